@@ -1,0 +1,151 @@
+import { Engine } from 'json-rules-engine';
+import { type ReadOptions, readLedgers, type LedgerInfo, type LedgerRecord, type Warning } from '../ledger/read';
+import { both } from '../messages';
+import { compilePack, SCORE_EVENT } from '../pack/compile';
+import type { Pack } from '../pack/schema';
+import { periodContains, periodLabel } from '../period';
+import type { WorkbookSnapshot } from '../snapshot';
+import { recordFacts } from './facts';
+import { gradeFor } from './grade';
+import { bottomShare, competitionRanks } from './rank';
+import { type Basis, type Flag, scoreRow, scoringPlan } from './score';
+
+export interface CadreResult {
+  name: string;
+  branch: string | null;
+  period: string;
+  score: number;
+  grade: string;
+  gradeEn: string;
+  stars: number;
+  rank: number;
+  /** How many were ranked with this cadre in the month. */
+  of: number;
+  indicators: Record<string, number>;
+  flags: Flag[];
+  basis: Basis[];
+  source: { sheet: string; row: number };
+}
+
+export interface Assessment {
+  packId: string;
+  packTitle: string;
+  /** The period asked for, or undefined for everything the ledgers hold. */
+  period?: string;
+  /** Months assessed, in order. */
+  months: string[];
+  ledgers: LedgerInfo[];
+  otherSheets: string[];
+  cadres: CadreResult[];
+  warnings: Warning[];
+}
+
+export interface AssessOptions extends ReadOptions {
+  /** A month, quarter or year; rows outside it are not assessed. */
+  period?: string;
+  /** Called every so often with (done, total): the sidebar shows progress. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+const PROGRESS_EVERY = 50;
+
+/**
+ * Builds the engine for a pack once; every row then runs through it with flat
+ * facts, one after another (concurrent runs over thousands of rows are slower).
+ */
+export class CadreAssessor {
+  private readonly engine: Engine;
+  private readonly plan;
+
+  constructor(readonly pack: Pack) {
+    this.engine = new Engine(compilePack(pack), { allowUndefinedFacts: true });
+    this.plan = scoringPlan(pack);
+  }
+
+  async scoreRecord(record: LedgerRecord) {
+    const facts = recordFacts(record, this.pack);
+    const { events } = await this.engine.run(facts.values);
+    const fired = new Set<string>();
+    for (const e of events) if (e.type === SCORE_EVENT) fired.add(String(e.params!.rule));
+    return scoreRow(this.plan, facts, fired);
+  }
+
+  async assessRecords(records: LedgerRecord[], onProgress?: (done: number, total: number) => void) {
+    const scored = [];
+    for (let i = 0; i < records.length; i++) {
+      scored.push({ record: records[i]!, score: await this.scoreRecord(records[i]!) });
+      if (onProgress && (i + 1) % PROGRESS_EVERY === 0) onProgress(i + 1, records.length);
+    }
+    onProgress?.(records.length, records.length);
+    return scored;
+  }
+}
+
+function duplicateWarnings(records: LedgerRecord[]): Warning[] {
+  const seen = new Map<string, LedgerRecord>();
+  const warnings: Warning[] = [];
+  for (const r of records) {
+    const key = `${r.period}\u0000${r.name}\u0000${r.branch ?? ''}`;
+    const other = seen.get(key);
+    if (other) {
+      warnings.push({
+        sheet: r.sheet,
+        cell: `A${r.row}`,
+        ...both('duplicateRecord', { name: r.name, period: periodLabel(r.period), periodEn: r.period, other: `${other.sheet}!${other.row}` }),
+      });
+    } else seen.set(key, r);
+  }
+  return warnings;
+}
+
+/** Reads the ledgers of a workbook and assesses every cadre in them under a pack. */
+export async function assessWorkbook(workbook: WorkbookSnapshot, pack: Pack, options: AssessOptions = {}): Promise<Assessment> {
+  const read = readLedgers(workbook, pack, options);
+  const records = options.period ? read.records.filter((r) => periodContains(options.period!, r.period)) : read.records;
+  const warnings = [...read.warnings, ...duplicateWarnings(records)];
+  const assessor = new CadreAssessor(pack);
+  const scored = await assessor.assessRecords(records, options.onProgress);
+
+  const months = [...new Set(scored.map((s) => s.record.period))].sort();
+  const cadres: CadreResult[] = [];
+  for (const month of months) {
+    const inMonth = scored.filter((s) => s.record.period === month);
+    const scores = inMonth.map((s) => s.score.score);
+    const ranks = competitionRanks(scores);
+    const bottom = pack.ranking ? bottomShare(scores, pack.ranking.bottomShare) : scores.map(() => false);
+    inMonth.forEach(({ record, score }, i) => {
+      const band = gradeFor(pack.grades, score.score);
+      const flags = [...score.flags];
+      if (bottom[i] && pack.ranking) {
+        flags.push({ rule: 'ranking:bottom', message: pack.ranking.flag, messageEn: pack.ranking.flagEn ?? pack.ranking.flag });
+      }
+      for (const note of score.notes) warnings.push({ sheet: record.sheet, cell: `A${record.row}`, message: `${record.name}：${note.message}`, messageEn: `${record.name}: ${note.messageEn}` });
+      cadres.push({
+        name: record.name,
+        branch: record.branch,
+        period: month,
+        score: score.score,
+        grade: band.grade,
+        gradeEn: band.gradeEn ?? band.grade,
+        stars: band.stars,
+        rank: ranks[i]!,
+        of: inMonth.length,
+        indicators: score.indicators,
+        flags,
+        basis: score.basis,
+        source: { sheet: record.sheet, row: record.row },
+      });
+    });
+  }
+  cadres.sort((a, b) => a.period.localeCompare(b.period) || a.rank - b.rank || a.source.sheet.localeCompare(b.source.sheet) || a.source.row - b.source.row);
+  return {
+    packId: pack.id,
+    packTitle: pack.title,
+    period: options.period,
+    months,
+    ledgers: read.ledgers,
+    otherSheets: read.otherSheets,
+    cadres,
+    warnings,
+  };
+}

@@ -1,0 +1,57 @@
+import type { Column } from '../pack/schema';
+import { labelKey } from '../text';
+
+/** What the user said a header means: a fact id, or "ignore" to leave the column alone. */
+export type ColumnMapping = Record<string, string>;
+
+export const IGNORE = 'ignore';
+
+interface Alias {
+  key: string;
+  fact: string;
+}
+
+/**
+ * Matches header labels to the pack's facts: the user's own mapping first, then an
+ * exact alias, then the longest alias the label contains ("入户走访户数（户）"
+ * holds "走访户数"). Labels are compared in their folded form, so traditional
+ * characters, full-width forms, spaces and units in brackets do not matter.
+ */
+export class ColumnMatcher {
+  private readonly exact = new Map<string, string>();
+  private readonly aliases: Alias[] = [];
+  private readonly ignored = new Set<string>();
+  private readonly mapping = new Map<string, string>();
+
+  constructor(columns: Column[], ignoredLabels: string[], mapping: ColumnMapping = {}) {
+    for (const col of columns) {
+      for (const text of [col.label, ...col.aliases]) {
+        const key = labelKey(text);
+        if (!key) continue;
+        if (!this.exact.has(key)) this.exact.set(key, col.fact);
+        this.aliases.push({ key, fact: col.fact });
+      }
+    }
+    this.aliases.sort((a, b) => b.key.length - a.key.length);
+    for (const text of ignoredLabels) this.ignored.add(labelKey(text));
+    for (const [header, fact] of Object.entries(mapping)) this.mapping.set(labelKey(header), fact);
+  }
+
+  /** The fact a header label stands for, "ignore", or undefined when unknown. */
+  match(label: string): string | undefined {
+    const key = labelKey(label);
+    if (!key) return undefined;
+    const mapped = this.mapping.get(key);
+    if (mapped) return mapped;
+    const exact = this.exact.get(key);
+    if (exact) return exact;
+    if (this.ignored.has(key)) return IGNORE;
+    for (const alias of this.aliases) {
+      if (alias.key.length >= 2 && key.includes(alias.key)) return alias.fact;
+    }
+    for (const ignored of this.ignored) {
+      if (ignored.length >= 2 && key.includes(ignored)) return IGNORE;
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,255 @@
+import { both, type Bilingual } from '../messages';
+import type { Column, Pack } from '../pack/schema';
+import { monthId, monthOfDate, yearMonthIn } from '../period';
+import { a1, type Cell, type SheetSnapshot, type WorkbookSnapshot, unmergedValues } from '../snapshot';
+import { labelKey } from '../text';
+import {
+  isBlank,
+  isDitto,
+  parseBoolean,
+  parseDate,
+  parseName,
+  parseNumber,
+  parsePercent,
+  parseText,
+  type Parsed,
+} from '../values';
+import { type ColumnMapping, ColumnMatcher, IGNORE } from './columns';
+import { findHeader, type Header } from './header';
+
+export type FactValue = number | boolean | string | null;
+
+export interface Warning extends Bilingual {
+  sheet: string;
+  /** A1 cell, or "" when the warning is about a whole sheet. */
+  cell: string;
+}
+
+export interface LedgerRecord {
+  sheet: string;
+  /** 1-based row number, as the user sees it. */
+  row: number;
+  name: string;
+  branch: string | null;
+  /** The month, 2024-05. */
+  period: string;
+  facts: Record<string, FactValue>;
+  /** Columns whose cell was written but could not be read, by fact. */
+  unreadable: Set<string>;
+}
+
+export interface LedgerColumnInfo {
+  fact: string;
+  label: string;
+  header: string;
+  cell: string;
+}
+
+export interface LedgerInfo {
+  sheet: string;
+  /** 1-based rows of the header. */
+  headerRows: [number, number];
+  /** The month the title or the sheet name gives, when it gives one. */
+  period?: string;
+  columns: LedgerColumnInfo[];
+  /** Pack columns this sheet does not have. */
+  missing: { fact: string; label: string }[];
+  /** Header labels that match nothing: the user may map them by hand. */
+  unmapped: { header: string; cell: string }[];
+  records: number;
+}
+
+export interface ReadResult {
+  ledgers: LedgerInfo[];
+  /** Sheets that are not ledgers of this pack, left alone. */
+  otherSheets: string[];
+  records: LedgerRecord[];
+  warnings: Warning[];
+}
+
+export interface ReadOptions {
+  mapping?: ColumnMapping;
+  /** The month for rows that name none (the CLI's --period). */
+  defaultPeriod?: string;
+}
+
+const TOTAL_ROW = /^(合计|小计|总计|共计|总和|平均|平均值|汇总)$/;
+const FOOTER = /^(填表人|填报人|审核人|审核|制表|制表人|负责人|备注|说明|注)/;
+
+function cellString(cell: Cell | undefined): string {
+  return cell === null || cell === undefined ? '' : String(cell).trim();
+}
+
+function isTotalRow(row: Cell[]): boolean {
+  return row.some((cell) => typeof cell === 'string' && TOTAL_ROW.test(labelKey(cell)));
+}
+
+function isFooterRow(row: Cell[]): boolean {
+  const filled = row.filter((cell) => !isBlank(cell));
+  return filled.length > 0 && filled.length <= 2 && filled.some((cell) => typeof cell === 'string' && FOOTER.test(labelKey(cell)));
+}
+
+function parseByType(column: Column, cell: Cell, year: number | undefined): Parsed<FactValue> {
+  switch (column.type) {
+    case 'number':
+      return parseNumber(cell);
+    case 'percent':
+      return parsePercent(cell);
+    case 'boolean':
+      return parseBoolean(cell);
+    case 'name':
+      return parseName(cell);
+    case 'text':
+      return parseText(cell);
+    case 'date':
+    case 'period':
+      return parsePeriodCell(cell, year);
+  }
+}
+
+/** A period cell holds a date, or a month written as "2024年5月", "2024-05" or "5月". */
+function parsePeriodCell(cell: Cell, year: number | undefined): Parsed<FactValue> {
+  const date = parseDate(cell, year);
+  if (date.kind !== 'invalid') return date.kind === 'value' ? { kind: 'value', value: monthOfDate(date.value) } : date;
+  const ym = yearMonthIn(date.text);
+  const y = ym.year ?? year;
+  if (y !== undefined && ym.month !== undefined) return { kind: 'value', value: monthId(y, ym.month) };
+  return date;
+}
+
+function titleText(grid: Cell[][], header: Header): string {
+  const parts: string[] = [];
+  for (let r = 0; r < header.top; r++) {
+    const seen = new Set<string>();
+    for (const cell of grid[r] ?? []) {
+      const s = cellString(cell);
+      if (s && !seen.has(s)) {
+        seen.add(s);
+        parts.push(s);
+      }
+    }
+  }
+  return parts.join(' ');
+}
+
+/** The sheet's own month: the title's, else the sheet name's; a year from either fills in. */
+function sheetPeriod(sheetName: string, title: string): { period?: string; year?: number } {
+  const fromTitle = yearMonthIn(title);
+  const fromName = yearMonthIn(sheetName);
+  const year = fromTitle.year ?? fromName.year;
+  const month = fromTitle.month ?? fromName.month;
+  return { period: year !== undefined && month !== undefined ? monthId(year, month) : undefined, year };
+}
+
+function readSheet(sheet: SheetSnapshot, pack: Pack, matcher: ColumnMatcher, options: ReadOptions, out: ReadResult): void {
+  const grid = unmergedValues(sheet);
+  const subject = pack.columns.find((c) => c.role === 'subject')!;
+  const header = findHeader(grid, matcher, subject.fact, Math.min(3, pack.columns.length));
+  if (!header) {
+    out.otherSheets.push(sheet.name);
+    return;
+  }
+  const warn = (cell: string, message: Bilingual) => out.warnings.push({ sheet: sheet.name, cell, ...message });
+  const { period: ownPeriod, year } = sheetPeriod(sheet.name, titleText(grid, header));
+  const periodColumn = pack.columns.find((c) => c.role === 'period');
+  const branchColumn = pack.columns.find((c) => c.role === 'branch');
+
+  const info: LedgerInfo = {
+    sheet: sheet.name,
+    headerRows: [header.top + 1, header.bottom + 1],
+    period: ownPeriod,
+    columns: [],
+    missing: [],
+    unmapped: [],
+    records: 0,
+  };
+  for (const column of pack.columns) {
+    const col = header.facts.get(column.fact);
+    if (col === undefined) {
+      if (column.role !== 'period' && column.role !== 'branch') info.missing.push({ fact: column.fact, label: column.label });
+      continue;
+    }
+    const h = header.columns.find((c) => c.col === col)!;
+    info.columns.push({ fact: column.fact, label: column.label, header: h.header, cell: a1(header.bottom, col) });
+  }
+  for (const h of header.columns) {
+    if (!h.fact) {
+      info.unmapped.push({ header: h.header, cell: a1(header.bottom, h.col) });
+      warn(a1(header.bottom, h.col), both('columnUnmapped', { header: h.header }));
+    }
+  }
+  for (const dup of header.duplicates) {
+    const column = pack.columns.find((c) => c.fact === dup.fact)!;
+    const first = header.facts.get(dup.fact)!;
+    warn(a1(header.bottom, dup.col), both('duplicateColumn', { label: column.label, labelEn: column.labelEn ?? column.label, cell: a1(header.bottom, first) }));
+  }
+  for (const m of info.missing) {
+    const column = pack.columns.find((c) => c.fact === m.fact)!;
+    warn('', both('columnMissing', { label: column.label, labelEn: column.labelEn ?? column.label }));
+  }
+  out.ledgers.push(info);
+
+  const readColumns = pack.columns.filter((c) => header.facts.has(c.fact));
+  const previous = new Map<string, Cell>();
+  for (let r = header.bottom + 1; r < grid.length; r++) {
+    const row = grid[r] ?? [];
+    if (row.every(isBlank)) continue;
+    if (isTotalRow(row) || isFooterRow(row)) continue;
+
+    const facts: Record<string, FactValue> = {};
+    const unreadable = new Set<string>();
+    for (const column of pack.columns) facts[column.fact] = null;
+    for (const column of readColumns) {
+      const col = header.facts.get(column.fact)!;
+      let cell: Cell = row[col] ?? null;
+      if (isDitto(cell)) {
+        if (!previous.has(column.fact)) {
+          warn(a1(r, col), both('dittoWithoutAbove'));
+          unreadable.add(column.fact);
+          continue;
+        }
+        cell = previous.get(column.fact)!;
+      }
+      previous.set(column.fact, cell);
+      const parsed = parseByType(column, cell, year);
+      if (parsed.kind === 'value') facts[column.fact] = parsed.value;
+      else if (parsed.kind === 'invalid') {
+        unreadable.add(column.fact);
+        const key = column.type === 'date' || column.type === 'period' ? 'cellInvalidDate' : 'cellInvalid';
+        warn(a1(r, col), both(key, { text: parsed.text, label: column.label, labelEn: column.labelEn ?? column.label }));
+      }
+    }
+
+    const name = facts[subject.fact];
+    if (typeof name !== 'string') {
+      const subjectCol = header.facts.get(subject.fact)!;
+      warn(a1(r, subjectCol), both('rowWithoutName', { label: subject.label, labelEn: subject.labelEn ?? subject.label }));
+      continue;
+    }
+    const rowPeriod = periodColumn ? facts[periodColumn.fact] : null;
+    const period = typeof rowPeriod === 'string' ? rowPeriod : ownPeriod ?? options.defaultPeriod;
+    if (!period) {
+      const periodCol = periodColumn ? header.facts.get(periodColumn.fact) : undefined;
+      warn(periodCol !== undefined ? a1(r, periodCol) : a1(r, header.facts.get(subject.fact)!), both('periodUnknown'));
+      continue;
+    }
+    const branch = branchColumn ? facts[branchColumn.fact] : null;
+    out.records.push({ sheet: sheet.name, row: r + 1, name, branch: typeof branch === 'string' ? branch : null, period, facts, unreadable });
+    info.records++;
+  }
+}
+
+/**
+ * Reads every ledger of a pack in a workbook: finds each sheet's header, maps its
+ * columns, and turns each data row into a record of typed facts. Anything that
+ * cannot be read becomes a warning naming the sheet and cell; the row is kept
+ * with that fact missing, so the cadre is still assessed.
+ */
+export function readLedgers(workbook: WorkbookSnapshot, pack: Pack, options: ReadOptions = {}): ReadResult {
+  const matcher = new ColumnMatcher(pack.columns, pack.ignoredColumns, options.mapping);
+  const out: ReadResult = { ledgers: [], otherSheets: [], records: [], warnings: [] };
+  for (const sheet of workbook.sheets) readSheet(sheet, pack, matcher, options, out);
+  return out;
+}
+
+export { IGNORE };

@@ -1,0 +1,79 @@
+/**
+ * Every sentence a user reads, Simplified Chinese first and English second.
+ * Hosts and the sidebar take their text from here too, so nothing user-facing
+ * is written anywhere else.
+ */
+export const MESSAGES = {
+  // Reading ledgers
+  cellInvalid: { zh: '“{text}” 不是有效的{label}', en: '"{text}" is not a valid {labelEn}' },
+  cellInvalidDate: { zh: '“{text}” 不是可识别的日期', en: '"{text}" is not a date we can read' },
+  dittoWithoutAbove: { zh: '“同上”上方没有可沿用的值', en: 'a ditto mark with nothing above it to repeat' },
+  rowWithoutName: { zh: '这一行有数据但没有{label}，已跳过', en: 'this row has data but no {labelEn}; skipped' },
+  columnMissing: { zh: '没有找到“{label}”列，相关指标不计分', en: 'no "{labelEn}" column found; the indicators that use it score nothing' },
+  columnUnmapped: { zh: '无法识别的列“{header}”，可在侧边栏中手动对应', en: 'column "{header}" was not recognised; map it by hand in the sidebar' },
+  duplicateColumn: { zh: '“{label}”对应了多列，使用第一列 {cell}', en: '"{labelEn}" matches several columns; using the first, {cell}' },
+  periodUnknown: { zh: '无法确定这一行的考评月份（请在表名、标题或“月份”列写明）', en: 'cannot tell which month this row is for (name it in the sheet name, title or a month column)' },
+  noLedger: { zh: '工作簿中没有找到{title}台账（需要包含“姓名”等列的表头）', en: 'no {titleEn} ledger found in the workbook (a header row with a name column is needed)' },
+  noRecordsInPeriod: { zh: '{period}没有可考评的记录', en: 'no records to assess for {periodEn}' },
+  duplicateRecord: { zh: '{name} 在 {period} 已有一条记录（{other}），两条都会考评', en: '{name} already has a record for {periodEn} ({other}); both are assessed' },
+  // Assessment
+  inputMissing: { zh: '{indicator}：缺少{inputs}，不计分', en: '{indicatorEn}: {inputsEn} missing, no points' },
+  inputUnreadable: { zh: '{indicator}：{inputs}填写无法识别，不计分', en: '{indicatorEn}: {inputsEn} could not be read, no points' },
+  ratioZero: { zh: '{denominator}为0，无法计算{label}', en: '{denominatorEn} is 0, so {labelEn} cannot be computed' },
+  // Rule packs
+  packInvalid: { zh: '规则包“{pack}”无效：{detail}', en: 'rule pack "{pack}" is invalid: {detail}' },
+  packUnknownFact: { zh: '规则 {rule} 使用了不存在的数据项“{fact}”', en: 'rule {rule} uses an unknown fact "{fact}"' },
+  packUnknownIndicator: { zh: '规则 {rule} 属于不存在的指标“{indicator}”', en: 'rule {rule} belongs to an unknown indicator "{indicator}"' },
+  packValueType: { zh: '规则 {rule}：“{fact}”是{type}，条件值 {value} 的类型不符', en: 'rule {rule}: "{fact}" is {type}; the condition value {value} does not fit' },
+  packDuplicateId: { zh: '编号“{id}”重复', en: 'duplicate id "{id}"' },
+  packGradesOrder: { zh: '等次分数线必须从高到低排列', en: 'grade bands must go from the highest minimum to the lowest' },
+  packNoSubject: { zh: '规则包必须有一列 role 为 subject（姓名）', en: 'a pack needs one column with role "subject" (the name)' },
+  // Results and summary
+  resultSheetTitle: { zh: '考评结果', en: 'Assessment results' },
+  colName: { zh: '姓名', en: 'Name' },
+  colBranch: { zh: '所驻村（支部）', en: 'Village (branch)' },
+  colPeriod: { zh: '考评期', en: 'Period' },
+  colTotal: { zh: '总分', en: 'Total' },
+  colGrade: { zh: '等次', en: 'Grade' },
+  colStars: { zh: '星级', en: 'Stars' },
+  colRank: { zh: '排名', en: 'Rank' },
+  colFlags: { zh: '提示与扣分原因', en: 'Flags' },
+  colBasis: { zh: '计分依据', en: 'Rules applied' },
+  colSource: { zh: '来源', en: 'Source' },
+  resultNote: { zh: '由“台账考评”于 {time} 生成，规则包：{pack}。本表每次考评整体重写，请勿在此表录入数据。', en: 'Written by Ledger Rules at {time} with rule pack {pack}. Rewritten on every run; do not type data here.' },
+  // CLI
+  cliUsage: {
+    zh: '用法：ledger-rules assess <工作簿.xlsx|.csv> [--period 2024-05] [--rules 规则包.json] [--out 结果.xlsx] [--json]',
+    en: 'usage: ledger-rules assess <workbook.xlsx|.csv> [--period 2024-05] [--rules pack.json] [--out results.xlsx] [--json]',
+  },
+  cliUnreadable: { zh: '无法读取文件 {file}：{detail}', en: 'cannot read {file}: {detail}' },
+  cliBadPeriod: { zh: '“{period}”不是有效的考评期（例如 2024-05）', en: '"{period}" is not a valid period (for example 2024-05)' },
+  cliWrote: { zh: '已写入 {file}', en: 'wrote {file}' },
+  cliWarnings: { zh: '{count} 条提醒：', en: '{count} warnings:' },
+} as const satisfies Record<string, { zh: string; en: string }>;
+
+export type MessageKey = keyof typeof MESSAGES;
+export type Lang = 'zh' | 'en';
+export type Params = Record<string, string | number>;
+
+function fill(template: string, params: Params): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
+}
+
+export function t(key: MessageKey, params: Params = {}, lang: Lang = 'zh'): string {
+  return fill(MESSAGES[key][lang], params);
+}
+
+/** A message in both languages, as warnings and errors carry it. */
+export interface Bilingual {
+  message: string;
+  messageEn: string;
+}
+
+export function both(key: MessageKey, params: Params = {}): Bilingual {
+  return { message: t(key, params, 'zh'), messageEn: t(key, params, 'en') };
+}
+
+export function fillTemplate(template: string, params: Params): string {
+  return fill(template, params);
+}

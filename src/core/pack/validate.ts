@@ -1,0 +1,87 @@
+import type { z } from 'zod';
+import { both, type Bilingual } from '../messages';
+import { type ColumnType, type Pack, PackSchema } from './schema';
+
+export interface PackProblem extends Bilingual {
+  /** Where in the pack: "rules[3].when[0].value". */
+  path: string;
+}
+
+export type PackResult = { ok: true; pack: Pack } | { ok: false; problems: PackProblem[] };
+
+function zodProblems(error: z.ZodError): PackProblem[] {
+  return error.issues.map((issue) => {
+    const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+    return { path, message: `${path}：${issue.message}`, messageEn: `${path}: ${issue.message}` };
+  });
+}
+
+function valueFits(type: ColumnType | 'ratio', value: unknown): boolean {
+  const values = Array.isArray(value) ? value : [value];
+  switch (type) {
+    case 'number':
+    case 'percent':
+    case 'ratio':
+      return values.every((v) => typeof v === 'number');
+    case 'boolean':
+      return values.every((v) => typeof v === 'boolean');
+    default:
+      return values.every((v) => typeof v === 'string');
+  }
+}
+
+/**
+ * Validates a pack strictly before anything runs: its shape (zod), then what a
+ * shape cannot say — every fact a rule reads exists, condition values have the
+ * fact's type (so "100" is never compared with 20 as text), ids are unique,
+ * grade bands descend.
+ */
+export function validatePack(input: unknown): PackResult {
+  const parsed = PackSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error) };
+  const pack = parsed.data;
+  const problems: PackProblem[] = [];
+  const add = (path: string, message: Bilingual) => problems.push({ path, ...message });
+
+  const types = new Map<string, ColumnType | 'ratio'>();
+  pack.columns.forEach((c, i) => {
+    if (types.has(c.fact)) add(`columns[${i}].fact`, both('packDuplicateId', { id: c.fact }));
+    types.set(c.fact, c.type);
+  });
+  pack.derived.forEach((d, i) => {
+    if (types.has(d.fact)) add(`derived[${i}].fact`, both('packDuplicateId', { id: d.fact }));
+    for (const input of [d.numerator, d.denominator]) {
+      if (!types.has(input)) add(`derived[${i}]`, both('packUnknownFact', { rule: d.fact, fact: input }));
+    }
+    types.set(d.fact, 'ratio');
+  });
+  if (pack.columns.filter((c) => c.role === 'subject').length !== 1) add('columns', both('packNoSubject'));
+
+  const indicators = new Set<string>();
+  pack.indicators.forEach((ind, i) => {
+    if (indicators.has(ind.id)) add(`indicators[${i}].id`, both('packDuplicateId', { id: ind.id }));
+    indicators.add(ind.id);
+  });
+  const ruleIds = new Set<string>();
+  pack.rules.forEach((rule, i) => {
+    if (ruleIds.has(rule.id)) add(`rules[${i}].id`, both('packDuplicateId', { id: rule.id }));
+    ruleIds.add(rule.id);
+    if (!indicators.has(rule.indicator)) add(`rules[${i}].indicator`, both('packUnknownIndicator', { rule: rule.id, indicator: rule.indicator }));
+    rule.when.forEach((c, j) => {
+      const type = types.get(c.fact);
+      if (!type) add(`rules[${i}].when[${j}].fact`, both('packUnknownFact', { rule: rule.id, fact: c.fact }));
+      else if ((c.op === 'in' || c.op === 'notIn') !== Array.isArray(c.value))
+        add(`rules[${i}].when[${j}].value`, both('packValueType', { rule: rule.id, fact: c.fact, type, value: JSON.stringify(c.value) }));
+      else if (!valueFits(type, c.value)) add(`rules[${i}].when[${j}].value`, both('packValueType', { rule: rule.id, fact: c.fact, type, value: JSON.stringify(c.value) }));
+    });
+    if (typeof rule.points === 'object') {
+      const type = types.get(rule.points.per);
+      if (!type) add(`rules[${i}].points.per`, both('packUnknownFact', { rule: rule.id, fact: rule.points.per }));
+      else if (!valueFits(type, 0)) add(`rules[${i}].points.per`, both('packValueType', { rule: rule.id, fact: rule.points.per, type, value: 'points' }));
+    }
+  });
+  for (let i = 1; i < pack.grades.length; i++) {
+    if (pack.grades[i]!.min >= pack.grades[i - 1]!.min) add(`grades[${i}].min`, both('packGradesOrder'));
+  }
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, pack };
+}

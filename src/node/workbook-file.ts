@@ -1,0 +1,124 @@
+import { readFile } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
+import type { Cell, Merge, SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
+import type { ResultTable } from '../core/results/table';
+
+/** A date cell as the snapshot carries it: the day alone when there is no time of day. */
+function isoFromDate(d: Date): string {
+  const iso = d.toISOString();
+  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19);
+}
+
+function plainCell(value: ExcelJS.CellValue): Cell {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return isoFromDate(value);
+  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((r) => r.text).join('');
+    if ('formula' in value || 'sharedFormula' in value) return plainCell((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+    if ('text' in value) return String((value as ExcelJS.CellHyperlinkValue).text);
+    if ('error' in value) return String((value as ExcelJS.CellErrorValue).error);
+  }
+  return String(value);
+}
+
+function parseRange(range: string): Merge {
+  const [from, to = from] = range.split(':') as [string, string?];
+  const pos = (ref: string) => {
+    const m = /^([A-Z]+)(\d+)$/.exec(ref.replace(/\$/g, ''))!;
+    const col = [...m[1]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+    return { row: Number(m[2]) - 1, col };
+  };
+  const a = pos(from);
+  const b = pos(to!);
+  return { top: a.row, left: a.col, bottom: b.row, right: b.col };
+}
+
+export function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
+  const values: Cell[][] = [];
+  const width = ws.columnCount;
+  for (let r = 1; r <= ws.rowCount; r++) {
+    const row = ws.getRow(r);
+    const cells: Cell[] = [];
+    for (let c = 1; c <= width; c++) cells.push(plainCell(row.getCell(c).value));
+    while (cells.length > 0 && cells[cells.length - 1] === null) cells.pop();
+    values.push(cells);
+  }
+  return { name: ws.name, values, merges: (ws.model.merges ?? []).map(parseRange) };
+}
+
+export function workbookSnapshot(wb: ExcelJS.Workbook, skip: string[] = []): WorkbookSnapshot {
+  return { sheets: wb.worksheets.filter((ws) => !skip.includes(ws.name)).map(sheetSnapshot) };
+}
+
+/** CSV exports from Chinese spreadsheet programs are often GB18030, not UTF-8. */
+function decodeText(bytes: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
+  }
+}
+
+export function csvSheet(name: string, text: string): SheetSnapshot {
+  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false });
+  const values: Cell[][] = parsed.data.map((row) => row.map((v) => (v.trim() === '' ? null : v)));
+  return { name, values, merges: [] };
+}
+
+export interface LoadedWorkbook {
+  workbook: ExcelJS.Workbook;
+  snapshot: WorkbookSnapshot;
+}
+
+/** Opens an .xlsx or .csv file as an ExcelJS workbook (for writing a copy) and as a snapshot. */
+export async function loadWorkbook(file: string, skip: string[] = []): Promise<LoadedWorkbook> {
+  const ext = extname(file).toLowerCase();
+  const workbook = new ExcelJS.Workbook();
+  if (ext === '.csv') {
+    const sheet = csvSheet(basename(file, extname(file)), decodeText(await readFile(file)));
+    const ws = workbook.addWorksheet(sheet.name.slice(0, 31));
+    for (const row of sheet.values) ws.addRow(row);
+    return { workbook, snapshot: { sheets: [sheet] } };
+  }
+  if (ext !== '.xlsx' && ext !== '.xlsm') throw new Error(`unsupported file type ${ext || '(none)'}; use .xlsx or .csv`);
+  await workbook.xlsx.readFile(file);
+  return { workbook, snapshot: workbookSnapshot(workbook, skip) };
+}
+
+const HEADER_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8F0FE' } } as const;
+const THIN = { style: 'thin', color: { argb: 'FFBDC1C6' } } as const;
+
+/**
+ * Writes a result table as a sheet the add-on owns, replacing an earlier one of
+ * the same name: a note row, a frozen header row, then the data, laid out for
+ * reading and for printing landscape on one page width.
+ */
+export function writeResultTable(wb: ExcelJS.Workbook, table: ResultTable): ExcelJS.Worksheet {
+  const old = wb.getWorksheet(table.sheet);
+  if (old) wb.removeWorksheet(old.id);
+  const ws = wb.addWorksheet(table.sheet, {
+    views: [{ state: 'frozen', ySplit: 2, xSplit: 1 }],
+    pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '2:2' },
+  });
+  ws.addRow([table.note]);
+  ws.mergeCells(1, 1, 1, table.header.length);
+  ws.getRow(1).font = { italic: true, color: { argb: 'FF5F6368' } };
+  const header = ws.addRow(table.header);
+  header.font = { bold: true };
+  header.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+  header.eachCell((cell) => {
+    cell.fill = HEADER_FILL;
+    cell.border = { top: THIN, bottom: THIN, left: THIN, right: THIN };
+  });
+  for (const row of table.rows) ws.addRow(row);
+  table.columnWidths.forEach((px, i) => {
+    const col = ws.getColumn(i + 1);
+    col.width = Math.max(6, Math.round(px / 7));
+    if (table.numberFormats[i]) col.numFmt = table.numberFormats[i]!;
+    if (table.wrap.includes(i)) col.alignment = { wrapText: true, vertical: 'top' };
+  });
+  return ws;
+}
