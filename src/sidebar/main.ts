@@ -1,0 +1,3 @@
+import { stationedCadrePack } from '../core/index';
+
+document.getElementById('app')!.textContent = stationedCadrePack.title;
