@@ -1,3 +1,187 @@
-import { stationedCadrePack } from '../core/index';
+import { type Assessment, assessWorkbook } from '../core/assess/assess';
+import type { ColumnMapping } from '../core/ledger/columns';
+import { type ReadResult, readLedgers } from '../core/ledger/read';
+import { type Lang, t } from '../core/messages';
+import { validatePack } from '../core/pack/validate';
+import { monthsOf, periodLabel } from '../core/period';
+import { cadreSummary, summaryText } from '../core/results/summary';
+import { cadreResultTable } from '../core/results/table';
+import stationedCadrePack from '../../rules/stationed-cadre.json';
+import type { WorkbookPayload, WriteResultsResult } from '../rpc/contract';
+import { h, replace } from './dom';
+import { call } from './rpc';
+import { ledgersView, mappingWith, overviewView, summaryView, tr, type ViewContext, warningsView } from './views';
 
-document.getElementById('app')!.textContent = stationedCadrePack.title;
+type Phase = 'loading' | 'ready' | 'running' | 'writing' | 'done' | 'error';
+
+interface State {
+  lang: Lang;
+  phase: Phase;
+  payload?: WorkbookPayload;
+  read?: ReadResult;
+  mapping: ColumnMapping;
+  period: string;
+  progress: { done: number; total: number };
+  assessment?: Assessment;
+  written?: WriteResultsResult;
+  error?: string;
+}
+
+const packResult = validatePack(stationedCadrePack);
+if (!packResult.ok) throw new Error(packResult.problems.map((p) => p.message).join('\n'));
+const pack = packResult.pack;
+
+const state: State = { lang: 'zh', phase: 'loading', mapping: {}, period: '', progress: { done: 0, total: 0 } };
+const root = document.getElementById('app')!;
+
+/** A macrotask, so the browser paints the progress bar between batches of rows. */
+const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+function periodOptions(read: ReadResult): string[] {
+  const months = [...new Set(read.records.map((r) => r.period))].sort();
+  if (months.length <= 1) return months;
+  const quarters = [...new Set(months.map((m) => `${m.slice(0, 4)}-Q${Math.ceil(Number(m.slice(5)) / 3)}`))];
+  const years = [...new Set(months.map((m) => m.slice(0, 4)))];
+  return [...months, ...quarters.filter((q) => monthsOf(q).some((m) => months.includes(m))), ...years];
+}
+
+const ctx = (): ViewContext => ({
+  lang: state.lang,
+  pack,
+  goTo: (sheet, cell) => void call('selectCell', { sheet, cell }).catch(fail),
+  mapColumn: (header, fact) => void remap(header, fact),
+});
+
+function fail(e: unknown): void {
+  state.phase = 'error';
+  state.error = errorText(e);
+  render();
+}
+
+function reread(): void {
+  if (!state.payload) return;
+  state.read = readLedgers(state.payload.snapshot, pack, { mapping: state.mapping });
+}
+
+async function remap(header: string, fact: string): Promise<void> {
+  state.mapping = mappingWith(state.mapping, header, fact);
+  reread();
+  render();
+  await call('saveMapping', state.mapping).catch(fail);
+}
+
+async function run(): Promise<void> {
+  if (!state.payload || state.phase === 'running' || state.phase === 'writing') return;
+  state.phase = 'running';
+  state.written = undefined;
+  state.error = undefined;
+  state.progress = { done: 0, total: state.read?.records.length ?? 0 };
+  render();
+  try {
+    const assessment = await assessWorkbook(state.payload.snapshot, pack, {
+      mapping: state.mapping,
+      period: state.period || undefined,
+      onProgress: async (done, total) => {
+        state.progress = { done, total };
+        renderProgress();
+        await nextFrame();
+      },
+    });
+    state.assessment = assessment;
+    state.phase = 'writing';
+    render();
+    const time = new Date().toLocaleString('zh-CN', { hour12: false });
+    state.written = await call('writeResults', { tables: [cadreResultTable(assessment, pack, { time })] });
+    state.phase = 'done';
+  } catch (e) {
+    fail(e);
+    return;
+  }
+  render();
+}
+
+function renderProgress(): void {
+  const el = document.getElementById('status');
+  if (!el) return;
+  const { done, total } = state.progress;
+  replace(
+    el,
+    h('div', {}, tr(ctx(), 'uiRunning', { done, total })),
+    h('progress', { id: 'progress', max: Math.max(1, total), value: done }),
+  );
+}
+
+function statusView(c: ViewContext): HTMLElement {
+  const el = h('div', { id: 'status', role: 'status', 'aria-live': 'polite' });
+  if (state.phase === 'loading') el.append(tr(c, 'uiLoading'));
+  if (state.phase === 'writing') el.append(tr(c, 'uiWriting'));
+  if (state.phase === 'error') el.append(h('div', { class: 'error' }, tr(c, 'uiError', { detail: state.error ?? '' })));
+  if (state.phase === 'done' && state.written) {
+    const sheets = state.written.sheets.map((s) => s.sheet).join('、');
+    const rows = state.written.sheets.reduce((n, s) => n + s.rows, 0);
+    el.append(h('div', { class: 'ok' }, tr(c, 'uiWritten', { sheets, rows, time: state.written.time })));
+  }
+  return el;
+}
+
+function controlsView(c: ViewContext, read: ReadResult): HTMLElement {
+  const busy = state.phase === 'running' || state.phase === 'writing';
+  const select = h(
+    'select',
+    { id: 'period', onchange: ((e: Event) => { state.period = (e.target as HTMLSelectElement).value; }) as EventListener },
+    h('option', { value: '' }, tr(c, 'uiAllPeriods')),
+    ...periodOptions(read).map((p) => h('option', { value: p, selected: p === state.period }, periodLabel(p, state.lang))),
+  );
+  return h(
+    'section',
+    { id: 'controls' },
+    h('label', { for: 'period' }, tr(c, 'uiPeriod')),
+    select,
+    h('button', { id: 'run', class: 'action', type: 'button', disabled: busy || read.ledgers.length === 0, onclick: (() => void run()) as EventListener }, tr(c, 'uiRun')),
+  );
+}
+
+function render(): void {
+  const c = ctx();
+  const header = h(
+    'header',
+    {},
+    h('h1', {}, tr(c, 'uiTitle')),
+    h('button', { id: 'lang', class: 'link-button', type: 'button', onclick: (() => { state.lang = state.lang === 'zh' ? 'en' : 'zh'; render(); }) as EventListener }, tr(c, 'uiLanguage')),
+  );
+  const body: (HTMLElement | null)[] = [];
+  if (state.read) {
+    body.push(ledgersView(c, state.read), controlsView(c, state.read));
+  }
+  body.push(statusView(c));
+  if (state.phase === 'running') {
+    document.body.classList.add('busy');
+  } else document.body.classList.remove('busy');
+  if (state.assessment && state.phase !== 'running') {
+    const summary = cadreSummary(state.assessment, pack);
+    body.push(overviewView(c, state.assessment), summaryView(c, summary, summaryText(summary)), warningsView(c, state.assessment.warnings));
+  }
+  replace(root, header, ...body);
+  if (state.phase === 'running') renderProgress();
+}
+
+async function start(): Promise<void> {
+  render();
+  try {
+    state.payload = await call('getWorkbook');
+    state.mapping = state.payload.mapping;
+    reread();
+    state.phase = 'ready';
+    render();
+    if (document.body.dataset.autorun === '1' || state.payload.autorun) await run();
+  } catch (e) {
+    fail(e);
+  }
+}
+
+document.title = t('uiTitle');
+void start();

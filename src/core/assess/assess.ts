@@ -44,8 +44,11 @@ export interface AssessOptions extends ReadOptions {
   /** A month, quarter or year; rows outside it are not assessed. */
   period?: string;
   /** Called every so often with (done, total): the sidebar shows progress. */
-  onProgress?: (done: number, total: number) => void;
+  onProgress?: ProgressCallback;
 }
+
+/** May return a promise: the sidebar yields to the browser there so the progress bar paints. */
+export type ProgressCallback = (done: number, total: number) => void | Promise<void>;
 
 const PROGRESS_EVERY = 50;
 
@@ -70,13 +73,13 @@ export class CadreAssessor {
     return scoreRow(this.plan, facts, fired);
   }
 
-  async assessRecords(records: LedgerRecord[], onProgress?: (done: number, total: number) => void) {
+  async assessRecords(records: LedgerRecord[], onProgress?: ProgressCallback) {
     const scored = [];
     for (let i = 0; i < records.length; i++) {
       scored.push({ record: records[i]!, score: await this.scoreRecord(records[i]!) });
-      if (onProgress && (i + 1) % PROGRESS_EVERY === 0) onProgress(i + 1, records.length);
+      if (onProgress && (i + 1) % PROGRESS_EVERY === 0) await onProgress(i + 1, records.length);
     }
-    onProgress?.(records.length, records.length);
+    await onProgress?.(records.length, records.length);
     return scored;
   }
 }

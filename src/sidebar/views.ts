@@ -1,0 +1,123 @@
+import type { Assessment } from '../core/assess/assess';
+import type { ColumnMapping } from '../core/ledger/columns';
+import { IGNORE, type ReadResult, type Warning } from '../core/ledger/read';
+import { type Lang, type MessageKey, type Params, t } from '../core/messages';
+import type { Pack } from '../core/pack/schema';
+import { periodLabel } from '../core/period';
+import type { Summary } from '../core/results/summary';
+import { h } from './dom';
+
+export interface ViewContext {
+  lang: Lang;
+  pack: Pack;
+  goTo: (sheet: string, cell: string) => void;
+  mapColumn: (header: string, fact: string) => void;
+}
+
+export const tr = (ctx: ViewContext, key: MessageKey, params: Params = {}) => t(key, params, ctx.lang);
+
+function cellLink(ctx: ViewContext, sheet: string, cell: string): HTMLElement {
+  const label = cell ? `${sheet}!${cell}` : sheet;
+  return h('a', { href: '#', class: 'cell-link', title: tr(ctx, 'uiGoToCell'), onclick: ((e: Event) => { e.preventDefault(); ctx.goTo(sheet, cell || 'A1'); }) as EventListener }, label);
+}
+
+function mappingSelect(ctx: ViewContext, header: string): HTMLElement {
+  const options = [
+    h('option', { value: '' }, tr(ctx, 'uiMapTo')),
+    ...ctx.pack.columns.map((c) => h('option', { value: c.fact }, ctx.lang === 'zh' ? c.label : (c.labelEn ?? c.label))),
+    h('option', { value: IGNORE }, tr(ctx, 'uiMapIgnore')),
+  ];
+  return h('select', { class: 'map-select', 'data-header': header, onchange: ((e: Event) => ctx.mapColumn(header, (e.target as HTMLSelectElement).value)) as EventListener }, ...options);
+}
+
+export function ledgersView(ctx: ViewContext, read: ReadResult): HTMLElement {
+  const items = read.ledgers.map((l) =>
+    h(
+      'li',
+      { class: 'ledger' },
+      h('div', { class: 'ledger-name' }, cellLink(ctx, l.sheet, ''), l.period ? h('span', { class: 'muted' }, ` · ${periodLabel(l.period, ctx.lang)}`) : null),
+      h('div', { class: 'muted' }, tr(ctx, 'uiLedgerLine', { records: l.records, header: l.headerRows[0] === l.headerRows[1] ? l.headerRows[0] : `${l.headerRows[0]}–${l.headerRows[1]}` })),
+      ...l.missing.map((m) => h('div', { class: 'problem' }, tr(ctx, 'uiMissingColumn', { label: m.label }))),
+      ...l.unmapped.map((u) => h('div', { class: 'unmapped' }, h('span', {}, tr(ctx, 'uiUnmapped', { header: u.header }), ' '), mappingSelect(ctx, u.header))),
+      h(
+        'details',
+        {},
+        h('summary', {}, tr(ctx, 'uiMapping')),
+        h('ul', { class: 'mapping' }, ...l.columns.map((c) => h('li', {}, h('span', { class: 'muted' }, `${c.cell} `), `${c.header} → ${c.label}`))),
+      ),
+    ),
+  );
+  return h(
+    'section',
+    { id: 'ledgers' },
+    h('h2', {}, tr(ctx, 'uiLedgers')),
+    read.ledgers.length > 0 ? h('ul', { class: 'ledger-list' }, ...items) : h('p', { class: 'problem' }, tr(ctx, 'uiNoLedger')),
+    read.otherSheets.length > 0 ? h('p', { class: 'muted small' }, tr(ctx, 'uiOtherSheets', { sheets: read.otherSheets.join('、') })) : null,
+  );
+}
+
+export function overviewView(ctx: ViewContext, a: Assessment): HTMLElement {
+  const total = a.cadres.length;
+  const grades = ctx.pack.grades.map((g) => {
+    const count = a.cadres.filter((c) => c.grade === g.grade).length;
+    const label = ctx.lang === 'zh' ? g.grade : (g.gradeEn ?? g.grade);
+    return h(
+      'li',
+      { class: `grade stars-${g.stars}`, 'data-grade': g.grade },
+      h('span', { class: 'grade-label' }, tr(ctx, 'uiGradeCount', { grade: label, count })),
+      h('span', { class: 'bar' }, h('span', { class: 'fill', style: `width:${total ? Math.round((count / total) * 100) : 0}%` })),
+    );
+  });
+  const flagged = a.cadres.filter((c) => c.flags.length > 0);
+  const cards = flagged.map((c) =>
+    h(
+      'li',
+      { class: 'cadre-flagged', 'data-name': c.name },
+      h('div', { class: 'cadre-head' }, h('strong', {}, c.name), h('span', { class: 'muted' }, ` ${c.branch ?? ''} · ${periodLabel(c.period, ctx.lang)}`)),
+      h('div', { class: 'muted' }, tr(ctx, 'uiScoreLine', { score: c.score, grade: ctx.lang === 'zh' ? c.grade : c.gradeEn, rank: c.rank, of: c.of })),
+      h('ul', { class: 'flags' }, ...c.flags.map((f) => h('li', { 'data-rule': f.rule }, ctx.lang === 'zh' ? f.message : f.messageEn))),
+      cellLink(ctx, c.source.sheet, `A${c.source.row}`),
+    ),
+  );
+  return h(
+    'section',
+    { id: 'overview' },
+    h('h2', {}, tr(ctx, 'uiOverview')),
+    h('ul', { class: 'grades' }, ...grades),
+    h('h3', {}, tr(ctx, 'uiFlagged', { count: flagged.length })),
+    flagged.length > 0 ? h('ul', { class: 'flagged' }, ...cards) : h('p', { class: 'muted' }, tr(ctx, 'uiNoFlagged')),
+  );
+}
+
+export function summaryView(ctx: ViewContext, summary: Summary, text: string): HTMLElement {
+  const copy = h('button', { class: 'link-button', type: 'button' }, tr(ctx, 'uiCopySummary'));
+  copy.addEventListener('click', () => {
+    void navigator.clipboard?.writeText(text).then(() => {
+      copy.textContent = tr(ctx, 'uiCopied');
+    });
+  });
+  return h(
+    'section',
+    { id: 'summary' },
+    h('h2', {}, tr(ctx, 'uiSummary'), ' ', copy),
+    h('p', { class: 'summary-title' }, summary.title),
+    ...summary.sections.map((s) => h('div', { class: 'summary-section' }, h('h4', {}, s.heading), h('p', {}, s.sentences.join('')))),
+  );
+}
+
+export function warningsView(ctx: ViewContext, warnings: Warning[]): HTMLElement | null {
+  if (warnings.length === 0) return null;
+  return h(
+    'details',
+    { id: 'warnings' },
+    h('summary', {}, tr(ctx, 'uiWarnings', { count: warnings.length })),
+    h('ul', {}, ...warnings.map((w) => h('li', {}, cellLink(ctx, w.sheet, w.cell), ' ', ctx.lang === 'zh' ? w.message : w.messageEn))),
+  );
+}
+
+export function mappingWith(mapping: ColumnMapping, header: string, fact: string): ColumnMapping {
+  const next = { ...mapping };
+  if (fact) next[header] = fact;
+  else delete next[header];
+  return next;
+}
