@@ -87,6 +87,29 @@ function missingMessage(plan: ScoringPlan, indicator: Indicator, reasons: Missin
   });
 }
 
+const TOPIC_SEPARATOR = '：';
+
+/**
+ * Flags of one indicator that share a topic ("五个一未完成：一事一议项目",
+ * "五个一未完成：帮扶贫困户") read better as one: "五个一未完成：一事一议项目、帮扶贫困户".
+ */
+function mergeTopics(flags: Flag[]): Flag[] {
+  const merged: Flag[] = [];
+  for (const flag of flags) {
+    const at = flag.message.indexOf(TOPIC_SEPARATOR);
+    const atEn = flag.messageEn.indexOf(': ');
+    const prev = merged[merged.length - 1];
+    if (prev && at > 0 && prev.indicator === flag.indicator && prev.message.startsWith(flag.message.slice(0, at + 1))) {
+      prev.rule = `${prev.rule}+${flag.rule}`;
+      prev.message = `${prev.message}、${flag.message.slice(at + 1)}`;
+      if (atEn > 0) prev.messageEn = `${prev.messageEn}, ${flag.messageEn.slice(atEn + 2)}`;
+      continue;
+    }
+    merged.push({ ...flag });
+  }
+  return merged;
+}
+
 /**
  * Turns the rules that fired for one row into indicator points, capped per
  * indicator, under each indicator's hit policy. A rule whose inputs are missing
@@ -127,5 +150,5 @@ export function scoreRow(plan: ScoringPlan, facts: RecordFacts, fired: Set<strin
     indicators[indicator.id] = round2(Math.max(0, Math.min(points, indicator.max)));
     score += indicators[indicator.id]!;
   }
-  return { indicators, score: round2(score), flags, notes, basis };
+  return { indicators, score: round2(score), flags: mergeTopics(flags), notes, basis };
 }

@@ -21,9 +21,16 @@ function nameList(names: string[]): string {
   return names.length > NAMES_SHOWN ? `${shown}等${names.length}人` : shown;
 }
 
-/** A flag's wording with its figures removed: "下基层天数不足10天（8天）" → "下基层天数不足10天". */
-function flagTopic(message: string): string {
-  return message.replace(/（[^（）]*）$/, '').trim();
+/**
+ * A flag's topic and its particulars: "下基层天数不足10天（8天）" → 下基层天数不足10天 + 8天;
+ * "五个一未完成：合作社、贫困户" → 五个一未完成 + 合作社、贫困户.
+ */
+function splitFlag(message: string): { topic: string; detail?: string } {
+  const bracket = /^(.*?)（([^（）]*)）$/.exec(message);
+  if (bracket) return { topic: bracket[1]!.trim(), detail: bracket[2] };
+  const at = message.indexOf('：');
+  if (at > 0 && !message.startsWith('“')) return { topic: message.slice(0, at), detail: message.slice(at + 1) };
+  return { topic: message };
 }
 
 function scopeLabel(a: Assessment): string {
@@ -64,21 +71,18 @@ export function cadreSummary(a: Assessment, pack: Pack): Summary {
   }
 
   const problems: string[] = [];
-  const groups = new Map<string, { topic: string; items: { c: CadreResult; message: string }[] }>();
+  const groups = new Map<string, { topic: string; items: { c: CadreResult; detail?: string }[] }>();
   for (const c of cadres) {
     for (const f of c.flags) {
-      const topic = flagTopic(f.message);
+      const { topic, detail } = f.rule.startsWith('missing:') ? { topic: f.message, detail: undefined } : splitFlag(f.message);
       const key = f.rule.startsWith('missing:') ? `missing:${topic}` : topic;
       if (!groups.has(key)) groups.set(key, { topic, items: [] });
-      groups.get(key)!.items.push({ c, message: f.message });
+      groups.get(key)!.items.push({ c, detail });
     }
   }
   const sorted = [...groups.values()].sort((x, y) => y.items.length - x.items.length);
   for (const g of sorted) {
-    const detail = g.items.slice(0, NAMES_SHOWN).map(({ c, message }) => {
-      const figure = /（([^（）]*)）$/.exec(message)?.[1];
-      return figure ? `${c.name}${figure}` : c.name;
-    });
+    const detail = g.items.slice(0, NAMES_SHOWN).map(({ c, detail }) => (detail ? `${c.name}${/^[\d.]/.test(detail) ? '' : '缺'}${detail}` : c.name));
     const more = g.items.length > NAMES_SHOWN ? `等${g.items.length}人次` : '';
     problems.push(`${g.topic}：${g.items.length}人次（${detail.join('、')}${more}）。`);
   }
