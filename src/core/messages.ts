@@ -41,6 +41,21 @@ export const MESSAGES = {
   colBasis: { zh: '计分依据', en: 'Rules applied' },
   colSource: { zh: '来源', en: 'Source' },
   resultNote: { zh: '由“台账考评”于 {time} 生成，规则包：{pack}。本表每次考评整体重写，请勿在此表录入数据。', en: 'Written by Ledger Rules at {time} with rule pack {pack}. Rewritten on every run; do not type data here.' },
+  // Apps Script host: menu, sidebar and server errors
+  addonTitle: { zh: '台账考评', en: 'Ledger Rules' },
+  menuOpenSidebar: { zh: '打开侧边栏', en: 'Open sidebar' },
+  menuAssessNow: { zh: '立即考评', en: 'Assess now' },
+  rpcBadArgs: { zh: '{fn} 收到的数据无效：{detail}', en: '{fn} received invalid data: {detail}' },
+  rpcBadResult: { zh: '{fn} 返回的数据不符合约定：{detail}', en: '{fn} returned data that breaks the contract: {detail}' },
+  writeNotOwned: {
+    zh: '不能写入工作表“{sheet}”：考评只写入插件自己的结果表（{owned}），台账不会被改动',
+    en: 'cannot write sheet "{sheet}": results go only to the sheets the add-on owns ({owned}); ledgers are never changed',
+  },
+  writeDuplicateSheet: { zh: '结果表“{sheet}”出现了不止一次', en: 'result sheet "{sheet}" appears more than once' },
+  writeRowWidth: { zh: '结果表“{sheet}”第 {row} 行有 {count} 个值，而表头有 {width} 列', en: 'result sheet "{sheet}" row {row} has {count} values but the header has {width} columns' },
+  writeFailed: { zh: '写入考评结果失败，原有结果保持不变：{detail}', en: 'writing the results failed; the earlier results are unchanged: {detail}' },
+  sheetMissing: { zh: '找不到工作表“{sheet}”', en: 'there is no sheet named "{sheet}"' },
+  mappingTooLarge: { zh: '列对应设置太大（{size} 字节，上限 {limit}），未保存', en: 'the column mapping is too large ({size} bytes, limit {limit}); not saved' },
   // CLI
   cliUsage: {
     zh: '用法：ledger-rules assess <工作簿.xlsx|.csv> [--period 2024-05] [--rules 规则包.json] [--out 结果.xlsx] [--json]',
