@@ -3,7 +3,7 @@
  * sidebar with its script and styles inlined) and appsscript.json.
  * Run with `npm run build`; any error exits non-zero.
  */
-import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import vm from 'node:vm';
 import { build, transform, type Metafile } from 'esbuild';
@@ -98,14 +98,19 @@ async function buildSidebar(): Promise<string> {
   return inline(withStyles, '<!-- SCRIPT -->', `<script>${escapeClosing(script.outputFiles[0]!.text.trim(), 'script')}</script>`);
 }
 
+/** Written whole or not at all: a test or the preview may be reading dist/ while a build runs. */
+async function writeAtomically(file: string, text: string): Promise<void> {
+  const partial = `${file}.${process.pid}.partial`;
+  await writeFile(partial, text);
+  await rename(partial, file);
+}
+
 async function main(): Promise<void> {
   await mkdir(DIST, { recursive: true });
-  const [code, sidebar] = await Promise.all([buildServer(), buildSidebar()]);
-  await writeFile(join(DIST, 'Code.js'), code);
-  await writeFile(join(DIST, 'Sidebar.html'), sidebar);
-  await copyFile('appsscript.json', join(DIST, 'appsscript.json'));
-  const manifest = await readFile('appsscript.json', 'utf8');
-  for (const [file, text] of [['Code.js', code], ['Sidebar.html', sidebar], ['appsscript.json', manifest]] as const) {
+  const [code, sidebar, manifest] = await Promise.all([buildServer(), buildSidebar(), readFile('appsscript.json', 'utf8')]);
+  const outputs = [['Code.js', code], ['Sidebar.html', sidebar], ['appsscript.json', manifest]] as const;
+  for (const [file, text] of outputs) {
+    await writeAtomically(join(DIST, file), text);
     console.log(`${join(DIST, file).padEnd(22)} ${kb(text).padStart(10)}`);
   }
 }

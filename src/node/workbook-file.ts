@@ -31,7 +31,11 @@ export function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
   for (let r = 1; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
     const cells: Cell[] = [];
-    for (let c = 1; c <= width; c++) cells.push(plainCell(row.getCell(c).value));
+    for (let c = 1; c <= width; c++) {
+      const cell = row.getCell(c);
+      // ExcelJS echoes a merged range's value into every cell it covers; Sheets, like the snapshot, keeps it in the first.
+      cells.push(cell.type === ExcelJS.ValueType.Merge ? null : plainCell(cell.value));
+    }
     while (cells.length > 0 && cells[cells.length - 1] === null) cells.pop();
     values.push(cells);
   }
