@@ -45,6 +45,8 @@ export const MESSAGES = {
   addonTitle: { zh: '台账考评', en: 'Ledger Rules' },
   menuOpenSidebar: { zh: '打开侧边栏', en: 'Open sidebar' },
   menuAssessNow: { zh: '立即考评', en: 'Assess now' },
+  sheetBeingWritten: { zh: '{sheet}（台账考评·写入中）', en: '{sheet} (Ledger Rules, being written)' },
+  sheetSetAside: { zh: '{sheet}（台账考评·旧结果）', en: '{sheet} (Ledger Rules, previous)' },
   rpcBadArgs: { zh: '{fn} 收到的数据无效：{detail}', en: '{fn} received invalid data: {detail}' },
   rpcBadResult: { zh: '{fn} 返回的数据不符合约定：{detail}', en: '{fn} returned data that breaks the contract: {detail}' },
   writeNotOwned: {
