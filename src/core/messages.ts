@@ -58,6 +58,17 @@ export const MESSAGES = {
   writeFailed: { zh: '写入考评结果失败，原有结果保持不变：{detail}', en: 'writing the results failed; the earlier results are unchanged: {detail}' },
   sheetMissing: { zh: '找不到工作表“{sheet}”', en: 'there is no sheet named "{sheet}"' },
   mappingTooLarge: { zh: '列对应设置太大（{size} 字节，上限 {limit}），未保存', en: 'the column mapping is too large ({size} bytes, limit {limit}); not saved' },
+  // Local preview (npm start)
+  previewTitle: { zh: '台账考评 · 本地预览', en: 'Ledger Rules · local preview' },
+  previewExtensions: { zh: '扩展程序', en: 'Extensions' },
+  previewDownload: { zh: '下载当前工作簿', en: 'Download this workbook' },
+  previewInMemory: { zh: '工作簿只在内存中修改，原文件 {file} 不会被写入', en: 'changes stay in memory; {file} is never written' },
+  previewRowsHidden: { zh: '还有 {count} 行未显示', en: '{count} more rows not shown' },
+  previewSidebarClosed: { zh: '侧边栏已关闭，可从“扩展程序”菜单重新打开', en: 'the sidebar is closed; open it again from the Extensions menu' },
+  previewClose: { zh: '关闭', en: 'Close' },
+  previewListening: { zh: '本地预览已启动：{url}', en: 'local preview running at {url}' },
+  previewNoFile: { zh: '找不到工作簿 {file}；用法：npm start -- <工作簿.xlsx>', en: 'no workbook at {file}; usage: npm start -- <workbook.xlsx>' },
+  previewNoBuild: { zh: '缺少 {file}，请先运行 npm run build', en: '{file} is missing; run npm run build first' },
   // CLI
   cliUsage: {
     zh: '用法：ledger-rules assess <工作簿.xlsx|.csv> [--period 2024-05] [--rules 规则包.json] [--out 结果.xlsx] [--json]',
