@@ -44,7 +44,8 @@ export function layOutTable(sheet: GoogleAppsScript.Spreadsheet.Sheet, table: Re
   const width = table.header.length;
   const dataRows = table.rows.length;
   const height = TOP_ROWS + dataRows;
-  resize(sheet, height, width);
+  // Sheets will not freeze every row of a sheet: keep one empty row under a header-only table.
+  resize(sheet, Math.max(height, TOP_ROWS + 1), width);
 
   // Formats first: a string such as a rank "3/12", a period "2024-05" or a name
   // starting with "=" would otherwise turn into a date or a formula on setValues.

@@ -76,6 +76,13 @@ describe('the Sheets fakes', () => {
     expect(() => formatDate(instant, 'UTC', 'EEE')).toThrow(/does not support "EEE"/);
   });
 
+  it('build a workbook from a snapshot that the bundle reads back unchanged', async () => {
+    const payload = sandboxOf(await workbookOf(ledgerWorkbook(6))).call('getWorkbook') as WorkbookPayload;
+    const rebuilt = WorkbookModel.fromSnapshot(payload.snapshot, { timeZone: payload.timeZone });
+    expect((sandboxOf(rebuilt).call('getWorkbook') as WorkbookPayload).snapshot).toEqual(payload.snapshot);
+    expect(rebuilt.toSnapshot()).toEqual(payload.snapshot);
+  });
+
   it('export the workbook, results included, back to .xlsx', async () => {
     const sandbox = sandboxOf(await workbookOf(ledgerWorkbook(5)));
     const table = await resultTableFor((sandbox.call('getWorkbook') as WorkbookPayload).snapshot);

@@ -81,7 +81,24 @@ describe('writeResults', () => {
   it('writes a header-only table when nobody was assessed', async () => {
     const { sandbox, table } = await setUp();
     sandbox.call('writeResults', { tables: [{ ...table, rows: [] }] });
-    expect(shown(sandbox)).toEqual([[table.note, ...Array(table.header.length - 1).fill('')], table.header]);
+    const blank = Array(table.header.length).fill('');
+    expect(shown(sandbox)).toEqual([[table.note, ...blank.slice(1)], table.header, blank]);
+    expect(sandbox.workbook.sheet(RESULTS)!.frozenRows).toBe(2);
+  });
+
+  it('widens the new sheet for a pack with more columns than a new sheet has', async () => {
+    const { sandbox, table } = await setUp();
+    const extra = Array.from({ length: 20 }, (_, i) => `指标${i + 1}`);
+    const wide = {
+      ...table,
+      header: [...table.header, ...extra],
+      rows: table.rows.map((row) => [...row, ...extra.map((_, i) => i)]),
+      columnWidths: [...table.columnWidths, ...extra.map(() => 60)],
+      numberFormats: [...table.numberFormats, ...extra.map(() => '0')],
+    };
+    sandbox.call('writeResults', { tables: [wide] });
+    expect(shown(sandbox).slice(1)).toEqual([wide.header, ...wide.rows]);
+    expect(sandbox.workbook.sheet(RESULTS)!.columnWidths.get(wide.header.length)).toBe(60);
   });
 
   for (const [failing, nth, stage] of [

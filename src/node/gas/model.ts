@@ -126,11 +126,13 @@ export class SheetModel {
   }
 
   setFrozenRows(n: number): void {
+    if (n >= this.maxRows) throw new GasError("You can't freeze all visible rows on the sheet.");
     if (this.merges.some((m) => m.top < n && m.bottom >= n)) throw new GasError('Sorry, it is not possible to freeze rows that contain only part of a merged cell.');
     this.frozenRows = n;
   }
 
   setFrozenColumns(n: number): void {
+    if (n >= this.maxColumns) throw new GasError("You can't freeze all visible columns on the sheet.");
     if (this.merges.some((m) => m.left < n && m.right >= n)) throw new GasError('Sorry, it is not possible to freeze columns that contain only part of a merged cell.');
     this.frozenColumns = n;
   }
@@ -247,7 +249,9 @@ export class WorkbookModel {
         .map((s) => {
           const values: Cell[][] = [];
           for (let r = 0; r < s.lastRow; r++) {
-            const row = (s.values[r] ?? []).map((v) => snapshotCell(v, this.timeZone));
+            const line = s.values[r] ?? [];
+            // Array.from, not map: rows are sparse and map would keep the holes.
+            const row = Array.from({ length: line.length }, (_, c) => snapshotCell(line[c], this.timeZone));
             while (row.length > 0 && row[row.length - 1] === null) row.pop();
             values.push(row);
           }
