@@ -48,6 +48,7 @@ export const MESSAGES = {
   sheetBeingWritten: { zh: '{sheet}（台账考评·写入中）', en: '{sheet} (Ledger Rules, being written)' },
   sheetSetAside: { zh: '{sheet}（台账考评·旧结果）', en: '{sheet} (Ledger Rules, previous)' },
   rpcBadArgs: { zh: '{fn} 收到的数据无效：{detail}', en: '{fn} received invalid data: {detail}' },
+  rpcFailed: { zh: '{fn} 执行失败：{detail}', en: '{fn} failed: {detail}' },
   rpcBadResult: { zh: '{fn} 返回的数据不符合约定：{detail}', en: '{fn} returned data that breaks the contract: {detail}' },
   writeNotOwned: {
     zh: '不能写入工作表“{sheet}”：考评只写入插件自己的结果表（{owned}），台账不会被改动',

@@ -25,7 +25,7 @@ export function issuesText(error: z.ZodError): string {
     .join('; ');
 }
 
-/** The message of anything thrown, for wrapping into a UserError. */
+/** The message of anything thrown, for wrapping into a UserError; errors from another realm count too. */
 export function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return error !== null && typeof error === 'object' && 'message' in error ? String(error.message) : String(error);
 }

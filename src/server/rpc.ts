@@ -1,5 +1,5 @@
 import { RPC, type RpcArgs, type RpcName, type RpcResult } from '../rpc/contract';
-import { issuesText, UserError } from './errors';
+import { errorText, issuesText, UserError } from './errors';
 
 /**
  * A server function as the sidebar calls it: the arguments are checked against
@@ -11,7 +11,15 @@ export function serve<N extends RpcName>(name: N, impl: (...args: RpcArgs<N>) =>
   return (...args: unknown[]) => {
     const input = schema.args.safeParse(args);
     if (!input.success) throw new UserError('rpcBadArgs', { fn: name, detail: issuesText(input.error) });
-    const output = schema.result.safeParse(impl(...(input.data as RpcArgs<N>)));
+    let result: RpcResult<N>;
+    try {
+      result = impl(...(input.data as RpcArgs<N>));
+    } catch (error) {
+      // A service failing (quota, a sheet deleted meanwhile) still reaches the user in both languages.
+      if (error instanceof UserError) throw error;
+      throw new UserError('rpcFailed', { fn: name, detail: errorText(error) });
+    }
+    const output = schema.result.safeParse(result);
     if (!output.success) throw new UserError('rpcBadResult', { fn: name, detail: issuesText(output.error) });
     return output.data as RpcResult<N>;
   };

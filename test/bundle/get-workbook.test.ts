@@ -43,6 +43,12 @@ describe('getWorkbook', () => {
     expect(payload.snapshot).toEqual(await fileSnapshot(wb));
   });
 
+  it('reports a failing spreadsheet service in both languages', async () => {
+    const sandbox = sandboxOf(await workbookOf(ledgerWorkbook(3)));
+    sandbox.calls.failOn('Range.getValues');
+    expect(() => sandbox.call('getWorkbook')).toThrow(/^getWorkbook 执行失败：Service Spreadsheets failed[^]*\ngetWorkbook failed: Service Spreadsheets failed/);
+  });
+
   it('leaves out the sheets the add-on writes, finished or left over', async () => {
     const wb = ledgerWorkbook(3);
     wb.addWorksheet('考评结果').getCell('A1').value = '旧结果';

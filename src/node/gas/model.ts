@@ -31,9 +31,10 @@ export interface CellFormat {
   border?: string;
 }
 
+/** As Apps Script throws them: `message` is the text, `String(error)` reads "Exception: …". */
 export class GasError extends Error {
   constructor(message: string) {
-    super(`Exception: ${message}`);
+    super(message);
     this.name = 'Exception';
   }
 }
