@@ -45,7 +45,6 @@ export type RpcResult<N extends RpcName> = z.infer<(typeof RPC)[N]['result']>;
 /** Top-level functions Apps Script must see: the triggers, the menu items and every RPC. */
 export const MENU_FUNCTIONS = ['onOpen', 'onInstall', 'openSidebar', 'assessNow'] as const;
 export const SERVER_FUNCTIONS = [...MENU_FUNCTIONS, ...(Object.keys(RPC) as RpcName[])] as const;
-export type ServerFunction = (typeof SERVER_FUNCTIONS)[number];
 
 /**
  * 立即考评 opens the sidebar with `<body data-autorun="1">`; the sidebar reads
