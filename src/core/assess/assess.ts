@@ -5,7 +5,7 @@ import { compilePack, SCORE_EVENT } from '../pack/compile';
 import type { Pack } from '../pack/schema';
 import { periodContains, periodLabel } from '../period';
 import type { WorkbookSnapshot } from '../snapshot';
-import { recordFacts } from './facts';
+import { type RecordFacts, recordFacts } from './facts';
 import { gradeFor } from './grade';
 import { bottomShare, competitionRanks } from './rank';
 import { type Basis, type Flag, scoreRow, scoringPlan } from './score';
@@ -66,7 +66,11 @@ export class CadreAssessor {
   }
 
   async scoreRecord(record: LedgerRecord) {
-    const facts = recordFacts(record, this.pack);
+    return this.scoreFacts(recordFacts(record, this.pack));
+  }
+
+  /** Facts gathered elsewhere (a rule test's inputs) are scored exactly as a ledger row's. */
+  async scoreFacts(facts: RecordFacts) {
     const { events } = await this.engine.run(facts.values);
     const fired = new Set<string>();
     for (const e of events) if (e.type === SCORE_EVENT) fired.add(String(e.params!.rule));
