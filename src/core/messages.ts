@@ -189,7 +189,7 @@ export const MESSAGES = {
   // Change log
   rsChangeAdded: { zh: '新增{section}“{name}”：{detail}', en: 'added {sectionEn} "{name}": {detail}' },
   rsChangeRemoved: { zh: '删除{section}“{name}”', en: 'removed {sectionEn} "{name}"' },
-  rsChangeField: { zh: '{section}“{name}”的{field}：{old} → {new}', en: '{sectionEn} "{name}", {fieldEn}: {old} → {new}' },
+  rsChangeField: { zh: '{section}“{name}”的{field}：{old} → {new}', en: '{sectionEn} "{name}", {fieldEn}: {oldEn} → {newEn}' },
   rsChangeBlank: { zh: '（空）', en: '(blank)' },
   // Results and summary
   resultSheetTitle: { zh: '考评结果', en: 'Assessment results' },
@@ -203,7 +203,7 @@ export const MESSAGES = {
   colFlags: { zh: '提示与扣分原因', en: 'Flags' },
   colBasis: { zh: '计分依据', en: 'Rules applied' },
   colSource: { zh: '来源', en: 'Source' },
-  resultNote: { zh: '由“台账考评”于 {time} 生成，规则包：{pack}。本表每次考评整体重写，请勿在此表录入数据。', en: 'Written by Ledger Rules at {time} with rule pack {pack}. Rewritten on every run; do not type data here.' },
+  resultNote: { zh: '由“台账考评”于 {time} 生成，规则包：{pack}，规则版本 {version}。本表每次考评整体重写，请勿在此表录入数据。', en: 'Written by Ledger Rules at {time} with rule pack {pack}, rules version {version}. Rewritten on every run; do not type data here.' },
   // CLI
   cliUsage: {
     zh: '用法：ledger-rules assess <工作簿.xlsx|.csv> [--period 2024-05] [--rules 规则包.json] [--out 结果.xlsx] [--json]',

@@ -2,6 +2,7 @@ import { Engine } from 'json-rules-engine';
 import { type ReadOptions, readLedgers, type LedgerInfo, type LedgerRecord, type Warning } from '../ledger/read';
 import { both } from '../messages';
 import { compilePack, SCORE_EVENT } from '../pack/compile';
+import { packHash } from '../pack/hash';
 import type { Pack } from '../pack/schema';
 import { periodContains, periodLabel } from '../period';
 import type { WorkbookSnapshot } from '../snapshot';
@@ -30,6 +31,8 @@ export interface CadreResult {
 export interface Assessment {
   packId: string;
   packTitle: string;
+  /** The content hash of the rules that produced it (packHash). */
+  rulesVersion: string;
   /** The period asked for, or undefined for everything the ledgers hold. */
   period?: string;
   /** Months assessed, in order. */
@@ -148,6 +151,7 @@ export async function assessWorkbook(workbook: WorkbookSnapshot, pack: Pack, opt
   return {
     packId: pack.id,
     packTitle: pack.title,
+    rulesVersion: packHash(pack),
     period: options.period,
     months,
     ledgers: read.ledgers,

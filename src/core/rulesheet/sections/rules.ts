@@ -1,43 +1,22 @@
-import { both, type MessageKey, t } from '../../messages';
-import { type Condition, type Pack, RuleSchema } from '../../pack/schema';
+import { both, type Bilingual, type MessageKey, t } from '../../messages';
+import type { Pack } from '../../pack/schema';
 import { a1 } from '../../snapshot';
-import { conditionText, parseConditionCell } from '../condition';
-import { FactDirectory, type FactInfo, isNumeric, nearest } from '../facts';
+import { conditionText } from '../condition';
+import { FactDirectory, type FactInfo } from '../facts';
 import { cellText, headerKey, type TableColumn } from '../grid';
-import { parsePointsCell, pointsText } from '../points';
+import { pointsText } from '../points';
 import { suggestion } from '../problem';
-import { filledRows, freshId, optional, type ReadContext, type Section } from '../section';
+import { flagWithLabels, readRuleRow } from '../rule-row';
+import { filledRows, type Section } from '../section';
 import { ENABLED } from '../words';
 
 const FIXED: MessageKey[] = ['rsHeadEnabled', 'rsHeadId', 'rsHeadIndicator', 'rsHeadPoints', 'rsHeadFlag', 'rsHeadNote', 'rsHeadFlagEn'];
-const FIXED_KEYS = new Set(FIXED.flatMap((k) => [headerKey(t(k)), headerKey(t(k, {}, 'en'))]));
+/** Header words of the rules table's own columns; every other header names a ledger column. */
+export const RULE_FIXED_KEYS = new Set(FIXED.flatMap((k) => [headerKey(t(k)), headerKey(t(k, {}, 'en'))]));
 
 /** The facts the rules' conditions read, in the order they first appear: one condition column each. */
 function conditionFacts(pack: Pack): string[] {
   return [...new Set(pack.rules.flatMap((r) => r.when.map((c) => c.fact)))];
-}
-
-/** {days} in a pack's flag is {下基层天数} on the sheet: staff name columns, not fact ids. */
-function flagWithLabels(flag: string | undefined, facts: FactDirectory): string {
-  return (flag ?? '').replace(/\{([A-Za-z][A-Za-z0-9]*)\}/g, (whole, fact: string) => {
-    const info = facts.get(fact);
-    return info ? `{${info.label}}` : whole;
-  });
-}
-
-const PLACEHOLDER = /\{([^{}]+)\}/g;
-
-/** Column names in braces back to fact ids; an unknown name is reported at the flag's cell. */
-function flagWithFacts(flag: string, cell: string, ctx: ReadContext, example: string): { text: string; ok: boolean } {
-  let ok = true;
-  const text = flag.replace(PLACEHOLDER, (whole, name: string) => {
-    const info = ctx.facts.resolve(name.trim());
-    if (info) return `{${info.fact}}`;
-    ok = false;
-    ctx.report(cell, both('rsFlagUnknown', { text: name, example, ...suggestion(ctx.facts.nearest(name)) }));
-    return whole;
-  });
-  return { text, ok };
 }
 
 /** 【规则】: one row per rule, one condition column per ledger column the rules read. */
@@ -97,7 +76,7 @@ export const rulesSection: Section = {
     const conditionCols: { col: TableColumn; fact?: FactInfo }[] = [];
     const known = new Set(view.table.columns.map((c) => c.col));
     for (const c of view.table.columns) {
-      if (FIXED_KEYS.has(c.key)) continue;
+      if (RULE_FIXED_KEYS.has(c.key)) continue;
       const fact = ctx.facts.resolve(c.text);
       if (!fact) ctx.report(view.headerCell(c), both('rsColumnUnknown', { text: c.text, ...suggestion(ctx.facts.nearest(c.text)) }));
       conditionCols.push({ col: c, fact });
@@ -111,99 +90,44 @@ export const rulesSection: Section = {
       conditionCols.push({ col: { col: c, text: '', key: '' } });
     }
 
-    const indicatorsByName = new Map<string, string>();
-    for (const ind of ctx.draft.indicators) {
-      indicatorsByName.set(headerKey(ind.label), ind.id);
-      indicatorsByName.set(headerKey(ind.id), ind.id);
-    }
+    const ids = new Map<string, { zh: string; en: string }>();
     const taken = new Set(rows.map((r) => view.text(r, idCol)).filter(Boolean));
-    const idRows = new Map<string, { row: number; id: string }>();
+    const env = { facts: ctx.facts, indicators: ctx.draft.indicators, ids, taken, report: (at: string, m: Bilingual) => ctx.report(at, m) };
     for (const row of rows) {
-      let ok = true;
-      const rowNo = row.row + 1;
-
-      const enabledText = view.text(row, enabledCol);
-      const enabled = enabledText === '' ? 'yes' : ENABLED.parse(enabledText);
-      if (!enabled) {
-        ctx.report(view.at(row, enabledCol), both('rsEnabledUnreadable', { text: enabledText }));
-        ok = false;
-      }
-
-      const indicatorText = view.text(row, indicatorCol);
-      const indicator = indicatorsByName.get(headerKey(indicatorText));
-      if (indicatorText === '') {
-        ctx.reportField(view.at(row, indicatorCol), 'rsRequired', 'rsHeadIndicator');
-        ok = false;
-      } else if (!indicator) {
-        const near = nearest(indicatorText, ctx.draft.indicators.map((i) => i.label));
-        ctx.report(view.at(row, indicatorCol), both('rsIndicatorUnknown', { text: indicatorText, ...suggestion(near) }));
-        ok = false;
-      }
-
-      let id = view.text(row, idCol);
-      if (id === '') {
-        id = freshId(`${indicator ?? 'rule'}-`, taken);
-        taken.add(id);
-      } else if (!RuleSchema.shape.id.safeParse(id).success) {
-        ctx.report(view.at(row, idCol), both('rsRuleIdInvalid', { id }));
-        ok = false;
-      } else if (idRows.has(id)) {
-        const other = idRows.get(id)!;
-        const name = { zh: t('rsWhereRow', other), en: t('rsWhereRow', other, 'en') };
-        ctx.report(view.at(row, idCol), both('rsDuplicateId', { id, other: name.zh, otherEn: name.en }));
-        ok = false;
-      }
-      if (ok) idRows.set(id, { row: rowNo, id });
-
-      const when: Condition[] = [];
-      const site = { row: rowNo, conditions: {} as Record<string, { cell: string; text: string }> };
-      for (const { col: c, fact } of conditionCols) {
-        const cell = view.cell(row, c);
-        if (cellText(cell) === '') continue;
-        if (!fact) {
-          ok = false;
-          continue;
-        }
-        const parsed = parseConditionCell(cell, fact);
-        if (!parsed.ok) {
-          ctx.report(view.at(row, c), parsed.problem);
-          ok = false;
-          continue;
-        }
-        for (const cond of parsed.conditions) when.push({ fact: fact.fact, ...cond });
-        if (parsed.conditions.length > 0 && !site.conditions[fact.fact]) site.conditions[fact.fact] = { cell: view.at(row, c), text: cellText(cell) };
-      }
-
-      const rowFacts = when.map((c) => c.fact).filter((f) => isNumeric(ctx.facts.get(f)!.kind));
-      const points = parsePointsCell(view.cell(row, pointsCol), { facts: ctx.facts, rowFacts });
-      if (!points.ok) {
-        ctx.report(view.at(row, pointsCol), points.problem);
-        ok = false;
-      }
-
-      const example = ctx.facts.get(when[0]?.fact ?? '')?.label ?? ctx.facts.all()[0]?.label ?? '';
-      const flag = flagWithFacts(view.text(row, flagCol), view.at(row, flagCol), ctx, example);
-      const flagEn = flagWithFacts(view.text(row, flagEnCol), view.at(row, flagEnCol), ctx, example);
-      if (!ok || !flag.ok || !flagEn.ok || !points.ok || !indicator) continue;
-
+      const { rule, conditions } = readRuleRow(
+        {
+          enabled: view.cell(row, enabledCol),
+          id: view.text(row, idCol),
+          indicator: view.text(row, indicatorCol),
+          conditions: conditionCols.map(({ col: c, fact }) => ({ fact, cell: view.cell(row, c), at: view.at(row, c) })),
+          points: view.cell(row, pointsCol),
+          flag: view.text(row, flagCol),
+          flagEn: view.text(row, flagEnCol),
+          note: view.text(row, noteCol),
+          at: {
+            enabled: view.at(row, enabledCol),
+            id: view.at(row, idCol),
+            indicator: view.at(row, indicatorCol),
+            points: view.at(row, pointsCol),
+            flag: view.at(row, flagCol),
+            flagEn: view.at(row, flagEnCol),
+          },
+        },
+        env,
+      );
+      const written = view.text(row, idCol);
+      const name = { row: row.row + 1, id: rule?.id ?? written };
+      if (written && !ids.has(written)) ids.set(written, { zh: t('rsWhereRow', name), en: t('rsWhereRow', name, 'en') });
+      if (!rule) continue;
+      ids.set(rule.id, { zh: t('rsWhereRow', name), en: t('rsWhereRow', name, 'en') });
       const i = ctx.draft.rules.length;
       ctx.cells.set(`rules[${i}]`, view.at(row, idCol));
       ctx.cells.set(`rules[${i}].indicator`, view.at(row, indicatorCol));
       ctx.cells.set(`rules[${i}].points`, view.at(row, pointsCol));
       ctx.cells.set(`rules[${i}].flag`, view.at(row, flagCol));
       ctx.cells.set(`rules[${i}].flagEn`, view.at(row, flagEnCol));
-      ctx.sites.push(site);
-      const note = optional(view.text(row, noteCol));
-      ctx.draft.rules.push({
-        id,
-        indicator,
-        enabled: enabled === 'yes',
-        when,
-        points: points.points,
-        ...(flag.text ? { flag: flag.text } : {}),
-        ...(flagEn.text ? { flagEn: flagEn.text } : {}),
-        ...(note ? { note } : {}),
-      });
+      ctx.sites.push({ row: row.row + 1, conditions });
+      ctx.draft.rules.push(rule);
     }
     ctx.cells.set('rules', view.titleCell);
     if (ctx.draft.rules.length === 0) ctx.report(view.titleCell, both('rsTableEmpty', { table: view.table.name }));

@@ -1,0 +1,16 @@
+export { RULES_SHEET } from './name';
+export { RuleProblemSchema, type RuleProblem, problemLine } from './problem';
+export { parseConditionCell, conditionText, formatValue, type CellCondition, type ConditionParse, type FactRef } from './condition';
+export { parsePointsCell, pointsText } from './points';
+export { FactDirectory, type FactInfo, type FactKind } from './facts';
+export { checkPack, fileLocator, type PackLocator } from './check';
+export { readRulesSheet, readPackFile, packFileJson, rulesOfWorkbook, packFor, type ReadPack, type RulesRead, type WorkbookRules } from './read';
+export { rulesSheetLayout, SheetLayoutSchema, type SheetLayout } from './layout';
+export { sheetDecoration, SheetDecorationSchema, type SheetDecoration, RULES_SHEET_COLORS } from './decoration';
+export { defaultRules } from './defaults';
+export { RuleTestCaseSchema, runRuleTests, type RuleTestCase, type RuleTestResult, type RuleTestCheck } from './rule-tests';
+export { diffPacks, type PackChange } from './diff';
+export { whatIf, type WhatIfResult, type CadreWhatIf, type CadreOutcome } from './whatif';
+export { applyRuleDraft, packWithRule, ledgerFacts, ruleRowEdit, RuleDraftSchema, RuleRowEditSchema, type RuleDraft, type RuleRowEdit, type DraftResult, type DraftProblem } from './editor';
+export type { PackEntry, LocatedTest } from './section';
+export { SECTIONS } from './sections/index';
