@@ -191,6 +191,19 @@ export const MESSAGES = {
   rsChangeRemoved: { zh: '删除{section}“{name}”', en: 'removed {sectionEn} "{name}"' },
   rsChangeField: { zh: '{section}“{name}”的{field}：{old} → {new}', en: '{sectionEn} "{name}", {fieldEn}: {oldEn} → {newEn}' },
   rsChangeBlank: { zh: '（空）', en: '(blank)' },
+  // Rules on the command line
+  rsCliUsage: {
+    zh: '规则：ledger-rules rules export <规则.xlsx> [--rules 规则包.json|规则.xlsx] [--force] · rules check <规则.xlsx|规则包.json> · rules export-json <规则.xlsx|规则包.json> <规则包.json> [--pack 编号]',
+    en: 'rules: ledger-rules rules export <rules.xlsx> [--rules pack.json|rules.xlsx] [--force] · rules check <rules.xlsx|pack.json> · rules export-json <rules.xlsx|pack.json> <pack.json> [--pack id]',
+  },
+  rsCliProblems: { zh: '规则有 {count} 处问题，未进行考评：', en: 'the rules have {count} problems; nothing was assessed:' },
+  rsCliCheckProblems: { zh: '规则有 {count} 处问题：', en: 'the rules have {count} problems:' },
+  rsCliPackOk: { zh: '规则包“{pack}”：{indicators} 个指标，{rules} 条规则，规则版本 {version}', en: 'pack "{pack}": {indicators} indicators, {rules} rules, version {version}' },
+  rsCliTestsSummary: { zh: '规则测试：{passed}/{total} 条通过', en: 'rule tests: {passed} of {total} passed' },
+  rsCliExists: { zh: '{file} 中已有“考评规则”表；要用新的规则覆盖它，请加 --force', en: '{file} already has a 考评规则 sheet; add --force to replace it' },
+  rsCliNoRulesSheet: { zh: '{file} 中没有“考评规则”表', en: '{file} has no 考评规则 sheet' },
+  rsCliNoPack: { zh: '规则中没有“{pack}”规则包', en: 'the rules hold no pack "{pack}"' },
+  rsCliNoSubjectPack: { zh: '规则中没有考评干部的规则包', en: 'the rules hold no pack that assesses cadres' },
   // Results and summary
   resultSheetTitle: { zh: '考评结果', en: 'Assessment results' },
   colName: { zh: '姓名', en: 'Name' },

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { ResultTableSchema } from '../core/results/table';
+import { RuleRowEditSchema } from '../core/rulesheet/editor';
+import { RULES_SHEET } from '../core/rulesheet/name';
+import { RuleProblemSchema } from '../core/rulesheet/problem';
 import { WorkbookSnapshotSchema } from '../core/snapshot';
 
 /**
@@ -33,11 +36,26 @@ export type SelectCellArgs = z.infer<typeof SelectCellArgsSchema>;
 
 export const OkSchema = z.object({ ok: z.literal(true) });
 
+// Rules sheet (考评规则): created from the default packs on first use, marked with the
+// problems a run finds in it, and written row by row from the sidebar's rule editor.
+export const EnsureRulesSheetResultSchema = z.object({ created: z.boolean(), sheet: z.string() });
+export const MarkRuleProblemsArgsSchema = z.object({ problems: z.array(RuleProblemSchema) });
+export const MarkRuleProblemsResultSchema = z.object({ marked: z.number().int().nonnegative() });
+/** The 1-based row the rule was written to. */
+export const WriteRuleRowResultSchema = z.object({ row: z.number().int().positive() });
+
+export const RULES_RPC = {
+  ensureRulesSheet: { args: z.tuple([]), result: EnsureRulesSheetResultSchema },
+  markRuleProblems: { args: z.tuple([MarkRuleProblemsArgsSchema]), result: MarkRuleProblemsResultSchema },
+  writeRuleRow: { args: z.tuple([RuleRowEditSchema]), result: WriteRuleRowResultSchema },
+} as const;
+
 export const RPC = {
   getWorkbook: { args: z.tuple([]), result: WorkbookPayloadSchema },
   saveMapping: { args: z.tuple([ColumnMappingSchema]), result: OkSchema },
   writeResults: { args: z.tuple([WriteResultsArgsSchema]), result: WriteResultsResultSchema },
   selectCell: { args: z.tuple([SelectCellArgsSchema]), result: OkSchema },
+  ...RULES_RPC,
 } as const;
 
 export type RpcName = keyof typeof RPC;
@@ -48,5 +66,12 @@ export type RpcResult<N extends RpcName> = z.infer<(typeof RPC)[N]['result']>;
 export const MENU_FUNCTIONS = ['onOpen', 'onInstall', 'openSidebar', 'assessNow'] as const;
 export const SERVER_FUNCTIONS = [...MENU_FUNCTIONS, ...(Object.keys(RPC) as RpcName[])] as const;
 
-/** The sheets the add-on owns and rewrites; everything else is the user's and only read. */
+/** The sheets the add-on owns and rewrites on every run without reading them; everything else is read. */
 export const OWNED_SHEETS = ['考评结果'] as const;
+
+/**
+ * The rules sheet is the add-on's too (it writes it, colours and notes it), but
+ * unlike the result sheets every run reads it: it stays in the snapshot, and
+ * the core never takes it for a ledger.
+ */
+export { RULES_SHEET };

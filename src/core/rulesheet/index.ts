@@ -14,3 +14,4 @@ export { whatIf, type WhatIfResult, type CadreWhatIf, type CadreOutcome } from '
 export { applyRuleDraft, packWithRule, ledgerFacts, ruleRowEdit, RuleDraftSchema, RuleRowEditSchema, type RuleDraft, type RuleRowEdit, type DraftResult, type DraftProblem } from './editor';
 export type { PackEntry, LocatedTest } from './section';
 export { SECTIONS } from './sections/index';
+export { fromA1 } from './grid';
