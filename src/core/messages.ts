@@ -119,7 +119,7 @@ export const MESSAGES = {
   rsWordBranch: { zh: '支部', en: 'branch' },
   rsWordNone: { zh: '无', en: 'none' },
   rsWordTotal: { zh: '总分', en: 'total' },
-  rsSuggest: { zh: '，是不是“{label}”？', en: '; did you mean "{label}"?' },
+  rsSuggest: { zh: '（是不是“{label}”？）', en: ' (did you mean "{label}"?)' },
   rsWhereRow: { zh: '第{row}行（{id}）', en: 'row {row} ({id})' },
   // Rules sheet problems: conditions and points
   rsCondUnreadable: { zh: '看不懂条件“{text}”。可以写 >= 10、<10、10以上、[80,90)、80-89、20%、是、否、A,B；留空或写 - 表示不限', en: 'cannot read the condition "{text}". Write >= 10, <10, 10以上, [80,90), 80-89, 20%, 是, 否 or A,B; blank or - for any value' },

@@ -95,7 +95,7 @@ function readBlock(sheet: string, block: SheetBlock): { read: ReadPack; problems
   let pack: Pack | undefined;
   if (result.ok) {
     pack = result.pack;
-    ctx.problems.push(...checkPack(pack, sheetLocator(ctx, pack, titleCell), { grades: false }));
+    ctx.problems.push(...checkPack(pack, sheetLocator(ctx, pack, titleCell), { grades: false, incomplete: ctx.incomplete }));
   } else {
     const locate = cellOf(ctx, titleCell);
     for (const p of result.problems) {

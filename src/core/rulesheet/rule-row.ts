@@ -36,6 +36,8 @@ export interface RuleRowEnv {
   ids: Map<string, { zh: string; en: string }>;
   /** Ids written anywhere in the table, so an id made up for a blank cell never takes one of them. */
   taken: Set<string>;
+  /** Names whose own rows have problems: naming them fails quietly, their problem being reported already. */
+  broken?: (name: string) => boolean;
   report(at: string, message: Bilingual): void;
 }
 
@@ -54,6 +56,7 @@ function flagWithFacts(flag: string, at: string, env: RuleRowEnv, example: strin
     const info = env.facts.resolve(name.trim());
     if (info) return `{${info.fact}}`;
     ok = false;
+    if (env.broken?.(name.trim())) return whole;
     env.report(at, both('rsFlagUnknown', { text: name, example, ...suggestion(env.facts.nearest(name)) }));
     return whole;
   });

@@ -1,6 +1,7 @@
 import { both, type Bilingual, type MessageKey, type Params, t } from '../messages';
 import type { Pack, PackInput } from '../pack/schema';
 import type { Cell } from '../snapshot';
+import { labelKey } from '../text';
 import { FactDirectory } from './facts';
 import type { SheetBlock, TableColumn, TableRow, TableView } from './grid';
 import { problemAt, type RuleProblem } from './problem';
@@ -59,6 +60,24 @@ export class ReadContext {
   readonly draft: DraftPack = { columns: [], derived: [], indicators: [], rules: [], grades: [], ignoredColumns: [] };
   readonly sites: RuleSite[] = [];
   readonly tests: LocatedTest[] = [];
+  /** Indicators (ids, or names as written when unknown) some of whose rows were left out for problems. */
+  readonly incomplete = new Set<string>();
+  /**
+   * Folded names of columns, computed values and indicators whose own rows were
+   * left out for problems: rows that name them are left out too, without a
+   * message of their own, since the one at the broken row says it all.
+   */
+  readonly broken = new Set<string>();
+  /** Tables that lost rows to problems. */
+  readonly partial = new Set<MessageKey>();
+
+  isBroken(name: string): boolean {
+    return this.broken.has(labelKey(name));
+  }
+
+  breakNames(...names: string[]): void {
+    for (const n of names) if (n) this.broken.add(labelKey(n));
+  }
   /** Filled once the 列 and 计算项 tables are read. */
   facts = new FactDirectory([], []);
 

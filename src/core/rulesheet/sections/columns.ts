@@ -65,15 +65,25 @@ export const columnsSection: Section = {
         ctx.report(view.at(row, roleCol), both('rsColumnRoleUnknown', { text: roleText }));
         ok = false;
       }
-      const aliases = view.text(row, aliasCol).split(listSeparators).map((s) => s.trim()).filter(Boolean);
-      for (const name of [label, ...aliases]) {
+      const written = view.text(row, aliasCol).split(listSeparators).map((s) => s.trim()).filter(Boolean);
+      const takenBy = (name: string) => {
         const other = names.get(labelKey(name));
-        if (other !== undefined && other !== label) {
-          ctx.report(view.at(row, name === label ? labelCol : aliasCol), both('rsAliasTaken', { alias: name, other }));
-          ok = false;
-        }
+        return other !== undefined && other !== label ? other : undefined;
+      };
+      if (label && takenBy(label)) {
+        ctx.report(view.at(row, labelCol), both('rsAliasTaken', { alias: label, other: takenBy(label)! }));
+        ok = false;
       }
-      if (!ok || !type) continue;
+      // A clashing alias is reported and left out; the column itself is still read.
+      const aliases = written.filter((alias) => {
+        const other = takenBy(alias);
+        if (other) ctx.report(view.at(row, aliasCol), both('rsAliasTaken', { alias, other }));
+        return !other;
+      });
+      if (!ok || !type) {
+        ctx.breakNames(label, fact, ...written);
+        continue;
+      }
       seen.set(fact, view.at(row, factCol));
       for (const name of [label, ...aliases]) if (!names.has(labelKey(name))) names.set(labelKey(name), label);
       if (role === 'subject') subjects++;
@@ -81,7 +91,7 @@ export const columnsSection: Section = {
       ctx.draft.columns.push({ fact, label, type, aliases, ...(role ? { role } : {}), ...(optional(view.text(row, enCol)) ? { labelEn: view.text(row, enCol) } : {}) });
     }
     ctx.cells.set('columns', view.titleCell);
-    if (subjects !== 1) ctx.report(roleCol ? view.headerCell(roleCol) : view.titleCell, both('rsSubjectCount'));
+    if (subjects !== 1 && ctx.broken.size === 0) ctx.report(roleCol ? view.headerCell(roleCol) : view.titleCell, both('rsSubjectCount'));
     if (ctx.draft.columns.length === 0) ctx.report(view.titleCell, both('rsTableEmpty', { table: view.table.name }));
   },
 };

@@ -60,13 +60,17 @@ export const derivedSection: Section = {
         for (const part of parts) {
           const info = columns.resolve(part);
           if (info) inputs.push(info.fact);
+          else if (ctx.isBroken(part)) ok = false;
           else {
             ctx.report(view.at(row, formulaCol), both('rsFormulaUnknown', { label: part, ...suggestion(columns.nearest(part)) }));
             ok = false;
           }
         }
       }
-      if (!ok) continue;
+      if (!ok) {
+        ctx.breakNames(label, fact);
+        continue;
+      }
       ctx.cells.set(`derived[${ctx.draft.derived.length}]`, view.at(row, formulaCol));
       const labelEn = optional(view.text(row, enCol));
       ctx.draft.derived.push({ fact, label, op: 'ratio', numerator: inputs[0]!, denominator: inputs[1]!, ...(labelEn ? { labelEn } : {}) });

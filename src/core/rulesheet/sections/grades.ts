@@ -59,6 +59,7 @@ export const gradesSection: Section = {
     const max = ctx.draft.indicators.reduce((sum, i) => sum + i.max, 0);
     const names = new Map<string, string>();
     const bands: ReadBand[] = [];
+    let dropped = false;
     for (const row of filledRows(view)) {
       let ok = true;
       const grade = view.text(row, gradeCol);
@@ -93,7 +94,10 @@ export const gradesSection: Section = {
         ctx.report(view.at(row, starsCol), both('rsStarsUnreadable', { text: starsText }));
         ok = false;
       }
-      if (!ok || !range || stars === undefined) continue;
+      if (!ok || !range || stars === undefined) {
+        dropped = true;
+        continue;
+      }
       names.set(grade, view.at(row, gradeCol));
       const gradeEn = optional(view.text(row, enCol));
       const min = range.lo === -Infinity ? 0 : range.lo;
@@ -101,16 +105,19 @@ export const gradesSection: Section = {
     }
     bands.sort((a, b) => b.band.min - a.band.min || b.range.lo - a.range.lo);
 
+    // The total's range is known only when every indicator was read, and ranges are
+    // compared only when every grade was: a row with a problem would leave a false gap.
+    const maxKnown = max > 0 && !ctx.partial.has('rsTableIndicators');
     const reachable = bands.filter((b) => {
-      if (max > 0 && b.band.min > max) {
+      if (maxKnown && b.band.min > max) {
         ctx.report(b.cell, both('rsGradeAboveMax', { grade: b.band.grade, min: b.band.min, max }));
         return false;
       }
       return true;
     });
     const sets = reachable.map((b) => numbers([b.range]));
-    const domain = numbers([interval(0, max > 0 ? max : Infinity, true, max > 0)]);
-    const analysis = analyseBands(sets, domain);
+    const domain = numbers([interval(0, maxKnown ? max : Infinity, true, maxKnown)]);
+    const analysis = dropped ? { shadowed: [], overlaps: [], gaps: numbers([]) } : analyseBands(sets, domain);
     for (const s of analysis.shadowed) ctx.report(reachable[s.index]!.cell, both('rsGradeShadowed', { grade: reachable[s.index]!.band.grade }));
     for (const o of analysis.overlaps) {
       ctx.report(

@@ -71,7 +71,11 @@ export const indicatorsSection: Section = {
         ctx.report(view.at(row, missingCol), both('rsOnMissingUnknown', { text: missingText }));
         ok = false;
       }
-      if (!ok || max.kind !== 'value' || !hitPolicy || !onMissing) continue;
+      if (!ok || max.kind !== 'value' || !hitPolicy || !onMissing) {
+        ctx.breakNames(label, id);
+        ctx.partial.add('rsTableIndicators');
+        continue;
+      }
       ids.set(id, view.at(row, idCol));
       labels.set(label, view.at(row, labelCol));
       ctx.cells.set(`indicators[${ctx.draft.indicators.length}]`, view.at(row, labelCol));

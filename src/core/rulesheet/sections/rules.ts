@@ -2,7 +2,7 @@ import { both, type Bilingual, type MessageKey, t } from '../../messages';
 import type { Pack } from '../../pack/schema';
 import { a1 } from '../../snapshot';
 import { conditionText } from '../condition';
-import { FactDirectory, type FactInfo } from '../facts';
+import { FactDirectory, type FactInfo, nearest } from '../facts';
 import { cellText, headerKey, type TableColumn } from '../grid';
 import { pointsText } from '../points';
 import { suggestion } from '../problem';
@@ -78,7 +78,7 @@ export const rulesSection: Section = {
     for (const c of view.table.columns) {
       if (RULE_FIXED_KEYS.has(c.key)) continue;
       const fact = ctx.facts.resolve(c.text);
-      if (!fact) ctx.report(view.headerCell(c), both('rsColumnUnknown', { text: c.text, ...suggestion(ctx.facts.nearest(c.text)) }));
+      if (!fact && !ctx.isBroken(c.text)) ctx.report(view.headerCell(c), both('rsColumnUnknown', { text: c.text, ...suggestion(ctx.facts.nearest(c.text)) }));
       conditionCols.push({ col: c, fact });
     }
     const width = Math.max(0, ...rows.map((r) => r.cells.length));
@@ -92,8 +92,20 @@ export const rulesSection: Section = {
 
     const ids = new Map<string, { zh: string; en: string }>();
     const taken = new Set(rows.map((r) => view.text(r, idCol)).filter(Boolean));
-    const env = { facts: ctx.facts, indicators: ctx.draft.indicators, ids, taken, report: (at: string, m: Bilingual) => ctx.report(at, m) };
+    const env = { facts: ctx.facts, indicators: ctx.draft.indicators, ids, taken, broken: (name: string) => ctx.isBroken(name), report: (at: string, m: Bilingual) => ctx.report(at, m) };
+    const indicatorOf = (text: string) => ctx.draft.indicators.find((i) => headerKey(i.label) === headerKey(text) || i.id === text);
     for (const row of rows) {
+      const indicatorText = view.text(row, indicatorCol);
+      const written = view.text(row, idCol);
+      const name = { row: row.row + 1, id: written };
+      // A row reading a column whose name is unknown, or scoring an indicator whose
+      // own row has problems, waits until that is fixed: those problems are reported once.
+      const waits = conditionCols.some(({ col: c, fact }) => !fact && view.text(row, c) !== '') || (!indicatorOf(indicatorText) && ctx.isBroken(indicatorText));
+      if (waits) {
+        ctx.incomplete.add(indicatorOf(indicatorText)?.id ?? '*');
+        if (written && !ids.has(written)) ids.set(written, { zh: t('rsWhereRow', name), en: t('rsWhereRow', name, 'en') });
+        continue;
+      }
       const { rule, conditions } = readRuleRow(
         {
           enabled: view.cell(row, enabledCol),
@@ -115,11 +127,14 @@ export const rulesSection: Section = {
         },
         env,
       );
-      const written = view.text(row, idCol);
-      const name = { row: row.row + 1, id: rule?.id ?? written };
       if (written && !ids.has(written)) ids.set(written, { zh: t('rsWhereRow', name), en: t('rsWhereRow', name, 'en') });
-      if (!rule) continue;
-      ids.set(rule.id, { zh: t('rsWhereRow', name), en: t('rsWhereRow', name, 'en') });
+      if (!rule) {
+        const guess = indicatorOf(indicatorText) ?? indicatorOf(nearest(indicatorText, ctx.draft.indicators.map((i) => i.label)) ?? '');
+        ctx.incomplete.add(guess?.id ?? '*');
+        continue;
+      }
+      const ruleName = { row: row.row + 1, id: rule.id };
+      ids.set(rule.id, { zh: t('rsWhereRow', ruleName), en: t('rsWhereRow', ruleName, 'en') });
       const i = ctx.draft.rules.length;
       ctx.cells.set(`rules[${i}]`, view.at(row, idCol));
       ctx.cells.set(`rules[${i}].indicator`, view.at(row, indicatorCol));

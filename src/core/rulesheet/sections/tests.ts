@@ -80,23 +80,23 @@ export const testsSection: Section = {
     for (const c of view.table.columns) {
       if (FIXED_KEYS.has(c.key)) continue;
       const fact = ctx.facts.resolve(c.text);
-      if (!fact) ctx.report(view.headerCell(c), both('rsColumnUnknown', { text: c.text, ...suggestion(ctx.facts.nearest(c.text)) }));
+      if (!fact && !ctx.isBroken(c.text)) ctx.report(view.headerCell(c), both('rsColumnUnknown', { text: c.text, ...suggestion(ctx.facts.nearest(c.text)) }));
       inputCols.push({ col: c, fact });
     }
     const rows = filledRows(view);
     const taken = new Set(rows.map((r) => view.text(r, idCol)).filter(Boolean));
     for (const row of rows) {
       let ok = true;
+      const indicatorText = view.text(row, indicatorCol);
+      const found = ctx.draft.indicators.find((i) => headerKey(i.label) === headerKey(indicatorText) || i.id === indicatorText);
+      // A test on a column or indicator whose own row has problems waits for that row to be fixed.
+      if (inputCols.some(({ col: c, fact }) => !fact && view.text(row, c) !== '') || (indicatorText && !found && ctx.isBroken(indicatorText))) continue;
       const id = view.text(row, idCol) || freshId('test', taken);
       taken.add(id);
       const inputs: RuleTestCase['inputs'] = {};
       for (const { col: c, fact } of inputCols) {
         const cell = view.cell(row, c);
-        if (cellText(cell) === '') continue;
-        if (!fact) {
-          ok = false;
-          continue;
-        }
+        if (cellText(cell) === '' || !fact) continue;
         const value = readInput(cell, fact);
         if (value.kind === 'value') inputs[fact.fact] = value.value;
         else if (value.kind === 'invalid') {
@@ -107,9 +107,7 @@ export const testsSection: Section = {
       const test: RuleTestCase = { id, inputs };
       const note = optional(view.text(row, noteCol));
       if (note) test.note = note;
-      const indicatorText = view.text(row, indicatorCol);
       if (indicatorText) {
-        const found = ctx.draft.indicators.find((i) => headerKey(i.label) === headerKey(indicatorText) || i.id === indicatorText);
         if (found) test.indicator = found.id;
         else {
           const near = nearest(indicatorText, ctx.draft.indicators.map((i) => i.label));
