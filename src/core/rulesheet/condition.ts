@@ -15,7 +15,7 @@ import type { FactKind } from './facts';
  *   [a,b) and (a,b] say exactly which ends count.
  * - For a rate, 20% and a bare 20 both mean 20%, and a bare number up to 1 is a
  *   fraction (0.2), as ledgers store rates.
- * - A,B (also ， 、 ;) is "one of"; ≠A,B is "none of"; 且 joins conditions that
+ * - A,B (also ， 、 ;) is "one of" (A, alone is a list of one); ≠A,B is "none of"; 且 joins conditions that
  *   must all hold. Blank, -, 不限 and 任意 mean any value.
  * - Numbers are written in digits: "十以上" is reported with the fix "10以上",
  *   never guessed, so a slip never changes a score unseen.
@@ -137,7 +137,8 @@ function comparison(op: Operator, rest: string, kind: FactKind): Part {
   const values = tokens(list, kind);
   if (typeof values === 'string') return values;
   if (values.length === 0) return 'notNumber';
-  if (values.length > 1) return [{ op: op === '=' ? 'in' : 'notIn', value: values }];
+  // A separator makes a list even of one ("5," is "one of: 5"), so a one-item list written back reads the same.
+  if (values.length > 1 || rest.includes(',')) return [{ op: op === '=' ? 'in' : 'notIn', value: values }];
   return [{ op, value: values[0]! }];
 }
 
@@ -234,7 +235,7 @@ function parseTextCell(raw: string, text: string, fact: FactRef): ConditionParse
     .filter((v) => v !== '');
   if (values.length === 0) return fail(both('rsCondUnreadable', { text: raw }));
   const negated = m[1] !== undefined;
-  if (values.length > 1) return ok([{ op: negated ? 'notIn' : 'in', value: values }]);
+  if (values.length > 1 || /[,，、;；]/.test(m[3]!)) return ok([{ op: negated ? 'notIn' : 'in', value: values }]);
   return ok([{ op: negated ? '!=' : '=', value: values[0]! }]);
 }
 
@@ -269,7 +270,7 @@ export function formatValue(value: number, kind: FactKind): string {
 function one(c: CellCondition, kind: FactKind): string {
   if (kind === 'boolean') return `${c.op === '!=' ? '≠ ' : ''}${c.value === true ? '是' : '否'}`;
   const show = (v: unknown) => (typeof v === 'number' ? formatValue(v, kind) : String(v));
-  const list = Array.isArray(c.value) ? c.value.map(show).join(',') : show(c.value);
+  const list = Array.isArray(c.value) ? c.value.map(show).join(',') + (c.value.length === 1 ? ',' : '') : show(c.value);
   switch (c.op) {
     case '=':
     case 'in':

@@ -116,7 +116,9 @@ export const gradesSection: Section = {
       return true;
     });
     const sets = reachable.map((b) => numbers([b.range]));
-    const domain = numbers([interval(0, maxKnown ? max : Infinity, true, maxKnown)]);
+    // Below the lowest grade's range every total still gets that grade, so no gap can open there.
+    const lowest = Math.max(0, Math.min(...reachable.map((b) => b.band.min)));
+    const domain = numbers([interval(lowest, maxKnown ? max : Infinity, true, maxKnown)]);
     const analysis = dropped ? { shadowed: [], overlaps: [], gaps: numbers([]) } : analyseBands(sets, domain);
     for (const s of analysis.shadowed) ctx.report(reachable[s.index]!.cell, both('rsGradeShadowed', { grade: reachable[s.index]!.band.grade }));
     for (const o of analysis.overlaps) {
