@@ -114,7 +114,10 @@ export function checkPack(pack: Pack, where: PackLocator, options: CheckOptions 
     const bandFacts = new Set(live.flatMap((i) => [...regions[i]!.keys()]));
     const [fact] = bandFacts;
     const info = fact === undefined ? undefined : facts.get(fact);
-    if (bandFacts.size === 1 && info && (isNumeric(info.kind) || info.kind === 'boolean')) {
+    // Bands over one value: every row reads that value and nothing else (points per
+    // another column would make a row skip when that column is missing).
+    const oneValue = bandFacts.size === 1 && live.every((i) => inputs[i]!.every((f) => f === fact));
+    if (oneValue && info && (isNumeric(info.kind) || info.kind === 'boolean')) {
       const sets = live.map((i) => regions[i]!.get(fact!) ?? wholeSet(info.kind));
       const bands = analyseBands(sets, usualSet(info.kind));
       for (const s of bands.shadowed) shadowProblem(live[s.index]!, s.by.map((b) => live[b]!));

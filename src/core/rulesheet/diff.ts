@@ -64,7 +64,7 @@ function tableItems(pack: Pack): [MessageKey, Item[]][] {
   const facts = FactDirectory.of(pack);
   const label = (fact: string) => facts.get(fact)?.label ?? fact;
   return [
-    ['rsTableSettings', [{ name: t('rsTableSettings'), fields: settingFields(pack) }]],
+    ['rsTableSettings', [{ name: t('rsPackTitle'), fields: settingFields(pack) }]],
     [
       'rsTableColumns',
       pack.columns.map((c) => ({
