@@ -60,6 +60,28 @@ export function packWithRule(pack: Pack, rule: Rule): Pack {
   return { ...pack, rules };
 }
 
+/** An existing rule as the editor shows it, each field written as on the sheet: what editing starts from. */
+export function ruleDraftOf(pack: Pack, ruleId: string): z.output<typeof RuleDraftSchema> | undefined {
+  const rule = pack.rules.find((r) => r.id === ruleId);
+  if (!rule) return undefined;
+  const facts = FactDirectory.of(pack);
+  const conditions: Record<string, string> = {};
+  for (const fact of new Set(rule.when.map((c) => c.fact))) {
+    const info = facts.get(fact)!;
+    conditions[info.label] = conditionText(rule.when.filter((c) => c.fact === fact), info.kind);
+  }
+  return {
+    id: rule.id,
+    enabled: rule.enabled,
+    indicator: pack.indicators.find((i) => i.id === rule.indicator)?.label ?? rule.indicator,
+    conditions,
+    points: pointsText(rule.points, rule, facts),
+    flag: flagWithLabels(rule.flag, facts),
+    flagEn: rule.flagEn ?? '',
+    note: rule.note ?? '',
+  };
+}
+
 export function applyRuleDraft(pack: Pack, input: RuleDraft): DraftResult {
   const draft = RuleDraftSchema.parse(input);
   const facts = FactDirectory.of(pack);
