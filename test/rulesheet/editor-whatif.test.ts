@@ -141,7 +141,7 @@ describe('the rule editor', () => {
     const change = ruleRowEdit(sheet, base, draft.rule!)!;
     const last = locate(sheet, '规则', 'rating-public', '编号').row;
     const header = locate(sheet, '规则', 'days-full', '编号').row - 1;
-    const width = sheet.values[header]!.findLastIndex((c) => c !== null) + 1;
+    const width = sheet.values[header]!.filter((c) => c !== null).length;
     expect(change).toMatchObject({ row: last, insert: true, headers: [{ row: header, col: width, text: '所驻村' }] });
     // As the host applies it: the header cell, then the new row below the table's last.
     const withHeader = put(sheet, change.headers[0]!.row, change.headers[0]!.col, change.headers[0]!.text);
