@@ -119,6 +119,8 @@ export const MESSAGES = {
   rsWordBranch: { zh: '支部', en: 'branch' },
   rsWordNone: { zh: '无', en: 'none' },
   rsWordTotal: { zh: '总分', en: 'total' },
+  rsWordAnd: { zh: '且', en: 'and' },
+  rsProblemMark: { zh: '⚠ ', en: '⚠ ' },
   rsSuggest: { zh: '（是不是“{label}”？）', en: ' (did you mean "{label}"?)' },
   rsWhereRow: { zh: '第{row}行（{id}）', en: 'row {row} ({id})' },
   // Rules sheet problems: conditions and points
@@ -193,8 +195,8 @@ export const MESSAGES = {
   rsChangeBlank: { zh: '（空）', en: '(blank)' },
   // Rules on the command line
   rsCliUsage: {
-    zh: '规则：ledger-rules rules export <规则.xlsx> [--rules 规则包.json|规则.xlsx] [--force] · rules check <规则.xlsx|规则包.json> · rules export-json <规则.xlsx|规则包.json> <规则包.json> [--pack 编号]',
-    en: 'rules: ledger-rules rules export <rules.xlsx> [--rules pack.json|rules.xlsx] [--force] · rules check <rules.xlsx|pack.json> · rules export-json <rules.xlsx|pack.json> <pack.json> [--pack id]',
+    zh: '规则：ledger-rules rules export <规则.xlsx> [--rules 规则包.json|规则.xlsx] [--force] · rules check <规则.xlsx|规则包.json> · rules export-json <规则.xlsx|规则包.json> <规则包.json> [--pack 编号] · rules diff <旧规则> <新规则>',
+    en: 'rules: ledger-rules rules export <rules.xlsx> [--rules pack.json|rules.xlsx] [--force] · rules check <rules.xlsx|pack.json> · rules export-json <rules.xlsx|pack.json> <pack.json> [--pack id] · rules diff <old rules> <new rules>',
   },
   rsCliProblems: { zh: '规则有 {count} 处问题，未进行考评：', en: 'the rules have {count} problems; nothing was assessed:' },
   rsCliCheckProblems: { zh: '规则有 {count} 处问题：', en: 'the rules have {count} problems:' },
@@ -203,6 +205,8 @@ export const MESSAGES = {
   rsCliExists: { zh: '{file} 中已有“考评规则”表；要用新的规则覆盖它，请加 --force', en: '{file} already has a 考评规则 sheet; add --force to replace it' },
   rsCliNoRulesSheet: { zh: '{file} 中没有“考评规则”表', en: '{file} has no 考评规则 sheet' },
   rsCliNoPack: { zh: '规则中没有“{pack}”规则包', en: 'the rules hold no pack "{pack}"' },
+  rsCliChanges: { zh: '规则包“{pack}”：{count} 处变更（规则版本 {from} → {to}）', en: 'pack "{pack}": {count} changes (version {from} → {to})' },
+  rsCliNoChanges: { zh: '规则包“{pack}”没有变更（规则版本 {from}）', en: 'pack "{pack}" has not changed (version {from})' },
   rsCliNoSubjectPack: { zh: '规则中没有考评干部的规则包', en: 'the rules hold no pack that assesses cadres' },
   // Results and summary
   resultSheetTitle: { zh: '考评结果', en: 'Assessment results' },

@@ -10,6 +10,7 @@ import {
   cadreResultTable,
   cadreSummary,
   defaultRules,
+  diffPacks,
   type MessageKey,
   type Pack,
   type PackEntry,
@@ -194,11 +195,30 @@ async function exportJson(args: string[]): Promise<number> {
   return 0;
 }
 
+/** rules diff <old> <new>: the change log between two versions of the rules, pack by pack. */
+async function diff(args: string[]): Promise<number> {
+  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+  const [from, to] = positionals;
+  if (!from || !to) throw usage();
+  const before = entriesOf(await loadRules(from), 'rsCliCheckProblems');
+  const after = entriesOf(await loadRules(to), 'rsCliCheckProblems');
+  for (const { pack } of after) {
+    const old = before.find((e) => e.pack.id === pack.id)?.pack;
+    if (!old) throw new UsageError(bilingual('rsCliNoPack', { pack: pack.id }));
+    const changes = diffPacks(old, pack);
+    const params = { pack: pack.title, count: changes.length, from: packHash(old), to: packHash(pack) };
+    process.stdout.write(`${t(changes.length > 0 ? 'rsCliChanges' : 'rsCliNoChanges', params)}\n`);
+    for (const c of changes) process.stdout.write(`  ${c.message}\n`);
+  }
+  return 0;
+}
+
 async function rules(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
   if (sub === 'export') return exportSheet(rest);
   if (sub === 'check') return check(rest);
   if (sub === 'export-json') return exportJson(rest);
+  if (sub === 'diff') return diff(rest);
   throw usage();
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ResultTableSchema } from '../core/results/table';
 import { RuleRowEditSchema } from '../core/rulesheet/editor';
+import { SheetLayoutSchema } from '../core/rulesheet/layout';
 import { RULES_SHEET } from '../core/rulesheet/name';
 import { RuleProblemSchema } from '../core/rulesheet/problem';
 import { WorkbookSnapshotSchema } from '../core/snapshot';
@@ -48,6 +49,8 @@ export const RULES_RPC = {
   ensureRulesSheet: { args: z.tuple([]), result: EnsureRulesSheetResultSchema },
   markRuleProblems: { args: z.tuple([MarkRuleProblemsArgsSchema]), result: MarkRuleProblemsResultSchema },
   writeRuleRow: { args: z.tuple([RuleRowEditSchema]), result: WriteRuleRowResultSchema },
+  /** Rules imported from a pack file, laid out by the sidebar after they were checked. */
+  replaceRulesSheet: { args: z.tuple([SheetLayoutSchema]), result: EnsureRulesSheetResultSchema },
 } as const;
 
 export const RPC = {

@@ -70,6 +70,23 @@ export function ensureRulesSheet(): RpcResult<'ensureRulesSheet'> {
 }
 
 /**
+ * Replaces 考评规则 with rules the sidebar has already read and checked (a
+ * pack file a township shared): the sheet is the add-on's, so it is cleared
+ * of values, formats, notes, merges and drop-downs first.
+ */
+export function replaceRulesSheet(layout: RpcArgs<'replaceRulesSheet'>[0]): RpcResult<'replaceRulesSheet'> {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const sheet = spreadsheet.getSheetByName(RULES_SHEET) ?? spreadsheet.insertSheet(RULES_SHEET, spreadsheet.getNumSheets());
+  const all = sheet.getRange(1, 1, sheet.getMaxRows(), sheet.getMaxColumns());
+  all.breakApart();
+  all.clear();
+  all.clearNote();
+  all.clearDataValidations();
+  writeLayout(sheet, layout);
+  return { created: false, sheet: RULES_SHEET };
+}
+
+/**
  * Marks the problems found in 考评规则: each cell gets a colour and a note
  * saying what is wrong and how to fix it, and the marks of earlier runs give
  * way. The sheet is the add-on's, so colours and notes are rewritten over its

@@ -121,4 +121,12 @@ describe('ledger-rules rules …', () => {
     await wb.xlsx.readFile(out);
     expect(String(wb.getWorksheet('考评结果')!.getCell('A1').value)).toContain(`规则版本 ${packHash(defaultRules()[0]!.pack)}`);
   });
+
+  it('lists what changed between two versions of the rules', async () => {
+    const changed = join(dir, 'changed.xlsx');
+    const result = await cli('rules', 'diff', join(dir, 'rules.xlsx'), changed);
+    expect(result.code).toBe(0);
+    expect(result.stdout.split('\n').slice(1, 2)).toEqual(['  规则“days-short”的得分：每天2分，最多20分 → 每天1分，最多20分']);
+    expect(result.stdout).toMatch(/^规则包“驻村干部月度考核”：1 处变更（规则版本 [0-9a-f]{8} → [0-9a-f]{8}）/);
+  });
 });

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { defaultRules, RULES_SHEET, RULES_SHEET_COLORS, rulesSheetLayout, type PackEntry } from '../../src/core/index';
-import { ensureRulesSheet, markRuleProblems, writeLayout, writeRuleRow } from '../../src/server/rules-sheet';
+import { defaultRules, readRulesSheet, RULES_SHEET, RULES_SHEET_COLORS, rulesSheetLayout, type PackEntry } from '../../src/core/index';
+import { ensureRulesSheet, markRuleProblems, replaceRulesSheet, writeLayout, writeRuleRow } from '../../src/server/rules-sheet';
 
 type Grid = unknown[][];
 
@@ -36,6 +36,13 @@ class FakeSheet {
       setDataValidations: () => call('setDataValidations'),
       setNumberFormat: () => call('setNumberFormat'),
       merge: () => call('merge'),
+      breakApart: () => call('breakApart'),
+      clear: () => {
+        call('clear');
+        for (const grid of [sheet.values, sheet.backgrounds, sheet.notes]) grid.length = 0;
+      },
+      clearNote: () => call('clearNote'),
+      clearDataValidations: () => call('clearDataValidations'),
     };
   }
 
@@ -156,5 +163,15 @@ describe('the rules sheet in Google Sheets', () => {
     expect(sheet.values[34]!.slice(0, 3)).toEqual(['是', 'pilot', '五个一']);
     expect(sheet.values[12]![17]).toBe('所驻村');
     expect(() => writeRuleRow({ sheet: '别的表', row: 1, insert: false, values: [], headers: [] })).toThrow('吉仁高勒镇台账 中没有“考评规则”表');
+  });
+
+  it('replaces the sheet with imported rules, leaving nothing of the old one', () => {
+    ensureRulesSheet();
+    const sheet = spreadsheet.getSheetByName(RULES_SHEET)!;
+    sheet.calls.length = 0;
+    replaceRulesSheet(rulesSheetLayout(bigger()));
+    expect(sheet.calls.slice(0, 4)).toEqual(['breakApart', 'clear', 'clearNote', 'clearDataValidations']);
+    const values = sheet.values.map((r) => r.map((v) => (v === '' ? null : (v as string | number))));
+    expect(readRulesSheet({ name: RULES_SHEET, values, merges: [] }).packs[0]!.pack!.rules).toHaveLength(81);
   });
 });

@@ -1,3 +1,4 @@
+import { t } from '../messages';
 import type { FactKind } from './facts';
 import { formatValue } from './condition';
 import { emptyLike, type Interval, intersect, isEmpty, isSubset, subtract, union, type ValueSet } from './value-set';
@@ -50,7 +51,7 @@ function intervalText(iv: Interval, kind: FactKind): string {
 /** A set of values written as a condition cell would be: [9,10), >= 90, 是, 甲村,乙村. */
 export function setText(set: ValueSet, kind: FactKind): string {
   if (set.kind === 'num') return set.parts.map((p) => intervalText(p, kind)).join('、');
-  const show = (v: unknown) => (v === true ? '是' : v === false ? '否' : String(v));
+  const show = (v: unknown) => (v === true ? t('rsWordYes') : v === false ? t('rsWordNo') : String(v));
   if (set.kind === 'in') return set.values.map(show).join(',');
   return set.values.length === 0 ? '-' : `≠ ${set.values.map(show).join(',')}`;
 }

@@ -1,4 +1,4 @@
-import { both, type Bilingual } from '../messages';
+import { both, type Bilingual, t } from '../messages';
 import type { Condition, Operator } from '../pack/schema';
 import type { Cell } from '../snapshot';
 import { cleanText, halfWidth, simplified } from '../text';
@@ -268,7 +268,7 @@ export function formatValue(value: number, kind: FactKind): string {
 }
 
 function one(c: CellCondition, kind: FactKind): string {
-  if (kind === 'boolean') return `${c.op === '!=' ? '≠ ' : ''}${c.value === true ? '是' : '否'}`;
+  if (kind === 'boolean') return `${c.op === '!=' ? '≠ ' : ''}${t(c.value === true ? 'rsWordYes' : 'rsWordNo')}`;
   const show = (v: unknown) => (typeof v === 'number' ? formatValue(v, kind) : String(v));
   const list = Array.isArray(c.value) ? c.value.map(show).join(',') + (c.value.length === 1 ? ',' : '') : show(c.value);
   switch (c.op) {
@@ -291,5 +291,5 @@ export function conditionText(conditions: CellCondition[], kind: FactKind): stri
       return `${a.op === '>=' ? '[' : '('}${formatValue(a.value, kind)},${formatValue(b.value, kind)}${b.op === '<=' ? ']' : ')'}`;
     }
   }
-  return conditions.map((c) => one(c, kind)).join(' 且 ');
+  return conditions.map((c) => one(c, kind)).join(` ${t('rsWordAnd')} `);
 }

@@ -32,8 +32,6 @@ export const SheetDecorationSchema = z.object({
 });
 export type SheetDecoration = z.infer<typeof SheetDecorationSchema>;
 
-const PROBLEM_MARK = '⚠ ';
-
 function sectionOf(key: string): Section | undefined {
   return SECTIONS.find((s) => headerKey(t(s.name)) === key);
 }
@@ -82,7 +80,7 @@ export function sheetDecoration(values: Cell[][], problems: RuleProblem[] = []):
   }
 
   const marks = new Map<string, string[]>();
-  for (const p of problems) marks.set(p.cell, [...(marks.get(p.cell) ?? []), PROBLEM_MARK + p.message]);
+  for (const p of problems) marks.set(p.cell, [...(marks.get(p.cell) ?? []), t('rsProblemMark') + p.message]);
   for (const [cell, lines] of marks) {
     const at = fromA1(cell);
     if (!at || at.row >= height || at.col >= width) continue;
