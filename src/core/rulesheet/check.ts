@@ -92,12 +92,11 @@ export function checkPack(pack: Pack, where: PackLocator, options: CheckOptions 
         report(where.conditionCell(i, fact), both('rsCondEmpty', { where: name(i).zh, whereEn: name(i).en, text: where.conditionText(i, fact) }));
       }
     }
-    for (const text of [rule.flag, rule.flagEn]) {
-      for (const [, fact] of (text ?? '').matchAll(PLACEHOLDER)) {
-        const info = facts.get(fact!);
-        if (info && !inputs[i]!.includes(fact!)) {
-          report(where.cell(`rules[${i}].flag`), both('rsFlagNotInput', { label: info.label, labelEn: info.labelEn, where: name(i).zh, whereEn: name(i).en }));
-        }
+    const named = new Set([...`${rule.flag ?? ''}${rule.flagEn ?? ''}`.matchAll(PLACEHOLDER)].map((m) => m[1]!));
+    for (const fact of named) {
+      const info = facts.get(fact);
+      if (info && !inputs[i]!.includes(fact)) {
+        report(where.cell(`rules[${i}].flag`), both('rsFlagNotInput', { label: info.label, labelEn: info.labelEn, where: name(i).zh, whereEn: name(i).en }));
       }
     }
   });

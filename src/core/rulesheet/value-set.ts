@@ -109,10 +109,6 @@ export function isSubset(a: ValueSet, b: ValueSet): boolean {
   return isEmpty(subtract(a, b));
 }
 
-export function unionAll(sets: ValueSet[], empty: ValueSet): ValueSet {
-  return sets.reduce(union, empty);
-}
-
 export function emptyLike(a: ValueSet): ValueSet {
   return a.kind === 'num' ? { kind: 'num', parts: [] } : { kind: 'in', values: [] };
 }
