@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { t } from '../messages';
 import type { Cell } from '../snapshot';
 import { fromA1, headerKey, scanBlocks, type TableColumn } from './grid';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import stationedCadre from '../../../rules/stationed-cadre.json';
 import stationedCadreTests from '../../../rules/stationed-cadre.tests.json';
 import { validatePack } from '../pack/validate';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ReadResult } from '../ledger/read';
 import { both, type Bilingual, t } from '../messages';
 import type { Pack, Rule } from '../pack/schema';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { t } from '../messages';
 import { type Cell, MergeSchema } from '../snapshot';
 import { RULES_SHEET } from './name';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Bilingual, t } from '../messages';
 
 /** Something wrong in the rules, where it is, what is wrong and how to fix it. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CadreAssessor } from '../assess/assess';
 import { recordFacts, type RecordFacts } from '../assess/facts';
 import { gradeFor } from '../assess/grade';
