@@ -1,9 +1,7 @@
 import * as z from 'zod';
 import { ResultTableSchema } from '../core/results/table';
-import { RuleRowEditSchema } from '../core/rulesheet/editor';
-import { SheetLayoutSchema } from '../core/rulesheet/layout';
 import { RULES_SHEET } from '../core/rulesheet/name';
-import { RuleProblemSchema } from '../core/rulesheet/problem';
+import { RuleRowEditSchema, RulesSheetPaintSchema, SheetDecorationSchema } from '../core/rulesheet/schemas';
 import { WorkbookSnapshotSchema } from '../core/snapshot';
 
 /**
@@ -36,19 +34,23 @@ export type SelectCellArgs = z.infer<typeof SelectCellArgsSchema>;
 export const OkSchema = z.object({ ok: z.literal(true) });
 
 // Rules sheet (考评规则): created from the default packs on first use, marked with the
-// problems a run finds in it, and written row by row from the sidebar's rule editor.
+// problems a run finds in it, written row by row from the rule editor, replaced by an
+// imported pack. The sidebar works out every value, colour and note (it has the
+// parsers); the server only paints them, so its bundle stays small.
 export const EnsureRulesSheetResultSchema = z.object({ created: z.boolean(), sheet: z.string() });
-export const MarkRuleProblemsArgsSchema = z.object({ problems: z.array(RuleProblemSchema) });
-export const MarkRuleProblemsResultSchema = z.object({ marked: z.number().int().nonnegative() });
+export const MarkRuleProblemsArgsSchema = z.object({ decoration: SheetDecorationSchema });
+/** How many cells were painted: the sheet's used range. */
+export const MarkRuleProblemsResultSchema = z.object({ cells: z.number().int().nonnegative() });
 /** The 1-based row the rule was written to. */
 export const WriteRuleRowResultSchema = z.object({ row: z.number().int().positive() });
 
 export const RULES_RPC = {
-  ensureRulesSheet: { args: z.tuple([]), result: EnsureRulesSheetResultSchema },
+  /** Writes the given sheet (the default packs) only when the workbook has no rules sheet yet. */
+  ensureRulesSheet: { args: z.tuple([RulesSheetPaintSchema]), result: EnsureRulesSheetResultSchema },
   markRuleProblems: { args: z.tuple([MarkRuleProblemsArgsSchema]), result: MarkRuleProblemsResultSchema },
   writeRuleRow: { args: z.tuple([RuleRowEditSchema]), result: WriteRuleRowResultSchema },
   /** Rules imported from a pack file, laid out by the sidebar after they were checked. */
-  replaceRulesSheet: { args: z.tuple([SheetLayoutSchema]), result: EnsureRulesSheetResultSchema },
+  replaceRulesSheet: { args: z.tuple([RulesSheetPaintSchema]), result: EnsureRulesSheetResultSchema },
 } as const;
 
 export const RPC = {

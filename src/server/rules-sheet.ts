@@ -1,18 +1,13 @@
-import { type Cell, a1 } from '../core/snapshot';
-import { defaultRules, fromA1, RULES_SHEET, type RuleProblem, rulesSheetLayout, type SheetLayout, sheetDecoration, t } from '../core/index';
+import { RULES_SHEET } from '../core/rulesheet/name';
+import { RULES_SHEET_COLORS, type RulesSheetPaint, type SheetDecoration } from '../core/rulesheet/schemas';
+import { a1 } from '../core/snapshot';
 import type { RpcArgs, RpcResult } from '../rpc/contract';
+import { UserError } from './errors';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** Sheets' number format for plain text: a condition such as 1-2 stays text instead of becoming a date. */
 const TEXT_FORMAT = '@';
-
-const isDate = (value: unknown): value is Date => Object.prototype.toString.call(value) === '[object Date]';
-
-/** What getValues gives, as cells the core reads; only the layout of the sheet matters here, so dates need no time zone. */
-function cells(values: unknown[][]): Cell[][] {
-  return values.map((row) => row.map((v) => (v === '' || v === null || v === undefined ? null : isDate(v) ? v.toISOString() : typeof v === 'number' || typeof v === 'boolean' ? v : String(v))));
-}
 
 const rangeA1 = (r: { top: number; left: number; bottom: number; right: number }) => `${a1(r.top, r.left)}:${a1(r.bottom, r.right)}`;
 
@@ -27,12 +22,25 @@ function widthRuns(widths: number[]): { start: number; count: number; width: num
   return runs;
 }
 
+/** A grid cut or padded to height × width, so it fits a range exactly. */
+function fit<T>(grid: T[][], height: number, width: number, blank: T): T[][] {
+  return Array.from({ length: height }, (_, r) => Array.from({ length: width }, (_, c) => grid[r]?.[c] ?? blank));
+}
+
+function paintDecoration(range: GoogleAppsScript.Spreadsheet.Range, deco: SheetDecoration, height: number, width: number): void {
+  const C = RULES_SHEET_COLORS;
+  range.setBackgrounds(fit(deco.backgrounds, height, width, C.background));
+  range.setFontColors(fit(deco.fontColors, height, width, C.text));
+  range.setFontWeights(fit<'bold' | 'normal'>(deco.fontWeights, height, width, 'normal'));
+  range.setNotes(fit(deco.notes, height, width, ''));
+}
+
 /**
- * Writes a rules sheet layout in a number of calls that depends on the number
+ * Writes a whole rules sheet in a number of calls that depends on the number
  * of tables and columns, never on the number of rules: formats, values,
  * colours, weights, notes and drop-downs each go over the whole range at once.
  */
-export function writeLayout(sheet: Sheet, layout: SheetLayout): void {
+export function writeRulesSheet(sheet: Sheet, { layout, decoration }: RulesSheetPaint): void {
   const height = layout.values.length;
   const width = layout.values[0]?.length ?? 0;
   if (height === 0 || width === 0) return;
@@ -41,11 +49,7 @@ export function writeLayout(sheet: Sheet, layout: SheetLayout): void {
   const range = sheet.getRange(1, 1, height, width);
   if (layout.textRanges.length > 0) sheet.getRangeList(layout.textRanges.map(rangeA1)).setNumberFormat(TEXT_FORMAT);
   range.setValues(layout.values);
-  const deco = sheetDecoration(layout.values);
-  range.setBackgrounds(deco.backgrounds);
-  range.setFontColors(deco.fontColors);
-  range.setFontWeights(deco.fontWeights);
-  range.setNotes(deco.notes);
+  paintDecoration(range, decoration, height, width);
   for (const m of layout.merges) sheet.getRange(m.top + 1, m.left + 1, m.bottom - m.top + 1, m.right - m.left + 1).merge();
   for (const run of widthRuns(layout.columnWidths)) sheet.setColumnWidths(run.start, run.count, run.width);
   if (layout.lists.length > 0) {
@@ -61,11 +65,10 @@ export function writeLayout(sheet: Sheet, layout: SheetLayout): void {
 }
 
 /** Creates 考评规则 from the default packs when the workbook has none; an existing one is the staff's and stays as it is. */
-export function ensureRulesSheet(): RpcResult<'ensureRulesSheet'> {
+export function ensureRulesSheet(paint: RpcArgs<'ensureRulesSheet'>[0]): RpcResult<'ensureRulesSheet'> {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   if (spreadsheet.getSheetByName(RULES_SHEET)) return { created: false, sheet: RULES_SHEET };
-  const sheet = spreadsheet.insertSheet(RULES_SHEET, spreadsheet.getNumSheets());
-  writeLayout(sheet, rulesSheetLayout(defaultRules()));
+  writeRulesSheet(spreadsheet.insertSheet(RULES_SHEET, spreadsheet.getNumSheets()), paint);
   return { created: true, sheet: RULES_SHEET };
 }
 
@@ -74,43 +77,32 @@ export function ensureRulesSheet(): RpcResult<'ensureRulesSheet'> {
  * pack file a township shared): the sheet is the add-on's, so it is cleared
  * of values, formats, notes, merges and drop-downs first.
  */
-export function replaceRulesSheet(layout: RpcArgs<'replaceRulesSheet'>[0]): RpcResult<'replaceRulesSheet'> {
+export function replaceRulesSheet(paint: RpcArgs<'replaceRulesSheet'>[0]): RpcResult<'replaceRulesSheet'> {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const sheet = spreadsheet.getSheetByName(RULES_SHEET) ?? spreadsheet.insertSheet(RULES_SHEET, spreadsheet.getNumSheets());
+  const existing = spreadsheet.getSheetByName(RULES_SHEET);
+  const sheet = existing ?? spreadsheet.insertSheet(RULES_SHEET, spreadsheet.getNumSheets());
   const all = sheet.getRange(1, 1, sheet.getMaxRows(), sheet.getMaxColumns());
   all.breakApart();
   all.clear();
   all.clearNote();
   all.clearDataValidations();
-  writeLayout(sheet, layout);
-  return { created: false, sheet: RULES_SHEET };
+  writeRulesSheet(sheet, paint);
+  return { created: !existing, sheet: RULES_SHEET };
 }
 
 /**
- * Marks the problems found in 考评规则: each cell gets a colour and a note
- * saying what is wrong and how to fix it, and the marks of earlier runs give
- * way. The sheet is the add-on's, so colours and notes are rewritten over its
- * whole used range in one call each.
+ * Paints the problems found in 考评规则 (a colour and a note on each cell,
+ * worked out by the sidebar with sheetDecoration) over the sheet's whole used
+ * range, one call each, so the marks of earlier runs give way.
  */
 export function markRuleProblems(args: RpcArgs<'markRuleProblems'>[0]): RpcResult<'markRuleProblems'> {
   const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(RULES_SHEET);
-  if (!sheet) return { marked: 0 };
-  const range = sheet.getDataRange();
-  const values = cells(range.getValues());
-  const problems: RuleProblem[] = args.problems.filter((p) => p.sheet === RULES_SHEET);
-  const deco = sheetDecoration(values, problems);
-  range.setBackgrounds(deco.backgrounds);
-  range.setFontColors(deco.fontColors);
-  range.setFontWeights(deco.fontWeights);
-  range.setNotes(deco.notes);
-  const width = values[0]?.length ?? 0;
-  const inside = new Set(
-    problems.filter((p) => {
-      const at = fromA1(p.cell);
-      return at !== undefined && at.row < values.length && at.col < width;
-    }).map((p) => p.cell),
-  );
-  return { marked: inside.size };
+  if (!sheet) return { cells: 0 };
+  const height = sheet.getLastRow();
+  const width = sheet.getLastColumn();
+  if (height === 0 || width === 0) return { cells: 0 };
+  paintDecoration(sheet.getRange(1, 1, height, width), args.decoration, height, width);
+  return { cells: height * width };
 }
 
 /**
@@ -119,12 +111,8 @@ export function markRuleProblems(args: RpcArgs<'markRuleProblems'>[0]): RpcResul
  * lacked. The row is plain text, as the rules sheet's condition cells are.
  */
 export function writeRuleRow(edit: RpcArgs<'writeRuleRow'>[0]): RpcResult<'writeRuleRow'> {
-  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const sheet = spreadsheet.getSheetByName(edit.sheet);
-  if (!sheet) {
-    const file = spreadsheet.getName();
-    throw new Error(`${t('rsCliNoRulesSheet', { file })}\n${t('rsCliNoRulesSheet', { file }, 'en')}`);
-  }
+  const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(edit.sheet);
+  if (!sheet) throw new UserError('sheetMissing', { sheet: edit.sheet });
   let row = edit.row + 1;
   if (edit.insert) {
     sheet.insertRowAfter(row);

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { defaultRules, readRulesSheet, RULES_SHEET, RULES_SHEET_COLORS, rulesSheetLayout, type PackEntry } from '../../src/core/index';
-import { ensureRulesSheet, markRuleProblems, replaceRulesSheet, writeLayout, writeRuleRow } from '../../src/server/rules-sheet';
+import { defaultRules, readRulesSheet, RULES_SHEET, RULES_SHEET_COLORS, rulesSheetLayout, rulesSheetPaint, sheetDecoration, type PackEntry } from '../../src/core/index';
+import type { Cell } from '../../src/core/snapshot';
+import { ensureRulesSheet, markRuleProblems, replaceRulesSheet, writeRuleRow, writeRulesSheet } from '../../src/server/rules-sheet';
 
 type Grid = unknown[][];
 
@@ -59,6 +60,14 @@ class FakeSheet {
 
   getMaxColumns() {
     return 26;
+  }
+
+  getLastRow() {
+    return this.values.length;
+  }
+
+  getLastColumn() {
+    return Math.max(0, ...this.values.map((r) => r.length));
   }
 
   getMaxRows() {
@@ -122,54 +131,56 @@ function bigger(): PackEntry[] {
 
 describe('the rules sheet in Google Sheets', () => {
   it('is created once from the default packs, in a fixed number of calls', () => {
-    expect(ensureRulesSheet()).toEqual({ created: true, sheet: RULES_SHEET });
+    expect(ensureRulesSheet(rulesSheetPaint(defaultRules()))).toEqual({ created: true, sheet: RULES_SHEET });
     const sheet = spreadsheet.getSheetByName(RULES_SHEET)!;
     const layout = rulesSheetLayout(defaultRules());
     expect(sheet.values.slice(0, layout.values.length).map((r) => r.slice(0, layout.values[0]!.length))).toEqual(layout.values);
     expect(sheet.calls.filter((c) => c === 'setValues')).toHaveLength(1);
-    expect(ensureRulesSheet()).toEqual({ created: false, sheet: RULES_SHEET });
+    expect(ensureRulesSheet(rulesSheetPaint(defaultRules()))).toEqual({ created: false, sheet: RULES_SHEET });
     expect(spreadsheet.sheets).toHaveLength(1);
   });
 
   it('takes as many calls for 81 rules as for 21', () => {
     const small = new FakeSheet('a');
     const big = new FakeSheet('b');
-    writeLayout(small as unknown as GoogleAppsScript.Spreadsheet.Sheet, rulesSheetLayout(defaultRules()));
-    writeLayout(big as unknown as GoogleAppsScript.Spreadsheet.Sheet, rulesSheetLayout(bigger()));
+    writeRulesSheet(small as unknown as GoogleAppsScript.Spreadsheet.Sheet, rulesSheetPaint(defaultRules()));
+    writeRulesSheet(big as unknown as GoogleAppsScript.Spreadsheet.Sheet, rulesSheetPaint(bigger()));
     expect(big.values.length).toBeGreaterThan(small.values.length + 50);
     expect(big.calls).toEqual(small.calls);
   });
 
   it('marks problem cells with a colour and a note, and clears old marks, in one call each', () => {
-    ensureRulesSheet();
+    ensureRulesSheet(rulesSheetPaint(defaultRules()));
     const sheet = spreadsheet.getSheetByName(RULES_SHEET)!;
     sheet.calls.length = 0;
+    // As the sidebar does it: the rules sheet's values from the snapshot, the problems found in them.
+    const values = sheet.values.map((r) => r.map((v): Cell => (v === '' ? null : (v as string | number))));
     const problem = { sheet: RULES_SHEET, cell: 'D14', message: '“>= 十” 不是数字，请写成 “>= 10”', messageEn: '">= 十" is not a number' };
-    expect(markRuleProblems({ problems: [problem, { ...problem, sheet: '5月台账' }] })).toEqual({ marked: 1 });
+    expect(markRuleProblems({ decoration: sheetDecoration(values, [problem]) })).toEqual({ cells: sheet.values.length * sheet.values[0]!.length });
     expect(sheet.backgrounds[13]![3]).toBe(RULES_SHEET_COLORS.problemBackground);
     expect(sheet.notes[13]![3]).toBe('⚠ “>= 十” 不是数字，请写成 “>= 10”');
     expect(sheet.notes[12]![3]).toContain('条件：');
-    expect(sheet.calls).toEqual(['getDataRange', 'getValues', 'setBackgrounds', 'setFontColors', 'setFontWeights', 'setNotes']);
+    expect(sheet.calls).toEqual(['setBackgrounds', 'setFontColors', 'setFontWeights', 'setNotes']);
 
-    markRuleProblems({ problems: [] });
+    markRuleProblems({ decoration: sheetDecoration(values.slice(0, 20)) });
     expect(sheet.backgrounds[13]![3]).toBe(RULES_SHEET_COLORS.background);
     expect(sheet.notes[13]![3]).toBe('');
   });
 
   it('writes a rule from the editor as a new row under the table', () => {
-    ensureRulesSheet();
+    ensureRulesSheet(rulesSheetPaint(defaultRules()));
     const sheet = spreadsheet.getSheetByName(RULES_SHEET)!;
     expect(writeRuleRow({ sheet: RULES_SHEET, row: 33, insert: true, values: ['是', 'pilot', '五个一'], headers: [{ row: 12, col: 17, text: '所驻村' }] })).toEqual({ row: 35 });
     expect(sheet.values[34]!.slice(0, 3)).toEqual(['是', 'pilot', '五个一']);
     expect(sheet.values[12]![17]).toBe('所驻村');
-    expect(() => writeRuleRow({ sheet: '别的表', row: 1, insert: false, values: [], headers: [] })).toThrow('吉仁高勒镇台账 中没有“考评规则”表');
+    expect(() => writeRuleRow({ sheet: '别的表', row: 1, insert: false, values: [], headers: [] })).toThrow('找不到工作表“别的表”');
   });
 
   it('replaces the sheet with imported rules, leaving nothing of the old one', () => {
-    ensureRulesSheet();
+    ensureRulesSheet(rulesSheetPaint(defaultRules()));
     const sheet = spreadsheet.getSheetByName(RULES_SHEET)!;
     sheet.calls.length = 0;
-    replaceRulesSheet(rulesSheetLayout(bigger()));
+    expect(replaceRulesSheet(rulesSheetPaint(bigger()))).toEqual({ created: false, sheet: RULES_SHEET });
     expect(sheet.calls.slice(0, 4)).toEqual(['breakApart', 'clear', 'clearNote', 'clearDataValidations']);
     const values = sheet.values.map((r) => r.map((v) => (v === '' ? null : (v as string | number))));
     expect(readRulesSheet({ name: RULES_SHEET, values, merges: [] }).packs[0]!.pack!.rules).toHaveLength(81);

@@ -1,22 +1,11 @@
-import * as z from 'zod';
 import { t } from '../messages';
 import type { Cell } from '../snapshot';
 import { fromA1, headerKey, scanBlocks, type TableColumn } from './grid';
 import type { RuleProblem } from './problem';
+import { RULES_SHEET_COLORS, type SheetDecoration } from './schemas';
 import type { Section } from './section';
 import { SECTIONS } from './sections/index';
 
-/** The colours of a rules sheet; hosts use exactly these. */
-export const RULES_SHEET_COLORS = {
-  packBackground: '#174ea6',
-  packText: '#ffffff',
-  tableBackground: '#d2e3fc',
-  headerBackground: '#e8f0fe',
-  hintText: '#5f6368',
-  text: '#202124',
-  background: '#ffffff',
-  problemBackground: '#f4c7c3',
-} as const;
 
 /**
  * Colours, weights and notes for every cell of a rules sheet, worked out from
@@ -24,13 +13,6 @@ export const RULES_SHEET_COLORS = {
  * in one batch call each, over the sheet's used range. The sheet is the
  * add-on's own, so old problem marks simply give way to the new ones.
  */
-export const SheetDecorationSchema = z.object({
-  backgrounds: z.array(z.array(z.string())),
-  fontColors: z.array(z.array(z.string())),
-  fontWeights: z.array(z.array(z.enum(['bold', 'normal']))),
-  notes: z.array(z.array(z.string())),
-});
-export type SheetDecoration = z.infer<typeof SheetDecorationSchema>;
 
 function sectionOf(key: string): Section | undefined {
   return SECTIONS.find((s) => headerKey(t(s.name)) === key);

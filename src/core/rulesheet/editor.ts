@@ -11,6 +11,7 @@ import { headerKey, scanBlocks, type SheetBlock } from './grid';
 import { pointsText } from './points';
 import { suggestion } from './problem';
 import { flagWithLabels, readRuleRow } from './rule-row';
+import type { RuleRowEdit } from './schemas';
 import { RULE_FIXED_KEYS } from './sections/rules';
 import { ENABLED } from './words';
 
@@ -133,18 +134,6 @@ export function ledgerFacts(pack: Pack, read: ReadResult): FactInfo[] {
   return FactDirectory.of(pack).all().filter((f) => present.has(f.fact) && !pack.columns.find((c) => c.fact === f.fact)?.role);
 }
 
-/** A row to write on the rules sheet: overwrite `row`, or insert a new row after it. */
-export const RuleRowEditSchema = z.object({
-  sheet: z.string().min(1),
-  /** 0-based. */
-  row: z.number().int().nonnegative(),
-  insert: z.boolean(),
-  /** The whole row from column A. */
-  values: z.array(z.union([z.string(), z.number()])),
-  /** New condition columns the rule needs, written in the table's header row. */
-  headers: z.array(z.object({ row: z.number().int().nonnegative(), col: z.number().int().nonnegative(), text: z.string() })),
-});
-export type RuleRowEdit = z.infer<typeof RuleRowEditSchema>;
 
 function blockOf(blocks: SheetBlock[], pack: Pack): SheetBlock | undefined {
   const settingsKey = headerKey(t('rsTableSettings'));

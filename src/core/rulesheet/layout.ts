@@ -1,28 +1,11 @@
-import * as z from 'zod';
 import { t } from '../messages';
-import { type Cell, MergeSchema } from '../snapshot';
+import type { Cell } from '../snapshot';
+import { sheetDecoration } from './decoration';
 import { RULES_SHEET } from './name';
+import type { RulesSheetPaint, SheetLayout } from './schemas';
 import type { PackEntry } from './section';
 import { SECTIONS } from './sections/index';
 
-/**
- * A rules sheet as plain data, the way a ResultTable is: what a host writes in
- * a few batch calls (values, merges, widths, drop-downs, plain-text ranges).
- * Colours and notes come from sheetDecoration, which works from the values
- * alone, so a sheet staff have edited is decorated the same way.
- */
-export const SheetLayoutSchema = z.object({
-  sheet: z.string().min(1).max(100),
-  /** Rectangular; "" for an empty cell. */
-  values: z.array(z.array(z.union([z.string(), z.number()]))),
-  merges: z.array(MergeSchema),
-  columnWidths: z.array(z.number().positive()),
-  /** Cells offering a drop-down of values (typing others stays allowed). */
-  lists: z.array(MergeSchema.extend({ values: z.array(z.string()).min(1) })),
-  /** Cells kept as plain text, so "1-2" stays a range and never becomes a date. */
-  textRanges: z.array(MergeSchema),
-});
-export type SheetLayout = z.infer<typeof SheetLayoutSchema>;
 
 const MIN_WIDTH = 8;
 const DEFAULT_WIDTH = 80;
@@ -69,4 +52,10 @@ export function rulesSheetLayout(entries: PackEntry[]): SheetLayout {
     lists,
     textRanges,
   };
+}
+
+/** The rules sheet for some packs with its colours and notes: what the sidebar hands the server to write. */
+export function rulesSheetPaint(entries: PackEntry[]): RulesSheetPaint {
+  const layout = rulesSheetLayout(entries);
+  return { layout, decoration: sheetDecoration(layout.values) };
 }
