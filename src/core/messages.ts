@@ -290,6 +290,17 @@ export const MESSAGES = {
   uiLanguage: { zh: 'English', en: '中文' },
   uiCopySummary: { zh: '复制小结', en: 'Copy summary' },
   uiCopied: { zh: '已复制', en: 'Copied' },
+  uiTabAssess: { zh: '考评', en: 'Assess' },
+  uiTabRules: { zh: '规则', en: 'Rules' },
+  uiRulesFrom: { zh: '规则来自“{sheet}”工作表（版本 {version}）', en: 'Rules from the "{sheet}" sheet (version {version})' },
+  uiRulesDefault: { zh: '使用默认规则（版本 {version}）', en: 'Using the default rules (version {version})' },
+  uiRulesCreated: { zh: '已创建“{sheet}”工作表，可在其中修改考评规则', en: 'Created the "{sheet}" sheet, where the rules can be edited' },
+  uiRuleProblems: { zh: '考评规则有 {count} 处问题，改正后才能考评：', en: 'The rules have {count} problems; fix them before assessing:' },
+  uiRuleTests: { zh: '规则测试', en: 'Rule tests' },
+  uiRunRuleTests: { zh: '运行规则测试', en: 'Run the rule tests' },
+  uiRuleTestsResult: { zh: '{pass} 条通过，{fail} 条未通过', en: '{pass} passed, {fail} failed' },
+  uiNoRuleTests: { zh: '“规则测试”表中还没有测试用例', en: 'The rule-tests table has no cases yet' },
+  uiNoCadrePack: { zh: '考评规则中没有有效的驻村干部规则包', en: 'The rules hold no valid stationed-cadre pack' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type MessageKey = keyof typeof MESSAGES;
