@@ -49,4 +49,4 @@ export const MENU_FUNCTIONS = ['onOpen', 'onInstall', 'openSidebar', 'assessNow'
 export const SERVER_FUNCTIONS = [...MENU_FUNCTIONS, ...(Object.keys(RPC) as RpcName[])] as const;
 
 /** The sheets the add-on owns and rewrites; everything else is the user's and only read. */
-export const OWNED_SHEETS = ['考评结果'] as const;
+export const OWNED_SHEETS = ['考评结果', '支部汇总'] as const;
