@@ -139,7 +139,10 @@ export class BranchRoster {
     const found = this.byId.get(key) ?? this.looseMatch(key);
     if (found) return found;
     const local = this.rules.withoutTownship(key);
-    return local ? (this.byId.get(local) ?? this.looseMatch(local)) : undefined;
+    if (local) return this.byId.get(local) ?? this.looseMatch(local);
+    // The roster itself may carry the township: 吉仁高勒镇乌兰嘎查 for 乌兰嘎查.
+    const prefixed = [...this.byId.values()].filter((b) => this.rules.withoutTownship(b.id) === key);
+    return prefixed.length === 1 ? prefixed[0] : undefined;
   }
 
   get branches(): RosterBranch[] {
@@ -154,7 +157,8 @@ export class BranchRoster {
   match(name: string): RosterBranch | undefined {
     const raw = this.rules.key(name);
     if (!raw) return undefined;
-    const found = this.resolve(this.aliases.get(raw) ?? raw);
+    // An alias written without the place suffix (宝日温都) covers the name with it too.
+    const found = this.resolve(this.aliases.get(raw) ?? this.aliases.get(this.rules.base(raw)) ?? raw);
     if (found) found.variants.set(name, (found.variants.get(name) ?? 0) + 1);
     return found;
   }

@@ -221,7 +221,7 @@ function readSheet(sheet: SheetSnapshot, spec: LedgerSpec, matcher: ColumnMatche
   for (const column of spec.columns) {
     const col = header.facts.get(column.fact);
     if (col === undefined) {
-      if (column.role !== 'period' && column.role !== 'branch' && !(column.role === 'subject' && titleSubject !== undefined)) info.missing.push({ fact: column.fact, label: column.label });
+      if (column.role !== 'period' && column.role !== 'branch' && !(column.role === 'subject' && spec.subjectFromTitle)) info.missing.push({ fact: column.fact, label: column.label });
       continue;
     }
     const h = header.columns.find((c) => c.col === col)!;
