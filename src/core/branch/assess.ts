@@ -145,7 +145,7 @@ async function firedIds(engine: Engine, facts: Record<string, FactValue>): Promi
 function ledgerTitle(pack: BranchPack, cadre: Pack | undefined, kind: LedgerKind): { zh: string; en: string } {
   if (kind === 'meetings') return { zh: pack.meetings.title, en: pack.meetings.titleEn ?? pack.meetings.title };
   if (kind === 'work') return { zh: pack.work.title, en: pack.work.titleEn ?? pack.work.title };
-  return { zh: cadre?.title ?? '驻村干部台账', en: cadre?.titleEn ?? 'cadre ledger' };
+  return { zh: `${cadre?.title ?? '驻村干部'}台账`, en: `${cadre?.titleEn ?? 'stationed cadre'} ledger` };
 }
 
 /** Why an item was not judged, in words. */
