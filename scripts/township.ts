@@ -331,7 +331,8 @@ function workSheet(wb: ExcelJS.Workbook, opts: TownshipOptions, random: () => nu
       c = { ...c, disputes: 0, resolved: 0 };
       note = '机关支部无矛盾纠纷排查任务';
     }
-    const name = style % 3 === 0 ? plan.name.replace(/党支部$/, '') : plan.name;
+    // The work table often names the village, not the branch: 巴彦嘎查 for 巴彦嘎查党支部.
+    const name = style % 3 === 0 || plan.name.startsWith('巴彦') ? plan.name.replace(/党支部$/, '') : plan.name;
     ws.addRow([
       i + 1,
       name,

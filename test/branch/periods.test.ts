@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deadlineAfter, quarterOf, quartersSpanning, unitsLabel, unitsWithin } from '../../src/core/branch/periods';
+import { deadlineAfter, nextPeriod, quarterOf, quartersSpanning, unitsLabel, unitsWithin } from '../../src/core/branch/periods';
 import { monthsOf, parsePeriodId, periodLabel, yearQuarterIn } from '../../src/core/period';
 
 describe('periods: months, quarters and years', () => {
@@ -46,6 +46,10 @@ describe('periods: months, quarters and years', () => {
     expect(deadlineAfter('2024-Q2', 3)).toBe('2024年9月30日');
     expect(deadlineAfter('2024-01', 1)).toBe('2024年2月29日');
     expect(deadlineAfter('2024', 1)).toBe('2025年1月31日');
+  });
+
+  it('steps to the next period across a year end', () => {
+    expect(['2024-05', '2024-12', '2024-Q2', '2024-Q4', '2024'].map(nextPeriod)).toEqual(['2024-06', '2025-01', '2024-Q3', '2025-Q1', '2025']);
   });
 
   it('finds a quarter or a year in a title', () => {

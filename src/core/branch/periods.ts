@@ -45,6 +45,16 @@ export function dayLabel(iso: string): string {
   return m[3] ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : `${m[1]}年${Number(m[2])}月`;
 }
 
+/** The period after: 2024-05 → 2024-06, 2024-Q4 → 2025-Q1, 2024 → 2025. */
+export function nextPeriod(period: PeriodId): string {
+  const year = Number(period.slice(0, 4));
+  const q = /-Q([1-4])$/.exec(period);
+  if (q) return Number(q[1]) === 4 ? `${year + 1}-Q1` : `${year}-Q${Number(q[1]) + 1}`;
+  const m = /-(\d{2})$/.exec(period);
+  if (m) return Number(m[1]) === 12 ? `${year + 1}-01` : `${year}-${String(Number(m[1]) + 1).padStart(2, '0')}`;
+  return String(year + 1);
+}
+
 /** The last day of the month `months` after the period ends: a rectification deadline. */
 export function deadlineAfter(period: PeriodId, months: number): string {
   const last = monthsOf(period).at(-1)!;

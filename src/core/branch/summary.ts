@@ -3,7 +3,7 @@ import { periodLabel } from '../period';
 import type { Summary } from '../results/summary';
 import type { BranchAssessment, BranchResult } from './assess';
 import { meetingCountFact } from './catalogue';
-import { deadlineAfter } from './periods';
+import { deadlineAfter, nextPeriod } from './periods';
 import type { BranchPack } from './schema';
 
 const NAMES_SHOWN = 8;
@@ -134,12 +134,12 @@ function plans(a: BranchAssessment, pack: BranchPack, list: BranchResult[], peri
       const todo = [head, ...fixes].filter(Boolean).join('，');
       out.push(`（${i + 1}）${b.name}：${todo}，${b.rectifyBy}前完成${b.risk ? '整顿' : '整改'}；`);
     });
-    out.push(`整改情况纳入下一考评期复核。`);
+    out.push(`以上${short.length}个支部的整改情况纳入${periodLabel(nextPeriod(period))}考评复核。`);
   }
   const unmatched = unmatchedNames(a).length;
   const checks = a.warnings.length;
   if (checks > 0) out.push(`请各台账填报人在${deadlineAfter(period, pack.rectifyMonths)}前核实${checks}处数据提醒${unmatched > 0 ? `，在支部名称对照表中补齐${unmatched}个未对应的名称` : ''}。`);
-  if (out.length === 0) out.push(`保持现有做法，下一考评期继续按${pack.title}规则考评${list.length}个支部。`);
+  if (out.length === 0) out.push(`保持现有做法，${periodLabel(nextPeriod(period))}继续按${pack.title}规则考评${list.length}个支部。`);
   return out;
 }
 
