@@ -39,6 +39,8 @@ export interface TownshipOptions {
 export interface BranchPlan {
   name: string;
   members: number;
+  /** Party groups, each meeting every month (one when not given). */
+  groups?: number;
   cadre?: string;
   problems: Problem[];
 }
@@ -110,7 +112,7 @@ export function generatedTownship(seed: number, count: number, months: string[])
     if (random() < 0.08) problems.push('serviceLow');
     if (random() < 0.05) problems.push('commitLow');
     if (random() < 0.05) problems.push('lectureMissing');
-    branches.push({ name, members: 12 + Math.floor(random() * 40), cadre: `干部${String(i + 1).padStart(3, '0')}`, problems });
+    branches.push({ name, members: 12 + Math.floor(random() * 40), groups: random() < 0.5 ? 1 : 2, cadre: `干部${String(i + 1).padStart(3, '0')}`, problems });
   }
   return { seed, township: '某旗', months, cadreMonths: months, branches, ownSheets: branches.slice(0, Math.ceil(count / 20)).map((b) => b.name), misspelt: undefined };
 }
@@ -154,7 +156,9 @@ function meetingsOf(plan: BranchPlan, months: string[], random: () => number): M
   };
   for (const month of months) {
     if (!has(plan, `committeeMissed:${month}`)) rows.push({ branch: plan.name, type: pick(TYPE_WORDS.committee!), date: day(month, 2, 8), expected: 5, present: 5 - (random() < 0.15 ? 1 : 0), topic: pick(TOPICS.committee!) });
-    if (!has(plan, `groupMissed:${month}`)) rows.push({ branch: plan.name, type: pick(TYPE_WORDS.group!), date: day(month, 12, 20), ...attend(), topic: pick(TOPICS.group!) });
+    for (let g = 0; g < (plan.groups ?? 1); g++) {
+      if (!has(plan, `groupMissed:${month}`)) rows.push({ branch: plan.name, type: g === 0 ? pick(TYPE_WORDS.group!) : `第${'一二三四五'[g]}党小组会`, date: g === 0 ? day(month, 12, 20) : day(month, 21 + 2 * g, 22 + 2 * g), ...attend(), topic: pick(TOPICS.group!) });
+    }
     if (!has(plan, `themeDayMissed:${month}`)) rows.push({ branch: plan.name, type: pick(TYPE_WORDS.themeDay!), date: day(month, 9, 11), ...attend(has(plan, `themeDayLowAttendance:${month}`)), topic: pick(TOPICS.themeDay!) });
   }
   const quarters = [...new Set(months.map((m) => `${m.slice(0, 4)}-${q(m)}`))];
@@ -215,7 +219,7 @@ function headerRow(ws: ExcelJS.Worksheet, labels: string[]): void {
 /** Variants of a branch name as different hands write it in the long meeting ledger. */
 function writtenName(name: string, style: number): string {
   const short = name.replace(/党支部$/, '');
-  if (name.startsWith('巴彦') && style % 3 === 1) return '巴彥嘎查党支部';
+  if (name === '巴彦嘎查党支部' && style % 3 === 1) return '巴彥嘎查党支部';
   if (style % 5 === 2) return short;
   if (style % 7 === 3) return `${short.slice(0, 2)} ${short.slice(2)}党支部`;
   return name;
@@ -332,7 +336,7 @@ function workSheet(wb: ExcelJS.Workbook, opts: TownshipOptions, random: () => nu
       note = '机关支部无矛盾纠纷排查任务';
     }
     // The work table often names the village, not the branch: 巴彦嘎查 for 巴彦嘎查党支部.
-    const name = style % 3 === 0 || plan.name.startsWith('巴彦') ? plan.name.replace(/党支部$/, '') : plan.name;
+    const name = style % 3 === 0 || plan.name === '巴彦嘎查党支部' ? plan.name.replace(/党支部$/, '') : plan.name;
     ws.addRow([
       i + 1,
       name,
@@ -378,7 +382,7 @@ function cadreSheet(wb: ExcelJS.Workbook, opts: TownshipOptions, month: string, 
     const visits = failing ? Math.floor(households * 0.05) : Math.ceil(households * (0.2 + random() * 0.3));
     // One clerk keeps the ledger: a village is written the same way every month.
     const village = plan.name.replace(/党支部$/, '');
-    const written = opts.misspelt?.[0] === plan.name ? opts.misspelt[1] : village.startsWith('巴彦') ? '巴彥' : index % 3 === 0 ? village : village.replace(/嘎查$/, '');
+    const written = opts.misspelt?.[0] === plan.name ? opts.misspelt[1] : village === '巴彦嘎查' ? '巴彥' : index % 3 === 0 ? village : village.replace(/嘎查$/, '');
     const mark = (ok: boolean) => (ok ? (style % 2 ? '√' : '是') : style % 2 ? '×' : '否');
     const five = [0, 1, 2, 3, 4].map((k) => mark(failing ? k < 2 : random() < 0.95));
     const promised = 3 + Math.floor(random() * 5);
