@@ -23,6 +23,7 @@ export * from './branch/names';
 export * from './branch/periods';
 export * from './branch/evidence';
 export * from './branch/ledgers';
+export * from './branch/aliases';
 export * from './branch/assess';
 export * from './branch/table';
 export * from './branch/summary';

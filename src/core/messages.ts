@@ -96,7 +96,10 @@ export const MESSAGES = {
     en: 'the stated {labelEn} {stated} does not match the counts: {numerator} ÷ {denominator} ({cells}) = {computed}, {diff} points apart; the counts are used',
   },
   countExceeds: { zh: '{numeratorLabel}{numerator}大于{denominatorLabel}{denominator}，请核实', en: '{numeratorLabelEn} {numerator} is more than {denominatorLabelEn} {denominator}; please check' },
-  nameUnmatched: { zh: '“{name}”对应不上{roster}中的任何支部，未计入（可在支部名称对照表中添加）', en: '"{name}" matches no branch of the {rosterEn}; not counted (add it to the branch name table)' },
+  nameUnmatched: {
+    zh: '“{name}”对应不上{roster}中的任何支部，未计入（可在“支部名称对照”表中填写“台账中的写法”和“对应支部”两列）',
+    en: '"{name}" matches no branch of the {rosterEn}; not counted (add it to a 支部名称对照 sheet: columns 台账中的写法 and 对应支部)',
+  },
   cadreNoVillage: { zh: '驻村干部台账没有所驻村（支部）列，驻村干部考评结果无法计入各支部', en: 'the cadre ledger has no village column, so cadre results cannot be counted per branch' },
   noBranchLedger: { zh: '工作簿中没有找到三会一课记录或支部工作台账（需要包含“会议类型”或“支部名称”“承诺数”等列的表头）', en: 'no meeting records or branch work ledger found (a header with 会议类型, or with 支部名称 and counts such as 承诺数, is needed)' },
   coverageMissing: { zh: '{ledger}没有{months}的记录，{months}的相关要求不作判定（视为无数据，不算未达标）', en: 'the {ledgerEn} has no records for {monthsEn}; the items that need them are not judged there (no data, not failed)' },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BranchNameRules, BranchRoster } from '../../src/core/branch/names';
-import { branchPack } from './helpers';
+import { assess, branchPack, MEETING_HEADER, meetingRows, Q2 } from './helpers';
 
 const rules = new BranchNameRules(branchPack().names);
 
@@ -44,5 +44,39 @@ describe('branch names across ledgers', () => {
     expect(roster.match('宝日温都')?.name).toBe('宝日温都尔嘎查党支部');
     expect(roster.match('新艾里嘎查')?.name).toBe('新艾里嘎查党支部');
     expect(roster.match('宝日')).toBeUndefined();
+  });
+});
+
+describe('names across the ledgers of a workbook', () => {
+  const meetings = { name: '三会一课', rows: [MEETING_HEADER, ...meetingRows('温都尔嘎查党支部', Q2), ...meetingRows('巴彦嘎查党支部', Q2)] };
+  const cadres = {
+    name: '5月驻村台账',
+    rows: [['2024年5月驻村干部台账'], ['姓名', '所驻嘎查', '下基层天数', '联系户数', '入户数'], ['图雅', '温多尔', 4, 40, 1], ['孟和', '巴彥', 15, 30, 12]],
+  };
+
+  it('reports a name that matches nothing with its sheet and cell, and leaves its figures out', async () => {
+    const a = await assess([meetings, cadres], { period: '2024-Q2' });
+    expect(a.unmatched).toEqual([{ name: '温多尔', ledger: '驻村干部月度考核', ledgerEn: 'Stationed cadres, monthly assessment', sheet: '5月驻村台账', cell: 'B3', rows: 1 }]);
+    expect(a.warnings.map((w) => `${w.sheet}!${w.cell} ${w.message}`)).toEqual([
+      '5月驻村台账!B3 “温多尔”对应不上三会一课记录中的任何支部，未计入（可在“支部名称对照”表中填写“台账中的写法”和“对应支部”两列）',
+    ]);
+    expect(a.cadreResults).toBe(1);
+    expect(a.branches.find((b) => b.name === '巴彦嘎查党支部')!.variants).toContain('巴彥');
+  });
+
+  it('reads the user’s 支部名称对照 sheet and matches through it', async () => {
+    const table = { name: '支部名称对照', rows: [['序号', '台账中的写法', '对应支部'], [1, '温多尔', '温都尔嘎查党支部']] };
+    const a = await assess([meetings, cadres, table], { period: '2024-Q2' });
+    expect(a.aliasSheets).toEqual(['支部名称对照']);
+    expect(a.unmatched).toEqual([]);
+    expect(a.cadreResults).toBe(2);
+    const b = a.branches.find((x) => x.name === '温都尔嘎查党支部')!;
+    expect(b.flags.map((f) => f.message)).toEqual(['驻村干部：图雅（2024年5月）考评不合格（应无不合格）']);
+    expect(a.sheets).toEqual({ meetings: ['三会一课'], work: [], cadre: ['5月驻村台账'] });
+  });
+
+  it('takes aliases from the caller as well, over the pack’s', async () => {
+    const a = await assess([meetings, cadres], { period: '2024-Q2', aliases: { 温多尔: '温都尔嘎查' } });
+    expect(a.unmatched).toEqual([]);
   });
 });

@@ -11,6 +11,7 @@ import { compileCondition, compileRule, SCORE_EVENT } from '../pack/compile';
 import type { Condition, Pack } from '../pack/schema';
 import { monthsOf, periodLabel, type PeriodId } from '../period';
 import type { WorkbookSnapshot } from '../snapshot';
+import { readAliasSheets } from './aliases';
 import { collectCadres } from './cadres';
 import { factCatalogue, type FactInfo } from './catalogue';
 import { type Evidence, evidenceOf } from './evidence';
@@ -100,6 +101,8 @@ export interface BranchAssessment {
   coverageNotes: CoverageNote[];
   unmatched: UnmatchedName[];
   rateChecks: RateCheck[];
+  /** Sheets read as the branch name table (支部名称对照). */
+  aliasSheets: string[];
   warnings: Warning[];
 }
 
@@ -425,7 +428,9 @@ export async function assessBranches(workbook: WorkbookSnapshot, packs: BranchPa
   const read = readBranchLedgers(workbook, pack, rules, packs.cadre, { mapping: options.mapping, defaultPeriod: options.defaultPeriod });
   const primary = read.meetings.records.length > 0 ? read.meetings : read.work;
   const rosterTitle = ledgerTitle(pack, packs.cadre, primary === read.meetings ? 'meetings' : 'work');
-  const roster = new BranchRoster(rules, primary.records.map((r) => r.name), { ...pack.names.aliases, ...options.aliases });
+  // The pack's aliases, then the workbook's name table, then the caller's: the nearer the user, the later.
+  const table = readAliasSheets(workbook);
+  const roster = new BranchRoster(rules, primary.records.map((r) => r.name), { ...pack.names.aliases, ...table.aliases, ...options.aliases });
 
   const meetings = collectMeetings(read.meetings, pack.meetings.types, roster);
   const work = collectWork(read.work, pack, roster, rosterTitle);
@@ -482,6 +487,7 @@ export async function assessBranches(workbook: WorkbookSnapshot, packs: BranchPa
     coverageNotes: coverageNotes(periods, coverage, pack, packs.cadre),
     unmatched: [...work.unmatched, ...cadres.unmatched],
     rateChecks: work.rateChecks,
-    warnings: [...read.meetings.warnings, ...meetings.warnings, ...read.work.warnings, ...work.warnings, ...cadres.warnings],
+    aliasSheets: table.sheets,
+    warnings: [...table.warnings, ...read.meetings.warnings, ...meetings.warnings, ...read.work.warnings, ...work.warnings, ...cadres.warnings],
   };
 }

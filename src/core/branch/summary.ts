@@ -138,7 +138,7 @@ function plans(a: BranchAssessment, pack: BranchPack, list: BranchResult[], peri
   }
   const unmatched = unmatchedNames(a).length;
   const checks = a.warnings.length;
-  if (checks > 0) out.push(`请各台账填报人在${deadlineAfter(period, pack.rectifyMonths)}前核实${checks}处数据提醒${unmatched > 0 ? `，在支部名称对照表中补齐${unmatched}个未对应的名称` : ''}。`);
+  if (checks > 0) out.push(`请各台账填报人在${deadlineAfter(period, pack.rectifyMonths)}前核实${checks}处数据提醒${unmatched > 0 ? `，在“支部名称对照”表中补齐${unmatched}个未对应的名称` : ''}。`);
   if (out.length === 0) out.push(`保持现有做法，${periodLabel(nextPeriod(period))}继续按${pack.title}规则考评${list.length}个支部。`);
   return out;
 }

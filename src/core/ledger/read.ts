@@ -88,6 +88,8 @@ export interface LedgerSpec {
    * sheet or period cell names no month: statistics tables kept per quarter.
    */
   longerPeriods?: boolean;
+  /** Rows need a period (default); a lookup table such as a name table does not. */
+  periodless?: boolean;
 }
 
 export interface ReadOptions {
@@ -288,14 +290,14 @@ function readSheet(sheet: SheetSnapshot, spec: LedgerSpec, matcher: ColumnMatche
     const rowPeriod = periodColumn ? facts[periodColumn.fact] : null;
     // A date column gives the row's month; a month (or quarter) column gives it as is.
     const period = typeof rowPeriod === 'string' ? (/^\d{4}-\d{2}-\d{2}$/.test(rowPeriod) ? rowPeriod.slice(0, 7) : rowPeriod) : ownPeriod ?? options.defaultPeriod;
-    if (!period) {
+    if (!period && !spec.periodless) {
       const periodCol = periodColumn ? header.facts.get(periodColumn.fact) : undefined;
       const at = periodCol ?? subjectCol ?? header.columns[0]?.col ?? 0;
       warn(a1(r, at), both('periodUnknown'));
       continue;
     }
     const branch = branchColumn ? facts[branchColumn.fact] : null;
-    out.records.push({ sheet: sheet.name, row: r + 1, name, branch: typeof branch === 'string' ? branch : null, period, facts, unreadable });
+    out.records.push({ sheet: sheet.name, row: r + 1, name, branch: typeof branch === 'string' ? branch : null, period: period ?? '', facts, unreadable });
     info.records++;
   }
 }
