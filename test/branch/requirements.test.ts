@@ -162,3 +162,25 @@ describe('no data is not failed', () => {
     expect(b.excluded).toContain('disputes');
   });
 });
+
+describe('no data in a ledger that is there', () => {
+  it('does not judge attendance when 应到/实到 are left empty, and says which columns', async () => {
+    const rows = meetingRows(B, Q2).map((r) => (r[2] === '主题党日' ? [...r.slice(0, 4), '—', null] : r));
+    const a = await assess([{ name: '三会一课', rows: [MEETING_HEADER, ...rows, ...meetingRows(OTHER, Q2)] }], { period: '2024-Q2' });
+    const b = find(a, B);
+    expect(b.flags).toEqual([]);
+    expect(b.noData.map((n) => n.message)).toContain('主题党日出席率：“应到人数”、“实到人数”未填写，无数据，不作判定');
+  });
+
+  it('does not judge a month from a quarterly work table', async () => {
+    const sheets = [
+      { name: '三会一课', rows: [MEETING_HEADER, ...meetingRows(B, Q2), ...meetingRows(OTHER, Q2)] },
+      { name: '工作台账', rows: [['2024年第二季度支部工作统计表'], WORK_HEADER.filter((h) => h !== '月份'), [B, 10, 5, null, 50, 20, null, 10, 2, null]] },
+    ];
+    const month = await assess(sheets, { period: '2024-05' });
+    expect(find(month, B).flags).toEqual([]);
+    expect(month.coverageNotes.map((n) => n.message)).toEqual(['支部工作台账没有2024年5月的记录，2024年5月的相关要求不作判定（视为无数据，不算未达标）']);
+    const quarter = await assess(sheets, { period: '2024-Q2' });
+    expect(find(quarter, B).flags.map((f) => f.rule)).toEqual(['service-rate', 'commitment-rate', 'dispute-rate']);
+  });
+});

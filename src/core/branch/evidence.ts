@@ -32,6 +32,12 @@ export function evidenceOf(rows: SourceRow[]): Evidence[] {
   });
 }
 
+/** Several pieces of evidence as one per sheet, rows merged. */
+export function mergeEvidence(list: Evidence[]): Evidence[] {
+  // A group's cell is in the column that shows its figure; every row of it is in that column too.
+  return evidenceOf(list.flatMap((e) => e.rows.map((row) => ({ sheet: e.sheet, row, cell: e.cell.replace(/\d+$/, String(row)) }))));
+}
+
 /** Evidence as one line for a sheet cell: 三会一课记录!5、9、12；巴彦嘎查!4. */
 export function evidenceText(evidence: Evidence[]): string {
   return evidence.map((e) => (e.rows.length > 0 ? `${e.sheet}!${e.rows.join('、')}` : `${e.sheet}!${e.cell}`)).join('；');

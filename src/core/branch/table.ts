@@ -5,7 +5,7 @@ import { periodLabel } from '../period';
 import type { ResultTable, TableMeta } from '../results/table';
 import type { BranchAssessment, BranchResult } from './assess';
 import { meetingCountFact } from './catalogue';
-import { evidenceText } from './evidence';
+import { evidenceText, mergeEvidence } from './evidence';
 import type { BranchPack } from './schema';
 
 export const BRANCH_RESULT_SHEET = t('branchSheetTitle');
@@ -64,7 +64,7 @@ function columns(pack: BranchPack): Column[] {
       value: (b) => pack.indicators.map((i) => `${i.label}${b.excluded.includes(i.id) ? MISSING : b.indicators[i.id] ?? 0}/${i.max}`).join('，'),
     },
     { header: t('colNames'), width: 180, format: '', wrap: true, value: (b) => b.variants.join('、') },
-    { header: t('colEvidence'), width: 200, format: '', wrap: true, value: (b) => evidenceText(b.flags.flatMap((f) => f.evidence)) },
+    { header: t('colEvidence'), width: 200, format: '', wrap: true, value: (b) => evidenceText(mergeEvidence(b.flags.flatMap((f) => f.evidence))) },
   );
   return cols;
 }
