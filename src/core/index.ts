@@ -24,6 +24,8 @@ export * from './branch/periods';
 export * from './branch/evidence';
 export * from './branch/ledgers';
 export * from './branch/aliases';
+export * from './branch/result';
+export * from './branch/assessor';
 export * from './branch/assess';
 export * from './branch/table';
 export * from './branch/summary';

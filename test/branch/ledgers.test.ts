@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifySheets } from '../../src/core/branch/ledgers';
 import { BranchNameRules } from '../../src/core/branch/names';
-import { assess, branchPack, cadrePack, find, MEETING_HEADER, meetingRows, Q2, snapshotOf, WORK_HEADER, workRow } from './helpers';
+import { assess, branchPack, cadrePack, find, MEETING_HEADER, meetingRows, Q2, snapshotOf } from './helpers';
 
 describe('reading the meeting records as staff keep them', () => {
   it('reads the long layout through a merged title, meta rows, dittos, date formats, 合计 and footers', async () => {

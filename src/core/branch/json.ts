@@ -1,4 +1,4 @@
-import type { BranchAssessment } from './assess';
+import type { BranchAssessment } from './result';
 
 /** The CLI's --json `branches`: stable keys, JSON-safe values, evidence with every flag. */
 export function branchesJson(a: BranchAssessment) {

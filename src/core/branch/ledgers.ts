@@ -129,3 +129,10 @@ export function cellOf(info: LedgerInfo | undefined, fact: string, row: number):
   const letters = header ? /^[A-Z]+/.exec(header)?.[0] : undefined;
   return letters ? `${letters}${row}` : undefined;
 }
+
+/** A ledger kind's title as the messages name it: 三会一课记录, 支部工作台账, 驻村干部月度考核台账. */
+export function ledgerTitle(pack: BranchPack, cadre: Pack | undefined, kind: LedgerKind): { zh: string; en: string } {
+  if (kind === 'meetings') return { zh: pack.meetings.title, en: pack.meetings.titleEn ?? pack.meetings.title };
+  if (kind === 'work') return { zh: pack.work.title, en: pack.work.titleEn ?? pack.work.title };
+  return { zh: `${cadre?.title ?? '驻村干部'}台账`, en: `${cadre?.titleEn ?? 'stationed cadre'} ledger` };
+}

@@ -1,7 +1,7 @@
 import type { Warning } from '../ledger/read';
 import { periodLabel } from '../period';
 import type { Summary } from '../results/summary';
-import type { BranchAssessment, BranchResult } from './assess';
+import type { BranchAssessment, BranchResult } from './result';
 import { meetingCountFact } from './catalogue';
 import { deadlineAfter, nextPeriod } from './periods';
 import type { BranchPack } from './schema';

@@ -3,7 +3,7 @@ import type { FactValue } from '../ledger/read';
 import { t } from '../messages';
 import { periodLabel } from '../period';
 import type { ResultTable, TableMeta } from '../results/table';
-import type { BranchAssessment, BranchResult } from './assess';
+import type { BranchAssessment, BranchResult } from './result';
 import { meetingCountFact } from './catalogue';
 import { evidenceText, mergeEvidence } from './evidence';
 import type { BranchPack } from './schema';
