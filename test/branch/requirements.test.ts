@@ -184,3 +184,16 @@ describe('no data in a ledger that is there', () => {
     expect(find(quarter, B).flags.map((f) => f.rule)).toEqual(['service-rate', 'commitment-rate', 'dispute-rate']);
   });
 });
+
+describe('coverage of the records', () => {
+  it('takes a month only one branch of many has rows for as a mistyped date, not as a month everyone missed', async () => {
+    const names = ['甲嘎查党支部', '乙嘎查党支部', '丙嘎查党支部', '丁嘎查党支部', '戊嘎查党支部'];
+    const rows = [MEETING_HEADER, ...names.flatMap((n) => meetingRows(n, Q2)), [99, '甲嘎查党支部', '支委会', '2024.3.5', 5, 5]];
+    const a = await assess([{ name: '三会一课', rows }]);
+    expect(a.periods).toEqual(['2024-Q2']);
+    expect(a.coverage.meetings).toEqual(Q2);
+    expect(a.warnings.map((w) => `${w.cell} ${w.message}`)).toEqual(['D57 三会一课记录中2024年3月只有1个支部有记录，不足以说明该期已登记，视为无数据（日期是否填错？）']);
+    const q1 = await assess([{ name: '三会一课', rows }], { period: '2024-Q1' });
+    expect(q1.branches.every((b) => b.flags.length === 0)).toBe(true);
+  });
+});

@@ -2,11 +2,13 @@ import { type Assessment, assessWorkbook, type ProgressCallback } from '../asses
 import type { ColumnMapping } from '../ledger/columns';
 import { both } from '../messages';
 import type { Pack } from '../pack/schema';
-import { monthsOf, type PeriodId } from '../period';
+import type { Warning } from '../ledger/read';
+import { monthsOf, periodLabel, type PeriodId } from '../period';
 import type { WorkbookSnapshot } from '../snapshot';
 import { readAliasSheets } from './aliases';
 import { BranchAssessor } from './assessor';
 import { collectCadres } from './cadres';
+import { unitCoverage, type UnitCoverage } from './coverage';
 import { branchFacts, type Coverage } from './facts';
 import { ledgerTitle, readBranchLedgers, withoutBranchLedgers } from './ledgers';
 import { collectMeetings, type Meeting } from './meetings';
@@ -52,6 +54,14 @@ function coverageNotes(periods: string[], coverage: Coverage, pack: BranchPack, 
   return notes;
 }
 
+function thinWarning(t: UnitCoverage['thin'][number], ledger: { zh: string; en: string }): Warning {
+  return {
+    sheet: t.first.sheet,
+    cell: t.first.cell,
+    ...both('coverageThin', { ledger: ledger.zh, ledgerEn: ledger.en, unit: periodLabel(t.unit), unitEn: t.unit, count: t.branches }),
+  };
+}
+
 function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
   const out = new Map<string, T[]>();
   for (const item of items) {
@@ -86,12 +96,19 @@ export async function assessBranches(workbook: WorkbookSnapshot, packs: BranchPa
       : undefined);
   const cadres = collectCadres(cadreAssessment, packs.cadre, roster, rosterTitle);
 
+  const branchCount = roster.branches.length;
+  const meetingCover = unitCoverage(meetings.meetings.map((m) => ({ unit: m.month, branch: m.branch, sheet: m.sheet, row: m.row, cell: m.cell })), branchCount, pack.coverShare);
+  const workCover = unitCoverage(work.rows.map((w) => ({ unit: w.unit, branch: w.branch, sheet: w.sheet, row: w.row, cell: w.cell })), branchCount, pack.coverShare);
+  const thinWarnings: Warning[] = [
+    ...meetingCover.thin.map((t) => thinWarning(t, ledgerTitle(pack, packs.cadre, 'meetings'))),
+    ...workCover.thin.map((t) => thinWarning(t, ledgerTitle(pack, packs.cadre, 'work'))),
+  ];
   const coverage: Coverage = {
-    meetings: read.meetings.ledgers.length > 0 ? meetings.coverage : undefined,
-    work: read.work.ledgers.length > 0 ? work.coverage : undefined,
+    meetings: read.meetings.ledgers.length > 0 ? meetingCover.covered : undefined,
+    work: read.work.ledgers.length > 0 ? workCover.covered : undefined,
     cadres: cadres.present ? cadres.coverage : undefined,
   };
-  const periods: PeriodId[] = options.period ? [options.period] : quartersSpanning([...meetings.coverage, ...work.coverage].flatMap((u) => monthsOf(u)));
+  const periods: PeriodId[] = options.period ? [options.period] : quartersSpanning([...meetingCover.covered, ...workCover.covered].flatMap((u) => monthsOf(u)));
   const byBranch = {
     meetings: groupBy<Meeting>(meetings.meetings, (m) => m.branch),
     work: groupBy<WorkRow>(work.rows, (w) => w.branch),
@@ -128,11 +145,11 @@ export async function assessBranches(workbook: WorkbookSnapshot, packs: BranchPa
     meetingRows: meetings.meetings.length,
     workRows: work.rows.length,
     cadreResults: cadres.cadres.length,
-    coverage: { meetings: [...meetings.coverage].sort(), work: [...work.coverage].sort(), cadres: [...cadres.coverage].sort() },
+    coverage: { meetings: [...meetingCover.covered], work: [...workCover.covered], cadres: [...cadres.coverage].sort() },
     coverageNotes: coverageNotes(periods, coverage, pack, packs.cadre),
     unmatched: [...work.unmatched, ...cadres.unmatched],
     rateChecks: work.rateChecks,
     aliasSheets: table.sheets,
-    warnings: [...table.warnings, ...read.meetings.warnings, ...meetings.warnings, ...read.work.warnings, ...work.warnings, ...cadres.warnings],
+    warnings: [...table.warnings, ...read.meetings.warnings, ...meetings.warnings, ...read.work.warnings, ...work.warnings, ...cadres.warnings, ...thinWarnings],
   };
 }

@@ -58,8 +58,6 @@ export class MeetingTypeMatcher {
 
 export interface MeetingRecords {
   meetings: Meeting[];
-  /** Months in which any meeting record was kept: the months the records cover. */
-  coverage: Set<string>;
   warnings: Warning[];
 }
 
@@ -75,11 +73,9 @@ export function collectMeetings(read: ReadResult, types: MeetingType[], roster: 
   const matcher = new MeetingTypeMatcher(types);
   const infos = new Map<string, LedgerInfo>(read.ledgers.map((l) => [l.sheet, l]));
   const warnings: Warning[] = [];
-  const coverage = new Set<string>();
   const seen = new Map<string, Meeting>();
   const meetings: Meeting[] = [];
   for (const r of read.records) {
-    coverage.add(r.period);
     const info = infos.get(r.sheet);
     const typeCell = cellOf(info, 'meetingType', r.row) ?? `A${r.row}`;
     const dateCell = cellOf(info, 'date', r.row) ?? typeCell;
@@ -116,5 +112,5 @@ export function collectMeetings(read: ReadResult, types: MeetingType[], roster: 
       meetings.push(meeting);
     }
   }
-  return { meetings, coverage, warnings };
+  return { meetings, warnings };
 }

@@ -138,6 +138,12 @@ export const BranchPackSchema = z.object({
   risk: RiskSchema,
   /** Months given to rectify a failed item, counted from the end of the period. */
   rectifyMonths: z.number().int().positive(),
+  /**
+   * A month (or quarter) counts as covered by the meeting records or the work
+   * ledger when at least this share of the branches have a row for it; below
+   * that, its rows are taken for mistyped dates and the month is "no data".
+   */
+  coverShare: z.number().min(0).max(1).default(0.25),
   /** A stated rate may differ from the counts by this much (0.005 = 0.5 percentage points). */
   rateTolerance: z.number().min(0).max(1).default(0.005),
 });

@@ -12,6 +12,8 @@ export interface WorkRow {
   counts: Record<string, number | null>;
   sheet: string;
   row: number;
+  /** The branch-name cell of this row. */
+  cell: string;
   /** fact → A1 cell of that count in this row. */
   cells: Record<string, string>;
 }
@@ -42,8 +44,6 @@ export interface RateCheck {
 
 export interface WorkRecords {
   rows: WorkRow[];
-  /** The months, quarters or years the ledger has rows for. */
-  coverage: Set<string>;
   rateChecks: RateCheck[];
   warnings: Warning[];
 }
@@ -106,19 +106,18 @@ function checkRates(r: LedgerRecord, info: LedgerInfo | undefined, pack: BranchP
 export function collectWork(read: ReadResult, pack: BranchPack, roster: BranchRoster, rosterTitle: { zh: string; en: string }): WorkRecords & { unmatched: UnmatchedName[] } {
   const infos = new Map<string, LedgerInfo>(read.ledgers.map((l) => [l.sheet, l]));
   const countFacts = pack.work.columns.filter((c) => c.type === 'number').map((c) => c.fact);
-  const out: WorkRecords = { rows: [], coverage: new Set(), rateChecks: [], warnings: [] };
+  const out: WorkRecords = { rows: [], rateChecks: [], warnings: [] };
   const unmatched = new Map<string, UnmatchedName>();
   for (const r of read.records) {
-    out.coverage.add(r.period);
     const info = infos.get(r.sheet);
     checkRates(r, info, pack, out);
     const branch = roster.match(r.name);
+    const cell = cellOf(info, 'branch', r.row) ?? `A${r.row}`;
     if (!branch) {
       const key = `${r.sheet}\u0000${r.name}`;
       const seen = unmatched.get(key);
       if (seen) seen.rows++;
       else {
-        const cell = cellOf(info, 'branch', r.row) ?? `A${r.row}`;
         unmatched.set(key, { name: r.name, ledger: pack.work.title, ledgerEn: pack.work.titleEn ?? pack.work.title, sheet: r.sheet, cell, rows: 1 });
         out.warnings.push({ sheet: r.sheet, cell, ...both('nameUnmatched', { name: r.name, roster: rosterTitle.zh, rosterEn: rosterTitle.en }) });
       }
@@ -132,7 +131,7 @@ export function collectWork(read: ReadResult, pack: BranchPack, roster: BranchRo
       const cell = cellOf(info, f, r.row);
       if (cell) cells[f] = cell;
     }
-    out.rows.push({ branch: branch.id, unit: r.period, counts, sheet: r.sheet, row: r.row, cells });
+    out.rows.push({ branch: branch.id, unit: r.period, counts, sheet: r.sheet, row: r.row, cell, cells });
   }
   return { ...out, unmatched: [...unmatched.values()] };
 }
