@@ -1,31 +1,46 @@
 #!/usr/bin/env node
-import { mkdir, readFile } from 'node:fs/promises';
+import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
+import ExcelJS from 'exceljs';
 import {
   assessBranches,
   assessmentJson,
   assessWorkbook,
   BRANCH_RESULT_SHEET,
   branchesJson,
+  BranchNameRules,
   branchPack,
+  type BranchPack,
   branchReportJson,
   branchResultTable,
   branchSummary,
-  BranchNameRules,
-  type BranchPack,
   CADRE_RESULT_SHEET,
   cadreResultTable,
   cadreSummary,
   classifySheets,
+  defaultRules,
+  diffPacks,
+  type MessageKey,
+  type Pack,
+  type PackEntry,
+  packFileJson,
+  packFor,
+  packHash,
+  type Params,
   parsePeriodId,
-  stationedCadrePack,
+  problemLine,
+  RULES_SHEET,
+  type RulesRead,
+  rulesOfWorkbook,
+  rulesSheetLayout,
+  runRuleTests,
   summaryText,
   t,
-  validateAnyPack,
+  validateBranchPack,
   withoutBranchLedgers,
-  type Pack,
 } from '../core/index';
+import { loadRulesFile, RulesFileError, writeRulesSheet } from './rules-file';
 import { loadWorkbook, writeResultTable } from './workbook-file';
 
 /** A failure the user can act on: printed in both languages, exit code 2. */
@@ -35,34 +50,62 @@ class UsageError extends Error {
   }
 }
 
-const usage = () => new UsageError([t('cliUsage'), t('cliUsageBranch'), t('cliUsage', {}, 'en'), t('cliUsageBranch', {}, 'en')]);
+/** A message in Chinese, then in English. */
+const bilingual = (key: MessageKey, params: Params = {}) => [t(key, params), t(key, params, 'en')];
 
-async function readPackFile(file: string): Promise<unknown> {
-  const text = await readFile(file, 'utf8').catch((e: Error) => {
-    throw new UsageError([t('cliUnreadable', { file, detail: e.message }), t('cliUnreadable', { file, detail: e.message }, 'en')]);
-  });
+const usage = () => new UsageError([t('cliUsage'), t('cliUsageBranch'), t('rsCliUsage'), t('cliUsage', {}, 'en'), t('cliUsageBranch', {}, 'en'), t('rsCliUsage', {}, 'en')]);
+
+async function loadRules(file: string): Promise<RulesRead> {
   try {
-    return JSON.parse(text);
+    return await loadRulesFile(file);
   } catch (e) {
-    const detail = (e as Error).message;
-    throw new UsageError([t('cliUnreadable', { file, detail }), t('cliUnreadable', { file, detail }, 'en')]);
+    if (e instanceof RulesFileError) {
+      throw new UsageError(e.kind === 'noSheet' ? bilingual('rsCliNoRulesSheet', { file }) : bilingual('cliUnreadable', { file, detail: e.message }));
+    }
+    throw e;
   }
 }
 
-/** The default packs, each replaced by a --rules file of its kind (subject "cadre" or "branch"). */
-async function loadPacks(files: string[]): Promise<{ cadre: Pack; branch: BranchPack }> {
-  const inputs: [string, unknown][] = [['stationed-cadre', stationedCadrePack], ['branch', branchPack]];
-  for (const file of files) inputs.push([file, await readPackFile(file)]);
-  const packs: { cadre?: Pack; branch?: BranchPack } = {};
-  for (const [name, input] of inputs) {
-    const result = validateAnyPack(input);
-    if (!result.ok) {
-      throw new UsageError(result.problems.flatMap((p) => [t('packInvalid', { pack: name, detail: p.message }), t('packInvalid', { pack: name, detail: p.messageEn }, 'en')]));
+/** Every problem with its cell, Chinese first, each followed by its English. */
+function problemLines(header: MessageKey, rules: RulesRead): string[] {
+  const count = rules.problems.length;
+  return [
+    t(header, { count }),
+    ...rules.problems.flatMap((p) => [`  ${problemLine(p)}`, `    ${problemLine(p, 'en')}`]),
+    t(header, { count }, 'en'),
+  ];
+}
+
+/** The packs and tests of rules that have no problems; rules with problems stop here. */
+function entriesOf(rules: RulesRead, header: MessageKey): PackEntry[] {
+  if (rules.problems.length > 0) throw new UsageError(problemLines(header, rules));
+  return rules.packs.flatMap((p) => (p.pack ? [{ pack: p.pack, tests: p.tests.map((x) => x.test) }] : []));
+}
+
+/** The cadre pack of the rules; rules with any problem never assess anything. */
+function cadrePack(rules: RulesRead): Pack {
+  if (rules.problems.length > 0) throw new UsageError(problemLines('rsCliProblems', rules));
+  const found = packFor(rules, 'cadre')?.pack;
+  if (!found) throw new UsageError(bilingual('rsCliNoSubjectPack'));
+  return found;
+}
+
+/** The branch pack: rules/branch.json, or a pack file given with --branch-rules. */
+async function loadBranchPack(file: string | undefined): Promise<BranchPack> {
+  let input: unknown = branchPack;
+  if (file) {
+    try {
+      input = JSON.parse(await readFile(file, 'utf8'));
+    } catch (e) {
+      throw new UsageError(bilingual('cliUnreadable', { file, detail: (e as Error).message }));
     }
-    if (result.kind === 'cadre') packs.cadre = result.pack;
-    else packs.branch = result.pack;
   }
-  return { cadre: packs.cadre!, branch: packs.branch! };
+  const result = validateBranchPack(input);
+  if (!result.ok) {
+    const name = file ?? 'branch';
+    throw new UsageError(result.problems.flatMap((p) => [t('packInvalid', { pack: name, detail: p.message }), t('packInvalid', { pack: name, detail: p.messageEn }, 'en')]));
+  }
+  return result.pack;
 }
 
 async function assess(args: string[]): Promise<void> {
@@ -71,7 +114,8 @@ async function assess(args: string[]): Promise<void> {
     allowPositionals: true,
     options: {
       period: { type: 'string' },
-      rules: { type: 'string', multiple: true },
+      rules: { type: 'string' },
+      'branch-rules': { type: 'string' },
       out: { type: 'string' },
       json: { type: 'boolean', default: false },
     },
@@ -79,37 +123,38 @@ async function assess(args: string[]): Promise<void> {
   const file = positionals[0];
   if (!file) throw usage();
   const period = values.period === undefined ? undefined : parsePeriodId(values.period);
-  if (values.period !== undefined && !period) throw new UsageError([t('cliBadPeriod', { period: values.period }), t('cliBadPeriod', { period: values.period }, 'en')]);
-  const packs = await loadPacks(values.rules ?? []);
-  const pack = packs.cadre;
+  if (values.period !== undefined && !period) throw new UsageError(bilingual('cliBadPeriod', { period: values.period }));
+  const given = values.rules === undefined ? undefined : await loadRules(values.rules);
+  const branch = await loadBranchPack(values['branch-rules']);
 
   let loaded;
   try {
     loaded = await loadWorkbook(file, [CADRE_RESULT_SHEET, BRANCH_RESULT_SHEET]);
   } catch (e) {
-    const detail = (e as Error).message;
-    throw new UsageError([t('cliUnreadable', { file, detail }), t('cliUnreadable', { file, detail }, 'en')]);
+    throw new UsageError(bilingual('cliUnreadable', { file, detail: (e as Error).message }));
   }
+  // Rules named on the command line win; else the workbook's own rules sheet; else the defaults.
+  const pack = cadrePack(given ?? rulesOfWorkbook(loaded.snapshot, defaultRules()));
   const defaultPeriod = period && /^\d{4}-\d{2}$/.test(period) ? period : undefined;
   // Meeting records and work ledgers are kept out of the cadre run, so that a
   // column such as 书记姓名 never makes one of them pass for a cadre ledger.
-  const kinds = classifySheets(loaded.snapshot, packs.branch, new BranchNameRules(packs.branch.names), pack);
+  const kinds = classifySheets(loaded.snapshot, branch, new BranchNameRules(branch.names), pack);
   const hasBranchLedgers = kinds.meetings.length > 0 || kinds.work.length > 0;
   const assessment = await assessWorkbook(withoutBranchLedgers(loaded.snapshot, kinds), pack, { period, defaultPeriod });
   const hasCadreLedgers = assessment.ledgers.length > 0;
   if (!hasCadreLedgers && !hasBranchLedgers) {
     throw new UsageError([t('noLedger', { title: pack.title }), t('noBranchLedger'), t('noLedger', { titleEn: pack.titleEn ?? pack.title }, 'en'), t('noBranchLedger', {}, 'en')]);
   }
-  const branches = hasBranchLedgers ? await assessBranches(loaded.snapshot, packs, { period, defaultPeriod, cadres: assessment }) : undefined;
+  const branches = hasBranchLedgers ? await assessBranches(loaded.snapshot, { branch, cadre: pack }, { period, defaultPeriod, cadres: assessment }) : undefined;
 
   const cadreText = hasCadreLedgers ? summaryText(cadreSummary(assessment, pack)) : '';
-  const branchText = branches ? summaryText(branchSummary(branches, packs.branch)) : '';
+  const branchText = branches ? summaryText(branchSummary(branches, branch)) : '';
   const summary = [cadreText, branchText].filter(Boolean).join('\n\n');
 
   if (values.out) {
     const time = new Date().toISOString().slice(0, 19).replace('T', ' ');
     if (hasCadreLedgers) writeResultTable(loaded.workbook, cadreResultTable(assessment, pack, { time }));
-    if (branches) writeResultTable(loaded.workbook, branchResultTable(branches, packs.branch, { time }));
+    if (branches) writeResultTable(loaded.workbook, branchResultTable(branches, branch, { time }));
     await mkdir(dirname(values.out), { recursive: true });
     await loaded.workbook.xlsx.writeFile(values.out);
   }
@@ -130,6 +175,99 @@ async function assess(args: string[]): Promise<void> {
   if (values.out) process.stderr.write(`\n${t('cliWrote', { file: values.out })}\n`);
 }
 
+const exists = (file: string) =>
+  access(file).then(
+    () => true,
+    () => false,
+  );
+
+/** rules export <out.xlsx>: the rules sheet (the defaults, or --rules) into a new workbook, or added to an existing one. */
+async function exportSheet(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { rules: { type: 'string' }, force: { type: 'boolean', default: false } } });
+  const out = positionals[0];
+  if (!out) throw usage();
+  const entries = values.rules ? entriesOf(await loadRules(values.rules), 'rsCliCheckProblems') : defaultRules();
+  const workbook = new ExcelJS.Workbook();
+  if (await exists(out)) {
+    try {
+      await workbook.xlsx.readFile(out);
+    } catch (e) {
+      throw new UsageError(bilingual('cliUnreadable', { file: out, detail: (e as Error).message }));
+    }
+    if (workbook.getWorksheet(RULES_SHEET) && !values.force) throw new UsageError(bilingual('rsCliExists', { file: out }));
+  }
+  writeRulesSheet(workbook, rulesSheetLayout(entries));
+  await mkdir(dirname(out), { recursive: true });
+  await workbook.xlsx.writeFile(out);
+  process.stderr.write(`${t('cliWrote', { file: out })}\n`);
+  return 0;
+}
+
+/** rules check <file>: problems with their cells (exit 2), then each pack's rule tests (exit 1 if one fails). */
+async function check(args: string[]): Promise<number> {
+  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+  const file = positionals[0];
+  if (!file) throw usage();
+  const rules = await loadRules(file);
+  const entries = entriesOf(rules, 'rsCliCheckProblems');
+  let failed = 0;
+  for (const { pack, tests } of entries) {
+    const params = { pack: pack.title, indicators: pack.indicators.length, rules: pack.rules.length, version: packHash(pack) };
+    process.stdout.write(`${t('rsCliPackOk', params)}\n`);
+    if (tests.length === 0) continue;
+    const results = await runRuleTests(pack, tests);
+    for (const r of results) {
+      const status = t(r.pass ? 'rsTestPass' : 'rsTestFail');
+      process.stdout.write(`  ${status} ${r.id}${r.pass ? '' : `：${r.checks.filter((c) => !c.pass).map((c) => c.message).join('；')}`}\n`);
+    }
+    const passed = results.filter((r) => r.pass).length;
+    failed += results.length - passed;
+    process.stdout.write(`${t('rsCliTestsSummary', { passed, total: results.length })}\n`);
+  }
+  return failed > 0 ? 1 : 0;
+}
+
+/** rules export-json <rules> <out.json>: one pack and its tests as a pack file, for another township to import. */
+async function exportJson(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { pack: { type: 'string' } } });
+  const [from, out] = positionals;
+  if (!from || !out) throw usage();
+  const entries = entriesOf(await loadRules(from), 'rsCliCheckProblems');
+  const entry = values.pack ? entries.find((e) => e.pack.id === values.pack) : entries[0];
+  if (!entry) throw new UsageError(bilingual('rsCliNoPack', { pack: values.pack ?? '' }));
+  await mkdir(dirname(out), { recursive: true });
+  await writeFile(out, `${JSON.stringify(packFileJson(entry), null, 2)}\n`);
+  process.stderr.write(`${t('cliWrote', { file: out })}\n`);
+  return 0;
+}
+
+/** rules diff <old> <new>: the change log between two versions of the rules, pack by pack. */
+async function diff(args: string[]): Promise<number> {
+  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+  const [from, to] = positionals;
+  if (!from || !to) throw usage();
+  const before = entriesOf(await loadRules(from), 'rsCliCheckProblems');
+  const after = entriesOf(await loadRules(to), 'rsCliCheckProblems');
+  for (const { pack } of after) {
+    const old = before.find((e) => e.pack.id === pack.id)?.pack;
+    if (!old) throw new UsageError(bilingual('rsCliNoPack', { pack: pack.id }));
+    const changes = diffPacks(old, pack);
+    const params = { pack: pack.title, count: changes.length, from: packHash(old), to: packHash(pack) };
+    process.stdout.write(`${t(changes.length > 0 ? 'rsCliChanges' : 'rsCliNoChanges', params)}\n`);
+    for (const c of changes) process.stdout.write(`  ${c.message}\n`);
+  }
+  return 0;
+}
+
+async function rules(args: string[]): Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub === 'export') return exportSheet(rest);
+  if (sub === 'check') return check(rest);
+  if (sub === 'export-json') return exportJson(rest);
+  if (sub === 'diff') return diff(rest);
+  throw usage();
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -137,6 +275,7 @@ async function main(argv: string[]): Promise<number> {
       await assess(rest);
       return 0;
     }
+    if (command === 'rules') return await rules(rest);
     throw usage();
   } catch (e) {
     if (e instanceof UsageError) {
@@ -144,7 +283,7 @@ async function main(argv: string[]): Promise<number> {
       return 2;
     }
     if (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`${e.message}\n${t('cliUsage')}\n${t('cliUsage', {}, 'en')}\n`);
+      process.stderr.write(`${e.message}\n${usage().lines.join('\n')}\n`);
       return 2;
     }
     throw e;

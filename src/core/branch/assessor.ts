@@ -8,7 +8,7 @@ import { both, fillTemplate, type Params } from '../messages';
 import { compileCondition, compileRule, SCORE_EVENT } from '../pack/compile';
 import type { Condition, Pack } from '../pack/schema';
 import { periodLabel } from '../period';
-import { factCatalogue, type FactInfo } from './catalogue';
+import { factCatalogue, type BranchFactInfo } from './catalogue';
 import { type Evidence, evidenceOf } from './evidence';
 import { type BranchFacts, type MissingFact, NO_DATA_REASONS } from './facts';
 import { ledgerTitle } from './ledgers';
@@ -65,7 +65,7 @@ export class BranchAssessor {
   private readonly engine: Engine;
   private readonly riskEngine: Engine;
   private readonly plan: ScoringPlan;
-  readonly catalogue: Map<string, FactInfo>;
+  readonly catalogue: Map<string, BranchFactInfo>;
 
   constructor(
     readonly pack: BranchPack,

@@ -3,14 +3,14 @@ import type { BranchPack } from './schema';
 
 export type FactType = ColumnType | 'ratio';
 
-export interface FactInfo {
+export interface BranchFactInfo {
   type: FactType;
   label: string;
   labelEn: string;
 }
 
 /** The outcome facts the risk criteria read, known only after scoring and ranking. */
-export const OUTCOME_FACTS: Record<string, FactInfo> = {
+export const OUTCOME_FACTS: Record<string, BranchFactInfo> = {
   failedItems: { type: 'number', label: '未达标事项数', labelEn: 'failed items' },
   lastPlace: { type: 'boolean', label: '排名末位', labelEn: 'last place' },
   score: { type: 'number', label: '得分', labelEn: 'score' },
@@ -28,8 +28,8 @@ export const meetingCountFact = (type: string) => `${type}Meetings`;
  * label: the covered months, a count per meeting type, the sum of every work
  * count column, and the facts the pack defines.
  */
-export function factCatalogue(pack: BranchPack): Map<string, FactInfo> {
-  const facts = new Map<string, FactInfo>();
+export function factCatalogue(pack: BranchPack): Map<string, BranchFactInfo> {
+  const facts = new Map<string, BranchFactInfo>();
   facts.set('always', { type: 'boolean', label: '', labelEn: '' });
   facts.set(MEETING_MONTHS, { type: 'number', label: '有会议记录的月数', labelEn: 'months with meeting records' });
   for (const t of pack.meetings.types) {

@@ -2,6 +2,7 @@ import { type ColumnMapping, ColumnMatcher, IGNORE } from '../ledger/columns';
 import { findHeader } from '../ledger/header';
 import { type LedgerInfo, type LedgerSpec, type ReadResult, readLedgerSheets } from '../ledger/read';
 import type { Pack } from '../pack/schema';
+import { RULES_SHEET } from '../rulesheet/name';
 import { halfWidth } from '../text';
 import { type WorkbookSnapshot, unmergedValues } from '../snapshot';
 import type { BranchNameRules } from './names';
@@ -77,6 +78,8 @@ export function classifySheets(workbook: WorkbookSnapshot, branch: BranchPack, r
   });
   const kinds: SheetKinds = { meetings: [], work: [], cadre: [] };
   for (const sheet of workbook.sheets) {
+    // The rules sheet has headers that look like a ledger's: it is never one.
+    if (sheet.name === RULES_SHEET) continue;
     const grid = unmergedValues({ ...sheet, values: sheet.values.slice(0, 20) });
     let best: { kind: LedgerKind; size: number } | undefined;
     for (const m of matchers) {

@@ -1,7 +1,7 @@
 import { both, type Bilingual } from '../messages';
 import type { Condition, Pack } from '../pack/schema';
 import { type PackProblem, type PackResult, validatePack, valueFits, zodProblems } from '../pack/validate';
-import { factCatalogue, type FactInfo, OUTCOME_FACTS } from './catalogue';
+import { factCatalogue, type BranchFactInfo, OUTCOME_FACTS } from './catalogue';
 import { type BranchPack, BranchPackSchema } from './schema';
 
 export type BranchPackResult = { ok: true; pack: BranchPack } | { ok: false; problems: PackProblem[] };
@@ -55,7 +55,7 @@ export function validateBranchPack(input: unknown): BranchPackResult {
   });
 
   const catalogue = factCatalogue(pack);
-  const outcomes = new Map<string, FactInfo>([...catalogue, ...Object.entries(OUTCOME_FACTS)]);
+  const outcomes = new Map<string, BranchFactInfo>([...catalogue, ...Object.entries(OUTCOME_FACTS)]);
   checkUnique(pack.requirements.map((r) => r.id), 'requirements', 'id', add);
   pack.requirements.forEach((r, i) => checkConditions(r.id, r.when, catalogue, `requirements[${i}]`, add));
 
@@ -87,7 +87,7 @@ function checkUnique(ids: string[], path: string, key: string, add: (path: strin
   });
 }
 
-function checkConditions(id: string, when: Condition[], facts: Map<string, FactInfo>, path: string, add: (path: string, m: Bilingual) => void): void {
+function checkConditions(id: string, when: Condition[], facts: Map<string, BranchFactInfo>, path: string, add: (path: string, m: Bilingual) => void): void {
   when.forEach((c, j) => {
     const info = facts.get(c.fact);
     const at = `${path}.when[${j}]`;

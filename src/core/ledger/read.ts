@@ -2,6 +2,7 @@ import { both, type Bilingual } from '../messages';
 import type { Column, Pack } from '../pack/schema';
 import { monthId, monthOfDate, yearMonthIn, yearQuarterIn } from '../period';
 import { a1, type Cell, type SheetSnapshot, type WorkbookSnapshot, unmergedValues } from '../snapshot';
+import { RULES_SHEET } from '../rulesheet/name';
 import { labelKey } from '../text';
 import {
   isBlank,
@@ -316,7 +317,11 @@ export function readLedgers(workbook: WorkbookSnapshot, pack: Pack, options: Rea
 export function readLedgerSheets(workbook: WorkbookSnapshot, spec: LedgerSpec, options: ReadOptions = {}): ReadResult {
   const matcher = new ColumnMatcher(spec.columns, spec.ignoredColumns, options.mapping);
   const out: ReadResult = { ledgers: [], otherSheets: [], records: [], warnings: [] };
-  for (const sheet of workbook.sheets) readSheet(sheet, spec, matcher, options, out);
+  for (const sheet of workbook.sheets) {
+    // The rules sheet has headers that look like a ledger's (下基层天数, 入户数): never read it as one.
+    if (sheet.name === RULES_SHEET) out.otherSheets.push(sheet.name);
+    else readSheet(sheet, spec, matcher, options, out);
+  }
   return out;
 }
 
