@@ -197,3 +197,15 @@ describe('coverage of the records', () => {
     expect(q1.branches.every((b) => b.flags.length === 0)).toBe(true);
   });
 });
+
+describe('a workbook with only one kind of branch ledger', () => {
+  it('assesses from the work ledger alone, the meeting items left as no data', async () => {
+    const work = { name: '工作台账', rows: [WORK_HEADER, workRow(B, '2024-05', [10, 7], [50, 48], [10, 9]), workRow(OTHER, '2024-05', [10, 10], [50, 50], [10, 10])] };
+    const a = await assess([work], { period: '2024-05' });
+    expect(a.branches.map((b) => b.name).sort()).toEqual([B, OTHER].sort());
+    const b = find(a, B);
+    expect(b.flags.map((f) => f.rule)).toEqual(['commitment-rate']);
+    expect(b.noData.map((n) => n.message)).toContain('支委会：工作簿中没有三会一课记录，不作判定');
+    expect(b.excluded).toEqual(['meetings', 'themeDay', 'cadres']);
+  });
+});
