@@ -1,6 +1,6 @@
 import { both, type Bilingual } from '../messages';
 import type { Column, Pack } from '../pack/schema';
-import { monthId, monthOfDate, yearMonthIn } from '../period';
+import { monthId, monthOfDate, yearMonthIn, yearQuarterIn } from '../period';
 import { a1, type Cell, type SheetSnapshot, type WorkbookSnapshot, unmergedValues } from '../snapshot';
 import { RULES_SHEET } from '../rulesheet/name';
 import { labelKey } from '../text';
@@ -32,7 +32,7 @@ export interface LedgerRecord {
   row: number;
   name: string;
   branch: string | null;
-  /** The month, 2024-05. */
+  /** The month, 2024-05 (a quarter or a year only for ledgers that allow longer periods). */
   period: string;
   facts: Record<string, FactValue>;
   /** Columns whose cell was written but could not be read, by fact. */
@@ -48,6 +48,8 @@ export interface LedgerColumnInfo {
 
 export interface LedgerInfo {
   sheet: string;
+  /** The subject the title or sheet name gives, for a sheet without a subject column (one sheet per branch). */
+  subject?: string;
   /** 1-based rows of the header. */
   headerRows: [number, number];
   /** The month the title or the sheet name gives, when it gives one. */
@@ -66,6 +68,29 @@ export interface ReadResult {
   otherSheets: string[];
   records: LedgerRecord[];
   warnings: Warning[];
+}
+
+/**
+ * What kind of ledger to read: its columns, and how a sheet is recognised as
+ * one. A rule pack gives the columns; other ledgers (meeting records, branch
+ * work counts) bring their own.
+ */
+export interface LedgerSpec {
+  columns: Column[];
+  ignoredColumns: string[];
+  /** The column whose presence marks a sheet as this ledger: the subject's unless named. */
+  keyFact?: string;
+  /** Warn about columns a sheet lacks (default): off where several sheets each hold some of them. */
+  warnMissing?: boolean;
+  /** The subject a sheet without a subject column names in its title or sheet name. */
+  subjectFromTitle?: (title: string, sheetName: string) => string | undefined;
+  /**
+   * Whether a row may stand for a quarter (2024-Q2) or a year (2024) when its
+   * sheet or period cell names no month: statistics tables kept per quarter.
+   */
+  longerPeriods?: boolean;
+  /** Rows need a period (default); a lookup table such as a name table does not. */
+  periodless?: boolean;
 }
 
 export interface ReadOptions {
@@ -90,7 +115,7 @@ function isFooterRow(row: Cell[]): boolean {
   return filled.length > 0 && filled.length <= 2 && filled.some((cell) => typeof cell === 'string' && FOOTER.test(labelKey(cell)));
 }
 
-function parseByType(column: Column, cell: Cell, year: number | undefined): Parsed<FactValue> {
+function parseByType(column: Column, cell: Cell, year: number | undefined, longer = false): Parsed<FactValue> {
   switch (column.type) {
     case 'number':
       return parseNumber(cell);
@@ -103,9 +128,32 @@ function parseByType(column: Column, cell: Cell, year: number | undefined): Pars
     case 'text':
       return parseText(cell);
     case 'date':
+      return parseDateCell(cell, year);
     case 'period':
-      return parsePeriodCell(cell, year);
+      return longer ? parseLongerPeriodCell(cell, year) : parsePeriodCell(cell, year);
   }
+}
+
+/** A month, else a quarter (2024-Q2) or a year (2024) the cell names. */
+function parseLongerPeriodCell(cell: Cell, year: number | undefined): Parsed<FactValue> {
+  const month = parsePeriodCell(cell, year);
+  if (month.kind !== 'invalid') return month;
+  const longer = longerPeriodIn(month.text, year);
+  return longer ? { kind: 'value', value: longer } : month;
+}
+
+function longerPeriodIn(text: string, year: number | undefined): string | undefined {
+  const yq = yearQuarterIn(text);
+  const y = yq.year ?? year;
+  if (y === undefined) return undefined;
+  if (yq.quarter !== undefined) return `${y}-Q${yq.quarter}`;
+  return yq.year !== undefined ? String(y) : undefined;
+}
+
+/** A date cell keeps its day (2024-05-06); one that names only a month ("5月") gives the month. */
+function parseDateCell(cell: Cell, year: number | undefined): Parsed<FactValue> {
+  const date = parseDate(cell, year);
+  return date.kind === 'invalid' ? parsePeriodCell(cell, year) : date;
 }
 
 /** A period cell holds a date, or a month written as "2024年5月", "2024-05" or "5月". */
@@ -133,41 +181,50 @@ function titleText(grid: Cell[][], header: Header): string {
   return parts.join(' ');
 }
 
-/** The sheet's own month: the title's, else the sheet name's; a year from either fills in. */
-function sheetPeriod(sheetName: string, title: string): { period?: string; year?: number } {
+/**
+ * The sheet's own month: the title's, else the sheet name's; a year from either
+ * fills in. Where longer periods are allowed, a quarter or a year the title
+ * names stands in when it names no month.
+ */
+function sheetPeriod(sheetName: string, title: string, longer = false): { period?: string; year?: number } {
   const fromTitle = yearMonthIn(title);
   const fromName = yearMonthIn(sheetName);
   const year = fromTitle.year ?? fromName.year;
   const month = fromTitle.month ?? fromName.month;
-  return { period: year !== undefined && month !== undefined ? monthId(year, month) : undefined, year };
+  if (year !== undefined && month !== undefined) return { period: monthId(year, month), year };
+  const wider = longer ? (longerPeriodIn(title, year) ?? longerPeriodIn(sheetName, year)) : undefined;
+  return { period: wider, year };
 }
 
-function readSheet(sheet: SheetSnapshot, pack: Pack, matcher: ColumnMatcher, options: ReadOptions, out: ReadResult): void {
+function readSheet(sheet: SheetSnapshot, spec: LedgerSpec, matcher: ColumnMatcher, options: ReadOptions, out: ReadResult): void {
   const grid = unmergedValues(sheet);
-  const subject = pack.columns.find((c) => c.role === 'subject')!;
-  const header = findHeader(grid, matcher, subject.fact, Math.min(3, pack.columns.length));
+  const subject = spec.columns.find((c) => c.role === 'subject')!;
+  const header = findHeader(grid, matcher, spec.keyFact ?? subject.fact, Math.min(3, spec.columns.length));
   if (!header) {
     out.otherSheets.push(sheet.name);
     return;
   }
   const warn = (cell: string, message: Bilingual) => out.warnings.push({ sheet: sheet.name, cell, ...message });
-  const { period: ownPeriod, year } = sheetPeriod(sheet.name, titleText(grid, header));
-  const periodColumn = pack.columns.find((c) => c.role === 'period');
-  const branchColumn = pack.columns.find((c) => c.role === 'branch');
+  const title = titleText(grid, header);
+  const { period: ownPeriod, year } = sheetPeriod(sheet.name, title, spec.longerPeriods);
+  const periodColumn = spec.columns.find((c) => c.role === 'period');
+  const branchColumn = spec.columns.find((c) => c.role === 'branch');
+  const titleSubject = header.facts.has(subject.fact) ? undefined : spec.subjectFromTitle?.(title, sheet.name);
 
   const info: LedgerInfo = {
     sheet: sheet.name,
     headerRows: [header.top + 1, header.bottom + 1],
+    ...(titleSubject !== undefined ? { subject: titleSubject } : {}),
     period: ownPeriod,
     columns: [],
     missing: [],
     unmapped: [],
     records: 0,
   };
-  for (const column of pack.columns) {
+  for (const column of spec.columns) {
     const col = header.facts.get(column.fact);
     if (col === undefined) {
-      if (column.role !== 'period' && column.role !== 'branch') info.missing.push({ fact: column.fact, label: column.label });
+      if (column.role !== 'period' && column.role !== 'branch' && !(column.role === 'subject' && spec.subjectFromTitle)) info.missing.push({ fact: column.fact, label: column.label });
       continue;
     }
     const h = header.columns.find((c) => c.col === col)!;
@@ -180,17 +237,22 @@ function readSheet(sheet: SheetSnapshot, pack: Pack, matcher: ColumnMatcher, opt
     }
   }
   for (const dup of header.duplicates) {
-    const column = pack.columns.find((c) => c.fact === dup.fact)!;
+    const column = spec.columns.find((c) => c.fact === dup.fact)!;
     const first = header.facts.get(dup.fact)!;
     warn(a1(header.bottom, dup.col), both('duplicateColumn', { label: column.label, labelEn: column.labelEn ?? column.label, cell: a1(header.bottom, first) }));
   }
-  for (const m of info.missing) {
-    const column = pack.columns.find((c) => c.fact === m.fact)!;
+  for (const m of spec.warnMissing === false ? [] : info.missing) {
+    const column = spec.columns.find((c) => c.fact === m.fact)!;
     warn('', both('columnMissing', { label: column.label, labelEn: column.labelEn ?? column.label }));
   }
   out.ledgers.push(info);
 
-  const readColumns = pack.columns.filter((c) => header.facts.has(c.fact));
+  const subjectCol = header.facts.get(subject.fact);
+  if (subjectCol === undefined && titleSubject === undefined) {
+    warn('', both('subjectUnknown', { label: subject.label, labelEn: subject.labelEn ?? subject.label }));
+    return;
+  }
+  const readColumns = spec.columns.filter((c) => header.facts.has(c.fact));
   const previous = new Map<string, Cell>();
   for (let r = header.bottom + 1; r < grid.length; r++) {
     const row = grid[r] ?? [];
@@ -199,7 +261,7 @@ function readSheet(sheet: SheetSnapshot, pack: Pack, matcher: ColumnMatcher, opt
 
     const facts: Record<string, FactValue> = {};
     const unreadable = new Set<string>();
-    for (const column of pack.columns) facts[column.fact] = null;
+    for (const column of spec.columns) facts[column.fact] = null;
     for (const column of readColumns) {
       const col = header.facts.get(column.fact)!;
       let cell: Cell = row[col] ?? null;
@@ -212,7 +274,7 @@ function readSheet(sheet: SheetSnapshot, pack: Pack, matcher: ColumnMatcher, opt
         cell = previous.get(column.fact)!;
       }
       previous.set(column.fact, cell);
-      const parsed = parseByType(column, cell, year);
+      const parsed = parseByType(column, cell, year, spec.longerPeriods);
       if (parsed.kind === 'value') facts[column.fact] = parsed.value;
       else if (parsed.kind === 'invalid') {
         unreadable.add(column.fact);
@@ -221,21 +283,22 @@ function readSheet(sheet: SheetSnapshot, pack: Pack, matcher: ColumnMatcher, opt
       }
     }
 
-    const name = facts[subject.fact];
+    const name = subjectCol === undefined ? titleSubject : facts[subject.fact];
     if (typeof name !== 'string') {
-      const subjectCol = header.facts.get(subject.fact)!;
-      warn(a1(r, subjectCol), both('rowWithoutName', { label: subject.label, labelEn: subject.labelEn ?? subject.label }));
+      warn(a1(r, subjectCol!), both('rowWithoutName', { label: subject.label, labelEn: subject.labelEn ?? subject.label }));
       continue;
     }
     const rowPeriod = periodColumn ? facts[periodColumn.fact] : null;
-    const period = typeof rowPeriod === 'string' ? rowPeriod : ownPeriod ?? options.defaultPeriod;
-    if (!period) {
+    // A date column gives the row's month; a month (or quarter) column gives it as is.
+    const period = typeof rowPeriod === 'string' ? (/^\d{4}-\d{2}-\d{2}$/.test(rowPeriod) ? rowPeriod.slice(0, 7) : rowPeriod) : ownPeriod ?? options.defaultPeriod;
+    if (!period && !spec.periodless) {
       const periodCol = periodColumn ? header.facts.get(periodColumn.fact) : undefined;
-      warn(periodCol !== undefined ? a1(r, periodCol) : a1(r, header.facts.get(subject.fact)!), both('periodUnknown'));
+      const at = periodCol ?? subjectCol ?? header.columns[0]?.col ?? 0;
+      warn(a1(r, at), both('periodUnknown'));
       continue;
     }
     const branch = branchColumn ? facts[branchColumn.fact] : null;
-    out.records.push({ sheet: sheet.name, row: r + 1, name, branch: typeof branch === 'string' ? branch : null, period, facts, unreadable });
+    out.records.push({ sheet: sheet.name, row: r + 1, name, branch: typeof branch === 'string' ? branch : null, period: period ?? '', facts, unreadable });
     info.records++;
   }
 }
@@ -247,12 +310,17 @@ function readSheet(sheet: SheetSnapshot, pack: Pack, matcher: ColumnMatcher, opt
  * with that fact missing, so the cadre is still assessed.
  */
 export function readLedgers(workbook: WorkbookSnapshot, pack: Pack, options: ReadOptions = {}): ReadResult {
-  const matcher = new ColumnMatcher(pack.columns, pack.ignoredColumns, options.mapping);
+  return readLedgerSheets(workbook, { columns: pack.columns, ignoredColumns: pack.ignoredColumns }, options);
+}
+
+/** Reads every sheet of a workbook that is a ledger of the given kind. */
+export function readLedgerSheets(workbook: WorkbookSnapshot, spec: LedgerSpec, options: ReadOptions = {}): ReadResult {
+  const matcher = new ColumnMatcher(spec.columns, spec.ignoredColumns, options.mapping);
   const out: ReadResult = { ledgers: [], otherSheets: [], records: [], warnings: [] };
   for (const sheet of workbook.sheets) {
     // The rules sheet has headers that look like a ledger's (下基层天数, 入户数): never read it as one.
     if (sheet.name === RULES_SHEET) out.otherSheets.push(sheet.name);
-    else readSheet(sheet, pack, matcher, options, out);
+    else readSheet(sheet, spec, matcher, options, out);
   }
   return out;
 }
