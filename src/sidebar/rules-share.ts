@@ -1,5 +1,4 @@
 import { packHash } from '../core/pack/hash';
-import type { Pack } from '../core/pack/schema';
 import { diffPacks, packFileJson, packFor, type PackEntry, problemLine, readPackFile, type RuleProblem, RULES_SHEET, rulesSheetPaint } from '../core/rulesheet/index';
 import { h, replace } from './dom';
 import { call } from './rpc';
@@ -9,7 +8,7 @@ import { editablePack, errorText, inLang, type RulesTabContext, tr } from './rul
 type Import =
   | { file: string; kind: 'unreadable'; detail: string }
   | { file: string; kind: 'problems'; problems: RuleProblem[] }
-  | { file: string; kind: 'ready'; entry: PackEntry; base?: Pack; error?: string; replacing?: boolean };
+  | { file: string; kind: 'ready'; entry: PackEntry; error?: string; replacing?: boolean };
 
 let chosen: Import | undefined;
 /** The file that last replaced the rules sheet, said once the sidebar has re-read it. */
@@ -27,7 +26,7 @@ function exportLink(ctx: RulesTabContext): HTMLElement {
   return h('a', { id: 'export-rules', class: 'button', href: exportUrl, download: tr(ctx, 'uiExportFile', { version: packHash(ctx.pack) }) }, tr(ctx, 'uiExport'));
 }
 
-async function readChosen(ctx: RulesTabContext, file: File): Promise<Import> {
+async function readChosen(file: File): Promise<Import> {
   let json: unknown;
   try {
     json = JSON.parse(await file.text());
@@ -37,7 +36,7 @@ async function readChosen(ctx: RulesTabContext, file: File): Promise<Import> {
   const read = readPackFile(json, file.name);
   const pack = read.packs[0]?.pack;
   if (read.problems.length > 0 || !pack) return { file: file.name, kind: 'problems', problems: read.problems };
-  return { file: file.name, kind: 'ready', entry: { pack, tests: read.packs[0]!.tests.map((t) => t.test) }, base: editablePack(ctx) };
+  return { file: file.name, kind: 'ready', entry: { pack, tests: read.packs[0]!.tests.map((t) => t.test) } };
 }
 
 async function replaceSheet(ctx: RulesTabContext, ready: Extract<Import, { kind: 'ready' }>, paint: () => void): Promise<void> {
@@ -70,13 +69,15 @@ function importView(ctx: RulesTabContext, paint: () => void): HTMLElement | null
     );
   }
   const { pack } = c.entry;
-  const changes = c.base ? diffPacks(c.base, pack) : undefined;
+  // Compared with the rules as they are now, even if they changed since the file was chosen.
+  const base = editablePack(ctx);
+  const changes = base ? diffPacks(base, pack) : undefined;
   const version = packHash(pack);
-  const head = !c.base
+  const head = !base
     ? tr(ctx, 'uiImportNew', { file: c.file, pack: pack.title, indicators: pack.indicators.length, rules: pack.rules.length })
     : changes!.length === 0
       ? tr(ctx, 'uiImportSame', { file: c.file, version })
-      : tr(ctx, 'uiImportChanges', { file: c.file, count: changes!.length, from: packHash(c.base), to: version });
+      : tr(ctx, 'uiImportChanges', { file: c.file, count: changes!.length, from: packHash(base), to: version });
   const apply = h('button', { id: 'replace-rules', class: 'action', type: 'button', disabled: c.replacing === true }, tr(ctx, 'uiReplaceRules'));
   apply.addEventListener('click', () => void replaceSheet(ctx, c, paint));
   const cancel = h('button', { type: 'button' }, tr(ctx, 'uiCancel'));
@@ -108,7 +109,7 @@ export function shareView(ctx: RulesTabContext): HTMLElement {
     input.value = '';
     replacedWith = undefined;
     if (!file) return;
-    void readChosen(ctx, file).then((read) => {
+    void readChosen(file).then((read) => {
       chosen = read;
       paint();
     });

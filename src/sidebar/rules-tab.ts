@@ -4,8 +4,6 @@ import { ruleEditor } from './rule-editor';
 import { inLang, type RulesTabContext, tr } from './rules-context';
 import { shareView } from './rules-share';
 
-export type { RulesTabContext } from './rules-context';
-
 function testResultsView(ctx: RulesTabContext, results: RuleTestResult[]): HTMLElement {
   const failed = results.filter((r) => !r.pass).length;
   return h(
