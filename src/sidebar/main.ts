@@ -198,7 +198,7 @@ function controlsView(c: ViewContext, read: ReadResult): HTMLElement {
     { id: 'controls' },
     h('label', { for: 'period' }, tr(c, 'uiPeriod')),
     select,
-    h('button', { id: 'run', class: 'action', type: 'button', disabled: busy || read.ledgers.length === 0, onclick: (() => void run()) as EventListener }, tr(c, 'uiRun')),
+    h('button', { id: 'run', class: 'action', type: 'button', disabled: busy || read.ledgers.length === 0 || !state.pack, onclick: (() => void run()) as EventListener }, tr(c, 'uiRun')),
   );
 }
 
@@ -261,7 +261,7 @@ function rulesTabView(c: ViewContext): (HTMLElement | null)[] {
   if (!state.payload || !state.rules || !state.read) return [statusView(c)];
   return [
     rulesStatusView(c),
-    rulesTab({ lang: state.lang, snapshot: state.payload.snapshot, rules: state.rules, pack: state.pack, read: state.read, goTo: c.goTo, reload, fail }),
+    rulesTab({ lang: state.lang, snapshot: state.payload.snapshot, rules: state.rules, pack: state.pack, read: state.read, mapping: state.mapping, goTo: c.goTo, reload, fail }),
   ];
 }
 

@@ -1,25 +1,8 @@
-import type { ReadResult } from '../core/ledger/read';
-import { type Lang, type MessageKey, type Params, t } from '../core/messages';
-import type { Pack } from '../core/pack/schema';
-import { packFor, runRuleTests, type RuleTestResult, type WorkbookRules } from '../core/rulesheet/index';
-import type { WorkbookSnapshot } from '../core/snapshot';
+import { packFor, runRuleTests, type RuleTestResult } from '../core/rulesheet/index';
 import { h, replace } from './dom';
-
-/** What the rules tab works with; main.ts owns the state and hands it over on every render. */
-export interface RulesTabContext {
-  lang: Lang;
-  snapshot: WorkbookSnapshot;
-  rules: WorkbookRules;
-  /** The valid cadre pack, or undefined while the rules sheet has problems. */
-  pack?: Pack;
-  read: ReadResult;
-  goTo: (sheet: string, cell: string) => void;
-  /** Re-reads the workbook and the rules after the rules sheet was written. */
-  reload: () => Promise<void>;
-  fail: (e: unknown) => void;
-}
-
-const tr = (ctx: RulesTabContext, key: MessageKey, params: Params = {}) => t(key, params, ctx.lang);
+import { ruleEditor } from './rule-editor';
+import { inLang, type RulesTabContext, tr } from './rules-context';
+import { shareView } from './rules-share';
 
 function testResultsView(ctx: RulesTabContext, results: RuleTestResult[]): HTMLElement {
   const failed = results.filter((r) => !r.pass).length;
@@ -35,7 +18,7 @@ function testResultsView(ctx: RulesTabContext, results: RuleTestResult[]): HTMLE
           'li',
           { class: r.pass ? 'test pass' : 'test fail', 'data-test': r.id },
           `${r.pass ? '✓' : '✗'} ${r.id}`,
-          ...r.checks.filter((c) => !c.pass).map((c) => h('div', { class: 'small problem' }, ctx.lang === 'zh' ? c.message : c.messageEn)),
+          ...r.checks.filter((c) => !c.pass).map((c) => h('div', { class: 'small problem' }, inLang(ctx, c))),
         ),
       ),
     ),
@@ -60,6 +43,7 @@ function ruleTestsView(ctx: RulesTabContext): HTMLElement {
   );
 }
 
+/** The 规则 tab: the rule editor with its what-if, the rule tests, and sharing the rules as a file. */
 export function rulesTab(ctx: RulesTabContext): HTMLElement {
-  return h('div', { id: 'rules-tab' }, ruleTestsView(ctx));
+  return h('div', { id: 'rules-tab' }, ruleEditor(ctx), ruleTestsView(ctx), shareView(ctx));
 }

@@ -14,9 +14,9 @@ export interface ViewContext {
   mapColumn: (header: string, fact: string) => void;
 }
 
-export const tr = (ctx: ViewContext, key: MessageKey, params: Params = {}) => t(key, params, ctx.lang);
+export const tr = (ctx: Pick<ViewContext, 'lang'>, key: MessageKey, params: Params = {}) => t(key, params, ctx.lang);
 
-export function cellLink(ctx: ViewContext, sheet: string, cell: string): HTMLElement {
+export function cellLink(ctx: Pick<ViewContext, 'lang' | 'goTo'>, sheet: string, cell: string): HTMLElement {
   const label = cell ? `${sheet}!${cell}` : sheet;
   return h('a', { href: '#', class: 'cell-link', title: tr(ctx, 'uiGoToCell'), onclick: ((e: Event) => { e.preventDefault(); ctx.goTo(sheet, cell || 'A1'); }) as EventListener }, label);
 }

@@ -5,6 +5,7 @@ import {
   defaultRules,
   ledgerFacts,
   type Pack,
+  problemsElsewhere,
   readLedgers,
   readRulesSheet,
   ruleDraftOf,
@@ -115,6 +116,19 @@ describe('the rule editor', () => {
       ['condition:下基层天数', 'days-1永远不会生效：满足它的都先满足days-full（rules[0].when[0]），“取第一条”只按days-full计分；请调整条件，或把这一行移到days-full之前'],
     ]);
     expect(shadowed.candidate!.rules[2]!.id).toBe('days-1');
+  });
+
+  it('says which other rows a moved band leaves a problem in, without stopping the rule', () => {
+    const draft = applyRuleDraft(base, { ...ruleDraftOf(base, 'days-full')!, conditions: { 下基层天数: '>= 12' } });
+    expect(draft.problems).toEqual([]);
+    expect(problemsElsewhere(base, draft).map((p) => p.message)).toEqual([
+      '指标“下基层天数”中，下基层天数为 [10,12) 时没有任何规则满足，得 0 分且没有提示；请补一行（条件写 [10,12)），或调整相邻行的条件',
+    ]);
+    // The next row closes the gap: nothing is left elsewhere, and a problem the pack had is not repeated.
+    const closing = applyRuleDraft(draft.candidate!, { ...ruleDraftOf(draft.candidate!, 'days-short')!, conditions: { 下基层天数: '< 12' } });
+    expect(problemsElsewhere(draft.candidate!, closing)).toEqual([]);
+    const unrelated = applyRuleDraft(draft.candidate!, { ...ruleDraftOf(draft.candidate!, 'project-done')!, points: 3 });
+    expect(problemsElsewhere(draft.candidate!, unrelated)).toEqual([]);
   });
 
   it('offers only the columns the ledgers really have', () => {

@@ -127,6 +127,22 @@ export function applyRuleDraft(pack: Pack, input: RuleDraft): DraftResult {
   return { rule, candidate, problems };
 }
 
+/**
+ * Problems a drafted rule would leave in other rows: a band it no longer
+ * covers, a row it now overlaps. A band moves one row at a time, so these do
+ * not keep the rule from being saved, but the rules sheet will mark them until
+ * those rows are edited too. Problems the pack had already are not repeated.
+ */
+export function problemsElsewhere(pack: Pack, draft: DraftResult): Bilingual[] {
+  if (!draft.rule || !draft.candidate) return [];
+  const before = new Set(checkPack(pack, fileLocator(pack, '')).map((p) => p.message));
+  const index = draft.candidate.rules.findIndex((r) => r.id === draft.rule!.id);
+  const mine = new RegExp(`^rules\\[${index}\\]`);
+  return checkPack(draft.candidate, fileLocator(draft.candidate, ''))
+    .filter((p) => !mine.test(p.cell) && !before.has(p.message))
+    .map((p) => ({ message: p.message, messageEn: p.messageEn }));
+}
+
 /** The facts a rule can read that the ledgers in the workbook really have: the editor offers only these. */
 export function ledgerFacts(pack: Pack, read: ReadResult): FactInfo[] {
   const present = new Set(read.ledgers.flatMap((l) => l.columns.map((c) => c.fact)));

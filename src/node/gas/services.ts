@@ -261,14 +261,7 @@ const cssColor = (color: string | null): string | undefined => (color === null ?
 
 /** Ranges of one sheet formatted together in one call. */
 class FakeRangeList {
-  constructor(
-    private readonly gas: GasServices,
-    private readonly ranges: FakeRange[],
-  ) {}
-
-  getRanges(): FakeRange[] {
-    return this.ranges.map((r) => counted(this.gas.log, 'Range', r));
-  }
+  constructor(private readonly ranges: FakeRange[]) {}
 
   setNumberFormat(numberFormat: string): this {
     for (const range of this.ranges) range.setNumberFormat(numberFormat);
@@ -276,20 +269,9 @@ class FakeRangeList {
   }
 }
 
+/** A built rule: the server hands it to setDataValidations and never reads it back. */
 class FakeDataValidation {
   constructor(readonly rule: ValidationRule) {}
-
-  getCriteriaType(): string {
-    return this.rule.criteria;
-  }
-
-  getCriteriaValues(): unknown[] {
-    return [this.rule.values.slice(), this.rule.showDropdown];
-  }
-
-  getAllowInvalid(): boolean {
-    return this.rule.allowInvalid;
-  }
 }
 
 class FakeDataValidationBuilder {
@@ -357,7 +339,7 @@ class FakeSheet {
       const box = mergeFromA1(ref);
       return new FakeRange(this.gas, this.model, box.top + 1, box.left + 1, box.bottom - box.top + 1, box.right - box.left + 1);
     });
-    return counted(this.gas.log, 'RangeList', new FakeRangeList(this.gas, ranges));
+    return counted(this.gas.log, 'RangeList', new FakeRangeList(ranges));
   }
 
   getDataRange(): FakeRange {
