@@ -23,6 +23,8 @@ export interface Warning extends Bilingual {
   sheet: string;
   /** A1 cell, or "" when the warning is about a whole sheet. */
   cell: string;
+  /** The month of the row or sheet it is about, when known: a period filter drops the others. */
+  period?: string;
 }
 
 export interface LedgerRecord {
@@ -73,15 +75,24 @@ export interface ReadOptions {
   defaultPeriod?: string;
 }
 
-const TOTAL_ROW = /^(合计|小计|总计|共计|总和|平均|平均值|汇总)$/;
+/** 合计, 小计 and their kin, alone or closing a short label ("东片小计", "合 计"). */
+const TOTAL_ROW = /^(合计|小计|总计|共计|总和|平均|平均值|汇总)$|^.{1,8}(合计|小计|总计|汇总)$/;
 const FOOTER = /^(填表人|填报人|审核人|审核|制表|制表人|负责人|备注|说明|注)/;
 
 function cellString(cell: Cell | undefined): string {
   return cell === null || cell === undefined ? '' : String(cell).trim();
 }
 
-function isTotalRow(row: Cell[]): boolean {
-  return row.some((cell) => typeof cell === 'string' && TOTAL_ROW.test(labelKey(cell)));
+/**
+ * A total row names itself where a cadre row has its name: in the leading
+ * columns, up to the name or village. A 备注 saying "已汇总" is not one.
+ */
+function isTotalRow(row: Cell[], labelColumns: number): boolean {
+  for (let c = 0; c < labelColumns && c < row.length; c++) {
+    const cell = row[c];
+    if (typeof cell === 'string' && TOTAL_ROW.test(labelKey(cell))) return true;
+  }
+  return false;
 }
 
 function isFooterRow(row: Cell[]): boolean {
@@ -117,28 +128,34 @@ function parsePeriodCell(cell: Cell, year: number | undefined): Parsed<FactValue
   return date;
 }
 
-function titleText(grid: Cell[][], header: Header): string {
-  const parts: string[] = [];
+/** The texts above the header, row by row, each merged value once. */
+function rowsAbove(grid: Cell[][], header: Header): string[] {
+  const rows: string[] = [];
   for (let r = 0; r < header.top; r++) {
     const seen = new Set<string>();
     for (const cell of grid[r] ?? []) {
       const s = cellString(cell);
-      if (s && !seen.has(s)) {
-        seen.add(s);
-        parts.push(s);
-      }
+      if (s) seen.add(s);
     }
+    if (seen.size > 0) rows.push([...seen].join(' '));
   }
-  return parts.join(' ');
+  return rows;
 }
 
-/** The sheet's own month: the title's, else the sheet name's; a year from either fills in. */
-function sheetPeriod(sheetName: string, title: string): { period?: string; year?: number } {
-  const fromTitle = yearMonthIn(title);
-  const fromName = yearMonthIn(sheetName);
-  const year = fromTitle.year ?? fromName.year;
-  const month = fromTitle.month ?? fromName.month;
-  return { period: year !== undefined && month !== undefined ? monthId(year, month) : undefined, year };
+/** "填报日期：2024年5月6日" dates the filing, usually the month after the one reported. */
+const FILING_DATE = /(填报|填表|制表|报送|上报|打印|审核|签发)(日期|时间)\s*[:：]?\s*[^\s\u3000]*/g;
+
+/**
+ * The sheet's own month: the title row's, else the sheet name's, else one named
+ * in the meta rows ("统计时间：2024年5月"); a year from any of them fills in a
+ * month named without one ("5月台账" under "……（2024年）").
+ */
+function sheetPeriod(sheetName: string, above: string[]): { period?: string; year?: number } {
+  const [title = '', ...meta] = above.map((row) => row.replace(FILING_DATE, ''));
+  const sources = [yearMonthIn(title), yearMonthIn(sheetName), yearMonthIn(meta.join(' '))];
+  const month = sources.find((s) => s.month !== undefined);
+  const year = month?.year ?? sources.find((s) => s.year !== undefined)?.year;
+  return { period: year !== undefined && month ? monthId(year, month.month!) : undefined, year };
 }
 
 function readSheet(sheet: SheetSnapshot, pack: Pack, matcher: ColumnMatcher, options: ReadOptions, out: ReadResult): void {
@@ -149,8 +166,8 @@ function readSheet(sheet: SheetSnapshot, pack: Pack, matcher: ColumnMatcher, opt
     out.otherSheets.push(sheet.name);
     return;
   }
-  const warn = (cell: string, message: Bilingual) => out.warnings.push({ sheet: sheet.name, cell, ...message });
-  const { period: ownPeriod, year } = sheetPeriod(sheet.name, titleText(grid, header));
+  const { period: ownPeriod, year } = sheetPeriod(sheet.name, rowsAbove(grid, header));
+  const warn = (cell: string, message: Bilingual) => out.warnings.push({ sheet: sheet.name, cell, ...message, ...(ownPeriod ? { period: ownPeriod } : {}) });
   const periodColumn = pack.columns.find((c) => c.role === 'period');
   const branchColumn = pack.columns.find((c) => c.role === 'branch');
 
@@ -190,21 +207,27 @@ function readSheet(sheet: SheetSnapshot, pack: Pack, matcher: ColumnMatcher, opt
   out.ledgers.push(info);
 
   const readColumns = pack.columns.filter((c) => header.facts.has(c.fact));
+  const labelColumns = Math.max(header.facts.get(subject.fact)!, branchColumn ? (header.facts.get(branchColumn.fact) ?? 0) : 0) + 1;
   const previous = new Map<string, Cell>();
   for (let r = header.bottom + 1; r < grid.length; r++) {
     const row = grid[r] ?? [];
     if (row.every(isBlank)) continue;
-    if (isTotalRow(row) || isFooterRow(row)) continue;
+    if (isTotalRow(row, labelColumns) || isFooterRow(row)) continue;
+    // Template rows numbered in advance (序号 only) are not records.
+    if (readColumns.every((c) => isBlank(row[header.facts.get(c.fact)!] ?? null))) continue;
 
     const facts: Record<string, FactValue> = {};
     const unreadable = new Set<string>();
+    // The row's warnings wait until its month is known, so a period filter can drop them.
+    const rowWarnings: Warning[] = [];
+    const warnRow = (cell: string, message: Bilingual) => rowWarnings.push({ sheet: sheet.name, cell, ...message });
     for (const column of pack.columns) facts[column.fact] = null;
     for (const column of readColumns) {
       const col = header.facts.get(column.fact)!;
       let cell: Cell = row[col] ?? null;
       if (isDitto(cell)) {
         if (!previous.has(column.fact)) {
-          warn(a1(r, col), both('dittoWithoutAbove'));
+          warnRow(a1(r, col), both('dittoWithoutAbove'));
           unreadable.add(column.fact);
           continue;
         }
@@ -216,23 +239,21 @@ function readSheet(sheet: SheetSnapshot, pack: Pack, matcher: ColumnMatcher, opt
       else if (parsed.kind === 'invalid') {
         unreadable.add(column.fact);
         const key = column.type === 'date' || column.type === 'period' ? 'cellInvalidDate' : 'cellInvalid';
-        warn(a1(r, col), both(key, { text: parsed.text, label: column.label, labelEn: column.labelEn ?? column.label }));
+        warnRow(a1(r, col), both(key, { text: parsed.text, label: column.label, labelEn: column.labelEn ?? column.label }));
       }
     }
 
     const name = facts[subject.fact];
-    if (typeof name !== 'string') {
-      const subjectCol = header.facts.get(subject.fact)!;
-      warn(a1(r, subjectCol), both('rowWithoutName', { label: subject.label, labelEn: subject.labelEn ?? subject.label }));
-      continue;
-    }
     const rowPeriod = periodColumn ? facts[periodColumn.fact] : null;
     const period = typeof rowPeriod === 'string' ? rowPeriod : ownPeriod ?? options.defaultPeriod;
-    if (!period) {
+    if (typeof name !== 'string') {
+      warnRow(a1(r, header.facts.get(subject.fact)!), both('rowWithoutName', { label: subject.label, labelEn: subject.labelEn ?? subject.label }));
+    } else if (!period) {
       const periodCol = periodColumn ? header.facts.get(periodColumn.fact) : undefined;
-      warn(periodCol !== undefined ? a1(r, periodCol) : a1(r, header.facts.get(subject.fact)!), both('periodUnknown'));
-      continue;
+      warnRow(a1(r, periodCol ?? header.facts.get(subject.fact)!), both('periodUnknown'));
     }
+    out.warnings.push(...rowWarnings.map((w) => (period ? { ...w, period } : w)));
+    if (typeof name !== 'string' || !period) continue;
     const branch = branchColumn ? facts[branchColumn.fact] : null;
     out.records.push({ sheet: sheet.name, row: r + 1, name, branch: typeof branch === 'string' ? branch : null, period, facts, unreadable });
     info.records++;
