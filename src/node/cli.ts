@@ -9,6 +9,7 @@ import {
   cadreResultTable,
   cadreSummary,
   parsePeriodId,
+  periodLabel,
   stationedCadrePack,
   summaryText,
   t,
@@ -24,8 +25,25 @@ class UsageError extends Error {
   }
 }
 
+function unreadable(file: string, e: unknown): UsageError {
+  const detail = (e as Error).message;
+  return new UsageError([t('cliUnreadable', { file, detail }), t('cliUnreadable', { file, detail }, 'en')]);
+}
+
+async function readPackFile(file: string): Promise<unknown> {
+  const text = await readFile(file, 'utf8').catch((e: unknown) => {
+    throw unreadable(file, e);
+  });
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    const detail = (e as Error).message;
+    throw new UsageError([t('cliPackNotJson', { file, detail }), t('cliPackNotJson', { file, detail }, 'en')]);
+  }
+}
+
 async function loadPack(file: string | undefined): Promise<Pack> {
-  const input = file ? JSON.parse(await readFile(file, 'utf8').catch((e: Error) => { throw new UsageError([t('cliUnreadable', { file, detail: e.message }), t('cliUnreadable', { file, detail: e.message }, 'en')]); })) : stationedCadrePack;
+  const input = file ? await readPackFile(file) : stationedCadrePack;
   const result = validatePack(input);
   if (!result.ok) {
     const name = file ?? 'stationed-cadre';
@@ -55,8 +73,7 @@ async function assess(args: string[]): Promise<void> {
   try {
     loaded = await loadWorkbook(file, [CADRE_RESULT_SHEET]);
   } catch (e) {
-    const detail = (e as Error).message;
-    throw new UsageError([t('cliUnreadable', { file, detail }), t('cliUnreadable', { file, detail }, 'en')]);
+    throw unreadable(file, e);
   }
   const assessment = await assessWorkbook(loaded.snapshot, pack, {
     period,
@@ -64,6 +81,9 @@ async function assess(args: string[]): Promise<void> {
   });
   if (assessment.ledgers.length === 0) {
     throw new UsageError([t('noLedger', { title: pack.title }), t('noLedger', { titleEn: pack.titleEn ?? pack.title }, 'en')]);
+  }
+  if (period && assessment.cadres.length === 0) {
+    throw new UsageError([t('noRecordsInPeriod', { period: periodLabel(period) }), t('noRecordsInPeriod', { periodEn: period }, 'en')]);
   }
   const summary = summaryText(cadreSummary(assessment, pack));
 
