@@ -91,7 +91,7 @@ describe('a pack that cannot run is refused before anything runs', () => {
 
   it('refuses grade bands that do not descend', () => {
     const input = packInput();
-    input.grades[2]!.min = 85;
+    input.grades![2]!.min = 85;
     expect(problems(input)).toEqual([['grades[2].min', '等次分数线必须从高到低排列']]);
   });
 
