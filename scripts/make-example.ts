@@ -205,8 +205,8 @@ const SHEETS: MonthSheet[] = [
   {
     month: 6,
     name: '2024.06',
-    title: `${TOWNSHIP}駐嘎查幹部工作台賬`,
-    meta: [`填報單位（蓋章）：${TOWNSHIP}黨委`],
+    title: '某某蘇木駐嘎查幹部工作台賬',
+    meta: ['填報單位（蓋章）：某某蘇木黨委'],
     columns: ['no', 'name', 'village', 'days', 'households', 'visits', 'project', 'cooperative', 'central', 'earner', 'poor', 'promised', 'fulfilled', 'leader', 'people', 'note'],
     header: {
       no: '序號', name: '姓名', village: '所駐嘎查', days: '下基層天數', households: '聯繫戶數', visits: '入戶數',

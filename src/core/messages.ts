@@ -62,6 +62,9 @@ export const MESSAGES = {
   factTypeName: { zh: '姓名', en: 'a name' },
   factTypeDate: { zh: '日期', en: 'a date' },
   factTypePeriod: { zh: '月份', en: 'a month' },
+  // CLI: input files
+  cliNoFile: { zh: '找不到文件 {file}', en: 'no such file: {file}' },
+  cliFileType: { zh: '无法读取 {ext} 文件 {file}：请在 WPS 或 Excel 中另存为 .xlsx（或 .csv）后再试', en: 'cannot read {ext} file {file}: save it as .xlsx (or .csv) in WPS or Excel and try again' },
   // CLI: rule pack files
   cliPackNotJson: { zh: '规则包文件 {file} 不是有效的 JSON：{detail}', en: 'rule pack file {file} is not valid JSON: {detail}' },
   // Sidebar

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-import { mkdir, readFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { mkdir, readFile, stat } from 'node:fs/promises';
+import { dirname, extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   assessmentJson,
@@ -42,6 +42,18 @@ async function readPackFile(file: string): Promise<unknown> {
   }
 }
 
+const READABLE = ['.xlsx', '.xlsm', '.csv'];
+
+/** The reasons a workbook cannot be opened that a user can fix, said plainly before trying. */
+async function checkWorkbookFile(file: string): Promise<void> {
+  const ext = extname(file).toLowerCase();
+  if (!(await stat(file).then((s) => s.isFile(), () => false))) throw new UsageError([t('cliNoFile', { file }), t('cliNoFile', { file }, 'en')]);
+  if (!READABLE.includes(ext)) {
+    const shown = ext || '（无扩展名）';
+    throw new UsageError([t('cliFileType', { file, ext: shown }), t('cliFileType', { file, ext: ext || '(no extension)' }, 'en')]);
+  }
+}
+
 async function loadPack(file: string | undefined): Promise<Pack> {
   const input = file ? await readPackFile(file) : stationedCadrePack;
   const result = validatePack(input);
@@ -69,6 +81,7 @@ async function assess(args: string[]): Promise<void> {
   if (values.period !== undefined && !period) throw new UsageError([t('cliBadPeriod', { period: values.period }), t('cliBadPeriod', { period: values.period }, 'en')]);
   const pack = await loadPack(values.rules);
 
+  await checkWorkbookFile(file);
   let loaded;
   try {
     loaded = await loadWorkbook(file, [CADRE_RESULT_SHEET]);
