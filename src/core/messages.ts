@@ -105,6 +105,7 @@ export type Lang = 'zh' | 'en';
 export type Params = Record<string, string | number>;
 
 function fill(template: string, params: Params): string {
+  if (!template.includes('{')) return template;
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
 }
 

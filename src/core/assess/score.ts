@@ -131,11 +131,15 @@ export function scoreRow(plan: ScoringPlan, facts: RecordFacts, fired: Set<strin
     let points = 0;
     const missing: MissingReason[] = [];
     for (const rule of plan.rulesByIndicator.get(indicator.id)!) {
-      const absent = plan.inputs.get(rule.id)!.filter((f) => facts.missing.has(f));
-      if (absent.length > 0) {
-        for (const f of absent) missing.push(...facts.missing.get(f)!);
-        continue;
+      let absent = false;
+      for (const f of plan.inputs.get(rule.id)!) {
+        const reasons = facts.missing.get(f);
+        if (reasons) {
+          missing.push(...reasons);
+          absent = true;
+        }
       }
+      if (absent) continue;
       if (!fired.has(rule.id)) continue;
       const p = rulePoints(rule, facts);
       points += p;

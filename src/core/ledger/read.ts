@@ -77,6 +77,7 @@ export interface ReadOptions {
 
 /** 合计, 小计 and their kin, alone or closing a short label ("东片小计", "合 计"). */
 const TOTAL_ROW = /^(合计|小计|总计|共计|总和|平均|平均值|汇总)$|^.{1,8}(合计|小计|总计|汇总)$/;
+const TOTAL_HINT = /[计計总總均汇匯和]/;
 const FOOTER = /^(填表人|填报人|审核人|审核|制表|制表人|负责人|备注|说明|注)/;
 
 function cellString(cell: Cell | undefined): string {
@@ -90,7 +91,8 @@ function cellString(cell: Cell | undefined): string {
 function isTotalRow(row: Cell[], labelColumns: number): boolean {
   for (let c = 0; c < labelColumns && c < row.length; c++) {
     const cell = row[c];
-    if (typeof cell === 'string' && TOTAL_ROW.test(labelKey(cell))) return true;
+    // Most cells are names: only fold those that could spell a total.
+    if (typeof cell === 'string' && TOTAL_HINT.test(cell) && TOTAL_ROW.test(labelKey(cell))) return true;
   }
   return false;
 }
@@ -206,24 +208,24 @@ function readSheet(sheet: SheetSnapshot, pack: Pack, matcher: ColumnMatcher, opt
   }
   out.ledgers.push(info);
 
-  const readColumns = pack.columns.filter((c) => header.facts.has(c.fact));
+  const readColumns = pack.columns.filter((c) => header.facts.has(c.fact)).map((column) => ({ column, col: header.facts.get(column.fact)! }));
   const labelColumns = Math.max(header.facts.get(subject.fact)!, branchColumn ? (header.facts.get(branchColumn.fact) ?? 0) : 0) + 1;
   const previous = new Map<string, Cell>();
+  // A row's warnings wait until its month is known, so a period filter can drop them.
+  const rowWarnings: Warning[] = [];
+  const warnRow = (cell: string, message: Bilingual) => rowWarnings.push({ sheet: sheet.name, cell, ...message });
   for (let r = header.bottom + 1; r < grid.length; r++) {
     const row = grid[r] ?? [];
     if (row.every(isBlank)) continue;
     if (isTotalRow(row, labelColumns) || isFooterRow(row)) continue;
     // Template rows numbered in advance (序号 only) are not records.
-    if (readColumns.every((c) => isBlank(row[header.facts.get(c.fact)!] ?? null))) continue;
+    if (readColumns.every(({ col }) => isBlank(row[col] ?? null))) continue;
 
     const facts: Record<string, FactValue> = {};
     const unreadable = new Set<string>();
-    // The row's warnings wait until its month is known, so a period filter can drop them.
-    const rowWarnings: Warning[] = [];
-    const warnRow = (cell: string, message: Bilingual) => rowWarnings.push({ sheet: sheet.name, cell, ...message });
+    rowWarnings.length = 0;
     for (const column of pack.columns) facts[column.fact] = null;
-    for (const column of readColumns) {
-      const col = header.facts.get(column.fact)!;
+    for (const { column, col } of readColumns) {
       let cell: Cell = row[col] ?? null;
       if (isDitto(cell)) {
         if (!previous.has(column.fact)) {
@@ -252,7 +254,7 @@ function readSheet(sheet: SheetSnapshot, pack: Pack, matcher: ColumnMatcher, opt
       const periodCol = periodColumn ? header.facts.get(periodColumn.fact) : undefined;
       warnRow(a1(r, periodCol ?? header.facts.get(subject.fact)!), both('periodUnknown'));
     }
-    out.warnings.push(...rowWarnings.map((w) => (period ? { ...w, period } : w)));
+    for (const w of rowWarnings) out.warnings.push(period ? { ...w, period } : w);
     if (typeof name !== 'string' || !period) continue;
     const branch = branchColumn ? facts[branchColumn.fact] : null;
     out.records.push({ sheet: sheet.name, row: r + 1, name, branch: typeof branch === 'string' ? branch : null, period, facts, unreadable });
