@@ -62,6 +62,8 @@ export const MESSAGES = {
   factTypeName: { zh: '姓名', en: 'a name' },
   factTypeDate: { zh: '日期', en: 'a date' },
   factTypePeriod: { zh: '月份', en: 'a month' },
+  // Reading ledgers: month columns
+  cellInvalidMonth: { zh: '“{text}” 不是可识别的月份（如 2024年5月、2024-05，或在标题中写明年份）', en: '"{text}" is not a month we can read (write 2024年5月 or 2024-05, or give the year in the title)' },
   // CLI: input files
   cliNoFile: { zh: '找不到文件 {file}', en: 'no such file: {file}' },
   cliFileType: { zh: '无法读取 {ext} 文件 {file}：请在 WPS 或 Excel 中另存为 .xlsx（或 .csv）后再试', en: 'cannot read {ext} file {file}: save it as .xlsx (or .csv) in WPS or Excel and try again' },

@@ -169,6 +169,20 @@ describe('the month of each row', () => {
     expect(r.warnings).toEqual([]);
   });
 
+  it('reads a month column holding the month alone as that month of the title\'s year, not as a spreadsheet day', async () => {
+    const header = ['月份', ...HEADER.slice(1)];
+    const row = (when: string | number, name: string) => [when, ...cadreRow(0, name).slice(1)];
+    const r = await read(
+      ledger('第二季度', [row(4, '甲'), row('５', '乙'), row('6', '丙')], { header, title: '2024年第二季度驻村干部台账' }),
+      ledger('无年份', [row(5, '丁')], { header }),
+    );
+    expect(r.records.map((x) => [x.name, x.period])).toEqual([['甲', '2024-04'], ['乙', '2024-05'], ['丙', '2024-06']]);
+    expect(r.warnings.map((w) => `${w.sheet}!${w.cell}：${w.message}`)).toEqual([
+      '无年份!A2：“5” 不是可识别的月份（如 2024年5月、2024-05，或在标题中写明年份）',
+      '无年份!A2：无法确定这一行的考评月份（请在表名、标题或“月份”列写明）',
+    ]);
+  });
+
   it('warns and skips a row whose month cannot be told', async () => {
     const r = await read(ledger('驻村干部台账', [cadreRow(1, '甲')]));
     expect(r.records).toEqual([]);

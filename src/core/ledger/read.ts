@@ -2,7 +2,7 @@ import { both, type Bilingual } from '../messages';
 import type { Column, Pack } from '../pack/schema';
 import { monthId, monthOfDate, yearMonthIn } from '../period';
 import { a1, type Cell, type SheetSnapshot, type WorkbookSnapshot, unmergedValues } from '../snapshot';
-import { labelKey } from '../text';
+import { halfWidth, labelKey } from '../text';
 import {
   isBlank,
   isDitto,
@@ -115,6 +115,7 @@ function parseByType(column: Column, cell: Cell, year: number | undefined): Pars
     case 'text':
       return parseText(cell);
     case 'date':
+      return parseDate(cell, year);
     case 'period':
       return parsePeriodCell(cell, year);
   }
@@ -122,6 +123,11 @@ function parseByType(column: Column, cell: Cell, year: number | undefined): Pars
 
 /** A period cell holds a date, or a month written as "2024年5月", "2024-05" or "5月". */
 function parsePeriodCell(cell: Cell, year: number | undefined): Parsed<FactValue> {
+  // A month column often holds the month alone, 5 or "5": not the spreadsheet day 5 (1900-01-04).
+  const alone = typeof cell === 'number' ? String(cell) : typeof cell === 'string' ? halfWidth(cell).trim() : '';
+  if (/^\d{1,2}$/.test(alone) && Number(alone) >= 1 && Number(alone) <= 12) {
+    return year === undefined ? { kind: 'invalid', text: alone } : { kind: 'value', value: monthId(year, Number(alone)) };
+  }
   const date = parseDate(cell, year);
   if (date.kind !== 'invalid') return date.kind === 'value' ? { kind: 'value', value: monthOfDate(date.value) } : date;
   const ym = yearMonthIn(date.text);
@@ -240,7 +246,7 @@ function readSheet(sheet: SheetSnapshot, pack: Pack, matcher: ColumnMatcher, opt
       if (parsed.kind === 'value') facts[column.fact] = parsed.value;
       else if (parsed.kind === 'invalid') {
         unreadable.add(column.fact);
-        const key = column.type === 'date' || column.type === 'period' ? 'cellInvalidDate' : 'cellInvalid';
+        const key = column.type === 'period' ? 'cellInvalidMonth' : column.type === 'date' ? 'cellInvalidDate' : 'cellInvalid';
         warnRow(a1(r, col), both(key, { text: parsed.text, label: column.label, labelEn: column.labelEn ?? column.label }));
       }
     }
