@@ -94,8 +94,13 @@ describe('the example workbook', () => {
     expect(new Set(a.cadres.map((c) => c.grade))).toEqual(new Set(['优秀', '良好', '合格', '基本合格', '不合格']));
   });
 
-  it('sums it up with the figures and names of the quarter', () => {
-    const text = summaryText(cadreSummary(a, pack));
+  it('sums it up with the figures and names of the quarter, every sentence carrying one', () => {
+    const summary = cadreSummary(a, pack);
+    const names = [...new Set(a.cadres.map((c) => c.name))];
+    for (const sentence of summary.sections.flatMap((s) => s.sentences)) {
+      expect(/\d/.test(sentence) || names.some((n) => sentence.includes(n)), sentence).toBe(true);
+    }
+    const text = summaryText(summary);
     expect(text).toContain('2024年4月至2024年6月共考评驻村干部28名（80人次），覆盖12个村（嘎查），数据来自3张台账。');
     expect(text).toContain('最低31.1分（孟和，4月）');
     expect(text).toContain('联系户数为0，无法计算入户率：1人次（白音仓5月）。');
