@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { halfWidth } from './text';
 
 /** A month (2024-05), a quarter (2024-Q2) or a year (2024). */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The port between a host and the core: a workbook as plain data. Hosts turn
@@ -39,6 +39,20 @@ export function a1(row: number, col: number): string {
     n = Math.floor((n - 1) / 26);
   }
   return `${letters}${row + 1}`;
+}
+
+/** A range in A1 notation ("B2:D3", "$A$1", or "A1" for one cell) as a 0-based inclusive box. */
+export function mergeFromA1(ref: string): Merge {
+  const [from, to = from] = ref.replace(/\$/g, '').toUpperCase().split(':') as [string, string?];
+  const cell = (text: string) => {
+    const m = /^([A-Z]+)(\d+)$/.exec(text);
+    if (!m) throw new Error(`not an A1 cell reference: ${text}`);
+    const col = [...m[1]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+    return { row: Number(m[2]) - 1, col };
+  };
+  const a = cell(from);
+  const b = cell(to!);
+  return { top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) };
 }
 
 /**

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import type { Cell, Merge, SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
+import { mergeFromA1, type Cell, type SheetSnapshot, type WorkbookSnapshot } from '../core/snapshot';
 import type { ResultTable } from '../core/results/table';
 
 /** A date cell as the snapshot carries it: the day alone when there is no time of day. */
@@ -11,7 +11,8 @@ function isoFromDate(d: Date): string {
   return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19);
 }
 
-function plainCell(value: ExcelJS.CellValue): Cell {
+/** An ExcelJS cell value as a snapshot cell: formulas by their result, rich text and links by their text. */
+export function plainCell(value: ExcelJS.CellValue): Cell {
   if (value === null || value === undefined) return null;
   if (value instanceof Date) return isoFromDate(value);
   if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
@@ -24,29 +25,21 @@ function plainCell(value: ExcelJS.CellValue): Cell {
   return String(value);
 }
 
-function parseRange(range: string): Merge {
-  const [from, to = from] = range.split(':') as [string, string?];
-  const pos = (ref: string) => {
-    const m = /^([A-Z]+)(\d+)$/.exec(ref.replace(/\$/g, ''))!;
-    const col = [...m[1]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-    return { row: Number(m[2]) - 1, col };
-  };
-  const a = pos(from);
-  const b = pos(to!);
-  return { top: a.row, left: a.col, bottom: b.row, right: b.col };
-}
-
 export function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
   const values: Cell[][] = [];
   const width = ws.columnCount;
   for (let r = 1; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
     const cells: Cell[] = [];
-    for (let c = 1; c <= width; c++) cells.push(plainCell(row.getCell(c).value));
+    for (let c = 1; c <= width; c++) {
+      const cell = row.getCell(c);
+      // ExcelJS echoes a merged range's value into every cell it covers; Sheets, like the snapshot, keeps it in the first.
+      cells.push(cell.type === ExcelJS.ValueType.Merge ? null : plainCell(cell.value));
+    }
     while (cells.length > 0 && cells[cells.length - 1] === null) cells.pop();
     values.push(cells);
   }
-  return { name: ws.name, values, merges: (ws.model.merges ?? []).map(parseRange) };
+  return { name: ws.name, values, merges: (ws.model.merges ?? []).map((ref) => mergeFromA1(ref)) };
 }
 
 export function workbookSnapshot(wb: ExcelJS.Workbook, skip: string[] = []): WorkbookSnapshot {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ResultTableSchema } from '../core/results/table';
 import { WorkbookSnapshotSchema } from '../core/snapshot';
 
@@ -14,8 +14,6 @@ export const WorkbookPayloadSchema = z.object({
   timeZone: z.string(),
   snapshot: WorkbookSnapshotSchema,
   mapping: ColumnMappingSchema,
-  /** The sidebar was opened by 立即考评: run at once. */
-  autorun: z.boolean(),
 });
 export type WorkbookPayload = z.infer<typeof WorkbookPayloadSchema>;
 
@@ -47,6 +45,13 @@ export type RpcResult<N extends RpcName> = z.infer<(typeof RPC)[N]['result']>;
 /** Top-level functions Apps Script must see: the triggers, the menu items and every RPC. */
 export const MENU_FUNCTIONS = ['onOpen', 'onInstall', 'openSidebar', 'assessNow'] as const;
 export const SERVER_FUNCTIONS = [...MENU_FUNCTIONS, ...(Object.keys(RPC) as RpcName[])] as const;
+
+/**
+ * 立即考评 opens the sidebar with `<body data-autorun="1">`; the sidebar reads
+ * `document.body.dataset.autorun`. The flag travels in the page itself rather
+ * than in getWorkbook's payload because only the page knows how it was opened.
+ */
+export const AUTORUN_ATTRIBUTE = 'data-autorun';
 
 /** The sheets the add-on owns and rewrites; everything else is the user's and only read. */
 export const OWNED_SHEETS = ['考评结果'] as const;

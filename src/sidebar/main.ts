@@ -177,7 +177,7 @@ async function start(): Promise<void> {
     reread();
     state.phase = 'ready';
     render();
-    if (document.body.dataset.autorun === '1' || state.payload.autorun) await run();
+    if (document.body.dataset.autorun === '1') await run();
   } catch (e) {
     fail(e);
   }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Fact ids are plain identifiers: they never reach a JSONPath evaluator as paths. */
 export const FactIdSchema = z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/, 'fact ids are letters and digits, starting with a letter');

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Assessment } from '../assess/assess';
 import { starText } from '../assess/grade';
 import { t } from '../messages';

@@ -1,0 +1,560 @@
+import { CallLog } from './calls';
+import { a1Notation, FormulaValue, GasError, TEXT_FORMAT, typedValue, type CellFormat, type SheetModel, type StoredValue, type WorkbookModel } from './model';
+import { mergeFromA1 } from '../../core/snapshot';
+import { formatDate, isTimeZone } from './time';
+
+/**
+ * Fakes of the Apps Script services the server uses, over a WorkbookModel.
+ * Each service object is wrapped so that every method call goes through the
+ * CallLog (counted, checked against the authorization mode, possibly made to
+ * fail), and a method the fake lacks fails loudly instead of returning undefined.
+ */
+
+export interface MenuRecord {
+  title: string;
+  items: { caption: string; functionName: string }[];
+}
+
+export interface SidebarRecord {
+  title: string;
+  html: string;
+}
+
+export interface GasServicesOptions {
+  workbook: WorkbookModel;
+  /** The project's HTML files by name without extension, as HtmlService.createHtmlOutputFromFile finds them. */
+  files?: Record<string, string>;
+  log?: CallLog;
+  /** The add-on's name, which Sheets shows as the add-on menu's title. */
+  addonName?: string;
+}
+
+const isDate = (value: unknown): value is Date => Object.prototype.toString.call(value) === '[object Date]';
+
+function counted<T extends object>(log: CallLog, kind: string, target: T): T {
+  const proxy: T = new Proxy(target, {
+    get(obj, prop) {
+      if (typeof prop === 'symbol') return Reflect.get(obj, prop);
+      const member: unknown = Reflect.get(obj, prop);
+      if (typeof member === 'function') {
+        return (...args: unknown[]) => {
+          log.enter(kind, prop);
+          const out = (member as (...a: unknown[]) => unknown).apply(obj, args);
+          return out === obj ? proxy : out;
+        };
+      }
+      if (member === undefined && !(prop in obj) && prop !== 'toJSON' && prop !== 'then') {
+        throw new TypeError(`the Apps Script fake has no ${kind}.${prop}`);
+      }
+      return member;
+    },
+  });
+  return proxy;
+}
+
+class FakeRange {
+  constructor(
+    private readonly gas: GasServices,
+    private readonly sheet: SheetModel,
+    private readonly row: number,
+    private readonly col: number,
+    private readonly rows: number,
+    private readonly cols: number,
+  ) {
+    sheet.checkRange(row, col, rows, cols);
+  }
+
+  private each(visit: (r: number, c: number) => void): void {
+    for (let r = this.row - 1; r < this.row - 1 + this.rows; r++) for (let c = this.col - 1; c < this.col - 1 + this.cols; c++) visit(r, c);
+  }
+
+  private format(patch: CellFormat): this {
+    this.gas.checkAlive(this.sheet);
+    this.each((r, c) => this.sheet.updateFormat(r, c, patch));
+    return this;
+  }
+
+  getValues(): unknown[][] {
+    this.gas.checkAlive(this.sheet);
+    const out: unknown[][] = [];
+    for (let r = this.row - 1; r < this.row - 1 + this.rows; r++) {
+      const line: unknown[] = [];
+      for (let c = this.col - 1; c < this.col - 1 + this.cols; c++) line.push(this.gas.readable(this.sheet.value(r, c)));
+      out.push(line);
+    }
+    return out;
+  }
+
+  getValue(): unknown {
+    return this.gas.readable(this.sheet.value(this.row - 1, this.col - 1));
+  }
+
+  setValues(values: unknown[][]): this {
+    this.gas.checkAlive(this.sheet);
+    if (!Array.isArray(values) || values.length !== this.rows) {
+      throw new GasError(`The number of rows in the data does not match the number of rows in the range. The data has ${Array.isArray(values) ? values.length : 0} but the range has ${this.rows}.`);
+    }
+    values.forEach((line, i) => {
+      if (!Array.isArray(line) || line.length !== this.cols) {
+        throw new GasError(`The number of columns in the data does not match the number of columns in the range. The data has ${Array.isArray(line) ? line.length : 0} but the range has ${this.cols}.`);
+      }
+      line.forEach((value, j) => {
+        const r = this.row - 1 + i;
+        const c = this.col - 1 + j;
+        this.sheet.setValue(r, c, this.gas.stored(value, this.sheet.format(r, c)));
+      });
+    });
+    return this;
+  }
+
+  setNumberFormat(numberFormat: string): this {
+    return this.format({ numberFormat });
+  }
+
+  setFontWeight(weight: string | null): this {
+    return this.format({ bold: weight === 'bold' });
+  }
+
+  setFontStyle(style: string | null): this {
+    return this.format({ italic: style === 'italic' });
+  }
+
+  setFontColor(fontColor: string): this {
+    return this.format({ fontColor });
+  }
+
+  setBackground(background: string): this {
+    return this.format({ background });
+  }
+
+  setHorizontalAlignment(horizontalAlignment: string): this {
+    return this.format({ horizontalAlignment });
+  }
+
+  setVerticalAlignment(verticalAlignment: string): this {
+    return this.format({ verticalAlignment });
+  }
+
+  setWrap(wrap: boolean): this {
+    return this.format({ wrap });
+  }
+
+  setBorder(top: boolean | null, left: boolean | null, bottom: boolean | null, right: boolean | null, _vertical: boolean | null, _horizontal: boolean | null, color?: string): this {
+    return this.format({ border: top || left || bottom || right ? (color ?? '#000000') : undefined });
+  }
+
+  merge(): this {
+    this.gas.checkAlive(this.sheet);
+    this.sheet.merge({ top: this.row - 1, left: this.col - 1, bottom: this.row + this.rows - 2, right: this.col + this.cols - 2 });
+    return this;
+  }
+
+  getMergedRanges(): FakeRange[] {
+    this.gas.checkAlive(this.sheet);
+    return this.sheet
+      .mergesIn({ top: this.row - 1, left: this.col - 1, bottom: this.row + this.rows - 2, right: this.col + this.cols - 2 })
+      .map((m) => this.gas.range(this.sheet, m.top + 1, m.left + 1, m.bottom - m.top + 1, m.right - m.left + 1));
+  }
+
+  getA1Notation(): string {
+    return a1Notation(this.row, this.col, this.rows, this.cols);
+  }
+
+  getRow(): number {
+    return this.row;
+  }
+
+  getColumn(): number {
+    return this.col;
+  }
+
+  getNumRows(): number {
+    return this.rows;
+  }
+
+  getNumColumns(): number {
+    return this.cols;
+  }
+
+  getLastRow(): number {
+    return this.row + this.rows - 1;
+  }
+
+  getLastColumn(): number {
+    return this.col + this.cols - 1;
+  }
+
+  getSheet(): FakeSheet {
+    return this.gas.sheetFacade(this.sheet);
+  }
+
+  activate(): this {
+    this.gas.checkAlive(this.sheet);
+    this.gas.workbook.activeSheetId = this.sheet.id;
+    this.gas.workbook.selection = { sheet: this.sheet.name, range: this.getA1Notation() };
+    return this;
+  }
+}
+
+class FakeSheet {
+  constructor(
+    private readonly gas: GasServices,
+    readonly model: SheetModel,
+  ) {}
+
+  getName(): string {
+    this.gas.checkAlive(this.model);
+    return this.model.name;
+  }
+
+  setName(name: string): this {
+    this.gas.checkAlive(this.model);
+    this.gas.workbook.rename(this.model, name);
+    return this;
+  }
+
+  getSheetId(): number {
+    return this.model.id;
+  }
+
+  getIndex(): number {
+    this.gas.checkAlive(this.model);
+    return this.gas.workbook.sheets.indexOf(this.model) + 1;
+  }
+
+  getRange(rowOrA1: number | string, col?: number, rows = 1, cols = 1): FakeRange {
+    this.gas.checkAlive(this.model);
+    if (typeof rowOrA1 === 'string') {
+      const box = mergeFromA1(rowOrA1);
+      return this.gas.range(this.model, box.top + 1, box.left + 1, box.bottom - box.top + 1, box.right - box.left + 1);
+    }
+    return this.gas.range(this.model, rowOrA1, col ?? 1, rows, cols);
+  }
+
+  getDataRange(): FakeRange {
+    this.gas.checkAlive(this.model);
+    return this.gas.range(this.model, 1, 1, Math.max(1, this.model.lastRow), Math.max(1, this.model.lastColumn));
+  }
+
+  getLastRow(): number {
+    return this.model.lastRow;
+  }
+
+  getLastColumn(): number {
+    return this.model.lastColumn;
+  }
+
+  getMaxRows(): number {
+    return this.model.maxRows;
+  }
+
+  getMaxColumns(): number {
+    return this.model.maxColumns;
+  }
+
+  insertRowsAfter(after: number, count: number): this {
+    this.model.insertRows(after, count);
+    return this;
+  }
+
+  insertColumnsAfter(after: number, count: number): this {
+    this.model.insertColumns(after, count);
+    return this;
+  }
+
+  deleteRows(start: number, count: number): void {
+    this.model.checkRange(start, 1, count, 1);
+    this.model.deleteRows(start - 1, count);
+  }
+
+  deleteColumns(start: number, count: number): void {
+    this.model.checkRange(1, start, 1, count);
+    this.model.deleteColumns(start - 1, count);
+  }
+
+  setFrozenRows(rows: number): void {
+    this.model.setFrozenRows(rows);
+  }
+
+  setFrozenColumns(columns: number): void {
+    this.model.setFrozenColumns(columns);
+  }
+
+  getFrozenRows(): number {
+    return this.model.frozenRows;
+  }
+
+  getFrozenColumns(): number {
+    return this.model.frozenColumns;
+  }
+
+  setColumnWidth(column: number, width: number): this {
+    this.model.checkRange(1, column, 1, 1);
+    this.model.columnWidths.set(column, width);
+    return this;
+  }
+
+  setColumnWidths(start: number, count: number, width: number): this {
+    this.model.checkRange(1, start, 1, count);
+    for (let c = start; c < start + count; c++) this.model.columnWidths.set(c, width);
+    return this;
+  }
+
+  getColumnWidth(column: number): number {
+    return this.model.columnWidths.get(column) ?? 100;
+  }
+
+  activate(): this {
+    this.gas.checkAlive(this.model);
+    this.gas.workbook.activeSheetId = this.model.id;
+    return this;
+  }
+}
+
+class FakeSpreadsheet {
+  constructor(private readonly gas: GasServices) {}
+
+  getName(): string {
+    return this.gas.workbook.name;
+  }
+
+  getSpreadsheetTimeZone(): string {
+    return this.gas.workbook.timeZone;
+  }
+
+  getSheets(): FakeSheet[] {
+    return this.gas.workbook.sheets.map((s) => this.gas.sheetFacade(s));
+  }
+
+  getSheetByName(name: string): FakeSheet | null {
+    const sheet = this.gas.workbook.sheet(name);
+    return sheet ? this.gas.sheetFacade(sheet) : null;
+  }
+
+  getNumSheets(): number {
+    return this.gas.workbook.sheets.length;
+  }
+
+  getActiveSheet(): FakeSheet {
+    return this.gas.sheetFacade(this.gas.workbook.activeSheet);
+  }
+
+  /** As in Sheets, the new sheet becomes the active one. */
+  insertSheet(name: string, index?: number): FakeSheet {
+    const sheet = this.gas.workbook.addSheet(name, index);
+    this.gas.workbook.activeSheetId = sheet.id;
+    return this.gas.sheetFacade(sheet);
+  }
+
+  deleteSheet(sheet: FakeSheet): void {
+    const model = this.gas.modelOf(sheet);
+    this.gas.checkAlive(model);
+    this.gas.workbook.removeSheet(model);
+  }
+}
+
+class FakeMenu {
+  private readonly record: MenuRecord;
+
+  constructor(
+    private readonly gas: GasServices,
+    title: string,
+  ) {
+    this.record = { title, items: [] };
+  }
+
+  addItem(caption: string, functionName: string): this {
+    this.record.items.push({ caption, functionName });
+    return this;
+  }
+
+  addSeparator(): this {
+    return this;
+  }
+
+  addToUi(): void {
+    this.gas.menus.push(this.record);
+  }
+}
+
+class FakeUi {
+  constructor(private readonly gas: GasServices) {}
+
+  createAddonMenu(): FakeMenu {
+    return counted(this.gas.log, 'Menu', new FakeMenu(this.gas, this.gas.addonName));
+  }
+
+  createMenu(title: string): FakeMenu {
+    return counted(this.gas.log, 'Menu', new FakeMenu(this.gas, title));
+  }
+
+  showSidebar(output: FakeHtmlOutput): void {
+    this.gas.sidebar = { title: output.getTitle(), html: output.getContent() };
+  }
+}
+
+class FakeHtmlOutput {
+  private title = '';
+
+  constructor(private content: string) {}
+
+  getContent(): string {
+    return this.content;
+  }
+
+  setContent(content: string): this {
+    this.content = content;
+    return this;
+  }
+
+  setTitle(title: string): this {
+    this.title = title;
+    return this;
+  }
+
+  getTitle(): string {
+    return this.title;
+  }
+
+  setWidth(): this {
+    return this;
+  }
+
+  setHeight(): this {
+    return this;
+  }
+}
+
+class FakeProperties {
+  constructor(private readonly store: Map<string, string>) {}
+
+  getProperty(key: string): string | null {
+    return this.store.get(key) ?? null;
+  }
+
+  setProperty(key: string, value: string): this {
+    this.store.set(key, String(value));
+    return this;
+  }
+
+  deleteProperty(key: string): this {
+    this.store.delete(key);
+    return this;
+  }
+
+  getProperties(): Record<string, string> {
+    return Object.fromEntries(this.store);
+  }
+
+  getKeys(): string[] {
+    return [...this.store.keys()];
+  }
+}
+
+export class GasServices {
+  readonly workbook: WorkbookModel;
+  readonly log: CallLog;
+  readonly files: Record<string, string>;
+  readonly addonName: string;
+  /** The sidebar the server last showed. */
+  sidebar: SidebarRecord | undefined;
+  /** Menus added to the UI, in order. */
+  menus: MenuRecord[] = [];
+  /** What the server wrote with console.*, one line per call. */
+  consoleLines: string[] = [];
+  /** Creates Dates in the realm the server runs in, so `instanceof Date` holds there as in Apps Script. */
+  makeDate: (ms: number) => Date = (ms) => new Date(ms);
+  private readonly sheetFacades = new WeakMap<SheetModel, FakeSheet>();
+  private readonly facadeModels = new WeakMap<object, SheetModel>();
+  private readonly userProperties = new Map<string, string>();
+  private readonly scriptProperties = new Map<string, string>();
+
+  constructor(options: GasServicesOptions) {
+    this.workbook = options.workbook;
+    this.files = options.files ?? {};
+    this.log = options.log ?? new CallLog();
+    this.addonName = options.addonName ?? '台账考评';
+  }
+
+  checkAlive(sheet: SheetModel): void {
+    if (!this.workbook.sheets.includes(sheet)) throw new GasError('The sheet has been deleted.');
+  }
+
+  sheetFacade(sheet: SheetModel): FakeSheet {
+    let facade = this.sheetFacades.get(sheet);
+    if (!facade) {
+      facade = counted(this.log, 'Sheet', new FakeSheet(this, sheet));
+      this.sheetFacades.set(sheet, facade);
+      this.facadeModels.set(facade, sheet);
+    }
+    return facade;
+  }
+
+  modelOf(sheet: FakeSheet): SheetModel {
+    const model = this.facadeModels.get(sheet);
+    if (!model) throw new GasError('Invalid argument: sheet');
+    return model;
+  }
+
+  range(sheet: SheetModel, row: number, col: number, rows: number, cols: number): FakeRange {
+    return counted(this.log, 'Range', new FakeRange(this, sheet, row, col, rows, cols));
+  }
+
+  /** A stored value as getValues returns it: '' for empty, Dates from the server's realm. */
+  readable(value: StoredValue | undefined): unknown {
+    if (value === undefined) return '';
+    if (value instanceof Date) return this.makeDate(value.getTime());
+    if (value instanceof FormulaValue) return value.toString();
+    return value;
+  }
+
+  /** What a cell keeps when the server writes `value` into it, text-formatted or not. */
+  stored(value: unknown, format: CellFormat): StoredValue | undefined {
+    if (value === null || value === undefined || value === '') return undefined;
+    if (isDate(value)) return new Date(value.getTime());
+    if (typeof value === 'number' || typeof value === 'boolean') return value;
+    const text = String(value);
+    return format.numberFormat === TEXT_FORMAT ? text : typedValue(text, this.workbook.timeZone);
+  }
+
+  /** The global objects a script sees: the fakes and nothing else. */
+  globals(): Record<string, unknown> {
+    const log = this.log;
+    const spreadsheet = counted(log, 'Spreadsheet', new FakeSpreadsheet(this));
+    const ui = counted(log, 'Ui', new FakeUi(this));
+    const lines = this.consoleLines;
+    const write = (...parts: unknown[]) => {
+      lines.push(parts.map(String).join(' '));
+    };
+    return {
+      SpreadsheetApp: counted(log, 'SpreadsheetApp', {
+        getActiveSpreadsheet: () => spreadsheet,
+        getActive: () => spreadsheet,
+        getUi: () => ui,
+        BorderStyle: { DOTTED: 'DOTTED', DASHED: 'DASHED', SOLID: 'SOLID', SOLID_MEDIUM: 'SOLID_MEDIUM', SOLID_THICK: 'SOLID_THICK', DOUBLE: 'DOUBLE' },
+      }),
+      HtmlService: counted(log, 'HtmlService', {
+        createHtmlOutput: (html = '') => counted(log, 'HtmlOutput', new FakeHtmlOutput(String(html))),
+        createHtmlOutputFromFile: (name: string) => {
+          const html = this.files[String(name).replace(/\.html$/, '')];
+          if (html === undefined) throw new GasError(`No HTML file named ${name} was found.`);
+          return counted(log, 'HtmlOutput', new FakeHtmlOutput(html));
+        },
+      }),
+      PropertiesService: counted(log, 'PropertiesService', {
+        getDocumentProperties: () => counted(log, 'Properties', new FakeProperties(this.workbook.documentProperties)),
+        getUserProperties: () => counted(log, 'Properties', new FakeProperties(this.userProperties)),
+        getScriptProperties: () => counted(log, 'Properties', new FakeProperties(this.scriptProperties)),
+      }),
+      Utilities: counted(log, 'Utilities', {
+        formatDate: (date: Date, timeZone: string, pattern: string) => {
+          if (!isDate(date)) throw new GasError('Invalid argument: date');
+          if (!isTimeZone(timeZone)) throw new GasError(`Invalid argument: timeZone ${timeZone}`);
+          return formatDate(date.getTime(), timeZone, pattern);
+        },
+      }),
+      ScriptApp: { AuthMode: { NONE: 'NONE', LIMITED: 'LIMITED', FULL: 'FULL', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION' } },
+      console: { log: write, info: write, warn: write, error: write },
+    };
+  }
+}

@@ -1,0 +1,18 @@
+/**
+ * The Apps Script server. esbuild bundles this module into dist/Code.js as an
+ * IIFE and appends a top-level function for each name in SERVER_FUNCTIONS,
+ * because Apps Script only sees top-level function declarations. Every export
+ * stays synchronous and returns JSON-safe values only.
+ */
+import { assessNow, onInstall, onOpen, openSidebar } from './menu';
+import { saveMapping as storeMapping } from './mapping';
+import { getWorkbook as readWorkbook } from './read';
+import { serve } from './rpc';
+import { selectCell as activateCell } from './select';
+import { writeResults as replaceResults } from './write';
+
+export { assessNow, onInstall, onOpen, openSidebar };
+export const getWorkbook = serve('getWorkbook', readWorkbook);
+export const saveMapping = serve('saveMapping', storeMapping);
+export const writeResults = serve('writeResults', replaceResults);
+export const selectCell = serve('selectCell', activateCell);

@@ -1,0 +1,67 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPreview, type Preview } from '../../src/node/preview/server';
+import { ensureBuilt } from '../bundle/harness';
+import { HAS_CHROMIUM, launch } from './chromium';
+
+/** A ledger whose visits column is headed in a way no alias covers: 走访农牧户 (户). */
+async function oddLedger(file: string): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('6月台账');
+  ws.addRow(['2024年6月驻嘎查干部台账']);
+  ws.addRow(['姓名', '所驻嘎查', '在嘎查天数', '联系户数', '走访农牧户（户）', '一事一议', '合作社', '党员中心户', '致富能手', '贫困户', '承诺数', '完成数', '领导评分', '群众测评']);
+  ws.addRow(['巴特尔', '巴彦嘎查', 12, 40, 10, '√', '√', '√', '√', '√', 4, 4, 90, 92]);
+  ws.addRow(['其其格', '乌兰嘎查', 8, 40, 4, '√', '×', '√', '√', '√', 4, 2, 80, 85]);
+  await wb.xlsx.writeFile(file);
+}
+
+describe.skipIf(!HAS_CHROMIUM)('立即考评 and mapping a column by hand, in Chromium', () => {
+  let preview: Preview;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    ensureBuilt();
+    const file = join(mkdtempSync(join(tmpdir(), 'autorun-')), '巴彦苏木.xlsx');
+    await oddLedger(file);
+    preview = await startPreview({ file, port: 0 });
+    browser = await launch();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await preview?.close();
+  });
+
+  it('maps the unknown column from the sidebar, remembers it, and re-reads the ledger', async () => {
+    const page = await browser.newPage({ viewport: { width: 300, height: 900 } });
+    await page.goto(preview.sidebarUrl);
+    await page.waitForSelector('.unmapped select');
+    expect(await page.locator('.ledger').textContent()).toContain('缺少“入户数”列');
+    await page.selectOption('.unmapped select[data-header="走访农牧户（户）"]', 'visits');
+    await page.waitForSelector('text=缺少“入户数”列', { state: 'detached' });
+    const stored = preview.sandbox.call('getWorkbook') as { mapping: Record<string, string> };
+    expect(stored.mapping).toEqual({ '走访农牧户（户）': 'visits' });
+    await page.close();
+  });
+
+  it('runs at once when opened from the 立即考评 menu item, using the remembered mapping', async () => {
+    const response = await fetch(`${preview.url}menu/assessNow`, { method: 'POST' });
+    expect(response.ok).toBe(true);
+    const page = await browser.newPage({ viewport: { width: 300, height: 900 } });
+    await page.goto(preview.sidebarUrl);
+    await page.waitForSelector('#status .ok');
+    const flagged = await page.locator('.cadre-flagged').allTextContents();
+    expect(flagged.join('\n')).toContain('其其格');
+    expect(flagged.join('\n')).not.toContain('入户数');
+    const results = preview.sandbox.workbook.toSnapshot().sheets.find((s) => s.name === '考评结果')!;
+    const header = results.values[1]!;
+    const visits = header.findIndex((h) => String(h).startsWith('入户率'));
+    const row = results.values.find((r) => r[0] === '巴特尔')!;
+    expect(row[visits]).toBe(20);
+    await page.close();
+  });
+});

@@ -1,0 +1,56 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { assessWorkbook, cadreResultTable, stationedCadrePack, validatePack, type ResultTable, type WorkbookSnapshot } from '../../src/core/index';
+import { GasSandbox, workbookFromExcel, type WorkbookModel, type WorkbookOptions } from '../../src/node/gas/index';
+
+export const CODE_FILE = 'dist/Code.js';
+export const SIDEBAR_FILE = 'dist/Sidebar.html';
+
+/** `npm test` builds first; a lone `vitest run` builds here when dist/ is missing. */
+export function ensureBuilt(): void {
+  if (!existsSync(CODE_FILE) || !existsSync(SIDEBAR_FILE)) execFileSync('npx', ['tsx', 'esbuild.config.ts'], { stdio: 'inherit' });
+}
+
+export function shippedCode(): string {
+  ensureBuilt();
+  return readFileSync(CODE_FILE, 'utf8');
+}
+
+export function shippedSidebar(): string {
+  ensureBuilt();
+  return readFileSync(SIDEBAR_FILE, 'utf8');
+}
+
+/** The workbook as Sheets would hold it after importing the .xlsx bytes. */
+export async function workbookOf(wb: ExcelJS.Workbook, options: WorkbookOptions = {}): Promise<WorkbookModel> {
+  const copy = new ExcelJS.Workbook();
+  await copy.xlsx.load(await wb.xlsx.writeBuffer());
+  return workbookFromExcel(copy, { name: '红旗镇驻村干部台账', ...options });
+}
+
+export function sandboxOf(workbook: WorkbookModel): GasSandbox {
+  return new GasSandbox({ code: shippedCode(), files: { Sidebar: shippedSidebar() }, workbook });
+}
+
+/** Everything a sheet holds, for before/after comparisons. */
+export function sheetState(workbook: WorkbookModel, name: string) {
+  const sheet = workbook.sheet(name);
+  if (!sheet) return undefined;
+  return structuredClone({
+    values: sheet.values,
+    formats: sheet.formats,
+    merges: sheet.merges,
+    frozen: [sheet.frozenRows, sheet.frozenColumns],
+    size: [sheet.maxRows, sheet.maxColumns],
+    widths: [...sheet.columnWidths],
+  });
+}
+
+/** The 考评结果 table the sidebar would send for this snapshot, computed by the real core. */
+export async function resultTableFor(snapshot: WorkbookSnapshot, time = '2024-06-01 09:00:00'): Promise<ResultTable> {
+  const checked = validatePack(stationedCadrePack);
+  if (!checked.ok) throw new Error(checked.problems.map((p) => p.message).join('\n'));
+  const assessment = await assessWorkbook(snapshot, checked.pack);
+  return cadreResultTable(assessment, checked.pack, { time });
+}

@@ -1,0 +1,81 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SHIM_ID } from '../../src/node/preview/client-code';
+import { startPreview, type Preview } from '../../src/node/preview/server';
+import type { WorkbookView } from '../../src/node/preview/view';
+import type { WorkbookPayload } from '../../src/rpc/contract';
+import { ledgerWorkbook } from '../bundle/ledger-fixture';
+import { ensureBuilt, resultTableFor, shippedSidebar } from '../bundle/harness';
+
+const file = join(mkdtempSync(join(tmpdir(), 'preview-')), '红旗镇台账.xlsx');
+const digest = () => createHash('sha256').update(readFileSync(file)).digest('hex');
+let preview: Preview;
+let original: string;
+
+async function rpc(name: string, ...args: unknown[]): Promise<{ status: number; body: { ok: boolean; result?: unknown; error?: string } }> {
+  const response = await fetch(`${preview.url}rpc/${name}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(args) });
+  return { status: response.status, body: await response.json() };
+}
+
+beforeAll(async () => {
+  ensureBuilt();
+  await ledgerWorkbook(8).xlsx.writeFile(file);
+  original = digest();
+  preview = await startPreview({ file, port: 0 });
+});
+
+afterAll(async () => {
+  await preview?.close();
+});
+
+describe('the local preview', () => {
+  it('listens on 127.0.0.1 and shows the menu the server built, the workbook and the sidebar frame', async () => {
+    expect(preview.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    const page = await (await fetch(preview.url)).text();
+    expect(page).toContain('<button data-function="openSidebar">打开侧边栏</button>');
+    expect(page).toContain('<button data-function="assessNow">立即考评</button>');
+    expect(page).toContain('<iframe id="frame" src="/sidebar"');
+  });
+
+  it('serves the exact dist/Sidebar.html with the google.script.run shim ahead of its scripts', async () => {
+    const html = await (await fetch(preview.sidebarUrl)).text();
+    const shim = new RegExp(`<script id="${SHIM_ID}">[^]*?</script>`).exec(html);
+    expect(shim).not.toBeNull();
+    expect(html.replace(shim![0], '')).toBe(shippedSidebar());
+    expect(html.indexOf(shim![0])).toBeLessThan(html.indexOf('<script>', shim!.index + 1));
+  });
+
+  it('answers google.script.run calls from the real Code.js, errors included', async () => {
+    const workbook = await rpc('getWorkbook');
+    expect(workbook.status).toBe(200);
+    const payload = workbook.body.result as WorkbookPayload;
+    expect(payload.snapshot.sheets.map((s) => s.name)).toEqual(['2024年5月驻村干部台账', '填表说明']);
+
+    const refused = await rpc('selectCell', { sheet: '六月', cell: 'A1' });
+    expect(refused).toEqual({ status: 500, body: { ok: false, error: '找不到工作表“六月”\nthere is no sheet named "六月"' } });
+    expect((await rpc('noSuchFunction')).body.error).toBe('Script function not found: noSuchFunction');
+  });
+
+  it('shows 考评结果 in the rendering after a write, and never writes the input file', async () => {
+    const payload = (await rpc('getWorkbook')).body.result as WorkbookPayload;
+    const table = await resultTableFor(payload.snapshot);
+    expect((await rpc('writeResults', { tables: [table] })).body.ok).toBe(true);
+    await rpc('selectCell', { sheet: '考评结果', cell: 'A3' });
+    const view = (await (await fetch(`${preview.url}workbook`)).json()) as WorkbookView;
+    const results = view.sheets.find((s) => s.name === '考评结果')!;
+    expect(results.rows[1]!.map((c) => c.text)).toEqual(table.header);
+    expect(results.rows[2]![0]!.text).toBe(table.rows[0]![0]);
+    expect(view.selection).toEqual({ sheet: '考评结果', range: 'A3' });
+    expect(digest()).toBe(original);
+  });
+
+  it('runs the menu items: 立即考评 reopens the sidebar set to run at once', async () => {
+    const answer = await (await fetch(`${preview.url}menu/assessNow`, { method: 'POST' })).json();
+    expect(answer).toEqual({ ok: true, sidebar: { title: '台账考评' } });
+    expect(await (await fetch(preview.sidebarUrl)).text()).toContain('<body data-autorun="1">');
+    expect((await fetch(`${preview.url}menu/writeResults`, { method: 'POST' })).status).toBe(404);
+  });
+});
