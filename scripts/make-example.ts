@@ -140,6 +140,8 @@ interface MonthSheet {
   /** A 小计 row after the east zone. */
   zoneSubtotals: boolean;
   overrides: Overrides;
+  /** Cells typed as a percentage (96%), which the spreadsheet stores as 0.96 with a percent format. */
+  percentCells?: Partial<Record<string, Column>>;
   /** How a cadre's name is typed in this month's sheet, when not plainly. */
   typedNames: Record<string, string>;
 }
@@ -227,7 +229,9 @@ const SHEETS: MonthSheet[] = [
       宝音: { promised: 0, fulfilled: 0, note: '本月未作承诺' },
       孙国栋: { leader: '不详' },
       刘洋: { days: '１１天', note: '6月3日到岗' },
+      图雅: { people: 0.95 },
     },
+    percentCells: { 图雅: 'people' },
     typedNames: { 其木格: '其木格 ', 额尔德木图: '额尔德木图　' },
   },
 ];
@@ -271,6 +275,8 @@ const BOX = { top: THIN, bottom: THIN, left: THIN, right: THIN };
 interface Written {
   rows: Cell[][];
   merges: [number, number, number, number][];
+  /** Cells with a number format: row, column, format. */
+  formats: [number, number, string][];
 }
 
 /** One month's sheet as cells and merges, 1-based like ExcelJS. */
@@ -280,6 +286,7 @@ function monthCells(spec: MonthSheet, data: Map<string, MonthRecord>, rand: Retu
   const width = cols.length;
   const rows: Cell[][] = [];
   const merges: Written['merges'] = [];
+  const formats: Written['formats'] = [];
   const blank = (): Cell[] => Array(width).fill(null);
 
   rows.push([spec.title, ...Array(width - 1).fill(null)]);
@@ -361,6 +368,8 @@ function monthCells(spec: MonthSheet, data: Map<string, MonthRecord>, rand: Retu
     set('people', rec.people);
     set('contact', cadre.post === '第一书记' ? '苏木党委副书记' : null);
     for (const [c, v] of Object.entries(spec.overrides[cadre.name] ?? {})) set(c as Column, v);
+    const percent = spec.percentCells?.[cadre.name];
+    if (percent) formats.push([rows.length + 1, at(percent), '0%']);
     previousVillage = cadre.village;
 
     const next = cadres[i + 1];
@@ -385,7 +394,7 @@ function monthCells(spec: MonthSheet, data: Map<string, MonthRecord>, rand: Retu
   total[at('name') - 1] = `${cadres.length}人`;
   rows.push(total);
   rows.push(['填表人：乌云　　　审核人：阿拉坦仓', ...Array(width - 1).fill(null)]);
-  return { rows, merges: merges.filter(([, , , right]) => right <= width) };
+  return { rows, merges: merges.filter(([, , , right]) => right <= width), formats };
 }
 
 function addMonthSheet(wb: ExcelJS.Workbook, spec: MonthSheet, written: Written): void {
@@ -397,6 +406,7 @@ function addMonthSheet(wb: ExcelJS.Workbook, spec: MonthSheet, written: Written)
     });
   });
   for (const [t, l, b, r] of written.merges) ws.mergeCells(t, l, b, r);
+  for (const [r, c, format] of written.formats) ws.getCell(r, c).numFmt = format;
   const width = spec.columns.length;
   const headerRows = spec.groups ? 2 : 1;
   const firstHeader = 2 + spec.meta.length;

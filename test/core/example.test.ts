@@ -72,6 +72,11 @@ describe('the example workbook', () => {
     expect(a.warnings).toContainEqual(expect.objectContaining({ sheet: '2024.06', cell: 'O22', message: '韩雪梅：双评：缺少“群众测评”，不计分' }));
   });
 
+  it('reads 图雅\'s June 群众测评, typed as 95% into a percentage cell, as 95', () => {
+    expect(cadre('2024-06', '图雅')).toMatchObject({ score: 99.2, rank: 1, indicators: { rating: 19.2 } });
+    expect(cadre('2024-06', '其木格').rank).toBe(1);
+  });
+
   it('unpads names so a cadre is one person across months', () => {
     expect(a.cadres.filter((c) => c.name === '张伟').map((c) => c.period)).toEqual(['2024-04', '2024-05', '2024-06']);
     expect(a.cadres.filter((c) => c.name === '其木格')).toHaveLength(3);

@@ -134,6 +134,12 @@ describe('双评 = 领导评分 × 10% + 群众测评 × 10%', () => {
     expect(flags(get('甲'))).toEqual([]);
   });
 
+  it('reads a rating typed as 96% into a percentage cell, stored as 0.96, as 96', async () => {
+    const { get } = await assessCases({ 甲: { leader: 0.92, people: 0.96 }, 乙: { leader: 1, people: 0.5 } });
+    expect(get('甲').indicators.rating).toBe(18.8);
+    expect(get('乙').indicators.rating).toBe(15);
+  });
+
   it('warns about a missing rating at its cell and counts that part as 0, without a flag', async () => {
     const { a, get } = await assessCases({ 甲: {}, 韩雪梅: { leader: 90, people: null } });
     expect(get('韩雪梅').indicators.rating).toBe(9);
