@@ -1,21 +1,35 @@
 #!/usr/bin/env node
-import { mkdir, readFile, stat } from 'node:fs/promises';
+import { access, mkdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, extname } from 'node:path';
 import { parseArgs } from 'node:util';
+import ExcelJS from 'exceljs';
 import {
   assessmentJson,
   assessWorkbook,
   CADRE_RESULT_SHEET,
   cadreResultTable,
   cadreSummary,
+  defaultRules,
+  diffPacks,
+  type MessageKey,
+  type Pack,
+  type PackEntry,
+  packFileJson,
+  packFor,
+  packHash,
+  type Params,
   parsePeriodId,
   periodLabel,
-  stationedCadrePack,
+  problemLine,
+  RULES_SHEET,
+  type RulesRead,
+  rulesOfWorkbook,
+  rulesSheetLayout,
+  runRuleTests,
   summaryText,
   t,
-  validatePack,
-  type Pack,
 } from '../core/index';
+import { loadRulesFile, RulesFileError, writeRulesSheet } from './rules-file';
 import { loadWorkbook, writeResultTable } from './workbook-file';
 
 /** A failure the user can act on: printed in both languages, exit code 2. */
@@ -25,21 +39,44 @@ class UsageError extends Error {
   }
 }
 
-function unreadable(file: string, e: unknown): UsageError {
-  const detail = (e as Error).message;
-  return new UsageError([t('cliUnreadable', { file, detail }), t('cliUnreadable', { file, detail }, 'en')]);
+/** A message in Chinese, then in English. */
+const bilingual = (key: MessageKey, params: Params = {}) => [t(key, params), t(key, params, 'en')];
+
+const usage = () => new UsageError([t('cliUsage'), t('rsCliUsage'), t('cliUsage', {}, 'en'), t('rsCliUsage', {}, 'en')]);
+
+async function loadRules(file: string): Promise<RulesRead> {
+  try {
+    return await loadRulesFile(file);
+  } catch (e) {
+    if (e instanceof RulesFileError) {
+      throw new UsageError(e.kind === 'noSheet' ? bilingual('rsCliNoRulesSheet', { file }) : bilingual('cliUnreadable', { file, detail: e.message }));
+    }
+    throw e;
+  }
 }
 
-async function readPackFile(file: string): Promise<unknown> {
-  const text = await readFile(file, 'utf8').catch((e: unknown) => {
-    throw unreadable(file, e);
-  });
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    const detail = (e as Error).message;
-    throw new UsageError([t('cliPackNotJson', { file, detail }), t('cliPackNotJson', { file, detail }, 'en')]);
-  }
+/** Every problem with its cell, Chinese first, each followed by its English. */
+function problemLines(header: MessageKey, rules: RulesRead): string[] {
+  const count = rules.problems.length;
+  return [
+    t(header, { count }),
+    ...rules.problems.flatMap((p) => [`  ${problemLine(p)}`, `    ${problemLine(p, 'en')}`]),
+    t(header, { count }, 'en'),
+  ];
+}
+
+/** The packs and tests of rules that have no problems; rules with problems stop here. */
+function entriesOf(rules: RulesRead, header: MessageKey): PackEntry[] {
+  if (rules.problems.length > 0) throw new UsageError(problemLines(header, rules));
+  return rules.packs.flatMap((p) => (p.pack ? [{ pack: p.pack, tests: p.tests.map((x) => x.test) }] : []));
+}
+
+/** The cadre pack of the rules; rules with any problem never assess anything. */
+function cadrePack(rules: RulesRead): Pack {
+  if (rules.problems.length > 0) throw new UsageError(problemLines('rsCliProblems', rules));
+  const found = packFor(rules, 'cadre')?.pack;
+  if (!found) throw new UsageError(bilingual('rsCliNoSubjectPack'));
+  return found;
 }
 
 const READABLE = ['.xlsx', '.xlsm', '.csv'];
@@ -47,21 +84,10 @@ const READABLE = ['.xlsx', '.xlsm', '.csv'];
 /** The reasons a workbook cannot be opened that a user can fix, said plainly before trying. */
 async function checkWorkbookFile(file: string): Promise<void> {
   const ext = extname(file).toLowerCase();
-  if (!(await stat(file).then((s) => s.isFile(), () => false))) throw new UsageError([t('cliNoFile', { file }), t('cliNoFile', { file }, 'en')]);
+  if (!(await stat(file).then((s) => s.isFile(), () => false))) throw new UsageError(bilingual('cliNoFile', { file }));
   if (!READABLE.includes(ext)) {
-    const shown = ext || '（无扩展名）';
-    throw new UsageError([t('cliFileType', { file, ext: shown }), t('cliFileType', { file, ext: ext || '(no extension)' }, 'en')]);
+    throw new UsageError([t('cliFileType', { file, ext: ext || '（无扩展名）' }), t('cliFileType', { file, ext: ext || '(no extension)' }, 'en')]);
   }
-}
-
-async function loadPack(file: string | undefined): Promise<Pack> {
-  const input = file ? await readPackFile(file) : stationedCadrePack;
-  const result = validatePack(input);
-  if (!result.ok) {
-    const name = file ?? 'stationed-cadre';
-    throw new UsageError(result.problems.flatMap((p) => [t('packInvalid', { pack: name, detail: p.message }), t('packInvalid', { pack: name, detail: p.messageEn }, 'en')]));
-  }
-  return result.pack;
 }
 
 async function assess(args: string[]): Promise<void> {
@@ -76,18 +102,20 @@ async function assess(args: string[]): Promise<void> {
     },
   });
   const file = positionals[0];
-  if (!file) throw new UsageError([t('cliUsage'), t('cliUsage', {}, 'en')]);
+  if (!file) throw usage();
   const period = values.period === undefined ? undefined : parsePeriodId(values.period);
-  if (values.period !== undefined && !period) throw new UsageError([t('cliBadPeriod', { period: values.period }), t('cliBadPeriod', { period: values.period }, 'en')]);
-  const pack = await loadPack(values.rules);
+  if (values.period !== undefined && !period) throw new UsageError(bilingual('cliBadPeriod', { period: values.period }));
+  const given = values.rules === undefined ? undefined : await loadRules(values.rules);
 
   await checkWorkbookFile(file);
   let loaded;
   try {
     loaded = await loadWorkbook(file, [CADRE_RESULT_SHEET]);
   } catch (e) {
-    throw unreadable(file, e);
+    throw new UsageError(bilingual('cliUnreadable', { file, detail: (e as Error).message }));
   }
+  // Rules named on the command line win; else the workbook's own rules sheet; else the defaults.
+  const pack = cadrePack(given ?? rulesOfWorkbook(loaded.snapshot, defaultRules()));
   const assessment = await assessWorkbook(loaded.snapshot, pack, {
     period,
     defaultPeriod: period && /^\d{4}-\d{2}$/.test(period) ? period : undefined,
@@ -117,6 +145,99 @@ async function assess(args: string[]): Promise<void> {
   if (values.out) process.stderr.write(`\n${t('cliWrote', { file: values.out })}\n`);
 }
 
+const exists = (file: string) =>
+  access(file).then(
+    () => true,
+    () => false,
+  );
+
+/** rules export <out.xlsx>: the rules sheet (the defaults, or --rules) into a new workbook, or added to an existing one. */
+async function exportSheet(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { rules: { type: 'string' }, force: { type: 'boolean', default: false } } });
+  const out = positionals[0];
+  if (!out) throw usage();
+  const entries = values.rules ? entriesOf(await loadRules(values.rules), 'rsCliCheckProblems') : defaultRules();
+  const workbook = new ExcelJS.Workbook();
+  if (await exists(out)) {
+    try {
+      await workbook.xlsx.readFile(out);
+    } catch (e) {
+      throw new UsageError(bilingual('cliUnreadable', { file: out, detail: (e as Error).message }));
+    }
+    if (workbook.getWorksheet(RULES_SHEET) && !values.force) throw new UsageError(bilingual('rsCliExists', { file: out }));
+  }
+  writeRulesSheet(workbook, rulesSheetLayout(entries));
+  await mkdir(dirname(out), { recursive: true });
+  await workbook.xlsx.writeFile(out);
+  process.stderr.write(`${t('cliWrote', { file: out })}\n`);
+  return 0;
+}
+
+/** rules check <file>: problems with their cells (exit 2), then each pack's rule tests (exit 1 if one fails). */
+async function check(args: string[]): Promise<number> {
+  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+  const file = positionals[0];
+  if (!file) throw usage();
+  const rules = await loadRules(file);
+  const entries = entriesOf(rules, 'rsCliCheckProblems');
+  let failed = 0;
+  for (const { pack, tests } of entries) {
+    const params = { pack: pack.title, indicators: pack.indicators.length, rules: pack.rules.length, version: packHash(pack) };
+    process.stdout.write(`${t('rsCliPackOk', params)}\n`);
+    if (tests.length === 0) continue;
+    const results = await runRuleTests(pack, tests);
+    for (const r of results) {
+      const status = t(r.pass ? 'rsTestPass' : 'rsTestFail');
+      process.stdout.write(`  ${status} ${r.id}${r.pass ? '' : `：${r.checks.filter((c) => !c.pass).map((c) => c.message).join('；')}`}\n`);
+    }
+    const passed = results.filter((r) => r.pass).length;
+    failed += results.length - passed;
+    process.stdout.write(`${t('rsCliTestsSummary', { passed, total: results.length })}\n`);
+  }
+  return failed > 0 ? 1 : 0;
+}
+
+/** rules export-json <rules> <out.json>: one pack and its tests as a pack file, for another township to import. */
+async function exportJson(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { pack: { type: 'string' } } });
+  const [from, out] = positionals;
+  if (!from || !out) throw usage();
+  const entries = entriesOf(await loadRules(from), 'rsCliCheckProblems');
+  const entry = values.pack ? entries.find((e) => e.pack.id === values.pack) : entries[0];
+  if (!entry) throw new UsageError(bilingual('rsCliNoPack', { pack: values.pack ?? '' }));
+  await mkdir(dirname(out), { recursive: true });
+  await writeFile(out, `${JSON.stringify(packFileJson(entry), null, 2)}\n`);
+  process.stderr.write(`${t('cliWrote', { file: out })}\n`);
+  return 0;
+}
+
+/** rules diff <old> <new>: the change log between two versions of the rules, pack by pack. */
+async function diff(args: string[]): Promise<number> {
+  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+  const [from, to] = positionals;
+  if (!from || !to) throw usage();
+  const before = entriesOf(await loadRules(from), 'rsCliCheckProblems');
+  const after = entriesOf(await loadRules(to), 'rsCliCheckProblems');
+  for (const { pack } of after) {
+    const old = before.find((e) => e.pack.id === pack.id)?.pack;
+    if (!old) throw new UsageError(bilingual('rsCliNoPack', { pack: pack.id }));
+    const changes = diffPacks(old, pack);
+    const params = { pack: pack.title, count: changes.length, from: packHash(old), to: packHash(pack) };
+    process.stdout.write(`${t(changes.length > 0 ? 'rsCliChanges' : 'rsCliNoChanges', params)}\n`);
+    for (const c of changes) process.stdout.write(`  ${c.message}\n`);
+  }
+  return 0;
+}
+
+async function rules(args: string[]): Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub === 'export') return exportSheet(rest);
+  if (sub === 'check') return check(rest);
+  if (sub === 'export-json') return exportJson(rest);
+  if (sub === 'diff') return diff(rest);
+  throw usage();
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -124,14 +245,15 @@ async function main(argv: string[]): Promise<number> {
       await assess(rest);
       return 0;
     }
-    throw new UsageError([t('cliUsage'), t('cliUsage', {}, 'en')]);
+    if (command === 'rules') return await rules(rest);
+    throw usage();
   } catch (e) {
     if (e instanceof UsageError) {
       process.stderr.write(`${e.lines.join('\n')}\n`);
       return 2;
     }
     if (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`${e.message}\n${t('cliUsage')}\n${t('cliUsage', {}, 'en')}\n`);
+      process.stderr.write(`${e.message}\n${usage().lines.join('\n')}\n`);
       return 2;
     }
     throw e;

@@ -1,5 +1,7 @@
 import * as z from 'zod';
 import { ResultTableSchema } from '../core/results/table';
+import { RULES_SHEET } from '../core/rulesheet/name';
+import { RuleRowEditSchema, RulesSheetPaintSchema, SheetDecorationSchema } from '../core/rulesheet/schemas';
 import { WorkbookSnapshotSchema } from '../core/snapshot';
 
 /**
@@ -31,11 +33,32 @@ export type SelectCellArgs = z.infer<typeof SelectCellArgsSchema>;
 
 export const OkSchema = z.object({ ok: z.literal(true) });
 
+// Rules sheet (考评规则): created from the default packs on first use, marked with the
+// problems a run finds in it, written row by row from the rule editor, replaced by an
+// imported pack. The sidebar works out every value, colour and note (it has the
+// parsers); the server only paints them, so its bundle stays small.
+export const EnsureRulesSheetResultSchema = z.object({ created: z.boolean(), sheet: z.string() });
+export const MarkRuleProblemsArgsSchema = z.object({ decoration: SheetDecorationSchema });
+/** How many cells were painted: the sheet's used range. */
+export const MarkRuleProblemsResultSchema = z.object({ cells: z.number().int().nonnegative() });
+/** The 1-based row the rule was written to. */
+export const WriteRuleRowResultSchema = z.object({ row: z.number().int().positive() });
+
+export const RULES_RPC = {
+  /** Writes the given sheet (the default packs) only when the workbook has no rules sheet yet. */
+  ensureRulesSheet: { args: z.tuple([RulesSheetPaintSchema]), result: EnsureRulesSheetResultSchema },
+  markRuleProblems: { args: z.tuple([MarkRuleProblemsArgsSchema]), result: MarkRuleProblemsResultSchema },
+  writeRuleRow: { args: z.tuple([RuleRowEditSchema]), result: WriteRuleRowResultSchema },
+  /** Rules imported from a pack file, laid out by the sidebar after they were checked. */
+  replaceRulesSheet: { args: z.tuple([RulesSheetPaintSchema]), result: EnsureRulesSheetResultSchema },
+} as const;
+
 export const RPC = {
   getWorkbook: { args: z.tuple([]), result: WorkbookPayloadSchema },
   saveMapping: { args: z.tuple([ColumnMappingSchema]), result: OkSchema },
   writeResults: { args: z.tuple([WriteResultsArgsSchema]), result: WriteResultsResultSchema },
   selectCell: { args: z.tuple([SelectCellArgsSchema]), result: OkSchema },
+  ...RULES_RPC,
 } as const;
 
 export type RpcName = keyof typeof RPC;
@@ -53,5 +76,12 @@ export const SERVER_FUNCTIONS = [...MENU_FUNCTIONS, ...(Object.keys(RPC) as RpcN
  */
 export const AUTORUN_ATTRIBUTE = 'data-autorun';
 
-/** The sheets the add-on owns and rewrites; everything else is the user's and only read. */
+/** The sheets the add-on owns and rewrites on every run without reading them; everything else is read. */
 export const OWNED_SHEETS = ['考评结果'] as const;
+
+/**
+ * The rules sheet is the add-on's too (it writes it, colours and notes it), but
+ * unlike the result sheets every run reads it: it stays in the snapshot, and
+ * the core never takes it for a ledger.
+ */
+export { RULES_SHEET };

@@ -7,6 +7,7 @@
 import { assessNow, onInstall, onOpen, openSidebar } from './menu';
 import { saveMapping as storeMapping } from './mapping';
 import { getWorkbook as readWorkbook } from './read';
+import { ensureRulesSheet as createRulesSheet, markRuleProblems as markProblems, replaceRulesSheet as importRules, writeRuleRow as writeRule } from './rules-sheet';
 import { serve } from './rpc';
 import { selectCell as activateCell } from './select';
 import { writeResults as replaceResults } from './write';
@@ -16,3 +17,7 @@ export const getWorkbook = serve('getWorkbook', readWorkbook);
 export const saveMapping = serve('saveMapping', storeMapping);
 export const writeResults = serve('writeResults', replaceResults);
 export const selectCell = serve('selectCell', activateCell);
+export const ensureRulesSheet = serve('ensureRulesSheet', createRulesSheet);
+export const markRuleProblems = serve('markRuleProblems', markProblems);
+export const writeRuleRow = serve('writeRuleRow', writeRule);
+export const replaceRulesSheet = serve('replaceRulesSheet', importRules);

@@ -86,7 +86,7 @@ describe('finding the header', () => {
     expect(factsOf(r.ledgers[0]!)).toEqual([...ALL_FACTS].sort());
     expect(r.ledgers[0]!.unmapped).toEqual([]);
     expect(r.records[0]!.name).toBe('額爾德木圖');
-    expect(r.records[0]!.facts.leaderScore).toBe(1);
+    expect(r.records[0]!.facts.leaderScore).toBe(100);
   });
 
   it('maps the usual other names of each column', async () => {
@@ -145,10 +145,10 @@ describe('finding the header', () => {
     const mapped = readLedgers(snapshot, pack, { mapping: { 书记打分: 'leaderScore', 包联领导: 'ignore' } });
     expect(mapped.ledgers[0]!.missing).toEqual([]);
     expect(mapped.ledgers[0]!.unmapped).toEqual([]);
-    expect(mapped.records[0]!.facts.leaderScore).toBe(0.9);
+    expect(mapped.records[0]!.facts.leaderScore).toBe(90);
 
     // A mapping can also take a column away from the alias that claimed it.
     const overridden = readLedgers(snapshot, pack, { mapping: { 群众测评: 'ignore', 包联领导: 'publicScore' } });
-    expect(overridden.records[0]!.facts.publicScore).toBe(0.8);
+    expect(overridden.records[0]!.facts.publicScore).toBe(80);
   });
 });

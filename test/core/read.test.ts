@@ -102,11 +102,11 @@ describe('values as staff write them', () => {
     expect(r.warnings).toEqual([]);
     expect(r.records[0]!.facts).toMatchObject({
       days: 12, households: 30, visits: 6, project: true, cooperative: true, centralHousehold: true, richLeader: true, poorHousehold: true,
-      promised: 5, fulfilled: 5, leaderScore: 0.92, publicScore: 0.96,
+      promised: 5, fulfilled: 5, leaderScore: 92, publicScore: 96,
     });
     expect(r.records[1]!.facts).toMatchObject({
       days: 10, project: false, cooperative: false, centralHousehold: false, richLeader: false, poorHousehold: false,
-      promised: null, fulfilled: null, publicScore: 0.85,
+      promised: null, fulfilled: null, publicScore: 85,
     });
     expect(r.records[1]!.unreadable.size).toBe(0);
   });
@@ -219,6 +219,6 @@ describe('CSV files', () => {
       ['张三', '红旗村', '2024-05', 3],
       ['額爾德木圖', '红旗村', '2024-05', 4],
     ]);
-    expect(r.records[0]!.facts).toMatchObject({ days: 12, project: true, cooperative: false, centralHousehold: true, richLeader: false, poorHousehold: false, publicScore: 0.96 });
+    expect(r.records[0]!.facts).toMatchObject({ days: 12, project: true, cooperative: false, centralHousehold: true, richLeader: false, poorHousehold: false, publicScore: 96 });
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { assessWorkbook, type CadreResult } from '../../src/core/assess/assess';
 import { cadreRow, type CadreInputs, ledger } from '../fixtures/ledgers';
 import { defaultPack } from '../fixtures/pack';
-import { snapshotOf } from '../fixtures/workbook';
+import { percentCell, snapshotOf } from '../fixtures/workbook';
 
 const pack = defaultPack();
 
@@ -135,9 +135,9 @@ describe('双评 = 领导评分 × 10% + 群众测评 × 10%', () => {
   });
 
   it('reads a rating typed as 96% into a percentage cell, stored as 0.96, as 96', async () => {
-    const { get } = await assessCases({ 甲: { leader: 0.92, people: 0.96 }, 乙: { leader: 1, people: 0.5 } });
+    const { get } = await assessCases({ 甲: { leader: percentCell(0.92), people: percentCell(0.96) }, 乙: { leader: percentCell(1), people: percentCell(0.855) } });
     expect(get('甲').indicators.rating).toBe(18.8);
-    expect(get('乙').indicators.rating).toBe(15);
+    expect(get('乙').indicators.rating).toBe(18.55);
   });
 
   it('warns about a missing rating at its cell and counts that part as 0, without a flag', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assessWorkbook } from '../../src/core/assess/assess';
+import { packHash } from '../../src/core/pack/hash';
 import { assessmentJson } from '../../src/core/results/json';
 import { CADRE_RESULT_SHEET, cadreResultTable, ResultTableSchema } from '../../src/core/results/table';
 import { cadreRow, ledger } from '../fixtures/ledgers';
@@ -33,7 +34,7 @@ describe('the result table', () => {
     expect(table.columnWidths).toHaveLength(table.header.length);
     expect(table.numberFormats).toHaveLength(table.header.length);
     expect(table.wrap.map((i) => table.header[i])).toEqual(['提示与扣分原因', '计分依据']);
-    expect(table.note).toBe('由“台账考评”于 2024-07-05 09:30:00 生成，规则包：驻村干部月度考核（stationed-cadre）。本表每次考评整体重写，请勿在此表录入数据。');
+    expect(table.note).toBe(`由“台账考评”于 2024-07-05 09:30:00 生成，规则包：驻村干部月度考核（stationed-cadre），规则版本 ${packHash(pack)}。本表每次考评整体重写，请勿在此表录入数据。`);
   });
 
   it('writes each row from the cadre\'s result', async () => {

@@ -2,10 +2,11 @@ import { Engine } from 'json-rules-engine';
 import { type ReadOptions, readLedgers, type LedgerInfo, type LedgerRecord, type Warning } from '../ledger/read';
 import { both } from '../messages';
 import { compilePack, SCORE_EVENT } from '../pack/compile';
+import { packHash } from '../pack/hash';
 import type { Pack } from '../pack/schema';
 import { periodContains, periodLabel } from '../period';
 import type { WorkbookSnapshot } from '../snapshot';
-import { recordFacts } from './facts';
+import { type RecordFacts, recordFacts } from './facts';
 import { gradeFor } from './grade';
 import { bottomShare, competitionRanks } from './rank';
 import { type Basis, type Flag, scoreRow, scoringPlan } from './score';
@@ -30,6 +31,8 @@ export interface CadreResult {
 export interface Assessment {
   packId: string;
   packTitle: string;
+  /** The content hash of the rules that produced it (packHash). */
+  rulesVersion: string;
   /** The period asked for, or undefined for everything the ledgers hold. */
   period?: string;
   /** Months assessed, in order. */
@@ -66,7 +69,11 @@ export class CadreAssessor {
   }
 
   async scoreRecord(record: LedgerRecord) {
-    const facts = recordFacts(record, this.pack);
+    return this.scoreFacts(recordFacts(record, this.pack));
+  }
+
+  /** Facts gathered elsewhere (a rule test's inputs) are scored exactly as a ledger row's. */
+  async scoreFacts(facts: RecordFacts) {
     const { events } = await this.engine.run(facts.values);
     const fired = new Set<string>();
     for (const e of events) if (e.type === SCORE_EVENT) fired.add(String(e.params!.rule));
@@ -166,6 +173,7 @@ export async function assessWorkbook(workbook: WorkbookSnapshot, pack: Pack, opt
   return {
     packId: pack.id,
     packTitle: pack.title,
+    rulesVersion: packHash(pack),
     period: options.period,
     months,
     ledgers: read.ledgers,

@@ -2,6 +2,7 @@ import { both, type Bilingual } from '../messages';
 import type { Column, Pack } from '../pack/schema';
 import { monthId, monthOfDate, yearMonthIn } from '../period';
 import { a1, type Cell, type SheetSnapshot, type WorkbookSnapshot, unmergedValues } from '../snapshot';
+import { RULES_SHEET } from '../rulesheet/name';
 import { halfWidth, labelKey } from '../text';
 import {
   isBlank,
@@ -277,7 +278,11 @@ function readSheet(sheet: SheetSnapshot, pack: Pack, matcher: ColumnMatcher, opt
 export function readLedgers(workbook: WorkbookSnapshot, pack: Pack, options: ReadOptions = {}): ReadResult {
   const matcher = new ColumnMatcher(pack.columns, pack.ignoredColumns, options.mapping);
   const out: ReadResult = { ledgers: [], otherSheets: [], records: [], warnings: [] };
-  for (const sheet of workbook.sheets) readSheet(sheet, pack, matcher, options, out);
+  for (const sheet of workbook.sheets) {
+    // The rules sheet has headers that look like a ledger's (下基层天数, 入户数): never read it as one.
+    if (sheet.name === RULES_SHEET) out.otherSheets.push(sheet.name);
+    else readSheet(sheet, pack, matcher, options, out);
+  }
   return out;
 }
 

@@ -4,6 +4,7 @@ import type { Assessment } from '../assess/assess';
 export function assessmentJson(a: Assessment, summary: string) {
   return {
     pack: a.packId,
+    rulesVersion: a.rulesVersion,
     period: a.period ?? null,
     months: a.months,
     cadres: a.cadres.map((c) => ({

@@ -60,7 +60,7 @@ export function cadreResultTable(assessment: Assessment, pack: Pack, meta: Table
   const n = pack.indicators.length;
   return {
     sheet: CADRE_RESULT_SHEET,
-    note: t('resultNote', { time: meta.time, pack: `${pack.title}（${pack.id}）` }),
+    note: t('resultNote', { time: meta.time, pack: `${pack.title}（${pack.id}）`, version: assessment.rulesVersion }),
     header,
     rows,
     columnWidths: [72, 110, 84, ...Array(n).fill(76), 56, 72, 80, 56, 260, 220, 110],

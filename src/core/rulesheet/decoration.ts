@@ -1,0 +1,74 @@
+import { t } from '../messages';
+import type { Cell } from '../snapshot';
+import { fromA1, headerKey, scanBlocks, type TableColumn } from './grid';
+import type { RuleProblem } from './problem';
+import { RULES_SHEET_COLORS, type SheetDecoration } from './schemas';
+import type { Section } from './section';
+import { SECTIONS } from './sections/index';
+
+
+/**
+ * Colours, weights and notes for every cell of a rules sheet, worked out from
+ * its values (titles, headers) and the problems found in it: what a host sets
+ * in one batch call each, over the sheet's used range. The sheet is the
+ * add-on's own, so old problem marks simply give way to the new ones.
+ */
+
+function sectionOf(key: string): Section | undefined {
+  return SECTIONS.find((s) => headerKey(t(s.name)) === key);
+}
+
+function headerNote(section: Section | undefined, col: TableColumn): string {
+  if (!section) return '';
+  for (const [header, note] of Object.entries(section.notes)) {
+    if (headerKey(t(header as keyof typeof section.notes)) === col.key) return t(note!);
+  }
+  const fixed = section.fixed?.some((k) => headerKey(t(k)) === col.key || headerKey(t(k, {}, 'en')) === col.key);
+  return section.fixed && !fixed && section.otherNote ? t(section.otherNote) : '';
+}
+
+export function sheetDecoration(values: Cell[][], problems: RuleProblem[] = []): SheetDecoration {
+  const height = values.length;
+  const width = Math.max(0, ...values.map((r) => r.length));
+  const grid = <T>(v: T) => Array.from({ length: height }, () => Array.from({ length: width }, () => v));
+  const C = RULES_SHEET_COLORS;
+  const deco: SheetDecoration = { backgrounds: grid<string>(C.background), fontColors: grid<string>(C.text), fontWeights: grid<'bold' | 'normal'>('normal'), notes: grid('') };
+  const paintRow = (row: number, from: number, background: string, color: string, weight: 'bold' | 'normal') => {
+    for (let c = from; c < width; c++) {
+      deco.backgrounds[row]![c] = background;
+      deco.fontColors[row]![c] = color;
+      deco.fontWeights[row]![c] = weight;
+    }
+  };
+
+  for (const block of scanBlocks(values, t('rsPackTitle'))) {
+    paintRow(block.row, 0, C.packBackground, C.packText, 'bold');
+    const next = block.row + 1;
+    const firstTable = block.tables[0]?.row ?? height;
+    for (let r = next; r < firstTable; r++) paintRow(r, 0, C.background, C.hintText, 'normal');
+    for (const table of block.tables) {
+      paintRow(table.row, 0, C.background, C.hintText, 'normal');
+      deco.backgrounds[table.row]![table.col] = C.tableBackground;
+      deco.fontColors[table.row]![table.col] = C.text;
+      deco.fontWeights[table.row]![table.col] = 'bold';
+      if (table.headerRow === undefined) continue;
+      const section = sectionOf(table.key);
+      for (const col of table.columns) {
+        deco.backgrounds[table.headerRow]![col.col] = C.headerBackground;
+        deco.fontWeights[table.headerRow]![col.col] = 'bold';
+        deco.notes[table.headerRow]![col.col] = headerNote(section, col);
+      }
+    }
+  }
+
+  const marks = new Map<string, string[]>();
+  for (const p of problems) marks.set(p.cell, [...(marks.get(p.cell) ?? []), t('rsProblemMark') + p.message]);
+  for (const [cell, lines] of marks) {
+    const at = fromA1(cell);
+    if (!at || at.row >= height || at.col >= width) continue;
+    deco.backgrounds[at.row]![at.col] = C.problemBackground;
+    const base = deco.notes[at.row]![at.col];
+    deco.notes[at.row]![at.col] = [...lines, ...(base ? ['', base] : [])].join('\n');
+  }
+  return deco;
+}

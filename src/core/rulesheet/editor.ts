@@ -1,0 +1,195 @@
+import * as z from 'zod';
+import type { ReadResult } from '../ledger/read';
+import { both, type Bilingual, t } from '../messages';
+import type { Pack, Rule } from '../pack/schema';
+import { validatePack } from '../pack/validate';
+import type { Cell, SheetSnapshot } from '../snapshot';
+import { checkPack, fileLocator } from './check';
+import { conditionText } from './condition';
+import { FactDirectory, type FactInfo } from './facts';
+import { headerKey, scanBlocks, type SheetBlock } from './grid';
+import { pointsText } from './points';
+import { suggestion } from './problem';
+import { flagWithLabels, readRuleRow } from './rule-row';
+import type { RuleRowEdit } from './schemas';
+import { RULE_FIXED_KEYS } from './sections/rules';
+import { ENABLED } from './words';
+
+/**
+ * The sidebar's rule editor: a rule typed field by field is read with the same
+ * parsers and messages as a row of 【规则】, the candidate pack it makes is
+ * checked, and the row is then written where it belongs on the rules sheet.
+ */
+export const RuleDraftSchema = z.object({
+  /** Blank or absent for a new rule (an id is made up); an existing id edits that rule. */
+  id: z.string().default(''),
+  enabled: z.boolean().default(true),
+  /** The indicator's name (or id). */
+  indicator: z.string(),
+  /** Condition text by column name: a ledger column's name or alias, or a computed value's name. */
+  conditions: z.record(z.string(), z.string()).default({}),
+  points: z.union([z.string(), z.number()]).default(''),
+  flag: z.string().default(''),
+  flagEn: z.string().default(''),
+  note: z.string().default(''),
+});
+export type RuleDraft = z.input<typeof RuleDraftSchema>;
+
+export type DraftField = 'enabled' | 'id' | 'indicator' | 'points' | 'flag' | 'flagEn' | `condition:${string}`;
+
+export interface DraftProblem extends Bilingual {
+  /** The editor field at fault: a fixed field, or "condition:<column name>". */
+  field: DraftField | 'rule';
+}
+
+export interface DraftResult {
+  rule?: Rule;
+  /** The pack with the rule in place: replacing the rule of the same id, or after its indicator's last rule. */
+  candidate?: Pack;
+  problems: DraftProblem[];
+}
+
+/** Where a rule goes: its own place when it exists, else after the last rule of its indicator. */
+export function packWithRule(pack: Pack, rule: Rule): Pack {
+  const rules = [...pack.rules];
+  const at = rules.findIndex((r) => r.id === rule.id);
+  if (at >= 0) rules[at] = rule;
+  else {
+    const last = rules.map((r) => r.indicator).lastIndexOf(rule.indicator);
+    rules.splice(last >= 0 ? last + 1 : rules.length, 0, rule);
+  }
+  return { ...pack, rules };
+}
+
+/** An existing rule as the editor shows it, each field written as on the sheet: what editing starts from. */
+export function ruleDraftOf(pack: Pack, ruleId: string): z.output<typeof RuleDraftSchema> | undefined {
+  const rule = pack.rules.find((r) => r.id === ruleId);
+  if (!rule) return undefined;
+  const facts = FactDirectory.of(pack);
+  const conditions: Record<string, string> = {};
+  for (const fact of new Set(rule.when.map((c) => c.fact))) {
+    const info = facts.get(fact)!;
+    conditions[info.label] = conditionText(rule.when.filter((c) => c.fact === fact), info.kind);
+  }
+  return {
+    id: rule.id,
+    enabled: rule.enabled,
+    indicator: pack.indicators.find((i) => i.id === rule.indicator)?.label ?? rule.indicator,
+    conditions,
+    points: pointsText(rule.points, rule, facts),
+    flag: flagWithLabels(rule.flag, facts),
+    flagEn: rule.flagEn ?? '',
+    note: rule.note ?? '',
+  };
+}
+
+export function applyRuleDraft(pack: Pack, input: RuleDraft): DraftResult {
+  const draft = RuleDraftSchema.parse(input);
+  const facts = FactDirectory.of(pack);
+  const problems: DraftProblem[] = [];
+  const report = (field: string, m: Bilingual) => problems.push({ field: field as DraftField, message: m.message, messageEn: m.messageEn });
+  const conditions: { fact?: FactInfo; cell: Cell; at: string }[] = [];
+  for (const [column, text] of Object.entries(draft.conditions)) {
+    const fact = facts.resolve(column);
+    if (!fact) report(`condition:${column}`, both('rsColumnUnknown', { text: column, ...suggestion(facts.nearest(column)) }));
+    conditions.push({ fact, cell: text, at: `condition:${column}` });
+  }
+  const ids = new Map(pack.rules.filter((r) => r.id !== draft.id).map((r) => [r.id, { zh: r.id, en: r.id }]));
+  const read = readRuleRow(
+    {
+      enabled: draft.enabled,
+      id: draft.id,
+      indicator: draft.indicator,
+      conditions,
+      points: draft.points,
+      flag: draft.flag,
+      flagEn: draft.flagEn,
+      note: draft.note,
+      at: { enabled: 'enabled', id: 'id', indicator: 'indicator', points: 'points', flag: 'flag', flagEn: 'flagEn' },
+    },
+    { facts, indicators: pack.indicators, ids, taken: new Set(ids.keys()), report },
+  );
+  if (!read.rule || problems.length > 0) return { problems };
+  const candidateInput = packWithRule(pack, read.rule as Rule);
+  const valid = validatePack(candidateInput);
+  if (!valid.ok) return { problems: valid.problems.map((p) => ({ field: 'rule', message: p.message, messageEn: p.messageEn })) };
+  const candidate = valid.pack;
+  const index = candidate.rules.findIndex((r) => r.id === read.rule!.id);
+  const rule = candidate.rules[index]!;
+  // Only what concerns the new rule: the rest of the pack was checked when it was read.
+  const mine = new RegExp(`^rules\\[${index}\\](\\.when\\[(\\d+)\\]|\\.flag)?`);
+  for (const p of checkPack(candidate, fileLocator(candidate, ''))) {
+    const m = mine.exec(p.cell);
+    if (!m) continue;
+    const field = m[2] !== undefined ? `condition:${facts.get(rule.when[Number(m[2])]!.fact)?.label}` : m[1] === '.flag' ? 'flag' : 'rule';
+    report(field, p);
+  }
+  return { rule, candidate, problems };
+}
+
+/** The facts a rule can read that the ledgers in the workbook really have: the editor offers only these. */
+export function ledgerFacts(pack: Pack, read: ReadResult): FactInfo[] {
+  const present = new Set(read.ledgers.flatMap((l) => l.columns.map((c) => c.fact)));
+  for (const d of pack.derived) if (present.has(d.numerator) && present.has(d.denominator)) present.add(d.fact);
+  return FactDirectory.of(pack).all().filter((f) => present.has(f.fact) && !pack.columns.find((c) => c.fact === f.fact)?.role);
+}
+
+
+function blockOf(blocks: SheetBlock[], pack: Pack): SheetBlock | undefined {
+  const settingsKey = headerKey(t('rsTableSettings'));
+  const idKey = headerKey(t('rsSetId'));
+  return (
+    blocks.find((b) =>
+      b.tables.some((tb) => tb.key === settingsKey && tb.rows.some((r) => r.cells.some((c) => headerKey(String(c ?? '')) === idKey) && r.cells.some((c) => String(c ?? '').trim() === pack.id))),
+    ) ?? blocks.find((b) => b.title === pack.title)
+  );
+}
+
+/**
+ * Where and what to write on the rules sheet for a rule: its own row when the
+ * table has its id, else a new row after the table's last; cells follow the
+ * sheet's own columns, and a condition on a column the table lacks gets a new
+ * column at the table's right. Undefined when the sheet has no such table.
+ */
+export function ruleRowEdit(sheet: SheetSnapshot, pack: Pack, rule: Rule): RuleRowEdit | undefined {
+  const block = blockOf(scanBlocks(sheet.values, t('rsPackTitle')), pack);
+  const table = block?.tables.find((tb) => tb.key === headerKey(t('rsTableRules')));
+  if (!table || table.headerRow === undefined) return undefined;
+  const facts = FactDirectory.of(pack);
+  const fixed = (k: Parameters<typeof t>[0]) => table.columns.find((c) => c.key === headerKey(t(k)))?.col;
+  const idCol = fixed('rsHeadId');
+  const existing = idCol === undefined ? undefined : table.rows.find((r) => String(r.cells[idCol] ?? '').trim() === rule.id);
+  const row = existing?.row ?? (table.rows.length > 0 ? table.rows[table.rows.length - 1]!.row : table.headerRow);
+  const values: (string | number)[] = (existing?.cells ?? []).map((c) => (c === null || typeof c === 'boolean' ? '' : c));
+  const put = (col: number | undefined, value: string | number) => {
+    if (col === undefined) return;
+    while (values.length <= col) values.push('');
+    values[col] = value;
+  };
+  put(fixed('rsHeadEnabled'), ENABLED.word(rule.enabled ? 'yes' : 'no'));
+  put(idCol, rule.id);
+  put(fixed('rsHeadIndicator'), pack.indicators.find((i) => i.id === rule.indicator)?.label ?? rule.indicator);
+  put(fixed('rsHeadPoints'), pointsText(rule.points, rule, facts));
+  put(fixed('rsHeadFlag'), flagWithLabels(rule.flag, facts));
+  put(fixed('rsHeadNote'), rule.note ?? '');
+  put(fixed('rsHeadFlagEn'), rule.flagEn ?? '');
+  const headers: RuleRowEdit['headers'] = [];
+  let next = Math.max(...table.columns.map((c) => c.col)) + 1;
+  for (const fact of new Set(rule.when.map((c) => c.fact))) {
+    const info = facts.get(fact)!;
+    const text = conditionText(rule.when.filter((c) => c.fact === fact), info.kind);
+    const cols = table.columns.filter((c) => !RULE_FIXED_KEYS.has(c.key) && facts.resolve(c.text)?.fact === fact);
+    if (cols.length > 0) {
+      put(cols[0]!.col, text);
+      for (const extra of cols.slice(1)) put(extra.col, '');
+    } else {
+      headers.push({ row: table.headerRow, col: next, text: info.label });
+      put(next++, text);
+    }
+  }
+  for (const c of table.columns) {
+    const info = facts.resolve(c.text);
+    if (info && !RULE_FIXED_KEYS.has(c.key) && !rule.when.some((w) => w.fact === info.fact)) put(c.col, '');
+  }
+  return { sheet: sheet.name, row, insert: !existing, values, headers };
+}

@@ -1,0 +1,18 @@
+export { RULES_SHEET } from './name';
+export { RuleProblemSchema, type RuleProblem, problemLine } from './problem';
+export { parseConditionCell, conditionText, formatValue, type CellCondition, type ConditionParse, type FactRef } from './condition';
+export { parsePointsCell, pointsText } from './points';
+export { FactDirectory, type FactInfo, type FactKind } from './facts';
+export { checkPack, fileLocator, type PackLocator } from './check';
+export { readRulesSheet, readPackFile, packFileJson, rulesOfWorkbook, packFor, type ReadPack, type RulesRead, type WorkbookRules } from './read';
+export { rulesSheetLayout, rulesSheetPaint } from './layout';
+export { sheetDecoration } from './decoration';
+export * from './schemas';
+export { defaultRules } from './defaults';
+export { RuleTestCaseSchema, runRuleTests, type RuleTestCase, type RuleTestResult, type RuleTestCheck } from './rule-tests';
+export { diffPacks, type PackChange } from './diff';
+export { whatIf, type WhatIfResult, type CadreWhatIf, type CadreOutcome } from './whatif';
+export { applyRuleDraft, ruleDraftOf, packWithRule, ledgerFacts, ruleRowEdit, RuleDraftSchema, type RuleDraft, type DraftResult, type DraftProblem } from './editor';
+export type { PackEntry, LocatedTest } from './section';
+export { SECTIONS } from './sections/index';
+export { fromA1 } from './grid';

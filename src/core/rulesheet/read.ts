@@ -1,0 +1,175 @@
+import { both, t } from '../messages';
+import type { Pack } from '../pack/schema';
+import { validatePack } from '../pack/validate';
+import { a1, type SheetSnapshot, type WorkbookSnapshot } from '../snapshot';
+import { checkPack, fileLocator, type PackLocator } from './check';
+import { conditionText } from './condition';
+import { FactDirectory, nearest } from './facts';
+import { headerKey, scanBlocks, type SheetBlock, TableView } from './grid';
+import { problemAt, type RuleProblem, suggestion } from './problem';
+import { RuleTestCaseSchema } from './rule-tests';
+import { type LocatedTest, type PackEntry, ReadContext, type Section } from './section';
+import { READ_ORDER } from './sections/index';
+import { RULES_SHEET } from './name';
+
+/** One pack read from a rules sheet (or a pack file). */
+export interface ReadPack {
+  title: string;
+  /** Where the pack starts: its 【规则包】 cell, or the file. */
+  cell: string;
+  /** The pack built from every row without problems; absent when what is left is not a pack. */
+  pack?: Pack;
+  tests: LocatedTest[];
+}
+
+export interface RulesRead {
+  sheet: string;
+  packs: ReadPack[];
+  /** Every problem, each naming its cell. A run must not go ahead while there are any. */
+  problems: RuleProblem[];
+}
+
+function sectionOf(key: string): Section | undefined {
+  return READ_ORDER.find((s) => headerKey(t(s.name)) === key || headerKey(t(s.name, {}, 'en')) === key);
+}
+
+/** The cell a pack path was read from, or the nearest enclosing path's ("rules[3].when[0]" → "rules[3]"). */
+function cellOf(ctx: ReadContext, fallback: string): (path: string) => string {
+  return (path) => {
+    let p = path;
+    for (;;) {
+      const found = ctx.cells.get(p);
+      if (found) return found;
+      const up = p.replace(/(\.[^.[\]]+|\[\d+\])$/, '');
+      if (up === p) return fallback;
+      p = up;
+    }
+  };
+}
+
+function sheetLocator(ctx: ReadContext, pack: Pack, fallback: string): PackLocator {
+  const facts = FactDirectory.of(pack);
+  const cell = cellOf(ctx, fallback);
+  return {
+    sheet: ctx.sheet,
+    cell,
+    conditionCell: (rule, fact) => ctx.sites[rule]?.conditions[fact]?.cell ?? cell(`rules[${rule}]`),
+    ruleName: (rule) => {
+      const params = { row: ctx.sites[rule]?.row ?? 0, id: pack.rules[rule]!.id };
+      return { zh: t('rsWhereRow', params), en: t('rsWhereRow', params, 'en') };
+    },
+    conditionText: (rule, fact) =>
+      ctx.sites[rule]?.conditions[fact]?.text ??
+      conditionText(
+        pack.rules[rule]!.when.filter((c) => c.fact === fact),
+        facts.get(fact)?.kind ?? 'number',
+      ),
+  };
+}
+
+function readBlock(sheet: string, block: SheetBlock): { read: ReadPack; problems: RuleProblem[] } {
+  const ctx = new ReadContext(sheet, block);
+  const titleCell = a1(block.row, block.col);
+  if (block.title) ctx.draft.title = block.title;
+  else ctx.report(titleCell, both('rsPackTitleMissing'));
+
+  const tables = new Map<Section, TableView>();
+  for (const table of block.tables) {
+    const section = sectionOf(table.key);
+    const at = a1(table.row, table.col);
+    if (!section) {
+      const names = READ_ORDER.map((s) => t(s.name));
+      ctx.report(at, both('rsTableUnknown', { text: table.name, known: names.map((n) => `【${n}】`).join('、'), ...suggestion(nearest(table.name, names)) }));
+    } else if (tables.has(section)) {
+      ctx.report(at, both('rsTableDuplicate', { table: t(section.name), cell: tables.get(section)!.titleCell }));
+    } else tables.set(section, new TableView(table));
+  }
+  for (const section of READ_ORDER) {
+    const view = tables.get(section);
+    if (view) section.read(view, ctx);
+    else if (section.required) ctx.report(titleCell, both('rsTableMissing', { pack: block.title, table: t(section.name) }));
+    ctx.facts = new FactDirectory(ctx.draft.columns, ctx.draft.derived);
+  }
+
+  const result = validatePack({ version: 1, ...ctx.draft });
+  let pack: Pack | undefined;
+  if (result.ok) {
+    pack = result.pack;
+    ctx.problems.push(...checkPack(pack, sheetLocator(ctx, pack, titleCell), { grades: false, incomplete: ctx.incomplete }));
+  } else {
+    const locate = cellOf(ctx, titleCell);
+    for (const p of result.problems) {
+      const cell = locate(p.path);
+      if (!ctx.hasProblemAt(cell)) ctx.report(cell, p);
+    }
+  }
+  return { read: { title: block.title, cell: titleCell, pack, tests: ctx.tests }, problems: ctx.problems };
+}
+
+/**
+ * Reads a rules sheet into packs through the same validated pack format as
+ * rules/*.json. Rows with problems are left out and every problem is listed
+ * with its cell; what remains is still returned, so the sidebar can show it,
+ * but nothing should be assessed while problems remain.
+ */
+export function readRulesSheet(sheet: SheetSnapshot): RulesRead {
+  const blocks = scanBlocks(sheet.values, t('rsPackTitle'));
+  if (blocks.length === 0) return { sheet: sheet.name, packs: [], problems: [problemAt(sheet.name, 'A1', both('rsNoBlock'))] };
+  const packs: ReadPack[] = [];
+  const problems: RuleProblem[] = [];
+  for (const block of blocks) {
+    const { read, problems: found } = readBlock(sheet.name, block);
+    packs.push(read);
+    problems.push(...found);
+  }
+  return { sheet: sheet.name, packs, problems };
+}
+
+/**
+ * Reads a pack file (JSON already parsed): validated and checked like a sheet,
+ * with each problem placed at its path in the pack. The file's `tests`, if
+ * any, come back as rule tests.
+ */
+export function readPackFile(json: unknown, file: string): RulesRead {
+  const problems: RuleProblem[] = [];
+  const tests: LocatedTest[] = [];
+  const rawTests = typeof json === 'object' && json !== null && 'tests' in json ? (json as { tests: unknown }).tests : [];
+  (Array.isArray(rawTests) ? rawTests : []).forEach((raw, i) => {
+    const parsed = RuleTestCaseSchema.safeParse(raw);
+    if (parsed.success) tests.push({ test: parsed.data, cell: `tests[${i}]` });
+    else problems.push({ sheet: file, cell: `tests[${i}]`, message: parsed.error.issues[0]!.message, messageEn: parsed.error.issues[0]!.message });
+  });
+  const result = validatePack(json);
+  if (!result.ok) {
+    problems.push(...result.problems.map((p) => ({ sheet: file, cell: p.path, message: p.message, messageEn: p.messageEn })));
+    return { sheet: file, packs: [{ title: file, cell: '', tests }], problems };
+  }
+  problems.push(...checkPack(result.pack, fileLocator(result.pack, file)));
+  return { sheet: file, packs: [{ title: result.pack.title, cell: '', pack: result.pack, tests }], problems };
+}
+
+/** A pack and its tests as a pack file holds them: the pack's own fields, then `tests`. */
+export function packFileJson(entry: PackEntry): Record<string, unknown> {
+  return { ...entry.pack, tests: entry.tests };
+}
+
+/** Where a run takes its rules from: the workbook's rules sheet when it has one, else the defaults. */
+export interface WorkbookRules extends RulesRead {
+  from: 'sheet' | 'default';
+}
+
+export function rulesOfWorkbook(workbook: WorkbookSnapshot, defaults: PackEntry[]): WorkbookRules {
+  const sheet = workbook.sheets.find((s) => s.name === RULES_SHEET);
+  if (sheet) return { from: 'sheet', ...readRulesSheet(sheet) };
+  return {
+    from: 'default',
+    sheet: RULES_SHEET,
+    packs: defaults.map((d) => ({ title: d.pack.title, cell: '', pack: d.pack, tests: d.tests.map((test, i) => ({ test, cell: `tests[${i}]` })) })),
+    problems: [],
+  };
+}
+
+/** The pack that assesses a kind of subject ("cadre"), if the rules hold a valid one. */
+export function packFor(rules: RulesRead, subject: Pack['subject']): ReadPack | undefined {
+  return rules.packs.find((p) => p.pack?.subject === subject);
+}

@@ -1,0 +1,18 @@
+import type { Section } from '../section';
+import { columnsSection } from './columns';
+import { derivedSection } from './derived';
+import { gradesSection } from './grades';
+import { indicatorsSection } from './indicators';
+import { rulesSection } from './rules';
+import { settingsSection } from './settings';
+import { testsSection } from './tests';
+
+/**
+ * The tables of a pack block, in the order a block shows them: what staff
+ * edit most comes first. A pack with more to say (the branch pack's meeting
+ * frequencies, star quota) adds a Section here.
+ */
+export const SECTIONS: Section[] = [indicatorsSection, rulesSection, gradesSection, settingsSection, columnsSection, derivedSection, testsSection];
+
+/** The order tables are read in: rules need the columns and indicators read before them. */
+export const READ_ORDER: Section[] = [settingsSection, columnsSection, derivedSection, indicatorsSection, rulesSection, gradesSection, testsSection];

@@ -1,0 +1,139 @@
+import { both, type MessageKey, t } from '../../messages';
+import type { Cell } from '../../snapshot';
+import { parseBoolean, parseName, parseNumber, parsePercent, parseText, type Parsed } from '../../values';
+import { formatValue } from '../condition';
+import { FactDirectory, type FactInfo, nearest } from '../facts';
+import { cellText, headerKey, type TableColumn } from '../grid';
+import { suggestion } from '../problem';
+import type { RuleTestCase } from '../rule-tests';
+import { filledRows, freshId, optional, type Section } from '../section';
+
+const FIXED: MessageKey[] = ['rsHeadId', 'rsHeadNote', 'rsHeadIndicator', 'rsHeadExpectPoints', 'rsHeadExpectFlag', 'rsHeadExpectGrade'];
+const FIXED_KEYS = new Set(FIXED.flatMap((k) => [headerKey(t(k)), headerKey(t(k, {}, 'en'))]));
+
+/** A test input read the way a ledger cell of that column is read. */
+function readInput(cell: Cell, fact: FactInfo): Parsed<number | boolean | string> {
+  switch (fact.type) {
+    case 'number':
+      return parseNumber(cell);
+    case 'percent':
+    case 'ratio':
+      return parsePercent(cell);
+    case 'boolean':
+      return parseBoolean(cell);
+    case 'name':
+      return parseName(cell);
+    default:
+      return parseText(cell);
+  }
+}
+
+function inputCell(value: number | boolean | string, fact: FactInfo | undefined): Cell {
+  if (typeof value === 'boolean') return t(value ? 'rsWordYes' : 'rsWordNo');
+  if (typeof value === 'number' && fact?.kind === 'percent') return formatValue(value, 'percent');
+  return value;
+}
+
+/** 【规则测试】: inputs and the result the rules must give; run from the sidebar or `rules check`. */
+export const testsSection: Section = {
+  name: 'rsTableTests',
+  hint: 'rsHintTests',
+  required: false,
+  notes: { rsHeadExpectPoints: 'rsNoteExpectPoints', rsHeadExpectFlag: 'rsNoteExpectFlag' },
+  fixed: FIXED,
+  otherNote: 'rsNoteTestInput',
+  write: ({ pack, tests }) => {
+    const facts = FactDirectory.of(pack);
+    const used = new Set(tests.flatMap((c) => Object.keys(c.inputs)));
+    const inputs = facts.all().filter((f) => used.has(f.fact));
+    const labelOf = (id: string | undefined) => (id ? pack.indicators.find((i) => i.id === id)?.label ?? id : '');
+    return {
+      columns: [
+        { header: t('rsHeadId'), width: 120 },
+        { header: t('rsHeadNote'), width: 160 },
+        ...inputs.map((f) => ({ header: f.label, width: 80 })),
+        { header: t('rsHeadIndicator'), width: 90, list: pack.indicators.map((i) => i.label) },
+        { header: t('rsHeadExpectPoints'), width: 70 },
+        { header: t('rsHeadExpectFlag'), width: 220 },
+        { header: t('rsHeadExpectGrade'), width: 70 },
+      ],
+      rows: tests.map((c) => [
+        c.id,
+        c.note ?? '',
+        ...inputs.map((f) => (c.inputs[f.fact] === undefined ? '' : inputCell(c.inputs[f.fact]!, f))),
+        labelOf(c.indicator),
+        c.points ?? '',
+        c.noFlag ? t('rsWordNone') : c.flag ?? '',
+        c.grade ?? '',
+      ]),
+    };
+  },
+  read(view, ctx) {
+    const col = (k: MessageKey) => view.column(t(k), t(k, {}, 'en'));
+    const idCol = col('rsHeadId');
+    const noteCol = col('rsHeadNote');
+    const indicatorCol = col('rsHeadIndicator');
+    const pointsCol = col('rsHeadExpectPoints');
+    const flagCol = col('rsHeadExpectFlag');
+    const gradeCol = col('rsHeadExpectGrade');
+    const inputCols: { col: TableColumn; fact?: FactInfo }[] = [];
+    for (const c of view.table.columns) {
+      if (FIXED_KEYS.has(c.key)) continue;
+      const fact = ctx.facts.resolve(c.text);
+      if (!fact && !ctx.isBroken(c.text)) ctx.report(view.headerCell(c), both('rsColumnUnknown', { text: c.text, ...suggestion(ctx.facts.nearest(c.text)) }));
+      inputCols.push({ col: c, fact });
+    }
+    const rows = filledRows(view);
+    const taken = new Set(rows.map((r) => view.text(r, idCol)).filter(Boolean));
+    for (const row of rows) {
+      let ok = true;
+      const indicatorText = view.text(row, indicatorCol);
+      const found = ctx.draft.indicators.find((i) => headerKey(i.label) === headerKey(indicatorText) || i.id === indicatorText);
+      // A test on a column or indicator whose own row has problems waits for that row to be fixed.
+      if (inputCols.some(({ col: c, fact }) => !fact && view.text(row, c) !== '') || (indicatorText && !found && ctx.isBroken(indicatorText))) continue;
+      const id = view.text(row, idCol) || freshId('test', taken);
+      taken.add(id);
+      const inputs: RuleTestCase['inputs'] = {};
+      for (const { col: c, fact } of inputCols) {
+        const cell = view.cell(row, c);
+        if (cellText(cell) === '' || !fact) continue;
+        const value = readInput(cell, fact);
+        if (value.kind === 'value') inputs[fact.fact] = value.value;
+        else if (value.kind === 'invalid') {
+          ctx.report(view.at(row, c), both('cellInvalid', { text: value.text, label: fact.label, labelEn: fact.labelEn }));
+          ok = false;
+        }
+      }
+      const test: RuleTestCase = { id, inputs };
+      const note = optional(view.text(row, noteCol));
+      if (note) test.note = note;
+      if (indicatorText) {
+        if (found) test.indicator = found.id;
+        else {
+          const near = nearest(indicatorText, ctx.draft.indicators.map((i) => i.label));
+          ctx.report(view.at(row, indicatorCol), both('rsIndicatorUnknown', { text: indicatorText, ...suggestion(near) }));
+          ok = false;
+        }
+      }
+      const pointsText = view.text(row, pointsCol);
+      if (pointsText) {
+        const points = parseNumber(view.cell(row, pointsCol));
+        if (points.kind === 'value') test.points = points.value;
+        else {
+          ctx.reportField(view.at(row, pointsCol), 'rsNumberExpected', 'rsHeadExpectPoints', { text: pointsText, example: 20 });
+          ok = false;
+        }
+      }
+      const flag = view.text(row, flagCol);
+      if (headerKey(flag) === headerKey(t('rsWordNone'))) test.noFlag = true;
+      else if (flag) test.flag = flag;
+      const grade = optional(view.text(row, gradeCol));
+      if (grade) test.grade = grade;
+      if (test.points === undefined && test.flag === undefined && !test.noFlag && test.grade === undefined) {
+        ctx.report(view.at(row, idCol), both('rsTestNoExpectation'));
+        ok = false;
+      }
+      if (ok) ctx.tests.push({ test, cell: view.at(row, idCol) });
+    }
+  },
+};

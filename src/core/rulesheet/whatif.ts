@@ -1,0 +1,97 @@
+import { type AssessOptions, assessWorkbook, type CadreResult } from '../assess/assess';
+import { round2 } from '../assess/score';
+import { packHash } from '../pack/hash';
+import type { Pack } from '../pack/schema';
+import type { WorkbookSnapshot } from '../snapshot';
+import { diffPacks, type PackChange } from './diff';
+
+export interface CadreOutcome {
+  score: number;
+  grade: string;
+  stars: number;
+  flags: string[];
+  indicators: Record<string, number>;
+}
+
+/** How one cadre's month would come out under the candidate rules, next to how it comes out now. */
+export interface CadreWhatIf {
+  name: string;
+  branch: string | null;
+  period: string;
+  source: { sheet: string; row: number };
+  /** Absent when the current rules do not assess this row at all (the candidate reads a new column, say). */
+  before?: CadreOutcome;
+  after?: CadreOutcome;
+  delta: number;
+  indicators: { id: string; label: string; before: number; after: number; delta: number }[];
+  gradeChanged: boolean;
+  flagsAdded: string[];
+  flagsRemoved: string[];
+}
+
+export interface WhatIfResult {
+  versions: { current: string; candidate: string };
+  ruleChanges: PackChange[];
+  /** Only the cadres whose score, grade or flags change, the biggest change first. */
+  cadres: CadreWhatIf[];
+  unchanged: number;
+  counts: { up: number; down: number; gradeChanged: number; flagsChanged: number };
+}
+
+const outcome = (c: CadreResult): CadreOutcome => ({ score: c.score, grade: c.grade, stars: c.stars, flags: c.flags.map((f) => f.message), indicators: c.indicators });
+const keyOf = (c: CadreResult) => `${c.source.sheet}\u0000${c.source.row}\u0000${c.period}`;
+
+/**
+ * Runs the current data through the current and the candidate rules and says
+ * who would change score, grade or flags, and by how much: what the rule
+ * editor shows before a row is written to the rules sheet.
+ */
+export async function whatIf(snapshot: WorkbookSnapshot, current: Pack, candidate: Pack, options: AssessOptions = {}): Promise<WhatIfResult> {
+  const now = await assessWorkbook(snapshot, current, { ...options, onProgress: undefined });
+  const next = await assessWorkbook(snapshot, candidate, { ...options, onProgress: undefined });
+  const before = new Map(now.cadres.map((c) => [keyOf(c), c]));
+  const after = new Map(next.cadres.map((c) => [keyOf(c), c]));
+  const labels = new Map([...current.indicators, ...candidate.indicators].map((i) => [i.id, i.label]));
+  const cadres: CadreWhatIf[] = [];
+  let unchanged = 0;
+  for (const key of new Set([...before.keys(), ...after.keys()])) {
+    const b = before.get(key);
+    const a = after.get(key);
+    const who = (a ?? b)!;
+    const indicators = [...labels].flatMap(([id, label]) => {
+      const x = b?.indicators[id] ?? 0;
+      const y = a?.indicators[id] ?? 0;
+      return x === y ? [] : [{ id, label, before: x, after: y, delta: round2(y - x) }];
+    });
+    const flagsBefore = b?.flags.map((f) => f.message) ?? [];
+    const flagsAfter = a?.flags.map((f) => f.message) ?? [];
+    const change: CadreWhatIf = {
+      name: who.name,
+      branch: who.branch,
+      period: who.period,
+      source: who.source,
+      ...(b ? { before: outcome(b) } : {}),
+      ...(a ? { after: outcome(a) } : {}),
+      delta: round2((a?.score ?? 0) - (b?.score ?? 0)),
+      indicators,
+      gradeChanged: b?.grade !== a?.grade,
+      flagsAdded: flagsAfter.filter((f) => !flagsBefore.includes(f)),
+      flagsRemoved: flagsBefore.filter((f) => !flagsAfter.includes(f)),
+    };
+    if (change.delta === 0 && !change.gradeChanged && change.flagsAdded.length === 0 && change.flagsRemoved.length === 0 && indicators.length === 0) unchanged++;
+    else cadres.push(change);
+  }
+  cadres.sort((x, y) => Math.abs(y.delta) - Math.abs(x.delta) || Number(y.gradeChanged) - Number(x.gradeChanged) || x.period.localeCompare(y.period) || x.name.localeCompare(y.name));
+  return {
+    versions: { current: packHash(current), candidate: packHash(candidate) },
+    ruleChanges: diffPacks(current, candidate),
+    cadres,
+    unchanged,
+    counts: {
+      up: cadres.filter((c) => c.delta > 0).length,
+      down: cadres.filter((c) => c.delta < 0).length,
+      gradeChanged: cadres.filter((c) => c.gradeChanged).length,
+      flagsChanged: cadres.filter((c) => c.flagsAdded.length + c.flagsRemoved.length > 0).length,
+    },
+  };
+}

@@ -1,0 +1,126 @@
+import { RULES_SHEET } from '../core/rulesheet/name';
+import { RULES_SHEET_COLORS, type RulesSheetPaint, type SheetDecoration } from '../core/rulesheet/schemas';
+import { a1 } from '../core/snapshot';
+import type { RpcArgs, RpcResult } from '../rpc/contract';
+import { UserError } from './errors';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** Sheets' number format for plain text: a condition such as 1-2 stays text instead of becoming a date. */
+const TEXT_FORMAT = '@';
+
+const rangeA1 = (r: { top: number; left: number; bottom: number; right: number }) => `${a1(r.top, r.left)}:${a1(r.bottom, r.right)}`;
+
+/** Consecutive columns of equal width, one setColumnWidths call each. */
+function widthRuns(widths: number[]): { start: number; count: number; width: number }[] {
+  const runs: { start: number; count: number; width: number }[] = [];
+  widths.forEach((width, i) => {
+    const last = runs[runs.length - 1];
+    if (last && last.width === width) last.count++;
+    else runs.push({ start: i + 1, count: 1, width });
+  });
+  return runs;
+}
+
+/** A grid cut or padded to height × width, so it fits a range exactly. */
+function fit<T>(grid: T[][], height: number, width: number, blank: T): T[][] {
+  return Array.from({ length: height }, (_, r) => Array.from({ length: width }, (_, c) => grid[r]?.[c] ?? blank));
+}
+
+function paintDecoration(range: GoogleAppsScript.Spreadsheet.Range, deco: SheetDecoration, height: number, width: number): void {
+  const C = RULES_SHEET_COLORS;
+  range.setBackgrounds(fit(deco.backgrounds, height, width, C.background));
+  range.setFontColors(fit(deco.fontColors, height, width, C.text));
+  range.setFontWeights(fit<'bold' | 'normal'>(deco.fontWeights, height, width, 'normal'));
+  range.setNotes(fit(deco.notes, height, width, ''));
+}
+
+/**
+ * Writes a whole rules sheet in a number of calls that depends on the number
+ * of tables and columns, never on the number of rules: formats, values,
+ * colours, weights, notes and drop-downs each go over the whole range at once.
+ */
+export function writeRulesSheet(sheet: Sheet, { layout, decoration }: RulesSheetPaint): void {
+  const height = layout.values.length;
+  const width = layout.values[0]?.length ?? 0;
+  if (height === 0 || width === 0) return;
+  if (sheet.getMaxColumns() < width) sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
+  if (sheet.getMaxRows() < height) sheet.insertRowsAfter(sheet.getMaxRows(), height - sheet.getMaxRows());
+  const range = sheet.getRange(1, 1, height, width);
+  if (layout.textRanges.length > 0) sheet.getRangeList(layout.textRanges.map(rangeA1)).setNumberFormat(TEXT_FORMAT);
+  range.setValues(layout.values);
+  paintDecoration(range, decoration, height, width);
+  for (const m of layout.merges) sheet.getRange(m.top + 1, m.left + 1, m.bottom - m.top + 1, m.right - m.left + 1).merge();
+  for (const run of widthRuns(layout.columnWidths)) sheet.setColumnWidths(run.start, run.count, run.width);
+  if (layout.lists.length > 0) {
+    const rules = new Map<string, GoogleAppsScript.Spreadsheet.DataValidation>();
+    const grid: (GoogleAppsScript.Spreadsheet.DataValidation | null)[][] = layout.values.map((row) => row.map(() => null));
+    for (const list of layout.lists) {
+      const key = list.values.join('\u0000');
+      if (!rules.has(key)) rules.set(key, SpreadsheetApp.newDataValidation().requireValueInList(list.values, true).setAllowInvalid(true).build());
+      for (let r = list.top; r <= list.bottom; r++) for (let c = list.left; c <= list.right; c++) grid[r]![c] = rules.get(key)!;
+    }
+    range.setDataValidations(grid);
+  }
+}
+
+/** Creates 考评规则 from the default packs when the workbook has none; an existing one is the staff's and stays as it is. */
+export function ensureRulesSheet(paint: RpcArgs<'ensureRulesSheet'>[0]): RpcResult<'ensureRulesSheet'> {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  if (spreadsheet.getSheetByName(RULES_SHEET)) return { created: false, sheet: RULES_SHEET };
+  writeRulesSheet(spreadsheet.insertSheet(RULES_SHEET, spreadsheet.getNumSheets()), paint);
+  return { created: true, sheet: RULES_SHEET };
+}
+
+/**
+ * Replaces 考评规则 with rules the sidebar has already read and checked (a
+ * pack file a township shared): the sheet is the add-on's, so it is cleared
+ * of values, formats, notes, merges and drop-downs first.
+ */
+export function replaceRulesSheet(paint: RpcArgs<'replaceRulesSheet'>[0]): RpcResult<'replaceRulesSheet'> {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const existing = spreadsheet.getSheetByName(RULES_SHEET);
+  const sheet = existing ?? spreadsheet.insertSheet(RULES_SHEET, spreadsheet.getNumSheets());
+  const all = sheet.getRange(1, 1, sheet.getMaxRows(), sheet.getMaxColumns());
+  all.breakApart();
+  all.clear();
+  all.clearNote();
+  all.clearDataValidations();
+  writeRulesSheet(sheet, paint);
+  return { created: !existing, sheet: RULES_SHEET };
+}
+
+/**
+ * Paints the problems found in 考评规则 (a colour and a note on each cell,
+ * worked out by the sidebar with sheetDecoration) over the sheet's whole used
+ * range, one call each, so the marks of earlier runs give way.
+ */
+export function markRuleProblems(args: RpcArgs<'markRuleProblems'>[0]): RpcResult<'markRuleProblems'> {
+  const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(RULES_SHEET);
+  if (!sheet) return { cells: 0 };
+  const height = sheet.getLastRow();
+  const width = sheet.getLastColumn();
+  if (height === 0 || width === 0) return { cells: 0 };
+  paintDecoration(sheet.getRange(1, 1, height, width), args.decoration, height, width);
+  return { cells: height * width };
+}
+
+/**
+ * Writes one rule from the sidebar's editor: over its own row, or as a new row
+ * at the end of its table, plus a header for a condition column the table
+ * lacked. The row is plain text, as the rules sheet's condition cells are.
+ */
+export function writeRuleRow(edit: RpcArgs<'writeRuleRow'>[0]): RpcResult<'writeRuleRow'> {
+  const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(edit.sheet);
+  if (!sheet) throw new UserError('sheetMissing', { sheet: edit.sheet });
+  let row = edit.row + 1;
+  if (edit.insert) {
+    sheet.insertRowAfter(row);
+    row++;
+  }
+  const target = sheet.getRange(row, 1, 1, edit.values.length);
+  target.setNumberFormat(TEXT_FORMAT);
+  target.setValues([edit.values]);
+  for (const h of edit.headers) sheet.getRange(h.row + 1, h.col + 1).setValue(h.text);
+  return { row };
+}

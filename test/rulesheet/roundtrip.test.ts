@@ -1,0 +1,171 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import {
+  defaultRules,
+  type PackEntry,
+  packFileJson,
+  packHash,
+  readPackFile,
+  readRulesSheet,
+  RULES_SHEET,
+  rulesSheetLayout,
+  validatePack,
+  type Pack,
+} from '../../src/core/index';
+import type { SheetSnapshot } from '../../src/core/snapshot';
+import { writeRulesSheet } from '../../src/node/rules-file';
+import { workbookSnapshot } from '../../src/node/workbook-file';
+import { defaultSheet, edit, locate, put } from './sheet-helpers';
+
+function sheetOf(entries: PackEntry[]): SheetSnapshot {
+  const layout = rulesSheetLayout(entries);
+  return { name: layout.sheet, values: layout.values.map((r) => r.map((v) => (v === '' ? null : v))), merges: [] };
+}
+
+/** A pack using what the default one does not: ranges, lists, text, yes/no, a disabled rule, deductions, points per another column or per percentage point. */
+const CUSTOM = (() => {
+  const result = validatePack({
+    id: 'custom',
+    version: 1,
+    title: '村干部年度目标考核',
+    titleEn: 'Village cadres, annual targets',
+    subject: 'cadre',
+    columns: [
+      { fact: 'name', label: '姓名', type: 'name', role: 'subject' },
+      { fact: 'village', label: '所在村', type: 'text', role: 'branch', aliases: ['村名'] },
+      { fact: 'days', label: '在岗天数', type: 'number' },
+      { fact: 'score', label: '群众评分', type: 'number' },
+      { fact: 'rate', label: '办结率', type: 'percent', aliases: ['办结比例'] },
+      { fact: 'veto', label: '一票否决', type: 'boolean' },
+    ],
+    indicators: [
+      { id: 'duty', label: '出勤', max: 30, hitPolicy: 'first' },
+      { id: 'bonus', label: '加减分', max: 10, hitPolicy: 'sum', onMissing: 'warn' },
+    ],
+    rules: [
+      { id: 'duty-full', indicator: 'duty', when: [{ fact: 'days', op: '>=', value: 20 }], points: 30 },
+      { id: 'duty-part', indicator: 'duty', when: [{ fact: 'days', op: '>=', value: 10 }, { fact: 'days', op: '<', value: 20 }], points: { per: 'days', each: 1.5, max: 30 } },
+      { id: 'duty-low', indicator: 'duty', when: [{ fact: 'days', op: '<', value: 10 }], points: 0, flag: '在岗不足10天（{days}天）', flagEn: 'under 10 days ({days})' },
+      { id: 'pilot', indicator: 'bonus', when: [{ fact: 'village', op: 'in', value: ['红旗村', '东风村'] }], points: 2, note: '试点村加分' },
+      { id: 'veto', indicator: 'bonus', enabled: false, when: [{ fact: 'village', op: 'notIn', value: ['新华村'] }, { fact: 'veto', op: '=', value: true }], points: -3 },
+      { id: 'closing', indicator: 'bonus', when: [{ fact: 'rate', op: '>', value: 0.5 }], points: { per: 'rate', each: 10, max: 5 } },
+      { id: 'base', indicator: 'bonus', points: 1 },
+      { id: 'rated', indicator: 'bonus', when: [{ fact: 'score', op: '!=', value: 0 }], points: { per: 'days', each: 0.05 } },
+    ],
+    grades: [
+      { min: 30, grade: '好', stars: 3 },
+      { min: 20, grade: '中', stars: 2 },
+      { min: 5, grade: '差', stars: 0 },
+    ],
+  });
+  if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  return { pack: result.pack, tests: [{ id: 'pilot-village', inputs: { village: '红旗村', days: 25 }, points: 33, grade: '好' }] } satisfies PackEntry;
+})();
+
+describe('pack → sheet → pack', () => {
+  it('gives back rules/stationed-cadre.json exactly, with its tests', () => {
+    const [entry] = defaultRules();
+    const read = readRulesSheet(defaultSheet());
+    expect(read.problems).toEqual([]);
+    expect(read.packs[0]!.pack).toEqual(entry!.pack);
+    expect(read.packs[0]!.tests.map((t) => t.test)).toEqual(entry!.tests);
+    expect(packHash(read.packs[0]!.pack)).toBe(packHash(entry!.pack));
+  });
+
+  it('gives back a pack that uses every kind of condition and points', () => {
+    const read = readRulesSheet(sheetOf([CUSTOM]));
+    expect(read.problems).toEqual([]);
+    expect(read.packs[0]!.pack).toEqual(CUSTOM.pack);
+    expect(read.packs[0]!.tests.map((t) => t.test)).toEqual(CUSTOM.tests);
+  });
+
+  it('holds several packs, one block each', () => {
+    const read = readRulesSheet(sheetOf([...defaultRules(), CUSTOM]));
+    expect(read.problems).toEqual([]);
+    expect(read.packs.map((p) => p.pack?.id)).toEqual(['stationed-cadre', 'custom']);
+  });
+
+  it('writes the same sheet again from what it read: sheet → pack → sheet', () => {
+    const first = sheetOf([...defaultRules(), CUSTOM]);
+    const read = readRulesSheet(first);
+    const again = sheetOf(read.packs.map((p) => ({ pack: p.pack!, tests: p.tests.map((t) => t.test) })));
+    expect(again.values).toEqual(first.values);
+  });
+
+  it('survives an .xlsx file: written with ExcelJS, read back as a host reads it', async () => {
+    const wb = new ExcelJS.Workbook();
+    writeRulesSheet(wb, rulesSheetLayout(defaultRules()));
+    const reopened = new ExcelJS.Workbook();
+    await reopened.xlsx.load(await wb.xlsx.writeBuffer());
+    const sheet = workbookSnapshot(reopened).sheets.find((s) => s.name === RULES_SHEET)!;
+    const read = readRulesSheet(sheet);
+    expect(read.problems).toEqual([]);
+    expect(read.packs[0]!.pack).toEqual(defaultRules()[0]!.pack);
+    const ws = reopened.getWorksheet(RULES_SHEET)!;
+    expect(ws.getCell('D13').note).toEqual(expect.stringContaining('10以上'));
+    expect(ws.getCell('D14').numFmt).toBe('@');
+    expect(ws.getCell('A14').dataValidation).toMatchObject({ type: 'list', formulae: ['"是,否"'] });
+  });
+
+  it('round-trips a pack file with its tests, validated the same way', () => {
+    const [entry] = defaultRules();
+    const json = JSON.parse(JSON.stringify(packFileJson(entry!)));
+    const read = readPackFile(json, 'stationed-cadre.json');
+    expect(read.problems).toEqual([]);
+    expect(read.packs[0]!.pack).toEqual(entry!.pack);
+    expect(read.packs[0]!.tests.map((t) => t.test)).toEqual(entry!.tests);
+  });
+
+  it('reports a pack file problem at its path, with the sheet messages', () => {
+    const [entry] = defaultRules();
+    const json = JSON.parse(JSON.stringify(packFileJson(entry!))) as Pack;
+    json.rules[1]!.when = [{ fact: 'days', op: '>=', value: 10 }];
+    const read = readPackFile(json, 'mine.json');
+    expect(read.problems).toEqual([
+      {
+        sheet: 'mine.json',
+        cell: 'rules[1].when[0]',
+        message: 'days-short永远不会生效：满足它的都先满足days-full（rules[0].when[0]），“取第一条”只按days-full计分；请调整条件，或把这一行移到days-full之前',
+        messageEn: expect.stringContaining('never applies'),
+      },
+      {
+        sheet: 'mine.json',
+        cell: 'rules[0].when[0]',
+        message: '指标“下基层天数”中，下基层天数为 [0,10) 时没有任何规则满足，得 0 分且没有提示；请补一行（条件写 [0,10)），或调整相邻行的条件',
+        messageEn: expect.stringContaining('no rule matches'),
+      },
+    ]);
+  });
+});
+
+describe('edits staff make are read as meant', () => {
+  it('an alias added to a column', () => {
+    const sheet = edit(defaultSheet(), '列', 'days', '别名', '驻村天数、在岗天数').sheet;
+    const pack = readRulesSheet(sheet).packs[0]!.pack!;
+    expect(pack.columns.find((c) => c.fact === 'days')!.aliases).toEqual(['驻村天数', '在岗天数']);
+  });
+
+  it('a new rule row without an id gets one, and 20 days instead of 10', () => {
+    let sheet = edit(defaultSheet(), '规则', 'days-full', '下基层天数', '20以上').sheet;
+    sheet = edit(sheet, '规则', 'days-short', '下基层天数', '不足20天').sheet;
+    sheet = edit(sheet, '规则', 'days-short', '提示', '下基层天数不足20天（{下基层天数}天）').sheet;
+    sheet = edit(sheet, '规则', 'days-short', '得分', '每天1分，最多20分').sheet;
+    const read = readRulesSheet(sheet);
+    expect(read.problems).toEqual([]);
+    const rules = read.packs[0]!.pack!.rules;
+    expect(rules[0]!.when).toEqual([{ fact: 'days', op: '>=', value: 20 }]);
+    expect(rules[1]).toMatchObject({ when: [{ fact: 'days', op: '<', value: 20 }], points: { per: 'days', each: 1, max: 20 }, flag: '下基层天数不足20天（{days}天）' });
+  });
+
+  it('a rule switched off stays in the pack, switched off', () => {
+    const sheet = edit(defaultSheet(), '规则', 'rating-public', '启用', '否').sheet;
+    const rule = readRulesSheet(sheet).packs[0]!.pack!.rules.find((r) => r.id === 'rating-public')!;
+    expect(rule.enabled).toBe(false);
+  });
+
+  it('a blank id takes the indicator and the next free number', () => {
+    const row = locate(defaultSheet(), '规则', 'days-full', '编号');
+    const sheet = put(defaultSheet(), row.row, row.col, null);
+    expect(readRulesSheet(sheet).packs[0]!.pack!.rules[0]!.id).toBe('days-1');
+  });
+});
