@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import { mergeFromA1, type Cell, type SheetSnapshot, type WorkbookSnapshot } from '../core/snapshot';
+import { asShown, mergeFromA1, type Cell, type SheetSnapshot, type WorkbookSnapshot } from '../core/snapshot';
 import type { ResultTable } from '../core/results/table';
 
 /** A date cell as the snapshot carries it: the day alone when there is no time of day. */
@@ -25,19 +25,6 @@ export function plainCell(value: ExcelJS.CellValue): Cell {
   return String(value);
 }
 
-/**
- * Whether a number format shows a percentage: "96%" typed into a cell is stored
- * as 0.96 with such a format. A % inside quotes is literal text, not a percentage.
- */
-function isPercentFormat(format: string | undefined): boolean {
-  return !!format && format.replace(/"[^"]*"/g, '').includes('%');
-}
-
-/** A percentage cell as the user sees it, so a rating of 96% is read as 96 and a rate as 0.96. */
-function percentText(value: number): string {
-  return `${Number((value * 100).toPrecision(12))}%`;
-}
-
 export function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
   const values: Cell[][] = [];
   const width = ws.columnCount;
@@ -48,7 +35,7 @@ export function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
       const cell = row.getCell(c);
       // ExcelJS echoes a merged range's value into every cell it covers; Sheets, like the snapshot, keeps it in the first.
       const value = cell.type === ExcelJS.ValueType.Merge ? null : plainCell(cell.value);
-      cells.push(typeof value === 'number' && isPercentFormat(cell.numFmt) ? percentText(value) : value);
+      cells.push(asShown(value, cell.numFmt));
     }
     while (cells.length > 0 && cells[cells.length - 1] === null) cells.pop();
     values.push(cells);
