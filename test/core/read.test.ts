@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { readLedgers } from '../../src/core/ledger/read';
+import { validatePack } from '../../src/core/pack/validate';
 import { loadWorkbook } from '../../src/node/workbook-file';
 import { writeCsv } from '../fixtures/csv';
 import { cadreRow, HEADER, ledger } from '../fixtures/ledgers';
-import { defaultPack } from '../fixtures/pack';
-import { sheet, snapshotOf } from '../fixtures/workbook';
+import { defaultPack, packInput } from '../fixtures/pack';
+import { type FixtureCell, sheet, snapshotOf } from '../fixtures/workbook';
 
 const pack = defaultPack();
 
@@ -181,6 +182,18 @@ describe('the month of each row', () => {
       '无年份!A2：“5” 不是可识别的月份（如 2024年5月、2024-05，或在标题中写明年份）',
       '无年份!A2：无法确定这一行的考评月份（请在表名、标题或“月份”列写明）',
     ]);
+  });
+
+  it('keeps the day of a date column, apart from the month the row is for', async () => {
+    const input = packInput();
+    input.columns.push({ fact: 'visitDate', label: '走访日期', type: 'date' });
+    const checked = validatePack(input);
+    if (!checked.ok) throw new Error(checked.problems[0]!.message);
+    const row = (when: FixtureCell, name: string) => [...cadreRow(0, name), when];
+    const snapshot = await snapshotOf(ledger('2024年5月', [row('5月6日', '甲'), row('2024.6.2', '乙'), row('上旬', '丙')], { header: [...HEADER, '走访日期'] }));
+    const r = readLedgers(snapshot, checked.pack);
+    expect(r.records.map((x) => [x.name, x.period, x.facts.visitDate])).toEqual([['甲', '2024-05', '2024-05-06'], ['乙', '2024-05', '2024-06-02'], ['丙', '2024-05', null]]);
+    expect(r.warnings.map((w) => `${w.cell}：${w.message}`)).toEqual(['P4：“上旬” 不是可识别的日期']);
   });
 
   it('warns and skips a row whose month cannot be told', async () => {
