@@ -107,8 +107,8 @@ describe('the example workbook', () => {
     }
     const text = summaryText(summary);
     expect(text).toContain('2024年4月至2024年6月共考评驻村干部28名（80人次），覆盖12个村（嘎查），数据来自3张台账。');
-    expect(text).toContain('最低31.1分（孟和，4月）');
+    expect(text).toContain('最高99.2分（其木格6月、图雅6月），最低31.1分（孟和4月）。');
     expect(text).toContain('联系户数为0，无法计算入户率：1人次（白音仓5月）。');
-    expect(text).toContain('台账中有6处数据需要核实');
+    expect(text).toContain('台账中有5处数据需要核实（如2024年4月驻村干部台账!Q3、2024年4月驻村干部台账!E8、5月台账!F17）。');
   });
 });

@@ -69,7 +69,7 @@ describe('the summary of several months', () => {
     const a = await assessWorkbook(await snapshotOf(april, ledger('2024年5月', MAY), ledger('2024年6月', JUNE)), pack, { period: '2024-Q2' });
     const text = summaryText(cadreSummary(a, pack));
     expect(text).toContain('2024年第二季度共考评驻村干部5名（10人次），覆盖2个村（嘎查），数据来自3张台账。');
-    expect(text).toContain('最高100分（其木格，4月），最低16分（孟和，6月）。');
+    expect(text).toContain('最高100分（其木格4月、巴特尔5月、巴特尔6月），最低16分（孟和6月）。');
     expect(text).toContain('排名后20%：3人次（巴特尔4月、孟和5月、孟和6月）。');
     expect(text).toContain('下基层天数不足10天：3人次（张伟5月8天、孟和5月3天、张伟6月9天）。');
     expect(text).toContain('五个一未完成：3人次（张伟5月缺一事一议项目、经济合作社；孟和5月缺一事一议项目、经济合作社、带领致富能手；孟和6月缺一事一议项目、经济合作社、联系党员中心户、带领致富能手）。');

@@ -61,16 +61,17 @@ export function cadreSummary(a: Assessment, pack: Pack): Summary {
   const branches = new Set(cadres.map((c) => c.branch).filter(Boolean)).size;
   const sheets = new Set(cadres.map((c) => c.source.sheet)).size;
   const scores = cadres.map((c) => c.score);
-  const top = cadres.reduce((x, y) => (y.score > x.score ? y : x));
-  const bottom = cadres.reduce((x, y) => (y.score < x.score ? y : x));
+  const topScore = Math.max(...scores);
+  const bottomScore = Math.min(...scores);
   // Over several months one name stands for several records: say which month.
   const month = monthNamer(a.months);
   const who = (c: CadreResult) => `${c.name}${month(c.period)}`;
-  const whoAt = (c: CadreResult) => (a.months.length > 1 ? `${c.name}，${month(c.period)}` : c.name);
+  // Everyone who shares the best or the worst score is named, not only the first found.
+  const scoredAt = (score: number) => nameList([...new Set(cadres.filter((c) => c.score === score).map(who))]);
   const basics = [
     `${scope}共考评驻村干部${people}名${cadres.length > people ? `（${cadres.length}人次）` : ''}` +
       `${branches > 0 ? `，覆盖${branches}个村（嘎查）` : ''}，数据来自${sheets}张台账。`,
-    `平均得分${avg(scores).toFixed(1)}分，最高${top.score}分（${whoAt(top)}），最低${bottom.score}分（${whoAt(bottom)}）。`,
+    `平均得分${avg(scores).toFixed(1)}分，最高${topScore}分（${scoredAt(topScore)}），最低${bottomScore}分（${scoredAt(bottomScore)}）。`,
   ];
 
   const byGrade = pack.grades.map((g) => ({ g, n: cadres.filter((c) => c.grade === g.grade).length }));
@@ -101,8 +102,10 @@ export function cadreSummary(a: Assessment, pack: Pack): Summary {
     problems.push(`${g.topic}：${g.items.length}人次（${detail.join(separator)}${more}）。`);
   }
   if (a.warnings.length > 0) {
-    const cells = a.warnings.filter((w) => w.cell).slice(0, 3).map((w) => `${w.sheet}!${w.cell}`);
-    problems.push(`台账中有${a.warnings.length}处数据需要核实${cells.length > 0 ? `（如${cells.join('、')}）` : ''}。`);
+    // A cell can carry two warnings (unreadable, and the points it cost): it is one place to check.
+    const places = [...new Set(a.warnings.map((w) => (w.cell ? `${w.sheet}!${w.cell}` : `${w.sheet}\u0000${w.message}`)))];
+    const cells = places.filter((p) => !p.includes('\u0000')).slice(0, 3);
+    problems.push(`台账中有${places.length}处数据需要核实${cells.length > 0 ? `（如${cells.join('、')}）` : ''}。`);
   }
   if (problems.length === 0) problems.push(`本期${cadres.length}人次均无扣分提示。`);
 
