@@ -30,6 +30,16 @@ export function yearMonthIn(text: string): { year?: number; month?: number } {
   };
 }
 
+const CN_QUARTERS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
+
+/** Year and quarter named in a title or cell ("2024年第二季度", "二季度", "2024-Q2", "2024年"). */
+export function yearQuarterIn(text: string): { year?: number; quarter?: number } {
+  const t = halfWidth(text).toUpperCase();
+  const year = /(\d{4})\s*年/.exec(t) ?? /(?:^|\D)(20\d{2})(?:\D|$)/.exec(t);
+  const quarter = /第?([一二三四1-4])\s*季度/.exec(t) ?? /Q([1-4])(?:\D|$)/.exec(t);
+  return { year: year ? Number(year[1]) : undefined, quarter: quarter ? CN_QUARTERS[quarter[1]!] : undefined };
+}
+
 /** The month of an ISO day. */
 export function monthOfDate(iso: string): string {
   return iso.slice(0, 7);

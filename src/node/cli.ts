@@ -1,14 +1,24 @@
 #!/usr/bin/env node
-import { access, mkdir, stat, writeFile } from 'node:fs/promises';
+import { access, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
 import {
+  assessBranches,
   assessmentJson,
   assessWorkbook,
+  BRANCH_RESULT_SHEET,
+  branchesJson,
+  BranchNameRules,
+  branchPack,
+  type BranchPack,
+  branchReportJson,
+  branchResultTable,
+  branchSummary,
   CADRE_RESULT_SHEET,
   cadreResultTable,
   cadreSummary,
+  classifySheets,
   defaultRules,
   diffPacks,
   type MessageKey,
@@ -28,6 +38,8 @@ import {
   runRuleTests,
   summaryText,
   t,
+  validateBranchPack,
+  withoutBranchLedgers,
 } from '../core/index';
 import { loadRulesFile, RulesFileError, writeRulesSheet } from './rules-file';
 import { loadWorkbook, writeResultTable } from './workbook-file';
@@ -42,7 +54,7 @@ class UsageError extends Error {
 /** A message in Chinese, then in English. */
 const bilingual = (key: MessageKey, params: Params = {}) => [t(key, params), t(key, params, 'en')];
 
-const usage = () => new UsageError([t('cliUsage'), t('rsCliUsage'), t('cliUsage', {}, 'en'), t('rsCliUsage', {}, 'en')]);
+const usage = () => new UsageError([t('cliUsage'), t('cliUsageBranch'), t('rsCliUsage'), t('cliUsage', {}, 'en'), t('cliUsageBranch', {}, 'en'), t('rsCliUsage', {}, 'en')]);
 
 async function loadRules(file: string): Promise<RulesRead> {
   try {
@@ -79,6 +91,24 @@ function cadrePack(rules: RulesRead): Pack {
   return found;
 }
 
+/** The branch pack: rules/branch.json, or a pack file given with --branch-rules. */
+async function loadBranchPack(file: string | undefined): Promise<BranchPack> {
+  let input: unknown = branchPack;
+  if (file) {
+    try {
+      input = JSON.parse(await readFile(file, 'utf8'));
+    } catch (e) {
+      throw new UsageError(bilingual('cliUnreadable', { file, detail: (e as Error).message }));
+    }
+  }
+  const result = validateBranchPack(input);
+  if (!result.ok) {
+    const name = file ?? 'branch';
+    throw new UsageError(result.problems.flatMap((p) => [t('packInvalid', { pack: name, detail: p.message }), t('packInvalid', { pack: name, detail: p.messageEn }, 'en')]));
+  }
+  return result.pack;
+}
+
 const READABLE = ['.xlsx', '.xlsm', '.csv'];
 
 /** The reasons a workbook cannot be opened that a user can fix, said plainly before trying. */
@@ -97,6 +127,7 @@ async function assess(args: string[]): Promise<void> {
     options: {
       period: { type: 'string' },
       rules: { type: 'string' },
+      'branch-rules': { type: 'string' },
       out: { type: 'string' },
       json: { type: 'boolean', default: false },
     },
@@ -106,41 +137,56 @@ async function assess(args: string[]): Promise<void> {
   const period = values.period === undefined ? undefined : parsePeriodId(values.period);
   if (values.period !== undefined && !period) throw new UsageError(bilingual('cliBadPeriod', { period: values.period }));
   const given = values.rules === undefined ? undefined : await loadRules(values.rules);
+  const branch = await loadBranchPack(values['branch-rules']);
 
   await checkWorkbookFile(file);
   let loaded;
   try {
-    loaded = await loadWorkbook(file, [CADRE_RESULT_SHEET]);
+    loaded = await loadWorkbook(file, [CADRE_RESULT_SHEET, BRANCH_RESULT_SHEET]);
   } catch (e) {
     throw new UsageError(bilingual('cliUnreadable', { file, detail: (e as Error).message }));
   }
   // Rules named on the command line win; else the workbook's own rules sheet; else the defaults.
   const pack = cadrePack(given ?? rulesOfWorkbook(loaded.snapshot, defaultRules()));
-  const assessment = await assessWorkbook(loaded.snapshot, pack, {
-    period,
-    defaultPeriod: period && /^\d{4}-\d{2}$/.test(period) ? period : undefined,
-  });
-  if (assessment.ledgers.length === 0) {
-    throw new UsageError([t('noLedger', { title: pack.title }), t('noLedger', { titleEn: pack.titleEn ?? pack.title }, 'en')]);
+  const defaultPeriod = period && /^\d{4}-\d{2}$/.test(period) ? period : undefined;
+  // Meeting records and work ledgers are kept out of the cadre run, so that a
+  // column such as 书记姓名 never makes one of them pass for a cadre ledger.
+  const kinds = classifySheets(loaded.snapshot, branch, new BranchNameRules(branch.names), pack);
+  const hasBranchLedgers = kinds.meetings.length > 0 || kinds.work.length > 0;
+  const assessment = await assessWorkbook(withoutBranchLedgers(loaded.snapshot, kinds), pack, { period, defaultPeriod });
+  const hasCadreLedgers = assessment.ledgers.length > 0;
+  if (!hasCadreLedgers && !hasBranchLedgers) {
+    throw new UsageError([t('noLedger', { title: pack.title }), t('noBranchLedger'), t('noLedger', { titleEn: pack.titleEn ?? pack.title }, 'en'), t('noBranchLedger', {}, 'en')]);
   }
-  if (period && assessment.cadres.length === 0) {
+  const branches = hasBranchLedgers ? await assessBranches(loaded.snapshot, { branch, cadre: pack }, { period, defaultPeriod, cadres: assessment }) : undefined;
+  if (period && assessment.cadres.length === 0 && (branches?.branches.length ?? 0) === 0) {
     throw new UsageError([t('noRecordsInPeriod', { period: periodLabel(period) }), t('noRecordsInPeriod', { periodEn: period }, 'en')]);
   }
-  const summary = summaryText(cadreSummary(assessment, pack));
+
+  const cadreText = hasCadreLedgers ? summaryText(cadreSummary(assessment, pack)) : '';
+  const branchText = branches ? summaryText(branchSummary(branches, branch)) : '';
+  const summary = [cadreText, branchText].filter(Boolean).join('\n\n');
 
   if (values.out) {
-    writeResultTable(loaded.workbook, cadreResultTable(assessment, pack, { time: new Date().toISOString().slice(0, 19).replace('T', ' ') }));
+    const time = new Date().toISOString().slice(0, 19).replace('T', ' ');
+    if (hasCadreLedgers) writeResultTable(loaded.workbook, cadreResultTable(assessment, pack, { time }));
+    if (branches) writeResultTable(loaded.workbook, branchResultTable(branches, branch, { time }));
     await mkdir(dirname(values.out), { recursive: true });
     await loaded.workbook.xlsx.writeFile(values.out);
   }
+  const warnings = [...assessment.warnings, ...(branches?.warnings ?? [])];
   if (values.json) {
-    process.stdout.write(`${JSON.stringify(assessmentJson(assessment, summary), null, 2)}\n`);
+    const json = assessmentJson(assessment, summary);
+    const out = branches
+      ? { ...json, warnings: warnings.map((w) => ({ sheet: w.sheet, cell: w.cell, message: w.message, messageEn: w.messageEn })), branches: branchesJson(branches), branchReport: branchReportJson(branches), branchSummary: branchText }
+      : json;
+    process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
     return;
   }
   process.stdout.write(`${summary}\n`);
-  if (assessment.warnings.length > 0) {
-    process.stderr.write(`\n${t('cliWarnings', { count: assessment.warnings.length })}\n`);
-    for (const w of assessment.warnings) process.stderr.write(`  ${w.sheet}${w.cell ? `!${w.cell}` : ''}：${w.message}\n`);
+  if (warnings.length > 0) {
+    process.stderr.write(`\n${t('cliWarnings', { count: warnings.length })}\n`);
+    for (const w of warnings) process.stderr.write(`  ${w.sheet}${w.cell ? `!${w.cell}` : ''}：${w.message}\n`);
   }
   if (values.out) process.stderr.write(`\n${t('cliWrote', { file: values.out })}\n`);
 }

@@ -77,7 +77,7 @@ export const SERVER_FUNCTIONS = [...MENU_FUNCTIONS, ...(Object.keys(RPC) as RpcN
 export const AUTORUN_ATTRIBUTE = 'data-autorun';
 
 /** The sheets the add-on owns and rewrites on every run without reading them; everything else is read. */
-export const OWNED_SHEETS = ['考评结果'] as const;
+export const OWNED_SHEETS = ['考评结果', '支部汇总'] as const;
 
 /**
  * The rules sheet is the add-on's too (it writes it, colours and notes it), but

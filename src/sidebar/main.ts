@@ -2,22 +2,30 @@ import { type Assessment, assessWorkbook } from '../core/assess/assess';
 import type { ColumnMapping } from '../core/ledger/columns';
 import { type ReadResult, readLedgers } from '../core/ledger/read';
 import { type Lang, t } from '../core/messages';
-import { validatePack } from '../core/pack/validate';
+import type { Pack } from '../core/pack/schema';
+import { packHash } from '../core/pack/hash';
 import { monthsOf, periodLabel } from '../core/period';
 import { cadreSummary, summaryText } from '../core/results/summary';
 import { cadreResultTable } from '../core/results/table';
-import stationedCadrePack from '../../rules/stationed-cadre.json';
-import type { WorkbookPayload, WriteResultsResult } from '../rpc/contract';
+import { defaultRules, packFor, type RuleProblem, rulesOfWorkbook, rulesSheetPaint, sheetDecoration, type WorkbookRules } from '../core/rulesheet/index';
+import { RULES_SHEET, type WorkbookPayload, type WriteResultsResult } from '../rpc/contract';
 import { h, replace } from './dom';
 import { call } from './rpc';
-import { ledgersView, mappingWith, overviewView, summaryView, tr, type ViewContext, warningsView } from './views';
+import { rulesTab } from './rules-tab';
+import { cellLink, ledgersView, mappingWith, overviewView, summaryView, tr, type ViewContext, warningsView } from './views';
 
 type Phase = 'loading' | 'ready' | 'running' | 'writing' | 'done' | 'error';
+type Tab = 'assess' | 'rules';
 
 interface State {
   lang: Lang;
   phase: Phase;
+  tab: Tab;
   payload?: WorkbookPayload;
+  rules?: WorkbookRules;
+  /** The cadre pack the rules hold; undefined while the rules have problems. */
+  pack?: Pack;
+  rulesCreated?: string;
   read?: ReadResult;
   mapping: ColumnMapping;
   period: string;
@@ -27,11 +35,11 @@ interface State {
   error?: string;
 }
 
-const packResult = validatePack(stationedCadrePack);
-if (!packResult.ok) throw new Error(packResult.problems.map((p) => p.message).join('\n'));
-const pack = packResult.pack;
+const DEFAULTS = defaultRules();
+/** Before the rules are read (and when they are broken) the views still need column labels. */
+const fallbackPack = DEFAULTS.find((d) => d.pack.subject === 'cadre')!.pack;
 
-const state: State = { lang: 'zh', phase: 'loading', mapping: {}, period: '', progress: { done: 0, total: 0 } };
+const state: State = { lang: 'zh', phase: 'loading', tab: 'assess', mapping: {}, period: '', progress: { done: 0, total: 0 } };
 const root = document.getElementById('app')!;
 
 /** A macrotask, so the browser paints the progress bar between batches of rows. */
@@ -51,7 +59,7 @@ function periodOptions(read: ReadResult): string[] {
 
 const ctx = (): ViewContext => ({
   lang: state.lang,
-  pack,
+  pack: state.pack ?? fallbackPack,
   goTo: (sheet, cell) => void call('selectCell', { sheet, cell }).catch(fail),
   mapColumn: (header, fact) => void remap(header, fact),
 });
@@ -64,7 +72,35 @@ function fail(e: unknown): void {
 
 function reread(): void {
   if (!state.payload) return;
-  state.read = readLedgers(state.payload.snapshot, pack, { mapping: state.mapping });
+  state.read = readLedgers(state.payload.snapshot, state.pack ?? fallbackPack, { mapping: state.mapping });
+}
+
+/**
+ * Reads the rules the workbook holds (考评规则), creating the sheet from the
+ * default packs on first use, and marks its problem cells; a run waits until
+ * there are none.
+ */
+async function loadRules(): Promise<void> {
+  let payload = state.payload!;
+  if (!payload.snapshot.sheets.some((s) => s.name === RULES_SHEET)) {
+    const created = await call('ensureRulesSheet', rulesSheetPaint(DEFAULTS));
+    if (created.created) state.rulesCreated = created.sheet;
+    payload = await call('getWorkbook');
+    state.payload = payload;
+  }
+  const rules = rulesOfWorkbook(payload.snapshot, DEFAULTS);
+  state.rules = rules;
+  state.pack = rules.problems.length === 0 ? packFor(rules, 'cadre')?.pack : undefined;
+  const sheet = payload.snapshot.sheets.find((s) => s.name === RULES_SHEET);
+  if (sheet) await call('markRuleProblems', { decoration: sheetDecoration(sheet.values, rules.problems) });
+}
+
+/** Re-reads the workbook after the rules sheet changed (an edited row, an import). */
+async function reload(): Promise<void> {
+  state.payload = await call('getWorkbook');
+  await loadRules();
+  reread();
+  render();
 }
 
 async function remap(header: string, fact: string): Promise<void> {
@@ -75,7 +111,8 @@ async function remap(header: string, fact: string): Promise<void> {
 }
 
 async function run(): Promise<void> {
-  if (!state.payload || state.phase === 'running' || state.phase === 'writing') return;
+  const pack = state.pack;
+  if (!state.payload || !pack || state.phase === 'running' || state.phase === 'writing') return;
   state.phase = 'running';
   state.written = undefined;
   state.error = undefined;
@@ -145,6 +182,55 @@ function controlsView(c: ViewContext, read: ReadResult): HTMLElement {
   );
 }
 
+function rulesStatusView(c: ViewContext): HTMLElement | null {
+  const rules = state.rules;
+  if (!rules) return null;
+  if (rules.problems.length > 0) return rulesProblemsView(c, rules.problems);
+  if (!state.pack) return h('p', { id: 'rules-status', class: 'problem' }, tr(c, 'uiNoCadrePack'));
+  const version = packHash(state.pack);
+  return h(
+    'p',
+    { id: 'rules-status', class: 'muted small' },
+    state.rulesCreated ? h('span', { class: 'ok' }, tr(c, 'uiRulesCreated', { sheet: state.rulesCreated }), h('br')) : null,
+    rules.from === 'sheet' ? tr(c, 'uiRulesFrom', { sheet: rules.sheet, version }) : tr(c, 'uiRulesDefault', { version }),
+  );
+}
+
+function rulesProblemsView(c: ViewContext, problems: RuleProblem[]): HTMLElement {
+  return h(
+    'section',
+    { id: 'rule-problems' },
+    h('p', { class: 'problem' }, tr(c, 'uiRuleProblems', { count: problems.length })),
+    h('ul', {}, ...problems.map((p) => h('li', {}, cellLink(c, p.sheet, p.cell), ' ', state.lang === 'zh' ? p.message : p.messageEn))),
+  );
+}
+
+function tabsView(c: ViewContext): HTMLElement {
+  const tab = (id: Tab, key: 'uiTabAssess' | 'uiTabRules') =>
+    h('button', { type: 'button', class: state.tab === id ? 'tab active' : 'tab', 'data-tab': id, onclick: (() => { state.tab = id; render(); }) as EventListener }, tr(c, key));
+  return h('nav', { class: 'tabs' }, tab('assess', 'uiTabAssess'), tab('rules', 'uiTabRules'));
+}
+
+function assessTab(c: ViewContext): (HTMLElement | null)[] {
+  const body: (HTMLElement | null)[] = [];
+  if (state.read) body.push(ledgersView(c, state.read), rulesStatusView(c), controlsView(c, state.read));
+  body.push(statusView(c));
+  const pack = state.pack;
+  if (state.assessment && pack && state.phase !== 'running') {
+    const summary = cadreSummary(state.assessment, pack);
+    body.push(overviewView(c, state.assessment), summaryView(c, summary, summaryText(summary)), warningsView(c, state.assessment.warnings));
+  }
+  return body;
+}
+
+function rulesTabView(c: ViewContext): (HTMLElement | null)[] {
+  if (!state.payload || !state.rules || !state.read) return [statusView(c)];
+  return [
+    rulesStatusView(c),
+    rulesTab({ lang: state.lang, snapshot: state.payload.snapshot, rules: state.rules, pack: state.pack, read: state.read, goTo: c.goTo, reload, fail }),
+  ];
+}
+
 function render(): void {
   const c = ctx();
   const header = h(
@@ -153,19 +239,9 @@ function render(): void {
     h('h1', {}, tr(c, 'uiTitle')),
     h('button', { id: 'lang', class: 'link-button', type: 'button', onclick: (() => { state.lang = state.lang === 'zh' ? 'en' : 'zh'; render(); }) as EventListener }, tr(c, 'uiLanguage')),
   );
-  const body: (HTMLElement | null)[] = [];
-  if (state.read) {
-    body.push(ledgersView(c, state.read), controlsView(c, state.read));
-  }
-  body.push(statusView(c));
-  if (state.phase === 'running') {
-    document.body.classList.add('busy');
-  } else document.body.classList.remove('busy');
-  if (state.assessment && state.phase !== 'running') {
-    const summary = cadreSummary(state.assessment, pack);
-    body.push(overviewView(c, state.assessment), summaryView(c, summary, summaryText(summary)), warningsView(c, state.assessment.warnings));
-  }
-  replace(root, header, ...body);
+  document.body.classList.toggle('busy', state.phase === 'running');
+  const body = state.tab === 'assess' ? assessTab(c) : rulesTabView(c);
+  replace(root, header, state.payload ? tabsView(c) : null, ...body);
   if (state.phase === 'running') renderProgress();
 }
 
@@ -174,6 +250,7 @@ async function start(): Promise<void> {
   try {
     state.payload = await call('getWorkbook');
     state.mapping = state.payload.mapping;
+    await loadRules();
     reread();
     state.phase = 'ready';
     render();

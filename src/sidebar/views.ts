@@ -16,7 +16,7 @@ export interface ViewContext {
 
 export const tr = (ctx: ViewContext, key: MessageKey, params: Params = {}) => t(key, params, ctx.lang);
 
-function cellLink(ctx: ViewContext, sheet: string, cell: string): HTMLElement {
+export function cellLink(ctx: ViewContext, sheet: string, cell: string): HTMLElement {
   const label = cell ? `${sheet}!${cell}` : sheet;
   return h('a', { href: '#', class: 'cell-link', title: tr(ctx, 'uiGoToCell'), onclick: ((e: Event) => { e.preventDefault(); ctx.goTo(sheet, cell || 'A1'); }) as EventListener }, label);
 }

@@ -151,7 +151,7 @@ describe('writeResults', () => {
     const { sandbox, table } = await setUp();
     const before = sheetState(sandbox.workbook, LEDGER);
     expect(() => sandbox.call('writeResults', { tables: [table, { ...table, sheet: LEDGER }] })).toThrow(
-      /^不能写入工作表“2024年5月驻村干部台账”：考评只写入插件自己的结果表（考评结果）/,
+      /^不能写入工作表“2024年5月驻村干部台账”：考评只写入插件自己的结果表（考评结果、支部汇总）/,
     );
     expect(sheetState(sandbox.workbook, LEDGER)).toEqual(before);
     expect(sheetNames(sandbox)).toEqual([LEDGER, '填表说明']);

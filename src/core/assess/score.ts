@@ -33,7 +33,6 @@ export const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /** Precomputed, per pack, what scoring needs for every row. */
 export interface ScoringPlan {
-  pack: Pack;
   indicators: Indicator[];
   rulesByIndicator: Map<string, Rule[]>;
   inputs: Map<string, string[]>;
@@ -42,19 +41,24 @@ export interface ScoringPlan {
 }
 
 export function scoringPlan(pack: Pack): ScoringPlan {
-  const rulesByIndicator = new Map<string, Rule[]>();
-  const inputs = new Map<string, string[]>();
-  for (const ind of pack.indicators) rulesByIndicator.set(ind.id, []);
-  for (const rule of pack.rules) {
-    if (!rule.enabled) continue;
-    rulesByIndicator.get(rule.indicator)?.push(rule);
-    inputs.set(rule.id, ruleInputs(rule));
-  }
   const labels = new Map<string, { zh: string; en: string }>();
   for (const c of pack.columns) labels.set(c.fact, { zh: c.label, en: c.labelEn ?? c.label });
   for (const d of pack.derived) labels.set(d.fact, { zh: d.label, en: d.labelEn ?? d.label });
   const percentFacts = new Set([...pack.columns.filter((c) => c.type === 'percent').map((c) => c.fact), ...pack.derived.map((d) => d.fact)]);
-  return { pack, indicators: pack.indicators, rulesByIndicator, inputs, labels, percentFacts };
+  return planFor(pack.indicators, pack.rules, labels, percentFacts);
+}
+
+/** A scoring plan for any subject's indicators and rules (cadres, branches). */
+export function planFor(indicators: Indicator[], rules: Rule[], labels: ScoringPlan['labels'], percentFacts: Set<string>): ScoringPlan {
+  const rulesByIndicator = new Map<string, Rule[]>();
+  const inputs = new Map<string, string[]>();
+  for (const ind of indicators) rulesByIndicator.set(ind.id, []);
+  for (const rule of rules) {
+    if (!rule.enabled) continue;
+    rulesByIndicator.get(rule.indicator)?.push(rule);
+    inputs.set(rule.id, ruleInputs(rule));
+  }
+  return { indicators, rulesByIndicator, inputs, labels, percentFacts };
 }
 
 /** A fact's value as a flag shows it: rates as percentages, numbers without float noise. */

@@ -1,6 +1,6 @@
 import { both, type Bilingual } from '../messages';
 import type { Column, Pack } from '../pack/schema';
-import { monthId, monthOfDate, yearMonthIn } from '../period';
+import { monthId, monthOfDate, yearMonthIn, yearQuarterIn } from '../period';
 import { a1, type Cell, type SheetSnapshot, type WorkbookSnapshot, unmergedValues } from '../snapshot';
 import { RULES_SHEET } from '../rulesheet/name';
 import { halfWidth, labelKey } from '../text';
@@ -34,7 +34,7 @@ export interface LedgerRecord {
   row: number;
   name: string;
   branch: string | null;
-  /** The month, 2024-05. */
+  /** The month, 2024-05 (a quarter or a year only for ledgers that allow longer periods). */
   period: string;
   facts: Record<string, FactValue>;
   /** Columns whose cell was written but could not be read, by fact. */
@@ -50,6 +50,8 @@ export interface LedgerColumnInfo {
 
 export interface LedgerInfo {
   sheet: string;
+  /** The subject the title or sheet name gives, for a sheet without a subject column (one sheet per branch). */
+  subject?: string;
   /** 1-based rows of the header. */
   headerRows: [number, number];
   /** The month the title or the sheet name gives, when it gives one. */
@@ -70,6 +72,29 @@ export interface ReadResult {
   warnings: Warning[];
 }
 
+/**
+ * What kind of ledger to read: its columns, and how a sheet is recognised as
+ * one. A rule pack gives the columns; other ledgers (meeting records, branch
+ * work counts) bring their own.
+ */
+export interface LedgerSpec {
+  columns: Column[];
+  ignoredColumns: string[];
+  /** The column whose presence marks a sheet as this ledger: the subject's unless named. */
+  keyFact?: string;
+  /** Warn about columns a sheet lacks (default): off where several sheets each hold some of them. */
+  warnMissing?: boolean;
+  /** The subject a sheet without a subject column names in its title or sheet name. */
+  subjectFromTitle?: (title: string, sheetName: string) => string | undefined;
+  /**
+   * Whether a row may stand for a quarter (2024-Q2) or a year (2024) when its
+   * sheet or period cell names no month: statistics tables kept per quarter.
+   */
+  longerPeriods?: boolean;
+  /** Rows need a period (default); a lookup table such as a name table does not. */
+  periodless?: boolean;
+}
+
 export interface ReadOptions {
   mapping?: ColumnMapping;
   /** The month for rows that name none (the CLI's --period). */
@@ -86,7 +111,7 @@ function cellString(cell: Cell | undefined): string {
 }
 
 /**
- * A total row names itself where a cadre row has its name: in the leading
+ * A total row names itself where a record has its name: in the leading
  * columns, up to the name or village. A 备注 saying "已汇总" is not one.
  */
 function isTotalRow(row: Cell[], labelColumns: number): boolean {
@@ -103,7 +128,7 @@ function isFooterRow(row: Cell[]): boolean {
   return filled.length > 0 && filled.length <= 2 && filled.some((cell) => typeof cell === 'string' && FOOTER.test(labelKey(cell)));
 }
 
-function parseByType(column: Column, cell: Cell, year: number | undefined): Parsed<FactValue> {
+function parseByType(column: Column, cell: Cell, year: number | undefined, longer = false): Parsed<FactValue> {
   switch (column.type) {
     case 'number':
       return parseNumber(cell);
@@ -116,10 +141,32 @@ function parseByType(column: Column, cell: Cell, year: number | undefined): Pars
     case 'text':
       return parseText(cell);
     case 'date':
-      return parseDate(cell, year);
+      return parseDateCell(cell, year);
     case 'period':
-      return parsePeriodCell(cell, year);
+      return longer ? parseLongerPeriodCell(cell, year) : parsePeriodCell(cell, year);
   }
+}
+
+/** A month, else a quarter (2024-Q2) or a year (2024) the cell names. */
+function parseLongerPeriodCell(cell: Cell, year: number | undefined): Parsed<FactValue> {
+  const month = parsePeriodCell(cell, year);
+  if (month.kind !== 'invalid') return month;
+  const longer = longerPeriodIn(month.text, year);
+  return longer ? { kind: 'value', value: longer } : month;
+}
+
+function longerPeriodIn(text: string, year: number | undefined): string | undefined {
+  const yq = yearQuarterIn(text);
+  const y = yq.year ?? year;
+  if (y === undefined) return undefined;
+  if (yq.quarter !== undefined) return `${y}-Q${yq.quarter}`;
+  return yq.year !== undefined ? String(y) : undefined;
+}
+
+/** A date cell keeps its day (2024-05-06); one that names only a month ("5月") gives the month. */
+function parseDateCell(cell: Cell, year: number | undefined): Parsed<FactValue> {
+  const date = parseDate(cell, year);
+  return date.kind === 'invalid' ? parsePeriodCell(cell, year) : date;
 }
 
 /** A period cell holds a date, or a month written as "2024年5月", "2024-05" or "5月". */
@@ -157,42 +204,51 @@ const FILING_DATE = /(填报|填表|制表|报送|上报|打印|审核|签发)(�
 /**
  * The sheet's own month: the title row's, else the sheet name's, else one named
  * in the meta rows ("统计时间：2024年5月"); a year from any of them fills in a
- * month named without one ("5月台账" under "……（2024年）").
+ * month named without one ("5月台账" under "……（2024年）"). Where longer periods
+ * are allowed, a quarter or a year named in the same places stands in when no
+ * month is named.
  */
-function sheetPeriod(sheetName: string, above: string[]): { period?: string; year?: number } {
+function sheetPeriod(sheetName: string, above: string[], longer = false): { period?: string; year?: number } {
   const [title = '', ...meta] = above.map((row) => row.replace(FILING_DATE, ''));
-  const sources = [yearMonthIn(title), yearMonthIn(sheetName), yearMonthIn(meta.join(' '))];
+  const texts = [title, sheetName, meta.join(' ')];
+  const sources = texts.map(yearMonthIn);
   const month = sources.find((s) => s.month !== undefined);
   const year = month?.year ?? sources.find((s) => s.year !== undefined)?.year;
-  return { period: year !== undefined && month ? monthId(year, month.month!) : undefined, year };
+  if (year !== undefined && month) return { period: monthId(year, month.month!), year };
+  const wider = longer ? texts.map((text) => longerPeriodIn(text, year)).find((p) => p !== undefined) : undefined;
+  return { period: wider, year };
 }
 
-function readSheet(sheet: SheetSnapshot, pack: Pack, matcher: ColumnMatcher, options: ReadOptions, out: ReadResult): void {
+function readSheet(sheet: SheetSnapshot, spec: LedgerSpec, matcher: ColumnMatcher, options: ReadOptions, out: ReadResult): void {
   const grid = unmergedValues(sheet);
-  const subject = pack.columns.find((c) => c.role === 'subject')!;
-  const header = findHeader(grid, matcher, subject.fact, Math.min(3, pack.columns.length));
+  const subject = spec.columns.find((c) => c.role === 'subject')!;
+  const header = findHeader(grid, matcher, spec.keyFact ?? subject.fact, Math.min(3, spec.columns.length));
   if (!header) {
     out.otherSheets.push(sheet.name);
     return;
   }
-  const { period: ownPeriod, year } = sheetPeriod(sheet.name, rowsAbove(grid, header));
+  const above = rowsAbove(grid, header);
+  const title = above.join(' ');
+  const { period: ownPeriod, year } = sheetPeriod(sheet.name, above, spec.longerPeriods);
   const warn = (cell: string, message: Bilingual) => out.warnings.push({ sheet: sheet.name, cell, ...message, ...(ownPeriod ? { period: ownPeriod } : {}) });
-  const periodColumn = pack.columns.find((c) => c.role === 'period');
-  const branchColumn = pack.columns.find((c) => c.role === 'branch');
+  const periodColumn = spec.columns.find((c) => c.role === 'period');
+  const branchColumn = spec.columns.find((c) => c.role === 'branch');
+  const titleSubject = header.facts.has(subject.fact) ? undefined : spec.subjectFromTitle?.(title, sheet.name);
 
   const info: LedgerInfo = {
     sheet: sheet.name,
     headerRows: [header.top + 1, header.bottom + 1],
+    ...(titleSubject !== undefined ? { subject: titleSubject } : {}),
     period: ownPeriod,
     columns: [],
     missing: [],
     unmapped: [],
     records: 0,
   };
-  for (const column of pack.columns) {
+  for (const column of spec.columns) {
     const col = header.facts.get(column.fact);
     if (col === undefined) {
-      if (column.role !== 'period' && column.role !== 'branch') info.missing.push({ fact: column.fact, label: column.label });
+      if (column.role !== 'period' && column.role !== 'branch' && !(column.role === 'subject' && spec.subjectFromTitle)) info.missing.push({ fact: column.fact, label: column.label });
       continue;
     }
     const h = header.columns.find((c) => c.col === col)!;
@@ -205,18 +261,24 @@ function readSheet(sheet: SheetSnapshot, pack: Pack, matcher: ColumnMatcher, opt
     }
   }
   for (const dup of header.duplicates) {
-    const column = pack.columns.find((c) => c.fact === dup.fact)!;
+    const column = spec.columns.find((c) => c.fact === dup.fact)!;
     const first = header.facts.get(dup.fact)!;
     warn(a1(header.bottom, dup.col), both('duplicateColumn', { label: column.label, labelEn: column.labelEn ?? column.label, cell: a1(header.bottom, first) }));
   }
-  for (const m of info.missing) {
-    const column = pack.columns.find((c) => c.fact === m.fact)!;
+  for (const m of spec.warnMissing === false ? [] : info.missing) {
+    const column = spec.columns.find((c) => c.fact === m.fact)!;
     warn('', both('columnMissing', { label: column.label, labelEn: column.labelEn ?? column.label }));
   }
   out.ledgers.push(info);
 
-  const readColumns = pack.columns.filter((c) => header.facts.has(c.fact)).map((column) => ({ column, col: header.facts.get(column.fact)! }));
-  const labelColumns = Math.max(header.facts.get(subject.fact)!, branchColumn ? (header.facts.get(branchColumn.fact) ?? 0) : 0) + 1;
+  const subjectCol = header.facts.get(subject.fact);
+  if (subjectCol === undefined && titleSubject === undefined) {
+    warn('', both('subjectUnknown', { label: subject.label, labelEn: subject.labelEn ?? subject.label }));
+    return;
+  }
+  const readColumns = spec.columns.filter((c) => header.facts.has(c.fact)).map((column) => ({ column, col: header.facts.get(column.fact)! }));
+  const labelFacts = [subject.fact, spec.keyFact, branchColumn?.fact].map((f) => (f === undefined ? undefined : header.facts.get(f)));
+  const labelColumns = Math.max(1, ...labelFacts.filter((c): c is number => c !== undefined)) + 1;
   const previous = new Map<string, Cell>();
   // A row's warnings wait until its month is known, so a period filter can drop them.
   const rowWarnings: Warning[] = [];
@@ -231,7 +293,7 @@ function readSheet(sheet: SheetSnapshot, pack: Pack, matcher: ColumnMatcher, opt
     const facts: Record<string, FactValue> = {};
     const unreadable = new Set<string>();
     rowWarnings.length = 0;
-    for (const column of pack.columns) facts[column.fact] = null;
+    for (const column of spec.columns) facts[column.fact] = null;
     for (const { column, col } of readColumns) {
       let cell: Cell = row[col] ?? null;
       if (isDitto(cell)) {
@@ -243,7 +305,7 @@ function readSheet(sheet: SheetSnapshot, pack: Pack, matcher: ColumnMatcher, opt
         cell = previous.get(column.fact)!;
       }
       previous.set(column.fact, cell);
-      const parsed = parseByType(column, cell, year);
+      const parsed = parseByType(column, cell, year, spec.longerPeriods);
       if (parsed.kind === 'value') facts[column.fact] = parsed.value;
       else if (parsed.kind === 'invalid') {
         unreadable.add(column.fact);
@@ -252,19 +314,21 @@ function readSheet(sheet: SheetSnapshot, pack: Pack, matcher: ColumnMatcher, opt
       }
     }
 
-    const name = facts[subject.fact];
+    const name = subjectCol === undefined ? titleSubject : facts[subject.fact];
     const rowPeriod = periodColumn ? facts[periodColumn.fact] : null;
-    const period = typeof rowPeriod === 'string' ? rowPeriod : ownPeriod ?? options.defaultPeriod;
+    // A date column gives the row's month; a month (or quarter) column gives it as is.
+    const period = typeof rowPeriod === 'string' ? (/^\d{4}-\d{2}-\d{2}$/.test(rowPeriod) ? rowPeriod.slice(0, 7) : rowPeriod) : ownPeriod ?? options.defaultPeriod;
+    const periodMissing = !period && !spec.periodless;
     if (typeof name !== 'string') {
-      warnRow(a1(r, header.facts.get(subject.fact)!), both('rowWithoutName', { label: subject.label, labelEn: subject.labelEn ?? subject.label }));
-    } else if (!period) {
+      warnRow(a1(r, subjectCol!), both('rowWithoutName', { label: subject.label, labelEn: subject.labelEn ?? subject.label }));
+    } else if (periodMissing) {
       const periodCol = periodColumn ? header.facts.get(periodColumn.fact) : undefined;
-      warnRow(a1(r, periodCol ?? header.facts.get(subject.fact)!), both('periodUnknown'));
+      warnRow(a1(r, periodCol ?? subjectCol ?? header.columns[0]?.col ?? 0), both('periodUnknown'));
     }
     for (const w of rowWarnings) out.warnings.push(period ? { ...w, period } : w);
-    if (typeof name !== 'string' || !period) continue;
+    if (typeof name !== 'string' || periodMissing) continue;
     const branch = branchColumn ? facts[branchColumn.fact] : null;
-    out.records.push({ sheet: sheet.name, row: r + 1, name, branch: typeof branch === 'string' ? branch : null, period, facts, unreadable });
+    out.records.push({ sheet: sheet.name, row: r + 1, name, branch: typeof branch === 'string' ? branch : null, period: period ?? '', facts, unreadable });
     info.records++;
   }
 }
@@ -276,12 +340,17 @@ function readSheet(sheet: SheetSnapshot, pack: Pack, matcher: ColumnMatcher, opt
  * with that fact missing, so the cadre is still assessed.
  */
 export function readLedgers(workbook: WorkbookSnapshot, pack: Pack, options: ReadOptions = {}): ReadResult {
-  const matcher = new ColumnMatcher(pack.columns, pack.ignoredColumns, options.mapping);
+  return readLedgerSheets(workbook, { columns: pack.columns, ignoredColumns: pack.ignoredColumns }, options);
+}
+
+/** Reads every sheet of a workbook that is a ledger of the given kind. */
+export function readLedgerSheets(workbook: WorkbookSnapshot, spec: LedgerSpec, options: ReadOptions = {}): ReadResult {
+  const matcher = new ColumnMatcher(spec.columns, spec.ignoredColumns, options.mapping);
   const out: ReadResult = { ledgers: [], otherSheets: [], records: [], warnings: [] };
   for (const sheet of workbook.sheets) {
     // The rules sheet has headers that look like a ledger's (下基层天数, 入户数): never read it as one.
     if (sheet.name === RULES_SHEET) out.otherSheets.push(sheet.name);
-    else readSheet(sheet, pack, matcher, options, out);
+    else readSheet(sheet, spec, matcher, options, out);
   }
   return out;
 }

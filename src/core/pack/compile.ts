@@ -15,7 +15,7 @@ const OPERATORS: Record<Operator, string> = {
 /** The event every compiled rule fires: the pack's own rule id, looked up after the run. */
 export const SCORE_EVENT = 'ledger-rule';
 
-function compileCondition(c: Condition) {
+export function compileCondition(c: Condition) {
   return { fact: c.fact, operator: OPERATORS[c.op], value: c.value };
 }
 

@@ -9,14 +9,14 @@ export interface PackProblem extends Bilingual {
 
 export type PackResult = { ok: true; pack: Pack } | { ok: false; problems: PackProblem[] };
 
-function zodProblems(error: z.ZodError): PackProblem[] {
+export function zodProblems(error: z.ZodError): PackProblem[] {
   return error.issues.map((issue) => {
     const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
     return { path, message: `${path}：${issue.message}`, messageEn: `${path}: ${issue.message}` };
   });
 }
 
-function valueFits(type: ColumnType | 'ratio', value: unknown): boolean {
+export function valueFits(type: ColumnType | 'ratio', value: unknown): boolean {
   const values = Array.isArray(value) ? value : [value];
   switch (type) {
     case 'number':

@@ -1,0 +1,155 @@
+import { type Assessment, assessWorkbook, type ProgressCallback } from '../assess/assess';
+import type { ColumnMapping } from '../ledger/columns';
+import { both } from '../messages';
+import type { Pack } from '../pack/schema';
+import type { Warning } from '../ledger/read';
+import { monthsOf, periodLabel, type PeriodId } from '../period';
+import type { WorkbookSnapshot } from '../snapshot';
+import { readAliasSheets } from './aliases';
+import { BranchAssessor } from './assessor';
+import { collectCadres } from './cadres';
+import { unitCoverage, type UnitCoverage } from './coverage';
+import { branchFacts, type Coverage } from './facts';
+import { ledgerTitle, readBranchLedgers, withoutBranchLedgers } from './ledgers';
+import { collectMeetings, type Meeting } from './meetings';
+import { BranchNameRules, BranchRoster } from './names';
+import { quartersSpanning, unitsLabel } from './periods';
+import { type BranchAssessment, type BranchResult, branchOrder, type CoverageNote } from './result';
+import type { BranchPack } from './schema';
+import { collectWork, type WorkRow } from './work';
+
+export interface BranchPacks {
+  branch: BranchPack;
+  /** The cadre pack: its ledger gives each branch's stationed-cadre results. */
+  cadre?: Pack;
+}
+
+export interface BranchAssessOptions {
+  /** A month (2024-05), a quarter (2024-Q2) or a year (2024); every quarter the ledgers span when absent. */
+  period?: string;
+  /** Names as written → the branch they mean, on top of the pack's alias table. */
+  aliases?: Record<string, string>;
+  mapping?: ColumnMapping;
+  /** The month for rows that name none. */
+  defaultPeriod?: string;
+  /** A cadre assessment already made of this workbook; made here from the cadre pack when absent. */
+  cadres?: Assessment;
+  onProgress?: ProgressCallback;
+}
+
+function coverageNotes(periods: string[], coverage: Coverage, pack: BranchPack, cadre: Pack | undefined): CoverageNote[] {
+  const notes: CoverageNote[] = [];
+  for (const period of periods) {
+    for (const kind of ['meetings', 'work', 'cadre'] as const) {
+      const covered = kind === 'meetings' ? coverage.meetings : kind === 'work' ? coverage.work : coverage.cadres;
+      if (!covered) continue;
+      const months = monthsOf(period);
+      const coveredMonths = new Set([...covered].map((u) => monthsOf(u)).filter((ms) => ms.every((m) => months.includes(m))).flat());
+      const gaps = months.filter((m) => !coveredMonths.has(m));
+      if (gaps.length === 0) continue;
+      const title = ledgerTitle(pack, cadre, kind);
+      notes.push({ period, ledger: kind, ...both('coverageMissing', { ledger: title.zh, ledgerEn: title.en, months: unitsLabel(gaps), monthsEn: unitsLabel(gaps, 'en') }) });
+    }
+  }
+  return notes;
+}
+
+function thinWarning(t: UnitCoverage['thin'][number], ledger: { zh: string; en: string }): Warning {
+  return {
+    sheet: t.first.sheet,
+    cell: t.first.cell,
+    ...both('coverageThin', { ledger: ledger.zh, ledgerEn: ledger.en, unit: periodLabel(t.unit), unitEn: t.unit, count: t.branches }),
+  };
+}
+
+function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    if (!out.has(k)) out.set(k, []);
+    out.get(k)!.push(item);
+  }
+  return out;
+}
+
+/**
+ * Reads the branch ledgers of a workbook (meeting records, work counts) and the
+ * stationed-cadre results, matches the branch names across them, and judges
+ * every branch for the period asked (or for every quarter the ledgers span).
+ */
+export async function assessBranches(workbook: WorkbookSnapshot, packs: BranchPacks, options: BranchAssessOptions = {}): Promise<BranchAssessment> {
+  const pack = packs.branch;
+  const rules = new BranchNameRules(pack.names);
+  const read = readBranchLedgers(workbook, pack, rules, packs.cadre, { mapping: options.mapping, defaultPeriod: options.defaultPeriod });
+  const primary = read.meetings.records.length > 0 ? read.meetings : read.work;
+  const rosterTitle = ledgerTitle(pack, packs.cadre, primary === read.meetings ? 'meetings' : 'work');
+  // The pack's aliases, then the workbook's name table, then the caller's: the nearer the user, the later.
+  const table = readAliasSheets(workbook);
+  const roster = new BranchRoster(rules, primary.records.map((r) => r.name), { ...pack.names.aliases, ...table.aliases, ...options.aliases });
+
+  const meetings = collectMeetings(read.meetings, pack.meetings.types, roster);
+  const work = collectWork(read.work, pack, roster, rosterTitle);
+  const cadreAssessment =
+    options.cadres ??
+    (packs.cadre && read.kinds.cadre.length > 0
+      ? await assessWorkbook(withoutBranchLedgers(workbook, read.kinds), packs.cadre, { period: options.period, mapping: options.mapping, defaultPeriod: options.defaultPeriod })
+      : undefined);
+  const cadres = collectCadres(cadreAssessment, packs.cadre, roster, rosterTitle);
+
+  const branchCount = roster.branches.length;
+  const meetingCover = unitCoverage(meetings.meetings.map((m) => ({ unit: m.month, branch: m.branch, sheet: m.sheet, row: m.row, cell: m.cell })), branchCount, pack.coverShare);
+  const workCover = unitCoverage(work.rows.map((w) => ({ unit: w.unit, branch: w.branch, sheet: w.sheet, row: w.row, cell: w.cell })), branchCount, pack.coverShare);
+  const thinWarnings: Warning[] = [
+    ...meetingCover.thin.map((t) => thinWarning(t, ledgerTitle(pack, packs.cadre, 'meetings'))),
+    ...workCover.thin.map((t) => thinWarning(t, ledgerTitle(pack, packs.cadre, 'work'))),
+  ];
+  const coverage: Coverage = {
+    meetings: read.meetings.ledgers.length > 0 ? meetingCover.covered : undefined,
+    work: read.work.ledgers.length > 0 ? workCover.covered : undefined,
+    cadres: cadres.present ? cadres.coverage : undefined,
+  };
+  const periods: PeriodId[] = options.period ? [options.period] : quartersSpanning([...meetingCover.covered, ...workCover.covered].flatMap((u) => monthsOf(u)));
+  const byBranch = {
+    meetings: groupBy<Meeting>(meetings.meetings, (m) => m.branch),
+    work: groupBy<WorkRow>(work.rows, (w) => w.branch),
+    cadres: groupBy(cadres.cadres, (c) => c.branch),
+  };
+
+  const assessor = new BranchAssessor(pack, packs.cadre);
+  const branches: BranchResult[] = [];
+  const total = periods.length * roster.branches.length;
+  let done = 0;
+  for (const period of periods) {
+    const inPeriod: BranchResult[] = [];
+    for (const b of roster.branches) {
+      const data = { meetings: byBranch.meetings.get(b.id) ?? [], work: byBranch.work.get(b.id) ?? [], cadres: byBranch.cadres.get(b.id) ?? [] };
+      const facts = branchFacts(pack, data, period, coverage);
+      inPeriod.push(await assessor.evaluate({ id: b.id, name: b.name, variants: [...b.variants.keys()] }, period, facts));
+      done++;
+      if (options.onProgress && done % 20 === 0) await options.onProgress(done, total);
+    }
+    await assessor.settle(inPeriod);
+    branches.push(...inPeriod);
+  }
+  await options.onProgress?.(total, total);
+  branches.sort(branchOrder);
+
+  return {
+    packId: pack.id,
+    packTitle: pack.title,
+    period: options.period,
+    periods,
+    branches,
+    sheets: read.kinds,
+    ledgers: { meetings: read.meetings.ledgers, work: read.work.ledgers },
+    meetingRows: meetings.meetings.length,
+    workRows: work.rows.length,
+    cadreResults: cadres.cadres.length,
+    coverage: { meetings: [...meetingCover.covered], work: [...workCover.covered], cadres: [...cadres.coverage].sort() },
+    coverageNotes: coverageNotes(periods, coverage, pack, packs.cadre),
+    unmatched: [...work.unmatched, ...cadres.unmatched],
+    rateChecks: work.rateChecks,
+    aliasSheets: table.sheets,
+    warnings: [...table.warnings, ...read.meetings.warnings, ...meetings.warnings, ...read.work.warnings, ...work.warnings, ...cadres.warnings, ...thinWarnings],
+  };
+}

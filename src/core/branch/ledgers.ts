@@ -1,0 +1,141 @@
+import { type ColumnMapping, ColumnMatcher, IGNORE } from '../ledger/columns';
+import { findHeader } from '../ledger/header';
+import { type LedgerInfo, type LedgerSpec, type ReadResult, readLedgerSheets } from '../ledger/read';
+import type { Pack } from '../pack/schema';
+import { RULES_SHEET } from '../rulesheet/name';
+import { halfWidth } from '../text';
+import { type WorkbookSnapshot, unmergedValues } from '../snapshot';
+import type { BranchNameRules } from './names';
+import type { BranchPack } from './schema';
+
+export type LedgerKind = 'meetings' | 'work' | 'cadre';
+
+/** Which sheets hold which ledger; a sheet holds at most one. */
+export type SheetKinds = Record<LedgerKind, string[]>;
+
+/** What is left of a title once dates and the ledger's own words are gone: the branch it names. */
+const DATE_WORDS = /\d{4}\s*年?\s*(\d{1,2}\s*[-—~至到]\s*)?(\d{1,2}\s*月份?)?|\d{1,2}\s*月份?|第?[一二三四1-4]\s*季度|[上下]半年|全年|年度/g;
+const LEDGER_WORDS = /(三会一课|主题党日|组织生活|会议|活动|记录|台账|登记|情况|统计|一览|汇总|明细)/;
+
+/**
+ * The branch a one-sheet-per-branch meeting ledger is about: named in its
+ * title row ("巴彦嘎查党支部2024年三会一课记录"), else in the sheet name.
+ * Only a name that says it is a branch or a place counts, so a title such as
+ * "2024年三会一课记录" names no branch.
+ */
+export function branchFromTitle(title: string, sheetName: string, rules: BranchNameRules): string | undefined {
+  for (const text of [title, sheetName]) {
+    const cut = halfWidth(text).replace(DATE_WORDS, ' ').split(LEDGER_WORDS)[0]!;
+    const name = cut.replace(/[\s\u3000:：,，、\-—_()（）]+/g, '');
+    if (!name) continue;
+    const key = rules.key(name);
+    if (rules.isOrganisation(name) || rules.hasPlaceSuffix(key)) return name;
+  }
+  return undefined;
+}
+
+export function meetingSpec(pack: BranchPack, rules: BranchNameRules): LedgerSpec {
+  return {
+    columns: pack.meetings.columns,
+    ignoredColumns: pack.meetings.ignoredColumns,
+    keyFact: 'meetingType',
+    subjectFromTitle: (title, sheetName) => branchFromTitle(title, sheetName, rules),
+  };
+}
+
+/**
+ * Work counts often sit in separate sheets (承诺, 服务, 纠纷): a sheet lacking some
+ * columns is normal. They are kept per month or as a quarterly or yearly table.
+ */
+export function workSpec(pack: BranchPack): LedgerSpec {
+  return { columns: pack.work.columns, ignoredColumns: pack.work.ignoredColumns, warnMissing: false, longerPeriods: true };
+}
+
+function cadreSpec(pack: Pack): LedgerSpec {
+  return { columns: pack.columns, ignoredColumns: pack.ignoredColumns };
+}
+
+/** The user's column mapping, kept to the facts of one ledger kind. */
+function mappingFor(spec: LedgerSpec, mapping: ColumnMapping): ColumnMapping {
+  const facts = new Set(spec.columns.map((c) => c.fact));
+  return Object.fromEntries(Object.entries(mapping).filter(([, fact]) => fact === IGNORE || facts.has(fact)));
+}
+
+/**
+ * Tells the ledgers of a workbook apart. Each sheet goes to the kind whose
+ * header it matches best (most columns recognised); on a tie meeting records
+ * come first, then the cadre ledger. A cadre ledger with 所属支部 and 承诺数
+ * columns thus stays a cadre ledger, and a work ledger with a 书记姓名 column
+ * does not become one.
+ */
+export function classifySheets(workbook: WorkbookSnapshot, branch: BranchPack, rules: BranchNameRules, cadre?: Pack, mapping: ColumnMapping = {}): SheetKinds {
+  const specs: [LedgerKind, LedgerSpec][] = [['meetings', meetingSpec(branch, rules)]];
+  if (cadre) specs.push(['cadre', cadreSpec(cadre)]);
+  specs.push(['work', workSpec(branch)]);
+  const matchers = specs.map(([kind, spec]) => {
+    const subject = spec.columns.find((c) => c.role === 'subject')!;
+    return { kind, key: spec.keyFact ?? subject.fact, min: Math.min(3, spec.columns.length), matcher: new ColumnMatcher(spec.columns, spec.ignoredColumns, mappingFor(spec, mapping)) };
+  });
+  const kinds: SheetKinds = { meetings: [], work: [], cadre: [] };
+  for (const sheet of workbook.sheets) {
+    // The rules sheet has headers that look like a ledger's: it is never one.
+    if (sheet.name === RULES_SHEET) continue;
+    const grid = unmergedValues({ ...sheet, values: sheet.values.slice(0, 20) });
+    let best: { kind: LedgerKind; size: number } | undefined;
+    for (const m of matchers) {
+      const header = findHeader(grid, m.matcher, m.key, m.min);
+      if (header && (!best || header.facts.size > best.size)) best = { kind: m.kind, size: header.facts.size };
+    }
+    if (best) kinds[best.kind].push(sheet.name);
+  }
+  return kinds;
+}
+
+export function sheetsNamed(workbook: WorkbookSnapshot, names: string[]): WorkbookSnapshot {
+  const wanted = new Set(names);
+  return { sheets: workbook.sheets.filter((s) => wanted.has(s.name)) };
+}
+
+/** The workbook without the branch ledgers: what the cadre assessment should read. */
+export function withoutBranchLedgers(workbook: WorkbookSnapshot, kinds: SheetKinds): WorkbookSnapshot {
+  const branchSheets = new Set([...kinds.meetings, ...kinds.work]);
+  return { sheets: workbook.sheets.filter((s) => !branchSheets.has(s.name)) };
+}
+
+export interface BranchLedgers {
+  kinds: SheetKinds;
+  meetings: ReadResult;
+  work: ReadResult;
+}
+
+export interface BranchReadOptions {
+  mapping?: ColumnMapping;
+  defaultPeriod?: string;
+}
+
+/** Reads the meeting records and the work ledgers of a workbook with the tolerant ledger reader. */
+export function readBranchLedgers(workbook: WorkbookSnapshot, pack: BranchPack, rules: BranchNameRules, cadre?: Pack, options: BranchReadOptions = {}): BranchLedgers {
+  const mapping = options.mapping ?? {};
+  const kinds = classifySheets(workbook, pack, rules, cadre, mapping);
+  const meetingsSpec = meetingSpec(pack, rules);
+  const work = workSpec(pack);
+  return {
+    kinds,
+    meetings: readLedgerSheets(sheetsNamed(workbook, kinds.meetings), meetingsSpec, { mapping: mappingFor(meetingsSpec, mapping), defaultPeriod: options.defaultPeriod }),
+    work: readLedgerSheets(sheetsNamed(workbook, kinds.work), work, { mapping: mappingFor(work, mapping), defaultPeriod: options.defaultPeriod }),
+  };
+}
+
+/** The A1 cell of a fact's column in a given 1-based row of a ledger, or undefined when the sheet has no such column. */
+export function cellOf(info: LedgerInfo | undefined, fact: string, row: number): string | undefined {
+  const header = info?.columns.find((c) => c.fact === fact)?.cell;
+  const letters = header ? /^[A-Z]+/.exec(header)?.[0] : undefined;
+  return letters ? `${letters}${row}` : undefined;
+}
+
+/** A ledger kind's title as the messages name it: 三会一课记录, 支部工作台账, 驻村干部月度考核台账. */
+export function ledgerTitle(pack: BranchPack, cadre: Pack | undefined, kind: LedgerKind): { zh: string; en: string } {
+  if (kind === 'meetings') return { zh: pack.meetings.title, en: pack.meetings.titleEn ?? pack.meetings.title };
+  if (kind === 'work') return { zh: pack.work.title, en: pack.work.titleEn ?? pack.work.title };
+  return { zh: `${cadre?.title ?? '驻村干部'}台账`, en: `${cadre?.titleEn ?? 'stationed cadre'} ledger` };
+}

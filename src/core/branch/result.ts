@@ -1,0 +1,101 @@
+import type { FactValue, LedgerInfo, Warning } from '../ledger/read';
+import type { Bilingual } from '../messages';
+import type { Evidence } from './evidence';
+import type { LedgerKind, SheetKinds } from './ledgers';
+import type { RateCheck, UnmatchedName } from './work';
+
+/** What a branch assessment gives back: per branch and period, and for the run as a whole. */
+
+export interface BranchFlag extends Bilingual {
+  /** The must-meet item's id. */
+  rule: string;
+  label: string;
+  labelEn: string;
+  expected: string;
+  expectedEn: string;
+  actual: string;
+  actualEn: string;
+  /** What to do, for the rectification list. */
+  fix: string;
+  fixEn: string;
+  /** The ledger rows behind the figure. */
+  evidence: Evidence[];
+}
+
+export interface BranchNote extends Bilingual {
+  rule: string;
+}
+
+export interface BranchResult {
+  /** The roster key; stable across periods. */
+  id: string;
+  name: string;
+  /** How the ledgers wrote the name. */
+  variants: string[];
+  period: string;
+  /** False when no indicator had data: such a branch is neither scored nor ranked. */
+  scored: boolean;
+  score: number;
+  grade: string;
+  gradeEn: string;
+  stars: number;
+  rank: number;
+  of: number;
+  fallsShort: boolean;
+  risk: boolean;
+  riskReasons: Bilingual[];
+  flags: BranchFlag[];
+  /** Items not judged for want of data, and why. */
+  noData: BranchNote[];
+  /** Why the stars are fewer than the score gives. */
+  starNotes: Bilingual[];
+  indicators: Record<string, number>;
+  /** Indicators left out of the score for want of data. */
+  excluded: string[];
+  /** Every fact's value (counts, rates), null where missing. */
+  values: Record<string, FactValue>;
+  /** The ledger rows behind each fact. */
+  evidence: Record<string, Evidence[]>;
+  /** The rectification deadline for a branch that falls short (2024年7月31日). */
+  rectifyBy: string | null;
+}
+
+export interface CoverageNote extends Bilingual {
+  period: string;
+  ledger: LedgerKind;
+}
+
+export interface BranchAssessment {
+  packId: string;
+  packTitle: string;
+  /** The period asked for; undefined when every quarter the ledgers span was assessed. */
+  period?: string;
+  periods: string[];
+  /** Falling short first (at risk first among them), then by rank. */
+  branches: BranchResult[];
+  sheets: SheetKinds;
+  ledgers: { meetings: LedgerInfo[]; work: LedgerInfo[] };
+  meetingRows: number;
+  workRows: number;
+  /** Cadre results counted per branch. */
+  cadreResults: number;
+  coverage: { meetings: string[]; work: string[]; cadres: string[] };
+  coverageNotes: CoverageNote[];
+  unmatched: UnmatchedName[];
+  rateChecks: RateCheck[];
+  /** Sheets read as the branch name table (支部名称对照). */
+  aliasSheets: string[];
+  warnings: Warning[];
+}
+
+/** Falling short first, at risk first among them, then by rank and name. */
+export function branchOrder(a: BranchResult, b: BranchResult): number {
+  return (
+    a.period.localeCompare(b.period) ||
+    Number(b.risk) - Number(a.risk) ||
+    Number(b.fallsShort) - Number(a.fallsShort) ||
+    Number(b.scored) - Number(a.scored) ||
+    a.rank - b.rank ||
+    a.name.localeCompare(b.name, 'zh')
+  );
+}

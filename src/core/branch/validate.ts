@@ -1,0 +1,115 @@
+import { both, type Bilingual } from '../messages';
+import type { Condition, Pack } from '../pack/schema';
+import { type PackProblem, type PackResult, validatePack, valueFits, zodProblems } from '../pack/validate';
+import { factCatalogue, type BranchFactInfo, OUTCOME_FACTS } from './catalogue';
+import { type BranchPack, BranchPackSchema } from './schema';
+
+export type BranchPackResult = { ok: true; pack: BranchPack } | { ok: false; problems: PackProblem[] };
+
+const MEETING_FACTS = ['branch', 'meetingType', 'date', 'expected', 'present'] as const;
+
+/**
+ * Validates a branch pack before anything runs: its shape (zod), then what a
+ * shape cannot say — the ledgers have the columns the reader needs, facts name
+ * meeting types and count columns that exist, every condition reads a known
+ * fact with a value of its type, ids are unique, grade bands descend.
+ */
+export function validateBranchPack(input: unknown): BranchPackResult {
+  const parsed = BranchPackSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error) };
+  const pack = parsed.data;
+  const problems: PackProblem[] = [];
+  const add = (path: string, message: Bilingual) => problems.push({ path, ...message });
+
+  const meetingFacts = new Map(pack.meetings.columns.map((c) => [c.fact, c]));
+  for (const fact of MEETING_FACTS) {
+    if (!meetingFacts.has(fact)) add('meetings.columns', both('branchPackColumn', { ledger: pack.meetings.title, ledgerEn: pack.meetings.titleEn ?? pack.meetings.title, fact }));
+  }
+  if (meetingFacts.get('branch')?.role !== 'subject') add('meetings.columns', both('packNoSubject'));
+  const workColumns = new Map(pack.work.columns.map((c) => [c.fact, c]));
+  if (pack.work.columns.filter((c) => c.role === 'subject').length !== 1) add('work.columns', both('packNoSubject'));
+  checkUnique(pack.meetings.columns.map((c) => c.fact), 'meetings.columns', 'fact', add);
+  checkUnique(pack.work.columns.map((c) => c.fact), 'work.columns', 'fact', add);
+  checkUnique(pack.meetings.types.map((t) => t.id), 'meetings.types', 'id', add);
+
+  const isCount = (fact: string) => workColumns.get(fact)?.type === 'number';
+  pack.work.statedRates.forEach((r, i) => {
+    if (workColumns.get(r.fact)?.type !== 'percent') add(`work.statedRates[${i}].fact`, both('branchPackWorkColumn', { fact: r.fact, column: r.fact }));
+    for (const part of [r.numerator, r.denominator]) {
+      if (!isCount(part)) add(`work.statedRates[${i}]`, both('branchPackWorkColumn', { fact: r.fact, column: part }));
+    }
+  });
+
+  const types = new Set(pack.meetings.types.map((t) => t.id));
+  const builtIn = factCatalogue({ ...pack, facts: [] });
+  const seen = new Set<string>();
+  pack.facts.forEach((f, i) => {
+    if (builtIn.has(f.fact) || seen.has(f.fact) || f.fact in OUTCOME_FACTS) add(`facts[${i}].fact`, both('packDuplicateId', { id: f.fact }));
+    seen.add(f.fact);
+    if ((f.source === 'meetingsMissed' || f.source === 'attendance') && !types.has(f.meeting)) {
+      add(`facts[${i}].meeting`, both('branchPackMeeting', { fact: f.fact, meeting: f.meeting }));
+    }
+    if (f.source === 'ratio') {
+      for (const part of [f.numerator, f.denominator]) if (!isCount(part)) add(`facts[${i}]`, both('branchPackWorkColumn', { fact: f.fact, column: part }));
+    }
+  });
+
+  const catalogue = factCatalogue(pack);
+  const outcomes = new Map<string, BranchFactInfo>([...catalogue, ...Object.entries(OUTCOME_FACTS)]);
+  checkUnique(pack.requirements.map((r) => r.id), 'requirements', 'id', add);
+  pack.requirements.forEach((r, i) => checkConditions(r.id, r.when, catalogue, `requirements[${i}]`, add));
+
+  checkUnique(pack.indicators.map((x) => x.id), 'indicators', 'id', add);
+  checkUnique(pack.rules.map((r) => r.id), 'rules', 'id', add);
+  const indicators = new Set(pack.indicators.map((x) => x.id));
+  pack.rules.forEach((rule, i) => {
+    if (!indicators.has(rule.indicator)) add(`rules[${i}].indicator`, both('packUnknownIndicator', { rule: rule.id, indicator: rule.indicator }));
+    checkConditions(rule.id, rule.when, catalogue, `rules[${i}]`, add);
+    if (typeof rule.points === 'object') {
+      const info = catalogue.get(rule.points.per);
+      if (!info) add(`rules[${i}].points.per`, both('packUnknownFact', { rule: rule.id, fact: rule.points.per }));
+      else if (!valueFits(info.type, 0)) add(`rules[${i}].points.per`, both('packValueType', { rule: rule.id, fact: rule.points.per, type: info.type, value: 'points' }));
+    }
+  });
+  checkUnique(pack.risk.any.map((r) => r.id), 'risk.any', 'id', add);
+  pack.risk.any.forEach((r, i) => checkConditions(r.id, r.when, outcomes, `risk.any[${i}]`, add));
+  for (let i = 1; i < pack.grades.length; i++) {
+    if (pack.grades[i]!.min >= pack.grades[i - 1]!.min) add(`grades[${i}].min`, both('packGradesOrder'));
+  }
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, pack };
+}
+
+function checkUnique(ids: string[], path: string, key: string, add: (path: string, m: Bilingual) => void): void {
+  const seen = new Set<string>();
+  ids.forEach((id, i) => {
+    if (seen.has(id)) add(`${path}[${i}].${key}`, both('packDuplicateId', { id }));
+    seen.add(id);
+  });
+}
+
+function checkConditions(id: string, when: Condition[], facts: Map<string, BranchFactInfo>, path: string, add: (path: string, m: Bilingual) => void): void {
+  when.forEach((c, j) => {
+    const info = facts.get(c.fact);
+    const at = `${path}.when[${j}]`;
+    if (!info) add(`${at}.fact`, both('packUnknownFact', { rule: id, fact: c.fact }));
+    else if ((c.op === 'in' || c.op === 'notIn') !== Array.isArray(c.value) || !valueFits(info.type, c.value)) {
+      add(`${at}.value`, both('packValueType', { rule: id, fact: c.fact, type: info.type, value: JSON.stringify(c.value) }));
+    }
+  });
+}
+
+export type AnyPackResult =
+  | { ok: true; kind: 'cadre'; pack: Pack }
+  | { ok: true; kind: 'branch'; pack: BranchPack }
+  | { ok: false; problems: PackProblem[] };
+
+/** A pack of either kind, told apart by its `subject` ("cadre" or "branch"). */
+export function validateAnyPack(input: unknown): AnyPackResult {
+  const subject = typeof input === 'object' && input !== null ? (input as { subject?: unknown }).subject : undefined;
+  if (subject === 'branch') {
+    const r = validateBranchPack(input);
+    return r.ok ? { ok: true, kind: 'branch', pack: r.pack } : r;
+  }
+  const r: PackResult = validatePack(input);
+  return r.ok ? { ok: true, kind: 'cadre', pack: r.pack } : r;
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import branchPackJson from '../../rules/branch.json';
+import stationedCadreJson from '../../rules/stationed-cadre.json';
+import { validateAnyPack, validateBranchPack } from '../../src/core/branch/validate';
+
+const clone = () => JSON.parse(JSON.stringify(branchPackJson));
+
+function problems(input: unknown): string[] {
+  const r = validateBranchPack(input);
+  return r.ok ? [] : r.problems.map((p) => `${p.path} ${p.message}`);
+}
+
+describe('the branch rule pack', () => {
+  it('ships a valid default pack whose indicator maxima add up to 100', () => {
+    const r = validateBranchPack(branchPackJson);
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.pack.indicators.reduce((s, i) => s + i.max, 0)).toBe(100);
+  });
+
+  it('tells a cadre pack from a branch pack by its subject', () => {
+    const cadre = validateAnyPack(stationedCadreJson);
+    const branch = validateAnyPack(branchPackJson);
+    expect(cadre.ok && cadre.kind).toBe('cadre');
+    expect(branch.ok && branch.kind).toBe('branch');
+  });
+
+  it('rejects a condition on a fact that does not exist, naming the rule', () => {
+    const p = clone();
+    p.requirements[0].when[0].fact = 'committeeSkipped';
+    expect(problems(p)).toEqual([expect.stringContaining('committee-monthly 使用了不存在的数据项“committeeSkipped”')]);
+  });
+
+  it('rejects a threshold written as text, so "0.9" is never compared as a string', () => {
+    const p = clone();
+    const service = p.requirements.find((r: { id: string }) => r.id === 'service-rate');
+    service.when[0].value = '0.9';
+    expect(problems(p)).toEqual([expect.stringMatching(/^requirements\[\d+\]\.when\[0\]\.value .*service-rate/)]);
+  });
+
+  it('rejects a fact that names an unknown meeting type or count column', () => {
+    const p = clone();
+    p.facts[0].meeting = 'committe';
+    p.facts.find((f: { fact: string }) => f.fact === 'serviceRate').denominator = 'statedServiceRate';
+    const found = problems(p);
+    expect(found).toHaveLength(2);
+    expect(found[0]).toContain('不存在的会议类型“committe”');
+    expect(found[1]).toContain('statedServiceRate');
+  });
+
+  it('rejects risk criteria over facts that are neither outcomes nor branch facts', () => {
+    const p = clone();
+    p.risk.any[0].when[0].fact = 'failures';
+    expect(problems(p)).toEqual([expect.stringContaining('“failures”')]);
+  });
+
+  it('rejects a meeting ledger without the columns the reader needs', () => {
+    const p = clone();
+    p.meetings.columns = p.meetings.columns.filter((c: { fact: string }) => c.fact !== 'present');
+    expect(problems(p)).toEqual([expect.stringContaining('“present”')]);
+  });
+
+  it('reports shape errors with their path', () => {
+    const p = clone();
+    p.starQuota.maxShare = 1.5;
+    expect(problems(p)[0]).toMatch(/^starQuota\.maxShare/);
+  });
+});
