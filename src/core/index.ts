@@ -33,3 +33,4 @@ export * from './branch/table';
 export * from './branch/summary';
 export * from './branch/json';
 export { default as branchPack } from '../../rules/branch.json';
+export * from './run';

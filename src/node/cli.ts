@@ -4,21 +4,14 @@ import { dirname, extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
 import {
-  assessBranches,
+  assessAll,
   assessmentJson,
-  assessWorkbook,
   BRANCH_RESULT_SHEET,
   branchesJson,
-  BranchNameRules,
   branchPack,
   type BranchPack,
   branchReportJson,
-  branchResultTable,
-  branchSummary,
   CADRE_RESULT_SHEET,
-  cadreResultTable,
-  cadreSummary,
-  classifySheets,
   defaultRules,
   diffPacks,
   type MessageKey,
@@ -36,10 +29,12 @@ import {
   rulesOfWorkbook,
   rulesSheetLayout,
   runRuleTests,
+  runSummaries,
+  runTables,
+  runWarnings,
   summaryText,
   t,
   validateBranchPack,
-  withoutBranchLedgers,
 } from '../core/index';
 import { loadRulesFile, RulesFileError, writeRulesSheet } from './rules-file';
 import { loadWorkbook, writeResultTable } from './workbook-file';
@@ -149,32 +144,26 @@ async function assess(args: string[]): Promise<void> {
   // Rules named on the command line win; else the workbook's own rules sheet; else the defaults.
   const pack = cadrePack(given ?? rulesOfWorkbook(loaded.snapshot, defaultRules()));
   const defaultPeriod = period && /^\d{4}-\d{2}$/.test(period) ? period : undefined;
-  // Meeting records and work ledgers are kept out of the cadre run, so that a
-  // column such as 书记姓名 never makes one of them pass for a cadre ledger.
-  const kinds = classifySheets(loaded.snapshot, branch, new BranchNameRules(branch.names), pack);
-  const hasBranchLedgers = kinds.meetings.length > 0 || kinds.work.length > 0;
-  const assessment = await assessWorkbook(withoutBranchLedgers(loaded.snapshot, kinds), pack, { period, defaultPeriod });
-  const hasCadreLedgers = assessment.ledgers.length > 0;
-  if (!hasCadreLedgers && !hasBranchLedgers) {
+  const packs = { cadre: pack, branch };
+  const run = await assessAll(loaded.snapshot, packs, { period, defaultPeriod });
+  const { cadres: assessment, branches, hasCadreLedgers } = run;
+  if (!hasCadreLedgers && !run.hasBranchLedgers) {
     throw new UsageError([t('noLedger', { title: pack.title }), t('noBranchLedger'), t('noLedger', { titleEn: pack.titleEn ?? pack.title }, 'en'), t('noBranchLedger', {}, 'en')]);
   }
-  const branches = hasBranchLedgers ? await assessBranches(loaded.snapshot, { branch, cadre: pack }, { period, defaultPeriod, cadres: assessment }) : undefined;
   if (period && assessment.cadres.length === 0 && (branches?.branches.length ?? 0) === 0) {
     throw new UsageError([t('noRecordsInPeriod', { period: periodLabel(period) }), t('noRecordsInPeriod', { periodEn: period }, 'en')]);
   }
-
-  const cadreText = hasCadreLedgers ? summaryText(cadreSummary(assessment, pack)) : '';
-  const branchText = branches ? summaryText(branchSummary(branches, branch)) : '';
-  const summary = [cadreText, branchText].filter(Boolean).join('\n\n');
+  const summaries = runSummaries(run, packs);
+  const summary = summaries.text;
+  const branchText = summaries.branch ? summaryText(summaries.branch) : '';
 
   if (values.out) {
     const time = new Date().toISOString().slice(0, 19).replace('T', ' ');
-    if (hasCadreLedgers) writeResultTable(loaded.workbook, cadreResultTable(assessment, pack, { time }));
-    if (branches) writeResultTable(loaded.workbook, branchResultTable(branches, branch, { time }));
+    for (const table of runTables(run, packs, { time })) writeResultTable(loaded.workbook, table);
     await mkdir(dirname(values.out), { recursive: true });
     await loaded.workbook.xlsx.writeFile(values.out);
   }
-  const warnings = [...assessment.warnings, ...(branches?.warnings ?? [])];
+  const warnings = runWarnings(run);
   if (values.json) {
     const json = assessmentJson(assessment, summary);
     const out = branches

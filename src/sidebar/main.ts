@@ -1,16 +1,20 @@
-import { type Assessment, assessWorkbook } from '../core/assess/assess';
+import { withoutBranchLedgers, type SheetKinds } from '../core/branch/ledgers';
+import type { BranchPack } from '../core/branch/schema';
+import { validateBranchPack } from '../core/branch/validate';
+import branchPackJson from '../../rules/branch.json';
+import { assessAll, ledgerKinds, type RunResult, runSummaries, runTables, runWarnings } from '../core/run';
 import type { ColumnMapping } from '../core/ledger/columns';
 import { type ReadResult, readLedgers } from '../core/ledger/read';
 import { type Lang, t } from '../core/messages';
 import type { Pack } from '../core/pack/schema';
 import { packHash } from '../core/pack/hash';
 import { monthsOf, periodLabel } from '../core/period';
-import { cadreSummary, summaryText } from '../core/results/summary';
-import { cadreResultTable } from '../core/results/table';
+import { summaryText } from '../core/results/summary';
 import { defaultRules, packFor, type RuleProblem, rulesOfWorkbook, rulesSheetPaint, sheetDecoration, type WorkbookRules } from '../core/rulesheet/index';
 import { RULES_SHEET, type WorkbookPayload, type WriteResultsResult } from '../rpc/contract';
 import { h, replace } from './dom';
 import { call } from './rpc';
+import { branchesView } from './branch-views';
 import { rulesTab } from './rules-tab';
 import { cellLink, ledgersView, mappingWith, overviewView, summaryView, tr, type ViewContext, warningsView } from './views';
 
@@ -27,10 +31,12 @@ interface State {
   pack?: Pack;
   rulesCreated?: string;
   read?: ReadResult;
+  /** Which sheets are meeting records and branch work ledgers. */
+  kinds?: SheetKinds;
   mapping: ColumnMapping;
   period: string;
   progress: { done: number; total: number };
-  assessment?: Assessment;
+  run?: RunResult;
   written?: WriteResultsResult;
   error?: string;
 }
@@ -38,6 +44,12 @@ interface State {
 const DEFAULTS = defaultRules();
 /** Before the rules are read (and when they are broken) the views still need column labels. */
 const fallbackPack = DEFAULTS.find((d) => d.pack.subject === 'cadre')!.pack;
+/** The branch pack is not on the rules sheet yet: the shipped one is used. */
+const branchPack: BranchPack = (() => {
+  const result = validateBranchPack(branchPackJson);
+  if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'));
+  return result.pack;
+})();
 
 const state: State = { lang: 'zh', phase: 'loading', tab: 'assess', mapping: {}, period: '', progress: { done: 0, total: 0 } };
 const root = document.getElementById('app')!;
@@ -72,7 +84,9 @@ function fail(e: unknown): void {
 
 function reread(): void {
   if (!state.payload) return;
-  state.read = readLedgers(state.payload.snapshot, state.pack ?? fallbackPack, { mapping: state.mapping });
+  const packs = { cadre: state.pack ?? fallbackPack, branch: branchPack };
+  state.kinds = ledgerKinds(state.payload.snapshot, packs, state.mapping);
+  state.read = readLedgers(withoutBranchLedgers(state.payload.snapshot, state.kinds), packs.cadre, { mapping: state.mapping });
 }
 
 /**
@@ -119,7 +133,8 @@ async function run(): Promise<void> {
   state.progress = { done: 0, total: state.read?.records.length ?? 0 };
   render();
   try {
-    const assessment = await assessWorkbook(state.payload.snapshot, pack, {
+    const packs = { cadre: pack, branch: branchPack };
+    const run = await assessAll(state.payload.snapshot, packs, {
       mapping: state.mapping,
       period: state.period || undefined,
       onProgress: async (done, total) => {
@@ -128,11 +143,11 @@ async function run(): Promise<void> {
         await nextFrame();
       },
     });
-    state.assessment = assessment;
+    state.run = run;
     state.phase = 'writing';
     render();
     const time = new Date().toLocaleString('zh-CN', { hour12: false });
-    state.written = await call('writeResults', { tables: [cadreResultTable(assessment, pack, { time })] });
+    state.written = await call('writeResults', { tables: runTables(run, packs, { time }) });
     state.phase = 'done';
   } catch (e) {
     fail(e);
@@ -163,6 +178,11 @@ function statusView(c: ViewContext): HTMLElement {
     el.append(h('div', { class: 'ok' }, tr(c, 'uiWritten', { sheets, rows, time: state.written.time })));
   }
   return el;
+}
+
+function hasLedgers(): boolean {
+  const kinds = state.kinds;
+  return (state.read?.ledgers.length ?? 0) > 0 || (kinds !== undefined && kinds.meetings.length + kinds.work.length > 0);
 }
 
 function controlsView(c: ViewContext, read: ReadResult): HTMLElement {
@@ -213,12 +233,26 @@ function tabsView(c: ViewContext): HTMLElement {
 
 function assessTab(c: ViewContext): (HTMLElement | null)[] {
   const body: (HTMLElement | null)[] = [];
-  if (state.read) body.push(ledgersView(c, state.read), rulesStatusView(c), controlsView(c, state.read));
+  const kinds = state.kinds;
+  const branchSheets = kinds ? [...kinds.meetings, ...kinds.work] : [];
+  if (state.read) {
+    body.push(
+      ledgersView(c, state.read),
+      branchSheets.length > 0 ? h('p', { id: 'branch-ledgers', class: 'muted small' }, tr(c, 'uiBranchLedgers', { sheets: branchSheets.join('、') })) : null,
+      rulesStatusView(c),
+      controlsView(c, state.read),
+    );
+  }
   body.push(statusView(c));
   const pack = state.pack;
-  if (state.assessment && pack && state.phase !== 'running') {
-    const summary = cadreSummary(state.assessment, pack);
-    body.push(overviewView(c, state.assessment), summaryView(c, summary, summaryText(summary)), warningsView(c, state.assessment.warnings));
+  const run = state.run;
+  if (run && pack && state.phase !== 'running') {
+    const summaries = runSummaries(run, { cadre: pack, branch: branchPack });
+    if (run.hasCadreLedgers) body.push(overviewView(c, run.cadres));
+    if (run.branches) body.push(branchesView(c, run.branches));
+    if (summaries.cadre) body.push(summaryView(c, summaries.cadre, summaryText(summaries.cadre)));
+    if (summaries.branch) body.push(summaryView(c, summaries.branch, summaryText(summaries.branch), 'branch-summary'));
+    body.push(warningsView(c, runWarnings(run)));
   }
   return body;
 }

@@ -89,7 +89,7 @@ export function overviewView(ctx: ViewContext, a: Assessment): HTMLElement {
   );
 }
 
-export function summaryView(ctx: ViewContext, summary: Summary, text: string): HTMLElement {
+export function summaryView(ctx: ViewContext, summary: Summary, text: string, id = 'summary'): HTMLElement {
   const copy = h('button', { class: 'link-button', type: 'button' }, tr(ctx, 'uiCopySummary'));
   copy.addEventListener('click', () => {
     void navigator.clipboard?.writeText(text).then(() => {
@@ -98,7 +98,7 @@ export function summaryView(ctx: ViewContext, summary: Summary, text: string): H
   });
   return h(
     'section',
-    { id: 'summary' },
+    { id, class: 'summary' },
     h('h2', {}, tr(ctx, 'uiSummary'), ' ', copy),
     h('p', { class: 'summary-title' }, summary.title),
     ...summary.sections.map((s) => h('div', { class: 'summary-section' }, h('h4', {}, s.heading), h('p', {}, s.sentences.join('')))),

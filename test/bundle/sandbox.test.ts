@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { formatDate, GasSandbox, WorkbookModel, workbookToExcel } from '../../src/node/gas/index';
+import { formatDate, GasSandbox, WorkbookModel, workbookFromExcel, workbookToExcel } from '../../src/node/gas/index';
 import { ledgerWorkbook } from './ledger-fixture';
 import { resultTableFor, sandboxOf, workbookOf } from './harness';
 import type { WorkbookPayload } from '../../src/rpc/contract';
@@ -96,5 +96,70 @@ describe('the Sheets fakes', () => {
     expect(results.getCell('A3').value).toBe(table.rows[0]![0]);
     const ledger = copy.getWorksheet('2024年5月驻村干部台账')!;
     expect(ledger.getCell('P5').value).toEqual(new Date(Date.UTC(2024, 4, 1)));
+  });
+
+  it('merge over merges inside the range, and refuse to merge or break apart part of one', () => {
+    const { sandbox, sheet } = run(`
+      sheet.getRange(1, 1, 1, 2).merge();
+      sheet.getRange(1, 1, 2, 4).merge();`);
+    sandbox.call('f');
+    expect(sheet.merges).toEqual([{ top: 0, left: 0, bottom: 1, right: 3 }]);
+    expect(() => run('sheet.getRange(1, 1, 2, 2).merge(); sheet.getRange(2, 2, 2, 2).merge();').sandbox.call('f')).toThrow(/select all cells in a merged range/);
+    expect(() => run('sheet.getRange(1, 1, 2, 2).merge(); sheet.getRange(1, 1, 1, 2).breakApart();').sandbox.call('f')).toThrow(/select all cells in a merged range/);
+  });
+
+  it('keep colours, weights, notes and drop-downs per cell, and refuse grids of the wrong size', () => {
+    const { sandbox, sheet } = run(`
+      const rule = SpreadsheetApp.newDataValidation().requireValueInList(['是', '否'], true).setAllowInvalid(false).build();
+      const range = sheet.getRange(1, 1, 1, 2);
+      range.setBackgrounds([['#F4C7C3', null]]);
+      range.setFontWeights([['bold', 'normal']]);
+      range.setNotes([['⚠ 不是数字', '']]);
+      range.setDataValidations([[rule, null]]);`);
+    sandbox.call('f');
+    expect(sheet.format(0, 0)).toMatchObject({ background: '#f4c7c3', bold: true });
+    expect(sheet.format(0, 1)).toMatchObject({ background: undefined, bold: false });
+    expect([sheet.note(0, 0), sheet.note(0, 1)]).toEqual(['⚠ 不是数字', '']);
+    expect(sheet.validation(0, 0)).toEqual({ criteria: 'VALUE_IN_LIST', values: ['是', '否'], showDropdown: true, allowInvalid: false });
+    expect(sheet.validation(0, 1)).toBeUndefined();
+    expect(() => run("sheet.getRange(1, 1, 2, 2).setNotes([['a', 'b']]);").sandbox.call('f')).toThrow(/data has 1 but the range has 2/);
+    expect(() => run("sheet.getRange(1, 1).setDataValidations([[{}]]);").sandbox.call('f')).toThrow(/Invalid argument: rules/);
+  });
+
+  it('clear contents and formats but leave notes and drop-downs to their own calls', () => {
+    const { sandbox, sheet } = run(`
+      const range = sheet.getRange(1, 1, 2, 2);
+      range.setValues([['a', 'b'], ['c', 'd']]).setBackground('#d2e3fc');
+      range.setNotes([['n', ''], ['', '']]);
+      range.setDataValidations([[SpreadsheetApp.newDataValidation().requireValueInList(['x']).build(), null], [null, null]]);
+      range.clear();`);
+    sandbox.call('f');
+    expect([sheet.value(0, 0), sheet.format(0, 0).background, sheet.note(0, 0), sheet.validation(0, 0)?.values]).toEqual([undefined, undefined, 'n', ['x']]);
+  });
+
+  it('give a row inserted after another that row’s formats and drop-downs, not its values or notes', () => {
+    const { sandbox, sheet } = run(`
+      const row = sheet.getRange(2, 1, 1, 2);
+      row.setValues([['是', '下基层天数']]).setNumberFormat('@').setNotes([['说明', '']]);
+      row.setDataValidations([[SpreadsheetApp.newDataValidation().requireValueInList(['是', '否']).build(), null]]);
+      sheet.getRange(1, 1, 3, 1).merge();
+      sheet.insertRowAfter(2);`);
+    sandbox.call('f');
+    expect([sheet.value(2, 0), sheet.note(2, 0), sheet.format(2, 0).numberFormat, sheet.validation(2, 0)?.values]).toEqual([undefined, '', '@', ['是', '否']]);
+    expect(sheet.merges).toEqual([{ top: 0, left: 0, bottom: 3, right: 0 }]);
+    expect(sheet.maxRows).toBe(1001);
+    expect(() => run('sheet.insertRowAfter(1001);').sandbox.call('f')).toThrow(/out of bounds/);
+  });
+
+  it('round-trip notes and drop-downs through .xlsx', async () => {
+    const { sandbox } = run(`
+      const range = sheet.getRange(2, 3);
+      range.setValue('>= 十').setNotes([['⚠ “>= 十” 不是数字']]);
+      range.setDataValidations([[SpreadsheetApp.newDataValidation().requireValueInList(['是', '否']).build()]]);`);
+    sandbox.call('f');
+    const copy = new ExcelJS.Workbook();
+    await copy.xlsx.load(await workbookToExcel(sandbox.workbook).xlsx.writeBuffer());
+    const back = workbookFromExcel(copy).sheet('Sheet1')!;
+    expect([back.value(1, 2), back.note(1, 2), back.validation(1, 2)]).toEqual(['>= 十', '⚠ “>= 十” 不是数字', { criteria: 'VALUE_IN_LIST', values: ['是', '否'], showDropdown: true, allowInvalid: true }]);
   });
 });

@@ -3,6 +3,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { defaultRules, RULES_SHEET, RULES_SHEET_COLORS, rulesSheetPaint, sheetDecoration } from '../../src/core/index';
 import { SHIM_ID } from '../../src/node/preview/client-code';
 import { startPreview, type Preview } from '../../src/node/preview/server';
 import type { WorkbookView } from '../../src/node/preview/view';
@@ -77,5 +79,24 @@ describe('the local preview', () => {
     expect(answer).toEqual({ ok: true, sidebar: { title: '台账考评' } });
     expect(await (await fetch(preview.sidebarUrl)).text()).toContain('<body data-autorun="1">');
     expect((await fetch(`${preview.url}menu/writeResults`, { method: 'POST' })).status).toBe(404);
+  });
+
+  it('shows the rules sheet’s problem marks: the colour, and the note as a corner mark', async () => {
+    expect((await rpc('ensureRulesSheet', rulesSheetPaint(defaultRules()))).body.ok).toBe(true);
+    const sheet = ((await rpc('getWorkbook')).body.result as WorkbookPayload).snapshot.sheets.find((s) => s.name === RULES_SHEET)!;
+    const problem = { sheet: RULES_SHEET, cell: 'D15', message: '“十天” 不是数字', messageEn: '"十天" is not a number' };
+    expect((await rpc('markRuleProblems', { decoration: sheetDecoration(sheet.values, [problem]) })).body.ok).toBe(true);
+
+    const view = (await (await fetch(`${preview.url}workbook`)).json()) as WorkbookView;
+    const cell = view.sheets.find((s) => s.name === RULES_SHEET)!.rows[14]![3]!;
+    expect(cell.note).toBe('⚠ “十天” 不是数字');
+    expect(view.styles[cell.style]).toContain(`background:${RULES_SHEET_COLORS.problemBackground}`);
+
+    const download = new ExcelJS.Workbook();
+    await download.xlsx.load(await (await fetch(`${preview.url}download.xlsx`)).arrayBuffer());
+    const rules = download.getWorksheet(RULES_SHEET)!;
+    expect(rules.getCell('D15').note).toBe('⚠ “十天” 不是数字');
+    expect(rules.getCell('A14').dataValidation).toMatchObject({ type: 'list', formulae: ['"是,否"'] });
+    expect(digest()).toBe(original);
   });
 });

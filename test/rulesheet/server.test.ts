@@ -1,126 +1,35 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { defaultRules, readRulesSheet, RULES_SHEET, RULES_SHEET_COLORS, rulesSheetLayout, rulesSheetPaint, sheetDecoration, type PackEntry } from '../../src/core/index';
-import type { Cell } from '../../src/core/snapshot';
-import { ensureRulesSheet, markRuleProblems, replaceRulesSheet, writeRuleRow, writeRulesSheet } from '../../src/server/rules-sheet';
+import { describe, expect, it } from 'vitest';
+import {
+  applyRuleDraft,
+  defaultRules,
+  readRulesSheet,
+  ruleDraftOf,
+  ruleRowEdit,
+  RULES_SHEET,
+  RULES_SHEET_COLORS,
+  rulesSheetLayout,
+  rulesSheetPaint,
+  sheetDecoration,
+  type PackEntry,
+  type RuleRowEdit,
+} from '../../src/core/index';
+import { a1, type SheetSnapshot } from '../../src/core/snapshot';
+import { SPREADSHEET_SERVICES, WorkbookModel, type GasSandbox } from '../../src/node/gas/index';
+import type { WorkbookPayload } from '../../src/rpc/contract';
+import { sandboxOf, sheetState } from '../bundle/harness';
+import { locate } from './sheet-helpers';
+import { ledgerSheet, smallWorkbook } from './workbook-fixture';
 
-type Grid = unknown[][];
-
-/** Just enough of SpreadsheetApp to run the rules-sheet functions, counting every service call. */
-class FakeSheet {
-  values: Grid = [];
-  backgrounds: Grid = [];
-  notes: Grid = [];
-  readonly calls: string[] = [];
-  constructor(readonly name: string) {}
-
-  private grow(rows: number, cols: number) {
-    for (const grid of [this.values, this.backgrounds, this.notes]) {
-      while (grid.length < rows) grid.push([]);
-      for (const row of grid) while (row.length < cols) row.push('');
-    }
-  }
-
-  getRange(row: number, col: number, rows = 1, cols = 1) {
-    const sheet = this;
-    const region = <T>(grid: Grid, data: T[][]) => {
-      sheet.grow(row - 1 + rows, col - 1 + cols);
-      data.forEach((r, i) => r.forEach((v, j) => (grid[row - 1 + i]![col - 1 + j] = v)));
-    };
-    const call = (name: string) => sheet.calls.push(name);
-    return {
-      setValues: (data: unknown[][]) => (call('setValues'), region(sheet.values, data)),
-      setValue: (v: unknown) => (call('setValue'), region(sheet.values, [[v]])),
-      setBackgrounds: (data: string[][]) => (call('setBackgrounds'), region(sheet.backgrounds, data)),
-      setNotes: (data: string[][]) => (call('setNotes'), region(sheet.notes, data)),
-      setFontColors: () => call('setFontColors'),
-      setFontWeights: () => call('setFontWeights'),
-      setDataValidations: () => call('setDataValidations'),
-      setNumberFormat: () => call('setNumberFormat'),
-      merge: () => call('merge'),
-      breakApart: () => call('breakApart'),
-      clear: () => {
-        call('clear');
-        for (const grid of [sheet.values, sheet.backgrounds, sheet.notes]) grid.length = 0;
-      },
-      clearNote: () => call('clearNote'),
-      clearDataValidations: () => call('clearDataValidations'),
-    };
-  }
-
-  getDataRange() {
-    this.calls.push('getDataRange');
-    const height = this.values.length;
-    const width = Math.max(0, ...this.values.map((r) => r.length));
-    return { ...this.getRange(1, 1, height, width), getValues: () => (this.calls.push('getValues'), this.values.map((r) => r.slice())) };
-  }
-
-  getRangeList() {
-    return { setNumberFormat: () => this.calls.push('setNumberFormat') };
-  }
-
-  getMaxColumns() {
-    return 26;
-  }
-
-  getLastRow() {
-    return this.values.length;
-  }
-
-  getLastColumn() {
-    return Math.max(0, ...this.values.map((r) => r.length));
-  }
-
-  getMaxRows() {
-    return 1000;
-  }
-
-  insertColumnsAfter() {
-    this.calls.push('insertColumnsAfter');
-  }
-
-  insertRowsAfter() {
-    this.calls.push('insertRowsAfter');
-  }
-
-  insertRowAfter(after: number) {
-    this.calls.push('insertRowAfter');
-    for (const grid of [this.values, this.backgrounds, this.notes]) grid.splice(after, 0, []);
-  }
-
-  setColumnWidths() {
-    this.calls.push('setColumnWidths');
-  }
+/** The shipped dist/Code.js over a township's workbook holding one May ledger, as Sheets would run it. */
+function township(): GasSandbox {
+  return sandboxOf(WorkbookModel.fromSnapshot(smallWorkbook(), { name: '吉仁高勒镇台账' }));
 }
 
-class FakeSpreadsheet {
-  readonly sheets: FakeSheet[] = [];
-  getSheetByName(name: string) {
-    return this.sheets.find((s) => s.name === name) ?? null;
-  }
-  insertSheet(name: string) {
-    const sheet = new FakeSheet(name);
-    this.sheets.push(sheet);
-    return sheet;
-  }
-  getNumSheets() {
-    return this.sheets.length;
-  }
-  getName() {
-    return '吉仁高勒镇台账';
-  }
+/** The rules sheet as the sidebar sees it: through getWorkbook, the way every run reads it. */
+function readBack(sandbox: GasSandbox): SheetSnapshot {
+  const payload = sandbox.call('getWorkbook') as WorkbookPayload;
+  return payload.snapshot.sheets.find((s) => s.name === RULES_SHEET)!;
 }
-
-let spreadsheet: FakeSpreadsheet;
-
-beforeEach(() => {
-  spreadsheet = new FakeSpreadsheet();
-  const builder = { requireValueInList: () => builder, setAllowInvalid: () => builder, build: () => ({}) };
-  (globalThis as Record<string, unknown>).SpreadsheetApp = { getActiveSpreadsheet: () => spreadsheet, newDataValidation: () => builder };
-});
-
-afterEach(() => {
-  delete (globalThis as Record<string, unknown>).SpreadsheetApp;
-});
 
 /** The default pack with 60 more rules: a big township's sheet. */
 function bigger(): PackEntry[] {
@@ -129,60 +38,155 @@ function bigger(): PackEntry[] {
   return [{ ...entry!, pack: { ...entry!.pack, rules: [...entry!.pack.rules, ...extra] } }];
 }
 
-describe('the rules sheet in Google Sheets', () => {
-  it('is created once from the default packs, in a fixed number of calls', () => {
-    expect(ensureRulesSheet(rulesSheetPaint(defaultRules()))).toEqual({ created: true, sheet: RULES_SHEET });
-    const sheet = spreadsheet.getSheetByName(RULES_SHEET)!;
+const base = defaultRules()[0]!.pack;
+
+describe('the rules sheet written by the shipped Code.js', () => {
+  it('is created once from the default packs: values, merges, colours, notes, drop-downs, plain-text conditions', () => {
+    const sandbox = township();
+    const ledgerBefore = sheetState(sandbox.workbook, ledgerSheet().name);
+    expect(sandbox.call('ensureRulesSheet', rulesSheetPaint(defaultRules()))).toEqual({ created: true, sheet: RULES_SHEET });
+    expect(sandbox.workbook.sheets.map((s) => s.name)).toEqual([ledgerSheet().name, RULES_SHEET]);
+
     const layout = rulesSheetLayout(defaultRules());
-    expect(sheet.values.slice(0, layout.values.length).map((r) => r.slice(0, layout.values[0]!.length))).toEqual(layout.values);
-    expect(sheet.calls.filter((c) => c === 'setValues')).toHaveLength(1);
-    expect(ensureRulesSheet(rulesSheetPaint(defaultRules()))).toEqual({ created: false, sheet: RULES_SHEET });
-    expect(spreadsheet.sheets).toHaveLength(1);
+    const model = sandbox.workbook.sheet(RULES_SHEET)!;
+    const grid = layout.values.map((row, r) => row.map((_, c) => model.value(r, c) ?? ''));
+    // Outside the plain-text ranges Sheets reads "20%" as it would if typed: the number 0.2.
+    const typed = (v: string | number) => (typeof v === 'string' && /^\d+(\.\d+)?%$/.test(v) ? Number(v.slice(0, -1)) / 100 : v);
+    expect(grid).toEqual(layout.values.map((row) => row.map(typed)));
+    expect(model.merges).toEqual(layout.merges);
+    expect(model.columnWidths.get(3)).toBe(layout.columnWidths[2]);
+
+    const rules = locate(readBack(sandbox), '规则', 'days-full', '下基层天数');
+    // A condition cell keeps "1-2" as text; the 启用 column offers 是/否 but lets other words through.
+    expect(model.format(rules.row, rules.col).numberFormat).toBe('@');
+    expect(model.validation(rules.row, 0)).toEqual({ criteria: 'VALUE_IN_LIST', values: ['是', '否'], showDropdown: true, allowInvalid: true });
+    expect(model.format(0, 0)).toMatchObject({ background: RULES_SHEET_COLORS.packBackground, fontColor: RULES_SHEET_COLORS.packText, bold: true });
+    expect(model.note(rules.row - 1, rules.col)).toContain('条件：');
+
+    const read = readRulesSheet(readBack(sandbox));
+    expect(read.problems).toEqual([]);
+    expect(read.packs[0]!.pack).toEqual(base);
+    expect(sheetState(sandbox.workbook, ledgerSheet().name)).toEqual(ledgerBefore);
   });
 
-  it('takes as many calls for 81 rules as for 21', () => {
-    const small = new FakeSheet('a');
-    const big = new FakeSheet('b');
-    writeRulesSheet(small as unknown as GoogleAppsScript.Spreadsheet.Sheet, rulesSheetPaint(defaultRules()));
-    writeRulesSheet(big as unknown as GoogleAppsScript.Spreadsheet.Sheet, rulesSheetPaint(bigger()));
-    expect(big.values.length).toBeGreaterThan(small.values.length + 50);
+  it('leaves an existing rules sheet as the staff left it, without writing anything', () => {
+    const sandbox = township();
+    sandbox.call('ensureRulesSheet', rulesSheetPaint(defaultRules()));
+    const { row, col } = locate(readBack(sandbox), '规则', 'days-full', '下基层天数');
+    sandbox.workbook.sheet(RULES_SHEET)!.setValue(row, col, '12天以上');
+    const before = sheetState(sandbox.workbook, RULES_SHEET);
+    sandbox.calls.reset();
+    expect(sandbox.call('ensureRulesSheet', rulesSheetPaint(defaultRules()))).toEqual({ created: false, sheet: RULES_SHEET });
+    expect(sheetState(sandbox.workbook, RULES_SHEET)).toEqual(before);
+    expect(sandbox.calls.byMethod(SPREADSHEET_SERVICES)).toEqual({ 'Spreadsheet.getSheetByName': 1, 'SpreadsheetApp.getActiveSpreadsheet': 1 });
+  });
+
+  it('takes as many service calls for 81 rules as for 21', () => {
+    const measure = (entries: PackEntry[]) => {
+      const sandbox = township();
+      sandbox.calls.reset();
+      sandbox.call('ensureRulesSheet', rulesSheetPaint(entries));
+      return { calls: sandbox.calls.byMethod(SPREADSHEET_SERVICES), rows: sandbox.workbook.sheet(RULES_SHEET)!.lastRow };
+    };
+    const small = measure(defaultRules());
+    const big = measure(bigger());
+    expect(big.rows).toBe(small.rows + 60);
     expect(big.calls).toEqual(small.calls);
+    expect(small.calls['Range.setValues']).toBe(1);
+    expect(small.calls['Range.setDataValidations']).toBe(1);
+    expect(small.calls['RangeList.setNumberFormat']).toBe(1);
   });
 
   it('marks problem cells with a colour and a note, and clears old marks, in one call each', () => {
-    ensureRulesSheet(rulesSheetPaint(defaultRules()));
-    const sheet = spreadsheet.getSheetByName(RULES_SHEET)!;
-    sheet.calls.length = 0;
-    // As the sidebar does it: the rules sheet's values from the snapshot, the problems found in them.
-    const values = sheet.values.map((r) => r.map((v): Cell => (v === '' ? null : (v as string | number))));
-    const problem = { sheet: RULES_SHEET, cell: 'D14', message: '“>= 十” 不是数字，请写成 “>= 10”', messageEn: '">= 十" is not a number' };
-    expect(markRuleProblems({ decoration: sheetDecoration(values, [problem]) })).toEqual({ cells: sheet.values.length * sheet.values[0]!.length });
-    expect(sheet.backgrounds[13]![3]).toBe(RULES_SHEET_COLORS.problemBackground);
-    expect(sheet.notes[13]![3]).toBe('⚠ “>= 十” 不是数字，请写成 “>= 10”');
-    expect(sheet.notes[12]![3]).toContain('条件：');
-    expect(sheet.calls).toEqual(['setBackgrounds', 'setFontColors', 'setFontWeights', 'setNotes']);
+    const sandbox = township();
+    sandbox.call('ensureRulesSheet', rulesSheetPaint(defaultRules()));
+    const sheet = readBack(sandbox);
+    const { row, col } = locate(sheet, '规则', 'days-full', '下基层天数');
+    const problem = { sheet: RULES_SHEET, cell: a1(row, col), message: '“>= 十” 不是数字，请写成 “>= 10”', messageEn: '">= 十" is not a number' };
+    const model = sandbox.workbook.sheet(RULES_SHEET)!;
+    sandbox.calls.reset();
+    expect(sandbox.call('markRuleProblems', { decoration: sheetDecoration(sheet.values, [problem]) })).toEqual({ cells: model.lastRow * model.lastColumn });
+    expect(model.format(row, col).background).toBe(RULES_SHEET_COLORS.problemBackground);
+    expect(model.note(row, col)).toBe('⚠ “>= 十” 不是数字，请写成 “>= 10”');
+    expect(model.note(row - 1, col)).toContain('条件：');
+    expect(sandbox.calls.byMethod(['Range'])).toEqual({ 'Range.setBackgrounds': 1, 'Range.setFontColors': 1, 'Range.setFontWeights': 1, 'Range.setNotes': 1 });
 
-    markRuleProblems({ decoration: sheetDecoration(values.slice(0, 20)) });
-    expect(sheet.backgrounds[13]![3]).toBe(RULES_SHEET_COLORS.background);
-    expect(sheet.notes[13]![3]).toBe('');
+    sandbox.call('markRuleProblems', { decoration: sheetDecoration(sheet.values) });
+    expect(model.format(row, col).background).toBe(RULES_SHEET_COLORS.background);
+    expect(model.note(row, col)).toBe('');
   });
 
-  it('writes a rule from the editor as a new row under the table', () => {
-    ensureRulesSheet(rulesSheetPaint(defaultRules()));
-    const sheet = spreadsheet.getSheetByName(RULES_SHEET)!;
-    expect(writeRuleRow({ sheet: RULES_SHEET, row: 33, insert: true, values: ['是', 'pilot', '五个一'], headers: [{ row: 12, col: 17, text: '所驻村' }] })).toEqual({ row: 35 });
-    expect(sheet.values[34]!.slice(0, 3)).toEqual(['是', 'pilot', '五个一']);
-    expect(sheet.values[12]![17]).toBe('所驻村');
-    expect(() => writeRuleRow({ sheet: '别的表', row: 1, insert: false, values: [], headers: [] })).toThrow('找不到工作表“别的表”');
+  it('writes an edited rule over its own row, and the sheet reads back with it', () => {
+    const sandbox = township();
+    sandbox.call('ensureRulesSheet', rulesSheetPaint(defaultRules()));
+    const draft = applyRuleDraft(base, { ...ruleDraftOf(base, 'days-short')!, points: '每天1分，最多20分' });
+    expect(draft.problems).toEqual([]);
+    const sheet = readBack(sandbox);
+    const edit = ruleRowEdit(sheet, base, draft.rule!)!;
+    expect(edit.insert).toBe(false);
+    expect(sandbox.call('writeRuleRow', edit)).toEqual({ row: edit.row + 1 });
+    const after = readBack(sandbox);
+    expect(after.values.length).toBe(sheet.values.length);
+    const read = readRulesSheet(after);
+    expect(read.problems).toEqual([]);
+    expect(read.packs[0]!.pack!.rules[1]).toEqual(draft.rule);
+    expect(read.packs[0]!.pack!.rules[1]!.points).toEqual({ per: 'days', each: 1, max: 20 });
+  });
+
+  it('inserts a new rule under its table, with the row above’s drop-downs and a header for a new condition column', () => {
+    const sandbox = township();
+    sandbox.call('ensureRulesSheet', rulesSheetPaint(defaultRules()));
+    const draft = applyRuleDraft(base, { id: 'pilot', indicator: '五个一', conditions: { 所驻村: '阿拉坦嘎查,巴彦嘎查' }, points: 2, note: '试点嘎查加分' });
+    expect(draft.problems).toEqual([]);
+    const sheet = readBack(sandbox);
+    const edit = ruleRowEdit(sheet, base, draft.rule!)!;
+    expect(edit).toMatchObject({ insert: true, headers: [{ text: '所驻村' }] });
+    expect(sandbox.call('writeRuleRow', edit)).toEqual({ row: edit.row + 2 });
+
+    const model = sandbox.workbook.sheet(RULES_SHEET)!;
+    expect(model.value(edit.row + 1, 1)).toBe('pilot');
+    expect(model.validation(edit.row + 1, 0)?.values).toEqual(['是', '否']);
+    expect(model.value(edit.headers[0]!.row, edit.headers[0]!.col)).toBe('所驻村');
+    const read = readRulesSheet(readBack(sandbox));
+    expect(read.problems).toEqual([]);
+    expect(read.packs[0]!.pack!.rules.find((r) => r.id === 'pilot')).toEqual(draft.rule);
+    // The tables below moved down by one row and still read.
+    expect(read.packs[0]!.tests.length).toBe(defaultRules()[0]!.tests.length);
+  });
+
+  it('refuses a rule row for a sheet that is not there, in both languages', () => {
+    const edit: RuleRowEdit = { sheet: '别的表', row: 1, insert: false, values: ['是'], headers: [] };
+    expect(() => township().call('writeRuleRow', edit)).toThrow('找不到工作表“别的表”');
   });
 
   it('replaces the sheet with imported rules, leaving nothing of the old one', () => {
-    ensureRulesSheet(rulesSheetPaint(defaultRules()));
-    const sheet = spreadsheet.getSheetByName(RULES_SHEET)!;
-    sheet.calls.length = 0;
-    expect(replaceRulesSheet(rulesSheetPaint(bigger()))).toEqual({ created: false, sheet: RULES_SHEET });
-    expect(sheet.calls.slice(0, 4)).toEqual(['breakApart', 'clear', 'clearNote', 'clearDataValidations']);
-    const values = sheet.values.map((r) => r.map((v) => (v === '' ? null : (v as string | number))));
-    expect(readRulesSheet({ name: RULES_SHEET, values, merges: [] }).packs[0]!.pack!.rules).toHaveLength(81);
+    const sandbox = township();
+    sandbox.call('ensureRulesSheet', rulesSheetPaint(bigger()));
+    const old = readBack(sandbox);
+    const last = old.values.length - 1;
+    const problem = { sheet: RULES_SHEET, cell: `B${last + 1}`, message: '旧的问题', messageEn: 'an old problem' };
+    sandbox.call('markRuleProblems', { decoration: sheetDecoration(old.values, [problem]) });
+    const model = sandbox.workbook.sheet(RULES_SHEET)!;
+    expect(model.note(last, 1)).toContain('旧的问题');
+
+    expect(sandbox.call('replaceRulesSheet', rulesSheetPaint(defaultRules()))).toEqual({ created: false, sheet: RULES_SHEET });
+    const layout = rulesSheetLayout(defaultRules());
+    const height = layout.values.reduce((h, row, r) => (row.some((v) => v !== '') ? r + 1 : h), 0);
+    expect(model.lastRow).toBe(height);
+    expect(model.merges).toEqual(layout.merges);
+    for (let r = layout.values.length; r <= last; r++) {
+      for (let c = 0; c < model.maxColumns; c++) {
+        expect([model.value(r, c), model.note(r, c), model.validation(r, c), model.format(r, c).background]).toEqual([undefined, '', undefined, undefined]);
+      }
+    }
+    const read = readRulesSheet(readBack(sandbox));
+    expect(read.problems).toEqual([]);
+    expect(read.packs[0]!.pack).toEqual(base);
+  });
+
+  it('creates the sheet when importing into a workbook that has none', () => {
+    const sandbox = township();
+    expect(sandbox.call('replaceRulesSheet', rulesSheetPaint(bigger()))).toEqual({ created: true, sheet: RULES_SHEET });
+    expect(readRulesSheet(readBack(sandbox)).packs[0]!.pack!.rules).toHaveLength(81);
   });
 });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Where a figure comes from: ledger rows (1-based, as the user sees them) in

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ColumnSchema, ConditionSchema, FactIdSchema, GradeBandSchema, IndicatorSchema, RuleSchema } from '../pack/schema';
 
 /**

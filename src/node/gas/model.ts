@@ -31,6 +31,15 @@ export interface CellFormat {
   border?: string;
 }
 
+/** A drop-down rule as DataValidationBuilder.requireValueInList(values, showDropdown).setAllowInvalid(…) builds it. */
+export interface ValidationRule {
+  criteria: 'VALUE_IN_LIST';
+  values: string[];
+  showDropdown: boolean;
+  /** true: a value off the list is kept with a warning; false: Sheets rejects it. */
+  allowInvalid: boolean;
+}
+
 /** As Apps Script throws them: `message` is the text, `String(error)` reads "Exception: …". */
 export class GasError extends Error {
   constructor(message: string) {
@@ -45,6 +54,8 @@ export const DEFAULT_COLUMNS = 26;
 export const TEXT_FORMAT = '@';
 
 const intersects = (a: Merge, b: Merge) => a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
+const inside = (inner: Merge, outer: Merge) => inner.top >= outer.top && inner.bottom <= outer.bottom && inner.left >= outer.left && inner.right <= outer.right;
+const PARTIAL_MERGE = 'You must select all cells in a merged range to merge or unmerge them.';
 
 export class SheetModel {
   maxRows = DEFAULT_ROWS;
@@ -52,6 +63,9 @@ export class SheetModel {
   /** 0-based rows of 0-based cells; missing means empty. */
   values: (StoredValue | undefined)[][] = [];
   formats: (CellFormat | undefined)[][] = [];
+  /** Cell notes (the black corner mark in Sheets); missing means none. */
+  notes: (string | undefined)[][] = [];
+  validations: (ValidationRule | undefined)[][] = [];
   merges: Merge[] = [];
   frozenRows = 0;
   frozenColumns = 0;
@@ -78,6 +92,38 @@ export class SheetModel {
   updateFormat(row: number, col: number, patch: CellFormat): void {
     const line = (this.formats[row] ??= []);
     line[col] = { ...line[col], ...patch };
+  }
+
+  /** Everything a cell holds besides its value, per row: what inserting and deleting rows and columns moves along. */
+  private get grids(): unknown[][][] {
+    return [this.values, this.formats, this.notes, this.validations];
+  }
+
+  note(row: number, col: number): string {
+    return this.notes[row]?.[col] ?? '';
+  }
+
+  /** As Range.setNote: an empty text removes the note. */
+  setNote(row: number, col: number, text: string): void {
+    (this.notes[row] ??= [])[col] = text === '' ? undefined : text;
+  }
+
+  validation(row: number, col: number): ValidationRule | undefined {
+    return this.validations[row]?.[col];
+  }
+
+  setValidation(row: number, col: number, rule: ValidationRule | undefined): void {
+    (this.validations[row] ??= [])[col] = rule;
+  }
+
+  /** As Range.clear(): contents and formats go; notes, drop-downs and merges stay. */
+  clear(box: Merge): void {
+    for (let r = box.top; r <= box.bottom; r++) {
+      for (let c = box.left; c <= box.right; c++) {
+        if (this.values[r]) this.values[r]![c] = undefined;
+        if (this.formats[r]) this.formats[r]![c] = undefined;
+      }
+    }
   }
 
   /** 1-based, as Sheet.getLastRow: the last row with a value, 0 for an empty sheet. */
@@ -110,8 +156,10 @@ export class SheetModel {
     if (row + rows - 1 > this.maxRows || col + cols - 1 > this.maxColumns) throw new GasError('The coordinates of the range are outside the dimensions of the sheet.');
   }
 
+  /** Merges already inside the box become part of the new one, as in Sheets; one that sticks out is refused. */
   merge(box: Merge): void {
-    if (this.merges.some((m) => intersects(m, box))) throw new GasError('You must select all cells in a merged range to merge or unmerge them.');
+    const overlapping = this.mergesIn(box);
+    if (overlapping.some((m) => !inside(m, box))) throw new GasError(PARTIAL_MERGE);
     const crossesRows = this.frozenRows > 0 && box.top < this.frozenRows && box.bottom >= this.frozenRows;
     const crossesColumns = this.frozenColumns > 0 && box.left < this.frozenColumns && box.right >= this.frozenColumns;
     if (crossesRows) throw new GasError("You can't merge frozen and non-frozen rows.");
@@ -119,7 +167,15 @@ export class SheetModel {
     for (let r = box.top; r <= box.bottom; r++) {
       for (let c = box.left; c <= box.right; c++) if (r !== box.top || c !== box.left) this.setValue(r, c, undefined);
     }
+    this.merges = this.merges.filter((m) => !overlapping.includes(m));
     this.merges.push(box);
+  }
+
+  /** As Range.breakApart: every merge inside the box is undone; one reaching outside it is refused. */
+  breakApart(box: Merge): void {
+    const overlapping = this.mergesIn(box);
+    if (overlapping.some((m) => !inside(m, box))) throw new GasError(PARTIAL_MERGE);
+    this.merges = this.merges.filter((m) => !overlapping.includes(m));
   }
 
   mergesIn(box: Merge): Merge[] {
@@ -138,10 +194,18 @@ export class SheetModel {
     this.frozenColumns = n;
   }
 
-  /** Inserts `count` empty rows before 0-based row `at`; merges below move down. */
-  insertRows(at: number, count: number): void {
+  /**
+   * Inserts `count` empty rows before 0-based row `at`; merges below move down.
+   * The new rows take the formats and drop-downs of row `inheritFrom`, as rows
+   * Sheets inserts after a row take that row's (values and notes stay behind).
+   */
+  insertRows(at: number, count: number, inheritFrom?: number): void {
+    const formats = inheritFrom === undefined ? [] : (this.formats[inheritFrom] ?? []);
+    const validations = inheritFrom === undefined ? [] : (this.validations[inheritFrom] ?? []);
     this.values.splice(at, 0, ...Array.from({ length: count }, () => []));
-    this.formats.splice(at, 0, ...Array.from({ length: count }, () => []));
+    this.notes.splice(at, 0, ...Array.from({ length: count }, () => []));
+    this.formats.splice(at, 0, ...Array.from({ length: count }, () => Array.from(formats, (f) => (f ? { ...f } : undefined))));
+    this.validations.splice(at, 0, ...Array.from({ length: count }, () => validations.slice()));
     this.merges = this.merges.map((m) => (m.top >= at ? { ...m, top: m.top + count, bottom: m.bottom + count } : m.bottom >= at ? { ...m, bottom: m.bottom + count } : m));
     this.maxRows += count;
   }
@@ -150,15 +214,14 @@ export class SheetModel {
     if (count >= this.maxRows) throw new GasError("You can't delete all the rows on the sheet.");
     const end = at + count - 1;
     if (this.merges.some((m) => m.top <= end && m.bottom >= at && (m.top < at || m.bottom > end))) throw new GasError('the fake cannot delete rows through part of a merged range');
-    this.values.splice(at, count);
-    this.formats.splice(at, count);
+    for (const grid of this.grids) grid.splice(at, count);
     this.merges = this.merges.filter((m) => m.bottom < at || m.top > end).map((m) => (m.top > end ? { ...m, top: m.top - count, bottom: m.bottom - count } : m));
     this.frozenRows = Math.min(this.frozenRows, this.maxRows - count);
     this.maxRows -= count;
   }
 
   insertColumns(at: number, count: number): void {
-    for (const grid of [this.values, this.formats] as unknown[][][]) {
+    for (const grid of this.grids) {
       for (const row of grid) if (row && row.length > at) row.splice(at, 0, ...Array<undefined>(count).fill(undefined));
     }
     this.merges = this.merges.map((m) => (m.left >= at ? { ...m, left: m.left + count, right: m.right + count } : m.right >= at ? { ...m, right: m.right + count } : m));
@@ -172,7 +235,7 @@ export class SheetModel {
     if (count >= this.maxColumns) throw new GasError("You can't delete all the columns on the sheet.");
     const end = at + count - 1;
     if (this.merges.some((m) => m.left <= end && m.right >= at && (m.left < at || m.right > end))) throw new GasError('the fake cannot delete columns through part of a merged range');
-    for (const grid of [this.values, this.formats] as unknown[][][]) {
+    for (const grid of this.grids) {
       for (const row of grid) if (row) row.splice(at, count);
     }
     this.merges = this.merges.filter((m) => m.right < at || m.left > end).map((m) => (m.left > end ? { ...m, left: m.left - count, right: m.right - count } : m));

@@ -1,6 +1,6 @@
 import { CallLog } from './calls';
-import { a1Notation, FormulaValue, GasError, TEXT_FORMAT, typedValue, type CellFormat, type SheetModel, type StoredValue, type WorkbookModel } from './model';
-import { mergeFromA1 } from '../../core/snapshot';
+import { a1Notation, FormulaValue, GasError, TEXT_FORMAT, typedValue, type CellFormat, type SheetModel, type StoredValue, type ValidationRule, type WorkbookModel } from './model';
+import { type Merge, mergeFromA1 } from '../../core/snapshot';
 import { formatDate, isTimeZone } from './time';
 
 /**
@@ -68,9 +68,28 @@ class FakeRange {
     for (let r = this.row - 1; r < this.row - 1 + this.rows; r++) for (let c = this.col - 1; c < this.col - 1 + this.cols; c++) visit(r, c);
   }
 
+  private get box(): Merge {
+    return { top: this.row - 1, left: this.col - 1, bottom: this.row + this.rows - 2, right: this.col + this.cols - 2 };
+  }
+
   private format(patch: CellFormat): this {
     this.gas.checkAlive(this.sheet);
     this.each((r, c) => this.sheet.updateFormat(r, c, patch));
+    return this;
+  }
+
+  /** A grid argument (setValues, setBackgrounds, …) must be exactly the range's size, or Sheets refuses it. */
+  private eachOf<T>(grid: T[][], visit: (r: number, c: number, value: T) => void): this {
+    this.gas.checkAlive(this.sheet);
+    if (!Array.isArray(grid) || grid.length !== this.rows) {
+      throw new GasError(`The number of rows in the data does not match the number of rows in the range. The data has ${Array.isArray(grid) ? grid.length : 0} but the range has ${this.rows}.`);
+    }
+    for (const line of grid) {
+      if (!Array.isArray(line) || line.length !== this.cols) {
+        throw new GasError(`The number of columns in the data does not match the number of columns in the range. The data has ${Array.isArray(line) ? line.length : 0} but the range has ${this.cols}.`);
+      }
+    }
+    grid.forEach((line, i) => line.forEach((value, j) => visit(this.row - 1 + i, this.col - 1 + j, value)));
     return this;
   }
 
@@ -90,20 +109,67 @@ class FakeRange {
   }
 
   setValues(values: unknown[][]): this {
+    return this.eachOf(values, (r, c, value) => this.sheet.setValue(r, c, this.gas.stored(value, this.sheet.format(r, c))));
+  }
+
+  /** Every cell of the range gets the value. */
+  setValue(value: unknown): this {
     this.gas.checkAlive(this.sheet);
-    if (!Array.isArray(values) || values.length !== this.rows) {
-      throw new GasError(`The number of rows in the data does not match the number of rows in the range. The data has ${Array.isArray(values) ? values.length : 0} but the range has ${this.rows}.`);
-    }
-    values.forEach((line, i) => {
-      if (!Array.isArray(line) || line.length !== this.cols) {
-        throw new GasError(`The number of columns in the data does not match the number of columns in the range. The data has ${Array.isArray(line) ? line.length : 0} but the range has ${this.cols}.`);
-      }
-      line.forEach((value, j) => {
-        const r = this.row - 1 + i;
-        const c = this.col - 1 + j;
-        this.sheet.setValue(r, c, this.gas.stored(value, this.sheet.format(r, c)));
-      });
+    this.each((r, c) => this.sheet.setValue(r, c, this.gas.stored(value, this.sheet.format(r, c))));
+    return this;
+  }
+
+  setBackgrounds(colors: (string | null)[][]): this {
+    return this.eachOf(colors, (r, c, color) => this.sheet.updateFormat(r, c, { background: cssColor(color) }));
+  }
+
+  setFontColors(colors: (string | null)[][]): this {
+    return this.eachOf(colors, (r, c, color) => this.sheet.updateFormat(r, c, { fontColor: cssColor(color) }));
+  }
+
+  setFontWeights(weights: (string | null)[][]): this {
+    return this.eachOf(weights, (r, c, weight) => {
+      if (weight !== null && weight !== 'bold' && weight !== 'normal') throw new GasError(`Invalid argument: fontWeight ${String(weight)}`);
+      this.sheet.updateFormat(r, c, { bold: weight === 'bold' });
     });
+  }
+
+  setNotes(notes: (string | null)[][]): this {
+    return this.eachOf(notes, (r, c, note) => this.sheet.setNote(r, c, note === null ? '' : String(note)));
+  }
+
+  /** A null entry removes the cell's rule. */
+  setDataValidations(rules: (FakeDataValidation | null)[][]): this {
+    return this.eachOf(rules, (r, c, rule) => this.sheet.setValidation(r, c, rule === null ? undefined : this.gas.validationRule(rule)));
+  }
+
+  merge(): this {
+    this.gas.checkAlive(this.sheet);
+    this.sheet.merge(this.box);
+    return this;
+  }
+
+  breakApart(): this {
+    this.gas.checkAlive(this.sheet);
+    this.sheet.breakApart(this.box);
+    return this;
+  }
+
+  clear(): this {
+    this.gas.checkAlive(this.sheet);
+    this.sheet.clear(this.box);
+    return this;
+  }
+
+  clearNote(): this {
+    this.gas.checkAlive(this.sheet);
+    this.each((r, c) => this.sheet.setNote(r, c, ''));
+    return this;
+  }
+
+  clearDataValidations(): this {
+    this.gas.checkAlive(this.sheet);
+    this.each((r, c) => this.sheet.setValidation(r, c, undefined));
     return this;
   }
 
@@ -143,16 +209,10 @@ class FakeRange {
     return this.format({ border: top || left || bottom || right ? (color ?? '#000000') : undefined });
   }
 
-  merge(): this {
-    this.gas.checkAlive(this.sheet);
-    this.sheet.merge({ top: this.row - 1, left: this.col - 1, bottom: this.row + this.rows - 2, right: this.col + this.cols - 2 });
-    return this;
-  }
-
   getMergedRanges(): FakeRange[] {
     this.gas.checkAlive(this.sheet);
     return this.sheet
-      .mergesIn({ top: this.row - 1, left: this.col - 1, bottom: this.row + this.rows - 2, right: this.col + this.cols - 2 })
+      .mergesIn(this.box)
       .map((m) => this.gas.range(this.sheet, m.top + 1, m.left + 1, m.bottom - m.top + 1, m.right - m.left + 1));
   }
 
@@ -196,6 +256,66 @@ class FakeRange {
   }
 }
 
+/** Sheets keeps colours as lowercase #rrggbb; null puts the default back. */
+const cssColor = (color: string | null): string | undefined => (color === null ? undefined : String(color).toLowerCase());
+
+/** Ranges of one sheet formatted together in one call. */
+class FakeRangeList {
+  constructor(
+    private readonly gas: GasServices,
+    private readonly ranges: FakeRange[],
+  ) {}
+
+  getRanges(): FakeRange[] {
+    return this.ranges.map((r) => counted(this.gas.log, 'Range', r));
+  }
+
+  setNumberFormat(numberFormat: string): this {
+    for (const range of this.ranges) range.setNumberFormat(numberFormat);
+    return this;
+  }
+}
+
+class FakeDataValidation {
+  constructor(readonly rule: ValidationRule) {}
+
+  getCriteriaType(): string {
+    return this.rule.criteria;
+  }
+
+  getCriteriaValues(): unknown[] {
+    return [this.rule.values.slice(), this.rule.showDropdown];
+  }
+
+  getAllowInvalid(): boolean {
+    return this.rule.allowInvalid;
+  }
+}
+
+class FakeDataValidationBuilder {
+  private list: { values: string[]; showDropdown: boolean } | undefined;
+  /** A new rule warns rather than rejects, as in Sheets. */
+  private allowInvalid = true;
+
+  constructor(private readonly gas: GasServices) {}
+
+  requireValueInList(values: string[], showDropdown = true): this {
+    if (!Array.isArray(values) || values.length === 0) throw new GasError('Invalid argument: values');
+    this.list = { values: values.map(String), showDropdown: Boolean(showDropdown) };
+    return this;
+  }
+
+  setAllowInvalid(allowInvalid: boolean): this {
+    this.allowInvalid = Boolean(allowInvalid);
+    return this;
+  }
+
+  build(): FakeDataValidation {
+    if (!this.list) throw new GasError('You must specify a criteria for the data validation rule.');
+    return counted(this.gas.log, 'DataValidation', new FakeDataValidation({ criteria: 'VALUE_IN_LIST', ...this.list, values: this.list.values.slice(), allowInvalid: this.allowInvalid }));
+  }
+}
+
 class FakeSheet {
   constructor(
     private readonly gas: GasServices,
@@ -231,6 +351,15 @@ class FakeSheet {
     return this.gas.range(this.model, rowOrA1, col ?? 1, rows, cols);
   }
 
+  getRangeList(a1Notations: string[]): FakeRangeList {
+    this.gas.checkAlive(this.model);
+    const ranges = a1Notations.map((ref) => {
+      const box = mergeFromA1(ref);
+      return new FakeRange(this.gas, this.model, box.top + 1, box.left + 1, box.bottom - box.top + 1, box.right - box.left + 1);
+    });
+    return counted(this.gas.log, 'RangeList', new FakeRangeList(this.gas, ranges));
+  }
+
   getDataRange(): FakeRange {
     this.gas.checkAlive(this.model);
     return this.gas.range(this.model, 1, 1, Math.max(1, this.model.lastRow), Math.max(1, this.model.lastColumn));
@@ -253,8 +382,13 @@ class FakeSheet {
   }
 
   insertRowsAfter(after: number, count: number): this {
-    this.model.insertRows(after, count);
+    if (after < 1 || after > this.model.maxRows) throw new GasError('Those rows are out of bounds.');
+    this.model.insertRows(after, count, after - 1);
     return this;
+  }
+
+  insertRowAfter(after: number): this {
+    return this.insertRowsAfter(after, 1);
   }
 
   insertColumnsAfter(after: number, count: number): this {
@@ -496,6 +630,12 @@ export class GasServices {
     return model;
   }
 
+  /** The rule a DataValidation from newDataValidation() holds; anything else is refused, as Sheets does. */
+  validationRule(value: unknown): ValidationRule {
+    if (!(value instanceof FakeDataValidation)) throw new GasError('Invalid argument: rules');
+    return value.rule;
+  }
+
   range(sheet: SheetModel, row: number, col: number, rows: number, cols: number): FakeRange {
     return counted(this.log, 'Range', new FakeRange(this, sheet, row, col, rows, cols));
   }
@@ -531,6 +671,7 @@ export class GasServices {
         getActiveSpreadsheet: () => spreadsheet,
         getActive: () => spreadsheet,
         getUi: () => ui,
+        newDataValidation: () => counted(log, 'DataValidationBuilder', new FakeDataValidationBuilder(this)),
         BorderStyle: { DOTTED: 'DOTTED', DASHED: 'DASHED', SOLID: 'SOLID', SOLID_MEDIUM: 'SOLID_MEDIUM', SOLID_THICK: 'SOLID_THICK', DOUBLE: 'DOUBLE' },
       }),
       HtmlService: counted(log, 'HtmlService', {

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { mergeFromA1 } from '../../core/snapshot';
 import { plainCell } from '../workbook-file';
-import { DEFAULT_COLUMNS, DEFAULT_ROWS, FormulaValue, WorkbookModel, type CellFormat, type SheetModel, type StoredValue, type WorkbookOptions } from './model';
+import { DEFAULT_COLUMNS, DEFAULT_ROWS, FormulaValue, WorkbookModel, type CellFormat, type SheetModel, type StoredValue, type ValidationRule, type WorkbookOptions } from './model';
 import { instantFromWall, wallAsUtc } from './time';
 
 /** Excel's column width unit is about 7 pixels of the default font; Sheets counts pixels. */
@@ -33,6 +33,25 @@ function formatFromExcel(cell: ExcelJS.Cell): CellFormat | undefined {
   return Object.keys(format).length > 0 ? format : undefined;
 }
 
+/** A note's text, whether ExcelJS read it as a string or as rich text. */
+function noteText(note: ExcelJS.Cell['note']): string {
+  if (!note) return '';
+  if (typeof note === 'string') return note;
+  return (note.texts ?? []).map((t) => t.text).join('');
+}
+
+/** An inline list ("a,b,c" in quotes) as Sheets imports it; other kinds of validation are not modelled. */
+function validationFromExcel(v: ExcelJS.DataValidation | undefined): ValidationRule | undefined {
+  const formula = v?.type === 'list' ? v.formulae?.[0] : undefined;
+  const m = typeof formula === 'string' ? /^"(.*)"$/s.exec(formula) : null;
+  if (!v || !m) return undefined;
+  return { criteria: 'VALUE_IN_LIST', values: m[1]!.split(','), showDropdown: true, allowInvalid: !v.showErrorMessage };
+}
+
+function validationToExcel(rule: ValidationRule): ExcelJS.DataValidation {
+  return { type: 'list', allowBlank: true, formulae: [`"${rule.values.join(',')}"`], showErrorMessage: !rule.allowInvalid };
+}
+
 function sheetFromExcel(book: WorkbookModel, ws: ExcelJS.Worksheet): void {
   const sheet = book.addSheet(ws.name);
   sheet.maxRows = Math.max(DEFAULT_ROWS, ws.rowCount);
@@ -43,6 +62,10 @@ function sheetFromExcel(book: WorkbookModel, ws: ExcelJS.Worksheet): void {
       if (value !== undefined) sheet.setValue(r - 1, c - 1, value);
       const format = formatFromExcel(cell);
       if (format) sheet.updateFormat(r - 1, c - 1, format);
+      const note = noteText(cell.note);
+      if (note) sheet.setNote(r - 1, c - 1, note);
+      const rule = validationFromExcel(cell.dataValidation);
+      if (rule) sheet.setValidation(r - 1, c - 1, rule);
     });
   });
   for (const ref of ws.model.merges ?? []) sheet.merges.push(mergeFromA1(ref));
@@ -98,16 +121,21 @@ function styleCell(cell: ExcelJS.Cell, format: CellFormat): void {
 
 function sheetToExcel(wb: ExcelJS.Workbook, sheet: SheetModel, timeZone: string): void {
   const ws = wb.addWorksheet(sheet.name, sheet.frozenRows || sheet.frozenColumns ? { views: [{ state: 'frozen', ySplit: sheet.frozenRows, xSplit: sheet.frozenColumns }] } : {});
-  const rows = Math.max(sheet.values.length, sheet.formats.length);
+  const grids = [sheet.values, sheet.formats, sheet.notes, sheet.validations];
+  const rows = Math.max(...grids.map((g) => g.length));
   for (let r = 0; r < rows; r++) {
-    const width = Math.max(sheet.values[r]?.length ?? 0, sheet.formats[r]?.length ?? 0);
+    const width = Math.max(...grids.map((g) => g[r]?.length ?? 0));
     for (let c = 0; c < width; c++) {
       const value = sheet.values[r]?.[c];
       const format = sheet.formats[r]?.[c];
-      if (value === undefined && !format) continue;
+      const note = sheet.note(r, c);
+      const rule = sheet.validation(r, c);
+      if (value === undefined && !format && !note && !rule) continue;
       const cell = ws.getCell(r + 1, c + 1);
       cell.value = excelValue(value, timeZone);
       if (format) styleCell(cell, format);
+      if (note) cell.note = note;
+      if (rule) cell.dataValidation = validationToExcel(rule);
     }
   }
   for (const m of sheet.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);

@@ -21,6 +21,8 @@ main { flex: 1; display: flex; min-height: 0; }
 #grid td { border: 1px solid #e0e0e0; padding: 2px 4px; white-space: pre; overflow: hidden; text-overflow: ellipsis; vertical-align: bottom; }
 #grid td.spill { overflow: visible; text-overflow: clip; }
 #grid td.number { text-align: right; }
+#grid td.note { position: relative; }
+#grid td.note::after { content: ""; position: absolute; top: 0; right: 0; border-top: 6px solid #202124; border-left: 6px solid transparent; }
 #grid td.selected { outline: 2px solid #1a73e8; outline-offset: -2px; background: #e8f0fe; }
 #grid tr.frozen-edge > * { border-bottom: 3px solid #bdc1c6; }
 #tabs { display: flex; gap: 2px; padding: 4px 8px; border-top: 1px solid #dadce0; background: #f8f9fa; overflow-x: auto; }

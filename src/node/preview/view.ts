@@ -9,6 +9,8 @@ export interface CellView {
   /** Index into WorkbookView.styles, or -1 for none. */
   style: number;
   number?: boolean;
+  /** The cell's note, shown as a corner mark with the text on hover, as Sheets does. */
+  note?: string;
 }
 
 export interface SheetView {
@@ -96,7 +98,8 @@ export function workbookView(book: WorkbookModel): WorkbookView {
             styleIndex.set(css, style);
           }
         }
-        row.push({ text: cellText(value, sheet.format(r, c).numberFormat, book.timeZone), style, ...(typeof value === 'number' ? { number: true } : {}) });
+        const note = sheet.note(r, c);
+        row.push({ text: cellText(value, sheet.format(r, c).numberFormat, book.timeZone), style, ...(typeof value === 'number' ? { number: true } : {}), ...(note ? { note } : {}) });
       }
       rows.push(row);
     }

@@ -61,6 +61,10 @@ function drawSheet(sheet: SheetView): void {
         td.colSpan = span.cols;
       }
       if (cell.style >= 0) td.style.cssText = view!.styles[cell.style]!;
+      if (cell.note) {
+        td.classList.add('note');
+        td.title = cell.note;
+      }
       if (cell.number) td.classList.add('number');
       // Like Sheets, text runs on over empty cells to its right instead of being cut.
       else if (cell.text && !span && row[c + 1]?.text === '' && !covered.has(`${r},${c + 1}`)) td.classList.add('spill');
