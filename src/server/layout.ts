@@ -6,7 +6,7 @@ const BORDER_COLOR = '#bdc1c6';
 /** The note row and the header row above the data, as the .xlsx host lays them out too. */
 const TOP_ROWS = 2;
 /** Sheets' format for "plain text": cells keep the string as written. */
-const TEXT_FORMAT = '@';
+export const TEXT_FORMAT = '@';
 
 /**
  * Makes the sheet exactly rows × columns. A new sheet has 1000 × 26 cells:
@@ -23,7 +23,7 @@ function resize(sheet: GoogleAppsScript.Spreadsheet.Sheet, rows: number, columns
 }
 
 /** Consecutive columns of equal width, so each run is one setColumnWidths call. */
-function widthRuns(widths: number[]): { start: number; count: number; width: number }[] {
+export function widthRuns(widths: number[]): { start: number; count: number; width: number }[] {
   const runs: { start: number; count: number; width: number }[] = [];
   widths.forEach((width, i) => {
     const last = runs[runs.length - 1];

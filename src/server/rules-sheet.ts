@@ -3,24 +3,11 @@ import { RULES_SHEET_COLORS, type RulesSheetPaint, type SheetDecoration } from '
 import { a1 } from '../core/snapshot';
 import type { RpcArgs, RpcResult } from '../rpc/contract';
 import { UserError } from './errors';
+import { TEXT_FORMAT, widthRuns } from './layout';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-/** Sheets' number format for plain text: a condition such as 1-2 stays text instead of becoming a date. */
-const TEXT_FORMAT = '@';
-
 const rangeA1 = (r: { top: number; left: number; bottom: number; right: number }) => `${a1(r.top, r.left)}:${a1(r.bottom, r.right)}`;
-
-/** Consecutive columns of equal width, one setColumnWidths call each. */
-function widthRuns(widths: number[]): { start: number; count: number; width: number }[] {
-  const runs: { start: number; count: number; width: number }[] = [];
-  widths.forEach((width, i) => {
-    const last = runs[runs.length - 1];
-    if (last && last.width === width) last.count++;
-    else runs.push({ start: i + 1, count: 1, width });
-  });
-  return runs;
-}
 
 /** A grid cut or padded to height × width, so it fits a range exactly. */
 function fit<T>(grid: T[][], height: number, width: number, blank: T): T[][] {

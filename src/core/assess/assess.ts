@@ -11,17 +11,21 @@ import { gradeFor } from './grade';
 import { bottomShare, competitionRanks } from './rank';
 import { type Basis, type Flag, scoreRow, scoringPlan } from './score';
 
-export interface CadreResult {
-  name: string;
-  branch: string | null;
-  period: string;
+/** A score with its grade band and its place among the others of its period. */
+export interface RankedScore {
   score: number;
   grade: string;
   gradeEn: string;
   stars: number;
   rank: number;
-  /** How many were ranked with this cadre in the month. */
+  /** How many were ranked together in the period. */
   of: number;
+}
+
+export interface CadreResult extends RankedScore {
+  name: string;
+  branch: string | null;
+  period: string;
   indicators: Record<string, number>;
   flags: Flag[];
   basis: Basis[];

@@ -1,3 +1,4 @@
+import type { RankedScore } from '../assess/assess';
 import type { FactValue, LedgerInfo, Warning } from '../ledger/read';
 import type { Bilingual } from '../messages';
 import type { Evidence } from './evidence';
@@ -26,7 +27,7 @@ export interface BranchNote extends Bilingual {
   rule: string;
 }
 
-export interface BranchResult {
+export interface BranchResult extends RankedScore {
   /** The roster key; stable across periods. */
   id: string;
   name: string;
@@ -35,12 +36,6 @@ export interface BranchResult {
   period: string;
   /** False when no indicator had data: such a branch is neither scored nor ranked. */
   scored: boolean;
-  score: number;
-  grade: string;
-  gradeEn: string;
-  stars: number;
-  rank: number;
-  of: number;
   fallsShort: boolean;
   risk: boolean;
   riskReasons: Bilingual[];
