@@ -24,7 +24,7 @@ export const MESSAGES = {
   packInvalid: { zh: '规则包“{pack}”无效：{detail}', en: 'rule pack "{pack}" is invalid: {detail}' },
   packUnknownFact: { zh: '规则 {rule} 使用了不存在的数据项“{fact}”', en: 'rule {rule} uses an unknown fact "{fact}"' },
   packUnknownIndicator: { zh: '规则 {rule} 属于不存在的指标“{indicator}”', en: 'rule {rule} belongs to an unknown indicator "{indicator}"' },
-  packValueType: { zh: '规则 {rule}：“{fact}”是{type}，条件值 {value} 的类型不符', en: 'rule {rule}: "{fact}" is {type}; the condition value {value} does not fit' },
+  packValueType: { zh: '规则 {rule}：“{fact}”的值应为{type}，条件值 {value} 的类型不符', en: 'rule {rule}: "{factEn}" is {typeEn}; the condition value {value} does not fit' },
   packDuplicateId: { zh: '编号“{id}”重复', en: 'duplicate id "{id}"' },
   packGradesOrder: { zh: '等次分数线必须从高到低排列', en: 'grade bands must go from the highest minimum to the lowest' },
   packNoSubject: { zh: '规则包必须有一列 role 为 subject（姓名）', en: 'a pack needs one column with role "subject" (the name)' },
@@ -259,6 +259,23 @@ export const MESSAGES = {
   cliBadPeriod: { zh: '“{period}”不是有效的考评期（例如 2024-05、2024-Q2 或 2024）', en: '"{period}" is not a valid period (for example 2024-05, 2024-Q2 or 2024)' },
   cliWrote: { zh: '已写入 {file}', en: 'wrote {file}' },
   cliWarnings: { zh: '{count} 条提醒：', en: '{count} warnings:' },
+  // Rule packs: what a condition's value must be
+  packListNeeded: { zh: '规则 {rule}：“{fact}”的条件“{op}”需要一组值，例如 ["甲", "乙"]，而不是 {value}', en: 'rule {rule}: the "{op}" condition on "{factEn}" needs a list of values such as ["a", "b"], not {value}' },
+  packListNotAllowed: { zh: '规则 {rule}：“{fact}”的条件“{op}”只能比较一个值，不能是一组值 {value}', en: 'rule {rule}: the "{op}" condition on "{factEn}" compares one value, not a list {value}' },
+  packPointsPer: { zh: '规则 {rule}：按“{fact}”计分需要数值，而它的值应为{type}', en: 'rule {rule}: points per "{factEn}" need a number, but it is {typeEn}' },
+  factTypeNumber: { zh: '数值', en: 'a number' },
+  factTypePercent: { zh: '百分比', en: 'a percentage' },
+  factTypeRatio: { zh: '比率', en: 'a ratio' },
+  factTypeBoolean: { zh: '“是”或“否”', en: 'yes or no' },
+  factTypeText: { zh: '文字', en: 'text' },
+  factTypeName: { zh: '姓名', en: 'a name' },
+  factTypeDate: { zh: '日期', en: 'a date' },
+  factTypePeriod: { zh: '月份', en: 'a month' },
+  // Reading ledgers: month columns
+  cellInvalidMonth: { zh: '“{text}” 不是可识别的月份（如 2024年5月、2024-05，或在标题中写明年份）', en: '"{text}" is not a month we can read (write 2024年5月 or 2024-05, or give the year in the title)' },
+  // CLI: input files
+  cliNoFile: { zh: '找不到文件 {file}', en: 'no such file: {file}' },
+  cliFileType: { zh: '无法读取 {ext} 文件 {file}：请在 WPS 或 Excel 中另存为 .xlsx（或 .csv）后再试', en: 'cannot read {ext} file {file}: save it as .xlsx (or .csv) in WPS or Excel and try again' },
   // Sidebar
   uiTitle: { zh: '台账考评', en: 'Ledger Rules' },
   uiLoading: { zh: '正在读取工作簿…', en: 'Reading the workbook…' },
@@ -425,6 +442,7 @@ export type Lang = 'zh' | 'en';
 export type Params = Record<string, string | number>;
 
 function fill(template: string, params: Params): string {
+  if (!template.includes('{')) return template;
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
 }
 

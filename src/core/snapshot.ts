@@ -72,3 +72,15 @@ export function unmergedValues(sheet: SheetSnapshot): Cell[][] {
   }
   return grid;
 }
+
+/**
+ * A cell as its host should hand it over, given its number format: a number
+ * shown as a percentage ("96%" typed into a cell is stored as 0.96) becomes the
+ * text the user sees, so a rating of 96% reads as 96 and a rate as 0.96. Every
+ * host applies this, so a workbook scores the same wherever it is read.
+ */
+export function asShown(value: Cell, numberFormat: string | undefined): Cell {
+  // A % inside quotes is literal text in the format, not a percentage.
+  if (typeof value !== 'number' || !numberFormat || !numberFormat.replace(/"[^"]*"/g, '').includes('%')) return value;
+  return `${Number((value * 100).toPrecision(12))}%`;
+}

@@ -25,8 +25,11 @@ export function isEmptyWord(cell: Cell): boolean {
 
 /** Ditto marks (同上, 〃) mean "the same as the row above". */
 export function isDitto(cell: Cell): boolean {
-  return typeof cell === 'string' && DITTO.has(cell.trim());
+  return typeof cell === 'string' && cell.length <= DITTO_LONGEST && DITTO.has(cleanName(halfWidth(cell)));
 }
+
+/** "同 上" with a space or two either side; anything longer is a value, not a ditto mark. */
+const DITTO_LONGEST = 6;
 
 const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { access, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { dirname, extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
 import {
@@ -22,6 +22,7 @@ import {
   packHash,
   type Params,
   parsePeriodId,
+  periodLabel,
   problemLine,
   RULES_SHEET,
   type RulesRead,
@@ -103,6 +104,17 @@ async function loadBranchPack(file: string | undefined): Promise<BranchPack> {
   return result.pack;
 }
 
+const READABLE = ['.xlsx', '.xlsm', '.csv'];
+
+/** The reasons a workbook cannot be opened that a user can fix, said plainly before trying. */
+async function checkWorkbookFile(file: string): Promise<void> {
+  const ext = extname(file).toLowerCase();
+  if (!(await stat(file).then((s) => s.isFile(), () => false))) throw new UsageError(bilingual('cliNoFile', { file }));
+  if (!READABLE.includes(ext)) {
+    throw new UsageError([t('cliFileType', { file, ext: ext || '（无扩展名）' }), t('cliFileType', { file, ext: ext || '(no extension)' }, 'en')]);
+  }
+}
+
 async function assess(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
@@ -122,6 +134,7 @@ async function assess(args: string[]): Promise<void> {
   const given = values.rules === undefined ? undefined : await loadRules(values.rules);
   const branch = await loadBranchPack(values['branch-rules']);
 
+  await checkWorkbookFile(file);
   let loaded;
   try {
     loaded = await loadWorkbook(file, [CADRE_RESULT_SHEET, BRANCH_RESULT_SHEET]);
@@ -136,6 +149,9 @@ async function assess(args: string[]): Promise<void> {
   const { cadres: assessment, branches, hasCadreLedgers } = run;
   if (!hasCadreLedgers && !run.hasBranchLedgers) {
     throw new UsageError([t('noLedger', { title: pack.title }), t('noBranchLedger'), t('noLedger', { titleEn: pack.titleEn ?? pack.title }, 'en'), t('noBranchLedger', {}, 'en')]);
+  }
+  if (period && assessment.cadres.length === 0 && (branches?.branches.length ?? 0) === 0) {
+    throw new UsageError([t('noRecordsInPeriod', { period: periodLabel(period) }), t('noRecordsInPeriod', { periodEn: period }, 'en')]);
   }
   const summaries = runSummaries(run, packs);
   const summary = summaries.text;

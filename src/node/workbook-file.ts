@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import { mergeFromA1, type Cell, type SheetSnapshot, type WorkbookSnapshot } from '../core/snapshot';
+import { asShown, mergeFromA1, type Cell, type SheetSnapshot, type WorkbookSnapshot } from '../core/snapshot';
 import type { ResultTable } from '../core/results/table';
 
 /** A date cell as the snapshot carries it: the day alone when there is no time of day. */
@@ -34,7 +34,8 @@ export function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
     for (let c = 1; c <= width; c++) {
       const cell = row.getCell(c);
       // ExcelJS echoes a merged range's value into every cell it covers; Sheets, like the snapshot, keeps it in the first.
-      cells.push(cell.type === ExcelJS.ValueType.Merge ? null : plainCell(cell.value));
+      const value = cell.type === ExcelJS.ValueType.Merge ? null : plainCell(cell.value);
+      cells.push(asShown(value, cell.numFmt));
     }
     while (cells.length > 0 && cells[cells.length - 1] === null) cells.pop();
     values.push(cells);

@@ -95,7 +95,23 @@ export class CadreAssessor {
   }
 }
 
-function duplicateWarnings(records: LedgerRecord[]): Warning[] {
+/** Where a record's cell for a fact is, as its sheet's header placed the column. */
+class CellFinder {
+  private readonly columns = new Map<string, Map<string, string>>();
+
+  constructor(ledgers: LedgerInfo[], private readonly subject: string) {
+    for (const l of ledgers) this.columns.set(l.sheet, new Map(l.columns.map((c) => [c.fact, c.cell.replace(/\d+$/, '')])));
+  }
+
+  /** The first of `facts` the sheet has a column for, else the name cell. */
+  cell(record: LedgerRecord, facts: string[] = []): string {
+    const sheet = this.columns.get(record.sheet);
+    const col = [...facts, this.subject].map((f) => sheet?.get(f)).find((c) => c !== undefined) ?? 'A';
+    return `${col}${record.row}`;
+  }
+}
+
+function duplicateWarnings(records: LedgerRecord[], cells: CellFinder): Warning[] {
   const seen = new Map<string, LedgerRecord>();
   const warnings: Warning[] = [];
   for (const r of records) {
@@ -104,7 +120,8 @@ function duplicateWarnings(records: LedgerRecord[]): Warning[] {
     if (other) {
       warnings.push({
         sheet: r.sheet,
-        cell: `A${r.row}`,
+        cell: cells.cell(r),
+        period: r.period,
         ...both('duplicateRecord', { name: r.name, period: periodLabel(r.period), periodEn: r.period, other: `${other.sheet}!${other.row}` }),
       });
     } else seen.set(key, r);
@@ -115,8 +132,11 @@ function duplicateWarnings(records: LedgerRecord[]): Warning[] {
 /** Reads the ledgers of a workbook and assesses every cadre in them under a pack. */
 export async function assessWorkbook(workbook: WorkbookSnapshot, pack: Pack, options: AssessOptions = {}): Promise<Assessment> {
   const read = readLedgers(workbook, pack, options);
-  const records = options.period ? read.records.filter((r) => periodContains(options.period!, r.period)) : read.records;
-  const warnings = [...read.warnings, ...duplicateWarnings(records)];
+  const inPeriod = (month: string | undefined) => !options.period || month === undefined || periodContains(options.period, month);
+  const records = read.records.filter((r) => inPeriod(r.period));
+  const cells = new CellFinder(read.ledgers, pack.columns.find((c) => c.role === 'subject')!.fact);
+  // Warnings about rows or sheets of other months are not this assessment's business.
+  const warnings = [...read.warnings.filter((w) => inPeriod(w.period)), ...duplicateWarnings(records, cells)];
   const assessor = new CadreAssessor(pack);
   const scored = await assessor.assessRecords(records, options.onProgress);
 
@@ -133,7 +153,9 @@ export async function assessWorkbook(workbook: WorkbookSnapshot, pack: Pack, opt
       if (bottom[i] && pack.ranking) {
         flags.push({ rule: 'ranking:bottom', message: pack.ranking.flag, messageEn: pack.ranking.flagEn ?? pack.ranking.flag });
       }
-      for (const note of score.notes) warnings.push({ sheet: record.sheet, cell: `A${record.row}`, message: `${record.name}：${note.message}`, messageEn: `${record.name}: ${note.messageEn}` });
+      for (const note of score.notes) {
+        warnings.push({ sheet: record.sheet, cell: cells.cell(record, note.facts), period: month, message: `${record.name}：${note.message}`, messageEn: `${record.name}: ${note.messageEn}` });
+      }
       cadres.push({
         name: record.name,
         branch: record.branch,

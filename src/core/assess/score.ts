@@ -15,12 +15,17 @@ export interface Basis {
   points: number;
 }
 
+export interface Note extends Bilingual {
+  /** The columns whose cells are missing, so a warning can point at them. */
+  facts: string[];
+}
+
 export interface RowScore {
   indicators: Record<string, number>;
   score: number;
   flags: Flag[];
   /** Missing inputs of indicators whose pack says to only warn about them. */
-  notes: Bilingual[];
+  notes: Note[];
   basis: Basis[];
 }
 
@@ -123,18 +128,22 @@ function mergeTopics(flags: Flag[]): Flag[] {
 export function scoreRow(plan: ScoringPlan, facts: RecordFacts, fired: Set<string>): RowScore {
   const indicators: Record<string, number> = {};
   const flags: Flag[] = [];
-  const notes: Bilingual[] = [];
+  const notes: Note[] = [];
   const basis: Basis[] = [];
   let score = 0;
   for (const indicator of plan.indicators) {
     let points = 0;
     const missing: MissingReason[] = [];
     for (const rule of plan.rulesByIndicator.get(indicator.id)!) {
-      const absent = plan.inputs.get(rule.id)!.filter((f) => facts.missing.has(f));
-      if (absent.length > 0) {
-        for (const f of absent) missing.push(facts.missing.get(f)!);
-        continue;
+      let absent = false;
+      for (const f of plan.inputs.get(rule.id)!) {
+        const reasons = facts.missing.get(f);
+        if (reasons) {
+          missing.push(...reasons);
+          absent = true;
+        }
       }
+      if (absent) continue;
       if (!fired.has(rule.id)) continue;
       const p = rulePoints(rule, facts);
       points += p;
@@ -149,7 +158,7 @@ export function scoreRow(plan: ScoringPlan, facts: RecordFacts, fired: Set<strin
     if (missing.length > 0) {
       const message = missingMessage(plan, indicator, missing);
       if (indicator.onMissing === 'flag') flags.push({ rule: `missing:${indicator.id}`, indicator: indicator.id, ...message });
-      else notes.push(message);
+      else notes.push({ ...message, facts: [...new Set(missing.map((r) => (r.kind === 'zero' ? r.denominator : r.fact)))] });
     }
     indicators[indicator.id] = round2(Math.max(0, Math.min(points, indicator.max)));
     score += indicators[indicator.id]!;

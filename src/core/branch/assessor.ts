@@ -125,7 +125,7 @@ export class BranchAssessor {
       });
     }
 
-    const missing = new Map<string, ScoreMissing>([...facts.missing.keys()].map((f) => [f, { kind: 'absent', fact: f }]));
+    const missing = new Map<string, ScoreMissing[]>([...facts.missing.keys()].map((f) => [f, [{ kind: 'absent', fact: f }]]));
     const row = scoreRow(this.plan, { values: facts.values, missing }, fired.score);
     // An indicator no branch could have data for (no ledger, a period it does not
     // cover, nothing to count) is left out and the score scaled; one this branch

@@ -13,8 +13,8 @@ interface Alias {
 
 /**
  * Matches header labels to the pack's facts: the user's own mapping first, then an
- * exact alias, then the longest alias the label contains ("入户走访户数（户）"
- * holds "走访户数"). Labels are compared in their folded form, so traditional
+ * exact alias, then the longest alias of three characters or more the label
+ * contains ("入户走访户数（户）" holds "走访户数"). Labels are compared in their folded form, so traditional
  * characters, full-width forms, spaces and units in brackets do not matter.
  */
 export class ColumnMatcher {
@@ -46,8 +46,10 @@ export class ColumnMatcher {
     const exact = this.exact.get(key);
     if (exact) return exact;
     if (this.ignored.has(key)) return IGNORE;
+    // A two-character alias is too common a word to find inside a longer label:
+    // "嘎查" is a village column, "驻嘎查工作天数" is not; "日期" is a date, "出生日期" is not ours.
     for (const alias of this.aliases) {
-      if (alias.key.length >= 2 && key.includes(alias.key)) return alias.fact;
+      if (alias.key.length >= 3 && key.includes(alias.key)) return alias.fact;
     }
     for (const ignored of this.ignored) {
       if (ignored.length >= 2 && key.includes(ignored)) return IGNORE;

@@ -53,6 +53,39 @@ function buildHeader(grid: Cell[][], top: number, bottom: number, matcher: Colum
   return { top, bottom, columns, facts, duplicates };
 }
 
+/** A cell as a label could never be written: a count, a rate, a tick. Data rows have them; header rows do not. */
+function looksLikeValue(cell: Cell | undefined): boolean {
+  if (typeof cell === 'number' || typeof cell === 'boolean') return true;
+  const s = text(cell);
+  return s !== '' && (/^[-+]?[\d０-９]+([.．][\d０-９]+)?\s*[%％]?$/.test(s) || /^[√✓✔×✗✘☑☒]$/.test(s));
+}
+
+/** "填报单位（盖章）：某某党委", "单位：元": a meta line says what something is, a label names a column. */
+const META = /[:：]\s*\S/;
+
+/**
+ * Whether rows `top` and `top + 1` read as one header: the upper row carries
+ * group labels, each over several sub-labels ("入户情况" over 联系户数 and 入户数),
+ * whether merged (unmerged, the group repeats) or not (blank beside it, as in
+ * CSV). A title or meta line merged across the sheet is not a group row, nor is
+ * a row above the first data row, which holds values, not labels.
+ */
+function isTwoRowHeader(grid: Cell[][], top: number): boolean {
+  const upper = grid[top] ?? [];
+  const lower = grid[top + 1] ?? [];
+  const distinct = new Set(upper.map(text).filter(Boolean));
+  if (distinct.size < 2 || [...distinct].some((s) => META.test(s))) return false;
+  if (lower.some(looksLikeValue)) return false;
+  const width = Math.max(upper.length, lower.length);
+  for (let c = 0; c + 1 < width; c++) {
+    const group = text(upper[c]);
+    const next = text(upper[c + 1]);
+    const under = text(lower[c + 1]);
+    if (group && under && under !== text(lower[c]) && (next === group || next === '')) return true;
+  }
+  return false;
+}
+
 /**
  * Finds the header of a ledger: the row (or pair of rows, for a two-row merged
  * header) whose labels match the most facts, among them the subject column.
@@ -63,16 +96,16 @@ export function findHeader(grid: Cell[][], matcher: ColumnMatcher, subjectFact: 
   let best: Header | undefined;
   const limit = Math.min(grid.length, HEADER_SEARCH_ROWS);
   for (let r = 0; r < limit; r++) {
-    for (const bottom of [r, r + 1]) {
-      if (bottom >= grid.length) continue;
+    const twoRows = r + 1 < grid.length && isTwoRowHeader(grid, r);
+    for (const bottom of twoRows ? [r, r + 1] : [r]) {
       const header = buildHeader(grid, r, bottom, matcher);
       if (!header.facts.has(subjectFact) || header.facts.size < minFacts) continue;
-      // Fewer header rows win a tie: a title merged across the sheet must not
-      // become the "group" of every column below it.
+      // A real two-row header wins a tie with either of its rows alone: labels
+      // merged down read the same in both rows, and both rows are header, not data.
       const better =
         !best ||
         header.facts.size > best.facts.size ||
-        (header.facts.size === best.facts.size && header.bottom - header.top < best.bottom - best.top);
+        (header.facts.size === best.facts.size && header.bottom - header.top > best.bottom - best.top);
       if (better) best = header;
     }
   }

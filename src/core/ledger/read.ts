@@ -3,7 +3,7 @@ import type { Column, Pack } from '../pack/schema';
 import { monthId, monthOfDate, yearMonthIn, yearQuarterIn } from '../period';
 import { a1, type Cell, type SheetSnapshot, type WorkbookSnapshot, unmergedValues } from '../snapshot';
 import { RULES_SHEET } from '../rulesheet/name';
-import { labelKey } from '../text';
+import { halfWidth, labelKey } from '../text';
 import {
   isBlank,
   isDitto,
@@ -24,6 +24,8 @@ export interface Warning extends Bilingual {
   sheet: string;
   /** A1 cell, or "" when the warning is about a whole sheet. */
   cell: string;
+  /** The month of the row or sheet it is about, when known: a period filter drops the others. */
+  period?: string;
 }
 
 export interface LedgerRecord {
@@ -99,15 +101,26 @@ export interface ReadOptions {
   defaultPeriod?: string;
 }
 
-const TOTAL_ROW = /^(合计|小计|总计|共计|总和|平均|平均值|汇总)$/;
+/** 合计, 小计 and their kin, alone or closing a short label ("东片小计", "合 计"). */
+const TOTAL_ROW = /^(合计|小计|总计|共计|总和|平均|平均值|汇总)$|^.{1,8}(合计|小计|总计|汇总)$/;
+const TOTAL_HINT = /[计計总總均汇匯和]/;
 const FOOTER = /^(填表人|填报人|审核人|审核|制表|制表人|负责人|备注|说明|注)/;
 
 function cellString(cell: Cell | undefined): string {
   return cell === null || cell === undefined ? '' : String(cell).trim();
 }
 
-function isTotalRow(row: Cell[]): boolean {
-  return row.some((cell) => typeof cell === 'string' && TOTAL_ROW.test(labelKey(cell)));
+/**
+ * A total row names itself where a record has its name: in the leading
+ * columns, up to the name or village. A 备注 saying "已汇总" is not one.
+ */
+function isTotalRow(row: Cell[], labelColumns: number): boolean {
+  for (let c = 0; c < labelColumns && c < row.length; c++) {
+    const cell = row[c];
+    // Most cells are names: only fold those that could spell a total.
+    if (typeof cell === 'string' && TOTAL_HINT.test(cell) && TOTAL_ROW.test(labelKey(cell))) return true;
+  }
+  return false;
 }
 
 function isFooterRow(row: Cell[]): boolean {
@@ -158,6 +171,11 @@ function parseDateCell(cell: Cell, year: number | undefined): Parsed<FactValue> 
 
 /** A period cell holds a date, or a month written as "2024年5月", "2024-05" or "5月". */
 function parsePeriodCell(cell: Cell, year: number | undefined): Parsed<FactValue> {
+  // A month column often holds the month alone, 5 or "5": not the spreadsheet day 5 (1900-01-04).
+  const alone = typeof cell === 'number' ? String(cell) : typeof cell === 'string' ? halfWidth(cell).trim() : '';
+  if (/^\d{1,2}$/.test(alone) && Number(alone) >= 1 && Number(alone) <= 12) {
+    return year === undefined ? { kind: 'invalid', text: alone } : { kind: 'value', value: monthId(year, Number(alone)) };
+  }
   const date = parseDate(cell, year);
   if (date.kind !== 'invalid') return date.kind === 'value' ? { kind: 'value', value: monthOfDate(date.value) } : date;
   const ym = yearMonthIn(date.text);
@@ -166,33 +184,38 @@ function parsePeriodCell(cell: Cell, year: number | undefined): Parsed<FactValue
   return date;
 }
 
-function titleText(grid: Cell[][], header: Header): string {
-  const parts: string[] = [];
+/** The texts above the header, row by row, each merged value once. */
+function rowsAbove(grid: Cell[][], header: Header): string[] {
+  const rows: string[] = [];
   for (let r = 0; r < header.top; r++) {
     const seen = new Set<string>();
     for (const cell of grid[r] ?? []) {
       const s = cellString(cell);
-      if (s && !seen.has(s)) {
-        seen.add(s);
-        parts.push(s);
-      }
+      if (s) seen.add(s);
     }
+    if (seen.size > 0) rows.push([...seen].join(' '));
   }
-  return parts.join(' ');
+  return rows;
 }
 
+/** "填报日期：2024年5月6日" dates the filing, usually the month after the one reported. */
+const FILING_DATE = /(填报|填表|制表|报送|上报|打印|审核|签发)(日期|时间)\s*[:：]?\s*[^\s\u3000]*/g;
+
 /**
- * The sheet's own month: the title's, else the sheet name's; a year from either
- * fills in. Where longer periods are allowed, a quarter or a year the title
- * names stands in when it names no month.
+ * The sheet's own month: the title row's, else the sheet name's, else one named
+ * in the meta rows ("统计时间：2024年5月"); a year from any of them fills in a
+ * month named without one ("5月台账" under "……（2024年）"). Where longer periods
+ * are allowed, a quarter or a year named in the same places stands in when no
+ * month is named.
  */
-function sheetPeriod(sheetName: string, title: string, longer = false): { period?: string; year?: number } {
-  const fromTitle = yearMonthIn(title);
-  const fromName = yearMonthIn(sheetName);
-  const year = fromTitle.year ?? fromName.year;
-  const month = fromTitle.month ?? fromName.month;
-  if (year !== undefined && month !== undefined) return { period: monthId(year, month), year };
-  const wider = longer ? (longerPeriodIn(title, year) ?? longerPeriodIn(sheetName, year)) : undefined;
+function sheetPeriod(sheetName: string, above: string[], longer = false): { period?: string; year?: number } {
+  const [title = '', ...meta] = above.map((row) => row.replace(FILING_DATE, ''));
+  const texts = [title, sheetName, meta.join(' ')];
+  const sources = texts.map(yearMonthIn);
+  const month = sources.find((s) => s.month !== undefined);
+  const year = month?.year ?? sources.find((s) => s.year !== undefined)?.year;
+  if (year !== undefined && month) return { period: monthId(year, month.month!), year };
+  const wider = longer ? texts.map((text) => longerPeriodIn(text, year)).find((p) => p !== undefined) : undefined;
   return { period: wider, year };
 }
 
@@ -204,9 +227,10 @@ function readSheet(sheet: SheetSnapshot, spec: LedgerSpec, matcher: ColumnMatche
     out.otherSheets.push(sheet.name);
     return;
   }
-  const warn = (cell: string, message: Bilingual) => out.warnings.push({ sheet: sheet.name, cell, ...message });
-  const title = titleText(grid, header);
-  const { period: ownPeriod, year } = sheetPeriod(sheet.name, title, spec.longerPeriods);
+  const above = rowsAbove(grid, header);
+  const title = above.join(' ');
+  const { period: ownPeriod, year } = sheetPeriod(sheet.name, above, spec.longerPeriods);
+  const warn = (cell: string, message: Bilingual) => out.warnings.push({ sheet: sheet.name, cell, ...message, ...(ownPeriod ? { period: ownPeriod } : {}) });
   const periodColumn = spec.columns.find((c) => c.role === 'period');
   const branchColumn = spec.columns.find((c) => c.role === 'branch');
   const titleSubject = header.facts.has(subject.fact) ? undefined : spec.subjectFromTitle?.(title, sheet.name);
@@ -252,22 +276,29 @@ function readSheet(sheet: SheetSnapshot, spec: LedgerSpec, matcher: ColumnMatche
     warn('', both('subjectUnknown', { label: subject.label, labelEn: subject.labelEn ?? subject.label }));
     return;
   }
-  const readColumns = spec.columns.filter((c) => header.facts.has(c.fact));
+  const readColumns = spec.columns.filter((c) => header.facts.has(c.fact)).map((column) => ({ column, col: header.facts.get(column.fact)! }));
+  const labelFacts = [subject.fact, spec.keyFact, branchColumn?.fact].map((f) => (f === undefined ? undefined : header.facts.get(f)));
+  const labelColumns = Math.max(1, ...labelFacts.filter((c): c is number => c !== undefined)) + 1;
   const previous = new Map<string, Cell>();
+  // A row's warnings wait until its month is known, so a period filter can drop them.
+  const rowWarnings: Warning[] = [];
+  const warnRow = (cell: string, message: Bilingual) => rowWarnings.push({ sheet: sheet.name, cell, ...message });
   for (let r = header.bottom + 1; r < grid.length; r++) {
     const row = grid[r] ?? [];
     if (row.every(isBlank)) continue;
-    if (isTotalRow(row) || isFooterRow(row)) continue;
+    if (isTotalRow(row, labelColumns) || isFooterRow(row)) continue;
+    // Template rows numbered in advance (序号 only) are not records.
+    if (readColumns.every(({ col }) => isBlank(row[col] ?? null))) continue;
 
     const facts: Record<string, FactValue> = {};
     const unreadable = new Set<string>();
+    rowWarnings.length = 0;
     for (const column of spec.columns) facts[column.fact] = null;
-    for (const column of readColumns) {
-      const col = header.facts.get(column.fact)!;
+    for (const { column, col } of readColumns) {
       let cell: Cell = row[col] ?? null;
       if (isDitto(cell)) {
         if (!previous.has(column.fact)) {
-          warn(a1(r, col), both('dittoWithoutAbove'));
+          warnRow(a1(r, col), both('dittoWithoutAbove'));
           unreadable.add(column.fact);
           continue;
         }
@@ -278,25 +309,24 @@ function readSheet(sheet: SheetSnapshot, spec: LedgerSpec, matcher: ColumnMatche
       if (parsed.kind === 'value') facts[column.fact] = parsed.value;
       else if (parsed.kind === 'invalid') {
         unreadable.add(column.fact);
-        const key = column.type === 'date' || column.type === 'period' ? 'cellInvalidDate' : 'cellInvalid';
-        warn(a1(r, col), both(key, { text: parsed.text, label: column.label, labelEn: column.labelEn ?? column.label }));
+        const key = column.type === 'period' ? 'cellInvalidMonth' : column.type === 'date' ? 'cellInvalidDate' : 'cellInvalid';
+        warnRow(a1(r, col), both(key, { text: parsed.text, label: column.label, labelEn: column.labelEn ?? column.label }));
       }
     }
 
     const name = subjectCol === undefined ? titleSubject : facts[subject.fact];
-    if (typeof name !== 'string') {
-      warn(a1(r, subjectCol!), both('rowWithoutName', { label: subject.label, labelEn: subject.labelEn ?? subject.label }));
-      continue;
-    }
     const rowPeriod = periodColumn ? facts[periodColumn.fact] : null;
     // A date column gives the row's month; a month (or quarter) column gives it as is.
     const period = typeof rowPeriod === 'string' ? (/^\d{4}-\d{2}-\d{2}$/.test(rowPeriod) ? rowPeriod.slice(0, 7) : rowPeriod) : ownPeriod ?? options.defaultPeriod;
-    if (!period && !spec.periodless) {
+    const periodMissing = !period && !spec.periodless;
+    if (typeof name !== 'string') {
+      warnRow(a1(r, subjectCol!), both('rowWithoutName', { label: subject.label, labelEn: subject.labelEn ?? subject.label }));
+    } else if (periodMissing) {
       const periodCol = periodColumn ? header.facts.get(periodColumn.fact) : undefined;
-      const at = periodCol ?? subjectCol ?? header.columns[0]?.col ?? 0;
-      warn(a1(r, at), both('periodUnknown'));
-      continue;
+      warnRow(a1(r, periodCol ?? subjectCol ?? header.columns[0]?.col ?? 0), both('periodUnknown'));
     }
+    for (const w of rowWarnings) out.warnings.push(period ? { ...w, period } : w);
+    if (typeof name !== 'string' || periodMissing) continue;
     const branch = branchColumn ? facts[branchColumn.fact] : null;
     out.records.push({ sheet: sheet.name, row: r + 1, name, branch: typeof branch === 'string' ? branch : null, period: period ?? '', facts, unreadable });
     info.records++;

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { both, type Bilingual } from '../messages';
+import { both, type Bilingual, type MessageKey, t } from '../messages';
 import { type ColumnType, type Pack, PackSchema } from './schema';
 
 export interface PackProblem extends Bilingual {
@@ -30,6 +30,17 @@ export function valueFits(type: ColumnType | 'ratio', value: unknown): boolean {
   }
 }
 
+const TYPE_NAMES: Record<ColumnType | 'ratio', MessageKey> = {
+  number: 'factTypeNumber',
+  percent: 'factTypePercent',
+  ratio: 'factTypeRatio',
+  boolean: 'factTypeBoolean',
+  text: 'factTypeText',
+  name: 'factTypeName',
+  date: 'factTypeDate',
+  period: 'factTypePeriod',
+};
+
 /**
  * Validates a pack strictly before anything runs: its shape (zod), then what a
  * shape cannot say — every fact a rule reads exists, condition values have the
@@ -44,9 +55,11 @@ export function validatePack(input: unknown): PackResult {
   const add = (path: string, message: Bilingual) => problems.push({ path, ...message });
 
   const types = new Map<string, ColumnType | 'ratio'>();
+  const labels = new Map<string, { zh: string; en: string }>();
   pack.columns.forEach((c, i) => {
     if (types.has(c.fact)) add(`columns[${i}].fact`, both('packDuplicateId', { id: c.fact }));
     types.set(c.fact, c.type);
+    labels.set(c.fact, { zh: c.label, en: c.labelEn ?? c.label });
   });
   pack.derived.forEach((d, i) => {
     if (types.has(d.fact)) add(`derived[${i}].fact`, both('packDuplicateId', { id: d.fact }));
@@ -54,7 +67,13 @@ export function validatePack(input: unknown): PackResult {
       if (!types.has(input)) add(`derived[${i}]`, both('packUnknownFact', { rule: d.fact, fact: input }));
     }
     types.set(d.fact, 'ratio');
+    labels.set(d.fact, { zh: d.label, en: d.labelEn ?? d.label });
   });
+  // A fact as the person editing the pack knows it: its label and its kind of value.
+  const described = (fact: string) => {
+    const type = TYPE_NAMES[types.get(fact)!];
+    return { fact: labels.get(fact)!.zh, factEn: labels.get(fact)!.en, type: t(type), typeEn: t(type, {}, 'en') };
+  };
   if (pack.columns.filter((c) => c.role === 'subject').length !== 1) add('columns', both('packNoSubject'));
 
   const indicators = new Set<string>();
@@ -69,15 +88,18 @@ export function validatePack(input: unknown): PackResult {
     if (!indicators.has(rule.indicator)) add(`rules[${i}].indicator`, both('packUnknownIndicator', { rule: rule.id, indicator: rule.indicator }));
     rule.when.forEach((c, j) => {
       const type = types.get(c.fact);
-      if (!type) add(`rules[${i}].when[${j}].fact`, both('packUnknownFact', { rule: rule.id, fact: c.fact }));
-      else if ((c.op === 'in' || c.op === 'notIn') !== Array.isArray(c.value))
-        add(`rules[${i}].when[${j}].value`, both('packValueType', { rule: rule.id, fact: c.fact, type, value: JSON.stringify(c.value) }));
-      else if (!valueFits(type, c.value)) add(`rules[${i}].when[${j}].value`, both('packValueType', { rule: rule.id, fact: c.fact, type, value: JSON.stringify(c.value) }));
+      const at = `rules[${i}].when[${j}]`;
+      const params = () => ({ rule: rule.id, op: c.op, value: JSON.stringify(c.value), ...described(c.fact) });
+      const list = c.op === 'in' || c.op === 'notIn';
+      if (!type) add(`${at}.fact`, both('packUnknownFact', { rule: rule.id, fact: c.fact }));
+      else if (list && !Array.isArray(c.value)) add(`${at}.value`, both('packListNeeded', params()));
+      else if (!list && Array.isArray(c.value)) add(`${at}.value`, both('packListNotAllowed', params()));
+      else if (!valueFits(type, c.value)) add(`${at}.value`, both('packValueType', params()));
     });
     if (typeof rule.points === 'object') {
       const type = types.get(rule.points.per);
       if (!type) add(`rules[${i}].points.per`, both('packUnknownFact', { rule: rule.id, fact: rule.points.per }));
-      else if (!valueFits(type, 0)) add(`rules[${i}].points.per`, both('packValueType', { rule: rule.id, fact: rule.points.per, type, value: 'points' }));
+      else if (!valueFits(type, 0)) add(`rules[${i}].points.per`, both('packPointsPer', { rule: rule.id, ...described(rule.points.per) }));
     }
   });
   for (let i = 1; i < pack.grades.length; i++) {

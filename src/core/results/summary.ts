@@ -33,6 +33,13 @@ function splitFlag(message: string): { topic: string; detail?: string } {
   return { topic: message };
 }
 
+/** How a record's month is named beside a name: not at all for one month, "4月" within a year, "2023年12月" across years. */
+function monthNamer(months: string[]): (month: string) => string {
+  if (months.length <= 1) return () => '';
+  const oneYear = new Set(months.map((m) => m.slice(0, 4))).size === 1;
+  return (month) => (oneYear ? `${Number(month.slice(5, 7))}月` : periodLabel(month));
+}
+
 function scopeLabel(a: Assessment): string {
   if (a.period) return periodLabel(a.period);
   if (a.months.length === 1) return periodLabel(a.months[0]!);
@@ -52,13 +59,19 @@ export function cadreSummary(a: Assessment, pack: Pack): Summary {
 
   const people = new Set(cadres.map((c) => c.name)).size;
   const branches = new Set(cadres.map((c) => c.branch).filter(Boolean)).size;
+  const sheets = new Set(cadres.map((c) => c.source.sheet)).size;
   const scores = cadres.map((c) => c.score);
-  const top = cadres.reduce((x, y) => (y.score > x.score ? y : x));
-  const bottom = cadres.reduce((x, y) => (y.score < x.score ? y : x));
+  const topScore = Math.max(...scores);
+  const bottomScore = Math.min(...scores);
+  // Over several months one name stands for several records: say which month.
+  const month = monthNamer(a.months);
+  const who = (c: CadreResult) => `${c.name}${month(c.period)}`;
+  // Everyone who shares the best or the worst score is named, not only the first found.
+  const scoredAt = (score: number) => nameList([...new Set(cadres.filter((c) => c.score === score).map(who))]);
   const basics = [
     `${scope}共考评驻村干部${people}名${cadres.length > people ? `（${cadres.length}人次）` : ''}` +
-      `${branches > 0 ? `，覆盖${branches}个村（嘎查）` : ''}，数据来自${a.ledgers.length}张台账。`,
-    `平均得分${avg(scores).toFixed(1)}分，最高${top.score}分（${top.name}），最低${bottom.score}分（${bottom.name}）。`,
+      `${branches > 0 ? `，覆盖${branches}个村（嘎查）` : ''}，数据来自${sheets}张台账。`,
+    `平均得分${avg(scores).toFixed(1)}分，最高${topScore}分（${scoredAt(topScore)}），最低${bottomScore}分（${scoredAt(bottomScore)}）。`,
   ];
 
   const byGrade = pack.grades.map((g) => ({ g, n: cadres.filter((c) => c.grade === g.grade).length }));
@@ -82,20 +95,28 @@ export function cadreSummary(a: Assessment, pack: Pack): Summary {
   }
   const sorted = [...groups.values()].sort((x, y) => y.items.length - x.items.length);
   for (const g of sorted) {
-    const detail = g.items.slice(0, NAMES_SHOWN).map(({ c, detail }) => (detail ? `${c.name}${/^[\d.]/.test(detail) ? '' : '缺'}${detail}` : c.name));
+    const detail = g.items.slice(0, NAMES_SHOWN).map(({ c, detail }) => (detail ? `${who(c)}${/^[\d.]/.test(detail) ? '' : '缺'}${detail}` : who(c)));
     const more = g.items.length > NAMES_SHOWN ? `等${g.items.length}人次` : '';
-    problems.push(`${g.topic}：${g.items.length}人次（${detail.join('、')}${more}）。`);
+    // Items that list several things ("缺一事一议项目、经济合作社") are kept apart by a semicolon.
+    const separator = detail.some((d) => d.includes('、')) ? '；' : '、';
+    problems.push(`${g.topic}：${g.items.length}人次（${detail.join(separator)}${more}）。`);
   }
   if (a.warnings.length > 0) {
-    const cells = a.warnings.filter((w) => w.cell).slice(0, 3).map((w) => `${w.sheet}!${w.cell}`);
-    problems.push(`台账中有${a.warnings.length}处数据需要核实${cells.length > 0 ? `（如${cells.join('、')}）` : ''}。`);
+    // A cell can carry two warnings (unreadable, and the points it cost): it is one place to check.
+    const places = [...new Set(a.warnings.map((w) => (w.cell ? `${w.sheet}!${w.cell}` : `${w.sheet}\u0000${w.message}`)))];
+    const cells = places.filter((p) => !p.includes('\u0000')).slice(0, 3);
+    problems.push(`台账中有${places.length}处数据需要核实${cells.length > 0 ? `（如${cells.join('、')}）` : ''}。`);
   }
   if (problems.length === 0) problems.push(`本期${cadres.length}人次均无扣分提示。`);
 
   const plans: string[] = [];
   const failing = cadres.filter((c) => c.stars <= 1);
   const lagging = cadres.filter((c) => c.flags.some((f) => f.rule === 'ranking:bottom'));
-  if (failing.length > 0) plans.push(`对考评为${pack.grades[pack.grades.length - 1]!.grade}的${failing.length}名干部（${nameList(failing.map((c) => c.name))}）逐一约谈，限期一个月整改。`);
+  if (failing.length > 0) {
+    const names = [...new Set(failing.map((c) => c.name))];
+    const times = failing.length > names.length ? `，共${failing.length}人次` : '';
+    plans.push(`对考评为${pack.grades[pack.grades.length - 1]!.grade}的${names.length}名干部（${nameList(names)}${times}）逐一约谈，限期一个月整改。`);
+  }
   if (lagging.length > 0 && pack.ranking) plans.push(`对${pack.ranking.flag}的${lagging.length}人次（${nameList([...new Set(lagging.map((c) => c.name))])}）实行动态管理，下月重点跟踪。`);
   const missing = [...groups.entries()].filter(([k]) => k.startsWith('missing:'));
   if (missing.length > 0 || a.warnings.length > 0) plans.push(`请各台账填报人在下次考评前补齐缺失数据、核实${a.warnings.length}处提醒。`);

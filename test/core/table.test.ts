@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { assessWorkbook } from '../../src/core/assess/assess';
+import { packHash } from '../../src/core/pack/hash';
+import { assessmentJson } from '../../src/core/results/json';
+import { CADRE_RESULT_SHEET, cadreResultTable, ResultTableSchema } from '../../src/core/results/table';
+import { cadreRow, ledger } from '../fixtures/ledgers';
+import { defaultPack } from '../fixtures/pack';
+import { snapshotOf } from '../fixtures/workbook';
+
+const pack = defaultPack();
+
+async function assessment() {
+  return assessWorkbook(
+    await snapshotOf(
+      ledger('2024年5月', [cadreRow(1, '张三', { village: '宝力格嘎查', days: 8 }), cadreRow(2, '李四', { village: '额很嘎查' })]),
+      ledger('2024年6月', [cadreRow(1, '张三', { village: '宝力格嘎查' })]),
+    ),
+    pack,
+  );
+}
+
+describe('the result table', () => {
+  it('has one row per cadre and month, each as wide as the header, and passes its schema', async () => {
+    const table = cadreResultTable(await assessment(), pack, { time: '2024-07-05 09:30:00' });
+    expect(ResultTableSchema.parse(table)).toEqual(table);
+    expect(table.sheet).toBe(CADRE_RESULT_SHEET);
+    expect(table.sheet).toBe('考评结果');
+    expect(table.header).toEqual([
+      '姓名', '所驻村（支部）', '考评期', '下基层天数（20）', '入户率（20）', '五个一（20）', '承诺完成率（20）', '双评（20）',
+      '总分', '等次', '星级', '排名', '提示与扣分原因', '计分依据', '来源',
+    ]);
+    expect(table.rows).toHaveLength(3);
+    for (const row of table.rows) expect(row).toHaveLength(table.header.length);
+    expect(table.columnWidths).toHaveLength(table.header.length);
+    expect(table.numberFormats).toHaveLength(table.header.length);
+    expect(table.wrap.map((i) => table.header[i])).toEqual(['提示与扣分原因', '计分依据']);
+    expect(table.note).toBe(`由“台账考评”于 2024-07-05 09:30:00 生成，规则包：驻村干部月度考核（stationed-cadre），规则版本 ${packHash(pack)}。本表每次考评整体重写，请勿在此表录入数据。`);
+  });
+
+  it('writes each row from the cadre\'s result', async () => {
+    const table = cadreResultTable(await assessment(), pack, { time: 't' });
+    expect(table.rows[0]).toEqual(['李四', '额很嘎查', '2024年5月', 20, 20, 20, 20, 20, 100, '优秀', '★★★★★', '1/2', '', expect.stringContaining('days-full +20'), '2024年5月!3']);
+    expect(table.rows[1]!.slice(0, 13)).toEqual(['张三', '宝力格嘎查', '2024年5月', 16, 20, 20, 20, 20, 96, '优秀', '★★★★★', '2/2', '下基层天数不足10天（8天）；排名后20%']);
+    expect(table.rows[2]!.slice(0, 3)).toEqual(['张三', '宝力格嘎查', '2024年6月']);
+  });
+});
+
+describe('the JSON result', () => {
+  it('has the keys the CLI promises, and survives JSON unchanged', async () => {
+    const a = await assessment();
+    const json = assessmentJson(a, '小结');
+    expect(JSON.parse(JSON.stringify(json))).toEqual(json);
+    expect(Object.keys(json.cadres[0]!)).toEqual(expect.arrayContaining(['name', 'branch', 'period', 'score', 'grade', 'stars', 'rank', 'indicators', 'flags', 'source']));
+    expect(json.cadres[1]).toMatchObject({
+      name: '张三', branch: '宝力格嘎查', period: '2024-05', score: 96, grade: '优秀', stars: 5, rank: 2,
+      indicators: { days: 16, visits: 20, fiveOnes: 20, commitments: 20, rating: 20 },
+      flags: [{ rule: 'days-short', message: '下基层天数不足10天（8天）' }, { rule: 'ranking:bottom', message: '排名后20%' }],
+      source: { sheet: '2024年5月', row: 2 },
+    });
+    expect(json.summary).toBe('小结');
+  });
+});
