@@ -1,4 +1,4 @@
-import type { Cell } from '../core/snapshot';
+import { asShown, type Cell } from '../core/snapshot';
 
 const isDate = (value: unknown): value is Date => Object.prototype.toString.call(value) === '[object Date]';
 
@@ -28,10 +28,14 @@ export function cellConverter(timeZone: string): (value: unknown) => Cell {
   };
 }
 
-/** One sheet's rows as snapshot cells, without the empty cells Sheets pads each row and the sheet's end with. */
-export function snapshotRows(values: unknown[][], convert: (value: unknown) => Cell): Cell[][] {
-  const rows = values.map((row) => {
-    const cells = row.map(convert);
+/**
+ * One sheet's rows as snapshot cells, without the empty cells Sheets pads each
+ * row and the sheet's end with. A number shown as a percentage reads as the
+ * user sees it ("96%"), as the .xlsx host reads it too.
+ */
+export function snapshotRows(values: unknown[][], formats: string[][], convert: (value: unknown) => Cell): Cell[][] {
+  const rows = values.map((row, r) => {
+    const cells = row.map((value, c) => asShown(convert(value), formats[r]?.[c]));
     while (cells.length > 0 && cells[cells.length - 1] === null) cells.pop();
     return cells;
   });

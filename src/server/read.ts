@@ -6,13 +6,13 @@ import { isAddonSheet } from './owned';
 
 /**
  * One sheet in a fixed number of service calls whatever its size: one
- * getValues for every cell and one getMergedRanges. Each merged range costs
+ * getValues for every cell, one getNumberFormats and one getMergedRanges. Each merged range costs
  * one more call (its A1 notation), since Apps Script offers no batch read of
  * merge positions.
  */
 function readSheet(name: string, sheet: GoogleAppsScript.Spreadsheet.Sheet, convert: (value: unknown) => Cell): SheetSnapshot {
   const range = sheet.getDataRange();
-  const values = snapshotRows(range.getValues(), convert);
+  const values = snapshotRows(range.getValues(), range.getNumberFormats(), convert);
   const merges = range.getMergedRanges().map((merged) => mergeFromA1(merged.getA1Notation()));
   return { name, values, merges };
 }

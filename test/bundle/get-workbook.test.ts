@@ -36,6 +36,17 @@ describe('getWorkbook', () => {
     expect(payload.snapshot.sheets[0]!.merges).toContainEqual({ top: 2, left: 4, bottom: 2, right: 5 });
   });
 
+  it('reads a rating typed as 96% into a percentage-formatted cell the way the user sees it, as the .xlsx host does', async () => {
+    const wb = ledgerWorkbook(3);
+    const cell = wb.getWorksheet(LEDGER)!.getCell(5, 15);
+    cell.value = 0.96;
+    cell.numFmt = '0%';
+    const payload = sandboxOf(await workbookOf(wb)).call('getWorkbook') as WorkbookPayload;
+    const ledger = payload.snapshot.sheets.find((s) => s.name === LEDGER)!;
+    expect(ledger.values[4]![14]).toBe('96%');
+    expect(payload.snapshot).toEqual(await fileSnapshot(wb));
+  });
+
   it('keeps the wall-clock day in a zone with daylight saving time', async () => {
     const wb = ledgerWorkbook(10);
     const payload = sandboxOf(await workbookOf(wb, { timeZone: 'America/New_York' })).call('getWorkbook') as WorkbookPayload;

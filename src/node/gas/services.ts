@@ -177,6 +177,18 @@ class FakeRange {
     return this.format({ numberFormat });
   }
 
+  /** Sheets answers "0.###############" for a cell whose number format was never set. */
+  getNumberFormats(): string[][] {
+    this.gas.checkAlive(this.sheet);
+    const out: string[][] = [];
+    for (let r = this.row - 1; r < this.row - 1 + this.rows; r++) {
+      const line: string[] = [];
+      for (let c = this.col - 1; c < this.col - 1 + this.cols; c++) line.push(this.sheet.format(r, c).numberFormat ?? '0.###############');
+      out.push(line);
+    }
+    return out;
+  }
+
   setFontWeight(weight: string | null): this {
     return this.format({ bold: weight === 'bold' });
   }
