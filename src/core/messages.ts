@@ -322,6 +322,7 @@ export const MESSAGES = {
   uiNoData: { zh: '无数据：{items}', en: 'No data: {items}' },
   uiEvidence: { zh: '{sheet} 第{rows}行', en: '{sheet} rows {rows}' },
   uiBranchLedgers: { zh: '支部台账：{sheets}', en: 'Branch ledgers: {sheets}' },
+  uiRulesChanged: { zh: '自上次考评（{time}，版本 {version}）以来，规则有 {count} 处变化', en: 'Since the last run ({time}, version {version}) the rules changed in {count} places' },
   uiRuleTests: { zh: '规则测试', en: 'Rule tests' },
   uiRunRuleTests: { zh: '运行规则测试', en: 'Run the rule tests' },
   uiRuleTestsResult: { zh: '{pass} 条通过，{fail} 条未通过', en: '{pass} passed, {fail} failed' },

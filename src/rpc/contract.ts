@@ -53,12 +53,30 @@ export const RULES_RPC = {
   replaceRulesSheet: { args: z.tuple([RulesSheetPaintSchema]), result: EnsureRulesSheetResultSchema },
 } as const;
 
+// The rules each run used, kept with the document, so the sidebar can list what
+// changed in the rules since the last run (the change log between versions).
+export const RulesVersionSchema = z.object({ version: z.string().min(1).max(40), time: z.string().min(1).max(40) });
+export const RecordRulesArgsSchema = RulesVersionSchema.extend({ pack: z.string().min(2).max(200_000) });
+export const RulesLogSchema = z.object({
+  /** Newest first. */
+  history: z.array(RulesVersionSchema),
+  /** The pack (JSON) of the last run, for the change log. */
+  last: RecordRulesArgsSchema.nullable(),
+});
+export type RulesLog = z.infer<typeof RulesLogSchema>;
+
+export const RULES_LOG_RPC = {
+  recordRulesVersion: { args: z.tuple([RecordRulesArgsSchema]), result: OkSchema },
+  getRulesLog: { args: z.tuple([]), result: RulesLogSchema },
+} as const;
+
 export const RPC = {
   getWorkbook: { args: z.tuple([]), result: WorkbookPayloadSchema },
   saveMapping: { args: z.tuple([ColumnMappingSchema]), result: OkSchema },
   writeResults: { args: z.tuple([WriteResultsArgsSchema]), result: WriteResultsResultSchema },
   selectCell: { args: z.tuple([SelectCellArgsSchema]), result: OkSchema },
   ...RULES_RPC,
+  ...RULES_LOG_RPC,
 } as const;
 
 export type RpcName = keyof typeof RPC;

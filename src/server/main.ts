@@ -9,6 +9,7 @@ import { saveMapping as storeMapping } from './mapping';
 import { getWorkbook as readWorkbook } from './read';
 import { ensureRulesSheet as createRulesSheet, markRuleProblems as markProblems, replaceRulesSheet as importRules, writeRuleRow as writeRule } from './rules-sheet';
 import { serve } from './rpc';
+import { getRulesLog as readRulesLog, recordRulesVersion as recordVersion } from './rules-log';
 import { selectCell as activateCell } from './select';
 import { writeResults as replaceResults } from './write';
 
@@ -20,4 +21,6 @@ export const selectCell = serve('selectCell', activateCell);
 export const ensureRulesSheet = serve('ensureRulesSheet', createRulesSheet);
 export const markRuleProblems = serve('markRuleProblems', markProblems);
 export const writeRuleRow = serve('writeRuleRow', writeRule);
+export const recordRulesVersion = serve('recordRulesVersion', recordVersion);
+export const getRulesLog = serve('getRulesLog', readRulesLog);
 export const replaceRulesSheet = serve('replaceRulesSheet', importRules);

@@ -8,10 +8,12 @@ import { type ReadResult, readLedgers } from '../core/ledger/read';
 import { type Lang, t } from '../core/messages';
 import type { Pack } from '../core/pack/schema';
 import { packHash } from '../core/pack/hash';
+import { validatePack } from '../core/pack/validate';
+import { diffPacks, type PackChange } from '../core/rulesheet/diff';
 import { monthsOf, periodLabel } from '../core/period';
 import { summaryText } from '../core/results/summary';
 import { defaultRules, packFor, type RuleProblem, rulesOfWorkbook, rulesSheetPaint, sheetDecoration, type WorkbookRules } from '../core/rulesheet/index';
-import { RULES_SHEET, type WorkbookPayload, type WriteResultsResult } from '../rpc/contract';
+import { RULES_SHEET, type RulesLog, type WorkbookPayload, type WriteResultsResult } from '../rpc/contract';
 import { h, replace } from './dom';
 import { call } from './rpc';
 import { branchesView } from './branch-views';
@@ -30,6 +32,8 @@ interface State {
   /** The cadre pack the rules hold; undefined while the rules have problems. */
   pack?: Pack;
   rulesCreated?: string;
+  /** The rules versions earlier runs used, and the last one's pack. */
+  rulesLog?: RulesLog;
   read?: ReadResult;
   /** Which sheets are meeting records and branch work ledgers. */
   kinds?: SheetKinds;
@@ -107,6 +111,21 @@ async function loadRules(): Promise<void> {
   state.pack = rules.problems.length === 0 ? packFor(rules, 'cadre')?.pack : undefined;
   const sheet = payload.snapshot.sheets.find((s) => s.name === RULES_SHEET);
   if (sheet) await call('markRuleProblems', { decoration: sheetDecoration(sheet.values, rules.problems) });
+  state.rulesLog = await call('getRulesLog');
+}
+
+/** The change log between the rules of the last run and the rules now, when they differ. */
+function changesSinceLastRun(): { changes: PackChange[]; version: string; time: string } | undefined {
+  const last = state.rulesLog?.last;
+  if (!last || !state.pack || last.version === packHash(state.pack)) return undefined;
+  let previous: unknown;
+  try {
+    previous = JSON.parse(last.pack);
+  } catch {
+    return undefined;
+  }
+  const checked = validatePack(previous);
+  return checked.ok ? { changes: diffPacks(checked.pack, state.pack), version: last.version, time: last.time } : undefined;
 }
 
 /** Re-reads the workbook after the rules sheet changed (an edited row, an import). */
@@ -148,6 +167,8 @@ async function run(): Promise<void> {
     render();
     const time = new Date().toLocaleString('zh-CN', { hour12: false });
     state.written = await call('writeResults', { tables: runTables(run, packs, { time }) });
+    await call('recordRulesVersion', { version: run.cadres.rulesVersion, time, pack: JSON.stringify(pack) });
+    state.rulesLog = await call('getRulesLog');
     state.phase = 'done';
   } catch (e) {
     fail(e);
@@ -209,10 +230,22 @@ function rulesStatusView(c: ViewContext): HTMLElement | null {
   if (!state.pack) return h('p', { id: 'rules-status', class: 'problem' }, tr(c, 'uiNoCadrePack'));
   const version = packHash(state.pack);
   return h(
-    'p',
+    'div',
     { id: 'rules-status', class: 'muted small' },
     state.rulesCreated ? h('span', { class: 'ok' }, tr(c, 'uiRulesCreated', { sheet: state.rulesCreated }), h('br')) : null,
     rules.from === 'sheet' ? tr(c, 'uiRulesFrom', { sheet: rules.sheet, version }) : tr(c, 'uiRulesDefault', { version }),
+    changeLogView(c),
+  );
+}
+
+function changeLogView(c: ViewContext): HTMLElement | null {
+  const since = changesSinceLastRun();
+  if (!since || since.changes.length === 0) return null;
+  return h(
+    'details',
+    { id: 'rules-changes' },
+    h('summary', {}, tr(c, 'uiRulesChanged', { time: since.time, version: since.version, count: since.changes.length })),
+    h('ul', {}, ...since.changes.map((ch) => h('li', { class: 'small' }, state.lang === 'zh' ? ch.message : ch.messageEn))),
   );
 }
 
@@ -237,7 +270,8 @@ function assessTab(c: ViewContext): (HTMLElement | null)[] {
   const branchSheets = kinds ? [...kinds.meetings, ...kinds.work] : [];
   if (state.read) {
     body.push(
-      ledgersView(c, state.read),
+      // With only branch ledgers there is nothing missing to report about cadre ledgers.
+      state.read.ledgers.length > 0 || branchSheets.length === 0 ? ledgersView(c, state.read) : null,
       branchSheets.length > 0 ? h('p', { id: 'branch-ledgers', class: 'muted small' }, tr(c, 'uiBranchLedgers', { sheets: branchSheets.join('、') })) : null,
       rulesStatusView(c),
       controlsView(c, state.read),

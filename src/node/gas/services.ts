@@ -565,6 +565,16 @@ class FakeProperties {
     return this;
   }
 
+  /** Apps Script refuses a value over 9 kB, as it does here. */
+  setProperties(properties: Record<string, string>, deleteAllOthers = false): this {
+    for (const [key, value] of Object.entries(properties)) {
+      if (new TextEncoder().encode(String(value)).length > 9 * 1024) throw new GasError(`Argument too large: value of property ${key}`);
+    }
+    if (deleteAllOthers) this.store.clear();
+    for (const [key, value] of Object.entries(properties)) this.store.set(key, String(value));
+    return this;
+  }
+
   deleteProperty(key: string): this {
     this.store.delete(key);
     return this;
