@@ -13,21 +13,12 @@ import { readLedgers } from '../src/core/ledger/read';
 import { compilePack } from '../src/core/pack/compile';
 import { validatePack } from '../src/core/pack/validate';
 import type { Cell, SheetSnapshot, WorkbookSnapshot } from '../src/core/snapshot';
+import { rng } from '../scripts/random';
 
 const ROWS = 10_000;
 const MONTHS = 10;
 const REPEATS = 5;
 
-function seeded(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const HEADER = ['序号', '姓名', '所驻嘎查', '下基层天数（天）', '联系户数', '入户数', '一事一议', '合作社', '党员中心户', '致富能手', '贫困户', '承诺数', '完成数', '领导评分', '群众测评', '备注'];
 const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗';
@@ -37,7 +28,7 @@ const MARKS: Cell[] = ['√', '×', '是', '否', '有', '无', 1, 0];
 
 /** Ten monthly sheets of cadre rows with the usual mess: units, full-width digits, ditto marks, marks of every kind. */
 function workbook(): WorkbookSnapshot {
-  const rand = seeded(42);
+  const rand = rng(42);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
   const sheets: SheetSnapshot[] = [];
   const perMonth = ROWS / MONTHS;

@@ -9,22 +9,16 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
+import { rng } from './random';
 
 const OUT = join(dirname(fileURLToPath(import.meta.url)), '..', 'examples', '驻村干部台账示例.xlsx');
 const TOWNSHIP = '某某苏木';
 /** The day the file pretends to have been saved: after the June ledger was filed. */
 const SAVED = new Date(Date.UTC(2024, 6, 5, 9, 30, 0));
 
-/** mulberry32: a small seeded generator, so "random" data are the same every run. */
+/** Seeded, so "random" data are the same every run. */
 function seeded(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = rng(seed);
   return {
     next,
     int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)),

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { rng } from './random';
 
 /**
  * A township's Party-building ledgers as staff keep them: 三会一课 records (one
@@ -45,17 +46,6 @@ export interface BranchPlan {
   problems: Problem[];
 }
 
-/** mulberry32: small, fast and the same everywhere. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const VILLAGES = [
   '巴彦', '乌兰', '宝力根', '查干诺尔', '额尔敦', '阿拉坦', '哈拉图', '呼和陶勒盖', '那仁宝力格', '赛罕', '希日塔拉',
