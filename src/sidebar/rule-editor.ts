@@ -97,7 +97,7 @@ function evaluate(): void {
   s.working = s.candidate !== undefined;
   paint();
   if (!s.candidate) return;
-  whatIf(ctx.snapshot, pack, s.candidate, { mapping: ctx.mapping }).then(
+  whatIf(ctx.snapshot, pack, s.candidate, { mapping: ctx.mapping, branch: ctx.branchPack }).then(
     (result) => {
       if (mine !== generation || state !== s) return;
       s.whatIf = result;

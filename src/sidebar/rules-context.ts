@@ -1,6 +1,7 @@
 import type { ColumnMapping } from '../core/ledger/columns';
 import type { ReadResult } from '../core/ledger/read';
 import type { Bilingual, Lang } from '../core/messages';
+import type { BranchPack } from '../core/branch/schema';
 import type { Pack } from '../core/pack/schema';
 import { packFor, type WorkbookRules } from '../core/rulesheet/index';
 import type { WorkbookSnapshot } from '../core/snapshot';
@@ -15,6 +16,8 @@ export interface RulesTabContext {
   read: ReadResult;
   /** The column mapping the ledgers are read with, so a what-if reads them as a run would. */
   mapping: ColumnMapping;
+  /** The branch pack a run uses: the what-if shows the branches a cadre rule would change. */
+  branchPack: BranchPack;
   goTo: (sheet: string, cell: string) => void;
   /** Re-reads the workbook and the rules after the rules sheet was written. */
   reload: () => Promise<void>;

@@ -1,7 +1,8 @@
 import type { Bilingual } from '../core/messages';
 import type { Pack } from '../core/pack/schema';
 import { periodLabel } from '../core/period';
-import type { CadreWhatIf, WhatIfResult } from '../core/rulesheet/index';
+import { starText } from '../core/assess/grade';
+import type { BranchOutcome, BranchWhatIf, CadreWhatIf, WhatIfResult } from '../core/rulesheet/index';
 import { h } from './dom';
 import { inLang, type RulesTabContext, tr } from './rules-context';
 
@@ -33,6 +34,24 @@ function cadreView(ctx: RulesTabContext, pack: Pack, c: CadreWhatIf): HTMLElemen
   );
 }
 
+function standing(ctx: RulesTabContext, o: BranchOutcome): string {
+  return tr(ctx, o.risk ? 'uiRisk' : o.fallsShort ? 'uiFallsShort' : 'uiMeetsAll');
+}
+
+function branchView(ctx: RulesTabContext, b: BranchWhatIf): HTMLElement {
+  const line = tr(ctx, 'uiWhatIfBranch', { name: b.name, before: b.before.score, after: b.after.score, delta: signed(b.delta), starsBefore: starText(b.before.stars), starsAfter: starText(b.after.stars) });
+  const moved = standing(ctx, b.before) !== standing(ctx, b.after);
+  return h(
+    'li',
+    { class: `whatif-branch ${b.delta < 0 ? 'down' : b.delta > 0 ? 'up' : 'same'}`, 'data-branch': b.name },
+    h('div', { class: 'whatif-score' }, line),
+    h('div', { class: 'muted small' }, periodLabel(b.period, ctx.lang)),
+    moved ? h('div', { class: 'small' }, tr(ctx, 'uiWhatIfStanding', { before: standing(ctx, b.before), after: standing(ctx, b.after) })) : null,
+    ...b.flagsAdded.map((flag) => h('div', { class: 'small flag-added' }, tr(ctx, 'uiWhatIfFlagAdded', { flag }))),
+    ...b.flagsRemoved.map((flag) => h('div', { class: 'small flag-removed' }, tr(ctx, 'uiWhatIfFlagRemoved', { flag }))),
+  );
+}
+
 /**
  * Who would change score, grade or flags under the drafted rule, and by how
  * much, before anything is written; then the problems the rule would leave in
@@ -53,6 +72,9 @@ export function whatIfView(ctx: RulesTabContext, pack: Pack, result: WhatIfResul
     );
     if (changed > 0) body.push(h('ul', { class: 'whatif-list' }, ...result.cadres.slice(0, MAX_SHOWN).map((c) => cadreView(ctx, pack, c))));
     if (changed > MAX_SHOWN) body.push(h('p', { class: 'muted small' }, tr(ctx, 'uiWhatIfMore', { count: changed - MAX_SHOWN })));
+    if (result.branches.length > 0) {
+      body.push(h('p', { class: 'whatif-summary' }, tr(ctx, 'uiWhatIfBranches', { count: result.branches.length })), h('ul', { id: 'whatif-branches', class: 'whatif-list' }, ...result.branches.slice(0, MAX_SHOWN).map((b) => branchView(ctx, b))));
+    }
   }
   if (elsewhere.length > 0) {
     body.push(h('div', { id: 'elsewhere', class: 'problem small' }, tr(ctx, 'uiWhatIfElsewhere'), h('ul', {}, ...elsewhere.map((p) => h('li', {}, inLang(ctx, p))))));

@@ -11,7 +11,7 @@ export * from './schemas';
 export { defaultRules } from './defaults';
 export { RuleTestCaseSchema, runRuleTests, type RuleTestCase, type RuleTestResult, type RuleTestCheck } from './rule-tests';
 export { diffPacks, type PackChange } from './diff';
-export { whatIf, type WhatIfResult, type CadreWhatIf, type CadreOutcome } from './whatif';
+export { whatIf, type WhatIfResult, type CadreWhatIf, type CadreOutcome, type BranchWhatIf, type BranchOutcome, type WhatIfOptions } from './whatif';
 export { applyRuleDraft, ruleDraftOf, packWithRule, ledgerFacts, problemsElsewhere, ruleRowEdit, RuleDraftSchema, type RuleDraft, type DraftResult, type DraftProblem } from './editor';
 export type { PackEntry, LocatedTest } from './section';
 export { SECTIONS } from './sections/index';
