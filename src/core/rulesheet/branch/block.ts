@@ -98,6 +98,7 @@ export function readBranchBlock(ctx: ReadContext, block: SheetBlock, carried: Br
   const settingsView = tables.get('rsTableSettings');
   const settings = settingsView ? readBranchSettings(settingsView, ctx) : {};
   ctx.facts = branchFacts(carried);
+  ctx.unknownFact = 'rsBranchFactUnknown';
   const indicators = tables.get('rsTableIndicators');
   if (indicators) indicatorsSection.read(indicators, ctx);
   const rules = tables.get('rsTableRules');

@@ -83,7 +83,7 @@ export function readConditionTable(spec: ConditionTable, view: TableView, ctx: R
   for (const c of view.table.columns) {
     if (own.has(c.key)) continue;
     const fact = facts.resolve(c.text);
-    if (!fact) ctx.report(view.headerCell(c), both('rsColumnUnknown', { text: c.text, ...suggestion(facts.nearest(c.text)) }));
+    if (!fact) ctx.report(view.headerCell(c), both(ctx.unknownFact, { text: c.text, ...suggestion(facts.nearest(c.text)) }));
     condCols.push({ col: c, fact });
   }
   const textCols = spec.texts.map((x) => ({ spec: x, col: col(x.header) }));

@@ -101,7 +101,8 @@ function readValue(s: Setting, cell: Cell, at: string, ctx: ReadContext, into: B
     }
     case 'months': {
       const n = wholeNumber(cell, 1, 120);
-      if (n === 'bad' || n === undefined) ctx.reportField(at, 'rsMonthsExpected', s.name, { text });
+      if (n === undefined) ctx.reportField(at, 'rsRequired', s.name);
+      else if (n === 'bad') ctx.reportField(at, 'rsMonthsExpected', s.name, { text });
       else set(n);
       return;
     }
