@@ -344,6 +344,14 @@ const BRANCH_CASES: Case[] = [
     edits: [['规则', 'themeday-attendance', '主题党日出席率', '八成以下']],
     problems: [[['规则', 'themeday-attendance', '主题党日出席率'], '看不懂条件“八成以下”。可以写 >= 10、<10、10以上、[80,90)、80-89、20%、是、否、A,B；留空或写 - 表示不限']],
   },
+  {
+    name: 'a branch rule shadowed by the one before it under 取第一条',
+    edits: [['规则', 'cadres-failing', '不合格驻村干部人数', '= 0']],
+    problems: [
+      [['规则', 'cadres-failing', '不合格驻村干部人数'], '第115行（cadres-failing）永远不会生效：满足它的都先满足第114行（cadres-clear）（N114），“取第一条”只按第114行（cadres-clear）计分；请调整条件，或把这一行移到第114行（cadres-clear）之前'],
+      ['N114', '指标“驻村干部”中，不合格驻村干部人数为 > 0 时没有任何规则满足，得 0 分且没有提示；请补一行（条件写 > 0），或调整相邻行的条件'],
+    ],
+  },
 ];
 
 describe('wrong cells in the branch block each give one problem at their cell', () => {

@@ -14,6 +14,7 @@ import { RULES_SHEET } from './name';
 import type { BranchPack } from '../branch/schema';
 import { validateBranchPack } from '../branch/validate';
 import { type BranchEntry, isBranchBlock, readBranchBlock } from './branch/block';
+import { sharedView } from './branch/facts';
 import { shippedBranchPack } from './defaults';
 
 /** What one block of the sheet holds: a cadre pack with its tests, or a branch pack. */
@@ -81,7 +82,11 @@ function sheetLocator(ctx: ReadContext, pack: Pack, fallback: string): PackLocat
 /** A branch block: validated as a branch pack, each problem placed at the cell its path was read from. */
 function branchBlock(ctx: ReadContext, block: SheetBlock, titleCell: string): { read: ReadPack; problems: RuleProblem[] } {
   const result = validateBranchPack(readBranchBlock(ctx, block, shippedBranchPack()));
-  if (!result.ok) {
+  if (result.ok) {
+    // The same checks as a cadre block's rules (conditions that never hold, rules shadowed under 取第一条, gaps), on the shared view.
+    const view = sharedView(result.pack).pack;
+    ctx.problems.push(...checkPack(view, sheetLocator(ctx, view, titleCell), { grades: false, incomplete: ctx.incomplete }));
+  } else {
     const locate = cellOf(ctx, titleCell);
     for (const p of result.problems) {
       const cell = locate(p.path);
