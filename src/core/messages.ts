@@ -234,7 +234,7 @@ export const MESSAGES = {
   rsSetRectifyMonths: { zh: '未达标整改月数', en: 'Months to rectify a failed item' },
   rsSetCoverShare: { zh: '记录覆盖比例', en: 'Coverage share' },
   rsSetRateTolerance: { zh: '填报比率容差', en: 'Stated rate tolerance' },
-  rsStarsExpected: { zh: '{field}“{text}”不是 0 到 5 的整数星级', en: '{fieldEn} "{text}" is not a whole number of stars from 0 to 5' },
+  rsStarsExpected: { zh: '{field}“{text}”不是 {min} 到 5 的整数星级', en: '{fieldEn} "{text}" is not a whole number of stars from {min} to 5' },
   rsBranchFactUnknown: { zh: '“{text}”不是支部考核能读取的数据项{suggestion}；请改成已有的数据项名称', en: '"{text}" is not a fact the branch assessment reads{suggestionEn}; use a known fact name' },
   rsMonthsExpected: { zh: '{field}“{text}”不是正整数月数，请写成如 3 的数字', en: '{fieldEn} "{text}" is not a whole number of months; write one such as 3' },
   // Results and summary

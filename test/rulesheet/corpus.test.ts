@@ -345,6 +345,21 @@ const BRANCH_CASES: Case[] = [
     problems: [[['规则', 'themeday-attendance', '主题党日出席率'], '看不懂条件“八成以下”。可以写 >= 10、<10、10以上、[80,90)、80-89、20%、是、否、A,B；留空或写 - 表示不限']],
   },
   {
+    name: 'a star quota share without its stars',
+    edits: [['设置', '限额星级', '值', null]],
+    problems: [[['设置', '限额星级', '值'], '限额星级不能为空']],
+  },
+  {
+    name: 'no stars for a branch at risk',
+    edits: [['设置', '有风险时最高星级', '值', null]],
+    problems: [[['设置', '有风险时最高星级', '值'], '有风险时最高星级不能为空']],
+  },
+  {
+    name: 'a star quota of no stars',
+    edits: [['设置', '限额星级', '值', 0]],
+    problems: [[['设置', '限额星级', '值'], '限额星级“0”不是 1 到 5 的整数星级']],
+  },
+  {
     name: 'a branch rule shadowed by the one before it under 取第一条',
     edits: [['规则', 'cadres-failing', '不合格驻村干部人数', '= 0']],
     problems: [

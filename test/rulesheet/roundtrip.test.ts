@@ -104,6 +104,13 @@ describe('pack → sheet → pack', () => {
     expect(sheetOf(entriesOfRules(read)).values).toEqual(first.values);
   });
 
+  it('reads a sheet written before it had a branch block: no branch pack, so runs fall back to rules/branch.json', () => {
+    const read = readRulesSheet(sheetOf([defaultRules()[0]]));
+    expect(read.problems).toEqual([]);
+    expect(packFor(read, 'cadre')?.pack?.id).toBe('stationed-cadre');
+    expect(packFor(read, 'branch')).toBeUndefined();
+  });
+
   it('lays out the branch settings, must-meet items and risk criteria staff change', () => {
     const values = sheetOf(defaultRules()).values;
     const rowOf = (text: string) => values.findIndex((r) => r[0] === text);

@@ -34,6 +34,10 @@ interface Setting {
   path: string;
   field: keyof BranchSettings;
   kind: Kind;
+  /** Stars: the fewest allowed (a star quota caps at least one star). */
+  min?: number;
+  /** Stars: a blank cell is a problem, not "none". */
+  required?: boolean;
   write(pack: BranchPack): string | number | undefined;
 }
 
@@ -41,12 +45,12 @@ const SETTINGS: Setting[] = [
   { name: 'rsSetId', path: 'id', field: 'id', kind: 'text', write: (p) => p.id },
   { name: 'rsSetSubject', path: 'subject', field: 'subject', kind: 'subject', write: (p) => p.subject },
   { name: 'rsSetTitleEn', path: 'titleEn', field: 'titleEn', kind: 'optionalText', write: (p) => p.titleEn },
-  { name: 'rsSetQuotaStars', path: 'starQuota.stars', field: 'quotaStars', kind: 'stars', write: (p) => p.starQuota?.stars },
+  { name: 'rsSetQuotaStars', path: 'starQuota.stars', field: 'quotaStars', kind: 'stars', min: 1, write: (p) => p.starQuota?.stars },
   { name: 'rsSetQuotaShare', path: 'starQuota.maxShare', field: 'quotaShare', kind: 'percent', write: (p) => p.starQuota?.maxShare },
   { name: 'rsSetFallsShortMaxStars', path: 'fallsShortMaxStars', field: 'fallsShortMaxStars', kind: 'stars', write: (p) => p.fallsShortMaxStars },
   { name: 'rsSetRiskLabel', path: 'risk.label', field: 'riskLabel', kind: 'text', write: (p) => p.risk.label },
   { name: 'rsSetRiskLabelEn', path: 'risk.labelEn', field: 'riskLabelEn', kind: 'optionalText', write: (p) => p.risk.labelEn },
-  { name: 'rsSetRiskMaxStars', path: 'risk.maxStars', field: 'riskMaxStars', kind: 'stars', write: (p) => p.risk.maxStars },
+  { name: 'rsSetRiskMaxStars', path: 'risk.maxStars', field: 'riskMaxStars', kind: 'stars', required: true, write: (p) => p.risk.maxStars },
   { name: 'rsSetRiskRectifyMonths', path: 'risk.rectifyMonths', field: 'riskRectifyMonths', kind: 'months', write: (p) => p.risk.rectifyMonths },
   { name: 'rsSetRectifyMonths', path: 'rectifyMonths', field: 'rectifyMonths', kind: 'months', write: (p) => p.rectifyMonths },
   { name: 'rsSetCoverShare', path: 'coverShare', field: 'coverShare', kind: 'percent', write: (p) => p.coverShare },
@@ -94,8 +98,9 @@ function readValue(s: Setting, cell: Cell, at: string, ctx: ReadContext, into: B
       else ctx.report(at, both('rsSubjectUnknown', { text }));
       return;
     case 'stars': {
-      const n = wholeNumber(cell, 0, 5);
-      if (n === 'bad') ctx.reportField(at, 'rsStarsExpected', s.name, { text });
+      const n = wholeNumber(cell, s.min ?? 0, 5);
+      if (n === undefined && s.required) ctx.reportField(at, 'rsRequired', s.name);
+      else if (n === 'bad') ctx.reportField(at, 'rsStarsExpected', s.name, { text, min: s.min ?? 0 });
       else set(n);
       return;
     }
@@ -133,6 +138,13 @@ export function readBranchSettings(view: TableView, ctx: ReadContext): BranchSet
     ctx.cells.set(setting.path, at);
     if (setting.path === 'starQuota.stars') ctx.cells.set('starQuota', at);
     readValue(setting, view.cell(row, valueCol), at, ctx, into);
+  }
+  // The star quota is both values or neither: one without the other is named at the blank one's cell.
+  const [stars, share] = [into.quotaStars === undefined, into.quotaShare === undefined];
+  if (stars !== share) {
+    const blank = SETTINGS.find((s) => s.field === (stars ? 'quotaStars' : 'quotaShare'))!;
+    const at = ctx.cells.get(blank.path) ?? view.titleCell;
+    if (!ctx.hasProblemAt(at)) ctx.reportField(at, 'rsRequired', blank.name);
   }
   return into;
 }
