@@ -8,12 +8,13 @@ import {
   assessmentJson,
   BRANCH_RESULT_SHEET,
   branchesJson,
-  branchPack,
   type BranchPack,
   branchReportJson,
   CADRE_RESULT_SHEET,
   defaultRules,
   diffPacks,
+  entriesOfRules,
+  isBranchEntry,
   type MessageKey,
   type Pack,
   type PackEntry,
@@ -25,6 +26,7 @@ import {
   periodLabel,
   problemLine,
   RULES_SHEET,
+  type RulesEntry,
   type RulesRead,
   rulesOfWorkbook,
   rulesSheetLayout,
@@ -72,10 +74,15 @@ function problemLines(header: MessageKey, rules: RulesRead): string[] {
   ];
 }
 
-/** The packs and tests of rules that have no problems; rules with problems stop here. */
-function entriesOf(rules: RulesRead, header: MessageKey): PackEntry[] {
+/** Every pack of rules that have no problems, cadre and branch blocks alike; rules with problems stop here. */
+function allEntriesOf(rules: RulesRead, header: MessageKey): RulesEntry[] {
   if (rules.problems.length > 0) throw new UsageError(problemLines(header, rules));
-  return rules.packs.flatMap((p) => (p.pack ? [{ pack: p.pack, tests: p.tests.map((x) => x.test) }] : []));
+  return entriesOfRules(rules);
+}
+
+/** The cadre packs and their tests: what pack files and the change log deal in. */
+function entriesOf(rules: RulesRead, header: MessageKey): PackEntry[] {
+  return allEntriesOf(rules, header).filter((e): e is PackEntry => !isBranchEntry(e));
 }
 
 /** The cadre pack of the rules; rules with any problem never assess anything. */
@@ -86,19 +93,17 @@ function cadrePack(rules: RulesRead): Pack {
   return found;
 }
 
-/** The branch pack: rules/branch.json, or a pack file given with --branch-rules. */
-async function loadBranchPack(file: string | undefined): Promise<BranchPack> {
-  let input: unknown = branchPack;
-  if (file) {
-    try {
-      input = JSON.parse(await readFile(file, 'utf8'));
-    } catch (e) {
-      throw new UsageError(bilingual('cliUnreadable', { file, detail: (e as Error).message }));
-    }
+/** A branch pack file given with --branch-rules. */
+async function loadBranchPack(file: string): Promise<BranchPack> {
+  let input: unknown;
+  try {
+    input = JSON.parse(await readFile(file, 'utf8'));
+  } catch (e) {
+    throw new UsageError(bilingual('cliUnreadable', { file, detail: (e as Error).message }));
   }
   const result = validateBranchPack(input);
   if (!result.ok) {
-    const name = file ?? 'branch';
+    const name = file;
     throw new UsageError(result.problems.flatMap((p) => [t('packInvalid', { pack: name, detail: p.message }), t('packInvalid', { pack: name, detail: p.messageEn }, 'en')]));
   }
   return result.pack;
@@ -132,7 +137,7 @@ async function assess(args: string[]): Promise<void> {
   const period = values.period === undefined ? undefined : parsePeriodId(values.period);
   if (values.period !== undefined && !period) throw new UsageError(bilingual('cliBadPeriod', { period: values.period }));
   const given = values.rules === undefined ? undefined : await loadRules(values.rules);
-  const branch = await loadBranchPack(values['branch-rules']);
+  const branchFile = values['branch-rules'] === undefined ? undefined : await loadBranchPack(values['branch-rules']);
 
   await checkWorkbookFile(file);
   let loaded;
@@ -142,7 +147,12 @@ async function assess(args: string[]): Promise<void> {
     throw new UsageError(bilingual('cliUnreadable', { file, detail: (e as Error).message }));
   }
   // Rules named on the command line win; else the workbook's own rules sheet; else the defaults.
-  const pack = cadrePack(given ?? rulesOfWorkbook(loaded.snapshot, defaultRules()));
+  const defaults = defaultRules();
+  const rulesInUse = given ?? rulesOfWorkbook(loaded.snapshot, defaults);
+  const pack = cadrePack(rulesInUse);
+  // A branch pack file named on the command line wins; else the branch block of the rules in use; else rules/branch.json
+  // (a rules sheet written before it had a branch block).
+  const branch = branchFile ?? packFor(rulesInUse, 'branch')?.pack ?? defaults[1].branch;
   const defaultPeriod = period && /^\d{4}-\d{2}$/.test(period) ? period : undefined;
   const packs = { cadre: pack, branch };
   const run = await assessAll(loaded.snapshot, packs, { period, defaultPeriod });
@@ -191,7 +201,7 @@ async function exportSheet(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { rules: { type: 'string' }, force: { type: 'boolean', default: false } } });
   const out = positionals[0];
   if (!out) throw usage();
-  const entries = values.rules ? entriesOf(await loadRules(values.rules), 'rsCliCheckProblems') : defaultRules();
+  const entries = values.rules ? allEntriesOf(await loadRules(values.rules), 'rsCliCheckProblems') : defaultRules();
   const workbook = new ExcelJS.Workbook();
   if (await exists(out)) {
     try {
@@ -214,13 +224,17 @@ async function check(args: string[]): Promise<number> {
   const file = positionals[0];
   if (!file) throw usage();
   const rules = await loadRules(file);
-  const entries = entriesOf(rules, 'rsCliCheckProblems');
+  const entries = allEntriesOf(rules, 'rsCliCheckProblems');
   let failed = 0;
-  for (const { pack, tests } of entries) {
+  for (const entry of entries) {
+    const pack = isBranchEntry(entry) ? entry.branch : entry.pack;
     const params = { pack: pack.title, indicators: pack.indicators.length, rules: pack.rules.length, version: packHash(pack) };
     process.stdout.write(`${t('rsCliPackOk', params)}\n`);
+    // Branch blocks carry no rule tests: the check of their cells is all there is.
+    if (isBranchEntry(entry)) continue;
+    const { tests } = entry;
     if (tests.length === 0) continue;
-    const results = await runRuleTests(pack, tests);
+    const results = await runRuleTests(entry.pack, tests);
     for (const r of results) {
       const status = t(r.pass ? 'rsTestPass' : 'rsTestFail');
       process.stdout.write(`  ${status} ${r.id}${r.pass ? '' : `：${r.checks.filter((c) => !c.pass).map((c) => c.message).join('；')}`}\n`);

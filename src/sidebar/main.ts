@@ -1,7 +1,5 @@
 import { withoutBranchLedgers, type SheetKinds } from '../core/branch/ledgers';
 import type { BranchPack } from '../core/branch/schema';
-import { validateBranchPack } from '../core/branch/validate';
-import branchPackJson from '../../rules/branch.json';
 import { assessAll, ledgerKinds, type RunResult, runSummaries, runTables, runWarnings } from '../core/run';
 import type { ColumnMapping } from '../core/ledger/columns';
 import { type ReadResult, readLedgers } from '../core/ledger/read';
@@ -47,13 +45,13 @@ interface State {
 
 const DEFAULTS = defaultRules();
 /** Before the rules are read (and when they are broken) the views still need column labels. */
-const fallbackPack = DEFAULTS.find((d) => d.pack.subject === 'cadre')!.pack;
-/** The branch pack is not on the rules sheet yet: the shipped one is used. */
-const branchPack: BranchPack = (() => {
-  const result = validateBranchPack(branchPackJson);
-  if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'));
-  return result.pack;
-})();
+const fallbackPack = DEFAULTS[0].pack;
+
+/** The branch pack of the rules sheet when it reads cleanly, else the shipped one (a sheet from before it had a branch block). */
+function branchPack(): BranchPack {
+  const rules = state.rules;
+  return (rules && rules.problems.length === 0 ? packFor(rules, 'branch')?.pack : undefined) ?? DEFAULTS[1].branch;
+}
 
 const state: State = { lang: 'zh', phase: 'loading', tab: 'assess', mapping: {}, period: '', progress: { done: 0, total: 0 } };
 const root = document.getElementById('app')!;
@@ -88,7 +86,7 @@ function fail(e: unknown): void {
 
 function reread(): void {
   if (!state.payload) return;
-  const packs = { cadre: state.pack ?? fallbackPack, branch: branchPack };
+  const packs = { cadre: state.pack ?? fallbackPack, branch: branchPack() };
   state.kinds = ledgerKinds(state.payload.snapshot, packs, state.mapping);
   state.read = readLedgers(withoutBranchLedgers(state.payload.snapshot, state.kinds), packs.cadre, { mapping: state.mapping });
 }
@@ -152,7 +150,7 @@ async function run(): Promise<void> {
   state.progress = { done: 0, total: state.read?.records.length ?? 0 };
   render();
   try {
-    const packs = { cadre: pack, branch: branchPack };
+    const packs = { cadre: pack, branch: branchPack() };
     const run = await assessAll(state.payload.snapshot, packs, {
       mapping: state.mapping,
       period: state.period || undefined,
@@ -281,7 +279,7 @@ function assessTab(c: ViewContext): (HTMLElement | null)[] {
   const pack = state.pack;
   const run = state.run;
   if (run && pack && state.phase !== 'running') {
-    const summaries = runSummaries(run, { cadre: pack, branch: branchPack });
+    const summaries = runSummaries(run, { cadre: pack, branch: branchPack() });
     if (run.hasCadreLedgers) body.push(overviewView(c, run.cadres));
     if (run.branches) body.push(branchesView(c, run.branches));
     if (summaries.cadre) body.push(summaryView(c, summaries.cadre, summaryText(summaries.cadre)));

@@ -44,7 +44,9 @@ async function replaceSheet(ctx: RulesTabContext, ready: Extract<Import, { kind:
   ready.error = undefined;
   paint();
   try {
-    await call('replaceRulesSheet', rulesSheetPaint([ready.entry]));
+    // A pack file holds one cadre pack: the sheet's branch block stays as it is.
+    const branch = packFor(ctx.rules, 'branch')?.pack;
+    await call('replaceRulesSheet', rulesSheetPaint([ready.entry, ...(branch ? [{ branch }] : [])]));
     replacedWith = ready.file;
     chosen = undefined;
     await ctx.reload();

@@ -115,6 +115,36 @@ describe('ledger-rules assess on a workbook with branch ledgers', () => {
   });
 });
 
+describe('ledger-rules assess with the branch block of a rules sheet', () => {
+  it('follows the workbook’s own 考评规则 over rules/branch.json: a risk threshold lowered there marks more branches', async () => {
+    const file = await writeXlsx(township());
+    expect((await cli('rules', 'export', file)).code).toBe(0);
+    const risks = async () => JSON.parse((await cli('assess', file, '--json', '--period', '2024-Q2')).stdout).branches.map((b: { name: string; risk: boolean }) => [b.name, b.risk]);
+    expect(await risks()).toEqual([
+      ['巴彦嘎查党支部', true],
+      ['查干嘎查党支部', false],
+      ['乌兰嘎查党支部', false],
+    ]);
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.getWorksheet('考评规则')!;
+    let edited = 0;
+    ws.eachRow((row) => {
+      if (row.getCell(1).value !== 'risk-failures') return;
+      row.getCell(2).value = '>= 1';
+      edited++;
+    });
+    expect(edited).toBe(1);
+    await wb.xlsx.writeFile(file);
+    expect(await risks()).toEqual([
+      ['查干嘎查党支部', true],
+      ['巴彦嘎查党支部', true],
+      ['乌兰嘎查党支部', false],
+    ]);
+  });
+});
+
 describe('ledger-rules assess on other workbooks', () => {
   it('keeps a cadre-only workbook’s JSON as it was: no branches key', async () => {
     const file = await writeXlsx([cadreSheet(5)]);

@@ -2,7 +2,10 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPreview, type Preview } from '../../src/node/preview/server';
 import { ensureBuilt, sheetState } from '../bundle/harness';
+import { defaultRules, RULES_SHEET, rulesSheetPaint } from '../../src/core/index';
+import { locate, rowOf } from '../rulesheet/sheet-helpers';
 import { HAS_CHROMIUM, launch } from './chromium';
+import { rulesSheetOf } from './rules-fixture';
 
 const TOWNSHIP = 'examples/乡镇党建台账示例.xlsx';
 
@@ -64,5 +67,36 @@ describe.skipIf(!HAS_CHROMIUM)('branches that fall short, in the sidebar in Chro
       if (name === '考评规则') continue;
       expect(sheetState(preview.sandbox.workbook, name), name).toEqual(state);
     }
+  });
+});
+
+describe.skipIf(!HAS_CHROMIUM)('the branch block of 考评规则, in the sidebar in Chromium', () => {
+  let preview: Preview;
+  let browser: Browser;
+
+  afterAll(async () => {
+    await browser?.close();
+    await preview?.close();
+  });
+
+  it('holds branches to the must-meet items the sheet says: a closing-rate threshold lowered there fails no branch on it', async () => {
+    ensureBuilt();
+    preview = await startPreview({ file: TOWNSHIP, port: 0 });
+    preview.sandbox.call('ensureRulesSheet', rulesSheetPaint(defaultRules()));
+    const sheet = rulesSheetOf(preview);
+    const { row, col } = locate(sheet, '必达要求', 'service-rate', '办结率', rowOf(sheet, '【规则包】党支部考核'));
+    expect(sheet.values[row]![col]).toBe('< 90%');
+    preview.sandbox.workbook.sheet(RULES_SHEET)!.setValue(row, col, '< 10%');
+
+    browser = await launch();
+    const page = await browser.newPage({ viewport: { width: 300, height: 900 } });
+    await page.goto(preview.sidebarUrl);
+    await page.waitForSelector('#run:not([disabled])');
+    await page.selectOption('#period', '2024-Q2');
+    await page.click('#run');
+    await page.waitForSelector('#status .ok');
+    const all = (await page.locator('#branches .branch-short').allTextContents()).join('\n');
+    expect(all).toMatch(/未召开（应每月至少1次）/);
+    expect(all).not.toMatch(/办结率 \d+\.\d%，低于90%/);
   });
 });

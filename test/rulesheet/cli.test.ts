@@ -52,6 +52,7 @@ describe('ledger-rules rules …', () => {
     expect(checked.code).toBe(0);
     expect(checked.stdout).toContain(`规则包“驻村干部月度考核”：5 个指标，21 条规则，规则版本 ${packHash(defaultRules()[0]!.pack)}`);
     expect(checked.stdout).toContain('规则测试：9/9 条通过');
+    expect(checked.stdout).toContain(`规则包“党支部考核”：6 个指标，13 条规则，规则版本 ${packHash(defaultRules()[1].branch)}`);
   });
 
   it('names every problem with its cell and exits 2, for check and for assess', async () => {

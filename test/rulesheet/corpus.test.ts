@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readRulesSheet } from '../../src/core/index';
-import type { Cell } from '../../src/core/snapshot';
+import { a1, type Cell } from '../../src/core/snapshot';
 import { defaultSheet, edit, editHeader, locate, put, rowOf } from './sheet-helpers';
 
 /**
@@ -299,5 +299,103 @@ describe('wrong rule cells each give one problem at their cell', () => {
     expect(readRulesSheet(sheet).problems).toEqual([
       { sheet: '考评规则', cell: 'A1', message: '没有找到“【规则包】”标题行，无法读取规则；请删除此表，下次运行时会重新生成默认规则', messageEn: expect.stringContaining('【规则包】') },
     ]);
+  });
+});
+
+/** Wrong cells in the branch block (党支部考核), the second block: found from its title down, so the cadre block's tables of the same name are passed over. */
+const BRANCH_CASES: Case[] = [
+  {
+    name: 'a must-meet condition in words',
+    edits: [['必达要求', 'committee-monthly', '支委会未召开月数', '大于零']],
+    problems: [[['必达要求', 'committee-monthly', '支委会未召开月数'], '“大于零” 不是数字，请写成 “大于0”']],
+  },
+  {
+    name: 'a must-meet item without its message',
+    edits: [['必达要求', 'service-rate', '问题描述', null]],
+    problems: [[['必达要求', 'service-rate', '问题描述'], '问题描述不能为空']],
+  },
+  {
+    name: 'two must-meet items with one id',
+    edits: [['必达要求', 'group-monthly', '编号', 'committee-monthly']],
+    problems: [['B128', '编号“committee-monthly”重复']],
+  },
+  {
+    name: 'a risk threshold in Chinese numerals',
+    edits: [['软弱涣散风险', 'risk-failures', '未达标事项数', '>= 三']],
+    problems: [[['软弱涣散风险', 'risk-failures', '未达标事项数'], '“>= 三” 不是数字，请写成 “>= 3”']],
+  },
+  {
+    name: 'the star quota share in words',
+    edits: [['设置', '限额星级最多占比', '值', '两成']],
+    problems: [[['设置', '限额星级最多占比', '值'], '限额星级最多占比“两成”不是百分数，请写成如 20% 的形式']],
+  },
+  {
+    name: 'six stars for a branch at risk',
+    edits: [['设置', '有风险时最高星级', '值', 6]],
+    problems: [[['设置', '有风险时最高星级', '值'], '有风险时最高星级“6”不是 0 到 5 的整数星级']],
+  },
+  {
+    name: 'months to rectify left blank',
+    edits: [['设置', '未达标整改月数', '值', null]],
+    problems: [[['设置', '未达标整改月数', '值'], '未达标整改月数不能为空']],
+  },
+  {
+    name: 'a branch rule reading a rate in words',
+    edits: [['规则', 'themeday-attendance', '主题党日出席率', '八成以下']],
+    problems: [[['规则', 'themeday-attendance', '主题党日出席率'], '看不懂条件“八成以下”。可以写 >= 10、<10、10以上、[80,90)、80-89、20%、是、否、A,B；留空或写 - 表示不限']],
+  },
+  {
+    name: 'a star quota share without its stars',
+    edits: [['设置', '限额星级', '值', null]],
+    problems: [[['设置', '限额星级', '值'], '限额星级不能为空']],
+  },
+  {
+    name: 'no stars for a branch at risk',
+    edits: [['设置', '有风险时最高星级', '值', null]],
+    problems: [[['设置', '有风险时最高星级', '值'], '有风险时最高星级不能为空']],
+  },
+  {
+    name: 'a star quota of no stars',
+    edits: [['设置', '限额星级', '值', 0]],
+    problems: [[['设置', '限额星级', '值'], '限额星级“0”不是 1 到 5 的整数星级']],
+  },
+  {
+    name: 'a branch rule shadowed by the one before it under 取第一条',
+    edits: [['规则', 'cadres-failing', '不合格驻村干部人数', '= 0']],
+    problems: [
+      [['规则', 'cadres-failing', '不合格驻村干部人数'], '第115行（cadres-failing）永远不会生效：满足它的都先满足第114行（cadres-clear）（N114），“取第一条”只按第114行（cadres-clear）计分；请调整条件，或把这一行移到第114行（cadres-clear）之前'],
+      ['N114', '指标“驻村干部”中，不合格驻村干部人数为 > 0 时没有任何规则满足，得 0 分且没有提示；请补一行（条件写 > 0），或调整相邻行的条件'],
+    ],
+  },
+];
+
+describe('wrong cells in the branch block each give one problem at their cell', () => {
+  const start = rowOf(defaultSheet(), '【规则包】党支部考核');
+  for (const c of BRANCH_CASES) {
+    it(c.name, () => {
+      let sheet = defaultSheet();
+      for (const [table, row, header, value] of c.edits) sheet = edit(sheet, table, row, header, value, start).sheet;
+      const problems = readRulesSheet(sheet).problems.map((p) => [p.cell, p.message]);
+      const cell = (where: [string, string, string] | string) => {
+        if (typeof where === 'string') return where;
+        const { row, col } = locate(sheet, ...where, start);
+        return a1(row, col);
+      };
+      expect(problems).toEqual(c.problems.map(([where, message]) => [cell(where), message]));
+    });
+  }
+
+  it('reads the default sheet clean, the branch block into the branch pack', () => {
+    const read = readRulesSheet(defaultSheet());
+    expect(read.problems).toEqual([]);
+    expect(read.packs.map((p) => [p.cell, p.pack?.id ?? p.branch?.id])).toEqual([
+      ['A1', 'stationed-cadre'],
+      [`A${start + 1}`, 'branch'],
+    ]);
+  });
+
+  it('names an unknown condition column of 必达要求 at its header, with the nearest known name', () => {
+    const { sheet, cell } = editHeader(defaultSheet(), '必达要求', '党小组会未召开月数', '党小组未召开月数');
+    expect(readRulesSheet(sheet).problems.map((p) => [p.cell, p.message])).toEqual([[cell, '“党小组未召开月数”不是支部考核能读取的数据项（是不是“党小组会未召开月数”？）；请改成已有的数据项名称']]);
   });
 });

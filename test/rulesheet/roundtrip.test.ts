@@ -2,7 +2,8 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import {
   defaultRules,
-  type PackEntry,
+  entriesOfRules,
+  type RulesEntry,
   packFileJson,
   packHash,
   readPackFile,
@@ -13,11 +14,12 @@ import {
   type Pack,
 } from '../../src/core/index';
 import type { SheetSnapshot } from '../../src/core/snapshot';
+import { packFor, shippedBranchPack } from '../../src/core/rulesheet/index';
 import { writeRulesSheet } from '../../src/node/rules-file';
 import { workbookSnapshot } from '../../src/node/workbook-file';
 import { defaultSheet, edit, locate, put } from './sheet-helpers';
 
-function sheetOf(entries: PackEntry[]): SheetSnapshot {
+function sheetOf(entries: RulesEntry[]): SheetSnapshot {
   const layout = rulesSheetLayout(entries);
   return { name: layout.sheet, values: layout.values.map((r) => r.map((v) => (v === '' ? null : v))), merges: [] };
 }
@@ -59,7 +61,7 @@ const CUSTOM = (() => {
     ],
   });
   if (!result.ok) throw new Error(JSON.stringify(result.problems));
-  return { pack: result.pack, tests: [{ id: 'pilot-village', inputs: { village: '红旗村', days: 25 }, points: 33, grade: '好' }] } satisfies PackEntry;
+  return { pack: result.pack, tests: [{ id: 'pilot-village', inputs: { village: '红旗村', days: 25 }, points: 33, grade: '好' }] } satisfies ReturnType<typeof defaultRules>[0];
 })();
 
 describe('pack → sheet → pack', () => {
@@ -82,14 +84,48 @@ describe('pack → sheet → pack', () => {
   it('holds several packs, one block each', () => {
     const read = readRulesSheet(sheetOf([...defaultRules(), CUSTOM]));
     expect(read.problems).toEqual([]);
-    expect(read.packs.map((p) => p.pack?.id)).toEqual(['stationed-cadre', 'custom']);
+    expect(read.packs.map((p) => p.pack?.id ?? p.branch?.id)).toEqual(['stationed-cadre', 'branch', 'custom']);
   });
 
   it('writes the same sheet again from what it read: sheet → pack → sheet', () => {
     const first = sheetOf([...defaultRules(), CUSTOM]);
     const read = readRulesSheet(first);
-    const again = sheetOf(read.packs.map((p) => ({ pack: p.pack!, tests: p.tests.map((t) => t.test) })));
+    const again = sheetOf(entriesOfRules(read));
     expect(again.values).toEqual(first.values);
+  });
+
+  it('gives back rules/branch.json from the branch block, and writes the same block again', () => {
+    const [, branch] = defaultRules();
+    const first = sheetOf([branch]);
+    const read = readRulesSheet(first);
+    expect(read.problems).toEqual([]);
+    expect(read.packs[0]!.branch).toEqual(shippedBranchPack());
+    expect(packFor(read, 'branch')).toEqual({ title: '党支部考核', cell: 'A1', pack: shippedBranchPack(), tests: [] });
+    expect(sheetOf(entriesOfRules(read)).values).toEqual(first.values);
+  });
+
+  it('reads a sheet written before it had a branch block: no branch pack, so runs fall back to rules/branch.json', () => {
+    const read = readRulesSheet(sheetOf([defaultRules()[0]]));
+    expect(read.problems).toEqual([]);
+    expect(packFor(read, 'cadre')?.pack?.id).toBe('stationed-cadre');
+    expect(packFor(read, 'branch')).toBeUndefined();
+  });
+
+  it('lays out the branch settings, must-meet items and risk criteria staff change', () => {
+    const values = sheetOf(defaultRules()).values;
+    const rowOf = (text: string) => values.findIndex((r) => r[0] === text);
+    const start = rowOf('【规则包】党支部考核');
+    expect(start).toBeGreaterThan(rowOf('【规则包】驻村干部月度考核'));
+    const setting = (name: string) => values.slice(start).find((r) => r[0] === name)?.[1];
+    expect([setting('限额星级'), setting('限额星级最多占比'), setting('有未达标项时最高星级'), setting('有风险时最高星级'), setting('未达标整改月数'), setting('记录覆盖比例'), setting('填报比率容差')]).toEqual([
+      5, '20%', 4, 2, 1, '25%', '0.5%',
+    ]);
+    const items = rowOf('【必达要求】');
+    expect(values[items + 1]!.slice(0, 4)).toEqual(['启用', '编号', '支委会未召开月数', '党小组会未召开月数']);
+    expect(values[items + 2]!.slice(0, 3)).toEqual(['是', 'committee-monthly', '> 0']);
+    const risk = rowOf('【软弱涣散风险】');
+    expect(values[risk + 1]!.slice(0, 3)).toEqual(['编号', '未达标事项数', '排名末位']);
+    expect(values[risk + 2]!.slice(0, 2)).toEqual(['risk-failures', '>= 3']);
   });
 
   it('survives an .xlsx file: written with ExcelJS, read back as a host reads it', async () => {

@@ -10,7 +10,7 @@ import {
   rulesSheetLayout,
   rulesSheetPaint,
   sheetDecoration,
-  type PackEntry,
+  type RulesEntry,
   type RuleRowEdit,
 } from '../../src/core/index';
 import { a1, type SheetSnapshot } from '../../src/core/snapshot';
@@ -32,10 +32,10 @@ function readBack(sandbox: GasSandbox): SheetSnapshot {
 }
 
 /** The default pack with 60 more rules: a big township's sheet. */
-function bigger(): PackEntry[] {
-  const [entry] = defaultRules();
-  const extra = Array.from({ length: 60 }, (_, i) => ({ ...entry!.pack.rules[5]!, id: `extra-${i}` }));
-  return [{ ...entry!, pack: { ...entry!.pack, rules: [...entry!.pack.rules, ...extra] } }];
+function bigger(): RulesEntry[] {
+  const [entry, branch] = defaultRules();
+  const extra = Array.from({ length: 60 }, (_, i) => ({ ...entry.pack.rules[5]!, id: `extra-${i}` }));
+  return [{ ...entry, pack: { ...entry.pack, rules: [...entry.pack.rules, ...extra] } }, branch];
 }
 
 const base = defaultRules()[0]!.pack;
@@ -82,7 +82,7 @@ describe('the rules sheet written by the shipped Code.js', () => {
   });
 
   it('takes as many service calls for 81 rules as for 21', () => {
-    const measure = (entries: PackEntry[]) => {
+    const measure = (entries: RulesEntry[]) => {
       const sandbox = township();
       sandbox.calls.reset();
       sandbox.call('ensureRulesSheet', rulesSheetPaint(entries));

@@ -7,9 +7,9 @@ export function defaultSheet(): SheetSnapshot {
   return { name: layout.sheet, values: layout.values.map((row) => row.map((v): Cell => (v === '' ? null : v))), merges: [] };
 }
 
-/** The row and column of a cell found by table, row key (a value in the row) and column header. */
-export function locate(sheet: SheetSnapshot, table: string, rowKey: string, header: string): { row: number; col: number } {
-  const start = sheet.values.findIndex((r) => r.some((c) => c === `【${table}】`));
+/** The row and column of a cell found by table, row key (a value in the row) and column header; `from`: the first row to look in (a later block). */
+export function locate(sheet: SheetSnapshot, table: string, rowKey: string, header: string, from = 0): { row: number; col: number } {
+  const start = sheet.values.findIndex((r, i) => i >= from && r.some((c) => c === `【${table}】`));
   if (start < 0) throw new Error(`no table ${table}`);
   const headerRow = start + 1;
   const col = sheet.values[headerRow]!.findIndex((c) => c === header);
@@ -23,8 +23,8 @@ export function locate(sheet: SheetSnapshot, table: string, rowKey: string, head
 }
 
 /** A copy of the sheet with one cell changed; returns the sheet and the cell's A1 name. */
-export function edit(sheet: SheetSnapshot, table: string, rowKey: string, header: string, value: Cell): { sheet: SheetSnapshot; cell: string } {
-  const { row, col } = locate(sheet, table, rowKey, header);
+export function edit(sheet: SheetSnapshot, table: string, rowKey: string, header: string, value: Cell, from = 0): { sheet: SheetSnapshot; cell: string } {
+  const { row, col } = locate(sheet, table, rowKey, header, from);
   return { sheet: put(sheet, row, col, value), cell: a1(row, col) };
 }
 

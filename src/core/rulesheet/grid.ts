@@ -59,6 +59,11 @@ function marker(row: Cell[]): { col: number; name: string; rest: string } | unde
   return { col, name: m[1]!.trim(), rest };
 }
 
+/** Whether a row starts a table or a block: a 【…】 title. */
+export function isTitleRow(cells: Cell[]): boolean {
+  return marker(cells) !== undefined;
+}
+
 export function scanBlocks(values: Cell[][], packMarker: string): SheetBlock[] {
   const blocks: SheetBlock[] = [];
   let table: SheetTable | undefined;

@@ -4,7 +4,9 @@ export { parseConditionCell, conditionText, formatValue, type CellCondition, typ
 export { parsePointsCell, pointsText } from './points';
 export { FactDirectory, type FactInfo, type FactKind } from './facts';
 export { checkPack, fileLocator, type PackLocator } from './check';
-export { readRulesSheet, readPackFile, packFileJson, rulesOfWorkbook, packFor, type ReadPack, type RulesRead, type WorkbookRules } from './read';
+export { readRulesSheet, readPackFile, packFileJson, rulesOfWorkbook, packFor, entriesOfRules, isBranchEntry, type ReadPack, type BranchRead, type RulesEntry, type RulesRead, type WorkbookRules } from './read';
+export { shippedBranchPack } from './defaults';
+export type { BranchEntry } from './branch/block';
 export { rulesSheetLayout, rulesSheetPaint } from './layout';
 export { sheetDecoration } from './decoration';
 export * from './schemas';

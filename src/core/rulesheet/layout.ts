@@ -3,7 +3,8 @@ import type { Cell } from '../snapshot';
 import { sheetDecoration } from './decoration';
 import { RULES_SHEET } from './name';
 import type { RulesSheetPaint, SheetLayout } from './schemas';
-import type { PackEntry } from './section';
+import { branchTables, type LaidTable } from './branch/block';
+import { isBranchEntry, type RulesEntry } from './read';
 import { SECTIONS } from './sections/index';
 
 
@@ -11,7 +12,12 @@ const MIN_WIDTH = 8;
 const DEFAULT_WIDTH = 80;
 
 /** The rules sheet for some packs: one block per pack, each a title, a hint, then its tables. */
-export function rulesSheetLayout(entries: PackEntry[]): SheetLayout {
+function tablesOf(entry: RulesEntry): LaidTable[] {
+  if (isBranchEntry(entry)) return branchTables(entry.branch);
+  return SECTIONS.map((s) => ({ name: s.name, hint: s.hint, table: s.write(entry) }));
+}
+
+export function rulesSheetLayout(entries: RulesEntry[]): SheetLayout {
   const rows: Cell[][] = [];
   const widths: number[] = [];
   const lists: SheetLayout['lists'] = [];
@@ -21,14 +27,13 @@ export function rulesSheetLayout(entries: PackEntry[]): SheetLayout {
 
   for (const entry of entries) {
     spans.push({ row: rows.length, left: 0 });
-    rows.push([`【${t('rsPackTitle')}】${entry.pack.title}`]);
+    rows.push([`【${t('rsPackTitle')}】${isBranchEntry(entry) ? entry.branch.title : entry.pack.title}`]);
     spans.push({ row: rows.length, left: 0 });
     rows.push([t('rsPackHint')]);
     rows.push([]);
-    for (const section of SECTIONS) {
-      const table = section.write(entry);
+    for (const { name, hint, table } of tablesOf(entry)) {
       spans.push({ row: rows.length, left: 1 });
-      rows.push([`【${t(section.name)}】`, t(section.hint)]);
+      rows.push([`【${t(name)}】`, t(hint)]);
       rows.push(table.columns.map((c) => c.header));
       const first = rows.length;
       rows.push(...table.rows);
@@ -55,7 +60,7 @@ export function rulesSheetLayout(entries: PackEntry[]): SheetLayout {
 }
 
 /** The rules sheet for some packs with its colours and notes: what the sidebar hands the server to write. */
-export function rulesSheetPaint(entries: PackEntry[]): RulesSheetPaint {
+export function rulesSheetPaint(entries: RulesEntry[]): RulesSheetPaint {
   const layout = rulesSheetLayout(entries);
   return { layout, decoration: sheetDecoration(layout.values) };
 }

@@ -5,12 +5,22 @@ import { a1, type SheetSnapshot, type WorkbookSnapshot } from '../snapshot';
 import { checkPack, fileLocator, type PackLocator } from './check';
 import { conditionText } from './condition';
 import { FactDirectory, nearest } from './facts';
-import { headerKey, scanBlocks, type SheetBlock, TableView } from './grid';
+import { headerKey, isTitleRow, scanBlocks, type SheetBlock, TableView } from './grid';
 import { problemAt, type RuleProblem, suggestion } from './problem';
 import { RuleTestCaseSchema } from './rule-tests';
 import { type LocatedTest, type PackEntry, ReadContext, type Section } from './section';
 import { READ_ORDER } from './sections/index';
 import { RULES_SHEET } from './name';
+import type { BranchPack } from '../branch/schema';
+import { validateBranchPack } from '../branch/validate';
+import { type BranchEntry, isBranchBlock, readBranchBlock } from './branch/block';
+import { sharedView } from './branch/facts';
+import { shippedBranchPack } from './defaults';
+
+/** What one block of the sheet holds: a cadre pack with its tests, or a branch pack. */
+export type RulesEntry = PackEntry | BranchEntry;
+
+export const isBranchEntry = (entry: RulesEntry): entry is BranchEntry => 'branch' in entry;
 
 /** One pack read from a rules sheet (or a pack file). */
 export interface ReadPack {
@@ -19,6 +29,8 @@ export interface ReadPack {
   cell: string;
   /** The pack built from every row without problems; absent when what is left is not a pack. */
   pack?: Pack;
+  /** The branch pack, for a block that assesses branches (then `pack` is absent). */
+  branch?: BranchPack;
   tests: LocatedTest[];
 }
 
@@ -67,11 +79,29 @@ function sheetLocator(ctx: ReadContext, pack: Pack, fallback: string): PackLocat
   };
 }
 
+/** A branch block: validated as a branch pack, each problem placed at the cell its path was read from. */
+function branchBlock(ctx: ReadContext, block: SheetBlock, titleCell: string): { read: ReadPack; problems: RuleProblem[] } {
+  const result = validateBranchPack(readBranchBlock(ctx, block, shippedBranchPack()));
+  if (result.ok) {
+    // The same checks as a cadre block's rules (conditions that never hold, rules shadowed under 取第一条, gaps), on the shared view.
+    const view = sharedView(result.pack).pack;
+    ctx.problems.push(...checkPack(view, sheetLocator(ctx, view, titleCell), { grades: false, incomplete: ctx.incomplete }));
+  } else {
+    const locate = cellOf(ctx, titleCell);
+    for (const p of result.problems) {
+      const cell = locate(p.path);
+      if (!ctx.hasProblemAt(cell)) ctx.report(cell, p);
+    }
+  }
+  return { read: { title: block.title, cell: titleCell, ...(result.ok ? { branch: result.pack } : {}), tests: [] }, problems: ctx.problems };
+}
+
 function readBlock(sheet: string, block: SheetBlock): { read: ReadPack; problems: RuleProblem[] } {
   const ctx = new ReadContext(sheet, block);
   const titleCell = a1(block.row, block.col);
   if (block.title) ctx.draft.title = block.title;
   else ctx.report(titleCell, both('rsPackTitleMissing'));
+  if (isBranchBlock(block)) return branchBlock(ctx, block, titleCell);
 
   const tables = new Map<Section, TableView>();
   for (const table of block.tables) {
@@ -117,6 +147,8 @@ export function readRulesSheet(sheet: SheetSnapshot): RulesRead {
   if (blocks.length === 0) return { sheet: sheet.name, packs: [], problems: [problemAt(sheet.name, 'A1', both('rsNoBlock'))] };
   const packs: ReadPack[] = [];
   const problems: RuleProblem[] = [];
+  // Tables above the first title lost theirs (the first pack's): the later blocks still read, but not these.
+  if (sheet.values.slice(0, blocks[0]!.row).some(isTitleRow)) problems.push(problemAt(sheet.name, 'A1', both('rsNoBlock')));
   for (const block of blocks) {
     const { read, problems: found } = readBlock(sheet.name, block);
     packs.push(read);
@@ -158,18 +190,37 @@ export interface WorkbookRules extends RulesRead {
   from: 'sheet' | 'default';
 }
 
-export function rulesOfWorkbook(workbook: WorkbookSnapshot, defaults: PackEntry[]): WorkbookRules {
+export function rulesOfWorkbook(workbook: WorkbookSnapshot, defaults: RulesEntry[]): WorkbookRules {
   const sheet = workbook.sheets.find((s) => s.name === RULES_SHEET);
   if (sheet) return { from: 'sheet', ...readRulesSheet(sheet) };
   return {
     from: 'default',
     sheet: RULES_SHEET,
-    packs: defaults.map((d) => ({ title: d.pack.title, cell: '', pack: d.pack, tests: d.tests.map((test, i) => ({ test, cell: `tests[${i}]` })) })),
+    packs: defaults.map((d) =>
+      isBranchEntry(d)
+        ? { title: d.branch.title, cell: '', branch: d.branch, tests: [] }
+        : { title: d.pack.title, cell: '', pack: d.pack, tests: d.tests.map((test, i) => ({ test, cell: `tests[${i}]` })) },
+    ),
     problems: [],
   };
 }
 
-/** The pack that assesses a kind of subject ("cadre"), if the rules hold a valid one. */
-export function packFor(rules: RulesRead, subject: Pack['subject']): ReadPack | undefined {
-  return rules.packs.find((p) => p.pack?.subject === subject);
+/** A branch block as read: the branch pack in place of the cadre one. */
+export type BranchRead = Omit<ReadPack, 'pack' | 'branch'> & { pack?: BranchPack };
+
+/** The pack that assesses a kind of subject ("cadre", "branch"), if the rules hold a valid one. */
+export function packFor(rules: RulesRead, subject: 'cadre'): ReadPack | undefined;
+export function packFor(rules: RulesRead, subject: 'branch'): BranchRead | undefined;
+export function packFor(rules: RulesRead, subject: 'cadre' | 'branch'): ReadPack | BranchRead | undefined {
+  if (subject === 'cadre') return rules.packs.find((p) => p.pack?.subject === 'cadre');
+  const found = rules.packs.find((p) => p.branch);
+  return found && { title: found.title, cell: found.cell, pack: found.branch, tests: found.tests };
+}
+
+/** The packs of rules read without problems, as a new rules sheet would hold them. */
+export function entriesOfRules(rules: RulesRead): RulesEntry[] {
+  return rules.packs.flatMap((p): RulesEntry[] => {
+    if (p.pack) return [{ pack: p.pack, tests: p.tests.map((x) => x.test) }];
+    return p.branch ? [{ branch: p.branch }] : [];
+  });
 }

@@ -80,6 +80,8 @@ export class ReadContext {
   }
   /** Filled once the 列 and 计算项 tables are read. */
   facts = new FactDirectory([], []);
+  /** What a condition header naming no known fact is told: a branch block has no 列 table to add an alias in. */
+  unknownFact: MessageKey = 'rsColumnUnknown';
 
   constructor(
     readonly sheet: string,

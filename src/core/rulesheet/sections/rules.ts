@@ -78,7 +78,7 @@ export const rulesSection: Section = {
     for (const c of view.table.columns) {
       if (RULE_FIXED_KEYS.has(c.key)) continue;
       const fact = ctx.facts.resolve(c.text);
-      if (!fact && !ctx.isBroken(c.text)) ctx.report(view.headerCell(c), both('rsColumnUnknown', { text: c.text, ...suggestion(ctx.facts.nearest(c.text)) }));
+      if (!fact && !ctx.isBroken(c.text)) ctx.report(view.headerCell(c), both(ctx.unknownFact, { text: c.text, ...suggestion(ctx.facts.nearest(c.text)) }));
       conditionCols.push({ col: c, fact });
     }
     const width = Math.max(0, ...rows.map((r) => r.cells.length));

@@ -1,0 +1,134 @@
+import type { BranchPack } from '../../branch/schema';
+import type { MessageKey } from '../../messages';
+import { type SheetBlock, TableView } from '../grid';
+import type { ReadContext, TableOut } from '../section';
+import { gradesSection } from '../sections/grades';
+import { indicatorsSection } from '../sections/indicators';
+import { rulesSection } from '../sections/rules';
+import { collectTables } from '../tables';
+import { type ConditionTable, readConditionTable, writeConditionTable } from './condition-table';
+import { branchFacts, sharedView } from './facts';
+import { readBranchSettings, settingsSayBranch, writeBranchSettings } from './settings';
+
+/** A branch pack as the rules sheet holds it. Its rule tests, if ever there are some, live in rules/ files, not the sheet. */
+export interface BranchEntry {
+  branch: BranchPack;
+}
+
+const REQUIREMENTS: ConditionTable = {
+  name: 'rsTableRequirements',
+  hint: 'rsHintRequirements',
+  path: 'requirements',
+  enabled: true,
+  texts: [
+    { header: 'rsHeadName', field: 'label', required: true, width: 110 },
+    { header: 'rsHeadExpected', field: 'expected', required: true, width: 110 },
+    { header: 'rsHeadActual', field: 'actual', required: true, width: 200 },
+    { header: 'rsHeadMessage', field: 'message', required: true, width: 260 },
+    { header: 'rsHeadFix', field: 'fix', required: true, width: 240 },
+    { header: 'rsHeadEnglish', field: 'labelEn', required: false, width: 140 },
+    { header: 'rsHeadExpectedEn', field: 'expectedEn', required: false, width: 140 },
+    { header: 'rsHeadActualEn', field: 'actualEn', required: false, width: 200 },
+    { header: 'rsHeadMessageEn', field: 'messageEn', required: false, width: 260 },
+    { header: 'rsHeadFixEn', field: 'fixEn', required: false, width: 240 },
+  ],
+  items: (p) => p.requirements,
+  facts: (p) => branchFacts(p),
+};
+
+const RISK: ConditionTable = {
+  name: 'rsTableRisk',
+  hint: 'rsHintRisk',
+  path: 'risk.any',
+  enabled: false,
+  texts: [
+    { header: 'rsHeadReason', field: 'reason', required: true, width: 220 },
+    { header: 'rsHeadReasonEn', field: 'reasonEn', required: false, width: 220 },
+  ],
+  items: (p) => p.risk.any,
+  facts: (p) => branchFacts(p, true),
+};
+
+/** One table of a branch block as laid out: its name, hint and content. */
+export interface LaidTable {
+  name: MessageKey;
+  hint: MessageKey;
+  table: TableOut;
+}
+
+/**
+ * The tables of a branch block, in the order they are shown. Scoring reuses
+ * the cadre block's 【指标】【规则】【等次】 tables; the must-meet items, the
+ * risk criteria and the single settings get tables of their own. The ledger
+ * column specs, meeting types, name rules and fact definitions are not laid
+ * out: they describe how the reader finds the township's fixed ledgers, which
+ * staff do not reword, and a slip there would silently stop ledgers being
+ * read. They are carried over from rules/branch.json unchanged.
+ */
+export function branchTables(pack: BranchPack): LaidTable[] {
+  const shared = sharedView(pack);
+  return [
+    ...[indicatorsSection, rulesSection, gradesSection].map((s) => ({ name: s.name, hint: s.hint, table: s.write(shared) })),
+    { name: REQUIREMENTS.name, hint: REQUIREMENTS.hint, table: writeConditionTable(REQUIREMENTS, pack) },
+    { name: RISK.name, hint: RISK.hint, table: writeConditionTable(RISK, pack) },
+    { name: 'rsTableSettings', hint: 'rsHintBranchSettings', table: writeBranchSettings(pack) },
+  ];
+}
+
+const KNOWN: { name: MessageKey; required: boolean }[] = [
+  { name: 'rsTableSettings', required: true },
+  { name: 'rsTableIndicators', required: true },
+  { name: 'rsTableRules', required: true },
+  { name: 'rsTableGrades', required: true },
+  { name: 'rsTableRequirements', required: true },
+  { name: 'rsTableRisk', required: true },
+];
+
+/** Whether a block assesses branches, as its 【设置】 table says: read before anything else, since the two kinds hold different tables. */
+export function isBranchBlock(block: SheetBlock): boolean {
+  return block.tables.some((table) => settingsSayBranch(new TableView(table)));
+}
+
+/**
+ * Reads a branch block into what validateBranchPack takes: the
+ * sheet's tables over the parts of `carried` the sheet does not lay out.
+ */
+export function readBranchBlock(ctx: ReadContext, block: SheetBlock, carried: BranchPack): Record<string, unknown> {
+  const tables = collectTables(ctx, block, KNOWN);
+  const settingsView = tables.get('rsTableSettings');
+  const settings = settingsView ? readBranchSettings(settingsView, ctx) : {};
+  ctx.facts = branchFacts(carried);
+  ctx.unknownFact = 'rsBranchFactUnknown';
+  const indicators = tables.get('rsTableIndicators');
+  if (indicators) indicatorsSection.read(indicators, ctx);
+  const rules = tables.get('rsTableRules');
+  if (rules) rulesSection.read(rules, ctx);
+  const grades = tables.get('rsTableGrades');
+  if (grades) gradesSection.read(grades, ctx);
+  const requirementsView = tables.get('rsTableRequirements');
+  const requirements = requirementsView ? readConditionTable(REQUIREMENTS, requirementsView, ctx, branchFacts(carried)) : [];
+  const riskView = tables.get('rsTableRisk');
+  const risk = riskView ? readConditionTable(RISK, riskView, ctx, branchFacts(carried, true)) : [];
+  const quota = settings.quotaStars !== undefined || settings.quotaShare !== undefined ? { stars: settings.quotaStars, maxShare: settings.quotaShare } : undefined;
+  return {
+    id: settings.id,
+    version: 1,
+    title: ctx.draft.title,
+    titleEn: settings.titleEn,
+    subject: settings.subject,
+    meetings: carried.meetings,
+    work: carried.work,
+    names: carried.names,
+    facts: carried.facts,
+    requirements,
+    indicators: ctx.draft.indicators,
+    rules: ctx.draft.rules,
+    grades: ctx.draft.grades,
+    starQuota: quota,
+    fallsShortMaxStars: settings.fallsShortMaxStars,
+    risk: { label: settings.riskLabel, labelEn: settings.riskLabelEn, any: risk, maxStars: settings.riskMaxStars, rectifyMonths: settings.riskRectifyMonths },
+    rectifyMonths: settings.rectifyMonths,
+    coverShare: settings.coverShare,
+    rateTolerance: settings.rateTolerance,
+  };
+}

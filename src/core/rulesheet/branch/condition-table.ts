@@ -1,0 +1,148 @@
+import type { BranchPack } from '../../branch/schema';
+import { both, type MessageKey, t } from '../../messages';
+import type { Condition } from '../../pack/schema';
+import type { Cell } from '../../snapshot';
+import { conditionText, parseConditionCell } from '../condition';
+import type { FactDirectory, FactInfo } from '../facts';
+import { cellText, headerKey, type TableColumn, type TableView } from '../grid';
+import { suggestion } from '../problem';
+import { filledRows, optional, type ReadContext, type TableOut } from '../section';
+import { ENABLED } from '../words';
+
+/** An item of a branch pack that holds when all its conditions do: a must-meet item, a risk criterion. */
+export interface ConditionItem {
+  id: string;
+  enabled?: boolean;
+  when: Condition[];
+  [text: string]: unknown;
+}
+
+/** A text column of the table: the item field it holds, and whether it may be blank. */
+export interface TextField {
+  header: MessageKey;
+  field: string;
+  required: boolean;
+  width: number;
+}
+
+/**
+ * A table of items with condition cells, one column per fact read, laid out
+ * like 【规则】. Texts are kept as written: their {…} placeholders name fact
+ * ids and detail values ({committeeMissedMonthsDetail}) the assessor fills in,
+ * so they are not turned into column names the way rule flags are.
+ */
+export interface ConditionTable {
+  name: MessageKey;
+  hint: MessageKey;
+  /** Where the items sit in the pack, for problem paths: "requirements", "risk.any". */
+  path: string;
+  /** Whether items can be switched off (must-meet items can; risk criteria cannot). */
+  enabled: boolean;
+  texts: TextField[];
+  items(pack: BranchPack): ConditionItem[];
+  facts(pack: BranchPack): FactDirectory;
+}
+
+function conditionFacts(items: ConditionItem[]): string[] {
+  return [...new Set(items.flatMap((i) => i.when.map((c) => c.fact)))];
+}
+
+export function writeConditionTable(spec: ConditionTable, pack: BranchPack): TableOut {
+  const items = spec.items(pack);
+  const facts = spec.facts(pack);
+  const condFacts = conditionFacts(items);
+  return {
+    columns: [
+      ...(spec.enabled ? [{ header: t('rsHeadEnabled'), width: 44, list: ENABLED.list() }] : []),
+      { header: t('rsHeadId'), width: 140 },
+      ...condFacts.map((f) => ({ header: facts.get(f)?.label ?? f, width: 86, text: true })),
+      ...spec.texts.map((x) => ({ header: t(x.header), width: x.width })),
+    ],
+    rows: items.map((item): Cell[] => [
+      ...(spec.enabled ? [ENABLED.word(item.enabled === false ? 'no' : 'yes')] : []),
+      item.id,
+      ...condFacts.map((f) => conditionText(item.when.filter((c) => c.fact === f), facts.get(f)?.kind ?? 'number')),
+      ...spec.texts.map((x) => (typeof item[x.field] === 'string' ? (item[x.field] as string) : '')),
+    ]),
+  };
+}
+
+const headerKeys = (k: MessageKey) => [headerKey(t(k)), headerKey(t(k, {}, 'en'))];
+
+/** Reads the table's rows into items; a row with a problem is left out, each problem at its cell. */
+export function readConditionTable(spec: ConditionTable, view: TableView, ctx: ReadContext, facts: FactDirectory): ConditionItem[] {
+  const col = (k: MessageKey) => view.column(t(k), t(k, {}, 'en'));
+  const idCol = col('rsHeadId');
+  if (!idCol) {
+    ctx.report(view.titleCell, both('rsHeaderMissing', { table: view.table.name, header: t('rsHeadId') }));
+    return [];
+  }
+  const enabledCol = spec.enabled ? col('rsHeadEnabled') : undefined;
+  const own = new Set([...headerKeys('rsHeadId'), ...(spec.enabled ? headerKeys('rsHeadEnabled') : []), ...spec.texts.flatMap((x) => headerKeys(x.header))]);
+  const condCols: { col: TableColumn; fact?: FactInfo }[] = [];
+  for (const c of view.table.columns) {
+    if (own.has(c.key)) continue;
+    const fact = facts.resolve(c.text);
+    if (!fact) ctx.report(view.headerCell(c), both(ctx.unknownFact, { text: c.text, ...suggestion(facts.nearest(c.text)) }));
+    condCols.push({ col: c, fact });
+  }
+  const textCols = spec.texts.map((x) => ({ spec: x, col: col(x.header) }));
+
+  const items: ConditionItem[] = [];
+  for (const row of filledRows(view)) {
+    let ok = true;
+    const id = view.text(row, idCol);
+    if (id === '') {
+      ctx.reportField(view.at(row, idCol), 'rsRequired', 'rsHeadId');
+      ok = false;
+    }
+    const item: ConditionItem = { id, when: [] };
+    if (enabledCol) {
+      const cell = view.cell(row, enabledCol);
+      const text = cellText(cell);
+      const word = text === '' ? 'yes' : typeof cell === 'boolean' ? (cell ? 'yes' : 'no') : ENABLED.parse(text);
+      if (!word) {
+        ctx.report(view.at(row, enabledCol), both('rsEnabledUnreadable', { text }));
+        ok = false;
+      }
+      item.enabled = word !== 'no';
+    }
+    const conditionCells: string[] = [];
+    for (const { col: c, fact } of condCols) {
+      const cell = view.cell(row, c);
+      // A column whose name is unknown is reported once, at its header.
+      if (!fact) {
+        if (cellText(cell) !== '') ok = false;
+        continue;
+      }
+      const parsed = parseConditionCell(cell, fact);
+      if (!parsed.ok) {
+        ctx.report(view.at(row, c), parsed.problem);
+        ok = false;
+        continue;
+      }
+      for (const cond of parsed.conditions) {
+        item.when.push({ fact: fact.fact, ...cond });
+        conditionCells.push(view.at(row, c));
+      }
+    }
+    for (const { spec: x, col: c } of textCols) {
+      const text = c ? view.text(row, c) : '';
+      if (text === '' && x.required) {
+        ctx.reportField(c ? view.at(row, c) : view.titleCell, 'rsRequired', x.header);
+        ok = false;
+      }
+      const value = optional(text);
+      if (value !== undefined) item[x.field] = value;
+    }
+    if (!ok) continue;
+    const at = `${spec.path}[${items.length}]`;
+    ctx.cells.set(at, view.at(row, idCol));
+    conditionCells.forEach((cell, j) => ctx.cells.set(`${at}.when[${j}]`, cell));
+    for (const { spec: x, col: c } of textCols) if (c) ctx.cells.set(`${at}.${x.field}`, view.at(row, c));
+    items.push(item);
+  }
+  ctx.cells.set(spec.path, view.titleCell);
+  if (items.length === 0) ctx.report(view.titleCell, both('rsTableEmpty', { table: view.table.name }));
+  return items;
+}
