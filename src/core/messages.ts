@@ -133,6 +133,7 @@ export const MESSAGES = {
   rsCondDateLike: { zh: '“{text}” 像是被表格自动转成了日期；请把单元格设为纯文本后重新输入，或写成 [1,2] 这样的区间', en: '"{text}" looks like a date the spreadsheet made of the entry; format the cell as plain text and type it again, or write a range such as [1,2]' },
   rsCondEmpty: { zh: '{where}的条件 “{text}” 没有任何值能满足，这一行永远不会生效；请检查两端的数（[80,90) 表示 80 到 90，含 80 不含 90）', en: 'no value satisfies the condition "{text}" of {whereEn}, so it never applies; check both ends ([80,90) means 80 up to but not including 90)' },
   rsPointsUnreadable: { zh: '得分“{text}”看不懂；请写分数（如 20、扣5分），或按单位计分（如 “每天2分，最多20分”）', en: 'cannot read the points "{text}"; write points (20, 扣5分) or points per unit ("每天2分，最多20分")' },
+  rsPointsCapSign: { zh: '得分“{text}”前后不一致：每次扣分的上限请写“最多扣…分”，每次加分的上限写“最多…分”', en: 'the points "{text}" mix a deduction and a bonus: cap a deduction with 最多扣…分 and a bonus with 最多…分' },
   rsPointsPerAmbiguous: { zh: '得分“{text}”没写明按哪一列计分；请在前面写上列名，如 “{label}每天2分，最多20分”', en: 'the points "{text}" do not say which column they count; put the column first, as in "{label}每天2分，最多20分"' },
   rsPointsPerUnknown: { zh: '得分“{text}”中的“{label}”不是已知的列{suggestion}', en: '"{label}" in the points "{text}" is not a known column{suggestionEn}' },
   rsPointsPerNotNumber: { zh: '得分“{text}”按“{label}”计分，但“{label}”不是数字，不能按单位计分；请改为固定分', en: 'the points "{text}" count "{labelEn}", which is not a number; use fixed points' },

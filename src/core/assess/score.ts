@@ -72,7 +72,8 @@ function rulePoints(rule: Rule, facts: RecordFacts): number {
   if (typeof rule.points === 'number') return rule.points;
   const per = facts.values[rule.points.per];
   const raw = typeof per === 'number' ? per * rule.points.each : 0;
-  return rule.points.max === undefined ? raw : Math.min(raw, rule.points.max);
+  if (rule.points.max === undefined) return raw;
+  return rule.points.each < 0 ? Math.max(raw, -rule.points.max) : Math.min(raw, rule.points.max);
 }
 
 /** The column a missing fact traces back to: a ratio's missing part, or itself. */

@@ -41,7 +41,7 @@ export const ConditionSchema = z.object({
 });
 export type Condition = z.infer<typeof ConditionSchema>;
 
-/** Fixed points, or points per unit of a fact (2 per day), capped. */
+/** Fixed points, or points per unit of a fact (2 per day), capped; a deduction's cap bounds what it takes off (每次扣2分，最多扣10分). */
 export const PointsSchema = z.union([
   z.number(),
   z.object({ per: FactIdSchema, each: z.number(), max: z.number().nonnegative().optional() }),

@@ -8,7 +8,7 @@ import { suggestion } from './problem';
 
 /**
  * Points cells: fixed points (20, 20分, 扣5分) or points per unit of a column,
- * optionally capped: 每天2分，最多20分 · 每1分0.1分，最多10分 · 每2天1分 ·
+ * optionally capped: 每天2分，最多20分 · 每次扣2分，最多扣10分 · 每2天1分 ·
  * 入户率每1%0.5分. Without a column name the points count the one number the
  * row's conditions read; 每1% on a rate counts per percentage point.
  */
@@ -24,7 +24,7 @@ const NUMBER = '([-+]?(?:\\d+(?:\\.\\d*)?|\\.\\d+))';
 const UNIT = '(?:户次|人次|小时|天|日|户|分|个|次|人|项|件|元|名|家|场|期|篇|条)';
 const FIXED = new RegExp(`^(扣|减|加|得|计|奖)?${NUMBER}分?$`);
 const PER = new RegExp(
-  `^(?:按)?(.*)每${NUMBER}?(万)?(%|${UNIT})?(扣|减|加|得|计)?${NUMBER}分(?:,?(?:最多|最高|封顶|上限|不超过|至多)(?:得|计|加)?${NUMBER}分?)?$`,
+  `^(?:按)?(.*)每${NUMBER}?(万)?(%|${UNIT})?(扣|减|加|得|计)?${NUMBER}分(?:,?(?:最多|最高|封顶|上限|不超过|至多)(扣|减|得|计|加)?${NUMBER}分?)?$`,
 );
 
 function normalize(text: string): string {
@@ -48,7 +48,7 @@ export function parsePointsCell(cell: Cell, ctx: PointsContext): PointsParse {
   }
   const per = PER.exec(text);
   if (!per) return fail(both('rsPointsUnreadable', { text: raw }));
-  const [, label, count, wan, unit, verb, each, max] = per;
+  const [, label, count, wan, unit, verb, each, capVerb, max] = per;
   let fact: string;
   if (label) {
     const info = ctx.facts.resolve(label);
@@ -71,7 +71,8 @@ export function parsePointsCell(cell: Cell, ctx: PointsContext): PointsParse {
   const per1 = Number(count ?? 1) * (wan ? 10000 : 1) * scale;
   if (per1 === 0) return fail(both('rsPointsUnreadable', { text: raw }));
   const sign = verb === '扣' || verb === '减' ? -1 : 1;
-  if (sign < 0 && max !== undefined) return fail(both('rsPointsUnreadable', { text: raw }));
+  const capSign = capVerb === '扣' || capVerb === '减' ? -1 : 1;
+  if (max !== undefined && capVerb !== undefined && capSign !== sign) return fail(both('rsPointsCapSign', { text: raw }));
   const points: Points = { per: fact, each: tidy((sign * Number(each)) / per1) };
   if (max !== undefined) points.max = tidy(Number(max));
   return { ok: true, points };
@@ -99,6 +100,6 @@ export function pointsText(points: Points, rule: Pick<Rule, 'when'>, facts: Fact
   const unit = kind === 'percent' ? '1%' : unitFor(label);
   const each = kind === 'percent' ? tidy(points.each * 0.01) : points.each;
   const amount = `${each < 0 ? '扣' : ''}${formatValue(Math.abs(each), 'number')}分`;
-  const cap = points.max === undefined ? '' : `，最多${formatValue(points.max, 'number')}分`;
+  const cap = points.max === undefined ? '' : `，最多${each < 0 ? '扣' : ''}${formatValue(points.max, 'number')}分`;
   return `${prefix}每${unit}${amount}${cap}`;
 }
