@@ -195,8 +195,8 @@ export const MESSAGES = {
   rsChangeBlank: { zh: '（空）', en: '(blank)' },
   // Rules on the command line
   rsCliUsage: {
-    zh: '规则：ledger-rules rules export <规则.xlsx> [--rules 规则包.json|规则.xlsx] [--force] · rules check <规则.xlsx|规则包.json> · rules export-json <规则.xlsx|规则包.json> <规则包.json> [--pack 编号] · rules diff <旧规则> <新规则>',
-    en: 'rules: ledger-rules rules export <rules.xlsx> [--rules pack.json|rules.xlsx] [--force] · rules check <rules.xlsx|pack.json> · rules export-json <rules.xlsx|pack.json> <pack.json> [--pack id] · rules diff <old rules> <new rules>',
+    zh: '规则：ledger-rules rules export <规则.xlsx> [--rules 规则包.json|规则.xlsx] [--force] · rules check <规则.xlsx|规则包.json> · rules export-json <规则.xlsx|规则包.json> <规则.json> [--pack cadre|branch|编号] · rules diff <旧规则> <新规则>',
+    en: 'rules: ledger-rules rules export <rules.xlsx> [--rules pack.json|rules.xlsx] [--force] · rules check <rules.xlsx|pack.json> · rules export-json <rules.xlsx|pack.json> <rules.json> [--pack cadre|branch|id] · rules diff <old rules> <new rules>',
   },
   rsCliProblems: { zh: '规则有 {count} 处问题，未进行考评：', en: 'the rules have {count} problems; nothing was assessed:' },
   rsCliCheckProblems: { zh: '规则有 {count} 处问题：', en: 'the rules have {count} problems:' },
@@ -404,7 +404,7 @@ export const MESSAGES = {
   colEvidence: { zh: '依据（台账行）', en: 'Evidence (ledger rows)' },
   yes: { zh: '是', en: 'yes' },
   no: { zh: '否', en: 'no' },
-  branchResultNote: { zh: '由“台账考评”于 {time} 生成，规则包：{pack}。未达标和软弱涣散风险的支部排在前面。本表每次考评整体重写，请勿在此表录入数据。', en: 'Written by Ledger Rules at {time} with rule pack {pack}. Branches that fall short come first. Rewritten on every run; do not type data here.' },
+  branchResultNote: { zh: '由“台账考评”于 {time} 生成，规则包：{pack}，规则版本 {version}。未达标和软弱涣散风险的支部排在前面。本表每次考评整体重写，请勿在此表录入数据。', en: 'Written by Ledger Rules at {time} with rule pack {pack}, rules version {version}. Branches that fall short come first. Rewritten on every run; do not type data here.' },
   cliUsageBranch: {
     zh: '  --period 可写 2024-05（月）、2024-Q2（季度）或 2024（年）；--branch-rules 党支部规则包.json 替换默认的 rules/branch.json',
     en: '  --period takes 2024-05 (month), 2024-Q2 (quarter) or 2024 (year); --branch-rules pack.json replaces the default rules/branch.json',
@@ -469,6 +469,27 @@ export const MESSAGES = {
   uiReplaceRules: { zh: '替换规则表', en: 'Replace the rules sheet' },
   uiRulesReplaced: { zh: '已用“{file}”替换“{sheet}”', en: 'Replaced "{sheet}" with "{file}"' },
   uiCancel: { zh: '取消', en: 'Cancel' },
+  // Pack files holding both packs, the branch pack's change log, and the change log of every pack in the sidebar
+  rsFileNoPacks: { zh: '“packs” 应是一个列表，至少含一个规则包', en: '"packs" must be a list of at least one pack' },
+  rsFileDuplicatePack: { zh: '规则包编号“{id}”与 {other} 重复', en: 'pack id "{id}" is also used by {other}' },
+  rsTableCarried: { zh: '台账与数据项', en: 'Ledgers and facts' },
+  rsCarriedNames: { zh: '支部名称规则', en: 'branch name rules' },
+  rsCarriedFacts: { zh: '数据项定义', en: 'fact definitions' },
+  rsChangeWhole: { zh: '{section}“{name}”有改动（规则包的 {key}，规则表中不列出）', en: '{sectionEn} "{name}" changed (the pack\'s {key}, not shown on the rules sheet)' },
+  rsCliNewPack: { zh: '规则包“{pack}”是新增的：{indicators} 个指标，{rules} 条规则（规则版本 {to}）', en: 'pack "{pack}" is new: {indicators} indicators, {rules} rules (version {to})' },
+  rsCliNoBranchPack: { zh: '{file} 中没有党支部规则包', en: '{file} holds no branch pack' },
+  uiRulesVersions: { zh: '驻村干部规则版本 {version}，党支部规则版本 {branchVersion}', en: 'cadre rules version {version}, branch rules version {branchVersion}' },
+  uiRulesChangedSince: { zh: '自上次考评（{time}）以来，规则有 {count} 处变化', en: 'Since the last run ({time}) the rules changed in {count} places' },
+  uiImportChangesAll: { zh: '导入“{file}”将带来 {count} 处变更：', en: 'Importing "{file}" makes {count} changes:' },
+  uiImportKeeps: { zh: '规则表中的“{packs}”保持不变', en: '"{packs}" on the rules sheet stay as they are' },
+  uiImportKeptProblems: {
+    zh: '规则表中的“{pack}”还有问题，导入“{file}”会原样保留它：请先改正这些问题，或导入含全部规则包的文件',
+    en: '"{pack}" on the rules sheet still has problems and importing "{file}" would keep it as it is: fix them first, or import a file with every pack',
+  },
+  uiImportCarried: {
+    zh: '“{file}”中“{pack}”的{parts}与规则表不同；规则表不保存这些内容，导入后仍按默认（rules/branch.json）读取',
+    en: '"{file}": the {parts} of "{pack}" differ from the rules sheet\'s; the sheet does not hold them, so after the import the defaults (rules/branch.json) are used',
+  },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type MessageKey = keyof typeof MESSAGES;
