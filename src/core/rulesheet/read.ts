@@ -21,6 +21,12 @@ export type RulesEntry = PackEntry | BranchEntry;
 
 export const isBranchEntry = (entry: RulesEntry): entry is BranchEntry => 'branch' in entry;
 
+/** What an entry's pack assesses. */
+export const entrySubject = (entry: RulesEntry): 'cadre' | 'branch' => (isBranchEntry(entry) ? 'branch' : 'cadre');
+
+/** An entry's pack, of either kind. */
+export const entryPack = (entry: RulesEntry): Pack | BranchPack => (isBranchEntry(entry) ? entry.branch : entry.pack);
+
 /** One pack read from a rules sheet (or a pack file). */
 export interface ReadPack {
   title: string;
