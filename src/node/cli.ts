@@ -272,7 +272,7 @@ async function diff(args: string[]): Promise<number> {
       continue;
     }
     const params = { pack: d.title, count: d.changes.length, from: d.from, to: d.to };
-    process.stdout.write(`${t(d.changes.length > 0 ? 'rsCliChanges' : 'rsCliNoChanges', params)}\n`);
+    process.stdout.write(`${t(d.changes.length > 0 ? 'rsPackChanges' : 'rsPackNoChanges', params)}\n`);
     for (const c of d.changes) process.stdout.write(`  ${c.message}\n`);
   }
   return 0;
