@@ -406,8 +406,8 @@ export const MESSAGES = {
   no: { zh: '否', en: 'no' },
   branchResultNote: { zh: '由“台账考评”于 {time} 生成，规则包：{pack}，规则版本 {version}。未达标和软弱涣散风险的支部排在前面。本表每次考评整体重写，请勿在此表录入数据。', en: 'Written by Ledger Rules at {time} with rule pack {pack}, rules version {version}. Branches that fall short come first. Rewritten on every run; do not type data here.' },
   cliUsageBranch: {
-    zh: '  --period 可写 2024-05（月）、2024-Q2（季度）或 2024（年）；--branch-rules 党支部规则包.json 替换默认的 rules/branch.json',
-    en: '  --period takes 2024-05 (month), 2024-Q2 (quarter) or 2024 (year); --branch-rules pack.json replaces the default rules/branch.json',
+    zh: '  --period 可写 2024-05（月）、2024-Q2（季度）或 2024（年）；--rules 中缺少的规则包取自工作簿的“考评规则”或默认规则；--branch-rules 规则.json 中的党支部规则包优先于其他来源',
+    en: '  --period takes 2024-05 (month), 2024-Q2 (quarter) or 2024 (year); a pack --rules lacks comes from the workbook\'s 考评规则 or the defaults; the branch pack of --branch-rules rules.json wins over both',
   },
   // Sidebar: the rule editor with its what-if, and sharing rules as a pack file
   uiEditorTitle: { zh: '编辑规则', en: 'Edit a rule' },

@@ -130,6 +130,8 @@ function parsed(json: string): unknown {
 function changesSinceLastRun(): { diffs: PackDiff[]; time: string } | undefined {
   const last = state.rulesLog?.last;
   if (!last || !state.pack) return undefined;
+  // The usual case, the rules as they were, costs two hashes rather than validating and comparing both packs.
+  if (last.version === packHash(state.pack) && (last.branchVersion === undefined || last.branchVersion === packHash(branchPack()))) return undefined;
   const cadre = validatePack(parsed(last.pack));
   if (!cadre.ok) return undefined;
   const before: RulesEntry[] = [{ pack: cadre.pack, tests: [] }];
