@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { access, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { access, mkdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
@@ -12,12 +12,13 @@ import {
   branchReportJson,
   CADRE_RESULT_SHEET,
   defaultRules,
-  diffPacks,
+  diffRules,
   entriesOfRules,
+  entryPack,
+  entrySubject,
   isBranchEntry,
   type MessageKey,
   type Pack,
-  type PackEntry,
   packFileJson,
   packFor,
   packHash,
@@ -36,7 +37,6 @@ import {
   runWarnings,
   summaryText,
   t,
-  validateBranchPack,
 } from '../core/index';
 import { loadRulesFile, RulesFileError, writeRulesSheet } from './rules-file';
 import { loadWorkbook, writeResultTable } from './workbook-file';
@@ -80,33 +80,24 @@ function allEntriesOf(rules: RulesRead, header: MessageKey): RulesEntry[] {
   return entriesOfRules(rules);
 }
 
-/** The cadre packs and their tests: what pack files and the change log deal in. */
-function entriesOf(rules: RulesRead, header: MessageKey): PackEntry[] {
-  return allEntriesOf(rules, header).filter((e): e is PackEntry => !isBranchEntry(e));
+/** Rules a run may take a pack from: any problem in them stops it. */
+function usable(rules: RulesRead): RulesRead {
+  if (rules.problems.length > 0) throw new UsageError(problemLines('rsCliProblems', rules));
+  return rules;
 }
 
 /** The cadre pack of the rules; rules with any problem never assess anything. */
 function cadrePack(rules: RulesRead): Pack {
-  if (rules.problems.length > 0) throw new UsageError(problemLines('rsCliProblems', rules));
-  const found = packFor(rules, 'cadre')?.pack;
+  const found = packFor(usable(rules), 'cadre')?.pack;
   if (!found) throw new UsageError(bilingual('rsCliNoSubjectPack'));
   return found;
 }
 
-/** A branch pack file given with --branch-rules. */
+/** The branch pack given with --branch-rules: a pack file (either shape) or a workbook's rules sheet. */
 async function loadBranchPack(file: string): Promise<BranchPack> {
-  let input: unknown;
-  try {
-    input = JSON.parse(await readFile(file, 'utf8'));
-  } catch (e) {
-    throw new UsageError(bilingual('cliUnreadable', { file, detail: (e as Error).message }));
-  }
-  const result = validateBranchPack(input);
-  if (!result.ok) {
-    const name = file;
-    throw new UsageError(result.problems.flatMap((p) => [t('packInvalid', { pack: name, detail: p.message }), t('packInvalid', { pack: name, detail: p.messageEn }, 'en')]));
-  }
-  return result.pack;
+  const found = packFor(usable(await loadRules(file)), 'branch')?.pack;
+  if (!found) throw new UsageError(bilingual('rsCliNoBranchPack', { file }));
+  return found;
 }
 
 const READABLE = ['.xlsx', '.xlsm', '.csv'];
@@ -146,13 +137,17 @@ async function assess(args: string[]): Promise<void> {
   } catch (e) {
     throw new UsageError(bilingual('cliUnreadable', { file, detail: (e as Error).message }));
   }
-  // Rules named on the command line win; else the workbook's own rules sheet; else the defaults.
+  // Each pack comes from the rules named on the command line when they hold one; else from the workbook's own rules
+  // sheet; else from the defaults. So a file with only a branch pack leaves the cadre pack to the workbook, and the
+  // other way round.
   const defaults = defaultRules();
-  const rulesInUse = given ?? rulesOfWorkbook(loaded.snapshot, defaults);
-  const pack = cadrePack(rulesInUse);
-  // A branch pack file named on the command line wins; else the branch block of the rules in use; else rules/branch.json
-  // (a rules sheet written before it had a branch block).
-  const branch = branchFile ?? packFor(rulesInUse, 'branch')?.pack ?? defaults[1].branch;
+  if (given) usable(given);
+  const own = rulesOfWorkbook(loaded.snapshot, defaults);
+  const sourceOf = (subject: 'cadre' | 'branch') => (given?.packs.some((p) => p.subject === subject) ? given : own);
+  const pack = cadrePack(sourceOf('cadre'));
+  // A branch pack named with --branch-rules wins over both; rules/branch.json stands in for a rules sheet written
+  // before it had a branch block.
+  const branch = branchFile ?? packFor(usable(sourceOf('branch')), 'branch')?.pack ?? defaults[1].branch;
   const defaultPeriod = period && /^\d{4}-\d{2}$/.test(period) ? period : undefined;
   const packs = { cadre: pack, branch };
   const run = await assessAll(loaded.snapshot, packs, { period, defaultPeriod });
@@ -246,34 +241,39 @@ async function check(args: string[]): Promise<number> {
   return failed > 0 ? 1 : 0;
 }
 
-/** rules export-json <rules> <out.json>: one pack and its tests as a pack file, for another township to import. */
+/**
+ * rules export-json <rules> <out.json>: the whole rules (every pack, with its tests) as one file for another
+ * township to import; --pack cadre|branch|<id> writes one pack in its own shape.
+ */
 async function exportJson(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { pack: { type: 'string' } } });
   const [from, out] = positionals;
   if (!from || !out) throw usage();
-  const entries = entriesOf(await loadRules(from), 'rsCliCheckProblems');
-  const entry = values.pack ? entries.find((e) => e.pack.id === values.pack) : entries[0];
-  if (!entry) throw new UsageError(bilingual('rsCliNoPack', { pack: values.pack ?? '' }));
+  const entries = allEntriesOf(await loadRules(from), 'rsCliCheckProblems');
+  const which = values.pack;
+  const chosen = which === undefined ? entries : (entries.find((e) => entrySubject(e) === which) ?? entries.find((e) => entryPack(e).id === which));
+  if (!chosen) throw new UsageError(bilingual('rsCliNoPack', { pack: which ?? '' }));
   await mkdir(dirname(out), { recursive: true });
-  await writeFile(out, `${JSON.stringify(packFileJson(entry), null, 2)}\n`);
+  await writeFile(out, `${JSON.stringify(packFileJson(chosen), null, 2)}\n`);
   process.stderr.write(`${t('cliWrote', { file: out })}\n`);
   return 0;
 }
 
-/** rules diff <old> <new>: the change log between two versions of the rules, pack by pack. */
+/** rules diff <old> <new>: the change log between two versions of the rules, pack by pack, cadre and branch alike. */
 async function diff(args: string[]): Promise<number> {
   const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
   const [from, to] = positionals;
   if (!from || !to) throw usage();
-  const before = entriesOf(await loadRules(from), 'rsCliCheckProblems');
-  const after = entriesOf(await loadRules(to), 'rsCliCheckProblems');
-  for (const { pack } of after) {
-    const old = before.find((e) => e.pack.id === pack.id)?.pack;
-    if (!old) throw new UsageError(bilingual('rsCliNoPack', { pack: pack.id }));
-    const changes = diffPacks(old, pack);
-    const params = { pack: pack.title, count: changes.length, from: packHash(old), to: packHash(pack) };
-    process.stdout.write(`${t(changes.length > 0 ? 'rsCliChanges' : 'rsCliNoChanges', params)}\n`);
-    for (const c of changes) process.stdout.write(`  ${c.message}\n`);
+  const before = allEntriesOf(await loadRules(from), 'rsCliCheckProblems');
+  const after = allEntriesOf(await loadRules(to), 'rsCliCheckProblems');
+  for (const d of diffRules(before, after)) {
+    if (d.from === undefined) {
+      process.stdout.write(`${t('rsCliNewPack', { pack: d.title, indicators: d.indicators, rules: d.rules, to: d.to })}\n`);
+      continue;
+    }
+    const params = { pack: d.title, count: d.changes.length, from: d.from, to: d.to };
+    process.stdout.write(`${t(d.changes.length > 0 ? 'rsPackChanges' : 'rsPackNoChanges', params)}\n`);
+    for (const c of d.changes) process.stdout.write(`  ${c.message}\n`);
   }
   return 0;
 }

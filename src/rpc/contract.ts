@@ -55,12 +55,28 @@ export const RULES_RPC = {
 
 // The rules each run used, kept with the document, so the sidebar can list what
 // changed in the rules since the last run (the change log between versions).
-export const RulesVersionSchema = z.object({ version: z.string().min(1).max(40), time: z.string().min(1).max(40) });
-export const RecordRulesArgsSchema = RulesVersionSchema.extend({ pack: z.string().min(2).max(200_000) });
+const VersionSchema = z.string().min(1).max(40);
+const PackJsonSchema = z.string().min(2).max(200_000);
+export const RulesVersionSchema = z.object({
+  /** The cadre pack's version. */
+  version: VersionSchema,
+  time: z.string().min(1).max(40),
+  /** The branch pack's version; absent from entries recorded before runs kept the branch pack. */
+  branchVersion: VersionSchema.optional(),
+});
+export const RecordRulesArgsSchema = RulesVersionSchema.extend({
+  /** The cadre pack (JSON). */
+  pack: PackJsonSchema,
+  /** The branch pack (JSON), recorded with its version. */
+  branch: PackJsonSchema.optional(),
+}).refine((entry) => (entry.branch === undefined) === (entry.branchVersion === undefined), {
+  message: 'branch and branchVersion go together',
+  path: ['branchVersion'],
+});
 export const RulesLogSchema = z.object({
   /** Newest first. */
   history: z.array(RulesVersionSchema),
-  /** The pack (JSON) of the last run, for the change log. */
+  /** The packs (JSON) of the last run, for the change log. */
   last: RecordRulesArgsSchema.nullable(),
 });
 export type RulesLog = z.infer<typeof RulesLogSchema>;

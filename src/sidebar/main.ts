@@ -7,10 +7,11 @@ import { type Lang, t } from '../core/messages';
 import type { Pack } from '../core/pack/schema';
 import { packHash } from '../core/pack/hash';
 import { validatePack } from '../core/pack/validate';
-import { diffPacks, type PackChange } from '../core/rulesheet/diff';
+import { validateBranchPack } from '../core/branch/validate';
+import { diffRules, type PackDiff } from '../core/rulesheet/diff';
 import { monthsOf, periodLabel } from '../core/period';
 import { summaryText } from '../core/results/summary';
-import { defaultRules, packFor, type RuleProblem, rulesOfWorkbook, rulesSheetPaint, sheetDecoration, type WorkbookRules } from '../core/rulesheet/index';
+import { defaultRules, packFor, type RuleProblem, type RulesEntry, rulesOfWorkbook, rulesSheetPaint, sheetDecoration, type WorkbookRules } from '../core/rulesheet/index';
 import { RULES_SHEET, type RulesLog, type WorkbookPayload, type WriteResultsResult } from '../rpc/contract';
 import { h, replace } from './dom';
 import { call } from './rpc';
@@ -30,7 +31,7 @@ interface State {
   /** The cadre pack the rules hold; undefined while the rules have problems. */
   pack?: Pack;
   rulesCreated?: string;
-  /** The rules versions earlier runs used, and the last one's pack. */
+  /** The rules versions earlier runs used, and the last one's packs. */
   rulesLog?: RulesLog;
   read?: ReadResult;
   /** Which sheets are meeting records and branch work ledgers. */
@@ -112,18 +113,36 @@ async function loadRules(): Promise<void> {
   state.rulesLog = await call('getRulesLog');
 }
 
-/** The change log between the rules of the last run and the rules now, when they differ. */
-function changesSinceLastRun(): { changes: PackChange[]; version: string; time: string } | undefined {
-  const last = state.rulesLog?.last;
-  if (!last || !state.pack || last.version === packHash(state.pack)) return undefined;
-  let previous: unknown;
+/** A recorded pack's JSON, or undefined when it no longer parses. */
+function parsed(json: string): unknown {
   try {
-    previous = JSON.parse(last.pack);
+    return JSON.parse(json);
   } catch {
     return undefined;
   }
-  const checked = validatePack(previous);
-  return checked.ok ? { changes: diffPacks(checked.pack, state.pack), version: last.version, time: last.time } : undefined;
+}
+
+/**
+ * The change log between the rules of the last run and the rules now, pack by
+ * pack, for the packs that changed. A last run recorded before the branch pack
+ * was kept is compared on its cadre pack alone.
+ */
+function changesSinceLastRun(): { diffs: PackDiff[]; time: string } | undefined {
+  const last = state.rulesLog?.last;
+  if (!last || !state.pack) return undefined;
+  // The usual case, the rules as they were, costs two hashes rather than validating and comparing both packs.
+  if (last.version === packHash(state.pack) && (last.branchVersion === undefined || last.branchVersion === packHash(branchPack()))) return undefined;
+  const cadre = validatePack(parsed(last.pack));
+  if (!cadre.ok) return undefined;
+  const before: RulesEntry[] = [{ pack: cadre.pack, tests: [] }];
+  const now: RulesEntry[] = [{ pack: state.pack, tests: [] }];
+  const branch = last.branch === undefined ? undefined : validateBranchPack(parsed(last.branch));
+  if (branch?.ok) {
+    before.push({ branch: branch.pack });
+    now.push({ branch: branchPack() });
+  }
+  const diffs = diffRules(before, now).filter((d) => d.from !== d.to && d.changes.length > 0);
+  return diffs.length > 0 ? { diffs, time: last.time } : undefined;
 }
 
 /** Re-reads the workbook after the rules sheet changed (an edited row, an import). */
@@ -165,7 +184,13 @@ async function run(): Promise<void> {
     render();
     const time = new Date().toLocaleString('zh-CN', { hour12: false });
     state.written = await call('writeResults', { tables: runTables(run, packs, { time }) });
-    await call('recordRulesVersion', { version: run.cadres.rulesVersion, time, pack: JSON.stringify(pack) });
+    await call('recordRulesVersion', {
+      version: run.cadres.rulesVersion,
+      time,
+      pack: JSON.stringify(pack),
+      branchVersion: packHash(packs.branch),
+      branch: JSON.stringify(packs.branch),
+    });
     state.rulesLog = await call('getRulesLog');
     state.phase = 'done';
   } catch (e) {
@@ -226,24 +251,28 @@ function rulesStatusView(c: ViewContext): HTMLElement | null {
   if (!rules) return null;
   if (rules.problems.length > 0) return rulesProblemsView(c, rules.problems);
   if (!state.pack) return h('p', { id: 'rules-status', class: 'problem' }, tr(c, 'uiNoCadrePack'));
-  const version = packHash(state.pack);
+  const versions = tr(c, 'uiRulesVersions', { version: packHash(state.pack), branchVersion: packHash(branchPack()) });
   return h(
     'div',
     { id: 'rules-status', class: 'muted small' },
     state.rulesCreated ? h('span', { class: 'ok' }, tr(c, 'uiRulesCreated', { sheet: state.rulesCreated }), h('br')) : null,
-    rules.from === 'sheet' ? tr(c, 'uiRulesFrom', { sheet: rules.sheet, version }) : tr(c, 'uiRulesDefault', { version }),
+    rules.from === 'sheet' ? tr(c, 'uiRulesFrom', { sheet: rules.sheet, versions }) : tr(c, 'uiRulesDefault', { versions }),
     changeLogView(c),
   );
 }
 
 function changeLogView(c: ViewContext): HTMLElement | null {
   const since = changesSinceLastRun();
-  if (!since || since.changes.length === 0) return null;
+  if (!since) return null;
+  const count = since.diffs.reduce((n, d) => n + d.changes.length, 0);
   return h(
     'details',
     { id: 'rules-changes' },
-    h('summary', {}, tr(c, 'uiRulesChanged', { time: since.time, version: since.version, count: since.changes.length })),
-    h('ul', {}, ...since.changes.map((ch) => h('li', { class: 'small' }, state.lang === 'zh' ? ch.message : ch.messageEn))),
+    h('summary', {}, tr(c, 'uiRulesChanged', { time: since.time, count })),
+    ...since.diffs.flatMap((d) => [
+      h('p', { class: 'pack-changes', 'data-subject': d.subject }, tr(c, 'rsPackChanges', { pack: d.title, count: d.changes.length, from: d.from ?? '', to: d.to })),
+      h('ul', { 'data-subject': d.subject }, ...d.changes.map((ch) => h('li', { class: 'small' }, state.lang === 'zh' ? ch.message : ch.messageEn))),
+    ]),
   );
 }
 

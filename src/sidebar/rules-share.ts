@@ -1,14 +1,27 @@
 import { packHash } from '../core/pack/hash';
-import { diffPacks, packFileJson, packFor, type PackEntry, problemLine, readPackFile, type RuleProblem, RULES_SHEET, rulesSheetPaint } from '../core/rulesheet/index';
+import {
+  diffRules,
+  entriesOfRules,
+  entryPack,
+  importPlan,
+  type PackDiff,
+  packFileJson,
+  problemLine,
+  readPackFile,
+  type RuleProblem,
+  type RulesEntry,
+  RULES_SHEET,
+  rulesSheetPaint,
+} from '../core/rulesheet/index';
 import { h, replace } from './dom';
 import { call } from './rpc';
-import { editablePack, errorText, inLang, type RulesTabContext, tr } from './rules-context';
+import { errorText, inLang, type RulesTabContext, tr } from './rules-context';
 
 /** A pack file chosen for import, as read and checked; kept across renders until it is applied or dropped. */
 type Import =
   | { file: string; kind: 'unreadable'; detail: string }
   | { file: string; kind: 'problems'; problems: RuleProblem[] }
-  | { file: string; kind: 'ready'; entry: PackEntry; error?: string; replacing?: boolean };
+  | { file: string; kind: 'ready'; entries: RulesEntry[]; error?: string; replacing?: boolean };
 
 let chosen: Import | undefined;
 /** The file that last replaced the rules sheet, said once the sidebar has re-read it. */
@@ -16,14 +29,17 @@ let replacedWith: string | undefined;
 /** The object URL behind the export link; a new render makes a new one and frees the old. */
 let exportUrl: string | undefined;
 
+/** The versions of the packs, in order: the rules' version as a file name carries it. */
+const versionsOf = (entries: RulesEntry[]) => entries.map((e) => packHash(entryPack(e))).join('-');
+
+/** The whole rules (every pack the sheet holds, with its tests) as one file; offered only while the sheet has no problems. */
 function exportLink(ctx: RulesTabContext): HTMLElement {
-  const read = packFor(ctx.rules, 'cadre');
   if (exportUrl) URL.revokeObjectURL(exportUrl);
   exportUrl = undefined;
-  if (!ctx.pack || !read) return h('button', { id: 'export-rules', type: 'button', disabled: true }, tr(ctx, 'uiExport'));
-  const json = packFileJson({ pack: ctx.pack, tests: read.tests.map((t) => t.test) });
-  exportUrl = URL.createObjectURL(new Blob([`${JSON.stringify(json, null, 2)}\n`], { type: 'application/json' }));
-  return h('a', { id: 'export-rules', class: 'button', href: exportUrl, download: tr(ctx, 'uiExportFile', { version: packHash(ctx.pack) }) }, tr(ctx, 'uiExport'));
+  if (!ctx.pack || ctx.rules.problems.length > 0) return h('button', { id: 'export-rules', type: 'button', disabled: true }, tr(ctx, 'uiExport'));
+  const entries = entriesOfRules(ctx.rules);
+  exportUrl = URL.createObjectURL(new Blob([`${JSON.stringify(packFileJson(entries), null, 2)}\n`], { type: 'application/json' }));
+  return h('a', { id: 'export-rules', class: 'button', href: exportUrl, download: tr(ctx, 'uiExportFile', { version: versionsOf(entries) }) }, tr(ctx, 'uiExport'));
 }
 
 async function readChosen(file: File): Promise<Import> {
@@ -34,19 +50,16 @@ async function readChosen(file: File): Promise<Import> {
     return { file: file.name, kind: 'unreadable', detail: errorText(e) };
   }
   const read = readPackFile(json, file.name);
-  const pack = read.packs[0]?.pack;
-  if (read.problems.length > 0 || !pack) return { file: file.name, kind: 'problems', problems: read.problems };
-  return { file: file.name, kind: 'ready', entry: { pack, tests: read.packs[0]!.tests.map((t) => t.test) } };
+  if (read.problems.length > 0) return { file: file.name, kind: 'problems', problems: read.problems };
+  return { file: file.name, kind: 'ready', entries: entriesOfRules(read) };
 }
 
-async function replaceSheet(ctx: RulesTabContext, ready: Extract<Import, { kind: 'ready' }>, paint: () => void): Promise<void> {
+async function replaceSheet(ctx: RulesTabContext, ready: Extract<Import, { kind: 'ready' }>, entries: RulesEntry[], paint: () => void): Promise<void> {
   ready.replacing = true;
   ready.error = undefined;
   paint();
   try {
-    // A pack file holds one cadre pack: the sheet's branch block stays as it is.
-    const branch = packFor(ctx.rules, 'branch')?.pack;
-    await call('replaceRulesSheet', rulesSheetPaint([ready.entry, ...(branch ? [{ branch }] : [])]));
+    await call('replaceRulesSheet', rulesSheetPaint(entries));
     replacedWith = ready.file;
     chosen = undefined;
     await ctx.reload();
@@ -57,7 +70,23 @@ async function replaceSheet(ctx: RulesTabContext, ready: Extract<Import, { kind:
   }
 }
 
-/** What importing the chosen file would do: its problems (nothing is written), or the change log and the button that applies it. */
+/** Changes to what the sheet does not hold are not made by an import: they are said apart. */
+const onSheet = (d: PackDiff) => d.changes.filter((ch) => ch.table !== 'rsTableCarried');
+
+/** One pack's part of the import: new, unchanged, or its change log. */
+function packView(ctx: RulesTabContext, file: string, d: PackDiff): HTMLElement[] {
+  if (d.from === undefined) return [h('p', {}, tr(ctx, 'uiImportNew', { file, pack: d.title, indicators: d.indicators, rules: d.rules }))];
+  const changes = onSheet(d);
+  const lost = d.changes.filter((ch) => ch.table === 'rsTableCarried');
+  const head = changes.length > 0 ? tr(ctx, 'rsPackChanges', { pack: d.title, count: changes.length, from: d.from, to: d.to }) : tr(ctx, 'rsPackNoChanges', { pack: d.title, from: d.from });
+  return [
+    h('p', { class: 'pack-changes', 'data-subject': d.subject }, head),
+    ...(changes.length > 0 ? [h('ul', { class: 'change-log small', 'data-subject': d.subject }, ...changes.map((ch) => h('li', { class: `change ${ch.kind}` }, inLang(ctx, ch))))] : []),
+    ...(lost.length > 0 ? [h('p', { class: 'problem small' }, tr(ctx, 'uiImportCarried', { file, pack: d.title, parts: lost.map((ch) => ch.name).join('、') }))] : []),
+  ];
+}
+
+/** What importing the chosen file would do: its problems (nothing is written), or the change log of every pack it changes and the button that applies it. */
 function importView(ctx: RulesTabContext, paint: () => void): HTMLElement | null {
   const c = chosen;
   if (!c) return null;
@@ -70,37 +99,43 @@ function importView(ctx: RulesTabContext, paint: () => void): HTMLElement | null
       h('ul', { class: 'small' }, ...c.problems.map((p) => h('li', {}, problemLine(p, ctx.lang)))),
     );
   }
-  const { pack } = c.entry;
-  // Compared with the rules as they are now, even if they changed since the file was chosen.
-  const base = editablePack(ctx);
-  const changes = base ? diffPacks(base, pack) : undefined;
-  const version = packHash(pack);
-  const head = !base
-    ? tr(ctx, 'uiImportNew', { file: c.file, pack: pack.title, indicators: pack.indicators.length, rules: pack.rules.length })
-    : changes!.length === 0
-      ? tr(ctx, 'uiImportSame', { file: c.file, version })
-      : tr(ctx, 'uiImportChanges', { file: c.file, count: changes!.length, from: packHash(base), to: version });
-  const apply = h('button', { id: 'replace-rules', class: 'action', type: 'button', disabled: c.replacing === true }, tr(ctx, 'uiReplaceRules'));
-  apply.addEventListener('click', () => void replaceSheet(ctx, c, paint));
   const cancel = h('button', { type: 'button' }, tr(ctx, 'uiCancel'));
   cancel.addEventListener('click', () => {
     chosen = undefined;
     paint();
   });
+  // Worked out against the rules as they are now, even if they changed since the file was chosen.
+  const plan = importPlan(ctx.rules, c.entries);
+  if (!plan.ok) {
+    return h(
+      'div',
+      { id: 'import-changes' },
+      ...plan.blocked.map((b) => h('p', { class: 'problem' }, tr(ctx, 'uiImportKeptProblems', { pack: b.title, file: c.file }))),
+      h('div', { class: 'buttons' }, cancel),
+    );
+  }
+  const diffs = diffRules(entriesOfRules(ctx.rules), c.entries);
+  const count = diffs.reduce((n, d) => n + onSheet(d).length, 0);
+  const changes = count > 0 || diffs.some((d) => d.from === undefined);
+  const head = changes ? tr(ctx, 'uiImportChanges', { file: c.file, count }) : tr(ctx, 'uiImportSame', { file: c.file, version: versionsOf(c.entries) });
+  const apply = h('button', { id: 'replace-rules', class: 'action', type: 'button', disabled: c.replacing === true }, tr(ctx, 'uiReplaceRules'));
+  apply.addEventListener('click', () => void replaceSheet(ctx, c, plan.entries, paint));
   return h(
     'div',
     { id: 'import-changes' },
-    h('p', {}, head),
-    changes && changes.length > 0 ? h('ul', { class: 'change-log small' }, ...changes.map((ch) => h('li', { class: `change ${ch.kind}` }, inLang(ctx, ch)))) : null,
+    h('p', { class: 'import-head' }, head),
+    ...diffs.flatMap((d) => packView(ctx, c.file, d)),
+    plan.kept.length > 0 ? h('p', { class: 'muted small' }, tr(ctx, 'uiImportKeeps', { packs: plan.kept.map((k) => k.title).join('、') })) : null,
     c.error ? h('p', { class: 'problem' }, tr(ctx, 'uiError', { detail: c.error })) : null,
-    changes?.length === 0 ? null : h('div', { class: 'buttons' }, apply, cancel),
+    changes ? h('div', { class: 'buttons' }, apply, cancel) : null,
   );
 }
 
 /**
- * Sharing rules between townships: the cadre pack and its tests as a .json
- * pack file to download, and a pack file to import, checked with the same
- * messages as the sheet before 考评规则 is replaced with it.
+ * Sharing rules between townships: the whole rules (every pack with its
+ * tests) as one .json file to download, and a pack file of either shape to
+ * import, checked with the same messages as the sheet before 考评规则 is
+ * replaced: each pack in it replaces the block of its kind, the others stay.
  */
 export function shareView(ctx: RulesTabContext): HTMLElement {
   const out = h('div', { id: 'import-result' });

@@ -1,10 +1,13 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RULES_SHEET } from '../../src/core/index';
+import { defaultRules, packHash, RULES_SHEET } from '../../src/core/index';
 import type { Preview } from '../../src/node/preview/server';
 import type { RulesLog } from '../../src/rpc/contract';
 import { HAS_CHROMIUM, launch } from './chromium';
-import { ruleCell, townshipPreview } from './rules-fixture';
+import { locate } from '../rulesheet/sheet-helpers';
+import { ruleCell, rulesSheetOf, townshipPreview } from './rules-fixture';
+
+const [cadre, branch] = defaultRules();
 
 describe.skipIf(!HAS_CHROMIUM)('the change log between rules versions, in Chromium', () => {
   let preview: Preview;
@@ -20,7 +23,7 @@ describe.skipIf(!HAS_CHROMIUM)('the change log between rules versions, in Chromi
     await preview?.close();
   });
 
-  it('records the rules each run used, and lists what changed in 考评规则 since', async () => {
+  it('records both packs each run used, and lists what changed in either since', async () => {
     const page = await browser.newPage({ viewport: { width: 300, height: 900 } });
     await page.goto(preview.sidebarUrl);
     await page.waitForSelector('#run:not([disabled])');
@@ -28,20 +31,36 @@ describe.skipIf(!HAS_CHROMIUM)('the change log between rules versions, in Chromi
     await page.click('#run');
     await page.waitForSelector('#status .ok');
     const log = preview.sandbox.call('getRulesLog') as RulesLog;
-    expect(log.history).toHaveLength(1);
-    expect(log.last!.version).toBe(log.history[0]!.version);
+    expect(log.history).toEqual([{ version: packHash(cadre.pack), time: log.last!.time, branchVersion: packHash(branch.branch) }]);
     expect(JSON.parse(log.last!.pack).id).toBe('stationed-cadre');
+    expect(JSON.parse(log.last!.branch!)).toEqual(JSON.parse(JSON.stringify(branch.branch)));
     await page.close();
 
-    const { row, col } = ruleCell(preview, 'days-full', '得分');
-    preview.sandbox.workbook.sheet(RULES_SHEET)!.setValue(row, col, 18);
+    const sheet = preview.sandbox.workbook.sheet(RULES_SHEET)!;
+    const points = ruleCell(preview, 'days-full', '得分');
+    sheet.setValue(points.row, points.col, 18);
+    const rate = locate(rulesSheetOf(preview), '必达要求', 'service-rate', '办结率');
+    sheet.setValue(rate.row, rate.col, '< 85%');
     const again = await browser.newPage({ viewport: { width: 300, height: 900 } });
     await again.goto(preview.sidebarUrl);
     await again.waitForSelector('#rules-changes');
-    const summary = await again.locator('#rules-changes summary').textContent();
-    expect(summary).toContain(`版本 ${log.history[0]!.version}`);
-    expect(summary).toContain('1 处变化');
-    expect(await again.locator('#rules-changes li').first().textContent()).toContain('days-full');
+    expect(await again.locator('#rules-changes summary').textContent()).toBe(`自上次考评（${log.last!.time}）以来，规则有 2 处变化`);
+    const heads = await again.locator('#rules-changes p.pack-changes').allTextContents();
+    expect(heads[0]).toMatch(new RegExp(`^规则包“驻村干部月度考核”：1 处变更（规则版本 ${packHash(cadre.pack)} → [0-9a-f]{8}）$`));
+    expect(heads[1]).toMatch(new RegExp(`^规则包“党支部考核”：1 处变更（规则版本 ${packHash(branch.branch)} → [0-9a-f]{8}）$`));
+    expect(await again.locator('#rules-changes ul[data-subject=cadre] li').allTextContents()).toEqual(['规则“days-full”的得分：20 → 18']);
+    expect(await again.locator('#rules-changes ul[data-subject=branch] li').allTextContents()).toEqual(['必达要求“service-rate”的办结率：< 90% → < 85%']);
     await again.close();
+  });
+
+  it('compares a last run recorded before the branch pack was kept on its cadre pack alone', async () => {
+    // What earlier versions of the sidebar recorded: the cadre pack only (the sheet still holds both edits).
+    preview.sandbox.call('recordRulesVersion', { version: packHash(cadre.pack), time: '2024/6/1 09:00:00', pack: JSON.stringify(cadre.pack) });
+    const page = await browser.newPage({ viewport: { width: 300, height: 900 } });
+    await page.goto(preview.sidebarUrl);
+    await page.waitForSelector('#rules-changes');
+    expect(await page.locator('#rules-changes summary').textContent()).toBe('自上次考评（2024/6/1 09:00:00）以来，规则有 1 处变化');
+    expect(await page.locator('#rules-changes li').allTextContents()).toEqual(['规则“days-full”的得分：20 → 18']);
+    await page.close();
   });
 });

@@ -1,19 +1,31 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultRules, packHash, readPackFile, readRulesSheet, RULES_SHEET } from '../../src/core/index';
+import { defaultRules, packFor, packHash, readPackFile, readRulesSheet, RULES_SHEET } from '../../src/core/index';
 import type { Preview } from '../../src/node/preview/server';
 import { sheetState } from '../bundle/harness';
+import { locate, rowOf } from '../rulesheet/sheet-helpers';
 import { HAS_CHROMIUM, launch } from './chromium';
 import { ruleCell, rulesSheetOf, townshipPreview } from './rules-fixture';
 
-const [defaults] = defaultRules();
+const [cadre, branch] = defaultRules();
 
-/** A pack file as another township would send it: the exported one with its days bands moved to 12. */
-function stricter(exported: Record<string, unknown>, closeTheGap: boolean): Record<string, unknown> {
-  const copy = structuredClone(exported) as { rules: { id: string; when: { value: unknown }[] }[] };
-  copy.rules.find((r) => r.id === 'days-full')!.when[0]!.value = 12;
-  if (closeTheGap) copy.rules.find((r) => r.id === 'days-short')!.when[0]!.value = 12;
+type Json = Record<string, any>;
+
+/** A cadre pack as another township would send it: the exported one with its days bands moved to 12. */
+function stricter(exported: Json, closeTheGap: boolean): Json {
+  const copy = structuredClone(exported);
+  copy.rules.find((r: Json) => r.id === 'days-full').when[0].value = 12;
+  if (closeTheGap) copy.rules.find((r: Json) => r.id === 'days-short').when[0].value = 12;
+  return copy;
+}
+
+/** A branch pack as another township would send it: a 30% star quota, 85% for the closing rate, and an alias of its own. */
+function branchOfTheirs(exported: Json): Json {
+  const copy = structuredClone(exported);
+  copy.starQuota.maxShare = 0.3;
+  copy.requirements.find((r: Json) => r.id === 'service-rate').when[0].value = 0.85;
+  copy.names.aliases = { 巴彦: '巴彦嘎查党支部' };
   return copy;
 }
 
@@ -23,13 +35,31 @@ describe.skipIf(!HAS_CHROMIUM)('sharing rules as a pack file, in Chromium', () =
   let preview: Preview;
   let browser: Browser;
   let page: Page;
-  let exported: Record<string, unknown>;
+  let exported: Json;
   const errors: string[] = [];
+
+  /** A condition cell of the branch block: its 【必达要求】 table is the only one of that name. */
+  const requirementCell = (id: string, header: string) => {
+    const { row, col } = locate(rulesSheetOf(preview), '必达要求', id, header);
+    return preview.sandbox.workbook.sheet(RULES_SHEET)!.value(row, col);
+  };
+  const cadreCell = (id: string, header: string) => {
+    const { row, col } = ruleCell(preview, id, header);
+    return preview.sandbox.workbook.sheet(RULES_SHEET)!.value(row, col);
+  };
+  const choose = async (name: string, json: unknown) => {
+    await page.setInputFiles('#import-rules', fileOf(name, json));
+    await page.waitForSelector(`#import-result:has-text("${name}")`);
+  };
+  const replaceWith = async (name: string) => {
+    await page.click('#replace-rules');
+    await page.waitForSelector(`#rules-share .ok:has-text("${name}")`);
+  };
 
   beforeAll(async () => {
     preview = await townshipPreview('rules-share-');
     browser = await launch();
-    page = await browser.newPage({ viewport: { width: 300, height: 1200 } });
+    page = await browser.newPage({ viewport: { width: 300, height: 1600 } });
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(preview.sidebarUrl);
     await page.waitForSelector('#run:not([disabled])');
@@ -41,23 +71,36 @@ describe.skipIf(!HAS_CHROMIUM)('sharing rules as a pack file, in Chromium', () =
     await preview?.close();
   });
 
-  it('exports the rules and their tests as a .json file named with the rules version', async () => {
+  it('exports the whole rules, both packs and the cadre tests, as one file named with their versions', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-rules')]);
-    expect(download.suggestedFilename()).toBe(`考评规则-${packHash(defaults!.pack)}.json`);
-    exported = JSON.parse(readFileSync((await download.path())!, 'utf8')) as Record<string, unknown>;
+    expect(download.suggestedFilename()).toBe(`考评规则-${packHash(cadre.pack)}-${packHash(branch.branch)}.json`);
+    exported = JSON.parse(readFileSync((await download.path())!, 'utf8')) as Json;
+    expect(Object.keys(exported)).toEqual(['packs']);
     const read = readPackFile(exported, download.suggestedFilename());
     expect(read.problems).toEqual([]);
-    expect(read.packs[0]!.pack).toEqual(defaults!.pack);
-    expect(read.packs[0]!.tests.map((t) => t.test)).toEqual(defaults!.tests);
+    expect(read.packs[0]!.pack).toEqual(cadre.pack);
+    expect(read.packs[0]!.tests.map((t) => t.test)).toEqual(cadre.tests);
+    expect(read.packs[1]!.branch).toEqual(branch.branch);
   });
 
-  it('lists the problems of a pack file, with the same messages as the sheet, and writes nothing', async () => {
+  it('lists the problems of a file in either shape, with the same messages as the sheet, and writes nothing', async () => {
     const before = sheetState(preview.sandbox.workbook, RULES_SHEET);
-    await page.setInputFiles('#import-rules', fileOf('巴彦镇规则.json', stricter(exported, false)));
-    await page.waitForSelector('#import-problems');
+    await choose('巴彦镇规则.json', stricter(exported.packs[0], false));
     expect(await page.locator('#import-problems > p').textContent()).toBe('“巴彦镇规则.json”有 1 处问题，未导入：');
     expect(await page.locator('#import-problems li').allTextContents()).toEqual([
       '巴彦镇规则.json rules[1].when[0]：指标“下基层天数”中，下基层天数为 [10,12) 时没有任何规则满足，得 0 分且没有提示；请补一行（条件写 [10,12)），或调整相邻行的条件',
+    ]);
+    expect(await page.locator('#replace-rules').count()).toBe(0);
+
+    const whole = structuredClone(exported);
+    whole.packs[0] = stricter(exported.packs[0], false);
+    whole.packs[1].rules.find((r: Json) => r.id === 'cadres-failing').when[0] = { fact: 'failingCadres', op: '=', value: 0 };
+    await choose('全镇规则.json', whole);
+    expect(await page.locator('#import-problems > p').textContent()).toBe('“全镇规则.json”有 3 处问题，未导入：');
+    expect(await page.locator('#import-problems li').allTextContents()).toEqual([
+      '全镇规则.json packs[0].rules[1].when[0]：指标“下基层天数”中，下基层天数为 [10,12) 时没有任何规则满足，得 0 分且没有提示；请补一行（条件写 [10,12)），或调整相邻行的条件',
+      '全镇规则.json packs[1].rules[12].when[0]：cadres-failing永远不会生效：满足它的都先满足cadres-clear（packs[1].rules[11].when[0]），“取第一条”只按cadres-clear计分；请调整条件，或把这一行移到cadres-clear之前',
+      '全镇规则.json packs[1].rules[11].when[0]：指标“驻村干部”中，不合格驻村干部人数为 > 0 时没有任何规则满足，得 0 分且没有提示；请补一行（条件写 > 0），或调整相邻行的条件',
     ]);
     expect(await page.locator('#replace-rules').count()).toBe(0);
 
@@ -66,22 +109,79 @@ describe.skipIf(!HAS_CHROMIUM)('sharing rules as a pack file, in Chromium', () =
     expect(sheetState(preview.sandbox.workbook, RULES_SHEET)).toEqual(before);
   });
 
-  it('shows what an import changes, then replaces 考评规则 with it', async () => {
-    const incoming = stricter(exported, true);
-    await page.setInputFiles('#import-rules', fileOf('巴彦镇规则.json', incoming));
-    await page.waitForSelector('#import-changes');
-    const version = packHash(readPackFile(incoming, 'x').packs[0]!.pack);
-    expect(await page.locator('#import-changes > p').textContent()).toBe(`导入“巴彦镇规则.json”将带来 2 处变更（规则版本 ${packHash(defaults!.pack)} → ${version}）：`);
-    expect(await page.locator('.change-log li').allTextContents()).toEqual(['规则“days-full”的下基层天数：>= 10 → >= 12', '规则“days-short”的下基层天数：< 10 → < 12']);
+  it('imports a branch pack file into the branch block alone, saying what the sheet cannot hold', async () => {
+    const theirs = branchOfTheirs(exported.packs[1]);
+    await choose('支部规则.json', theirs);
+    expect(await page.locator('#import-changes > p.import-head').textContent()).toBe('导入“支部规则.json”将带来 2 处变更：');
+    const fileVersion = packHash(readPackFile(theirs, 'x').packs[0]!.branch);
+    // What the sheet will hold: the file's pack with the name rules of rules/branch.json.
+    const sheetVersion = packHash(readPackFile({ ...theirs, names: exported.packs[1].names }, 'x').packs[0]!.branch);
+    expect(await page.locator('#import-changes p.pack-changes').allTextContents()).toEqual([`规则包“党支部考核”：2 处变更（规则版本 ${packHash(branch.branch)} → ${fileVersion}）`]);
+    expect(await page.locator('.change-log li').allTextContents()).toEqual(['设置“规则包”的限额星级最多占比：20% → 30%', '必达要求“service-rate”的办结率：< 90% → < 85%']);
+    expect(await page.locator('#import-changes .problem').textContent()).toBe(
+      '“支部规则.json”中“党支部考核”的支部名称规则与规则表不同；规则表不保存这些内容，导入后仍按默认（rules/branch.json）读取',
+    );
+    expect(await page.locator('#import-changes .muted').textContent()).toBe('规则表中的“驻村干部月度考核”保持不变');
 
-    await page.click('#replace-rules');
-    await page.waitForSelector('#rules-share .ok');
+    const cadreBefore = rulesSheetOf(preview).values.slice(0, rowOf(rulesSheetOf(preview), '【规则包】党支部考核'));
+    await replaceWith('支部规则.json');
+    await expect.poll(async () => page.locator('#rules-status').textContent()).toContain(`党支部规则版本 ${sheetVersion}`);
+    expect(requirementCell('service-rate', '办结率')).toBe('< 85%');
+    expect(rulesSheetOf(preview).values.slice(0, cadreBefore.length)).toEqual(cadreBefore);
+    const read = readRulesSheet(rulesSheetOf(preview));
+    expect(read.problems).toEqual([]);
+    expect(packFor(read, 'branch')!.pack!.starQuota).toEqual({ stars: 5, maxShare: 0.3 });
+    expect(packFor(read, 'branch')!.pack!.names).toEqual(branch.branch.names);
+  });
+
+  it('imports a cadre pack file into the cadre block alone, keeping the branch block as it now is', async () => {
+    const incoming = stricter(exported.packs[0], true);
+    await choose('巴彦镇规则.json', incoming);
+    const version = packHash(readPackFile(incoming, 'x').packs[0]!.pack);
+    expect(await page.locator('#import-changes > p.import-head').textContent()).toBe('导入“巴彦镇规则.json”将带来 2 处变更：');
+    expect(await page.locator('#import-changes p.pack-changes').allTextContents()).toEqual([`规则包“驻村干部月度考核”：2 处变更（规则版本 ${packHash(cadre.pack)} → ${version}）`]);
+    expect(await page.locator('.change-log li').allTextContents()).toEqual(['规则“days-full”的下基层天数：>= 10 → >= 12', '规则“days-short”的下基层天数：< 10 → < 12']);
+    expect(await page.locator('#import-changes .muted').textContent()).toBe('规则表中的“党支部考核”保持不变');
+
+    await replaceWith('巴彦镇规则.json');
     expect(await page.locator('#rules-share .ok').textContent()).toBe('已用“巴彦镇规则.json”替换“考评规则”');
-    await expect.poll(async () => page.locator('#rules-status').textContent()).toContain(version);
-    const { row, col } = ruleCell(preview, 'days-full', '下基层天数');
-    expect(preview.sandbox.workbook.sheet(RULES_SHEET)!.value(row, col)).toBe('>= 12');
+    await expect.poll(async () => page.locator('#rules-status').textContent()).toContain(`驻村干部规则版本 ${version}`);
+    expect(cadreCell('days-full', '下基层天数')).toBe('>= 12');
+    expect(requirementCell('service-rate', '办结率')).toBe('< 85%');
     expect(readRulesSheet(rulesSheetOf(preview)).problems).toEqual([]);
     expect(await page.locator('#rule-problems').count()).toBe(0);
+  });
+
+  it('will not keep a block with problems, and a file with both packs replaces both', async () => {
+    // Staff mistype a cadre condition; a branch pack file alone would have to write the broken cadre block back.
+    const { row, col } = ruleCell(preview, 'days-full', '下基层天数');
+    preview.sandbox.workbook.sheet(RULES_SHEET)!.setValue(row, col, '>= 十');
+    await page.reload();
+    await page.waitForSelector('#rule-problems');
+    await page.click('[data-tab=rules]');
+    const before = sheetState(preview.sandbox.workbook, RULES_SHEET);
+    await choose('支部规则.json', exported.packs[1]);
+    expect(await page.locator('#import-changes .problem').textContent()).toBe(
+      '规则表中的“驻村干部月度考核”还有问题，导入“支部规则.json”会原样保留它：请先改正这些问题，或导入含全部规则包的文件',
+    );
+    expect(await page.locator('#replace-rules').count()).toBe(0);
+    expect(sheetState(preview.sandbox.workbook, RULES_SHEET)).toEqual(before);
+
+    await choose('全镇规则.json', exported);
+    expect(await page.locator('#import-changes p.pack-changes').allTextContents()).toEqual([
+      expect.stringMatching(/^规则包“驻村干部月度考核”：\d+ 处变更（规则版本 [0-9a-f]{8} → /),
+      `规则包“党支部考核”：2 处变更（规则版本 ${packHash(readRulesSheet(rulesSheetOf(preview)).packs[1]!.branch)} → ${packHash(branch.branch)}）`,
+    ]);
+    expect(await page.locator('.change-log[data-subject=branch] li').allTextContents()).toEqual(['设置“规则包”的限额星级最多占比：30% → 20%', '必达要求“service-rate”的办结率：< 85% → < 90%']);
+    expect(await page.locator('#import-changes .muted').count()).toBe(0);
+
+    await replaceWith('全镇规则.json');
+    await expect.poll(async () => page.locator('#rule-problems').count()).toBe(0);
+    await expect.poll(async () => page.locator('#rules-status').textContent()).toContain(`驻村干部规则版本 ${packHash(cadre.pack)}，党支部规则版本 ${packHash(branch.branch)}`);
+    const read = readRulesSheet(rulesSheetOf(preview));
+    expect(read.problems).toEqual([]);
+    expect(packFor(read, 'cadre')!.pack).toEqual(cadre.pack);
+    expect(packFor(read, 'branch')!.pack).toEqual(branch.branch);
     expect(errors).toEqual([]);
   });
 });

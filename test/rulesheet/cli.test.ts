@@ -100,7 +100,7 @@ describe('ledger-rules rules …', () => {
 
   it('shares rules as a pack file that assesses the same', async () => {
     const pack = join(dir, 'pack.json');
-    expect((await cli('rules', 'export-json', join(dir, 'rules.xlsx'), pack)).code).toBe(0);
+    expect((await cli('rules', 'export-json', join(dir, 'rules.xlsx'), pack, '--pack', 'cadre')).code).toBe(0);
     const json = JSON.parse(await readFile(pack, 'utf8'));
     expect(json.id).toBe('stationed-cadre');
     expect(json.tests).toHaveLength(9);

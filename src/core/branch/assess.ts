@@ -1,6 +1,7 @@
 import { type Assessment, assessWorkbook, type ProgressCallback } from '../assess/assess';
 import type { ColumnMapping } from '../ledger/columns';
 import { both } from '../messages';
+import { packHash } from '../pack/hash';
 import type { Pack } from '../pack/schema';
 import type { Warning } from '../ledger/read';
 import { monthsOf, periodLabel, type PeriodId } from '../period';
@@ -137,6 +138,7 @@ export async function assessBranches(workbook: WorkbookSnapshot, packs: BranchPa
   return {
     packId: pack.id,
     packTitle: pack.title,
+    rulesVersion: packHash(pack),
     period: options.period,
     periods,
     branches,

@@ -27,6 +27,7 @@ export function branchesJson(a: BranchAssessment) {
 export function branchReportJson(a: BranchAssessment) {
   return {
     pack: a.packId,
+    rulesVersion: a.rulesVersion,
     periods: a.periods,
     sheets: a.sheets,
     ledgers: [...a.ledgers.meetings, ...a.ledgers.work].map((l) => ({ sheet: l.sheet, subject: l.subject ?? null, headerRows: l.headerRows, records: l.records, columns: l.columns, unmapped: l.unmapped })),

@@ -63,6 +63,8 @@ export interface CoverageNote extends Bilingual {
 export interface BranchAssessment {
   packId: string;
   packTitle: string;
+  /** The content hash of the branch pack that produced it (packHash). */
+  rulesVersion: string;
   /** The period asked for; undefined when every quarter the ledgers span was assessed. */
   period?: string;
   periods: string[];

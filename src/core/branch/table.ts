@@ -77,7 +77,7 @@ export function branchResultTable(assessment: BranchAssessment, pack: BranchPack
   const cols = columns(pack);
   return {
     sheet: BRANCH_RESULT_SHEET,
-    note: t('branchResultNote', { time: meta.time, pack: `${pack.title}（${pack.id}）` }),
+    note: t('branchResultNote', { time: meta.time, pack: `${pack.title}（${pack.id}）`, version: assessment.rulesVersion }),
     header: cols.map((c) => c.header),
     rows: assessment.branches.map((b) => cols.map((c) => c.value(b))),
     columnWidths: cols.map((c) => c.width),

@@ -1,6 +1,6 @@
-import { both, type Bilingual } from '../messages';
+import { both, type Bilingual, t } from '../messages';
 import type { Condition, Pack } from '../pack/schema';
-import { type PackProblem, type PackResult, validatePack, valueFits, zodProblems } from '../pack/validate';
+import { type PackProblem, type PackResult, TYPE_NAMES, validatePack, valueFits, zodProblems } from '../pack/validate';
 import { factCatalogue, type BranchFactInfo, OUTCOME_FACTS } from './catalogue';
 import { type BranchPack, BranchPackSchema } from './schema';
 
@@ -68,7 +68,7 @@ export function validateBranchPack(input: unknown): BranchPackResult {
     if (typeof rule.points === 'object') {
       const info = catalogue.get(rule.points.per);
       if (!info) add(`rules[${i}].points.per`, both('packUnknownFact', { rule: rule.id, fact: rule.points.per }));
-      else if (!valueFits(info.type, 0)) add(`rules[${i}].points.per`, both('packValueType', { rule: rule.id, fact: rule.points.per, type: info.type, value: 'points' }));
+      else if (!valueFits(info.type, 0)) add(`rules[${i}].points.per`, both('packPointsPer', { rule: rule.id, ...described(rule.points.per, info) }));
     }
   });
   checkUnique(pack.risk.any.map((r) => r.id), 'risk.any', 'id', add);
@@ -87,13 +87,19 @@ function checkUnique(ids: string[], path: string, key: string, add: (path: strin
   });
 }
 
+/** A fact as the person editing the pack knows it: its label and its kind of value. */
+function described(fact: string, info: BranchFactInfo) {
+  const type = TYPE_NAMES[info.type];
+  return { fact: info.label || fact, factEn: info.labelEn || fact, type: t(type), typeEn: t(type, {}, 'en') };
+}
+
 function checkConditions(id: string, when: Condition[], facts: Map<string, BranchFactInfo>, path: string, add: (path: string, m: Bilingual) => void): void {
   when.forEach((c, j) => {
     const info = facts.get(c.fact);
     const at = `${path}.when[${j}]`;
     if (!info) add(`${at}.fact`, both('packUnknownFact', { rule: id, fact: c.fact }));
     else if ((c.op === 'in' || c.op === 'notIn') !== Array.isArray(c.value) || !valueFits(info.type, c.value)) {
-      add(`${at}.value`, both('packValueType', { rule: id, fact: c.fact, type: info.type, value: JSON.stringify(c.value) }));
+      add(`${at}.value`, both('packValueType', { rule: id, value: JSON.stringify(c.value), ...described(c.fact, info) }));
     }
   });
 }

@@ -30,7 +30,7 @@ export function valueFits(type: ColumnType | 'ratio', value: unknown): boolean {
   }
 }
 
-const TYPE_NAMES: Record<ColumnType | 'ratio', MessageKey> = {
+export const TYPE_NAMES: Record<ColumnType | 'ratio', MessageKey> = {
   number: 'factTypeNumber',
   percent: 'factTypePercent',
   ratio: 'factTypeRatio',

@@ -19,15 +19,22 @@ export interface PackLocator {
   conditionText(rule: number, fact: string): string;
 }
 
-/** A pack file's locator: paths instead of cells, rules by id, conditions written out. */
-export function fileLocator(pack: Pack, file: string): PackLocator {
+/** A path inside a file: a pack's own path under the place the pack sits ("packs[1]" and "rules[3]" → "packs[1].rules[3]"). */
+export function filePath(at: string, path: string): string {
+  if (at === '') return path;
+  if (path === '') return at;
+  return path.startsWith('[') ? `${at}${path}` : `${at}.${path}`;
+}
+
+/** A pack file's locator: paths instead of cells (under `at`, where the pack sits in the file), rules by id, conditions written out. */
+export function fileLocator(pack: Pack, file: string, at = ''): PackLocator {
   const facts = FactDirectory.of(pack);
   return {
     sheet: file,
-    cell: (path) => path,
+    cell: (path) => filePath(at, path),
     conditionCell: (rule, fact) => {
       const j = pack.rules[rule]!.when.findIndex((c) => c.fact === fact);
-      return `rules[${rule}].when[${j}]`;
+      return filePath(at, `rules[${rule}].when[${j}]`);
     },
     ruleName: (rule) => ({ zh: pack.rules[rule]!.id, en: pack.rules[rule]!.id }),
     conditionText: (rule, fact) =>

@@ -1,8 +1,15 @@
+import type { BranchPack } from '../branch/schema';
 import { both, type Bilingual, type MessageKey, t } from '../messages';
-import type { Pack, Rule } from '../pack/schema';
+import { packHash, stableJson } from '../pack/hash';
+import type { Condition, Pack, Rule } from '../pack/schema';
+import { REQUIREMENTS, RISK } from './branch/block';
+import type { ConditionTable } from './branch/condition-table';
+import { sharedView } from './branch/facts';
+import { branchSettingCells } from './branch/settings';
 import { conditionText, formatValue } from './condition';
 import { FactDirectory } from './facts';
 import { pointsText } from './points';
+import { isBranchEntry, type RulesEntry } from './read';
 import { COLUMN_TYPES, ENABLED, HIT_POLICIES, ON_MISSING, ROLES, SUBJECTS } from './words';
 
 /** One difference between two versions of a pack, with its values written as the sheet shows them. */
@@ -23,17 +30,21 @@ type Fields = Field[];
 
 const field = (key: MessageKey, value: string): Field => ({ zh: t(key), en: t(key, {}, 'en'), value });
 
+/** One field per fact the conditions read, named by the fact's column, valued as its condition cell. */
+function conditionFields(when: Condition[], facts: FactDirectory): Fields {
+  return [...new Set(when.map((c) => c.fact))].map((fact) => {
+    const info = facts.get(fact);
+    return { zh: info?.label ?? fact, en: info?.labelEn ?? fact, value: conditionText(when.filter((c) => c.fact === fact), info?.kind ?? 'number') };
+  });
+}
+
 function ruleFields(rule: Rule, pack: Pack): Fields {
   const facts = FactDirectory.of(pack);
   const fields: Fields = [
     field('rsHeadEnabled', ENABLED.word(rule.enabled ? 'yes' : 'no')),
     field('rsHeadIndicator', pack.indicators.find((i) => i.id === rule.indicator)?.label ?? rule.indicator),
+    ...conditionFields(rule.when, facts),
   ];
-  for (const fact of new Set(rule.when.map((c) => c.fact))) {
-    const info = facts.get(fact);
-    const value = conditionText(rule.when.filter((c) => c.fact === fact), info?.kind ?? 'number');
-    fields.push({ zh: info?.label ?? fact, en: info?.labelEn ?? fact, value });
-  }
   fields.push(field('rsHeadPoints', String(pointsText(rule.points, rule, facts))));
   fields.push(field('rsHeadFlag', (rule.flag ?? '').replace(/\{(\w+)\}/g, (w, f: string) => (facts.get(f) ? `{${facts.get(f)!.label}}` : w))));
   fields.push(field('rsHeadNote', rule.note ?? ''));
@@ -59,32 +70,11 @@ interface Item {
   fields: Fields;
 }
 
-/** Each table's items by name, with their fields: what two versions are compared on. */
-function tableItems(pack: Pack): [MessageKey, Item[]][] {
-  const facts = FactDirectory.of(pack);
-  const label = (fact: string) => facts.get(fact)?.label ?? fact;
+type Tables = [MessageKey, Item[]][];
+
+/** 【指标】【规则】【等次】, which both kinds of pack hold in the same shape. */
+function scoringTables(pack: Pack): Tables {
   return [
-    ['rsTableSettings', [{ name: t('rsPackTitle'), fields: settingFields(pack) }]],
-    [
-      'rsTableColumns',
-      pack.columns.map((c) => ({
-        name: c.label,
-        fields: [
-          field('rsHeadFact', c.fact),
-          field('rsHeadType', COLUMN_TYPES.word(c.type)),
-          field('rsHeadRole', c.role ? ROLES.word(c.role) : ''),
-          field('rsHeadAliases', c.aliases.join('、')),
-          field('rsHeadEnglish', c.labelEn ?? ''),
-        ],
-      })),
-    ],
-    [
-      'rsTableDerived',
-      pack.derived.map((d) => ({
-        name: d.label,
-        fields: [field('rsHeadFormula', `${label(d.numerator)} ÷ ${label(d.denominator)}`), field('rsHeadEnglish', d.labelEn ?? '')],
-      })),
-    ],
     [
       'rsTableIndicators',
       pack.indicators.map((i) => ({
@@ -109,17 +99,67 @@ function tableItems(pack: Pack): [MessageKey, Item[]][] {
   ];
 }
 
+/** Each table's items by name, with their fields: what two versions are compared on. */
+function tableItems(pack: Pack): Tables {
+  const facts = FactDirectory.of(pack);
+  const label = (fact: string) => facts.get(fact)?.label ?? fact;
+  return [
+    ['rsTableSettings', [{ name: t('rsPackTitle'), fields: settingFields(pack) }]],
+    [
+      'rsTableColumns',
+      pack.columns.map((c) => ({
+        name: c.label,
+        fields: [
+          field('rsHeadFact', c.fact),
+          field('rsHeadType', COLUMN_TYPES.word(c.type)),
+          field('rsHeadRole', c.role ? ROLES.word(c.role) : ''),
+          field('rsHeadAliases', c.aliases.join('、')),
+          field('rsHeadEnglish', c.labelEn ?? ''),
+        ],
+      })),
+    ],
+    [
+      'rsTableDerived',
+      pack.derived.map((d) => ({
+        name: d.label,
+        fields: [field('rsHeadFormula', `${label(d.numerator)} ÷ ${label(d.denominator)}`), field('rsHeadEnglish', d.labelEn ?? '')],
+      })),
+    ],
+    ...scoringTables(pack),
+  ];
+}
+
+/** A table of items with conditions (must-meet items, risk criteria), by id, with the columns the sheet gives them. */
+function conditionItems(spec: ConditionTable, pack: BranchPack): Item[] {
+  const facts = spec.facts(pack);
+  return spec.items(pack).map((item) => ({
+    name: item.id,
+    fields: [
+      ...(spec.enabled ? [field('rsHeadEnabled', ENABLED.word(item.enabled === false ? 'no' : 'yes'))] : []),
+      ...conditionFields(item.when, facts),
+      ...spec.texts.map((x) => field(x.header, typeof item[x.field] === 'string' ? (item[x.field] as string) : '')),
+    ],
+  }));
+}
+
+/** A branch pack's tables, as its block on the rules sheet lays them out. */
+function branchTableItems(pack: BranchPack): Tables {
+  const settings = [field('rsPackTitle', pack.title), ...branchSettingCells(pack).map((s) => field(s.name, s.value))];
+  return [
+    ['rsTableSettings', [{ name: t('rsPackTitle'), fields: settings }]],
+    ...scoringTables(sharedView(pack).pack),
+    ['rsTableRequirements', conditionItems(REQUIREMENTS, pack)],
+    ['rsTableRisk', conditionItems(RISK, pack)],
+  ];
+}
+
 const blank = (v: string, lang: 'zh' | 'en') => (v === '' ? t('rsChangeBlank', {}, lang) : v);
 
-/**
- * What changed from one version of a pack to another, for the change log:
- * items added and removed, and each changed field with its old and new value
- * written the way the rules sheet shows them (>= 10, 每天2分，最多20分).
- */
-export function diffPacks(before: Pack, after: Pack): PackChange[] {
+/** Items added and removed, and each changed field with its old and new value. */
+function diffTables(before: Tables, after: Tables): PackChange[] {
   const changes: PackChange[] = [];
-  const earlier = new Map(tableItems(before));
-  for (const [table, items] of tableItems(after)) {
+  const earlier = new Map(before);
+  for (const [table, items] of after) {
     const section = { section: t(table), sectionEn: t(table, {}, 'en').toLowerCase() };
     const old = earlier.get(table)!;
     const now = new Set(items.map((i) => i.name));
@@ -152,4 +192,91 @@ export function diffPacks(before: Pack, after: Pack): PackChange[] {
     }
   }
   return changes;
+}
+
+/**
+ * What changed from one version of a pack to another, for the change log:
+ * items added and removed, and each changed field with its old and new value
+ * written the way the rules sheet shows them (>= 10, 每天2分，最多20分).
+ */
+export function diffPacks(before: Pack, after: Pack): PackChange[] {
+  return diffTables(tableItems(before), tableItems(after));
+}
+
+/**
+ * The parts of a branch pack the rules sheet does not lay out (how its
+ * ledgers are read, the name rules, the fact definitions): only a pack file
+ * can change them, so a change is named by part, not written out field by field.
+ */
+const CARRIED: { key: 'meetings' | 'work' | 'names' | 'facts'; name: (p: BranchPack) => string }[] = [
+  { key: 'meetings', name: (p) => p.meetings.title },
+  { key: 'work', name: (p) => p.work.title },
+  { key: 'names', name: () => t('rsCarriedNames') },
+  { key: 'facts', name: () => t('rsCarriedFacts') },
+];
+
+/**
+ * The change log of a branch pack, in the same words as diffPacks: its
+ * settings (star quota, months to rectify, …), indicators, rules and grades,
+ * must-meet items and risk criteria as the sheet shows them, then the parts
+ * only a pack file holds (table rsTableCarried).
+ */
+export function diffBranchPacks(before: BranchPack, after: BranchPack): PackChange[] {
+  const changes = diffTables(branchTableItems(before), branchTableItems(after));
+  const section = { section: t('rsTableCarried'), sectionEn: t('rsTableCarried', {}, 'en').toLowerCase() };
+  for (const part of CARRIED) {
+    if (stableJson(before[part.key]) === stableJson(after[part.key])) continue;
+    const name = part.name(after);
+    changes.push({ kind: 'changed', table: 'rsTableCarried', name, ...both('rsChangeWhole', { ...section, name, key: part.key }) });
+  }
+  return changes;
+}
+
+/** One pack's part of the change log between two versions of the rules. */
+export interface PackDiff {
+  subject: 'cadre' | 'branch';
+  id: string;
+  title: string;
+  /** The version it had; absent for a pack the earlier rules did not have. */
+  from?: string;
+  to: string;
+  indicators: number;
+  rules: number;
+  changes: PackChange[];
+}
+
+type Compared = { subject: 'cadre'; pack: Pack } | { subject: 'branch'; pack: BranchPack };
+
+const compared = (entry: RulesEntry): Compared => (isBranchEntry(entry) ? { subject: 'branch', pack: entry.branch } : { subject: 'cadre', pack: entry.pack });
+
+function changesBetween(b: Compared, a: Compared): PackChange[] {
+  if (b.subject === 'branch' && a.subject === 'branch') return diffBranchPacks(b.pack, a.pack);
+  if (b.subject === 'cadre' && a.subject === 'cadre') return diffPacks(b.pack, a.pack);
+  return [];
+}
+
+/**
+ * The change log between two versions of the rules, pack by pack: each pack of
+ * `after` is compared with the pack of `before` that has its id, or else with
+ * the first one left that assesses the same subject (a pack renamed in between).
+ */
+export function diffRules(before: RulesEntry[], after: RulesEntry[]): PackDiff[] {
+  const left = before.map(compared);
+  const now = after.map(compared);
+  const partner = new Map<Compared, Compared>();
+  for (const a of now) {
+    const i = left.findIndex((b) => b.subject === a.subject && b.pack.id === a.pack.id);
+    if (i >= 0) partner.set(a, left.splice(i, 1)[0]!);
+  }
+  for (const a of now) {
+    if (partner.has(a)) continue;
+    const i = left.findIndex((b) => b.subject === a.subject);
+    if (i >= 0) partner.set(a, left.splice(i, 1)[0]!);
+  }
+  return now.map((a) => {
+    const b = partner.get(a);
+    const base = { subject: a.subject, id: a.pack.id, title: a.pack.title, to: packHash(a.pack), indicators: a.pack.indicators.length, rules: a.pack.rules.length };
+    if (!b) return { ...base, changes: [] };
+    return { ...base, from: packHash(b.pack), changes: changesBetween(b, a) };
+  });
 }

@@ -2,12 +2,11 @@ import { both, t } from '../messages';
 import type { Pack } from '../pack/schema';
 import { validatePack } from '../pack/validate';
 import { a1, type SheetSnapshot, type WorkbookSnapshot } from '../snapshot';
-import { checkPack, fileLocator, type PackLocator } from './check';
+import { checkPack, type PackLocator } from './check';
 import { conditionText } from './condition';
 import { FactDirectory, nearest } from './facts';
 import { headerKey, isTitleRow, scanBlocks, type SheetBlock, TableView } from './grid';
 import { problemAt, type RuleProblem, suggestion } from './problem';
-import { RuleTestCaseSchema } from './rule-tests';
 import { type LocatedTest, type PackEntry, ReadContext, type Section } from './section';
 import { READ_ORDER } from './sections/index';
 import { RULES_SHEET } from './name';
@@ -22,9 +21,19 @@ export type RulesEntry = PackEntry | BranchEntry;
 
 export const isBranchEntry = (entry: RulesEntry): entry is BranchEntry => 'branch' in entry;
 
+/** What an entry's pack assesses. */
+export const entrySubject = (entry: RulesEntry): 'cadre' | 'branch' => (isBranchEntry(entry) ? 'branch' : 'cadre');
+
+/** An entry's pack, of either kind. */
+export const entryPack = (entry: RulesEntry): Pack | BranchPack => (isBranchEntry(entry) ? entry.branch : entry.pack);
+
 /** One pack read from a rules sheet (or a pack file). */
 export interface ReadPack {
   title: string;
+  /** What the block or file pack assesses, known even when it does not read. */
+  subject: 'cadre' | 'branch';
+  /** Whether it read without problems: only such a pack may be written back as it is. */
+  clean: boolean;
   /** Where the pack starts: its 【规则包】 cell, or the file. */
   cell: string;
   /** The pack built from every row without problems; absent when what is left is not a pack. */
@@ -93,7 +102,8 @@ function branchBlock(ctx: ReadContext, block: SheetBlock, titleCell: string): { 
       if (!ctx.hasProblemAt(cell)) ctx.report(cell, p);
     }
   }
-  return { read: { title: block.title, cell: titleCell, ...(result.ok ? { branch: result.pack } : {}), tests: [] }, problems: ctx.problems };
+  const read = { title: block.title, subject: 'branch' as const, clean: ctx.problems.length === 0, cell: titleCell, ...(result.ok ? { branch: result.pack } : {}), tests: [] };
+  return { read, problems: ctx.problems };
 }
 
 function readBlock(sheet: string, block: SheetBlock): { read: ReadPack; problems: RuleProblem[] } {
@@ -133,7 +143,7 @@ function readBlock(sheet: string, block: SheetBlock): { read: ReadPack; problems
       if (!ctx.hasProblemAt(cell)) ctx.report(cell, p);
     }
   }
-  return { read: { title: block.title, cell: titleCell, pack, tests: ctx.tests }, problems: ctx.problems };
+  return { read: { title: block.title, subject: 'cadre', clean: ctx.problems.length === 0, cell: titleCell, pack, tests: ctx.tests }, problems: ctx.problems };
 }
 
 /**
@@ -157,34 +167,6 @@ export function readRulesSheet(sheet: SheetSnapshot): RulesRead {
   return { sheet: sheet.name, packs, problems };
 }
 
-/**
- * Reads a pack file (JSON already parsed): validated and checked like a sheet,
- * with each problem placed at its path in the pack. The file's `tests`, if
- * any, come back as rule tests.
- */
-export function readPackFile(json: unknown, file: string): RulesRead {
-  const problems: RuleProblem[] = [];
-  const tests: LocatedTest[] = [];
-  const rawTests = typeof json === 'object' && json !== null && 'tests' in json ? (json as { tests: unknown }).tests : [];
-  (Array.isArray(rawTests) ? rawTests : []).forEach((raw, i) => {
-    const parsed = RuleTestCaseSchema.safeParse(raw);
-    if (parsed.success) tests.push({ test: parsed.data, cell: `tests[${i}]` });
-    else problems.push({ sheet: file, cell: `tests[${i}]`, message: parsed.error.issues[0]!.message, messageEn: parsed.error.issues[0]!.message });
-  });
-  const result = validatePack(json);
-  if (!result.ok) {
-    problems.push(...result.problems.map((p) => ({ sheet: file, cell: p.path, message: p.message, messageEn: p.messageEn })));
-    return { sheet: file, packs: [{ title: file, cell: '', tests }], problems };
-  }
-  problems.push(...checkPack(result.pack, fileLocator(result.pack, file)));
-  return { sheet: file, packs: [{ title: result.pack.title, cell: '', pack: result.pack, tests }], problems };
-}
-
-/** A pack and its tests as a pack file holds them: the pack's own fields, then `tests`. */
-export function packFileJson(entry: PackEntry): Record<string, unknown> {
-  return { ...entry.pack, tests: entry.tests };
-}
-
 /** Where a run takes its rules from: the workbook's rules sheet when it has one, else the defaults. */
 export interface WorkbookRules extends RulesRead {
   from: 'sheet' | 'default';
@@ -198,15 +180,15 @@ export function rulesOfWorkbook(workbook: WorkbookSnapshot, defaults: RulesEntry
     sheet: RULES_SHEET,
     packs: defaults.map((d) =>
       isBranchEntry(d)
-        ? { title: d.branch.title, cell: '', branch: d.branch, tests: [] }
-        : { title: d.pack.title, cell: '', pack: d.pack, tests: d.tests.map((test, i) => ({ test, cell: `tests[${i}]` })) },
+        ? { title: d.branch.title, subject: 'branch', clean: true, cell: '', branch: d.branch, tests: [] }
+        : { title: d.pack.title, subject: 'cadre', clean: true, cell: '', pack: d.pack, tests: d.tests.map((test, i) => ({ test, cell: `tests[${i}]` })) },
     ),
     problems: [],
   };
 }
 
 /** A branch block as read: the branch pack in place of the cadre one. */
-export type BranchRead = Omit<ReadPack, 'pack' | 'branch'> & { pack?: BranchPack };
+export type BranchRead = Omit<ReadPack, 'pack' | 'branch' | 'subject' | 'clean'> & { pack?: BranchPack };
 
 /** The pack that assesses a kind of subject ("cadre", "branch"), if the rules hold a valid one. */
 export function packFor(rules: RulesRead, subject: 'cadre'): ReadPack | undefined;

@@ -15,7 +15,7 @@ export interface BranchEntry {
   branch: BranchPack;
 }
 
-const REQUIREMENTS: ConditionTable = {
+export const REQUIREMENTS: ConditionTable = {
   name: 'rsTableRequirements',
   hint: 'rsHintRequirements',
   path: 'requirements',
@@ -36,7 +36,7 @@ const REQUIREMENTS: ConditionTable = {
   facts: (p) => branchFacts(p),
 };
 
-const RISK: ConditionTable = {
+export const RISK: ConditionTable = {
   name: 'rsTableRisk',
   hint: 'rsHintRisk',
   path: 'risk.any',

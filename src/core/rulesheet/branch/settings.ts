@@ -65,6 +65,11 @@ function cellOut(s: Setting, pack: BranchPack): Cell {
   return value;
 }
 
+/** Each setting's name and its value as the 【设置】 table writes it: what the change log compares. */
+export function branchSettingCells(pack: BranchPack): { name: MessageKey; value: string }[] {
+  return SETTINGS.map((s) => ({ name: s.name, value: String(cellOut(s, pack)) }));
+}
+
 export function writeBranchSettings(pack: BranchPack): TableOut {
   return {
     columns: [
