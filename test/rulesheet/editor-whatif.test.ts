@@ -137,6 +137,18 @@ describe('the rule editor', () => {
     expect(problemsElsewhere(draft.candidate!, unrelated)).toEqual([]);
   });
 
+  it('lets a band move where the gap it leaves is marked at its own row: closing it takes the next row', () => {
+    const draft = applyRuleDraft(base, { ...ruleDraftOf(base, 'days-short')!, conditions: { 下基层天数: '< 8' } });
+    expect(draft.problems).toEqual([]);
+    expect(problemsElsewhere(base, draft).map((p) => p.message)).toEqual([
+      '指标“下基层天数”中，下基层天数为 [8,10) 时没有任何规则满足，得 0 分且没有提示；请补一行（条件写 [8,10)），或调整相邻行的条件',
+    ]);
+    // A fault of the row itself still keeps it from being saved.
+    const shadowed = applyRuleDraft(base, { ...ruleDraftOf(base, 'days-short')!, conditions: { 下基层天数: '>= 12' } });
+    expect(shadowed.problems.map((p) => p.field)).toEqual(['condition:下基层天数']);
+    expect(shadowed.problems[0]!.message).toContain('永远不会生效');
+  });
+
   it('offers only the columns the ledgers really have', () => {
     const sheet = ledgerSheet();
     const withoutCommitments = { ...sheet, values: sheet.values.map((r) => r.filter((_, c) => c !== 11 && c !== 12)) };

@@ -42,11 +42,23 @@ export function branchFacts(pack: BranchPack, outcomes = false): FactDirectory {
  * The branch pack as the shared 【指标】【规则】【等次】 tables see a pack: they
  * only read its indicators, rules and grades, and name facts through its
  * columns and computed values, which here stand for the branch catalogue.
- * Nothing else of the cadre pack shape is read, hence the cast.
+ * Nothing else of the cadre pack shape is read, hence the cast; the columns
+ * still have (no) aliases, so two views can be compared for the change log.
  */
 export function sharedView(pack: BranchPack): PackEntry {
   const { columns, derived } = factColumns(pack, false);
-  const view = { id: pack.id, version: 1, title: pack.title, subject: 'cadre', columns, derived, indicators: pack.indicators, rules: pack.rules, grades: pack.grades, ignoredColumns: [] };
+  const view = {
+    id: pack.id,
+    version: 1,
+    title: pack.title,
+    subject: 'cadre',
+    columns: columns.map((c) => ({ ...c, aliases: [] })),
+    derived,
+    indicators: pack.indicators,
+    rules: pack.rules,
+    grades: pack.grades,
+    ignoredColumns: [],
+  };
   return { pack: view as unknown as Pack, tests: [] };
 }
 
