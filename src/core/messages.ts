@@ -473,7 +473,6 @@ export const MESSAGES = {
   uiEditorBlock: { zh: '规则包', en: 'Rule pack' },
   uiEditorNotSupplied: { zh: '（台账中没有这项数据）', en: ' (the ledgers do not supply it)' },
   uiEditorPointsHintBranch: { zh: '如 15、扣5分、每个扣5分、每1%0.15分，最多15分', en: 'e.g. 15, 扣5分, 每个扣5分, 每1%0.15分，最多15分' },
-  uiEditorFlagHintBranch: { zh: '如 办结率低于95%（{办结率}）', en: 'e.g. 办结率低于95%（{办结率}）' },
   uiWhatIfBranchSummary: {
     zh: '{changed} 个支部的得分、星级、未达标事项或软弱涣散风险会变化（升 {up}，降 {down}），{unchanged} 个不变',
     en: '{changed} branches would change score, stars, failed items or risk ({up} up, {down} down); {unchanged} unchanged',

@@ -328,7 +328,12 @@ function conditionFields(ctx: RulesTabContext, pack: EditablePack, facts: FactDi
   );
 }
 
-function moreFields(ctx: RulesTabContext): HTMLElement {
+/**
+ * The fields behind 更多. A branch rule has no flag fields: branch results list
+ * the failed must-meet items, not rule flags, so a flag typed there would show
+ * nowhere (one already on the sheet is kept as it is).
+ */
+function moreFields(ctx: RulesTabContext, branch: boolean): HTMLElement {
   const d = state!.draft;
   const enabled = h('input', { type: 'checkbox', id: 'rule-enabled', checked: d.enabled });
   enabled.addEventListener('change', () => edited((x) => (x.enabled = enabled.checked)));
@@ -340,7 +345,7 @@ function moreFields(ctx: RulesTabContext): HTMLElement {
     h('summary', {}, tr(ctx, 'uiEditorMore')),
     h('div', { class: 'field check' }, enabled, h('label', { for: 'rule-enabled' }, tr(ctx, 'uiEditorEnabled'))),
     id,
-    textField(ctx, 'rule-flag-en', 'uiEditorFlagEn', d.flagEn, 'flagEn', (v) => edited((x) => (x.flagEn = v))),
+    branch ? null : textField(ctx, 'rule-flag-en', 'uiEditorFlagEn', d.flagEn, 'flagEn', (v) => edited((x) => (x.flagEn = v))),
     textField(ctx, 'rule-note', 'uiEditorNote', d.note, 'note', (v) => edited((x) => (x.note = v))),
   );
 }
@@ -389,8 +394,8 @@ export function ruleEditor(ctx: RulesTabContext): HTMLElement {
     indicatorSelect(ctx, pack),
     conditionFields(ctx, pack, facts),
     textField(ctx, 'rule-points', 'uiEditorPoints', d.points, 'points', (v) => edited((x) => (x.points = v)), branch ? 'uiEditorPointsHintBranch' : 'uiEditorPointsHint'),
-    textField(ctx, 'rule-flag', 'uiEditorFlag', d.flag, 'flag', (v) => edited((x) => (x.flag = v)), branch ? 'uiEditorFlagHintBranch' : 'uiEditorFlagHint'),
-    moreFields(ctx),
+    branch ? '' : textField(ctx, 'rule-flag', 'uiEditorFlag', d.flag, 'flag', (v) => edited((x) => (x.flag = v)), 'uiEditorFlagHint'),
+    moreFields(ctx, branch),
     h('div', { id: 'rule-problems-general', class: 'problem small' }),
     h('h3', {}, tr(ctx, 'uiWhatIf')),
     h('div', { id: 'whatif', 'aria-live': 'polite' }),

@@ -63,6 +63,8 @@ describe.skipIf(!HAS_CHROMIUM)('the rule editor on the branch block, in Chromium
     expect(await page.locator('#cond-serviceRate').inputValue()).toBe('>= 0%');
     expect(await page.locator('label[for=cond-serviceRate]').textContent()).toBe('办结率');
     expect(await page.locator('#rule-points').inputValue()).toBe('每1%0.15分，最多15分');
+    // Branch results list failed must-meet items, not rule flags: no 提示 field to fill in vain.
+    expect(await page.locator('#rule-flag, #rule-flag-en').count()).toBe(0);
     // Every fact the township's ledgers supply is offered; none is marked as missing.
     expect(await page.locator('#rule-editor .condition').count()).toBe(24);
     expect(await page.locator('#rule-editor .condition .muted').count()).toBe(0);
