@@ -1,4 +1,5 @@
 import type { BranchPack } from '../core/branch/schema';
+import type { ColumnMapping } from '../core/ledger/columns';
 import type { Bilingual, MessageKey } from '../core/messages';
 import { packHash } from '../core/pack/hash';
 import type { Pack, Rule } from '../core/pack/schema';
@@ -86,13 +87,13 @@ function editables(ctx: RulesTabContext): Partial<Record<Block, EditablePack>> {
   return { cadre: editablePack(ctx), branch: editableBranchPack(ctx) };
 }
 
-/** The facts the ledgers can supply to a branch rule, worked out once per workbook read and branch pack. */
-let supplied: { snapshot: WorkbookSnapshot; pack: BranchPack; facts: FactInfo[] } | undefined;
+/** The facts the ledgers can supply to a branch rule, worked out once per workbook read, column mapping and branch pack. */
+let supplied: { snapshot: WorkbookSnapshot; mapping: ColumnMapping; pack: BranchPack; facts: FactInfo[] } | undefined;
 
 function offeredFacts(ctx: RulesTabContext, pack: EditablePack): FactInfo[] {
   if (!isBranchPack(pack)) return ledgerFacts(pack, ctx.read);
-  if (supplied?.snapshot !== ctx.snapshot || supplied.pack !== pack) {
-    supplied = { snapshot: ctx.snapshot, pack, facts: suppliedBranchFacts(ctx.snapshot, pack, editablePack(ctx), ctx.mapping) };
+  if (supplied?.snapshot !== ctx.snapshot || supplied.mapping !== ctx.mapping || supplied.pack !== pack) {
+    supplied = { snapshot: ctx.snapshot, mapping: ctx.mapping, pack, facts: suppliedBranchFacts(ctx.snapshot, pack, editablePack(ctx), ctx.mapping) };
   }
   return supplied.facts;
 }

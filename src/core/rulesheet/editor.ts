@@ -9,8 +9,7 @@ import { type EditablePack, ruleFacts, rulesView, unknownFactMessage, withRules 
 import { FactDirectory, type FactInfo } from './facts';
 import { headerKey, scanBlocks, type SheetBlock } from './grid';
 import { pointsText } from './points';
-import type { RuleProblem } from './problem';
-import { suggestion } from './problem';
+import { type RuleProblem, suggestion } from './problem';
 import { flagWithLabels, readRuleRow } from './rule-row';
 import type { RuleRowEdit } from './schemas';
 import { RULE_FIXED_KEYS } from './sections/rules';
