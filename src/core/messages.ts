@@ -434,7 +434,7 @@ export const MESSAGES = {
   uiEditorId: { zh: '编号（留空自动编号）', en: 'Id (blank for an automatic one)' },
   uiEditorFlagEn: { zh: '英文提示', en: 'Flag in English' },
   uiEditorNote: { zh: '备注', en: 'Note' },
-  uiEditorUnavailable: { zh: '规则表中没有可编辑的驻村干部规则包', en: 'The rules sheet holds no stationed-cadre pack to edit' },
+  uiEditorUnavailable: { zh: '规则表中没有可编辑的规则包', en: 'The rules sheet holds no rule pack to edit' },
   uiEditorPartial: { zh: '规则表还有问题，试算只按能读取的规则计算', en: 'The rules sheet still has problems; the what-if uses the rules that could be read' },
   uiEditorNoTable: { zh: '“{sheet}”中找不到这个规则包的【规则】表，无法写入', en: 'the "{sheet}" sheet has no 规则 table for this pack, so the rule cannot be written' },
   uiWhatIf: { zh: '试算（按当前台账数据）', en: 'What-if (on the current ledgers)' },
@@ -489,6 +489,21 @@ export const MESSAGES = {
     zh: '“{file}”中“{pack}”的{parts}与规则表不同；规则表不保存这些内容，导入后仍按默认（rules/branch.json）读取',
     en: '"{file}": the {parts} of "{pack}" differ from the rules sheet\'s; the sheet does not hold them, so after the import the defaults (rules/branch.json) are used',
   },
+  // Sidebar: the rule editor on the branch block (党支部考核) and its what-if
+  uiEditorBlock: { zh: '规则包', en: 'Rule pack' },
+  uiEditorNotSupplied: { zh: '（台账中没有这项数据）', en: ' (the ledgers do not supply it)' },
+  uiEditorPointsHintBranch: { zh: '如 15、扣5分、每个扣5分、每1%0.15分，最多15分', en: 'e.g. 15, 扣5分, 每个扣5分, 每1%0.15分，最多15分' },
+  uiWhatIfBranchSummary: {
+    zh: '{changed} 个支部的得分、星级、未达标事项或软弱涣散风险会变化（升 {up}，降 {down}），{unchanged} 个不变',
+    en: '{changed} branches would change score, stars, failed items or risk ({up} up, {down} down); {unchanged} unchanged',
+  },
+  uiWhatIfBranchNone: { zh: '当前台账中没有支部会受影响（{unchanged} 个不变）', en: 'No branch in the current ledgers is affected ({unchanged} unchanged)' },
+  uiWhatIfNoBranches: { zh: '工作簿中没有三会一课记录或支部工作台账，无法试算支部', en: 'The workbook has no meeting records or branch work ledger, so no branch can be worked out' },
+  uiWhatIfBranchMore: { zh: '还有 {count} 个支部有变化', en: '{count} more branches change' },
+  uiWhatIfItemAdded: { zh: '新增未达标：{flag}', en: 'Now fails: {flag}' },
+  uiWhatIfItemRemoved: { zh: '不再未达标：{flag}', en: 'No longer fails: {flag}' },
+  uiWhatIfRiskAdded: { zh: '新增风险原因：{reason}', en: 'New risk reason: {reason}' },
+  uiWhatIfRiskRemoved: { zh: '不再是风险原因：{reason}', en: 'No longer a risk reason: {reason}' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type MessageKey = keyof typeof MESSAGES;

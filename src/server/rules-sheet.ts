@@ -93,13 +93,18 @@ export function markRuleProblems(args: RpcArgs<'markRuleProblems'>[0]): RpcResul
 }
 
 /**
- * Writes one rule from the sidebar's editor: over its own row, or as a new row
- * at the end of its table, plus a header for a condition column the table
- * lacked. The row is plain text, as the rules sheet's condition cells are.
+ * Writes one rule from the sidebar's editor (a row of either block's 【规则】):
+ * over its own row, or as a new row right under the table's last, so the
+ * tables below move down together and still read; plus a header for a
+ * condition column the table lacked, the sheet widened first if that column is
+ * past its edge. The row is plain text, as the rules sheet's condition cells are.
  */
 export function writeRuleRow(edit: RpcArgs<'writeRuleRow'>[0]): RpcResult<'writeRuleRow'> {
   const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(edit.sheet);
   if (!sheet) throw new UserError('sheetMissing', { sheet: edit.sheet });
+  const width = Math.max(edit.values.length, ...edit.headers.map((h) => h.col + 1));
+  const columns = sheet.getMaxColumns();
+  if (columns < width) sheet.insertColumnsAfter(columns, width - columns);
   let row = edit.row + 1;
   if (edit.insert) {
     sheet.insertRowAfter(row);

@@ -1,25 +1,33 @@
+import type { BranchPack } from '../core/branch/schema';
+import type { ColumnMapping } from '../core/ledger/columns';
 import type { Bilingual, MessageKey } from '../core/messages';
 import { packHash } from '../core/pack/hash';
 import type { Pack, Rule } from '../core/pack/schema';
 import {
   applyRuleDraft,
+  branchWhatIf,
   type DraftProblem,
-  FactDirectory,
+  type EditablePack,
+  type FactDirectory,
   type FactInfo,
   type FactKind,
+  isBranchPack,
   ledgerFacts,
   problemsElsewhere,
   type RuleDraft,
   ruleDraftOf,
+  ruleFacts,
   ruleRowEdit,
   RULES_SHEET,
+  suppliedBranchFacts,
   whatIf,
   type WhatIfResult,
 } from '../core/rulesheet/index';
+import type { WorkbookSnapshot } from '../core/snapshot';
 import { h, replace } from './dom';
 import { call } from './rpc';
-import { cellLink, editablePack, errorText, inLang, type RulesTabContext, tr } from './rules-context';
-import { whatIfView } from './whatif-view';
+import { cellLink, editableBranchPack, editablePack, errorText, inLang, type RulesTabContext, tr } from './rules-context';
+import { type WhatIfNames, whatIfView } from './whatif-view';
 
 /** A rule as the editor's fields hold it, each written as on the rules sheet. */
 interface DraftFields {
@@ -47,12 +55,15 @@ interface EditorState {
   problems: DraftProblem[];
   elsewhere: Bilingual[];
   rule?: Rule;
-  candidate?: Pack;
+  candidate?: EditablePack;
   whatIf?: WhatIfResult;
   working: boolean;
   saving: boolean;
   error?: string;
 }
+
+/** The blocks of 考评规则 whose 【规则】 table the editor edits. */
+type Block = 'cadre' | 'branch';
 
 /** Typing pauses this long before the what-if runs the ledgers through both sets of rules. */
 const DEBOUNCE_MS = 300;
@@ -62,20 +73,48 @@ const DEBOUNCE_MS = 300;
  * state (a language switch, a reload), and the draft must survive that.
  */
 let state: EditorState | undefined;
-let live: { ctx: RulesTabContext; pack: Pack } | undefined;
+let live: { ctx: RulesTabContext; pack: EditablePack } | undefined;
+/** The block the user chose to edit, kept across re-reads of the sheet. */
+let chosen: Block = 'cadre';
 /** The row the last save wrote, shown (with a link) once the sidebar has re-read the sheet. */
 let saved: { id: string; sheet: string; row: number } | undefined;
 let timer: ReturnType<typeof setTimeout> | undefined;
 /** Bumped by every evaluation, so a what-if that finishes after a newer edit is dropped. */
 let generation = 0;
 
-function fieldsOf(pack: Pack, ruleId: string): DraftFields {
+/** The packs the sheet holds that the editor can edit. */
+function editables(ctx: RulesTabContext): Partial<Record<Block, EditablePack>> {
+  return { cadre: editablePack(ctx), branch: editableBranchPack(ctx) };
+}
+
+/** The facts the ledgers can supply to a branch rule, worked out once per workbook read, column mapping and branch pack. */
+let supplied: { snapshot: WorkbookSnapshot; mapping: ColumnMapping; pack: BranchPack; facts: FactInfo[] } | undefined;
+
+function offeredFacts(ctx: RulesTabContext, pack: EditablePack): FactInfo[] {
+  if (!isBranchPack(pack)) return ledgerFacts(pack, ctx.read);
+  if (supplied?.snapshot !== ctx.snapshot || supplied.mapping !== ctx.mapping || supplied.pack !== pack) {
+    supplied = { snapshot: ctx.snapshot, mapping: ctx.mapping, pack, facts: suppliedBranchFacts(ctx.snapshot, pack, editablePack(ctx), ctx.mapping) };
+  }
+  return supplied.facts;
+}
+
+/** Runs the current ledgers through the rules now and the drafted rules: the cadre pack's run also shows the branches it moves. */
+function runWhatIf(ctx: RulesTabContext, pack: EditablePack, candidate: EditablePack): Promise<WhatIfResult> {
+  if (isBranchPack(pack) && isBranchPack(candidate)) return branchWhatIf(ctx.snapshot, pack, candidate, { mapping: ctx.mapping, cadre: editablePack(ctx) });
+  return whatIf(ctx.snapshot, pack as Pack, candidate as Pack, { mapping: ctx.mapping, branch: ctx.branchPack });
+}
+
+function whatIfNames(ctx: RulesTabContext, candidate: EditablePack): WhatIfNames {
+  return isBranchPack(candidate) ? { cadre: editablePack(ctx), branch: candidate } : { cadre: candidate, branch: ctx.branchPack };
+}
+
+function fieldsOf(pack: EditablePack, ruleId: string): DraftFields {
   const draft = ruleId ? ruleDraftOf(pack, ruleId) : undefined;
   if (!draft) return { id: '', enabled: true, indicator: pack.indicators[0]!.label, conditions: {}, points: '', flag: '', flagEn: '', note: '' };
   return { ...draft, points: String(draft.points), conditions: { ...draft.conditions } };
 }
 
-function freshState(pack: Pack, version: string, selected: string): EditorState {
+function freshState(pack: EditablePack, version: string, selected: string): EditorState {
   const known = pack.rules.some((r) => r.id === selected) ? selected : '';
   return { version, selected: known, draft: fieldsOf(pack, known), touched: false, evaluated: false, problems: [], elsewhere: [], working: false, saving: false };
 }
@@ -97,7 +136,7 @@ function evaluate(): void {
   s.working = s.candidate !== undefined;
   paint();
   if (!s.candidate) return;
-  whatIf(ctx.snapshot, pack, s.candidate, { mapping: ctx.mapping, branch: ctx.branchPack }).then(
+  runWhatIf(ctx, pack, s.candidate).then(
     (result) => {
       if (mine !== generation || state !== s) return;
       s.whatIf = result;
@@ -156,7 +195,7 @@ function paint(section: HTMLElement | null = document.getElementById('rule-edito
   if (area) {
     if (s.error) replace(area, h('p', { class: 'problem' }, tr(ctx, 'uiError', { detail: s.error })));
     else if (s.working && s.problems.length === 0 && (s.touched || s.selected !== '')) replace(area, h('p', { class: 'muted' }, tr(ctx, 'uiWhatIfWorking')));
-    else if (s.whatIf && s.candidate) replace(area, whatIfView(ctx, s.candidate, s.whatIf, s.elsewhere));
+    else if (s.whatIf && s.candidate) replace(area, whatIfView(ctx, whatIfNames(ctx, s.candidate), s.whatIf, s.elsewhere));
     else replace(area);
   }
   const button = section.querySelector<HTMLButtonElement>('#save-rule');
@@ -207,7 +246,7 @@ function textField(ctx: RulesTabContext, id: string, label: MessageKey, value: s
   return h('div', { class: 'field' }, h('label', { for: id }, tr(ctx, label)), input, problemSlot(field));
 }
 
-function conditionField(ctx: RulesTabContext, info: FactInfo, missing: boolean): HTMLElement {
+function conditionField(ctx: RulesTabContext, info: FactInfo, missing: MessageKey | undefined): HTMLElement {
   const id = `cond-${info.fact}`;
   const input = h('input', { type: 'text', id, 'data-fact': info.fact, value: state!.draft.conditions[info.label] ?? '', placeholder: tr(ctx, HINTS[info.kind]) });
   input.addEventListener('input', () => edited((d) => (d.conditions[info.label] = input.value)));
@@ -215,13 +254,13 @@ function conditionField(ctx: RulesTabContext, info: FactInfo, missing: boolean):
   return h(
     'div',
     { class: 'field condition' },
-    h('label', { for: id }, name, missing ? h('span', { class: 'muted' }, tr(ctx, 'uiEditorNotInLedger')) : null),
+    h('label', { for: id }, name, missing ? h('span', { class: 'muted' }, tr(ctx, missing)) : null),
     input,
     problemSlot(`condition:${info.label}`),
   );
 }
 
-function ruleOption(ctx: RulesTabContext, pack: Pack, facts: FactDirectory, rule: Rule): HTMLElement {
+function ruleOption(ctx: RulesTabContext, pack: EditablePack, facts: FactDirectory, rule: Rule): HTMLElement {
   const d = fieldsOf(pack, rule.id);
   const when = Object.entries(d.conditions)
     .map(([label, text]) => `${ctx.lang === 'zh' ? label : (facts.resolve(label)?.labelEn ?? label)} ${text}`)
@@ -230,7 +269,7 @@ function ruleOption(ctx: RulesTabContext, pack: Pack, facts: FactDirectory, rule
   return h('option', { value: rule.id, selected: rule.id === state!.selected }, text);
 }
 
-function ruleSelect(ctx: RulesTabContext, pack: Pack, facts: FactDirectory): HTMLElement {
+function ruleSelect(ctx: RulesTabContext, pack: EditablePack, facts: FactDirectory): HTMLElement {
   const groups = pack.indicators.map((indicator) =>
     h(
       'optgroup',
@@ -247,7 +286,7 @@ function ruleSelect(ctx: RulesTabContext, pack: Pack, facts: FactDirectory): HTM
   return h('div', { class: 'field' }, h('label', { for: 'rule-select' }, tr(ctx, 'uiEditorRule')), select);
 }
 
-function indicatorSelect(ctx: RulesTabContext, pack: Pack): HTMLElement {
+function indicatorSelect(ctx: RulesTabContext, pack: EditablePack): HTMLElement {
   const select = h(
     'select',
     { id: 'rule-indicator' },
@@ -262,12 +301,14 @@ function indicatorSelect(ctx: RulesTabContext, pack: Pack): HTMLElement {
 
 /**
  * One input per column the ledgers really have (and per computed value they
- * allow), plus any the rule already reads: those the rule and its indicator's
- * other rules use come first, the rest fold away.
+ * allow; for a branch rule, per fact they can supply), plus any the rule
+ * already reads: those the rule and its indicator's other rules use come
+ * first, the rest fold away.
  */
-function conditionFields(ctx: RulesTabContext, pack: Pack, facts: FactDirectory): HTMLElement {
+function conditionFields(ctx: RulesTabContext, pack: EditablePack, facts: FactDirectory): HTMLElement {
   const d = state!.draft;
-  const offered = ledgerFacts(pack, ctx.read);
+  const offered = offeredFacts(ctx, pack);
+  const missing: MessageKey = isBranchPack(pack) ? 'uiEditorNotSupplied' : 'uiEditorNotInLedger';
   const present = new Set(offered.map((f) => f.fact));
   const used = Object.keys(d.conditions)
     .map((label) => facts.resolve(label))
@@ -281,14 +322,19 @@ function conditionFields(ctx: RulesTabContext, pack: Pack, facts: FactDirectory)
     'fieldset',
     { class: 'conditions' },
     h('legend', {}, tr(ctx, 'uiEditorConditions')),
-    ...first.map((f) => conditionField(ctx, f, !present.has(f.fact))),
+    ...first.map((f) => conditionField(ctx, f, present.has(f.fact) ? undefined : missing)),
     rest.length > 0
-      ? h('details', { class: 'more-conditions', open: first.length === 0 }, h('summary', {}, tr(ctx, 'uiEditorOtherColumns')), ...rest.map((f) => conditionField(ctx, f, !present.has(f.fact))))
+      ? h('details', { class: 'more-conditions', open: first.length === 0 }, h('summary', {}, tr(ctx, 'uiEditorOtherColumns')), ...rest.map((f) => conditionField(ctx, f, present.has(f.fact) ? undefined : missing)))
       : null,
   );
 }
 
-function moreFields(ctx: RulesTabContext): HTMLElement {
+/**
+ * The fields behind 更多. A branch rule has no flag fields: branch results list
+ * the failed must-meet items, not rule flags, so a flag typed there would show
+ * nowhere (one already on the sheet is kept as it is).
+ */
+function moreFields(ctx: RulesTabContext, branch: boolean): HTMLElement {
   const d = state!.draft;
   const enabled = h('input', { type: 'checkbox', id: 'rule-enabled', checked: d.enabled });
   enabled.addEventListener('change', () => edited((x) => (x.enabled = enabled.checked)));
@@ -300,20 +346,35 @@ function moreFields(ctx: RulesTabContext): HTMLElement {
     h('summary', {}, tr(ctx, 'uiEditorMore')),
     h('div', { class: 'field check' }, enabled, h('label', { for: 'rule-enabled' }, tr(ctx, 'uiEditorEnabled'))),
     id,
-    textField(ctx, 'rule-flag-en', 'uiEditorFlagEn', d.flagEn, 'flagEn', (v) => edited((x) => (x.flagEn = v))),
+    branch ? null : textField(ctx, 'rule-flag-en', 'uiEditorFlagEn', d.flagEn, 'flagEn', (v) => edited((x) => (x.flagEn = v))),
     textField(ctx, 'rule-note', 'uiEditorNote', d.note, 'note', (v) => edited((x) => (x.note = v))),
   );
 }
 
+/** The choice of block, offered when the sheet holds both a cadre and a branch pack. */
+function blockSelect(ctx: RulesTabContext, packs: Partial<Record<Block, EditablePack>>): HTMLElement | '' {
+  if (!packs.cadre || !packs.branch) return '';
+  const option = (block: Block, pack: EditablePack) => h('option', { value: block, selected: block === chosen }, ctx.lang === 'zh' ? pack.title : (pack.titleEn ?? pack.title));
+  const select = h('select', { id: 'rule-block' }, option('cadre', packs.cadre), option('branch', packs.branch));
+  select.addEventListener('change', () => {
+    chosen = select.value as Block;
+    saved = undefined;
+    state = undefined;
+    rebuild();
+  });
+  return h('div', { class: 'field' }, h('label', { for: 'rule-block' }, tr(ctx, 'uiEditorBlock')), select);
+}
+
 /**
- * The rule editor: pick a rule of the cadre pack (or start a new one), write
- * its conditions and points the way the sheet's cells take them, see at once
- * what is wrong with a field or whom the change would move and by how much,
- * then write the row to 考评规则.
+ * The rule editor: pick a block (驻村干部考评 or 党支部考核) and a rule of it
+ * (or start a new one), write its conditions and points the way the sheet's
+ * cells take them, see at once what is wrong with a field or whom the change
+ * would move and by how much, then write the row to 考评规则.
  */
 export function ruleEditor(ctx: RulesTabContext): HTMLElement {
   const section = h('section', { id: 'rule-editor' }, h('h2', {}, tr(ctx, 'uiEditorTitle')));
-  const pack = editablePack(ctx);
+  const packs = editables(ctx);
+  const pack = packs[chosen] ?? packs.cadre ?? packs.branch;
   if (!pack) {
     section.append(h('p', { class: 'muted' }, tr(ctx, 'uiEditorUnavailable')));
     return section;
@@ -321,19 +382,21 @@ export function ruleEditor(ctx: RulesTabContext): HTMLElement {
   const version = packHash(pack);
   if (state?.version !== version) state = freshState(pack, version, saved?.id ?? state?.selected ?? '');
   live = { ctx, pack };
-  const facts = FactDirectory.of(pack);
+  const facts = ruleFacts(pack);
+  const branch = isBranchPack(pack);
   const d = state.draft;
   const saveButton = h('button', { id: 'save-rule', class: 'action', type: 'button', disabled: true }, tr(ctx, 'uiSaveRule'));
   saveButton.addEventListener('click', () => void save());
   section.append(
     ctx.rules.problems.length > 0 ? h('p', { class: 'muted small' }, tr(ctx, 'uiEditorPartial')) : '',
     saved ? h('p', { id: 'rule-saved', class: 'ok' }, tr(ctx, 'uiRuleSaved', { id: saved.id }), ' ', cellLink(ctx, saved.sheet, `A${saved.row}`)) : '',
+    blockSelect(ctx, packs),
     ruleSelect(ctx, pack, facts),
     indicatorSelect(ctx, pack),
     conditionFields(ctx, pack, facts),
-    textField(ctx, 'rule-points', 'uiEditorPoints', d.points, 'points', (v) => edited((x) => (x.points = v)), 'uiEditorPointsHint'),
-    textField(ctx, 'rule-flag', 'uiEditorFlag', d.flag, 'flag', (v) => edited((x) => (x.flag = v)), 'uiEditorFlagHint'),
-    moreFields(ctx),
+    textField(ctx, 'rule-points', 'uiEditorPoints', d.points, 'points', (v) => edited((x) => (x.points = v)), branch ? 'uiEditorPointsHintBranch' : 'uiEditorPointsHint'),
+    branch ? '' : textField(ctx, 'rule-flag', 'uiEditorFlag', d.flag, 'flag', (v) => edited((x) => (x.flag = v)), 'uiEditorFlagHint'),
+    moreFields(ctx, branch),
     h('div', { id: 'rule-problems-general', class: 'problem small' }),
     h('h3', {}, tr(ctx, 'uiWhatIf')),
     h('div', { id: 'whatif', 'aria-live': 'polite' }),

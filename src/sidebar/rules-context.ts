@@ -38,3 +38,8 @@ export const errorText = (e: unknown) => (e instanceof Error ? e.message : Strin
 export function editablePack(ctx: RulesTabContext): Pack | undefined {
   return ctx.pack ?? packFor(ctx.rules, 'cadre')?.pack;
 }
+
+/** The branch pack the sheet's 党支部考核 block holds, even while other rows have problems, for the same reason. */
+export function editableBranchPack(ctx: RulesTabContext): BranchPack | undefined {
+  return packFor(ctx.rules, 'branch')?.pack;
+}

@@ -29,6 +29,7 @@ function stricterDays(): Pack {
     conditions: { 驻村天数: '不足12天' },
     points: '每天1.5分，最多20分',
     flag: '下基层天数不足12天（{下基层天数}天）',
+    flagEn: 'fewer than 12 days at the grassroots ({下基层天数})',
   });
   expect(short.problems).toEqual([]);
   return short.candidate!;
@@ -87,11 +88,16 @@ describe('what-if against the current data', () => {
       // Same points, but 赵六 now ranks below 孙七: the bottom-20% flag moves.
       ['孙七', 0, ''],
     ]);
-    expect(result.cadres.find((c) => c.name === '孙七')!).toMatchObject({ flagsAdded: [], flagsRemoved: ['排名后20%'] });
+    const flags = (name: string) => {
+      const c = result.cadres.find((x) => x.name === name)!;
+      return { added: c.flagsAdded.map((f) => f.message), removed: c.flagsRemoved.map((f) => f.message) };
+    };
+    expect(flags('孙七')).toEqual({ added: [], removed: ['排名后20%'] });
     const li = result.cadres[0]!;
-    expect(li.flagsAdded).toEqual(['下基层天数不足12天（10天）']);
+    // Both languages travel with a flag, so the sidebar can show either.
+    expect(li.flagsAdded).toEqual([{ message: '下基层天数不足12天（10天）', messageEn: 'fewer than 12 days at the grassroots (10)' }]);
     expect(li.before!.score - li.after!.score).toBeCloseTo(5);
-    expect(result.cadres.find((c) => c.name === '赵六')!).toMatchObject({ flagsAdded: ['下基层天数不足12天（8天）', '排名后20%'], flagsRemoved: ['下基层天数不足10天（8天）'] });
+    expect(flags('赵六')).toEqual({ added: ['下基层天数不足12天（8天）', '排名后20%'], removed: ['下基层天数不足10天（8天）'] });
     expect(result.unchanged).toBe(2);
     expect(result.counts).toEqual({ up: 0, down: 5, gradeChanged: 1, flagsChanged: 6 });
     expect(result.cadres.filter((c) => c.gradeChanged).map((c) => [c.name, c.before!.grade, c.after!.grade])).toEqual([['赵六', '合格', '基本合格']]);
@@ -129,6 +135,18 @@ describe('the rule editor', () => {
     expect(problemsElsewhere(draft.candidate!, closing)).toEqual([]);
     const unrelated = applyRuleDraft(draft.candidate!, { ...ruleDraftOf(draft.candidate!, 'project-done')!, points: 3 });
     expect(problemsElsewhere(draft.candidate!, unrelated)).toEqual([]);
+  });
+
+  it('lets a band move where the gap it leaves is marked at its own row: closing it takes the next row', () => {
+    const draft = applyRuleDraft(base, { ...ruleDraftOf(base, 'days-short')!, conditions: { 下基层天数: '< 8' } });
+    expect(draft.problems).toEqual([]);
+    expect(problemsElsewhere(base, draft).map((p) => p.message)).toEqual([
+      '指标“下基层天数”中，下基层天数为 [8,10) 时没有任何规则满足，得 0 分且没有提示；请补一行（条件写 [8,10)），或调整相邻行的条件',
+    ]);
+    // A fault of the row itself still keeps it from being saved.
+    const shadowed = applyRuleDraft(base, { ...ruleDraftOf(base, 'days-short')!, conditions: { 下基层天数: '>= 12' } });
+    expect(shadowed.problems.map((p) => p.field)).toEqual(['condition:下基层天数']);
+    expect(shadowed.problems[0]!.message).toContain('永远不会生效');
   });
 
   it('offers only the columns the ledgers really have', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   applyRuleDraft,
   defaultRules,
+  packFor,
   readRulesSheet,
   ruleDraftOf,
   ruleRowEdit,
@@ -17,7 +18,7 @@ import { a1, type SheetSnapshot } from '../../src/core/snapshot';
 import { SPREADSHEET_SERVICES, WorkbookModel, type GasSandbox } from '../../src/node/gas/index';
 import type { WorkbookPayload } from '../../src/rpc/contract';
 import { sandboxOf, sheetState } from '../bundle/harness';
-import { locate } from './sheet-helpers';
+import { locate, rowOf } from './sheet-helpers';
 import { ledgerSheet, smallWorkbook } from './workbook-fixture';
 
 /** The shipped dist/Code.js over a township's workbook holding one May ledger, as Sheets would run it. */
@@ -152,6 +153,71 @@ describe('the rules sheet written by the shipped Code.js', () => {
     expect(read.packs[0]!.pack!.rules.find((r) => r.id === 'pilot')).toEqual(draft.rule);
     // The tables below moved down by one row and still read.
     expect(read.packs[0]!.tests.length).toBe(defaultRules()[0]!.tests.length);
+  });
+
+  it('writes the branch block’s rules: over a row, and a new one inside its 【规则】 table; the tables below still read', () => {
+    const sandbox = township();
+    sandbox.call('ensureRulesSheet', rulesSheetPaint(defaultRules()));
+    const shipped = defaultRules()[1].branch;
+    const sheet = readBack(sandbox);
+    const from = rowOf(sheet, '【规则包】党支部考核');
+
+    const raised = applyRuleDraft(shipped, { ...ruleDraftOf(shipped, 'service-rate')!, conditions: { 办结率: '>= 95%' } });
+    const over = ruleRowEdit(sheet, shipped, raised.rule!)!;
+    expect(over).toMatchObject({ row: locate(sheet, '规则', 'service-rate', '办结率', from).row, insert: false });
+    expect(sandbox.call('writeRuleRow', over)).toEqual({ row: over.row + 1 });
+
+    const current = packFor(readRulesSheet(readBack(sandbox)), 'branch')!.pack!;
+    const below = applyRuleDraft(current, { indicator: '为民服务', conditions: { 办结率: '< 95%' }, points: '每1%0.1分，最多10分' });
+    const edit = ruleRowEdit(readBack(sandbox), current, below.rule!)!;
+    const last = locate(sheet, '规则', 'cadres-failing', '编号', from).row;
+    expect(edit).toMatchObject({ row: last, insert: true, headers: [] });
+    sandbox.calls.reset();
+    expect(sandbox.call('writeRuleRow', edit)).toEqual({ row: last + 2 });
+    // A few calls, whatever the number of rules: the row inserted, formatted and written at once.
+    expect(sandbox.calls.byMethod(SPREADSHEET_SERVICES)).toEqual({
+      'Range.setNumberFormat': 1,
+      'Range.setValues': 1,
+      'Sheet.getMaxColumns': 1,
+      'Sheet.getRange': 1,
+      'Sheet.insertRowAfter': 1,
+      'Spreadsheet.getSheetByName': 1,
+      'SpreadsheetApp.getActiveSpreadsheet': 1,
+    });
+
+    const model = sandbox.workbook.sheet(RULES_SHEET)!;
+    expect(model.value(last + 1, 1)).toBe('service-1');
+    expect(model.validation(last + 1, 0)?.values).toEqual(['是', '否']);
+    const after = readBack(sandbox);
+    expect(after.values.length).toBe(sheet.values.length + 1);
+    const read = readRulesSheet(after);
+    expect(read.problems).toEqual([]);
+    const pack = packFor(read, 'branch')!.pack!;
+    expect(pack.rules.filter((r) => r.indicator === 'service')).toEqual([raised.rule, below.rule]);
+    // 【等次】【必达要求】【软弱涣散风险】【设置】 moved down one row and read as before; the cadre block is untouched.
+    expect({ ...pack, rules: [] }).toEqual({ ...shipped, rules: [] });
+    expect(read.packs[0]!.pack).toEqual(base);
+    expect(read.packs[0]!.tests.length).toBe(defaultRules()[0]!.tests.length);
+  });
+
+  it('widens a narrowed sheet when a new rule’s condition columns reach past its edge', () => {
+    const sandbox = township();
+    sandbox.call('ensureRulesSheet', rulesSheetPaint(defaultRules()));
+    const model = sandbox.workbook.sheet(RULES_SHEET)!;
+    const width = rulesSheetLayout(defaultRules()).values[0]!.length;
+    // Staff deleted the empty columns right of the tables.
+    model.deleteColumns(width, model.maxColumns - width);
+    const shipped = defaultRules()[1].branch;
+    const counts = { 支委会次数: '< 3', 党小组会次数: '< 3', 支部党员大会次数: '< 1', 党课次数: '< 1', 主题党日次数: '< 3' };
+    const draft = applyRuleDraft(shipped, { indicator: '三会一课', conditions: counts, points: '扣5分' });
+    expect(draft.problems).toEqual([]);
+    const edit = ruleRowEdit(readBack(sandbox), shipped, draft.rule!)!;
+    expect(Math.max(...edit.headers.map((h) => h.col))).toBeGreaterThanOrEqual(width);
+    sandbox.call('writeRuleRow', edit);
+    expect(model.maxColumns).toBe(Math.max(...edit.headers.map((h) => h.col)) + 1);
+    const read = readRulesSheet(readBack(sandbox));
+    expect(read.problems).toEqual([]);
+    expect(packFor(read, 'branch')!.pack!.rules.find((r) => r.id === draft.rule!.id)).toEqual(draft.rule);
   });
 
   it('refuses a rule row for a sheet that is not there, in both languages', () => {

@@ -20,12 +20,21 @@ describe('the what-if reaches the branches', () => {
     const result = await whatIf(snapshot, cadre, candidate, { branch, period: '2024-Q2' });
 
     expect(result.cadres.map((c) => c.name).sort()).toEqual(['斯琴', '斯琴', '韩雪', '韩雪']);
-    const names = result.branches.map((b) => b.name).sort();
-    expect(names).toEqual(['敖包图嘎查党支部', '满都拉嘎查党支部']);
-    const manduula = result.branches.find((b) => b.name === '满都拉嘎查党支部')!;
+    const names = result.branches.branches.map((b) => b.name).sort();
+    expect(names).toEqual(['希日塔拉嘎查党支部', '敖包图嘎查党支部', '满都拉嘎查党支部']);
+    // 敖包图 climbs off the last place, which passes to 希日塔拉: already at risk, now for one more reason.
+    const xiri = result.branches.branches.find((b) => b.name === '希日塔拉嘎查党支部')!;
+    expect([xiri.delta, xiri.before.risk, xiri.after.risk]).toEqual([0, true, true]);
+    expect(xiri.risksAdded.map((r) => r.message)).toEqual(['排名末位（24个支部中第24名）']);
+    const aobaotu = result.branches.branches.find((b) => b.name === '敖包图嘎查党支部')!;
+    expect(aobaotu.risksRemoved.map((r) => r.messageEn)).toEqual(['3 must-meet items failed', 'last place (24 of 24)']);
+    expect([aobaotu.before.risk, aobaotu.after.risk]).toEqual([true, false]);
+    expect(aobaotu.indicators).toEqual([{ id: 'cadres', label: '驻村干部', before: 0, after: 10, delta: 10 }]);
+    const manduula = result.branches.branches.find((b) => b.name === '满都拉嘎查党支部')!;
     expect(manduula.before.fallsShort).toBe(true);
     expect(manduula.after.fallsShort).toBe(false);
-    expect(manduula.flagsRemoved.join('')).toContain('斯琴');
+    expect(manduula.flagsRemoved.map((f) => f.message).join('')).toContain('斯琴');
+    expect(manduula.flagsRemoved.map((f) => f.messageEn).join('')).toContain('graded unsatisfactory');
     expect(manduula.delta).toBeGreaterThan(0);
   });
 
@@ -33,6 +42,6 @@ describe('the what-if reaches the branches', () => {
     const { snapshot } = await loadWorkbook(TOWNSHIP);
     const { cadre } = packs();
     const candidate = { ...cadre, grades: cadre.grades.map((g) => (g.grade === '基本合格' ? { ...g, min: 20 } : g)) };
-    expect((await whatIf(snapshot, cadre, candidate, { period: '2024-Q2' })).branches).toEqual([]);
+    expect((await whatIf(snapshot, cadre, candidate, { period: '2024-Q2' })).branches.branches).toEqual([]);
   });
 });

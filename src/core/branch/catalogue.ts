@@ -1,4 +1,5 @@
 import type { ColumnType } from '../pack/schema';
+import type { LedgerKind } from './ledgers';
 import type { BranchPack } from './schema';
 
 export type FactType = ColumnType | 'ratio';
@@ -43,4 +44,26 @@ export function factCatalogue(pack: BranchPack): Map<string, BranchFactInfo> {
     facts.set(f.fact, { type, label: f.label, labelEn: f.labelEn ?? f.label });
   }
   return facts;
+}
+
+/** Where a fact's value comes from: the ledger it is computed from, and the columns of that ledger it needs. */
+export interface FactSource {
+  ledger: LedgerKind;
+  /** Column facts of that ledger; none beyond those the reader needs to recognise it. */
+  columns: string[];
+}
+
+/** Where each fact of the catalogue comes from: what a workbook must hold for the fact to have a value. */
+export function factSources(pack: BranchPack): Map<string, FactSource> {
+  const sources = new Map<string, FactSource>();
+  sources.set(MEETING_MONTHS, { ledger: 'meetings', columns: [] });
+  for (const t of pack.meetings.types) sources.set(meetingCountFact(t.id), { ledger: 'meetings', columns: [] });
+  for (const c of pack.work.columns) if (c.type === 'number') sources.set(c.fact, { ledger: 'work', columns: [c.fact] });
+  for (const f of pack.facts) {
+    if (f.source === 'meetingsMissed') sources.set(f.fact, { ledger: 'meetings', columns: [] });
+    else if (f.source === 'attendance') sources.set(f.fact, { ledger: 'meetings', columns: ['expected', 'present'] });
+    else if (f.source === 'ratio') sources.set(f.fact, { ledger: 'work', columns: [f.numerator, f.denominator] });
+    else sources.set(f.fact, { ledger: 'cadre', columns: [] });
+  }
+  return sources;
 }

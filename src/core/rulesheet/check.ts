@@ -76,6 +76,8 @@ export interface CheckOptions {
    * "*" stands for every indicator.
    */
   incomplete?: Set<string>;
+  /** Whether to report values no band covers; the rule editor tells a rule's own faults from the gaps its bands leave. */
+  gaps?: boolean;
 }
 
 /**
@@ -144,7 +146,7 @@ export function checkPack(pack: Pack, where: PackLocator, options: CheckOptions 
           }),
         );
       }
-      const gapParts = bands.gaps.kind === 'num' ? bands.gaps.parts.map((p) => ({ kind: 'num' as const, parts: [p] })) : isEmpty(bands.gaps) ? [] : [bands.gaps];
+      const gapParts = options.gaps === false ? [] : bands.gaps.kind === 'num' ? bands.gaps.parts.map((p) => ({ kind: 'num' as const, parts: [p] })) : isEmpty(bands.gaps) ? [] : [bands.gaps];
       for (const gap of gapParts) {
         const next = gap.kind === 'num' ? live[rowNextToGap(sets, gap.parts[0]!)]! : live[0]!;
         report(

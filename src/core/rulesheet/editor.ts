@@ -2,14 +2,14 @@ import * as z from 'zod';
 import type { ReadResult } from '../ledger/read';
 import { both, type Bilingual, t } from '../messages';
 import type { Pack, Rule } from '../pack/schema';
-import { validatePack } from '../pack/validate';
 import type { Cell, SheetSnapshot } from '../snapshot';
 import { checkPack, fileLocator } from './check';
 import { conditionText } from './condition';
+import { type EditablePack, ruleFacts, rulesView, unknownFactMessage, withRules } from './editable';
 import { FactDirectory, type FactInfo } from './facts';
 import { headerKey, scanBlocks, type SheetBlock } from './grid';
 import { pointsText } from './points';
-import { suggestion } from './problem';
+import { type RuleProblem, suggestion } from './problem';
 import { flagWithLabels, readRuleRow } from './rule-row';
 import type { RuleRowEdit } from './schemas';
 import { RULE_FIXED_KEYS } from './sections/rules';
@@ -19,6 +19,8 @@ import { ENABLED } from './words';
  * The sidebar's rule editor: a rule typed field by field is read with the same
  * parsers and messages as a row of 【规则】, the candidate pack it makes is
  * checked, and the row is then written where it belongs on the rules sheet.
+ * It edits the cadre block's rules and the branch block's alike: a branch
+ * pack is edited through the view its block's tables are read with.
  */
 export const RuleDraftSchema = z.object({
   /** Blank or absent for a new rule (an id is made up); an existing id edits that rule. */
@@ -42,30 +44,35 @@ export interface DraftProblem extends Bilingual {
   field: DraftField | 'rule';
 }
 
-export interface DraftResult {
+export interface DraftResult<P extends EditablePack = Pack> {
   rule?: Rule;
   /** The pack with the rule in place: replacing the rule of the same id, or after its indicator's last rule. */
-  candidate?: Pack;
+  candidate?: P;
   problems: DraftProblem[];
+}
+
+/** The rules with one in place: its own place when it exists, else after the last rule of its indicator. */
+function rulesWith(rules: Rule[], rule: Rule): Rule[] {
+  const out = [...rules];
+  const at = out.findIndex((r) => r.id === rule.id);
+  if (at >= 0) out[at] = rule;
+  else {
+    const last = out.map((r) => r.indicator).lastIndexOf(rule.indicator);
+    out.splice(last >= 0 ? last + 1 : out.length, 0, rule);
+  }
+  return out;
 }
 
 /** Where a rule goes: its own place when it exists, else after the last rule of its indicator. */
 export function packWithRule(pack: Pack, rule: Rule): Pack {
-  const rules = [...pack.rules];
-  const at = rules.findIndex((r) => r.id === rule.id);
-  if (at >= 0) rules[at] = rule;
-  else {
-    const last = rules.map((r) => r.indicator).lastIndexOf(rule.indicator);
-    rules.splice(last >= 0 ? last + 1 : rules.length, 0, rule);
-  }
-  return { ...pack, rules };
+  return { ...pack, rules: rulesWith(pack.rules, rule) };
 }
 
 /** An existing rule as the editor shows it, each field written as on the sheet: what editing starts from. */
-export function ruleDraftOf(pack: Pack, ruleId: string): z.output<typeof RuleDraftSchema> | undefined {
+export function ruleDraftOf(pack: EditablePack, ruleId: string): z.output<typeof RuleDraftSchema> | undefined {
   const rule = pack.rules.find((r) => r.id === ruleId);
   if (!rule) return undefined;
-  const facts = FactDirectory.of(pack);
+  const facts = ruleFacts(pack);
   const conditions: Record<string, string> = {};
   for (const fact of new Set(rule.when.map((c) => c.fact))) {
     const info = facts.get(fact)!;
@@ -83,15 +90,21 @@ export function ruleDraftOf(pack: Pack, ruleId: string): z.output<typeof RuleDra
   };
 }
 
-export function applyRuleDraft(pack: Pack, input: RuleDraft): DraftResult {
+/** The rule's own problems in a checked pack: those at its row. A gap in its indicator's bands is not one (see problemsElsewhere). */
+function ownProblems(view: Pack, index: number): RuleProblem[] {
+  const mine = new RegExp(`^rules\\[${index}\\](\\.|$)`);
+  return checkPack(view, fileLocator(view, ''), { gaps: false }).filter((p) => mine.test(p.cell));
+}
+
+export function applyRuleDraft<P extends EditablePack>(pack: P, input: RuleDraft): DraftResult<P> {
   const draft = RuleDraftSchema.parse(input);
-  const facts = FactDirectory.of(pack);
+  const facts = ruleFacts(pack);
   const problems: DraftProblem[] = [];
   const report = (field: string, m: Bilingual) => problems.push({ field: field as DraftField, message: m.message, messageEn: m.messageEn });
   const conditions: { fact?: FactInfo; cell: Cell; at: string }[] = [];
   for (const [column, text] of Object.entries(draft.conditions)) {
     const fact = facts.resolve(column);
-    if (!fact) report(`condition:${column}`, both('rsColumnUnknown', { text: column, ...suggestion(facts.nearest(column)) }));
+    if (!fact) report(`condition:${column}`, both(unknownFactMessage(pack), { text: column, ...suggestion(facts.nearest(column)) }));
     conditions.push({ fact, cell: text, at: `condition:${column}` });
   }
   const ids = new Map(pack.rules.filter((r) => r.id !== draft.id).map((r) => [r.id, { zh: r.id, en: r.id }]));
@@ -110,17 +123,15 @@ export function applyRuleDraft(pack: Pack, input: RuleDraft): DraftResult {
     { facts, indicators: pack.indicators, ids, taken: new Set(ids.keys()), report },
   );
   if (!read.rule || problems.length > 0) return { problems };
-  const candidateInput = packWithRule(pack, read.rule as Rule);
-  const valid = validatePack(candidateInput);
+  const valid = withRules(pack, rulesWith(pack.rules, read.rule as Rule));
   if (!valid.ok) return { problems: valid.problems.map((p) => ({ field: 'rule', message: p.message, messageEn: p.messageEn })) };
   const candidate = valid.pack;
   const index = candidate.rules.findIndex((r) => r.id === read.rule!.id);
   const rule = candidate.rules[index]!;
   // Only what concerns the new rule: the rest of the pack was checked when it was read.
-  const mine = new RegExp(`^rules\\[${index}\\](\\.when\\[(\\d+)\\]|\\.flag)?`);
-  for (const p of checkPack(candidate, fileLocator(candidate, ''))) {
-    const m = mine.exec(p.cell);
-    if (!m) continue;
+  const part = /^rules\[\d+\](\.when\[(\d+)\]|\.flag)?/;
+  for (const p of ownProblems(rulesView(candidate), index)) {
+    const m = part.exec(p.cell)!;
     const field = m[2] !== undefined ? `condition:${facts.get(rule.when[Number(m[2])]!.fact)?.label}` : m[1] === '.flag' ? 'flag' : 'rule';
     report(field, p);
   }
@@ -131,15 +142,19 @@ export function applyRuleDraft(pack: Pack, input: RuleDraft): DraftResult {
  * Problems a drafted rule would leave in other rows: a band it no longer
  * covers, a row it now overlaps. A band moves one row at a time, so these do
  * not keep the rule from being saved, but the rules sheet will mark them until
- * those rows are edited too. Problems the pack had already are not repeated.
+ * those rows are edited too. A gap is one of them even where the sheet marks
+ * it at the rule's own row (an indicator of one band, raised): closing it
+ * takes another row. Problems the pack had already are not repeated.
  */
-export function problemsElsewhere(pack: Pack, draft: DraftResult): Bilingual[] {
+export function problemsElsewhere<P extends EditablePack>(pack: P, draft: DraftResult<P>): Bilingual[] {
   if (!draft.rule || !draft.candidate) return [];
-  const before = new Set(checkPack(pack, fileLocator(pack, '')).map((p) => p.message));
-  const index = draft.candidate.rules.findIndex((r) => r.id === draft.rule!.id);
-  const mine = new RegExp(`^rules\\[${index}\\]`);
-  return checkPack(draft.candidate, fileLocator(draft.candidate, ''))
-    .filter((p) => !mine.test(p.cell) && !before.has(p.message))
+  const current = rulesView(pack);
+  const candidate = rulesView(draft.candidate);
+  const before = new Set(checkPack(current, fileLocator(current, '')).map((p) => p.message));
+  const index = candidate.rules.findIndex((r) => r.id === draft.rule!.id);
+  const own = new Set(ownProblems(candidate, index).map((p) => `${p.cell}\u0000${p.message}`));
+  return checkPack(candidate, fileLocator(candidate, ''))
+    .filter((p) => !own.has(`${p.cell}\u0000${p.message}`) && !before.has(p.message))
     .map((p) => ({ message: p.message, messageEn: p.messageEn }));
 }
 
@@ -151,7 +166,7 @@ export function ledgerFacts(pack: Pack, read: ReadResult): FactInfo[] {
 }
 
 
-function blockOf(blocks: SheetBlock[], pack: Pack): SheetBlock | undefined {
+function blockOf(blocks: SheetBlock[], pack: EditablePack): SheetBlock | undefined {
   const settingsKey = headerKey(t('rsTableSettings'));
   const idKey = headerKey(t('rsSetId'));
   return (
@@ -167,11 +182,11 @@ function blockOf(blocks: SheetBlock[], pack: Pack): SheetBlock | undefined {
  * sheet's own columns, and a condition on a column the table lacks gets a new
  * column at the table's right. Undefined when the sheet has no such table.
  */
-export function ruleRowEdit(sheet: SheetSnapshot, pack: Pack, rule: Rule): RuleRowEdit | undefined {
+export function ruleRowEdit(sheet: SheetSnapshot, pack: EditablePack, rule: Rule): RuleRowEdit | undefined {
   const block = blockOf(scanBlocks(sheet.values, t('rsPackTitle')), pack);
   const table = block?.tables.find((tb) => tb.key === headerKey(t('rsTableRules')));
   if (!table || table.headerRow === undefined) return undefined;
-  const facts = FactDirectory.of(pack);
+  const facts = ruleFacts(pack);
   const fixed = (k: Parameters<typeof t>[0]) => table.columns.find((c) => c.key === headerKey(t(k)))?.col;
   const idCol = fixed('rsHeadId');
   const existing = idCol === undefined ? undefined : table.rows.find((r) => String(r.cells[idCol] ?? '').trim() === rule.id);

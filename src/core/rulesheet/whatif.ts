@@ -1,18 +1,24 @@
 import { type Assessment, type AssessOptions, assessWorkbook, type CadreResult } from '../assess/assess';
-import type { BranchAssessment, BranchResult } from '../branch/result';
+import { assessBranches } from '../branch/assess';
+import type { BranchAssessment } from '../branch/result';
 import type { BranchPack } from '../branch/schema';
-import { assessAll } from '../run';
+import type { Bilingual } from '../messages';
+import { assessAll, type RunOptions } from '../run';
 import { round2 } from '../assess/score';
 import { packHash } from '../pack/hash';
 import type { Pack } from '../pack/schema';
 import type { WorkbookSnapshot } from '../snapshot';
 import { diffPacks, type PackChange } from './diff';
+import { sharedView } from './branch/facts';
+import { type BranchChanges, branchChanges } from './whatif-branches';
+
+export type { BranchOutcome, BranchWhatIf } from './whatif-branches';
 
 export interface CadreOutcome {
   score: number;
   grade: string;
   stars: number;
-  flags: string[];
+  flags: Bilingual[];
   indicators: Record<string, number>;
 }
 
@@ -28,27 +34,8 @@ export interface CadreWhatIf {
   delta: number;
   indicators: { id: string; label: string; before: number; after: number; delta: number }[];
   gradeChanged: boolean;
-  flagsAdded: string[];
-  flagsRemoved: string[];
-}
-
-export interface BranchOutcome {
-  score: number;
-  stars: number;
-  fallsShort: boolean;
-  risk: boolean;
-  flags: string[];
-}
-
-/** How one branch's period would come out under the candidate cadre rules (a cadre graded 不合格 is a branch item). */
-export interface BranchWhatIf {
-  name: string;
-  period: string;
-  before: BranchOutcome;
-  after: BranchOutcome;
-  delta: number;
-  flagsAdded: string[];
-  flagsRemoved: string[];
+  flagsAdded: Bilingual[];
+  flagsRemoved: Bilingual[];
 }
 
 export interface WhatIfOptions extends AssessOptions {
@@ -57,62 +44,51 @@ export interface WhatIfOptions extends AssessOptions {
 }
 
 export interface WhatIfResult {
+  /** Whose rules changed: the cadre pack's, or the branch pack's (then no cadre changes). */
+  subject: 'cadre' | 'branch';
   versions: { current: string; candidate: string };
   ruleChanges: PackChange[];
   /** Only the cadres whose score, grade or flags change, the biggest change first. */
   cadres: CadreWhatIf[];
   unchanged: number;
-  /** Only the branches whose score, stars, standing or flags change. */
-  branches: BranchWhatIf[];
   counts: { up: number; down: number; gradeChanged: number; flagsChanged: number };
+  /** The branches (given the branch pack, or when the branch rules changed). */
+  branches: BranchChanges;
 }
 
-const outcome = (c: CadreResult): CadreOutcome => ({ score: c.score, grade: c.grade, stars: c.stars, flags: c.flags.map((f) => f.message), indicators: c.indicators });
+const outcome = (c: CadreResult): CadreOutcome => ({
+  score: c.score,
+  grade: c.grade,
+  stars: c.stars,
+  flags: c.flags.map((f) => ({ message: f.message, messageEn: f.messageEn })),
+  indicators: c.indicators,
+});
 const keyOf = (c: CadreResult) => `${c.source.sheet}\u0000${c.source.row}\u0000${c.period}`;
-
-/**
- * Runs the current data through the current and the candidate rules and says
- * who would change score, grade or flags, and by how much: what the rule
- * editor shows before a row is written to the rules sheet.
- */
-const branchOutcome = (b: BranchResult): BranchOutcome => ({ score: b.score, stars: b.stars, fallsShort: b.fallsShort, risk: b.risk, flags: b.flags.map((f) => f.message) });
-
-function branchChanges(now: BranchAssessment | undefined, next: BranchAssessment | undefined): BranchWhatIf[] {
-  if (!now || !next) return [];
-  const key = (b: BranchResult) => `${b.id}\u0000${b.period}`;
-  const after = new Map(next.branches.map((b) => [key(b), b]));
-  const changes: BranchWhatIf[] = [];
-  for (const b of now.branches) {
-    const a = after.get(key(b));
-    if (!a) continue;
-    const before = branchOutcome(b);
-    const later = branchOutcome(a);
-    const flagsAdded = later.flags.filter((f) => !before.flags.includes(f));
-    const flagsRemoved = before.flags.filter((f) => !later.flags.includes(f));
-    const same = before.score === later.score && before.stars === later.stars && before.fallsShort === later.fallsShort && before.risk === later.risk;
-    if (same && flagsAdded.length === 0 && flagsRemoved.length === 0) continue;
-    changes.push({ name: b.name, period: b.period, before, after: later, delta: round2(later.score - before.score), flagsAdded, flagsRemoved });
-  }
-  return changes.sort((x, y) => Math.abs(y.delta) - Math.abs(x.delta) || x.name.localeCompare(y.name));
-}
+const labelsOf = (...packs: Pick<Pack, 'indicators'>[]) => new Map(packs.flatMap((p) => p.indicators).map((i) => [i.id, i.label]));
+const without = (a: Bilingual[], b: Bilingual[]) => a.filter((m) => !b.some((n) => n.message === m.message));
 
 async function runBoth(snapshot: WorkbookSnapshot, current: Pack, candidate: Pack, options: WhatIfOptions) {
   const { branch, ...rest } = options;
   const quiet = { ...rest, onProgress: undefined };
   if (!branch) {
     const [now, next] = [await assessWorkbook(snapshot, current, quiet), await assessWorkbook(snapshot, candidate, quiet)];
-    return { now, next, branches: [] as BranchWhatIf[] };
+    return { now, next, branches: branchChanges(undefined, undefined, new Map()) };
   }
   const before = await assessAll(snapshot, { cadre: current, branch }, quiet);
   const after = await assessAll(snapshot, { cadre: candidate, branch }, quiet);
-  return { now: before.cadres, next: after.cadres, branches: branchChanges(before.branches, after.branches) };
+  return { now: before.cadres, next: after.cadres, branches: branchChanges(before.branches, after.branches, labelsOf(branch)) };
 }
 
+/**
+ * Runs the current data through the current and the candidate rules and says
+ * who would change score, grade or flags, and by how much: what the rule
+ * editor shows before a row is written to the rules sheet.
+ */
 export async function whatIf(snapshot: WorkbookSnapshot, current: Pack, candidate: Pack, options: WhatIfOptions = {}): Promise<WhatIfResult> {
-  const { now, next, branches }: { now: Assessment; next: Assessment; branches: BranchWhatIf[] } = await runBoth(snapshot, current, candidate, options);
+  const { now, next, branches }: { now: Assessment; next: Assessment; branches: BranchChanges } = await runBoth(snapshot, current, candidate, options);
   const before = new Map(now.cadres.map((c) => [keyOf(c), c]));
   const after = new Map(next.cadres.map((c) => [keyOf(c), c]));
-  const labels = new Map([...current.indicators, ...candidate.indicators].map((i) => [i.id, i.label]));
+  const labels = labelsOf(current, candidate);
   const cadres: CadreWhatIf[] = [];
   let unchanged = 0;
   for (const key of new Set([...before.keys(), ...after.keys()])) {
@@ -124,8 +100,8 @@ export async function whatIf(snapshot: WorkbookSnapshot, current: Pack, candidat
       const y = a?.indicators[id] ?? 0;
       return x === y ? [] : [{ id, label, before: x, after: y, delta: round2(y - x) }];
     });
-    const flagsBefore = b?.flags.map((f) => f.message) ?? [];
-    const flagsAfter = a?.flags.map((f) => f.message) ?? [];
+    const flagsBefore = b ? outcome(b).flags : [];
+    const flagsAfter = a ? outcome(a).flags : [];
     const change: CadreWhatIf = {
       name: who.name,
       branch: who.branch,
@@ -136,14 +112,15 @@ export async function whatIf(snapshot: WorkbookSnapshot, current: Pack, candidat
       delta: round2((a?.score ?? 0) - (b?.score ?? 0)),
       indicators,
       gradeChanged: b?.grade !== a?.grade,
-      flagsAdded: flagsAfter.filter((f) => !flagsBefore.includes(f)),
-      flagsRemoved: flagsBefore.filter((f) => !flagsAfter.includes(f)),
+      flagsAdded: without(flagsAfter, flagsBefore),
+      flagsRemoved: without(flagsBefore, flagsAfter),
     };
     if (change.delta === 0 && !change.gradeChanged && change.flagsAdded.length === 0 && change.flagsRemoved.length === 0 && indicators.length === 0) unchanged++;
     else cadres.push(change);
   }
   cadres.sort((x, y) => Math.abs(y.delta) - Math.abs(x.delta) || Number(y.gradeChanged) - Number(x.gradeChanged) || x.period.localeCompare(y.period) || x.name.localeCompare(y.name));
   return {
+    subject: 'cadre',
     versions: { current: packHash(current), candidate: packHash(candidate) },
     ruleChanges: diffPacks(current, candidate),
     cadres,
@@ -155,5 +132,34 @@ export async function whatIf(snapshot: WorkbookSnapshot, current: Pack, candidat
       gradeChanged: cadres.filter((c) => c.gradeChanged).length,
       flagsChanged: cadres.filter((c) => c.flagsAdded.length + c.flagsRemoved.length > 0).length,
     },
+  };
+}
+
+export interface BranchWhatIfOptions extends Omit<RunOptions, 'onProgress'> {
+  /** The cadre pack in use: its results give each branch its stationed-cadre item. */
+  cadre?: Pack;
+}
+
+/**
+ * The what-if for the branch rules: the branch assessment run again on the
+ * current data with the candidate branch pack, listing the branches whose
+ * score, stars, failed items or risk would change and by how much. The cadre
+ * results do not depend on the branch rules, so they are worked out once.
+ */
+export async function branchWhatIf(snapshot: WorkbookSnapshot, current: BranchPack, candidate: BranchPack, options: BranchWhatIfOptions = {}): Promise<WhatIfResult> {
+  const { cadre, ...run } = options;
+  let cadres: Assessment | undefined;
+  let now: BranchAssessment | undefined;
+  if (cadre) ({ cadres, branches: now } = await assessAll(snapshot, { cadre, branch: current }, run));
+  else now = await assessBranches(snapshot, { branch: current }, run);
+  const next = now && (await assessBranches(snapshot, { branch: candidate, cadre }, { ...run, cadres }));
+  return {
+    subject: 'branch',
+    versions: { current: packHash(current), candidate: packHash(candidate) },
+    ruleChanges: diffPacks(sharedView(current).pack, sharedView(candidate).pack),
+    cadres: [],
+    unchanged: 0,
+    counts: { up: 0, down: 0, gradeChanged: 0, flagsChanged: 0 },
+    branches: branchChanges(now, next, labelsOf(current, candidate)),
   };
 }

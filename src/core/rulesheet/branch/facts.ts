@@ -1,7 +1,12 @@
-import { factCatalogue, OUTCOME_FACTS } from '../../branch/catalogue';
+import { factCatalogue, factSources, OUTCOME_FACTS } from '../../branch/catalogue';
+import { readBranchLedgers, sheetsNamed } from '../../branch/ledgers';
+import { BranchNameRules } from '../../branch/names';
 import type { BranchPack } from '../../branch/schema';
+import type { ColumnMapping } from '../../ledger/columns';
+import { readLedgers } from '../../ledger/read';
 import type { ColumnType, Pack } from '../../pack/schema';
-import { FactDirectory } from '../facts';
+import type { WorkbookSnapshot } from '../../snapshot';
+import { FactDirectory, type FactInfo } from '../facts';
 import type { PackEntry } from '../section';
 
 interface FactColumns {
@@ -37,10 +42,44 @@ export function branchFacts(pack: BranchPack, outcomes = false): FactDirectory {
  * The branch pack as the shared 【指标】【规则】【等次】 tables see a pack: they
  * only read its indicators, rules and grades, and name facts through its
  * columns and computed values, which here stand for the branch catalogue.
- * Nothing else of the cadre pack shape is read, hence the cast.
+ * Nothing else of the cadre pack shape is read, hence the cast; the columns
+ * still have (no) aliases, so two views can be compared for the change log.
  */
 export function sharedView(pack: BranchPack): PackEntry {
   const { columns, derived } = factColumns(pack, false);
-  const view = { id: pack.id, version: 1, title: pack.title, subject: 'cadre', columns, derived, indicators: pack.indicators, rules: pack.rules, grades: pack.grades, ignoredColumns: [] };
+  const view = {
+    id: pack.id,
+    version: 1,
+    title: pack.title,
+    subject: 'cadre',
+    columns: columns.map((c) => ({ ...c, aliases: [] })),
+    derived,
+    indicators: pack.indicators,
+    rules: pack.rules,
+    grades: pack.grades,
+    ignoredColumns: [],
+  };
   return { pack: view as unknown as Pack, tests: [] };
+}
+
+/**
+ * The facts a branch rule can read that the workbook's ledgers can really
+ * supply: a fact counts when its source ledger is there (meeting records, a
+ * work ledger, stationed-cadre results with a village column) with the columns
+ * it is computed from. The editor offers only these.
+ */
+export function suppliedBranchFacts(workbook: WorkbookSnapshot, pack: BranchPack, cadre: Pack | undefined, mapping: ColumnMapping = {}): FactInfo[] {
+  const read = readBranchLedgers(workbook, pack, new BranchNameRules(pack.names), cadre, { mapping });
+  const columnsOf = (ledgers: { columns: { fact: string }[] }[]) => (ledgers.length > 0 ? new Set(ledgers.flatMap((l) => l.columns.map((c) => c.fact))) : undefined);
+  const village = cadre?.columns.find((c) => c.role === 'branch')?.fact;
+  const cadreLedgers = cadre && village ? readLedgers(sheetsNamed(workbook, read.kinds.cadre), cadre, { mapping }).ledgers.filter((l) => l.columns.some((c) => c.fact === village)) : [];
+  const found = { meetings: columnsOf(read.meetings.ledgers), work: columnsOf(read.work.ledgers), cadre: columnsOf(cadreLedgers) };
+  const sources = factSources(pack);
+  return branchFacts(pack)
+    .all()
+    .filter((f) => {
+      const source = sources.get(f.fact);
+      const columns = source && found[source.ledger];
+      return columns !== undefined && source!.columns.every((c) => columns.has(c));
+    });
 }
