@@ -189,6 +189,18 @@ export const MESSAGES = {
   rsTestFlagUnexpected: { zh: '预期没有提示，实际提示“{actual}”', en: 'expected no flag, got "{actual}"' },
   rsTestGrade: { zh: '预期等次“{expected}”，实际“{actual}”', en: 'expected the grade "{expected}", got "{actual}"' },
   rsTestNoFlags: { zh: '没有提示', en: 'no flag' },
+  // Rule tests of the branch block
+  rsTestRisk: { zh: '预期软弱涣散风险“{expected}”，实际“{actual}”', en: 'expected at risk: {expectedEn}, got {actualEn}' },
+  rsHeadExpectFailed: { zh: '预期未达标事项', en: 'Expected failed item' },
+  rsHeadExpectRisk: { zh: '预期软弱涣散风险', en: 'Expected at risk' },
+  rsNoteExpectFailed: { zh: '预期未达标的必达要求（写名称，如“支委会”，或问题描述中的一段文字）；写“无”表示预期全部达标', en: 'A must-meet item expected to fail (its name or words of its message); 无 for every item met' },
+  rsHintBranchTests: { zh: '每行一个测试：按一个支部一个月的数据填写输入（留空表示没有这项数据，该项要求不判定、该指标不计入总分），写预期结果；在侧边栏“规则”页运行', en: 'One test a row: the inputs of one branch for one month (blank is no data: its item is not judged, its indicator not counted), then the expected result; run it from the sidebar\'s 规则 tab' },
+  rsTestDetailMonths: { zh: '{count}个月', en: '{count} month(s)' },
+  rsTestDetailQuarters: { zh: '{count}个季度', en: '{count} quarter(s)' },
+  rsTestDetailCadres: { zh: '{count}名干部', en: '{count} cadre(s)' },
+  rsTestDetailMeeting: { zh: '', en: 'the meeting tested' },
+  rsYesNoExpected: { zh: '{field}“{text}”请写“是”或“否”', en: '{fieldEn} "{text}": write 是 or 否' },
+  rsNoteExpectRisk: { zh: '写“是”或“否”：按这组数据是否列为软弱涣散风险支部（只按本支部判断，排名末位可在“排名末位”一栏填写）', en: '是 or 否: whether these inputs put the branch at risk (judged alone; fill in 排名末位 for last place)' },
   // Change log
   rsChangeAdded: { zh: '新增{section}“{name}”：{detail}', en: 'added {sectionEn} "{name}": {detail}' },
   rsChangeRemoved: { zh: '删除{section}“{name}”', en: 'removed {sectionEn} "{name}"' },

@@ -31,7 +31,7 @@ import {
   type RulesRead,
   rulesOfWorkbook,
   rulesSheetLayout,
-  runRuleTests,
+  runEntryTests,
   runSummaries,
   runTables,
   runWarnings,
@@ -225,11 +225,8 @@ async function check(args: string[]): Promise<number> {
     const pack = isBranchEntry(entry) ? entry.branch : entry.pack;
     const params = { pack: pack.title, indicators: pack.indicators.length, rules: pack.rules.length, version: packHash(pack) };
     process.stdout.write(`${t('rsCliPackOk', params)}\n`);
-    // Branch blocks carry no rule tests: the check of their cells is all there is.
-    if (isBranchEntry(entry)) continue;
-    const { tests } = entry;
-    if (tests.length === 0) continue;
-    const results = await runRuleTests(entry.pack, tests);
+    if (entry.tests.length === 0) continue;
+    const results = await runEntryTests(entry);
     for (const r of results) {
       const status = t(r.pass ? 'rsTestPass' : 'rsTestFail');
       process.stdout.write(`  ${status} ${r.id}${r.pass ? '' : `：${r.checks.filter((c) => !c.pass).map((c) => c.message).join('；')}`}\n`);

@@ -138,8 +138,8 @@ function changesSinceLastRun(): { diffs: PackDiff[]; time: string } | undefined 
   const now: RulesEntry[] = [{ pack: state.pack, tests: [] }];
   const branch = last.branch === undefined ? undefined : validateBranchPack(parsed(last.branch));
   if (branch?.ok) {
-    before.push({ branch: branch.pack });
-    now.push({ branch: branchPack() });
+    before.push({ branch: branch.pack, tests: [] });
+    now.push({ branch: branchPack(), tests: [] });
   }
   const diffs = diffRules(before, now).filter((d) => d.from !== d.to && d.changes.length > 0);
   return diffs.length > 0 ? { diffs, time: last.time } : undefined;

@@ -45,7 +45,7 @@ describe('pack files: one pack or the whole rules', () => {
 
   it('writes one branch pack in its own shape, recognised by its subject, and carries whatever else its entry holds', () => {
     const json = onDisk(packFileJson(branch));
-    expect(json).toEqual(onDisk(branch.branch));
+    expect(json).toEqual(onDisk({ ...branch.branch, tests: branch.tests }));
     expect(json.subject).toBe('branch');
     const read = readPackFile(json, 'branch.json');
     expect(read.problems).toEqual([]);
@@ -53,10 +53,13 @@ describe('pack files: one pack or the whole rules', () => {
     expect(read.packs[0]).toMatchObject({ subject: 'branch', clean: true, cell: '', title: '党支部考核' });
     expect(read.packs[0]!.branch).toEqual(branch.branch);
 
-    // Rule tests on a branch entry (written by the rules sheet's branch block) go into the file beside the pack.
-    const withTests = { ...branch, tests: [{ id: 'quiet-month', facts: { committeeMissedMonths: 1 } }] } as BranchEntry;
-    expect(onDisk(packFileJson(withTests)).tests).toEqual([{ id: 'quiet-month', facts: { committeeMissedMonths: 1 } }]);
+    // The branch block's rule tests go into the file beside the pack, and come back as its tests.
+    const withTests: BranchEntry = { ...branch, tests: [{ id: 'quiet-month', inputs: { committeeMissedMonths: 1 }, flag: '支委会' }] };
+    expect(onDisk(packFileJson(withTests)).tests).toEqual([{ id: 'quiet-month', inputs: { committeeMissedMonths: 1 }, flag: '支委会' }]);
     expect(onDisk(packFileJson([cadre, withTests])).packs[1].tests).toHaveLength(1);
+    const back = readPackFile(onDisk(packFileJson(withTests)), 'branch.json');
+    expect(back.problems).toEqual([]);
+    expect(back.packs[0]!.tests).toEqual([{ test: withTests.tests[0], cell: 'tests[0]' }]);
   });
 
   it('names each problem of a whole-rules file at its path from the top, with the messages a single pack gets', () => {
@@ -136,13 +139,13 @@ describe('importing a pack file into the rules sheet', () => {
 
   it('replaces only the block of the single pack’s kind, keeping the other, cadre block first', () => {
     const current = readRulesSheet(sheetOf(defaultRules()));
-    const branchOnly = importPlan(current, [{ branch: stricter }]);
-    expect(branchOnly).toMatchObject({ ok: true, entries: [cadre, { branch: stricter }] });
+    const branchOnly = importPlan(current, [{ branch: stricter, tests: [] }]);
+    expect(branchOnly).toMatchObject({ ok: true, entries: [cadre, { branch: stricter, tests: [] }] });
     expect(branchOnly.ok && branchOnly.kept.map((k) => k.title)).toEqual(['驻村干部月度考核']);
     const cadreOnly = importPlan(current, [other]);
     expect(cadreOnly).toMatchObject({ ok: true, entries: [other, branch] });
-    const both = importPlan(current, [{ branch: stricter }, other]);
-    expect(both).toMatchObject({ ok: true, entries: [other, { branch: stricter }], kept: [] });
+    const both = importPlan(current, [{ branch: stricter, tests: [] }, other]);
+    expect(both).toMatchObject({ ok: true, entries: [other, { branch: stricter, tests: [] }], kept: [] });
   });
 
   it('refuses to keep a block that has problems, since writing it back would drop its rows', () => {
@@ -151,7 +154,7 @@ describe('importing a pack file into the rules sheet', () => {
       ['cadre', false],
       ['branch', true],
     ]);
-    const plan = importPlan(broken, [{ branch: stricter }]);
+    const plan = importPlan(broken, [{ branch: stricter, tests: [] }]);
     expect(plan.ok).toBe(false);
     expect(!plan.ok && plan.blocked.map((b) => b.title)).toEqual(['驻村干部月度考核']);
     expect(importPlan(broken, [other]).ok).toBe(true);
@@ -199,12 +202,12 @@ describe('the branch pack’s change log', () => {
 
   it('compares the rules pack by pack: by id, else by kind, and says which pack is new', () => {
     const renamed = { ...clone(branch.branch), id: 'branch-2025', starQuota: { stars: 5, maxShare: 0.25 } };
-    const diffs = diffRules([cadre], [cadre, { branch: renamed }]);
+    const diffs = diffRules([cadre], [cadre, { branch: renamed, tests: [] }]);
     expect(diffs.map((d) => [d.subject, d.title, d.from, d.to, d.changes.length])).toEqual([
       ['cadre', '驻村干部月度考核', packHash(cadre.pack), packHash(cadre.pack), 0],
       ['branch', '党支部考核', undefined, packHash(renamed), 0],
     ]);
-    const [, branchDiff] = diffRules(defaultRules(), [cadre, { branch: renamed }]);
+    const [, branchDiff] = diffRules(defaultRules(), [cadre, { branch: renamed, tests: [] }]);
     expect(branchDiff!.from).toBe(packHash(branch.branch));
     expect(branchDiff!.changes.map((c) => c.message)).toEqual(['设置“规则包”的规则包编号：branch → branch-2025', '设置“规则包”的限额星级最多占比：20% → 25%']);
   });

@@ -94,13 +94,14 @@ describe('pack → sheet → pack', () => {
     expect(again.values).toEqual(first.values);
   });
 
-  it('gives back rules/branch.json from the branch block, and writes the same block again', () => {
+  it('gives back rules/branch.json from the branch block with its tests, and writes the same block again', () => {
     const [, branch] = defaultRules();
     const first = sheetOf([branch]);
     const read = readRulesSheet(first);
     expect(read.problems).toEqual([]);
     expect(read.packs[0]!.branch).toEqual(shippedBranchPack());
-    expect(packFor(read, 'branch')).toEqual({ title: '党支部考核', cell: 'A1', pack: shippedBranchPack(), tests: [] });
+    expect(packFor(read, 'branch')).toMatchObject({ title: '党支部考核', cell: 'A1', pack: shippedBranchPack() });
+    expect(read.packs[0]!.tests.map((t) => t.test)).toEqual(branch!.tests);
     expect(sheetOf(entriesOfRules(read)).values).toEqual(first.values);
   });
 

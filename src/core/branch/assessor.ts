@@ -200,20 +200,13 @@ export class BranchAssessor {
       const i = scored.indexOf(r);
       r.rank = i >= 0 ? ranks[i]! : 0;
       // An unscored branch has no score or rank for a criterion to read.
-      const outcome: Record<string, FactValue> = {
+      await this.judge(r, {
         failedItems: r.flags.length,
         lastPlace: i >= 0 && r.rank === worst && distinct > 1,
         score: i >= 0 ? r.score : null,
         rank: i >= 0 ? r.rank : null,
         of: r.of,
-      };
-      const fired = await firedIds(this.riskEngine, outcome);
-      const params: Params = { failedItems: r.flags.length, rank: r.rank, of: r.of, score: r.score };
-      r.riskReasons = this.pack.risk.any
-        .filter((c) => fired.risk.has(c.id))
-        .map((c) => ({ message: fillTemplate(c.reason, params), messageEn: fillTemplate(c.reasonEn ?? c.reason, params) }));
-      r.risk = r.riskReasons.length > 0;
-      this.stars(r);
+      });
     }
     if (this.pack.starQuota) {
       const q = this.pack.starQuota;
@@ -226,6 +219,17 @@ export class BranchAssessor {
         this.setStars(r, q.stars - 1);
       });
     }
+  }
+
+  /** Decides one branch's risk from its outcome facts (failed items, last place, score, rank) and then its stars, before any quota. */
+  async judge(r: BranchResult, outcome: Record<string, FactValue>): Promise<void> {
+    const fired = await firedIds(this.riskEngine, outcome);
+    const params: Params = { failedItems: r.flags.length, rank: r.rank, of: r.of, score: r.score };
+    r.riskReasons = this.pack.risk.any
+      .filter((c) => fired.risk.has(c.id))
+      .map((c) => ({ message: fillTemplate(c.reason, params), messageEn: fillTemplate(c.reasonEn ?? c.reason, params) }));
+    r.risk = r.riskReasons.length > 0;
+    this.stars(r);
   }
 
   private stars(r: BranchResult): void {

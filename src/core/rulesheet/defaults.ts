@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import branch from '../../../rules/branch.json';
+import branchTests from '../../../rules/branch.tests.json';
 import stationedCadre from '../../../rules/stationed-cadre.json';
 import stationedCadreTests from '../../../rules/stationed-cadre.tests.json';
 import type { BranchPack } from '../branch/schema';
@@ -24,5 +25,5 @@ export function shippedBranchPack(): BranchPack {
 
 /** The packs in rules/ with their tests: what a new rules sheet holds. The cadre block comes first, so its cells keep their addresses. */
 export function defaultRules(): [PackEntry, BranchEntry] {
-  return [entry(stationedCadre, stationedCadreTests), { branch: shippedBranchPack() }];
+  return [entry(stationedCadre, stationedCadreTests), { branch: shippedBranchPack(), tests: z.array(RuleTestCaseSchema).parse(branchTests) }];
 }

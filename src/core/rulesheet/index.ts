@@ -14,6 +14,8 @@ export { sheetDecoration } from './decoration';
 export * from './schemas';
 export { defaultRules } from './defaults';
 export { RuleTestCaseSchema, runRuleTests, type RuleTestCase, type RuleTestResult, type RuleTestCheck } from './rule-tests';
+export { runBranchRuleTests } from './branch/rule-tests';
+export { runEntryTests } from './run-tests';
 export { diffPacks, diffBranchPacks, diffRules, type PackChange, type PackDiff } from './diff';
 export { whatIf, branchWhatIf, type WhatIfResult, type CadreWhatIf, type CadreOutcome, type BranchWhatIf, type BranchOutcome, type WhatIfOptions, type BranchWhatIfOptions } from './whatif';
 export type { BranchChanges } from './whatif-branches';

@@ -40,23 +40,23 @@ function readTests(json: unknown, file: string, at: string, problems: RuleProble
 
 /**
  * One pack of a file, validated and checked as its block on the sheet would
- * be: a cadre pack with its tests, or a branch pack with the branch validator
+ * be, with its tests: a cadre pack, or a branch pack with the branch validator
  * and the same checks of its rules (rows shadowed under 取第一条, gaps).
  */
 function readOne(json: unknown, file: string, at: string): { read: ReadPack; problems: RuleProblem[] } {
   const problems: RuleProblem[] = [];
   const title = at === '' ? file : `${file} ${at}`;
+  const tests = readTests(json, file, at, problems);
   if (subjectOf(json) === 'branch') {
     const result = validateBranchPack(json);
     if (!result.ok) {
       problems.push(...result.problems.map((p) => fileProblem(file, at, p)));
-      return { read: { title, subject: 'branch', clean: false, cell: at, tests: [] }, problems };
+      return { read: { title, subject: 'branch', clean: false, cell: at, tests }, problems };
     }
     const view = sharedView(result.pack).pack;
     problems.push(...checkPack(view, fileLocator(view, file, at)));
-    return { read: { title: result.pack.title, subject: 'branch', clean: problems.length === 0, cell: at, branch: result.pack, tests: [] }, problems };
+    return { read: { title: result.pack.title, subject: 'branch', clean: problems.length === 0, cell: at, branch: result.pack, tests }, problems };
   }
-  const tests = readTests(json, file, at, problems);
   const result = validatePack(json);
   if (!result.ok) {
     problems.push(...result.problems.map((p) => fileProblem(file, at, p)));

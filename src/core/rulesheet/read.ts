@@ -9,6 +9,7 @@ import { headerKey, isTitleRow, scanBlocks, type SheetBlock, TableView } from '.
 import { problemAt, type RuleProblem, suggestion } from './problem';
 import { type LocatedTest, type PackEntry, ReadContext, type Section } from './section';
 import { READ_ORDER } from './sections/index';
+import type { RuleTestCase } from './rule-tests';
 import { RULES_SHEET } from './name';
 import type { BranchPack } from '../branch/schema';
 import { validateBranchPack } from '../branch/validate';
@@ -102,7 +103,7 @@ function branchBlock(ctx: ReadContext, block: SheetBlock, titleCell: string): { 
       if (!ctx.hasProblemAt(cell)) ctx.report(cell, p);
     }
   }
-  const read = { title: block.title, subject: 'branch' as const, clean: ctx.problems.length === 0, cell: titleCell, ...(result.ok ? { branch: result.pack } : {}), tests: [] };
+  const read = { title: block.title, subject: 'branch' as const, clean: ctx.problems.length === 0, cell: titleCell, ...(result.ok ? { branch: result.pack } : {}), tests: ctx.tests };
   return { read, problems: ctx.problems };
 }
 
@@ -167,6 +168,8 @@ export function readRulesSheet(sheet: SheetSnapshot): RulesRead {
   return { sheet: sheet.name, packs, problems };
 }
 
+const located = (tests: RuleTestCase[]): LocatedTest[] => tests.map((test, i) => ({ test, cell: `tests[${i}]` }));
+
 /** Where a run takes its rules from: the workbook's rules sheet when it has one, else the defaults. */
 export interface WorkbookRules extends RulesRead {
   from: 'sheet' | 'default';
@@ -180,8 +183,8 @@ export function rulesOfWorkbook(workbook: WorkbookSnapshot, defaults: RulesEntry
     sheet: RULES_SHEET,
     packs: defaults.map((d) =>
       isBranchEntry(d)
-        ? { title: d.branch.title, subject: 'branch', clean: true, cell: '', branch: d.branch, tests: [] }
-        : { title: d.pack.title, subject: 'cadre', clean: true, cell: '', pack: d.pack, tests: d.tests.map((test, i) => ({ test, cell: `tests[${i}]` })) },
+        ? { title: d.branch.title, subject: 'branch', clean: true, cell: '', branch: d.branch, tests: located(d.tests) }
+        : { title: d.pack.title, subject: 'cadre', clean: true, cell: '', pack: d.pack, tests: located(d.tests) },
     ),
     problems: [],
   };
@@ -203,6 +206,6 @@ export function packFor(rules: RulesRead, subject: 'cadre' | 'branch'): ReadPack
 export function entriesOfRules(rules: RulesRead): RulesEntry[] {
   return rules.packs.flatMap((p): RulesEntry[] => {
     if (p.pack) return [{ pack: p.pack, tests: p.tests.map((x) => x.test) }];
-    return p.branch ? [{ branch: p.branch }] : [];
+    return p.branch ? [{ branch: p.branch, tests: p.tests.map((x) => x.test) }] : [];
   });
 }

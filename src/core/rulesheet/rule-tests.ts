@@ -12,7 +12,8 @@ import { halfWidth } from '../text';
  * A rule test, as the 规则测试 table holds it: input values by fact (typed as a
  * ledger would give them; a rate as a fraction) and what the rules must make
  * of them — an indicator's points (the total when no indicator is named), a
- * flag that must appear (or none), a grade.
+ * flag that must appear (or none), a grade. In a branch block the flag is a
+ * failed must-meet item, and `risk` says whether the branch is at risk.
  */
 export const RuleTestCaseSchema = z.object({
   id: z.string().min(1),
@@ -23,6 +24,7 @@ export const RuleTestCaseSchema = z.object({
   flag: z.string().min(1).optional(),
   noFlag: z.boolean().optional(),
   grade: z.string().min(1).optional(),
+  risk: z.boolean().optional(),
 });
 export type RuleTestCase = z.infer<typeof RuleTestCaseSchema>;
 
@@ -59,18 +61,69 @@ function caseFacts(pack: Pack, test: RuleTestCase): RecordFacts {
   return facts;
 }
 
-/** Merged flags ("五个一未完成：一事一议项目、帮扶贫困户") also count as each of their parts. */
-function flagTexts(flags: Flag[]): string[] {
-  return flags.flatMap((f) => {
-    const at = f.message.indexOf('：');
-    if (at < 0) return [f.message];
-    const topic = f.message.slice(0, at + 1);
-    return [f.message, ...f.message.slice(at + 1).split('、').map((part) => topic + part)];
-  });
+/** A merged flag ("五个一未完成：一事一议项目、帮扶贫困户") also counts as each of its parts. */
+function flagTexts(f: Flag): string[] {
+  const at = f.message.indexOf('：');
+  if (at < 0) return [f.message];
+  const topic = f.message.slice(0, at + 1);
+  return [f.message, ...f.message.slice(at + 1).split('、').map((part) => topic + part)];
 }
 
 const fold = (text: string) => halfWidth(text).replace(/\s+/g, '');
 const close = (a: number, b: number) => Math.abs(a - b) < 0.005;
+
+/** What the rules made of a test's inputs, in the terms its expectations use. */
+export interface TestOutcome {
+  indicator?: { label: string; labelEn?: string };
+  /** The named indicator's points, or the total. */
+  points: number;
+  grade: string;
+  /** The flags (failed items) counted against the expectation, each also as the texts it may be matched by. */
+  flags: { texts: string[]; message: string; messageEn: string }[];
+  risk?: boolean;
+}
+
+/** Each expectation of a test against what came out. */
+export function testChecks(test: RuleTestCase, out: TestOutcome): RuleTestCheck[] {
+  const checks: RuleTestCheck[] = [];
+  const indicator = out.indicator;
+  if (test.points !== undefined) {
+    checks.push({
+      pass: close(out.points, test.points),
+      ...both('rsTestPoints', {
+        indicator: indicator?.label ?? t('rsWordTotal'),
+        indicatorEn: indicator?.labelEn ?? indicator?.label ?? t('rsWordTotal', {}, 'en'),
+        expected: test.points,
+        actual: out.points,
+      }),
+    });
+  }
+  if (test.flag !== undefined) {
+    const want = fold(test.flag);
+    checks.push({
+      pass: out.flags.some((f) => f.texts.some((text) => fold(text).includes(want))),
+      ...both('rsTestFlagMissing', {
+        expected: test.flag,
+        actual: out.flags.map((f) => `“${f.message}”`).join('、') || t('rsTestNoFlags'),
+        actualEn: out.flags.map((f) => `"${f.messageEn}"`).join(', ') || t('rsTestNoFlags', {}, 'en'),
+      }),
+    });
+  }
+  if (test.noFlag) {
+    const pass = out.flags.length === 0;
+    checks.push({ pass, ...(pass ? both('rsTestNoFlags') : both('rsTestFlagUnexpected', { actual: out.flags.map((f) => f.message).join('；') })) });
+  }
+  if (test.grade !== undefined) {
+    checks.push({ pass: out.grade === test.grade, ...both('rsTestGrade', { expected: test.grade, actual: out.grade }) });
+  }
+  if (test.risk !== undefined) {
+    const word = (risk: boolean | undefined) => both(risk ? 'rsWordYes' : 'rsWordNo');
+    const expected = word(test.risk);
+    const actual = word(out.risk);
+    checks.push({ pass: out.risk === test.risk, ...both('rsTestRisk', { expected: expected.message, actual: actual.message, expectedEn: expected.messageEn, actualEn: actual.messageEn }) });
+  }
+  return checks;
+}
 
 /**
  * Runs each test through the same engine and scoring as a real assessment and
@@ -84,38 +137,12 @@ export async function runRuleTests(pack: Pack, tests: RuleTestCase[]): Promise<R
     const indicator = test.indicator ? pack.indicators.find((i) => i.id === test.indicator) : undefined;
     const band = gradeFor(pack.grades, score.score);
     const flags = indicator ? score.flags.filter((f) => f.indicator === indicator.id) : score.flags;
-    const checks: RuleTestCheck[] = [];
-    if (test.points !== undefined) {
-      const actual = indicator ? score.indicators[indicator.id] ?? 0 : score.score;
-      checks.push({
-        pass: close(actual, test.points),
-        ...both('rsTestPoints', {
-          indicator: indicator?.label ?? t('rsWordTotal'),
-          indicatorEn: indicator?.labelEn ?? indicator?.label ?? t('rsWordTotal', {}, 'en'),
-          expected: test.points,
-          actual,
-        }),
-      });
-    }
-    if (test.flag !== undefined) {
-      const want = fold(test.flag);
-      const shown = flags.map((f) => `“${f.message}”`).join('、');
-      checks.push({
-        pass: flagTexts(flags).some((text) => fold(text).includes(want)),
-        ...both('rsTestFlagMissing', {
-          expected: test.flag,
-          actual: shown || t('rsTestNoFlags'),
-          actualEn: flags.map((f) => `"${f.messageEn}"`).join(', ') || t('rsTestNoFlags', {}, 'en'),
-        }),
-      });
-    }
-    if (test.noFlag) {
-      const pass = flags.length === 0;
-      checks.push({ pass, ...(pass ? both('rsTestNoFlags') : both('rsTestFlagUnexpected', { actual: flags.map((f) => f.message).join('；') })) });
-    }
-    if (test.grade !== undefined) {
-      checks.push({ pass: band.grade === test.grade, ...both('rsTestGrade', { expected: test.grade, actual: band.grade }) });
-    }
+    const checks = testChecks(test, {
+      indicator,
+      points: indicator ? score.indicators[indicator.id] ?? 0 : score.score,
+      grade: band.grade,
+      flags: flags.map((f) => ({ texts: flagTexts(f), message: f.message, messageEn: f.messageEn })),
+    });
     results.push({
       id: test.id,
       pass: checks.every((c) => c.pass),

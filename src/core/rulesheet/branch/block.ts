@@ -5,14 +5,18 @@ import type { ReadContext, TableOut } from '../section';
 import { gradesSection } from '../sections/grades';
 import { indicatorsSection } from '../sections/indicators';
 import { rulesSection } from '../sections/rules';
+import { testsSection, writeTests } from '../sections/tests';
+import { FactDirectory } from '../facts';
+import type { RuleTestCase } from '../rule-tests';
 import { collectTables } from '../tables';
 import { type ConditionTable, readConditionTable, writeConditionTable } from './condition-table';
-import { branchFacts, sharedView } from './facts';
+import { branchFacts, sharedView, testView } from './facts';
 import { readBranchSettings, settingsSayBranch, writeBranchSettings } from './settings';
 
-/** A branch pack as the rules sheet holds it. Its rule tests, if ever there are some, live in rules/ files, not the sheet. */
+/** A branch pack as the rules sheet holds it, with the tests of its 【规则测试】 table. */
 export interface BranchEntry {
   branch: BranchPack;
+  tests: RuleTestCase[];
 }
 
 export const REQUIREMENTS: ConditionTable = {
@@ -65,13 +69,14 @@ export interface LaidTable {
  * staff do not reword, and a slip there would silently stop ledgers being
  * read. They are carried over from rules/branch.json unchanged.
  */
-export function branchTables(pack: BranchPack): LaidTable[] {
+export function branchTables({ branch: pack, tests }: BranchEntry): LaidTable[] {
   const shared = sharedView(pack);
   return [
     ...[indicatorsSection, rulesSection, gradesSection].map((s) => ({ name: s.name, hint: s.hint, table: s.write(shared) })),
     { name: REQUIREMENTS.name, hint: REQUIREMENTS.hint, table: writeConditionTable(REQUIREMENTS, pack) },
     { name: RISK.name, hint: RISK.hint, table: writeConditionTable(RISK, pack) },
     { name: 'rsTableSettings', hint: 'rsHintBranchSettings', table: writeBranchSettings(pack) },
+    { name: testsSection.name, hint: 'rsHintBranchTests', table: writeTests(testView(pack, tests), 'branch') },
   ];
 }
 
@@ -82,6 +87,7 @@ const KNOWN: { name: MessageKey; required: boolean }[] = [
   { name: 'rsTableGrades', required: true },
   { name: 'rsTableRequirements', required: true },
   { name: 'rsTableRisk', required: true },
+  { name: 'rsTableTests', required: false },
 ];
 
 /** Whether a block assesses branches, as its 【设置】 table says: read before anything else, since the two kinds hold different tables. */
@@ -109,6 +115,11 @@ export function readBranchBlock(ctx: ReadContext, block: SheetBlock, carried: Br
   const requirements = requirementsView ? readConditionTable(REQUIREMENTS, requirementsView, ctx, branchFacts(carried)) : [];
   const riskView = tables.get('rsTableRisk');
   const risk = riskView ? readConditionTable(RISK, riskView, ctx, branchFacts(carried, true)) : [];
+  const testsView = tables.get('rsTableTests');
+  if (testsView) {
+    ctx.facts = FactDirectory.of(testView(carried, []).pack);
+    testsSection.read(testsView, ctx);
+  }
   const quota = settings.quotaStars !== undefined || settings.quotaShare !== undefined ? { stars: settings.quotaStars, maxShare: settings.quotaShare } : undefined;
   return {
     id: settings.id,

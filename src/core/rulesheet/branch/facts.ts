@@ -7,6 +7,7 @@ import { readLedgers } from '../../ledger/read';
 import type { ColumnType, Pack } from '../../pack/schema';
 import type { WorkbookSnapshot } from '../../snapshot';
 import { FactDirectory, type FactInfo } from '../facts';
+import type { RuleTestCase } from '../rule-tests';
 import type { PackEntry } from '../section';
 
 interface FactColumns {
@@ -60,6 +61,18 @@ export function sharedView(pack: BranchPack): PackEntry {
     ignoredColumns: [],
   };
   return { pack: view as unknown as Pack, tests: [] };
+}
+
+/**
+ * The shared view the 【规则测试】 table is written and read through: the
+ * branch facts, plus 排名末位, which a test may set since one branch alone is
+ * never last.
+ */
+export function testView(pack: BranchPack, tests: RuleTestCase[]): PackEntry {
+  const { pack: view } = sharedView(pack);
+  const last = OUTCOME_FACTS.lastPlace!;
+  const lastPlace = { fact: 'lastPlace', label: last.label, labelEn: last.labelEn, type: 'boolean' as const, aliases: [] };
+  return { pack: { ...view, columns: [...view.columns, lastPlace] }, tests };
 }
 
 /**

@@ -6,9 +6,9 @@ import { FactDirectory, type FactInfo, nearest } from '../facts';
 import { cellText, headerKey, type TableColumn } from '../grid';
 import { suggestion } from '../problem';
 import type { RuleTestCase } from '../rule-tests';
-import { filledRows, freshId, optional, type Section } from '../section';
+import { filledRows, freshId, optional, type PackEntry, type Section, type TableOut } from '../section';
 
-const FIXED: MessageKey[] = ['rsHeadId', 'rsHeadNote', 'rsHeadIndicator', 'rsHeadExpectPoints', 'rsHeadExpectFlag', 'rsHeadExpectGrade'];
+const FIXED: MessageKey[] = ['rsHeadId', 'rsHeadNote', 'rsHeadIndicator', 'rsHeadExpectPoints', 'rsHeadExpectFlag', 'rsHeadExpectFailed', 'rsHeadExpectGrade', 'rsHeadExpectRisk'];
 const FIXED_KEYS = new Set(FIXED.flatMap((k) => [headerKey(t(k)), headerKey(t(k, {}, 'en'))]));
 
 /** A test input read the way a ledger cell of that column is read. */
@@ -34,48 +34,60 @@ function inputCell(value: number | boolean | string, fact: FactInfo | undefined)
   return value;
 }
 
+/**
+ * The 【规则测试】 table of a block. A branch block's flag column names the
+ * must-meet item expected to fail, and a last column says whether the branch
+ * is expected at risk; `entry` is then the branch pack's shared view.
+ */
+export function writeTests({ pack, tests }: PackEntry, kind: 'cadre' | 'branch'): TableOut {
+  const facts = FactDirectory.of(pack);
+  const used = new Set(tests.flatMap((c) => Object.keys(c.inputs)));
+  const inputs = facts.all().filter((f) => used.has(f.fact));
+  const labelOf = (id: string | undefined) => (id ? pack.indicators.find((i) => i.id === id)?.label ?? id : '');
+  const branch = kind === 'branch';
+  const yesNo = (v: boolean | undefined) => (v === undefined ? '' : t(v ? 'rsWordYes' : 'rsWordNo'));
+  return {
+    columns: [
+      { header: t('rsHeadId'), width: 120 },
+      { header: t('rsHeadNote'), width: 160 },
+      ...inputs.map((f) => ({ header: f.label, width: 80 })),
+      { header: t('rsHeadIndicator'), width: 90, list: pack.indicators.map((i) => i.label) },
+      { header: t('rsHeadExpectPoints'), width: 70 },
+      { header: t(branch ? 'rsHeadExpectFailed' : 'rsHeadExpectFlag'), width: 220 },
+      { header: t('rsHeadExpectGrade'), width: 70 },
+      ...(branch ? [{ header: t('rsHeadExpectRisk'), width: 90, list: [t('rsWordYes'), t('rsWordNo')] }] : []),
+    ],
+    rows: tests.map((c) => [
+      c.id,
+      c.note ?? '',
+      ...inputs.map((f) => (c.inputs[f.fact] === undefined ? '' : inputCell(c.inputs[f.fact]!, f))),
+      labelOf(c.indicator),
+      c.points ?? '',
+      c.noFlag ? t('rsWordNone') : c.flag ?? '',
+      c.grade ?? '',
+      ...(branch ? [yesNo(c.risk)] : []),
+    ]),
+  };
+}
+
 /** 【规则测试】: inputs and the result the rules must give; run from the sidebar or `rules check`. */
 export const testsSection: Section = {
   name: 'rsTableTests',
   hint: 'rsHintTests',
   required: false,
-  notes: { rsHeadExpectPoints: 'rsNoteExpectPoints', rsHeadExpectFlag: 'rsNoteExpectFlag' },
+  notes: { rsHeadExpectPoints: 'rsNoteExpectPoints', rsHeadExpectFlag: 'rsNoteExpectFlag', rsHeadExpectFailed: 'rsNoteExpectFailed', rsHeadExpectRisk: 'rsNoteExpectRisk' },
   fixed: FIXED,
   otherNote: 'rsNoteTestInput',
-  write: ({ pack, tests }) => {
-    const facts = FactDirectory.of(pack);
-    const used = new Set(tests.flatMap((c) => Object.keys(c.inputs)));
-    const inputs = facts.all().filter((f) => used.has(f.fact));
-    const labelOf = (id: string | undefined) => (id ? pack.indicators.find((i) => i.id === id)?.label ?? id : '');
-    return {
-      columns: [
-        { header: t('rsHeadId'), width: 120 },
-        { header: t('rsHeadNote'), width: 160 },
-        ...inputs.map((f) => ({ header: f.label, width: 80 })),
-        { header: t('rsHeadIndicator'), width: 90, list: pack.indicators.map((i) => i.label) },
-        { header: t('rsHeadExpectPoints'), width: 70 },
-        { header: t('rsHeadExpectFlag'), width: 220 },
-        { header: t('rsHeadExpectGrade'), width: 70 },
-      ],
-      rows: tests.map((c) => [
-        c.id,
-        c.note ?? '',
-        ...inputs.map((f) => (c.inputs[f.fact] === undefined ? '' : inputCell(c.inputs[f.fact]!, f))),
-        labelOf(c.indicator),
-        c.points ?? '',
-        c.noFlag ? t('rsWordNone') : c.flag ?? '',
-        c.grade ?? '',
-      ]),
-    };
-  },
+  write: (entry) => writeTests(entry, 'cadre'),
   read(view, ctx) {
     const col = (k: MessageKey) => view.column(t(k), t(k, {}, 'en'));
     const idCol = col('rsHeadId');
     const noteCol = col('rsHeadNote');
     const indicatorCol = col('rsHeadIndicator');
     const pointsCol = col('rsHeadExpectPoints');
-    const flagCol = col('rsHeadExpectFlag');
+    const flagCol = col('rsHeadExpectFlag') ?? col('rsHeadExpectFailed');
     const gradeCol = col('rsHeadExpectGrade');
+    const riskCol = col('rsHeadExpectRisk');
     const inputCols: { col: TableColumn; fact?: FactInfo }[] = [];
     for (const c of view.table.columns) {
       if (FIXED_KEYS.has(c.key)) continue;
@@ -129,7 +141,16 @@ export const testsSection: Section = {
       else if (flag) test.flag = flag;
       const grade = optional(view.text(row, gradeCol));
       if (grade) test.grade = grade;
-      if (test.points === undefined && test.flag === undefined && !test.noFlag && test.grade === undefined) {
+      const riskText = view.text(row, riskCol);
+      if (riskText) {
+        const risk = parseBoolean(view.cell(row, riskCol));
+        if (risk.kind === 'value') test.risk = risk.value;
+        else {
+          ctx.reportField(view.at(row, riskCol), 'rsYesNoExpected', 'rsHeadExpectRisk', { text: riskText });
+          ok = false;
+        }
+      }
+      if (test.points === undefined && test.flag === undefined && !test.noFlag && test.grade === undefined && test.risk === undefined) {
         ctx.report(view.at(row, idCol), both('rsTestNoExpectation'));
         ok = false;
       }
