@@ -6,7 +6,7 @@ import type { SheetSnapshot } from '../../src/core/snapshot';
 import { WorkbookModel, workbookToExcel } from '../../src/node/gas/index';
 import { startPreview, type Preview } from '../../src/node/preview/server';
 import { ensureBuilt } from '../bundle/harness';
-import { locate } from '../rulesheet/sheet-helpers';
+import { locate, rowOf } from '../rulesheet/sheet-helpers';
 import { smallWorkbook } from '../rulesheet/workbook-fixture';
 
 /** The preview over 吉仁高勒镇's May ledger (eight cadres), saved as the .xlsx staff would open. */
@@ -24,8 +24,9 @@ export function rulesSheetOf(preview: Preview): SheetSnapshot {
 }
 
 /** The cell of a rule's condition (or any field) on the rules sheet the sandbox holds. */
-export function ruleCell(preview: Preview, rowKey: string, header: string): { row: number; col: number } {
-  return locate(rulesSheetOf(preview), '规则', rowKey, header);
+export function ruleCell(preview: Preview, rowKey: string, header: string, table = '规则', block?: string): { row: number; col: number } {
+  const sheet = rulesSheetOf(preview);
+  return locate(sheet, table, rowKey, header, block ? rowOf(sheet, block) : 0);
 }
 
 /** A cadre's row of 考评结果 by header, as the add-on wrote it. */

@@ -5,7 +5,8 @@ import type { Preview } from '../../src/node/preview/server';
 import { HAS_CHROMIUM, launch } from './chromium';
 import { ruleCell, rulesSheetOf, townshipPreview } from './rules-fixture';
 
-const [defaults] = defaultRules();
+const [defaults, branchDefaults] = defaultRules();
+const testCount = defaults!.tests.length + branchDefaults.tests.length;
 
 describe.skipIf(!HAS_CHROMIUM)('the rules sheet from the sidebar, in Chromium', () => {
   let browser: Browser;
@@ -42,9 +43,36 @@ describe.skipIf(!HAS_CHROMIUM)('the rules sheet from the sidebar, in Chromium', 
     await page.click('[data-tab=rules]');
     await page.click('#run-rule-tests');
     await page.waitForSelector('#rule-test-results');
-    expect(await page.locator('.test.pass').count()).toBe(defaults!.tests.length);
+    expect(await page.locator('.test.pass').count()).toBe(testCount);
     expect(await page.locator('.test.fail').count()).toBe(0);
-    expect(await page.locator('#rule-test-results > p').textContent()).toBe(`${defaults!.tests.length} 条通过，0 条未通过`);
+    expect(await page.locator('#rule-test-results > p').textContent()).toBe(`${testCount} 条通过，0 条未通过`);
+    // Each block's cases are listed under its pack: the branch cases ran through the branch assessment.
+    expect(await page.locator('.pack-tests h3').allTextContents()).toEqual(['驻村干部月度考核', '党支部考核']);
+    expect(await page.locator('.pack-tests[data-pack=branch] .test.pass').count()).toBe(branchDefaults.tests.length);
+    expect(errors).toEqual([]);
+  });
+
+  it('shows a branch rule test that fails, with what was expected and what came out', async () => {
+    const preview = await townshipPreview('rules-branch-test-');
+    previews.push(preview);
+    preview.sandbox.call('ensureRulesSheet', rulesSheetPaint(defaultRules()));
+    // Staff expect one month without a 支委会 to keep five stars: the rules cap a branch that falls short at four.
+    const { row, col } = ruleCell(preview, 'committee-missed', '预期等次', '规则测试', '【规则包】党支部考核');
+    preview.sandbox.workbook.sheet(RULES_SHEET)!.setValue(row, col, '五星');
+
+    const page = await open(preview);
+    await page.waitForSelector('#run:not([disabled])');
+    await page.click('[data-tab=rules]');
+    await page.click('#run-rule-tests');
+    await page.waitForSelector('#rule-test-results');
+    expect(await page.locator('#rule-test-results > p').textContent()).toBe(`${testCount - 1} 条通过，1 条未通过`);
+    const failed = page.locator('.pack-tests[data-pack=branch] .test.fail');
+    expect(await failed.getAttribute('data-test')).toBe('committee-missed');
+    expect(await failed.locator('.problem').allTextContents()).toEqual(['预期等次“五星”，实际“四星”']);
+    await page.click('#lang');
+    await page.click('#run-rule-tests');
+    await page.waitForSelector('#rule-test-results');
+    expect(await page.locator('.pack-tests[data-pack=branch] .test.fail .problem').allTextContents()).toEqual(['expected the grade "五星", got "四星"']);
     expect(errors).toEqual([]);
   });
 

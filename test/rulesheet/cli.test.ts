@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultRules, packHash } from '../../src/core/index';
+import { a1 } from '../../src/core/snapshot';
+import { defaultSheet, locate, rowOf } from './sheet-helpers';
 import { ledgerSheet } from './workbook-fixture';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -53,6 +55,7 @@ describe('ledger-rules rules …', () => {
     expect(checked.stdout).toContain(`规则包“驻村干部月度考核”：5 个指标，21 条规则，规则版本 ${packHash(defaultRules()[0]!.pack)}`);
     expect(checked.stdout).toContain('规则测试：9/9 条通过');
     expect(checked.stdout).toContain(`规则包“党支部考核”：6 个指标，13 条规则，规则版本 ${packHash(defaultRules()[1].branch)}`);
+    expect(checked.stdout).toContain('规则测试：6/6 条通过');
   });
 
   it('names every problem with its cell and exits 2, for check and for assess', async () => {
@@ -73,11 +76,15 @@ describe('ledger-rules rules …', () => {
 
   it('fails the check with exit 1 when a rule test fails', async () => {
     const changed = join(dir, 'changed.xlsx');
-    await editCells(join(dir, 'rules.xlsx'), changed, { N15: '每天1分，最多20分' });
+    const sheet = defaultSheet();
+    const grade = locate(sheet, '规则测试', 'committee-missed', '预期等次', rowOf(sheet, '【规则包】党支部考核'));
+    await editCells(join(dir, 'rules.xlsx'), changed, { N15: '每天1分，最多20分', [a1(grade.row, grade.col)]: '五星' });
     const checked = await cli('rules', 'check', changed);
     expect(checked.code).toBe(1);
     expect(checked.stdout).toContain('未通过 days-short：下基层天数预期 16 分，实际 8 分');
     expect(checked.stdout).toContain('规则测试：8/9 条通过');
+    expect(checked.stdout).toContain('未通过 committee-missed：预期等次“五星”，实际“四星”');
+    expect(checked.stdout).toContain('规则测试：5/6 条通过');
   });
 
   it('assesses with the rules sheet a workbook holds, and refuses to overwrite it', async () => {

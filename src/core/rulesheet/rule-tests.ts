@@ -72,8 +72,13 @@ function flagTexts(f: Flag): string[] {
 const fold = (text: string) => halfWidth(text).replace(/\s+/g, '');
 const close = (a: number, b: number) => Math.abs(a - b) < 0.005;
 
+const CADRE_WORDS = { missing: 'rsTestFlagMissing', unexpected: 'rsTestFlagUnexpected', none: 'rsTestNoFlags' } as const;
+const BRANCH_WORDS = { missing: 'rsTestFailedMissing', unexpected: 'rsTestFailedUnexpected', none: 'rsTestNoFailed' } as const;
+
 /** What the rules made of a test's inputs, in the terms its expectations use. */
 export interface TestOutcome {
+  /** A branch test's flags are failed must-meet items, and say so. */
+  kind: 'cadre' | 'branch';
   indicator?: { label: string; labelEn?: string };
   /** The named indicator's points, or the total. */
   points: number;
@@ -98,20 +103,21 @@ export function testChecks(test: RuleTestCase, out: TestOutcome): RuleTestCheck[
       }),
     });
   }
+  const words = out.kind === 'branch' ? BRANCH_WORDS : CADRE_WORDS;
   if (test.flag !== undefined) {
     const want = fold(test.flag);
     checks.push({
       pass: out.flags.some((f) => f.texts.some((text) => fold(text).includes(want))),
-      ...both('rsTestFlagMissing', {
+      ...both(words.missing, {
         expected: test.flag,
-        actual: out.flags.map((f) => `“${f.message}”`).join('、') || t('rsTestNoFlags'),
-        actualEn: out.flags.map((f) => `"${f.messageEn}"`).join(', ') || t('rsTestNoFlags', {}, 'en'),
+        actual: out.flags.map((f) => `“${f.message}”`).join('、') || t(words.none),
+        actualEn: out.flags.map((f) => `"${f.messageEn}"`).join(', ') || t(words.none, {}, 'en'),
       }),
     });
   }
   if (test.noFlag) {
     const pass = out.flags.length === 0;
-    checks.push({ pass, ...(pass ? both('rsTestNoFlags') : both('rsTestFlagUnexpected', { actual: out.flags.map((f) => f.message).join('；') })) });
+    checks.push({ pass, ...(pass ? both(words.none) : both(words.unexpected, { actual: out.flags.map((f) => f.message).join('；'), actualEn: out.flags.map((f) => f.messageEn).join('; ') })) });
   }
   if (test.grade !== undefined) {
     checks.push({ pass: out.grade === test.grade, ...both('rsTestGrade', { expected: test.grade, actual: out.grade }) });
@@ -138,6 +144,7 @@ export async function runRuleTests(pack: Pack, tests: RuleTestCase[]): Promise<R
     const band = gradeFor(pack.grades, score.score);
     const flags = indicator ? score.flags.filter((f) => f.indicator === indicator.id) : score.flags;
     const checks = testChecks(test, {
+      kind: 'cadre',
       indicator,
       points: indicator ? score.indicators[indicator.id] ?? 0 : score.score,
       grade: band.grade,

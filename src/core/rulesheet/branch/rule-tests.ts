@@ -77,6 +77,7 @@ export async function runBranchRuleTests(pack: BranchPack, tests: RuleTestCase[]
     await assessor.judge(r, { failedItems: r.flags.length, lastPlace: test.inputs.lastPlace === true, score: r.scored ? r.score : null, rank: 1, of: 1 });
     const indicator = test.indicator ? pack.indicators.find((i) => i.id === test.indicator) : undefined;
     const checks = testChecks(test, {
+      kind: 'branch',
       indicator,
       points: indicator ? r.indicators[indicator.id] ?? 0 : r.score,
       grade: r.grade,

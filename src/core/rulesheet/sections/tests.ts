@@ -92,7 +92,7 @@ export const testsSection: Section = {
     for (const c of view.table.columns) {
       if (FIXED_KEYS.has(c.key)) continue;
       const fact = ctx.facts.resolve(c.text);
-      if (!fact && !ctx.isBroken(c.text)) ctx.report(view.headerCell(c), both('rsColumnUnknown', { text: c.text, ...suggestion(ctx.facts.nearest(c.text)) }));
+      if (!fact && !ctx.isBroken(c.text)) ctx.report(view.headerCell(c), both(ctx.unknownFact, { text: c.text, ...suggestion(ctx.facts.nearest(c.text)) }));
       inputCols.push({ col: c, fact });
     }
     const rows = filledRows(view);
