@@ -1,23 +1,10 @@
-import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import branchPackJson from '../../rules/branch.json';
 import { MEETING_HEADER, meetingRows, Q2, type SheetSpec, tmp, WORK_HEADER, workRow, writeXlsx } from './helpers';
-
-const run = promisify(execFile);
-
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/node/cli.ts', ...args], { cwd: process.cwd() });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+import { cli } from '../fixtures/cli';
 
 const CADRE_HEADER = ['姓名', '所驻嘎查', '下基层天数', '联系户数', '入户数', '承诺数', '完成数', '领导评分', '群众测评'];
 const cadreSheet = (month: number): SheetSpec => ({

@@ -1,5 +1,4 @@
 /** The CLI as a user runs it: a child process on the example workbook and on fixture files. */
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -9,22 +8,9 @@ import { writeCsv } from '../fixtures/csv';
 import { cadreRow, HEADER, ledger } from '../fixtures/ledgers';
 import { packInput } from '../fixtures/pack';
 import { sheet, tempDir, writeXlsx } from '../fixtures/workbook';
+import { cli, type CliRun as Run } from '../fixtures/cli';
 
 const EXAMPLE = 'examples/驻村干部台账示例.xlsx';
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', 'src/node/cli.ts', ...args], { maxBuffer: 1 << 24 }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
 
 /** A failure the user can act on: exit 2, nothing on stdout, the reason in Chinese and in English. */
 function expectRefusal(run: Run, zh: string | RegExp, en: string | RegExp) {

@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,16 +7,7 @@ import { defaultRules, packHash } from '../../src/core/index';
 import { a1 } from '../../src/core/snapshot';
 import { defaultSheet, locate, rowOf } from './sheet-helpers';
 import { ledgerSheet } from './workbook-fixture';
-
-const ROOT = join(import.meta.dirname, '../..');
-
-function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', join(ROOT, 'src/node/cli.ts'), ...args], { cwd: ROOT }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
-    });
-  });
-}
+import { cli } from '../fixtures/cli';
 
 async function editCells(file: string, out: string, cells: Record<string, string>): Promise<void> {
   const wb = new ExcelJS.Workbook();

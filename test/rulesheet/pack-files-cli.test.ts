@@ -1,20 +1,10 @@
-import { execFile } from 'node:child_process';
 import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultRules, packHash } from '../../src/core/index';
 import { MEETING_HEADER, meetingRows, Q2, type SheetSpec, tmp, WORK_HEADER, workRow, writeXlsx } from '../branch/helpers';
-
-const ROOT = join(import.meta.dirname, '../..');
-
-function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', join(ROOT, 'src/node/cli.ts'), ...args], { cwd: ROOT }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
-    });
-  });
-}
+import { cli } from '../fixtures/cli';
 
 const [cadre, branch] = defaultRules();
 
