@@ -3,32 +3,10 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import branchPackJson from '../../rules/branch.json';
-import { MEETING_HEADER, meetingRows, Q2, type SheetSpec, tmp, WORK_HEADER, workRow, writeXlsx } from './helpers';
+import { MEETING_HEADER, meetingRows, Q2, threeBranches, tmp, writeXlsx } from './helpers';
 import { cli } from '../fixtures/cli';
 
-const CADRE_HEADER = ['姓名', '所驻嘎查', '下基层天数', '联系户数', '入户数', '承诺数', '完成数', '领导评分', '群众测评'];
-const cadreSheet = (month: number): SheetSpec => ({
-  name: `${month}月驻村台账`,
-  rows: [[`2024年${month}月驻村干部工作台账`], CADRE_HEADER, ['斯琴', '巴彦', 4, 40, 1, 4, 1, 50, 50], ['孟和', '乌兰', 15, 30, 12, 4, 4, 90, 90], ['图雅', '查干', 14, 30, 10, 4, 4, 88, 86]],
-});
-
-const township = (): SheetSpec[] => [
-  {
-    name: '三会一课记录',
-    rows: [
-      MEETING_HEADER,
-      ...meetingRows('巴彦嘎查党支部', Q2, { skip: ['committee:2024-05'] }),
-      ...meetingRows('乌兰嘎查党支部', Q2),
-      ...meetingRows('查干嘎查党支部', Q2, { skip: ['lecture', 'group:2024-06'] }),
-    ],
-  },
-  {
-    name: '工作台账',
-    rows: [WORK_HEADER, workRow('巴彦嘎查', '2024-05', [10, 9], [50, 42], [8, 8]), workRow('乌兰嘎查', '2024-05', [97, 78], [40, 40], [6, 6], ['93.8%', null, null]), workRow('查干嘎查', '2024-05', [10, 10], [30, 29], [5, 5])],
-  },
-  cadreSheet(4),
-  cadreSheet(5),
-];
+const township = () => threeBranches({ statedRate: '93.8%', cadreMonths: [4, 5], mengheDays: 15 });
 
 describe('ledger-rules assess on a workbook with branch ledgers', () => {
   it('adds branches to --json with the documented shape', async () => {
@@ -134,7 +112,7 @@ describe('ledger-rules assess with the branch block of a rules sheet', () => {
 
 describe('ledger-rules assess on other workbooks', () => {
   it('keeps a cadre-only workbook’s JSON as it was: no branches key', async () => {
-    const file = await writeXlsx([cadreSheet(5)]);
+    const file = await writeXlsx(threeBranches({ cadreMonths: [5], mengheDays: 15 }).slice(2));
     const { code, stdout } = await cli('assess', file, '--json');
     expect(code).toBe(0);
     const keys = Object.keys(JSON.parse(stdout));

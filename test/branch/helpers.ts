@@ -101,6 +101,55 @@ export function workRow(branch: string, month: string, c: [number, number], s: [
 
 export const Q2 = ['2024-04', '2024-05', '2024-06'];
 
+const CADRE_HEADER: Row = ['姓名', '所驻嘎查', '下基层天数', '联系户数', '入户数', '承诺数', '完成数', '领导评分', '群众测评'];
+
+export interface ThreeBranches {
+  /** 乌兰's stated 承诺完成率, beside counts that give 80.4%. */
+  statedRate?: string;
+  /** The months of stationed-cadre ledgers. */
+  cadreMonths: number[];
+  /** 孟和's days at 乌兰 in each of those months. */
+  mengheDays: number;
+}
+
+/**
+ * Three branches over the second quarter, as the CLI tests run them: 巴彦 skipped
+ * a 支委会 in May, 查干 its 党课 and a June 党小组会; their work in May; their
+ * stationed cadres, 斯琴 at 巴彦 failing.
+ */
+export function threeBranches(opts: ThreeBranches): SheetSpec[] {
+  return [
+    {
+      name: '三会一课记录',
+      rows: [
+        MEETING_HEADER,
+        ...meetingRows('巴彦嘎查党支部', Q2, { skip: ['committee:2024-05'] }),
+        ...meetingRows('乌兰嘎查党支部', Q2),
+        ...meetingRows('查干嘎查党支部', Q2, { skip: ['lecture', 'group:2024-06'] }),
+      ],
+    },
+    {
+      name: '工作台账',
+      rows: [
+        WORK_HEADER,
+        workRow('巴彦嘎查', '2024-05', [10, 9], [50, 42], [8, 8]),
+        workRow('乌兰嘎查', '2024-05', [97, 78], [40, 40], [6, 6], [opts.statedRate ?? null, null, null]),
+        workRow('查干嘎查', '2024-05', [10, 10], [30, 29], [5, 5]),
+      ],
+    },
+    ...opts.cadreMonths.map((month) => ({
+      name: `${month}月驻村台账`,
+      rows: [
+        [`2024年${month}月驻村干部工作台账`],
+        CADRE_HEADER,
+        ['斯琴', '巴彦', 4, 40, 1, 4, 1, 50, 50],
+        ['孟和', '乌兰', opts.mengheDays, 30, 12, 4, 4, 90, 90],
+        ['图雅', '查干', 14, 30, 10, 4, 4, 88, 86],
+      ],
+    })),
+  ];
+}
+
 export function find(a: BranchAssessment, name: string, period?: string) {
   const b = a.branches.find((x) => x.name === name && (!period || x.period === period));
   if (!b) throw new Error(`no branch ${name} in ${a.branches.map((x) => x.name).join(', ')}`);

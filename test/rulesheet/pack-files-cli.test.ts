@@ -3,33 +3,13 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultRules, packHash } from '../../src/core/index';
-import { MEETING_HEADER, meetingRows, Q2, type SheetSpec, tmp, WORK_HEADER, workRow, writeXlsx } from '../branch/helpers';
+import { threeBranches, tmp, writeXlsx } from '../branch/helpers';
 import { cli } from '../fixtures/cli';
 
 const [cadre, branch] = defaultRules();
 
-const CADRE_HEADER = ['姓名', '所驻嘎查', '下基层天数', '联系户数', '入户数', '承诺数', '完成数', '领导评分', '群众测评'];
-
 /** Three branches over the second quarter, with their stationed cadres in May: 巴彦 skipped a 支委会, 查干 its 党课. */
-const township = (): SheetSpec[] => [
-  {
-    name: '三会一课记录',
-    rows: [
-      MEETING_HEADER,
-      ...meetingRows('巴彦嘎查党支部', Q2, { skip: ['committee:2024-05'] }),
-      ...meetingRows('乌兰嘎查党支部', Q2),
-      ...meetingRows('查干嘎查党支部', Q2, { skip: ['lecture', 'group:2024-06'] }),
-    ],
-  },
-  {
-    name: '工作台账',
-    rows: [WORK_HEADER, workRow('巴彦嘎查', '2024-05', [10, 9], [50, 42], [8, 8]), workRow('乌兰嘎查', '2024-05', [97, 78], [40, 40], [6, 6]), workRow('查干嘎查', '2024-05', [10, 10], [30, 29], [5, 5])],
-  },
-  {
-    name: '5月驻村台账',
-    rows: [['2024年5月驻村干部工作台账'], CADRE_HEADER, ['斯琴', '巴彦', 4, 40, 1, 4, 1, 50, 50], ['孟和', '乌兰', 11, 30, 12, 4, 4, 90, 90], ['图雅', '查干', 14, 30, 10, 4, 4, 88, 86]],
-  },
-];
+const township = () => threeBranches({ cadreMonths: [5], mengheDays: 11 });
 
 /**
  * Edits a workbook's 考评规则 as staff would: cells of the cadre block by address (they keep their addresses

@@ -88,6 +88,11 @@ export interface TestOutcome {
   risk?: boolean;
 }
 
+/** A test passes when every expectation held. */
+export function testResult(id: string, checks: RuleTestCheck[], actual: RuleTestResult['actual']): RuleTestResult {
+  return { id, pass: checks.every((c) => c.pass), checks, actual };
+}
+
 /** Each expectation of a test against what came out. */
 export function testChecks(test: RuleTestCase, out: TestOutcome): RuleTestCheck[] {
   const checks: RuleTestCheck[] = [];
@@ -150,12 +155,7 @@ export async function runRuleTests(pack: Pack, tests: RuleTestCase[]): Promise<R
       grade: band.grade,
       flags: flags.map((f) => ({ texts: flagTexts(f), message: f.message, messageEn: f.messageEn })),
     });
-    results.push({
-      id: test.id,
-      pass: checks.every((c) => c.pass),
-      checks,
-      actual: { indicators: score.indicators, score: score.score, grade: band.grade, flags: score.flags.map((f) => f.message) },
-    });
+    results.push(testResult(test.id, checks, { indicators: score.indicators, score: score.score, grade: band.grade, flags: score.flags.map((f) => f.message) }));
   }
   return results;
 }

@@ -4,7 +4,7 @@ import type { BranchFacts } from '../../branch/facts';
 import type { BranchFact, BranchPack } from '../../branch/schema';
 import { t } from '../../messages';
 import type { FactValue } from '../../ledger/read';
-import { type RuleTestCase, type RuleTestResult, testChecks } from '../rule-tests';
+import { type RuleTestCase, type RuleTestResult, testChecks, testResult } from '../rule-tests';
 
 /** The test period: tests judge one branch, so the period only labels notes nobody reads. */
 const PERIOD = '2024-01';
@@ -84,12 +84,7 @@ export async function runBranchRuleTests(pack: BranchPack, tests: RuleTestCase[]
       flags: r.flags.map((f) => ({ texts: [f.label, f.message], message: f.message, messageEn: f.messageEn })),
       risk: r.risk,
     });
-    results.push({
-      id: test.id,
-      pass: checks.every((c) => c.pass),
-      checks,
-      actual: { indicators: r.indicators, score: r.score, grade: r.grade, flags: r.flags.map((f) => f.message) },
-    });
+    results.push(testResult(test.id, checks, { indicators: r.indicators, score: r.score, grade: r.grade, flags: r.flags.map((f) => f.message) }));
   }
   return results;
 }
