@@ -4,11 +4,12 @@ import { validatePack } from '../pack/validate';
 import { a1, type SheetSnapshot, type WorkbookSnapshot } from '../snapshot';
 import { checkPack, type PackLocator } from './check';
 import { conditionText } from './condition';
-import { FactDirectory, nearest } from './facts';
-import { headerKey, isTitleRow, scanBlocks, type SheetBlock, TableView } from './grid';
-import { problemAt, type RuleProblem, suggestion } from './problem';
-import { type LocatedTest, type PackEntry, ReadContext, type Section } from './section';
+import { FactDirectory } from './facts';
+import { isTitleRow, scanBlocks, type SheetBlock } from './grid';
+import { problemAt, type RuleProblem } from './problem';
+import { type LocatedTest, type PackEntry, ReadContext } from './section';
 import { READ_ORDER } from './sections/index';
+import { collectTables } from './tables';
 import type { RuleTestCase } from './rule-tests';
 import { RULES_SHEET } from './name';
 import type { BranchPack } from '../branch/schema';
@@ -49,10 +50,6 @@ export interface RulesRead {
   packs: ReadPack[];
   /** Every problem, each naming its cell. A run must not go ahead while there are any. */
   problems: RuleProblem[];
-}
-
-function sectionOf(key: string): Section | undefined {
-  return READ_ORDER.find((s) => headerKey(t(s.name)) === key || headerKey(t(s.name, {}, 'en')) === key);
 }
 
 /** The cell a pack path was read from, or the nearest enclosing path's ("rules[3].when[0]" → "rules[3]"). */
@@ -114,21 +111,10 @@ function readBlock(sheet: string, block: SheetBlock): { read: ReadPack; problems
   else ctx.report(titleCell, both('rsPackTitleMissing'));
   if (isBranchBlock(block)) return branchBlock(ctx, block, titleCell);
 
-  const tables = new Map<Section, TableView>();
-  for (const table of block.tables) {
-    const section = sectionOf(table.key);
-    const at = a1(table.row, table.col);
-    if (!section) {
-      const names = READ_ORDER.map((s) => t(s.name));
-      ctx.report(at, both('rsTableUnknown', { text: table.name, known: names.map((n) => `【${n}】`).join('、'), ...suggestion(nearest(table.name, names)) }));
-    } else if (tables.has(section)) {
-      ctx.report(at, both('rsTableDuplicate', { table: t(section.name), cell: tables.get(section)!.titleCell }));
-    } else tables.set(section, new TableView(table));
-  }
+  const tables = collectTables(ctx, block, READ_ORDER);
   for (const section of READ_ORDER) {
-    const view = tables.get(section);
+    const view = tables.get(section.name);
     if (view) section.read(view, ctx);
-    else if (section.required) ctx.report(titleCell, both('rsTableMissing', { pack: block.title, table: t(section.name) }));
     ctx.facts = new FactDirectory(ctx.draft.columns, ctx.draft.derived);
   }
 
