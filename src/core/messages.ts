@@ -181,6 +181,7 @@ export const MESSAGES = {
   rsHeaderMissing: { zh: '【{table}】表缺少“{header}”列，请在表头补上', en: 'the 【{table}】 table has no "{header}" column; add it to the header' },
   rsTableEmpty: { zh: '【{table}】表中没有可用的行', en: 'the 【{table}】 table has no usable row' },
   rsTestNoExpectation: { zh: '这条测试没有写预期结果；请填写预期得分、预期提示或预期等次', en: 'this test expects nothing; fill in expected points, flag or grade' },
+  rsTestNoExpectationBranch: { zh: '这条测试没有写预期结果；请填写预期得分、预期未达标事项、预期等次或预期软弱涣散风险', en: 'this test expects nothing; fill in expected points, failed item, grade or risk' },
   // Rule tests and what-if
   rsTestPass: { zh: '通过', en: 'passed' },
   rsTestFail: { zh: '未通过', en: 'failed' },

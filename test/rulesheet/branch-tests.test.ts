@@ -94,13 +94,17 @@ describe('the branch block’s 【规则测试】', () => {
       ['committee-missed', '支委会未召开月数', '一个月'],
       ['service-counts', '指标', '为民办事'],
       ['three-failures', '预期软弱涣散风险', '可能'],
+      ['cadre-failing', '预期得分', null],
+      ['cadre-failing', '预期未达标事项', null],
     ]);
     const read = readRulesSheet(sheet);
+    const idCell = locate(sheet, '规则测试', 'cadre-failing', '编号', rowOf(sheet, BLOCK));
     expect(read.problems.map((p) => [p.cell, p.message])).toEqual([
       [cells[0], '“一个月” 不是有效的支委会未召开月数'],
       [cells[1], '指标“为民办事”不在【指标】表中（是不是“为民服务”？）'],
       [cells[2], '预期软弱涣散风险“可能”请写“是”或“否”'],
+      [a1(idCell.row, idCell.col), '这条测试没有写预期结果；请填写预期得分、预期未达标事项、预期等次或预期软弱涣散风险'],
     ]);
-    expect(branchOf(sheet).tests.map((t) => t.test.id)).toEqual(['all-met', 'last-place', 'cadre-failing']);
+    expect(branchOf(sheet).tests.map((t) => t.test.id)).toEqual(['all-met', 'last-place']);
   });
 });

@@ -151,7 +151,7 @@ export const testsSection: Section = {
         }
       }
       if (test.points === undefined && test.flag === undefined && !test.noFlag && test.grade === undefined && test.risk === undefined) {
-        ctx.report(view.at(row, idCol), both('rsTestNoExpectation'));
+        ctx.report(view.at(row, idCol), both(riskCol ? 'rsTestNoExpectationBranch' : 'rsTestNoExpectation'));
         ok = false;
       }
       if (ok) ctx.tests.push({ test, cell: view.at(row, idCol) });
