@@ -136,15 +136,20 @@ function dropLegacyLog(props: Properties): void {
   props.setProperties(Object.fromEntries(Object.entries(all).filter(([key]) => !key.startsWith(LEGACY_KEY))), true);
 }
 
-/** The hidden log sheet, made on first use without taking the user away from the sheet they are on. */
+/**
+ * The log sheet, made on first use without taking the user away from the
+ * sheet they are on, and hidden again should it be in view (a run that
+ * failed half-way through making it, or someone who unhid it to look).
+ */
 function logSheet(): Sheet {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const existing = spreadsheet.getSheetByName(LOG_SHEET);
-  if (existing) return existing;
-  const active = spreadsheet.getActiveSheet();
-  const sheet = spreadsheet.insertSheet(LOG_SHEET, spreadsheet.getNumSheets());
-  sheet.hideSheet();
-  active.activate();
+  let sheet = spreadsheet.getSheetByName(LOG_SHEET);
+  if (!sheet) {
+    const active = spreadsheet.getActiveSheet();
+    sheet = spreadsheet.insertSheet(LOG_SHEET, spreadsheet.getNumSheets());
+    active.activate();
+  }
+  if (!sheet.isSheetHidden()) sheet.hideSheet();
   return sheet;
 }
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import branchPack from '../../rules/branch.json';
 import stationedCadrePack from '../../rules/stationed-cadre.json';
 import type { WorkbookModel } from '../../src/node/gas/index';
-import { LOG_SHEET, type RulesLog, type WorkbookPayload } from '../../src/rpc/contract';
+import { t } from '../../src/core/index';
+import { LOG_SHEET, type RulesLog, type WorkbookPayload, type WriteResultsResult } from '../../src/rpc/contract';
 import { ledgerWorkbook } from './ledger-fixture';
 import { resultTableFor, sandboxOf, sheetState, workbookOf } from './harness';
 
@@ -157,5 +158,37 @@ describe('the rules log where it fits, bounded', () => {
     expect(sandbox.call('saveMapping', mapping)).toEqual({ ok: true });
     expect([...props.keys()]).toEqual(['ledgerRules.columnMapping']);
     expect((sandbox.call('getRulesLog') as RulesLog).history.map((h) => h.version)).toEqual(['bbbb2222', 'aaaa1111']);
+  });
+});
+
+describe('a run’s results and the rules behind them', () => {
+  const rules = { version: 'aaaa1111', time: '2024/6/1 10:00:00', pack: JSON.stringify(stationedCadrePack), branchVersion: 'bbbb2222', branch: JSON.stringify(branchPack) };
+
+  it('are written in one call: the results, then the log', async () => {
+    const sandbox = sandboxOf(await workbookOf(ledgerWorkbook(4)));
+    const table = await resultTableFor((sandbox.call('getWorkbook') as WorkbookPayload).snapshot);
+    const written = sandbox.call('writeResults', { tables: [table], rules }) as WriteResultsResult;
+    expect(written).toEqual({ sheets: [{ sheet: '考评结果', rows: 4 }], time: written.time });
+    expect((sandbox.call('getRulesLog') as RulesLog).last).toEqual(rules);
+  });
+
+  it('make a run that is done even when its rules cannot be logged, with the reason for the sidebar’s warning', async () => {
+    const sandbox = sandboxOf(await workbookOf(ledgerWorkbook(4)));
+    const table = await resultTableFor((sandbox.call('getWorkbook') as WorkbookPayload).snapshot);
+    sandbox.calls.failOn('Sheet.hideSheet');
+    const written = sandbox.call('writeResults', { tables: [table], rules }) as WriteResultsResult;
+    expect(written.sheets).toEqual([{ sheet: '考评结果', rows: 4 }]);
+    expect(written.rulesLogError).toMatch(/^Service Spreadsheets failed while accessing document \(Sheet\.hideSheet, injected failure\)/);
+    const sheet = sandbox.workbook.sheet('考评结果')!;
+    expect(sheet.values.slice(1, 2 + table.rows.length).map((row) => row.slice(0, table.header.length))).toEqual([table.header, ...table.rows]);
+    expect(sandbox.call('getRulesLog')).toEqual({ history: [], last: null });
+    // What the sidebar shows under the result line, from the message table.
+    expect(t('uiRulesLogNotSaved', { detail: written.rulesLogError! })).toMatch(/^注意：结果已写入，但本次所用的规则未能记入日志（Service Spreadsheets failed/);
+
+    // The next run logs as usual.
+    sandbox.call('writeResults', { tables: [table], rules: { ...rules, version: 'cccc3333' } });
+    expect((sandbox.call('getRulesLog') as RulesLog).history.map((h) => h.version)).toEqual(['cccc3333']);
+    expect(sandbox.workbook.sheet(LOG_SHEET)!.hidden).toBe(true);
+    expect(sandbox.workbook.activeSheet.name).toBe('考评结果');
   });
 });
