@@ -273,6 +273,11 @@ export const MESSAGES = {
   menuAssessNow: { zh: '立即考评', en: 'Assess now' },
   sheetBeingWritten: { zh: '{sheet}（台账考评·写入中）', en: '{sheet} (Ledger Rules, being written)' },
   sheetSetAside: { zh: '{sheet}（台账考评·旧结果）', en: '{sheet} (Ledger Rules, previous)' },
+  rulesLogSheet: { zh: '_台账考评日志', en: '_Ledger Rules log' },
+  runInProgress: {
+    zh: '另一次考评或规则修改正在写入本表格（可能是其他编辑者），请稍候再试；本次没有写入任何内容',
+    en: 'another run or rules change is writing to this spreadsheet (perhaps another editor); try again in a moment. Nothing was written',
+  },
   rpcBadArgs: { zh: '{fn} 收到的数据无效：{detail}', en: '{fn} received invalid data: {detail}' },
   rpcFailed: { zh: '{fn} 执行失败：{detail}', en: '{fn} failed: {detail}' },
   rpcBadResult: { zh: '{fn} 返回的数据不符合约定：{detail}', en: '{fn} returned data that breaks the contract: {detail}' },
@@ -285,6 +290,10 @@ export const MESSAGES = {
   writeFailed: { zh: '写入考评结果失败，原有结果保持不变：{detail}', en: 'writing the results failed; the earlier results are unchanged: {detail}' },
   sheetMissing: { zh: '找不到工作表“{sheet}”', en: 'there is no sheet named "{sheet}"' },
   mappingTooLarge: { zh: '列对应设置太大（{size} 字节，上限 {limit}），未保存', en: 'the column mapping is too large ({size} bytes, limit {limit}); not saved' },
+  mappingStoreFull: {
+    zh: '列对应设置未能保存：本表格的插件存储已满（{detail}）。考评一次会把旧版留下的规则日志移出，之后再试',
+    en: 'the column mapping was not saved: the add-on storage of this spreadsheet is full ({detail}). Run an assessment once, which moves the rules log an earlier version left there, then try again',
+  },
   // Local preview (npm start)
   previewTitle: { zh: '台账考评 · 本地预览', en: 'Ledger Rules · local preview' },
   previewExtensions: { zh: '扩展程序', en: 'Extensions' },
@@ -341,6 +350,10 @@ export const MESSAGES = {
   uiRunning: { zh: '正在考评… {done}/{total}', en: 'Assessing… {done}/{total}' },
   uiWriting: { zh: '正在写入“考评结果”…', en: 'Writing the results sheet…' },
   uiWritten: { zh: '已写入“{sheets}”（{rows} 行），{time}', en: 'Wrote "{sheets}" ({rows} rows) at {time}' },
+  uiRulesLogNotSaved: {
+    zh: '注意：结果已写入，但本次所用的规则未能记入日志（{detail}），下次考评时无法列出规则的变化',
+    en: 'Note: the results are written, but the rules this run used could not be logged ({detail}); the next run cannot list what changed in them',
+  },
   uiOverview: { zh: '考评概况', en: 'Overview' },
   uiGradeCount: { zh: '{grade} {count} 名', en: '{grade}: {count}' },
   uiFlagged: { zh: '需关注的干部（{count}）', en: 'Cadres flagged ({count})' },

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { ResultTableSchema } from '../core/results/table';
 import { RULES_SHEET } from '../core/rulesheet/name';
 import { RuleRowEditSchema, RulesSheetPaintSchema, SheetDecorationSchema } from '../core/rulesheet/schemas';
+import { t } from '../core/messages';
 import { WorkbookSnapshotSchema } from '../core/snapshot';
 
 /**
@@ -18,15 +19,6 @@ export const WorkbookPayloadSchema = z.object({
   mapping: ColumnMappingSchema,
 });
 export type WorkbookPayload = z.infer<typeof WorkbookPayloadSchema>;
-
-export const WriteResultsArgsSchema = z.object({ tables: z.array(ResultTableSchema).min(1) });
-export type WriteResultsArgs = z.infer<typeof WriteResultsArgsSchema>;
-
-export const WriteResultsResultSchema = z.object({
-  sheets: z.array(z.object({ sheet: z.string(), rows: z.number().int() })),
-  time: z.string(),
-});
-export type WriteResultsResult = z.infer<typeof WriteResultsResultSchema>;
 
 export const SelectCellArgsSchema = z.object({ sheet: z.string().min(1), cell: z.string().regex(/^[A-Z]{1,3}\d{1,7}(:[A-Z]{1,3}\d{1,7})?$/) });
 export type SelectCellArgs = z.infer<typeof SelectCellArgsSchema>;
@@ -81,6 +73,21 @@ export const RulesLogSchema = z.object({
 });
 export type RulesLog = z.infer<typeof RulesLogSchema>;
 
+export const WriteResultsArgsSchema = z.object({
+  tables: z.array(ResultTableSchema).min(1),
+  /** The rules the run used, recorded in the rules log in the same call, once the results are in place. */
+  rules: RecordRulesArgsSchema.optional(),
+});
+export type WriteResultsArgs = z.infer<typeof WriteResultsArgsSchema>;
+
+export const WriteResultsResultSchema = z.object({
+  sheets: z.array(z.object({ sheet: z.string(), rows: z.number().int() })),
+  time: z.string(),
+  /** Why the rules log could not be saved; the results are written all the same. */
+  rulesLogError: z.string().optional(),
+});
+export type WriteResultsResult = z.infer<typeof WriteResultsResultSchema>;
+
 export const RULES_LOG_RPC = {
   recordRulesVersion: { args: z.tuple([RecordRulesArgsSchema]), result: OkSchema },
   getRulesLog: { args: z.tuple([]), result: RulesLogSchema },
@@ -96,6 +103,12 @@ export const RPC = {
 } as const;
 
 export type RpcName = keyof typeof RPC;
+
+/**
+ * The functions that change nothing in the document. Every other one writes,
+ * and runs holding the document lock, so two editors' runs never interleave.
+ */
+export const READ_ONLY_RPCS: readonly RpcName[] = ['getWorkbook', 'getRulesLog', 'selectCell'];
 export type RpcArgs<N extends RpcName> = z.infer<(typeof RPC)[N]['args']>;
 export type RpcResult<N extends RpcName> = z.infer<(typeof RPC)[N]['result']>;
 
@@ -112,6 +125,12 @@ export const AUTORUN_ATTRIBUTE = 'data-autorun';
 
 /** The sheets the add-on owns and rewrites on every run without reading them; everything else is read. */
 export const OWNED_SHEETS = ['考评结果', '支部汇总'] as const;
+
+/**
+ * The hidden sheet the rules log lives in (the rules of the last runs). The
+ * add-on's alone, like the result sheets, but no result table may target it.
+ */
+export const LOG_SHEET = t('rulesLogSheet');
 
 /**
  * The rules sheet is the add-on's too (it writes it, colours and notes it), but

@@ -11,12 +11,12 @@ import { ensureRulesSheet as createRulesSheet, markRuleProblems as markProblems,
 import { serve } from './rpc';
 import { getRulesLog as readRulesLog, recordRulesVersion as recordVersion } from './rules-log';
 import { selectCell as activateCell } from './select';
-import { writeResults as replaceResults } from './write';
+import { writeRun } from './run';
 
 export { assessNow, onInstall, onOpen, openSidebar };
 export const getWorkbook = serve('getWorkbook', readWorkbook);
 export const saveMapping = serve('saveMapping', storeMapping);
-export const writeResults = serve('writeResults', replaceResults);
+export const writeResults = serve('writeResults', writeRun);
 export const selectCell = serve('selectCell', activateCell);
 export const ensureRulesSheet = serve('ensureRulesSheet', createRulesSheet);
 export const markRuleProblems = serve('markRuleProblems', markProblems);

@@ -1,5 +1,5 @@
 import { ColumnMappingSchema, type RpcArgs, type RpcResult } from '../rpc/contract';
-import { UserError } from './errors';
+import { errorText, UserError } from './errors';
 
 /** Where the column mapping the user set in the sidebar lives: with the document, for everyone who edits it. */
 const MAPPING_KEY = 'ledgerRules.columnMapping';
@@ -35,6 +35,11 @@ export function saveMapping(...[mapping]: RpcArgs<'saveMapping'>): RpcResult<'sa
   const text = JSON.stringify(mapping);
   const size = utf8Length(text);
   if (size > PROPERTY_LIMIT) throw new UserError('mappingTooLarge', { size, limit: PROPERTY_LIMIT });
-  PropertiesService.getDocumentProperties().setProperty(MAPPING_KEY, text);
+  try {
+    PropertiesService.getDocumentProperties().setProperty(MAPPING_KEY, text);
+  } catch (error) {
+    // The store's 500 KB can be taken by a rules log an earlier version kept there.
+    throw new UserError('mappingStoreFull', { detail: errorText(error) });
+  }
   return { ok: true };
 }

@@ -1,5 +1,5 @@
 import { t } from '../core/messages';
-import { OWNED_SHEETS } from '../rpc/contract';
+import { LOG_SHEET, OWNED_SHEETS } from '../rpc/contract';
 
 /**
  * Names of the sheets a run writes before it commits (temporary) and of the
@@ -25,5 +25,5 @@ export function backedUpSheet(sheet: string): string | undefined {
 
 /** Sheets the add-on wrote, finished or not: never part of the user's workbook snapshot. */
 export function isAddonSheet(sheet: string): boolean {
-  return isOwned(sheet) || isTemporary(sheet) || backedUpSheet(sheet) !== undefined;
+  return isOwned(sheet) || sheet === LOG_SHEET || isTemporary(sheet) || backedUpSheet(sheet) !== undefined;
 }

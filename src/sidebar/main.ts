@@ -183,13 +183,10 @@ async function run(): Promise<void> {
     state.phase = 'writing';
     render();
     const time = new Date().toLocaleString('zh-CN', { hour12: false });
-    state.written = await call('writeResults', { tables: runTables(run, packs, { time }) });
-    await call('recordRulesVersion', {
-      version: run.cadres.rulesVersion,
-      time,
-      pack: JSON.stringify(pack),
-      branchVersion: packHash(packs.branch),
-      branch: JSON.stringify(packs.branch),
+    // The rules go with the results, so both are written under one lock in one call.
+    state.written = await call('writeResults', {
+      tables: runTables(run, packs, { time }),
+      rules: { version: run.cadres.rulesVersion, time, pack: JSON.stringify(pack), branchVersion: packHash(packs.branch), branch: JSON.stringify(packs.branch) },
     });
     state.rulesLog = await call('getRulesLog');
     state.phase = 'done';
@@ -220,6 +217,8 @@ function statusView(c: ViewContext): HTMLElement {
     const sheets = state.written.sheets.map((s) => s.sheet).join('、');
     const rows = state.written.sheets.reduce((n, s) => n + s.rows, 0);
     el.append(h('div', { class: 'ok' }, tr(c, 'uiWritten', { sheets, rows, time: state.written.time })));
+    const logError = state.written.rulesLogError;
+    if (logError !== undefined) el.append(h('div', { id: 'rules-log-warning', class: 'warning' }, tr(c, 'uiRulesLogNotSaved', { detail: logError })));
   }
   return el;
 }

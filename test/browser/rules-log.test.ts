@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultRules, packHash, RULES_SHEET } from '../../src/core/index';
 import type { Preview } from '../../src/node/preview/server';
-import type { RulesLog } from '../../src/rpc/contract';
+import { LOG_SHEET, type RulesLog } from '../../src/rpc/contract';
 import { HAS_CHROMIUM, launch } from './chromium';
 import { locate } from '../rulesheet/sheet-helpers';
 import { ruleCell, rulesSheetOf, townshipPreview } from './rules-fixture';
@@ -61,6 +61,22 @@ describe.skipIf(!HAS_CHROMIUM)('the change log between rules versions, in Chromi
     await page.waitForSelector('#rules-changes');
     expect(await page.locator('#rules-changes summary').textContent()).toBe('自上次考评（2024/6/1 09:00:00）以来，规则有 1 处变化');
     expect(await page.locator('#rules-changes li').allTextContents()).toEqual(['规则“days-full”的得分：20 → 18']);
+    await page.close();
+  });
+
+  it('reports a run whose rules could not be logged as done, with a warning', async () => {
+    // The log sheet back in view, and hiding it again fails: the log is not saved, the results are.
+    preview.sandbox.workbook.sheet(LOG_SHEET)!.hidden = false;
+    preview.sandbox.calls.failOn('Sheet.hideSheet');
+    const page = await browser.newPage({ viewport: { width: 300, height: 900 } });
+    await page.goto(preview.sidebarUrl);
+    await page.waitForSelector('#run:not([disabled])');
+    await page.click('#run');
+    await page.waitForSelector('#status .ok');
+    expect(await page.locator('#status .error').count()).toBe(0);
+    expect(await page.locator('#rules-log-warning').textContent()).toMatch(
+      /^注意：结果已写入，但本次所用的规则未能记入日志（Service Spreadsheets failed while accessing document \(Sheet\.hideSheet, injected failure\)\.）/,
+    );
     await page.close();
   });
 });

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import branchPack from '../../rules/branch.json';
 import stationedCadrePack from '../../rules/stationed-cadre.json';
-import type { RulesLog } from '../../src/rpc/contract';
+import type { WorkbookModel } from '../../src/node/gas/index';
+import { t } from '../../src/core/index';
+import { LOG_SHEET, type RulesLog, type WorkbookPayload, type WriteResultsResult } from '../../src/rpc/contract';
 import { ledgerWorkbook } from './ledger-fixture';
-import { sandboxOf, workbookOf } from './harness';
+import { resultTableFor, sandboxOf, sheetState, workbookOf } from './harness';
 
 describe('the rules log kept with the document', () => {
-  it('stores a pack larger than one property in chunks, keeps the history newest first, and drops stale chunks', async () => {
+  it('keeps a pack larger than one property, the history newest first, in its hidden sheet', async () => {
     const sandbox = sandboxOf(await workbookOf(ledgerWorkbook(2)));
     expect(sandbox.call('getRulesLog')).toEqual({ history: [], last: null });
 
@@ -19,8 +21,11 @@ describe('the rules log kept with the document', () => {
     const log = sandbox.call('getRulesLog') as RulesLog;
     expect(log.history.map((h) => h.version)).toEqual(['bbbb2222', 'aaaa1111']);
     expect(log.last).toEqual({ version: 'bbbb2222', time: '2024/7/1 10:00:00', pack: small });
-    const chunks = [...sandbox.workbook.documentProperties.keys()].filter((k) => k.includes('.pack.'));
-    expect(chunks).toHaveLength(Math.ceil(small.length / 2000));
+    expect(sandbox.workbook.documentProperties.size).toBe(0);
+    const sheet = sandbox.workbook.sheet(LOG_SHEET)!;
+    expect(sheet.hidden).toBe(true);
+    // The older run's pack is not kept: only the last run's is compared with.
+    expect(sheet.values.map((row) => row.filter((v) => v !== undefined).length)).toEqual([2, 1]);
   });
 
   it('refuses a malformed entry with a clear message and keeps the log as it was', async () => {
@@ -39,12 +44,12 @@ describe('the rules log with both packs', () => {
   const branch = JSON.stringify(branchPack);
   const chunkKeys = (sandbox: { workbook: { documentProperties: Map<string, string> } }, part: string) =>
     [...sandbox.workbook.documentProperties.keys()].filter((k) => k.startsWith(`ledgerRules.rulesLog.${part}.`));
+  const logCells = (sandbox: { workbook: WorkbookModel }) => sandbox.workbook.sheet(LOG_SHEET)!.values.map((row) => row.filter((v) => v !== undefined));
 
-  it('keeps the branch pack beside the cadre pack, each in its own chunks, and a change to either is a new version', async () => {
+  it('keeps the branch pack beside the cadre pack, each in its own cells, and a change to either is a new version', async () => {
     const sandbox = sandboxOf(await workbookOf(ledgerWorkbook(2)));
     sandbox.call('recordRulesVersion', { version: 'aaaa1111', time: '2024/6/1 10:00:00', pack: cadre, branchVersion: 'bbbb2222', branch });
-    expect(chunkKeys(sandbox, 'pack')).toHaveLength(Math.ceil(cadre.length / 2000));
-    expect(chunkKeys(sandbox, 'branch')).toHaveLength(Math.ceil(branch.length / 2000));
+    expect(logCells(sandbox)[0]).toHaveLength(3);
     expect(sandbox.call('getRulesLog')).toEqual({
       history: [{ version: 'aaaa1111', time: '2024/6/1 10:00:00', branchVersion: 'bbbb2222' }],
       last: { version: 'aaaa1111', time: '2024/6/1 10:00:00', pack: cadre, branchVersion: 'bbbb2222', branch },
@@ -61,7 +66,7 @@ describe('the rules log with both packs', () => {
     expect(log.last!.branch).toBe(edited);
   });
 
-  it('reads a log written before runs kept the branch pack, and drops the branch chunks when a run records none', async () => {
+  it('reads a log written to document properties before runs kept the branch pack, and moves its history to the log sheet', async () => {
     const sandbox = sandboxOf(await workbookOf(ledgerWorkbook(2)));
     // What earlier versions of the add-on stored: a history of cadre versions and the cadre pack's chunks.
     const props = sandbox.workbook.documentProperties;
@@ -72,10 +77,118 @@ describe('the rules log with both packs', () => {
       last: { version: 'aaaa1111', time: '2024/5/1 10:00:00', pack: '{"id":"stationed-cadre"}' },
     });
 
+    props.set('ledgerRules.columnMapping', '{"走访户数":"visits"}');
     sandbox.call('recordRulesVersion', { version: 'dddd4444', time: '2024/6/1 10:00:00', pack: cadre, branchVersion: 'bbbb2222', branch });
     expect((sandbox.call('getRulesLog') as RulesLog).history.map((h) => h.version)).toEqual(['dddd4444', 'aaaa1111']);
+    // The old log is gone from the store; the column mapping beside it stays.
+    expect([...props.keys()]).toEqual(['ledgerRules.columnMapping']);
     sandbox.call('recordRulesVersion', { version: 'eeee5555', time: '2024/7/1 10:00:00', pack: cadre });
     expect(chunkKeys(sandbox, 'branch')).toEqual([]);
+    expect(logCells(sandbox)[0]).toHaveLength(2);
     expect((sandbox.call('getRulesLog') as RulesLog).last).toEqual({ version: 'eeee5555', time: '2024/7/1 10:00:00', pack: cadre });
+    expect((sandbox.call('getRulesLog') as RulesLog).history.map((h) => h.version)).toEqual(['eeee5555', 'dddd4444', 'aaaa1111']);
+  });
+});
+
+describe('the rules log where it fits, bounded', () => {
+  /** A pack near the contract's 200,000 characters, in Chinese: about 570 KB of UTF-8, more than a whole property store. */
+  const hugePack = (base: object, tag: string) => {
+    const text = JSON.stringify({ ...base, note: '' });
+    return JSON.stringify({ ...base, note: `${tag}${'驻村干部考评说明'.repeat((199_000 - text.length) / 8)}` });
+  };
+
+  it('keeps the packs of a large township, which no property store holds, in cells Sheets can hold', async () => {
+    const sandbox = sandboxOf(await workbookOf(ledgerWorkbook(2)));
+    const cadre = hugePack(stationedCadrePack, 'a');
+    const branch = hugePack(branchPack, 'b');
+    expect(new TextEncoder().encode(cadre + branch).length).toBeGreaterThan(500 * 1024);
+    for (const [i, version] of ['aaaa1111', 'bbbb2222', 'cccc3333'].entries()) {
+      sandbox.call('recordRulesVersion', { version, time: `2024/${i + 6}/1 10:00:00`, pack: cadre, branchVersion: 'dddd4444', branch });
+    }
+    const log = sandbox.call('getRulesLog') as RulesLog;
+    expect(log.history.map((h) => h.version)).toEqual(['cccc3333', 'bbbb2222', 'aaaa1111']);
+    expect(log.last).toEqual({ version: 'cccc3333', time: '2024/8/1 10:00:00', pack: cadre, branchVersion: 'dddd4444', branch });
+    const cells = sandbox.workbook.sheet(LOG_SHEET)!.values.flat().filter((v): v is string => typeof v === 'string');
+    expect(Math.max(...cells.map((c) => c.length))).toBeLessThanOrEqual(50_000);
+    expect(sandbox.workbook.documentProperties.size).toBe(0);
+  });
+
+  it('keeps the last 50 runs, each version once, newest first', async () => {
+    const sandbox = sandboxOf(await workbookOf(ledgerWorkbook(2)));
+    const pack = JSON.stringify(stationedCadrePack);
+    const version = (i: number) => `v${String(i).padStart(7, '0')}`;
+    for (let i = 1; i <= 60; i++) sandbox.call('recordRulesVersion', { version: version(i), time: `run ${i}`, pack });
+    sandbox.call('recordRulesVersion', { version: version(30), time: 'run 61', pack });
+    const log = sandbox.call('getRulesLog') as RulesLog;
+    expect(log.history).toHaveLength(50);
+    expect(log.history[0]).toEqual({ version: version(30), time: 'run 61' });
+    expect(log.history.slice(1).map((h) => h.version)).toEqual(Array.from({ length: 60 }, (_, i) => version(60 - i)).filter((v) => v !== version(30)).slice(0, 49));
+    expect(sandbox.workbook.sheet(LOG_SHEET)!.lastRow).toBe(50);
+  });
+
+  it('is never read as a ledger nor written by a result table', async () => {
+    const sandbox = sandboxOf(await workbookOf(ledgerWorkbook(3)));
+    sandbox.call('recordRulesVersion', { version: 'aaaa1111', time: '2024/6/1 10:00:00', pack: JSON.stringify(stationedCadrePack) });
+    const payload = sandbox.call('getWorkbook') as WorkbookPayload;
+    expect(payload.snapshot.sheets.map((s) => s.name)).not.toContain(LOG_SHEET);
+    const table = await resultTableFor(payload.snapshot);
+    const before = sheetState(sandbox.workbook, LOG_SHEET);
+    expect(() => sandbox.call('writeResults', { tables: [{ ...table, sheet: LOG_SHEET }] })).toThrow(/不能写入工作表“_台账考评日志”：考评只写入插件自己的结果表（考评结果、支部汇总）/);
+    expect(sheetState(sandbox.workbook, LOG_SHEET)).toEqual(before);
+  });
+
+  it('drops a last run whose packs were cut short, and keeps its history', async () => {
+    const sandbox = sandboxOf(await workbookOf(ledgerWorkbook(2)));
+    const pack = JSON.stringify(stationedCadrePack);
+    sandbox.call('recordRulesVersion', { version: 'aaaa1111', time: '2024/6/1 10:00:00', pack });
+    const sheet = sandbox.workbook.sheet(LOG_SHEET)!;
+    sheet.setValue(0, 1, String(sheet.value(0, 1)).slice(0, -1));
+    expect(sandbox.call('getRulesLog')).toEqual({ history: [{ version: 'aaaa1111', time: '2024/6/1 10:00:00' }], last: null });
+  });
+
+  it('leaves document properties to the column mapping, with a clear message when the store is full', async () => {
+    const sandbox = sandboxOf(await workbookOf(ledgerWorkbook(2)));
+    const props = sandbox.workbook.documentProperties;
+    // An earlier version's log that filled the store to its 500 KB.
+    props.set('ledgerRules.rulesLog', JSON.stringify({ history: [{ version: 'aaaa1111', time: '2024/5/1 10:00:00' }], chunks: 56 }));
+    for (let i = 0; i < 56; i++) props.set(`ledgerRules.rulesLog.pack.${i}`, 'x'.repeat(9 * 1024));
+    const mapping = { 走访户数: 'visits' };
+    expect(() => sandbox.call('saveMapping', mapping)).toThrow(/^列对应设置未能保存：本表格的插件存储已满（You have exceeded the property storage quota[^]*\nthe column mapping was not saved/);
+    sandbox.call('recordRulesVersion', { version: 'bbbb2222', time: '2024/6/1 10:00:00', pack: JSON.stringify(stationedCadrePack) });
+    expect(sandbox.call('saveMapping', mapping)).toEqual({ ok: true });
+    expect([...props.keys()]).toEqual(['ledgerRules.columnMapping']);
+    expect((sandbox.call('getRulesLog') as RulesLog).history.map((h) => h.version)).toEqual(['bbbb2222', 'aaaa1111']);
+  });
+});
+
+describe('a run’s results and the rules behind them', () => {
+  const rules = { version: 'aaaa1111', time: '2024/6/1 10:00:00', pack: JSON.stringify(stationedCadrePack), branchVersion: 'bbbb2222', branch: JSON.stringify(branchPack) };
+
+  it('are written in one call: the results, then the log', async () => {
+    const sandbox = sandboxOf(await workbookOf(ledgerWorkbook(4)));
+    const table = await resultTableFor((sandbox.call('getWorkbook') as WorkbookPayload).snapshot);
+    const written = sandbox.call('writeResults', { tables: [table], rules }) as WriteResultsResult;
+    expect(written).toEqual({ sheets: [{ sheet: '考评结果', rows: 4 }], time: written.time });
+    expect((sandbox.call('getRulesLog') as RulesLog).last).toEqual(rules);
+  });
+
+  it('make a run that is done even when its rules cannot be logged, with the reason for the sidebar’s warning', async () => {
+    const sandbox = sandboxOf(await workbookOf(ledgerWorkbook(4)));
+    const table = await resultTableFor((sandbox.call('getWorkbook') as WorkbookPayload).snapshot);
+    sandbox.calls.failOn('Sheet.hideSheet');
+    const written = sandbox.call('writeResults', { tables: [table], rules }) as WriteResultsResult;
+    expect(written.sheets).toEqual([{ sheet: '考评结果', rows: 4 }]);
+    expect(written.rulesLogError).toMatch(/^Service Spreadsheets failed while accessing document \(Sheet\.hideSheet, injected failure\)/);
+    const sheet = sandbox.workbook.sheet('考评结果')!;
+    expect(sheet.values.slice(1, 2 + table.rows.length).map((row) => row.slice(0, table.header.length))).toEqual([table.header, ...table.rows]);
+    expect(sandbox.call('getRulesLog')).toEqual({ history: [], last: null });
+    // What the sidebar shows under the result line, from the message table.
+    expect(t('uiRulesLogNotSaved', { detail: written.rulesLogError! })).toMatch(/^注意：结果已写入，但本次所用的规则未能记入日志（Service Spreadsheets failed/);
+
+    // The next run logs as usual.
+    sandbox.call('writeResults', { tables: [table], rules: { ...rules, version: 'cccc3333' } });
+    expect((sandbox.call('getRulesLog') as RulesLog).history.map((h) => h.version)).toEqual(['cccc3333']);
+    expect(sandbox.workbook.sheet(LOG_SHEET)!.hidden).toBe(true);
+    expect(sandbox.workbook.activeSheet.name).toBe('考评结果');
   });
 });

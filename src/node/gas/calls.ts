@@ -16,6 +16,7 @@ export const SPREADSHEET_SERVICES = ['SpreadsheetApp', 'Spreadsheet', 'Sheet', '
 export class CallLog {
   private counts = new Map<string, number>();
   private failures = new Map<string, number>();
+  private hooks = new Map<string, { nth: number; run: () => void }>();
   authMode: AuthMode = 'FULL';
 
   enter(kind: string, method: string): void {
@@ -25,6 +26,11 @@ export class CallLog {
     }
     const n = (this.counts.get(key) ?? 0) + 1;
     this.counts.set(key, n);
+    const hook = this.hooks.get(key);
+    if (hook?.nth === n) {
+      this.hooks.delete(key);
+      hook.run();
+    }
     if (this.failures.get(key) === n) {
       this.failures.delete(key);
       throw new GasError(`Service Spreadsheets failed while accessing document (${key}, injected failure).`);
@@ -34,6 +40,15 @@ export class CallLog {
   /** Makes the n-th call of `Kind.method` from now on throw, as Apps Script does when a service fails mid-run. */
   failOn(key: string, nth = 1): void {
     this.failures.set(key, (this.counts.get(key) ?? 0) + nth);
+  }
+
+  /**
+   * Runs `run` when the n-th call of `Kind.method` from now is made, before it
+   * takes effect: the script is paused there, so a test can play what another
+   * editor does at that moment (another run starting while this one writes).
+   */
+  onCall(key: string, run: () => void, nth = 1): void {
+    this.hooks.set(key, { nth: (this.counts.get(key) ?? 0) + nth, run });
   }
 
   reset(): void {

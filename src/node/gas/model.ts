@@ -71,6 +71,8 @@ export class SheetModel {
   frozenColumns = 0;
   /** 1-based column → width in pixels, for the columns whose width was set. */
   columnWidths = new Map<number, number>();
+  /** Hidden from the tab bar (Sheet.hideSheet); a script still reads and writes it. */
+  hidden = false;
 
   constructor(
     readonly id: number,
@@ -250,6 +252,27 @@ export class SheetModel {
   }
 }
 
+/**
+ * Sheets' limit on what one cell holds. Longer text is refused whole, before
+ * any cell of the range is written.
+ */
+export const CELL_CHARACTERS = 50_000;
+
+export function checkCellText(value: unknown): void {
+  if (typeof value === 'string' && value.length > CELL_CHARACTERS) {
+    throw new GasError(`Your input contains more than the maximum of ${CELL_CHARACTERS} characters in a single cell.`);
+  }
+}
+
+/**
+ * The document lock (LockService.getDocumentLock) of one spreadsheet. Every
+ * editor's executions contend for it, so it lives with the workbook, not with
+ * one sandbox; `holder` is the execution that holds it.
+ */
+export class DocumentLockState {
+  holder: object | undefined;
+}
+
 export interface WorkbookOptions {
   name?: string;
   timeZone?: string;
@@ -271,6 +294,7 @@ export class WorkbookModel {
   /** The range the last Range.activate() selected, as the user would see it. */
   selection: { sheet: string; range: string } | undefined;
   readonly documentProperties = new Map<string, string>();
+  readonly documentLock = new DocumentLockState();
   private nextId = 1;
 
   constructor(options: WorkbookOptions = {}) {

@@ -100,7 +100,7 @@ export class GasSandbox {
   /** Errors from the sandbox's realm become errors of this realm, with the message the sidebar would see. */
   private run(body: () => unknown): unknown {
     try {
-      return body();
+      return this.services.asExecution(body);
     } catch (error) {
       const message = error !== null && typeof error === 'object' && 'message' in error ? String(error.message) : String(error);
       throw new Error(message, { cause: error });

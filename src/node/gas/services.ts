@@ -1,5 +1,5 @@
 import { CallLog } from './calls';
-import { a1Notation, FormulaValue, GasError, TEXT_FORMAT, typedValue, type CellFormat, type SheetModel, type StoredValue, type ValidationRule, type WorkbookModel } from './model';
+import { a1Notation, checkCellText, FormulaValue, GasError, TEXT_FORMAT, typedValue, type CellFormat, type SheetModel, type StoredValue, type ValidationRule, type WorkbookModel } from './model';
 import { type Merge, mergeFromA1 } from '../../core/snapshot';
 import { formatDate, isTimeZone } from './time';
 
@@ -109,12 +109,14 @@ class FakeRange {
   }
 
   setValues(values: unknown[][]): this {
+    if (Array.isArray(values)) for (const line of values) if (Array.isArray(line)) line.forEach(checkCellText);
     return this.eachOf(values, (r, c, value) => this.sheet.setValue(r, c, this.gas.stored(value, this.sheet.format(r, c))));
   }
 
   /** Every cell of the range gets the value. */
   setValue(value: unknown): this {
     this.gas.checkAlive(this.sheet);
+    checkCellText(value);
     this.each((r, c) => this.sheet.setValue(r, c, this.gas.stored(value, this.sheet.format(r, c))));
     return this;
   }
@@ -437,6 +439,25 @@ class FakeSheet {
     this.gas.workbook.activeSheetId = this.model.id;
     return this;
   }
+
+  /** Sheets keeps at least one sheet in view. */
+  hideSheet(): this {
+    this.gas.checkAlive(this.model);
+    if (this.gas.workbook.sheets.every((s) => s === this.model || s.hidden)) throw new GasError("You can't hide all the sheets in a document.");
+    this.model.hidden = true;
+    return this;
+  }
+
+  showSheet(): this {
+    this.gas.checkAlive(this.model);
+    this.model.hidden = false;
+    return this;
+  }
+
+  isSheetHidden(): boolean {
+    this.gas.checkAlive(this.model);
+    return this.model.hidden;
+  }
 }
 
 class FakeSpreadsheet {
@@ -553,6 +574,17 @@ class FakeHtmlOutput {
   }
 }
 
+/** Apps Script's documented limits (Quotas for Google Services): 9 KB per value, 500 KB per property store. */
+export const PROPERTY_VALUE_BYTES = 9 * 1024;
+export const PROPERTY_STORE_BYTES = 500 * 1024;
+
+const utf8Bytes = (text: string) => new TextEncoder().encode(text).length;
+
+/**
+ * A property store with Apps Script's limits: a value over 9 KB is refused,
+ * and so is a write that would take the store (every key and value) over
+ * 500 KB; either way nothing of the write is kept.
+ */
 class FakeProperties {
   constructor(private readonly store: Map<string, string>) {}
 
@@ -561,17 +593,25 @@ class FakeProperties {
   }
 
   setProperty(key: string, value: string): this {
-    this.store.set(key, String(value));
-    return this;
+    return this.write({ [key]: value }, false);
   }
 
-  /** Apps Script refuses a value over 9 kB, as it does here. */
   setProperties(properties: Record<string, string>, deleteAllOthers = false): this {
-    for (const [key, value] of Object.entries(properties)) {
-      if (new TextEncoder().encode(String(value)).length > 9 * 1024) throw new GasError(`Argument too large: value of property ${key}`);
+    return this.write(properties, deleteAllOthers);
+  }
+
+  private write(properties: Record<string, string>, deleteAllOthers: boolean): this {
+    const entries = Object.entries(properties).map(([key, value]) => [String(key), String(value)] as const);
+    for (const [key, value] of entries) {
+      if (utf8Bytes(value) > PROPERTY_VALUE_BYTES) throw new GasError(`Argument too large: value of property ${key}`);
     }
-    if (deleteAllOthers) this.store.clear();
-    for (const [key, value] of Object.entries(properties)) this.store.set(key, String(value));
+    const after = new Map(deleteAllOthers ? [] : this.store);
+    for (const [key, value] of entries) after.set(key, value);
+    let total = 0;
+    for (const [key, value] of after) total += utf8Bytes(key) + utf8Bytes(value);
+    if (total > PROPERTY_STORE_BYTES) throw new GasError('You have exceeded the property storage quota. Please remove some properties and try again.');
+    this.store.clear();
+    for (const [key, value] of after) this.store.set(key, value);
     return this;
   }
 
@@ -586,6 +626,40 @@ class FakeProperties {
 
   getKeys(): string[] {
     return [...this.store.keys()];
+  }
+}
+
+/**
+ * LockService's document lock, held by one execution at a time. The sandbox is
+ * synchronous, so nothing can be waited for: a lock another execution holds is
+ * never released while this one waits, and tryLock answers false (waitLock
+ * throws) as they do when the wait runs out.
+ */
+class FakeLock {
+  constructor(private readonly gas: GasServices) {}
+
+  private get state() {
+    return this.gas.workbook.documentLock;
+  }
+
+  tryLock(timeoutInMillis: number): boolean {
+    if (typeof timeoutInMillis !== 'number' || !(timeoutInMillis >= 0)) throw new GasError('Invalid argument: timeoutInMillis');
+    const me = this.gas.execution;
+    if (this.state.holder !== undefined && this.state.holder !== me) return false;
+    this.state.holder = me;
+    return true;
+  }
+
+  waitLock(timeoutInMillis: number): void {
+    if (!this.tryLock(timeoutInMillis)) throw new GasError('Lock timeout: another process was holding the lock for too long.');
+  }
+
+  releaseLock(): void {
+    if (this.state.holder === this.gas.execution) this.state.holder = undefined;
+  }
+
+  hasLock(): boolean {
+    return this.state.holder === this.gas.execution;
   }
 }
 
@@ -606,12 +680,30 @@ export class GasServices {
   private readonly facadeModels = new WeakMap<object, SheetModel>();
   private readonly userProperties = new Map<string, string>();
   private readonly scriptProperties = new Map<string, string>();
+  /** The execution running now: what a lock it takes is held by. */
+  execution: object = {};
 
   constructor(options: GasServicesOptions) {
     this.workbook = options.workbook;
     this.files = options.files ?? {};
     this.log = options.log ?? new CallLog();
     this.addonName = options.addonName ?? '台账考评';
+  }
+
+  /**
+   * Runs `body` as one Apps Script execution: a lock it still holds at the end
+   * is released, as Apps Script releases it when a script finishes.
+   */
+  asExecution<T>(body: () => T): T {
+    const previous = this.execution;
+    const current = {};
+    this.execution = current;
+    try {
+      return body();
+    } finally {
+      if (this.workbook.documentLock.holder === current) this.workbook.documentLock.holder = undefined;
+      this.execution = previous;
+    }
   }
 
   checkAlive(sheet: SheetModel): void {
@@ -675,6 +767,8 @@ export class GasServices {
         getActiveSpreadsheet: () => spreadsheet,
         getActive: () => spreadsheet,
         getUi: () => ui,
+        /** Sheets applies pending changes here; the fakes apply them at once, and count the call. */
+        flush: () => undefined,
         newDataValidation: () => counted(log, 'DataValidationBuilder', new FakeDataValidationBuilder(this)),
         BorderStyle: { DOTTED: 'DOTTED', DASHED: 'DASHED', SOLID: 'SOLID', SOLID_MEDIUM: 'SOLID_MEDIUM', SOLID_THICK: 'SOLID_THICK', DOUBLE: 'DOUBLE' },
       }),
@@ -690,6 +784,9 @@ export class GasServices {
         getDocumentProperties: () => counted(log, 'Properties', new FakeProperties(this.workbook.documentProperties)),
         getUserProperties: () => counted(log, 'Properties', new FakeProperties(this.userProperties)),
         getScriptProperties: () => counted(log, 'Properties', new FakeProperties(this.scriptProperties)),
+      }),
+      LockService: counted(log, 'LockService', {
+        getDocumentLock: () => counted(log, 'Lock', new FakeLock(this)),
       }),
       Utilities: counted(log, 'Utilities', {
         formatDate: (date: Date, timeZone: string, pattern: string) => {

@@ -78,6 +78,7 @@ function sheetFromExcel(book: WorkbookModel, ws: ExcelJS.Worksheet): void {
     sheet.frozenRows = view.ySplit ?? 0;
     sheet.frozenColumns = view.xSplit ?? 0;
   }
+  sheet.hidden = ws.state === 'hidden' || ws.state === 'veryHidden';
 }
 
 /** A workbook as Sheets would show it after importing the .xlsx file. */
@@ -140,6 +141,7 @@ function sheetToExcel(wb: ExcelJS.Workbook, sheet: SheetModel, timeZone: string)
   }
   for (const m of sheet.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
   for (const [col, px] of sheet.columnWidths) ws.getColumn(col).width = Math.max(1, Math.round(px / PX_PER_WIDTH));
+  if (sheet.hidden) ws.state = 'hidden';
 }
 
 /** The fake workbook as an ExcelJS workbook, to save or to compare with a file. */
