@@ -71,8 +71,9 @@ async function buildServer(): Promise<string> {
 }
 
 /**
- * The command line as one ES module for Node (dist/cli.mjs): it starts without compiling TypeScript. ExcelJS stays
- * an import from node_modules, as the CLI only runs where the project is installed.
+ * The command line as one ES module for Node (dist/cli.mjs): it starts without compiling TypeScript. The packages
+ * stay imports from node_modules (the CLI runs where the project is installed; their CommonJS requires of Node
+ * built-ins do not survive bundling into an ES module).
  */
 async function buildCli(): Promise<string> {
   const result = await build({
@@ -83,7 +84,7 @@ async function buildCli(): Promise<string> {
     target: 'node20',
     charset: 'utf8',
     legalComments: 'inline',
-    external: ['exceljs'],
+    packages: 'external',
     write: false,
     logLevel: 'warning',
   });
