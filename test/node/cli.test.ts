@@ -3,10 +3,11 @@ import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cli, type CliRun as Run } from '../fixtures/cli';
+import { main } from '../../src/node/cli/main';
 import { writeCsv } from '../fixtures/csv';
-import { cadreRow, HEADER } from '../fixtures/ledgers';
+import { cadreRow, HEADER, ledger } from '../fixtures/ledgers';
 import { packInput } from '../fixtures/pack';
 import { expectSheetsUnchanged } from '../fixtures/sheets-unchanged';
 import { STYLED_LEDGER_SHEET, writeStyledLedger } from '../fixtures/styled-ledger';
@@ -204,5 +205,57 @@ describe('refusals: exit 2 with a message in both languages', () => {
     expectRefusal(await cli('score', EXAMPLE), '用法：ledger-rules assess', 'usage: ledger-rules assess');
     expectRefusal(await cli('assess'), '用法：ledger-rules assess', 'usage: ledger-rules assess');
     expectRefusal(await cli('assess', EXAMPLE, '--month', '5'), '用法：ledger-rules assess', 'usage: ledger-rules assess');
+  });
+});
+
+describe('in process', () => {
+  it('runs nothing when its module is imported', async () => {
+    vi.resetModules();
+    const stdout = vi.spyOn(process.stdout, 'write');
+    const stderr = vi.spyOn(process.stderr, 'write');
+    const exitCode = process.exitCode;
+    try {
+      const module = await import('../../src/node/cli/main');
+      expect(typeof module.main).toBe('function');
+      expect(stdout).not.toHaveBeenCalled();
+      expect(stderr).not.toHaveBeenCalled();
+      expect(process.exitCode).toBe(exitCode);
+    } finally {
+      stdout.mockRestore();
+      stderr.mockRestore();
+    }
+  });
+
+  it('takes relative file names from the folder it is given, and names them as given', async () => {
+    const dir = fresh();
+    await writeXlsx([ledger('5月', [cadreRow(1, '张三'), cadreRow(2, '李四', { days: 8 })], { title: '驻村干部台账（2024年5月）' })], '台账.xlsx', dir);
+    let stdout = '';
+    let stderr = '';
+    const io = { stdout: (text: string) => void (stdout += text), stderr: (text: string) => void (stderr += text), cwd: dir };
+    expect(await main(['assess', '台账.xlsx', '--out', 'out/结果.xlsx'], io)).toBe(0);
+    expect(stdout).toContain('2024年5月驻村干部月度考核情况');
+    expect(stderr).toBe('\n已写入 out/结果.xlsx\n');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, 'out', '结果.xlsx'));
+    expect(wb.getWorksheet('考评结果')!.rowCount).toBe(2 + 2);
+  });
+});
+
+describe('rules export beside an existing workbook', () => {
+  it('writes 台账-含考评规则.xlsx with every sheet of the workbook unchanged in every cell, and leaves the workbook’s bytes as they were', async () => {
+    const dir = fresh();
+    const input = join(dir, '台账.xlsx');
+    await writeStyledLedger(input);
+    const before = await sha(input);
+    const copy = join(dir, '台账-含考评规则.xlsx');
+    const run = await cli('rules', 'export', input);
+    expect(run).toMatchObject({ code: 0, stdout: '' });
+    expect(run.stderr.split('\n')).toEqual([`${input} 已存在，未作改动；考评规则已写入新文件 ${copy}`, `${input} exists and was left as it is; the rules sheet went into a new file ${copy}`, '']);
+    expect(await sha(input)).toBe(before);
+    const compared = await expectSheetsUnchanged(input, copy);
+    expect([compared.note, compared.dataValidation, compared.formula]).toEqual([2, 30, 11]);
+
+    const assessed = JSON.parse((await cli('assess', copy, '--json')).stdout);
+    expect(assessed.cadres).toHaveLength(6);
   });
 });
