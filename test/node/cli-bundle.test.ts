@@ -2,9 +2,8 @@
 import { execFile, execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { type CliRun, ROOT } from '../fixtures/cli';
-import { removeTempDir, tempDir } from '../fixtures/temp';
 
 const BUNDLE = join(ROOT, 'dist/cli.mjs');
 const TOWNSHIP = 'examples/乡镇党建台账示例.xlsx';
@@ -18,13 +17,10 @@ function node(...args: string[]): Promise<CliRun> {
   });
 }
 
-let dir: string;
 beforeAll(() => {
   // `npm test` builds first; a lone `vitest run` builds here when the bundle is missing.
   if (!existsSync(BUNDLE)) execFileSync('npx', ['tsx', 'esbuild.config.ts'], { cwd: ROOT, stdio: 'inherit' });
-  dir = tempDir('cli-bundle');
 });
-afterAll(() => removeTempDir(dir));
 
 describe('node dist/cli.mjs', () => {
   it('prints the usage in both languages and exits 2 when no command is given', async () => {
@@ -47,6 +43,7 @@ describe('node dist/cli.mjs', () => {
   });
 
   it('exits 2 with the reason in both languages, and no stack, when it cannot write --out', async () => {
+    // Beneath a file, where no folder can be made: nothing is written anywhere.
     const out = join(ROOT, TOWNSHIP, '结果.xlsx');
     const run = await node('assess', TOWNSHIP, '--out', out);
     expect(run).toMatchObject({ code: 2, stdout: '' });

@@ -4,7 +4,7 @@
  * every failure a message in both languages with exit 2, the stack only with --debug.
  */
 import { createHash } from 'node:crypto';
-import { chmod, mkdir, readdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/node/cli/main';
@@ -239,6 +239,5 @@ describe('every failure: exit 2, Chinese then English, a stack only with --debug
 
 /** Empties the test's folder between two runs that write the same file. */
 async function removeOutputs(folder: string): Promise<void> {
-  const { rm } = await vi.importActual<typeof import('node:fs/promises')>('node:fs/promises');
   for (const name of await readdir(folder)) await rm(join(folder, name), { recursive: true });
 }
