@@ -4,15 +4,19 @@ import {
   assessmentJson,
   BRANCH_RESULT_SHEET,
   branchesJson,
+  type BranchPack,
   branchReportJson,
   CADRE_RESULT_SHEET,
   defaultRules,
   packFor,
   parsePeriodId,
   periodLabel,
+  rulesOfWorkbook,
+  type RulesRead,
+  type RunPacks,
+  type RunResult,
   runSummaries,
   runTables,
-  rulesOfWorkbook,
   runWarnings,
   summaryText,
   t,
@@ -23,13 +27,10 @@ import { checkOutput, checkWorkbookFile, type FileArg, fileArg, writeAtomically 
 import type { CliIo } from './io';
 import { cadrePack, loadBranchPack, loadRules, usable } from './rules-input';
 
-type Run = Awaited<ReturnType<typeof assessAll>>;
-type Packs = Parameters<typeof runSummaries>[1];
-
 /** What a finished run prints and writes from. */
 interface Outcome {
-  run: Run;
-  packs: Packs;
+  run: RunResult;
+  packs: RunPacks;
   summary: string;
   branchText: string;
   warnings: ReturnType<typeof runWarnings>;
@@ -55,13 +56,28 @@ function parse(args: string[], io: CliIo) {
   return { workbook: fileArg(io, given), period, rules: file(values.rules), branchRules: file(values['branch-rules']), out: file(values.out), json: values.json };
 }
 
-async function open(file: FileArg): Promise<LoadedWorkbook> {
+async function openWorkbook(file: FileArg): Promise<LoadedWorkbook> {
   await checkWorkbookFile(file);
   try {
     return await loadWorkbook(file.path, [CADRE_RESULT_SHEET, BRANCH_RESULT_SHEET]);
   } catch (e) {
     throw new CliError(bilingual('cliUnreadable', { file: file.given, detail: (e as Error).message }), { cause: e });
   }
+}
+
+/**
+ * Each pack comes from the rules named on the command line when they hold one; else from the workbook's own rules
+ * sheet; else from the defaults. So a file with only a branch pack leaves the cadre pack to the workbook, and the
+ * other way round. A branch pack named with --branch-rules wins over both; rules/branch.json stands in for a rules
+ * sheet written before it had a branch block.
+ */
+function choosePacks(snapshot: LoadedWorkbook['snapshot'], given: RulesRead | undefined, branchFile: BranchPack | undefined): RunPacks {
+  const defaults = defaultRules();
+  if (given) usable(given);
+  const own = rulesOfWorkbook(snapshot, defaults);
+  const sourceOf = (subject: 'cadre' | 'branch') => (given?.packs.some((p) => p.subject === subject) ? given : own);
+  const cadre = cadrePack(sourceOf('cadre'));
+  return { cadre, branch: branchFile ?? packFor(usable(sourceOf('branch')), 'branch')?.pack ?? defaults[1].branch };
 }
 
 /** assess <workbook>: every ledger through both packs; the summary (or JSON) on stdout, warnings on stderr. */
@@ -71,22 +87,11 @@ export async function assess(args: string[], io: CliIo): Promise<number> {
   if (options.out) await checkOutput(options.out, inputs);
   const given = options.rules === undefined ? undefined : await loadRules(options.rules);
   const branchFile = options.branchRules === undefined ? undefined : await loadBranchPack(options.branchRules);
-  const loaded = await open(options.workbook);
-
-  // Each pack comes from the rules named on the command line when they hold one; else from the workbook's own rules
-  // sheet; else from the defaults. So a file with only a branch pack leaves the cadre pack to the workbook, and the
-  // other way round.
-  const defaults = defaultRules();
-  if (given) usable(given);
-  const own = rulesOfWorkbook(loaded.snapshot, defaults);
-  const sourceOf = (subject: 'cadre' | 'branch') => (given?.packs.some((p) => p.subject === subject) ? given : own);
-  const pack = cadrePack(sourceOf('cadre'));
-  // A branch pack named with --branch-rules wins over both; rules/branch.json stands in for a rules sheet written
-  // before it had a branch block.
-  const branch = branchFile ?? packFor(usable(sourceOf('branch')), 'branch')?.pack ?? defaults[1].branch;
+  const loaded = await openWorkbook(options.workbook);
+  const packs = choosePacks(loaded.snapshot, given, branchFile);
+  const pack = packs.cadre;
   const { period } = options;
   const defaultPeriod = period && /^\d{4}-\d{2}$/.test(period) ? period : undefined;
-  const packs = { cadre: pack, branch };
   const run = await assessAll(loaded.snapshot, packs, { period, defaultPeriod });
   if (!run.hasCadreLedgers && !run.hasBranchLedgers) {
     throw new CliError([t('noLedger', { title: pack.title }), t('noBranchLedger'), t('noLedger', { titleEn: pack.titleEn ?? pack.title }, 'en'), t('noBranchLedger', {}, 'en')]);
