@@ -1,6 +1,7 @@
 /**
  * Builds what clasp pushes from dist/: Code.js (the server), Sidebar.html (the
- * sidebar with its script and styles inlined) and appsscript.json.
+ * sidebar with its script and styles inlined) and appsscript.json; and, for
+ * Node, the command line as dist/cli.mjs.
  * Run with `npm run build`; any error exits non-zero.
  */
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
@@ -69,6 +70,27 @@ async function buildServer(): Promise<string> {
   return code;
 }
 
+/**
+ * The command line as one ES module for Node (dist/cli.mjs): it starts without compiling TypeScript. The packages
+ * stay imports from node_modules (the CLI runs where the project is installed; their CommonJS requires of Node
+ * built-ins do not survive bundling into an ES module).
+ */
+async function buildCli(): Promise<string> {
+  const result = await build({
+    entryPoints: ['src/node/cli.ts'],
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    charset: 'utf8',
+    legalComments: 'inline',
+    packages: 'external',
+    write: false,
+    logLevel: 'warning',
+  });
+  return result.outputFiles[0]!.text;
+}
+
 /** Inline text must not close its element early. */
 const escapeClosing = (text: string, tag: string) => text.replace(new RegExp(`</(${tag})`, 'gi'), '<\\/$1');
 
@@ -107,8 +129,8 @@ async function writeAtomically(file: string, text: string): Promise<void> {
 
 async function main(): Promise<void> {
   await mkdir(DIST, { recursive: true });
-  const [code, sidebar, manifest] = await Promise.all([buildServer(), buildSidebar(), readFile('appsscript.json', 'utf8')]);
-  const outputs = [['Code.js', code], ['Sidebar.html', sidebar], ['appsscript.json', manifest]] as const;
+  const [code, sidebar, manifest, cli] = await Promise.all([buildServer(), buildSidebar(), readFile('appsscript.json', 'utf8'), buildCli()]);
+  const outputs = [['Code.js', code], ['Sidebar.html', sidebar], ['appsscript.json', manifest], ['cli.mjs', cli]] as const;
   for (const [file, text] of outputs) {
     await writeAtomically(join(DIST, file), text);
     console.log(`${join(DIST, file).padEnd(22)} ${kb(text).padStart(10)}`);

@@ -1,16 +1,26 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import branchPackJson from '../../rules/branch.json';
-import { MEETING_HEADER, meetingRows, Q2, threeBranches, tmp, writeXlsx } from './helpers';
 import { cli } from '../fixtures/cli';
+import { removeTempDir, tempDir } from '../fixtures/temp';
+import { MEETING_HEADER, meetingRows, Q2, type SheetSpec, threeBranches, writeXlsx } from './helpers';
 
 const township = () => threeBranches({ statedRate: '93.8%', cadreMonths: [4, 5], mengheDays: 15 });
 
+let dir: string;
+beforeEach(() => {
+  dir = tempDir('branch-cli');
+});
+afterEach(() => removeTempDir(dir));
+
+/** The sheets as 台账.xlsx in this test's folder. */
+const ledgerFile = (sheets: SheetSpec[]) => writeXlsx(sheets, join(dir, '台账.xlsx'));
+
 describe('ledger-rules assess on a workbook with branch ledgers', () => {
   it('adds branches to --json with the documented shape', async () => {
-    const file = await writeXlsx(township());
+    const file = await ledgerFile(township());
     const { code, stdout } = await cli('assess', file, '--json', '--period', '2024-Q2');
     expect(code).toBe(0);
     const json = JSON.parse(stdout);
@@ -37,7 +47,7 @@ describe('ledger-rules assess on a workbook with branch ledgers', () => {
   });
 
   it('takes --period as a month, a quarter or a year', async () => {
-    const file = await writeXlsx(township());
+    const file = await ledgerFile(township());
     const periods = async (p: string) => JSON.parse((await cli('assess', file, '--json', '--period', p)).stdout).branches.map((b: { period: string }) => b.period);
     expect(await periods('2024-05')).toEqual(['2024-05', '2024-05', '2024-05']);
     expect(await periods('2024-Q2')).toEqual(['2024-Q2', '2024-Q2', '2024-Q2']);
@@ -47,8 +57,8 @@ describe('ledger-rules assess on a workbook with branch ledgers', () => {
   });
 
   it('writes 支部汇总 beside 考评结果 with --out, and prints the branch summary after the cadre summary', async () => {
-    const file = await writeXlsx(township());
-    const out = join(tmp(), 'out', '结果.xlsx');
+    const file = await ledgerFile(township());
+    const out = join(dir, 'out', '结果.xlsx');
     const { code, stdout, stderr } = await cli('assess', file, '--out', out);
     expect(code).toBe(0);
     expect(stdout.indexOf('驻村干部月度考核情况')).toBeLessThan(stdout.indexOf('党支部考核情况'));
@@ -68,9 +78,9 @@ describe('ledger-rules assess on a workbook with branch ledgers', () => {
   it('follows a branch pack given with --branch-rules', async () => {
     const pack = JSON.parse(JSON.stringify(branchPackJson));
     pack.risk.any = pack.risk.any.filter((c: { id: string }) => c.id !== 'risk-last-place');
-    const rules = join(tmp(), 'branch.json');
+    const rules = join(dir, 'branch.json');
     writeFileSync(rules, JSON.stringify(pack));
-    const file = await writeXlsx(township());
+    const file = await ledgerFile(township());
     const json = JSON.parse((await cli('assess', file, '--json', '--period', '2024-Q2', '--branch-rules', rules)).stdout);
     expect(json.branches.map((b: { name: string; risk: boolean }) => [b.name, b.risk])).toEqual([
       ['巴彦嘎查党支部', true],
@@ -82,8 +92,8 @@ describe('ledger-rules assess on a workbook with branch ledgers', () => {
 
 describe('ledger-rules assess with the branch block of a rules sheet', () => {
   it('follows the workbook’s own 考评规则 over rules/branch.json: a risk threshold lowered there marks more branches', async () => {
-    const file = await writeXlsx(township());
-    expect((await cli('rules', 'export', file)).code).toBe(0);
+    expect((await cli('rules', 'export', await ledgerFile(township()))).code).toBe(0);
+    const file = join(dir, '台账-含考评规则.xlsx');
     const risks = async () => JSON.parse((await cli('assess', file, '--json', '--period', '2024-Q2')).stdout).branches.map((b: { name: string; risk: boolean }) => [b.name, b.risk]);
     expect(await risks()).toEqual([
       ['巴彦嘎查党支部', true],
@@ -112,7 +122,7 @@ describe('ledger-rules assess with the branch block of a rules sheet', () => {
 
 describe('ledger-rules assess on other workbooks', () => {
   it('keeps a cadre-only workbook’s JSON as it was: no branches key', async () => {
-    const file = await writeXlsx(threeBranches({ cadreMonths: [5], mengheDays: 15 }).slice(2));
+    const file = await ledgerFile(threeBranches({ cadreMonths: [5], mengheDays: 15 }).slice(2));
     const { code, stdout } = await cli('assess', file, '--json');
     expect(code).toBe(0);
     const keys = Object.keys(JSON.parse(stdout));
@@ -121,7 +131,7 @@ describe('ledger-rules assess on other workbooks', () => {
   });
 
   it('assesses branches when there is no cadre ledger', async () => {
-    const file = await writeXlsx([{ name: '三会一课记录', rows: [MEETING_HEADER, ...meetingRows('巴彦嘎查党支部', Q2)] }]);
+    const file = await ledgerFile([{ name: '三会一课记录', rows: [MEETING_HEADER, ...meetingRows('巴彦嘎查党支部', Q2)] }]);
     const { code, stdout } = await cli('assess', file, '--json');
     expect(code).toBe(0);
     const json = JSON.parse(stdout);
@@ -130,7 +140,7 @@ describe('ledger-rules assess on other workbooks', () => {
   });
 
   it('exits 2 only when neither kind of ledger is found', async () => {
-    const file = await writeXlsx([{ name: '填表说明', rows: [['一、本表每月填报。']] }]);
+    const file = await ledgerFile([{ name: '填表说明', rows: [['一、本表每月填报。']] }]);
     const { code, stderr } = await cli('assess', file);
     expect(code).toBe(2);
     expect(stderr).toContain('没有找到三会一课记录或支部工作台账');
@@ -138,7 +148,7 @@ describe('ledger-rules assess on other workbooks', () => {
   });
 
   it('exits 2 on a period it cannot read', async () => {
-    const file = await writeXlsx(township());
+    const file = await ledgerFile(township());
     const { code, stderr } = await cli('assess', file, '--period', '2024-Q5');
     expect(code).toBe(2);
     expect(stderr).toContain('2024-Q2');

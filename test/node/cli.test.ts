@@ -1,14 +1,18 @@
-/** The CLI as a user runs it: a child process on the example workbook and on fixture files. */
+/** The CLI as a user runs it, in process: on the example workbook and on fixture files. */
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cli, type CliRun as Run } from '../fixtures/cli';
+import { main } from '../../src/node/cli/main';
 import { writeCsv } from '../fixtures/csv';
 import { cadreRow, HEADER, ledger } from '../fixtures/ledgers';
 import { packInput } from '../fixtures/pack';
-import { sheet, tempDir, writeXlsx } from '../fixtures/workbook';
-import { cli, type CliRun as Run } from '../fixtures/cli';
+import { expectSheetsUnchanged } from '../fixtures/sheets-unchanged';
+import { STYLED_LEDGER_SHEET, writeStyledLedger } from '../fixtures/styled-ledger';
+import { removeTempDir, tempDir } from '../fixtures/temp';
+import { sheet, writeXlsx } from '../fixtures/workbook';
 
 const EXAMPLE = 'examples/驻村干部台账示例.xlsx';
 
@@ -23,6 +27,17 @@ function expectRefusal(run: Run, zh: string | RegExp, en: string | RegExp) {
 }
 
 const sha = async (file: string) => createHash('sha256').update(await readFile(file)).digest('hex');
+
+const made: string[] = [];
+/** A fresh folder for one test, removed when it ends. */
+const fresh = () => {
+  const dir = tempDir('cli');
+  made.push(dir);
+  return dir;
+};
+afterEach(() => {
+  for (const dir of made.splice(0)) removeTempDir(dir);
+});
 
 describe('assess --json', () => {
   it('prints one JSON object in the promised shape, and exits 0 with warnings', async () => {
@@ -82,33 +97,39 @@ describe('assess, for a person at a terminal', () => {
 });
 
 describe('assess --out', () => {
-  it('writes a copy with 考评结果 added and every original sheet unchanged, cell for cell', async () => {
-    const out = join(await tempDir(), 'results', '考评结果.xlsx');
-    const before = await sha(EXAMPLE);
-    const run = await cli('assess', EXAMPLE, '--out', out);
+  it('writes a copy with 考评结果 added, every original sheet the same in every cell: values, formulas, number formats, styles, drop-downs, notes and merges', async () => {
+    const dir = fresh();
+    const input = join(dir, '台账.xlsx');
+    await writeStyledLedger(input);
+    const before = await sha(input);
+    const out = join(dir, 'results', '考评结果.xlsx');
+    const run = await cli('assess', input, '--out', out);
     expect(run.code).toBe(0);
+    expect(run.stdout).toContain('2024年5月驻村干部月度考核情况');
     expect(run.stderr).toContain(`已写入 ${out}`);
-    expect(await sha(EXAMPLE)).toBe(before);
+    expect(await sha(input)).toBe(before);
 
-    const original = new ExcelJS.Workbook();
-    await original.xlsx.readFile(EXAMPLE);
+    const compared = await expectSheetsUnchanged(input, out);
+    expect(compared.cells).toBeGreaterThan(150);
+    for (const aspect of ['value', 'formula', 'numFmt', 'font', 'fill', 'border', 'alignment', 'dataValidation', 'note'] as const) expect(compared[aspect], aspect).toBeGreaterThan(0);
+    expect(compared.note).toBe(2);
+    expect(compared.formula).toBe(6 + 5);
+    expect(compared.dataValidation).toBe(6 * 5);
     const copy = new ExcelJS.Workbook();
     await copy.xlsx.readFile(out);
-    expect(copy.worksheets.map((w) => w.name)).toEqual([...original.worksheets.map((w) => w.name), '考评结果']);
-    let cells = 0;
-    for (const ws of original.worksheets) {
-      const other = copy.getWorksheet(ws.name)!;
-      expect(other.model.merges).toEqual(ws.model.merges);
-      expect([other.rowCount, other.columnCount]).toEqual([ws.rowCount, ws.columnCount]);
-      for (let r = 1; r <= ws.rowCount; r++) {
-        for (let c = 1; c <= ws.columnCount; c++) {
-          expect(other.getCell(r, c).value, `${ws.name}!${ws.getCell(r, c).address}`).toEqual(ws.getCell(r, c).value);
-          cells++;
-        }
-      }
-    }
-    expect(cells).toBeGreaterThan(1000);
+    expect(copy.worksheets.map((w) => w.name)).toEqual([STYLED_LEDGER_SHEET, '填表说明', '考评结果']);
+    const results = copy.getWorksheet('考评结果')!;
+    expect(results.rowCount).toBe(2 + 6);
+    expect(results.getCell('A3').value).toBe('赵六');
+  });
 
+  it('writes one 考评结果 row per cadre and month of the example workbook, leaving the example as it was', async () => {
+    const out = join(fresh(), '考评结果.xlsx');
+    const before = await sha(EXAMPLE);
+    expect((await cli('assess', EXAMPLE, '--out', out)).code).toBe(0);
+    expect(await sha(EXAMPLE)).toBe(before);
+    const copy = new ExcelJS.Workbook();
+    await copy.xlsx.readFile(out);
     const results = copy.getWorksheet('考评结果')!;
     expect(results.getRow(2).values).toEqual(expect.arrayContaining(['姓名', '总分', '等次', '排名', '来源']));
     expect(results.rowCount).toBe(2 + 80);
@@ -118,7 +139,7 @@ describe('assess --out', () => {
   });
 
   it('replaces the results of an earlier run rather than adding a second sheet', async () => {
-    const dir = await tempDir();
+    const dir = fresh();
     const first = join(dir, 'first.xlsx');
     const second = join(dir, 'second.xlsx');
     expect((await cli('assess', EXAMPLE, '--period', '2024-05', '--out', first)).code).toBe(0);
@@ -144,12 +165,12 @@ describe('CSV input', () => {
 
 describe('refusals: exit 2 with a message in both languages', () => {
   it('when no sheet is a ledger', async () => {
-    const file = await writeXlsx([sheet('填表说明', [['填表说明'], ['姓名', '填写本人姓名']])]);
+    const file = await writeXlsx([sheet('填表说明', [['填表说明'], ['姓名', '填写本人姓名']])], 'ledger.xlsx', fresh());
     expectRefusal(await cli('assess', file), '工作簿中没有找到驻村干部月度考核台账', 'no Stationed cadres, monthly assessment ledger found');
   });
 
   it('when the rules file is not a valid pack', async () => {
-    const dir = await tempDir();
+    const dir = fresh();
     const pack = packInput();
     pack.rules[0]!.when = [{ fact: 'days', op: '>=', value: '10' }];
     const file = join(dir, 'pack.json');
@@ -158,7 +179,7 @@ describe('refusals: exit 2 with a message in both languages', () => {
   });
 
   it('when the rules file is not JSON, or is missing', async () => {
-    const file = join(await tempDir(), 'pack.json');
+    const file = join(fresh(), 'pack.json');
     await writeFile(file, '{ "id": "x", ');
     expectRefusal(await cli('assess', EXAMPLE, '--rules', file), `无法读取文件 ${file}：`, `cannot read ${file}: `);
     expectRefusal(await cli('assess', EXAMPLE, '--rules', 'rules/none.json'), '无法读取文件 rules/none.json', 'cannot read rules/none.json');
@@ -166,7 +187,7 @@ describe('refusals: exit 2 with a message in both languages', () => {
 
   it('when the workbook is missing, unreadable, or of a type it cannot read', async () => {
     expectRefusal(await cli('assess', 'examples/不存在.xlsx'), '找不到文件 examples/不存在.xlsx', 'no such file: examples/不存在.xlsx');
-    const dir = await tempDir();
+    const dir = fresh();
     const broken = join(dir, '台账.xlsx');
     await writeFile(broken, '这不是一个工作簿');
     expectRefusal(await cli('assess', broken), `无法读取文件 ${broken}`, `cannot read ${broken}`);
@@ -184,5 +205,57 @@ describe('refusals: exit 2 with a message in both languages', () => {
     expectRefusal(await cli('score', EXAMPLE), '用法：ledger-rules assess', 'usage: ledger-rules assess');
     expectRefusal(await cli('assess'), '用法：ledger-rules assess', 'usage: ledger-rules assess');
     expectRefusal(await cli('assess', EXAMPLE, '--month', '5'), '用法：ledger-rules assess', 'usage: ledger-rules assess');
+  });
+});
+
+describe('in process', () => {
+  it('runs nothing when its module is imported', async () => {
+    vi.resetModules();
+    const stdout = vi.spyOn(process.stdout, 'write');
+    const stderr = vi.spyOn(process.stderr, 'write');
+    const exitCode = process.exitCode;
+    try {
+      const module = await import('../../src/node/cli/main');
+      expect(typeof module.main).toBe('function');
+      expect(stdout).not.toHaveBeenCalled();
+      expect(stderr).not.toHaveBeenCalled();
+      expect(process.exitCode).toBe(exitCode);
+    } finally {
+      stdout.mockRestore();
+      stderr.mockRestore();
+    }
+  });
+
+  it('takes relative file names from the folder it is given, and names them as given', async () => {
+    const dir = fresh();
+    await writeXlsx([ledger('5月', [cadreRow(1, '张三'), cadreRow(2, '李四', { days: 8 })], { title: '驻村干部台账（2024年5月）' })], '台账.xlsx', dir);
+    let stdout = '';
+    let stderr = '';
+    const io = { stdout: (text: string) => void (stdout += text), stderr: (text: string) => void (stderr += text), cwd: dir };
+    expect(await main(['assess', '台账.xlsx', '--out', 'out/结果.xlsx'], io)).toBe(0);
+    expect(stdout).toContain('2024年5月驻村干部月度考核情况');
+    expect(stderr).toBe('\n已写入 out/结果.xlsx\n');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, 'out', '结果.xlsx'));
+    expect(wb.getWorksheet('考评结果')!.rowCount).toBe(2 + 2);
+  });
+});
+
+describe('rules export beside an existing workbook', () => {
+  it('writes 台账-含考评规则.xlsx with every sheet of the workbook unchanged in every cell, and leaves the workbook’s bytes as they were', async () => {
+    const dir = fresh();
+    const input = join(dir, '台账.xlsx');
+    await writeStyledLedger(input);
+    const before = await sha(input);
+    const copy = join(dir, '台账-含考评规则.xlsx');
+    const run = await cli('rules', 'export', input);
+    expect(run).toMatchObject({ code: 0, stdout: '' });
+    expect(run.stderr.split('\n')).toEqual([`${input} 已存在，未作改动；考评规则已写入新文件 ${copy}`, `${input} exists and was left as it is; the rules sheet went into a new file ${copy}`, '']);
+    expect(await sha(input)).toBe(before);
+    const compared = await expectSheetsUnchanged(input, copy);
+    expect([compared.note, compared.dataValidation, compared.formula]).toEqual([2, 30, 11]);
+
+    const assessed = JSON.parse((await cli('assess', copy, '--json')).stdout);
+    expect(assessed.cadres).toHaveLength(6);
   });
 });

@@ -1,13 +1,15 @@
-import { copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { createHash } from 'node:crypto';
+import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { defaultRules, packHash } from '../../src/core/index';
 import { a1 } from '../../src/core/snapshot';
+import { cli } from '../fixtures/cli';
+import { expectSheetsUnchanged } from '../fixtures/sheets-unchanged';
+import { removeTempDir, tempDir } from '../fixtures/temp';
 import { defaultSheet, locate, rowOf } from './sheet-helpers';
 import { ledgerSheet } from './workbook-fixture';
-import { cli } from '../fixtures/cli';
 
 async function editCells(file: string, out: string, cells: Record<string, string>): Promise<void> {
   const wb = new ExcelJS.Workbook();
@@ -17,19 +19,38 @@ async function editCells(file: string, out: string, cells: Record<string, string
   await wb.xlsx.writeFile(out);
 }
 
-let dir: string;
+const sha = async (file: string) => createHash('sha256').update(await readFile(file)).digest('hex');
+
+/** Read-only fixtures built once: a ledger, the default rules sheet, and one with a rule and a test edited. */
+let fixtures: string;
 let ledger: string;
+let rules: string;
+let changed: string;
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'rules-cli-'));
-  ledger = join(dir, '台账.xlsx');
+  fixtures = tempDir('rules-cli');
+  ledger = join(fixtures, '台账.xlsx');
   const wb = new ExcelJS.Workbook();
   const sheet = ledgerSheet();
   const ws = wb.addWorksheet(sheet.name);
   for (const row of sheet.values) ws.addRow(row);
   ws.mergeCells(1, 1, 1, 16);
   await wb.xlsx.writeFile(ledger);
+
+  rules = join(fixtures, 'rules.xlsx');
+  expect((await cli('rules', 'export', rules)).code).toBe(0);
+  changed = join(fixtures, 'changed.xlsx');
+  const defaults = defaultSheet();
+  const grade = locate(defaults, '规则测试', 'committee-missed', '预期等次', rowOf(defaults, '【规则包】党支部考核'));
+  await editCells(rules, changed, { N15: '每天1分，最多20分', [a1(grade.row, grade.col)]: '五星' });
 });
+afterAll(() => removeTempDir(fixtures));
+
+let dir: string;
+beforeEach(() => {
+  dir = tempDir('rules-cli-test');
+});
+afterEach(() => removeTempDir(dir));
 
 describe('ledger-rules rules …', () => {
   it('exports the default rules sheet, which checks clean and passes its tests', async () => {
@@ -50,7 +71,7 @@ describe('ledger-rules rules …', () => {
 
   it('names every problem with its cell and exits 2, for check and for assess', async () => {
     const bad = join(dir, 'bad.xlsx');
-    await editCells(join(dir, 'rules.xlsx'), bad, { D14: '>= 十', B39: '80-89' });
+    await editCells(rules, bad, { D14: '>= 十', B39: '80-89' });
     const checked = await cli('rules', 'check', bad);
     expect(checked.code).toBe(2);
     expect(checked.stderr).toContain('考评规则!D14：“>= 十” 不是数字，请写成 “>= 10”');
@@ -65,10 +86,6 @@ describe('ledger-rules rules …', () => {
   });
 
   it('fails the check with exit 1 when a rule test fails', async () => {
-    const changed = join(dir, 'changed.xlsx');
-    const sheet = defaultSheet();
-    const grade = locate(sheet, '规则测试', 'committee-missed', '预期等次', rowOf(sheet, '【规则包】党支部考核'));
-    await editCells(join(dir, 'rules.xlsx'), changed, { N15: '每天1分，最多20分', [a1(grade.row, grade.col)]: '五星' });
     const checked = await cli('rules', 'check', changed);
     expect(checked.code).toBe(1);
     expect(checked.stdout).toContain('未通过 days-short：下基层天数预期 16 分，实际 8 分');
@@ -77,16 +94,35 @@ describe('ledger-rules rules …', () => {
     expect(checked.stdout).toContain('规则测试：5/6 条通过');
   });
 
-  it('assesses with the rules sheet a workbook holds, and refuses to overwrite it', async () => {
+  it('adds the rules sheet to a copy of an existing workbook, never rewriting the workbook itself, and assesses with it', async () => {
     const own = join(dir, '带规则的台账.xlsx');
     await copyFile(ledger, own);
-    expect((await cli('rules', 'export', own)).code).toBe(0);
+    const before = await sha(own);
+    const copy = join(dir, '带规则的台账-含考评规则.xlsx');
+    const exported = await cli('rules', 'export', own);
+    expect(exported).toMatchObject({ code: 0, stdout: '' });
+    expect(exported.stderr).toBe(`${own} 已存在，未作改动；考评规则已写入新文件 ${copy}\n${own} exists and was left as it is; the rules sheet went into a new file ${copy}\n`);
+    expect(await sha(own)).toBe(before);
+    await expectSheetsUnchanged(own, copy);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(copy);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['2024年5月台账', '考评规则']);
+
     const again = await cli('rules', 'export', own);
     expect(again).toMatchObject({ code: 2 });
-    expect(again.stderr).toContain('中已有“考评规则”表；要用新的规则覆盖它，请加 --force');
-    await editCells(own, own, { D14: '12天以上', D15: '不足12天' });
+    expect(again.stderr).toBe(`${copy} 已存在；要覆盖它，请加 --force\n${copy} already exists; add --force to replace it\n`);
+    const onCopy = await cli('rules', 'export', copy);
+    expect(onCopy).toMatchObject({ code: 2 });
+    expect(onCopy.stderr).toContain('中已有“考评规则”表；要用新的规则覆盖它，请加 --force');
+    await editCells(copy, copy, { D14: '12天以上', D15: '不足12天' });
+    expect((await cli('rules', 'export', own, '--force')).code).toBe(0);
+    expect(await sha(own)).toBe(before);
+    const replaced = new ExcelJS.Workbook();
+    await replaced.xlsx.readFile(copy);
+    expect(replaced.getWorksheet('考评规则')!.getCell('D14').value).not.toBe('12天以上');
+    await editCells(copy, copy, { D14: '12天以上', D15: '不足12天' });
 
-    const assessed = await cli('assess', own, '--json');
+    const assessed = await cli('assess', copy, '--json');
     expect(assessed.code).toBe(0);
     const json = JSON.parse(assessed.stdout);
     expect(json.rulesVersion).not.toBe(packHash(defaultRules()[0]!.pack));
@@ -97,7 +133,7 @@ describe('ledger-rules rules …', () => {
 
   it('shares rules as a pack file that assesses the same', async () => {
     const pack = join(dir, 'pack.json');
-    expect((await cli('rules', 'export-json', join(dir, 'rules.xlsx'), pack, '--pack', 'cadre')).code).toBe(0);
+    expect((await cli('rules', 'export-json', rules, pack, '--pack', 'cadre')).code).toBe(0);
     const json = JSON.parse(await readFile(pack, 'utf8'));
     expect(json.id).toBe('stationed-cadre');
     expect(json.tests).toHaveLength(9);
@@ -121,8 +157,7 @@ describe('ledger-rules rules …', () => {
   });
 
   it('lists what changed between two versions of the rules', async () => {
-    const changed = join(dir, 'changed.xlsx');
-    const result = await cli('rules', 'diff', join(dir, 'rules.xlsx'), changed);
+    const result = await cli('rules', 'diff', rules, changed);
     expect(result.code).toBe(0);
     expect(result.stdout.split('\n').slice(1, 2)).toEqual(['  规则“days-short”的得分：每天2分，最多20分 → 每天1分，最多20分']);
     expect(result.stdout).toMatch(/^规则包“驻村干部月度考核”：1 处变更（规则版本 [0-9a-f]{8} → [0-9a-f]{8}）/);

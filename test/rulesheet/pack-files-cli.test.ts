@@ -1,10 +1,11 @@
-import { copyFile, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { defaultRules, packHash } from '../../src/core/index';
-import { threeBranches, tmp, writeXlsx } from '../branch/helpers';
+import { threeBranches, writeXlsx } from '../branch/helpers';
 import { cli } from '../fixtures/cli';
+import { removeTempDir, tempDir } from '../fixtures/temp';
 
 const [cadre, branch] = defaultRules();
 
@@ -36,24 +37,41 @@ const readJson = async (file: string): Promise<Json> => JSON.parse(await readFil
 /** A pack as a file holds it, less the tests beside it: what its version is the hash of. */
 const withoutTests = ({ tests: _, ...pack }: Json): unknown => pack;
 
-let dir: string;
+/** Read-only fixtures built once: the default rules sheet, a township's ledgers, and the rules as pack files. */
+let fixtures: string;
 let rules: string;
 let ledger: string;
+let whole: string;
+let cadreFile: string;
+let branchFile: string;
 
 beforeAll(async () => {
-  dir = tmp();
-  rules = join(dir, '规则.xlsx');
+  fixtures = tempDir('pack-files-cli');
+  rules = join(fixtures, '规则.xlsx');
   expect((await cli('rules', 'export', rules)).code).toBe(0);
-  ledger = await writeXlsx(township(), join(dir, '台账.xlsx'));
+  ledger = await writeXlsx(township(), join(fixtures, '台账.xlsx'));
+  whole = join(fixtures, '全部.json');
+  cadreFile = join(fixtures, 'cadre.json');
+  branchFile = join(fixtures, 'branch.json');
+  expect((await cli('rules', 'export-json', rules, whole)).code).toBe(0);
+  expect((await cli('rules', 'export-json', rules, cadreFile, '--pack', 'cadre')).code).toBe(0);
+  expect((await cli('rules', 'export-json', rules, branchFile, '--pack', 'branch')).code).toBe(0);
 });
+afterAll(() => removeTempDir(fixtures));
+
+let dir: string;
+beforeEach(() => {
+  dir = tempDir('pack-files-cli-test');
+});
+afterEach(() => removeTempDir(dir));
 
 describe('ledger-rules rules export-json', () => {
   it('writes the whole rules by default, and one pack in its own shape with --pack cadre|branch|<id>', async () => {
     const all = join(dir, '全部.json');
     expect(await cli('rules', 'export-json', rules, all)).toMatchObject({ code: 0, stderr: `已写入 ${all}\n` });
-    const whole = await readJson(all);
-    expect(Object.keys(whole)).toEqual(['packs']);
-    expect(whole.packs.map((p: Json) => [p.id, p.subject, p.tests?.length])).toEqual([
+    const written = await readJson(all);
+    expect(Object.keys(written)).toEqual(['packs']);
+    expect(written.packs.map((p: Json) => [p.id, p.subject, p.tests?.length])).toEqual([
       ['stationed-cadre', 'cadre', 9],
       ['branch', 'branch', 6],
     ]);
@@ -72,10 +90,10 @@ describe('ledger-rules rules export-json', () => {
   });
 
   it('checks a whole-rules file like a sheet, naming each problem at its path, and refuses to assess with it', async () => {
-    const whole = await readJson(join(dir, '全部.json'));
-    whole.packs[1].rules[11].when[0].value = 'none';
+    const edited = await readJson(whole);
+    edited.packs[1].rules[11].when[0].value = 'none';
     const broken = join(dir, '有问题.json');
-    await writeFile(broken, JSON.stringify(whole));
+    await writeFile(broken, JSON.stringify(edited));
     const checked = await cli('rules', 'check', broken);
     expect(checked.code).toBe(2);
     expect(checked.stderr.split('\n')).toEqual([
@@ -93,14 +111,14 @@ describe('ledger-rules rules export-json', () => {
 
 describe('ledger-rules rules diff', () => {
   it('gives the branch pack’s change log in words, beside the cadre pack’s', async () => {
-    const whole = await readJson(join(dir, '全部.json'));
-    const next = whole.packs[1];
+    const all = await readJson(whole);
+    const next = all.packs[1];
     next.starQuota.maxShare = 0.3;
     next.rules.find((r: Json) => r.id === 'meetings-lecture').enabled = false;
     next.requirements.find((r: Json) => r.id === 'service-rate').when[0].value = 0.85;
-    whole.packs[0].rules.find((r: Json) => r.id === 'days-full').points = 18;
+    all.packs[0].rules.find((r: Json) => r.id === 'days-full').points = 18;
     const edited = join(dir, '新规则.json');
-    await writeFile(edited, JSON.stringify(whole));
+    await writeFile(edited, JSON.stringify(all));
     const result = await cli('rules', 'diff', rules, edited);
     expect(result.code).toBe(0);
     const lines = result.stdout.split('\n');
@@ -111,7 +129,7 @@ describe('ledger-rules rules diff', () => {
   });
 
   it('says which pack the older rules did not have', async () => {
-    const result = await cli('rules', 'diff', join(dir, 'cadre.json'), join(dir, '全部.json'));
+    const result = await cli('rules', 'diff', cadreFile, whole);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(
       `规则包“驻村干部月度考核”没有变更（规则版本 ${packHash(cadre.pack)}）\n规则包“党支部考核”是新增的：6 个指标，13 条规则（规则版本 ${packHash(branch.branch)}）\n`,
@@ -133,9 +151,8 @@ describe('ledger-rules assess --rules with one pack', () => {
   beforeAll(async () => {
     // A workbook with its own 考评规则: its cadre rules ask for 12 days instead of 10, and one failed item puts a
     // branch at risk instead of three.
-    own = join(dir, '带规则的台账.xlsx');
-    await copyFile(ledger, own);
-    expect((await cli('rules', 'export', own)).code).toBe(0);
+    expect((await cli('rules', 'export', ledger)).code).toBe(0);
+    own = join(fixtures, '台账-含考评规则.xlsx');
     await editRules(own, { D14: '12天以上', D15: '不足12天' }, { 'risk-failures': '>= 1' });
     const json = JSON.parse((await cli('assess', own, '--json', '--period', '2024-Q2')).stdout);
     sheetCadre = json.rulesVersion;
@@ -151,8 +168,7 @@ describe('ledger-rules assess --rules with one pack', () => {
   });
 
   it('takes the cadre pack from the workbook’s sheet when the file holds only a branch pack', async () => {
-    const file = join(dir, 'branch.json');
-    const result = await cli('assess', own, '--json', '--period', '2024-Q2', '--rules', file);
+    const result = await cli('assess', own, '--json', '--period', '2024-Q2', '--rules', branchFile);
     expect(result.code).toBe(0);
     const json = JSON.parse(result.stdout);
     expect(json.rulesVersion).toBe(sheetCadre);
@@ -161,14 +177,14 @@ describe('ledger-rules assess --rules with one pack', () => {
     expect(risks(json)).toEqual(DEFAULT_RISKS);
 
     // A workbook without a rules sheet: the cadre pack is the default one.
-    const plain = JSON.parse((await cli('assess', ledger, '--json', '--period', '2024-Q2', '--rules', file)).stdout);
+    const plain = JSON.parse((await cli('assess', ledger, '--json', '--period', '2024-Q2', '--rules', branchFile)).stdout);
     expect(plain.rulesVersion).toBe(packHash(cadre.pack));
     expect(plain.cadres.find((c: Json) => c.name === '孟和').flags.map((f: Json) => f.rule)).toEqual(['missing:fiveOnes']);
   });
 
   it('takes the branch pack from the workbook’s sheet when the file holds only a cadre pack, and writes each version into its result sheet', async () => {
     const out = join(dir, 'out', '结果.xlsx');
-    const result = await cli('assess', own, '--period', '2024-Q2', '--rules', join(dir, 'cadre.json'), '--out', out);
+    const result = await cli('assess', own, '--period', '2024-Q2', '--rules', cadreFile, '--out', out);
     expect(result.code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
@@ -177,16 +193,16 @@ describe('ledger-rules assess --rules with one pack', () => {
   });
 
   it('takes the branch pack of a whole-rules file given with --branch-rules', async () => {
-    const whole = await readJson(join(dir, '全部.json'));
-    whole.packs[1].risk.any = whole.packs[1].risk.any.filter((c: Json) => c.id !== 'risk-last-place');
+    const all = await readJson(whole);
+    all.packs[1].risk.any = all.packs[1].risk.any.filter((c: Json) => c.id !== 'risk-last-place');
     const file = join(dir, '无末位.json');
-    await writeFile(file, JSON.stringify(whole));
+    await writeFile(file, JSON.stringify(all));
     const json = JSON.parse((await cli('assess', own, '--json', '--period', '2024-Q2', '--branch-rules', file)).stdout);
     expect(json.rulesVersion).toBe(sheetCadre);
-    expect(json.branchReport.rulesVersion).toBe(packHash(withoutTests(whole.packs[1])));
+    expect(json.branchReport.rulesVersion).toBe(packHash(withoutTests(all.packs[1])));
     expect(risks(json)).toEqual(DEFAULT_RISKS);
 
-    const none = await cli('assess', own, '--branch-rules', join(dir, 'cadre.json'));
-    expect(none).toMatchObject({ code: 2, stderr: `${join(dir, 'cadre.json')} 中没有党支部规则包\n${join(dir, 'cadre.json')} holds no branch pack\n` });
+    const none = await cli('assess', own, '--branch-rules', cadreFile);
+    expect(none).toMatchObject({ code: 2, stderr: `${cadreFile} 中没有党支部规则包\n${cadreFile} holds no branch pack\n` });
   });
 });

@@ -1,0 +1,141 @@
+import { parseArgs } from 'node:util';
+import {
+  assessAll,
+  assessmentJson,
+  BRANCH_RESULT_SHEET,
+  branchesJson,
+  type BranchPack,
+  branchReportJson,
+  CADRE_RESULT_SHEET,
+  defaultRules,
+  packFor,
+  parsePeriodId,
+  periodLabel,
+  rulesOfWorkbook,
+  type RulesRead,
+  type RunPacks,
+  type RunResult,
+  runSummaries,
+  runTables,
+  runWarnings,
+  summaryText,
+  t,
+} from '../../core/index';
+import { loadWorkbook, type LoadedWorkbook, writeResultTable } from '../workbook-file';
+import { bilingual, CliError, usage } from './errors';
+import { checkOutput, checkWorkbookFile, type FileArg, fileArg, writeAtomically } from './files';
+import type { CliIo } from './io';
+import { cadrePack, loadBranchPack, loadRules, usable } from './rules-input';
+
+/** What a finished run prints and writes from. */
+interface Outcome {
+  run: RunResult;
+  packs: RunPacks;
+  summary: string;
+  branchText: string;
+  warnings: ReturnType<typeof runWarnings>;
+}
+
+function parse(args: string[], io: CliIo) {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      period: { type: 'string' },
+      rules: { type: 'string' },
+      'branch-rules': { type: 'string' },
+      out: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  const given = positionals[0];
+  if (!given) throw usage();
+  const period = values.period === undefined ? undefined : parsePeriodId(values.period);
+  if (values.period !== undefined && !period) throw new CliError(bilingual('cliBadPeriod', { period: values.period }));
+  const file = (name: string | undefined) => (name === undefined ? undefined : fileArg(io, name));
+  return { workbook: fileArg(io, given), period, rules: file(values.rules), branchRules: file(values['branch-rules']), out: file(values.out), json: values.json };
+}
+
+async function openWorkbook(file: FileArg): Promise<LoadedWorkbook> {
+  await checkWorkbookFile(file);
+  try {
+    return await loadWorkbook(file.path, [CADRE_RESULT_SHEET, BRANCH_RESULT_SHEET]);
+  } catch (e) {
+    throw new CliError(bilingual('cliUnreadable', { file: file.given, detail: (e as Error).message }), { cause: e });
+  }
+}
+
+/**
+ * Each pack comes from the rules named on the command line when they hold one; else from the workbook's own rules
+ * sheet; else from the defaults. So a file with only a branch pack leaves the cadre pack to the workbook, and the
+ * other way round. A branch pack named with --branch-rules wins over both; rules/branch.json stands in for a rules
+ * sheet written before it had a branch block.
+ */
+function choosePacks(snapshot: LoadedWorkbook['snapshot'], given: RulesRead | undefined, branchFile: BranchPack | undefined): RunPacks {
+  const defaults = defaultRules();
+  if (given) usable(given);
+  const own = rulesOfWorkbook(snapshot, defaults);
+  const sourceOf = (subject: 'cadre' | 'branch') => (given?.packs.some((p) => p.subject === subject) ? given : own);
+  const cadre = cadrePack(sourceOf('cadre'));
+  return { cadre, branch: branchFile ?? packFor(usable(sourceOf('branch')), 'branch')?.pack ?? defaults[1].branch };
+}
+
+/** assess <workbook>: every ledger through both packs; the summary (or JSON) on stdout, warnings on stderr. */
+export async function assess(args: string[], io: CliIo): Promise<number> {
+  const options = parse(args, io);
+  const inputs = [options.workbook, options.rules, options.branchRules].filter((f): f is FileArg => f !== undefined);
+  if (options.out) await checkOutput(options.out, inputs);
+  const given = options.rules === undefined ? undefined : await loadRules(options.rules);
+  const branchFile = options.branchRules === undefined ? undefined : await loadBranchPack(options.branchRules);
+  const loaded = await openWorkbook(options.workbook);
+  const packs = choosePacks(loaded.snapshot, given, branchFile);
+  const pack = packs.cadre;
+  const { period } = options;
+  const defaultPeriod = period && /^\d{4}-\d{2}$/.test(period) ? period : undefined;
+  const run = await assessAll(loaded.snapshot, packs, { period, defaultPeriod });
+  if (!run.hasCadreLedgers && !run.hasBranchLedgers) {
+    throw new CliError([t('noLedger', { title: pack.title }), t('noBranchLedger'), t('noLedger', { titleEn: pack.titleEn ?? pack.title }, 'en'), t('noBranchLedger', {}, 'en')]);
+  }
+  if (period && run.cadres.cadres.length === 0 && (run.branches?.branches.length ?? 0) === 0) {
+    throw new CliError([t('noRecordsInPeriod', { period: periodLabel(period) }), t('noRecordsInPeriod', { periodEn: period }, 'en')]);
+  }
+  const summaries = runSummaries(run, packs);
+  const outcome: Outcome = { run, packs, summary: summaries.text, branchText: summaries.branch ? summaryText(summaries.branch) : '', warnings: runWarnings(run) };
+
+  if (options.out) await writeResults(loaded, outcome, options.out);
+  if (options.json) printJson(io, outcome);
+  else printText(io, outcome, options.out);
+  return 0;
+}
+
+/** A copy of the workbook with the result sheets added (or replaced); the input file itself is only ever read. */
+async function writeResults(loaded: LoadedWorkbook, { run, packs }: Outcome, out: FileArg): Promise<void> {
+  const time = new Date().toISOString().slice(0, 19).replace('T', ' ');
+  for (const table of runTables(run, packs, { time })) writeResultTable(loaded.workbook, table);
+  await writeAtomically(out, Buffer.from(await loaded.workbook.xlsx.writeBuffer()));
+}
+
+function printJson(io: CliIo, { run, summary, branchText, warnings }: Outcome): void {
+  const json = assessmentJson(run.cadres, summary);
+  const { branches } = run;
+  const out = branches
+    ? {
+        ...json,
+        warnings: warnings.map((w) => ({ sheet: w.sheet, cell: w.cell, message: w.message, messageEn: w.messageEn })),
+        branches: branchesJson(branches),
+        branchReport: branchReportJson(branches),
+        branchSummary: branchText,
+      }
+    : json;
+  io.stdout(`${JSON.stringify(out, null, 2)}\n`);
+}
+
+/** For a person at a terminal: the summary on stdout; each warning with its cell, and what was written, on stderr. */
+function printText(io: CliIo, { summary, warnings }: Outcome, out: FileArg | undefined): void {
+  io.stdout(`${summary}\n`);
+  if (warnings.length > 0) {
+    io.stderr(`\n${t('cliWarnings', { count: warnings.length })}\n`);
+    for (const w of warnings) io.stderr(`  ${w.sheet}${w.cell ? `!${w.cell}` : ''}：${w.message}\n`);
+  }
+  if (out) io.stderr(`\n${t('cliWrote', { file: out.given })}\n`);
+}
