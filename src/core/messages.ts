@@ -283,6 +283,19 @@ export const MESSAGES = {
   writeDuplicateSheet: { zh: '结果表“{sheet}”出现了不止一次', en: 'result sheet "{sheet}" appears more than once' },
   writeRowWidth: { zh: '结果表“{sheet}”第 {row} 行有 {count} 个值，而表头有 {width} 列', en: 'result sheet "{sheet}" row {row} has {count} values but the header has {width} columns' },
   writeFailed: { zh: '写入考评结果失败，原有结果保持不变：{detail}', en: 'writing the results failed; the earlier results are unchanged: {detail}' },
+  writeFailedUnsure: {
+    zh: '写入考评结果失败，原有结果未能全部恢复：{detail}。请再次考评：插件会清理“写入中”“旧结果”表并重写全部结果',
+    en: 'writing the results failed and the earlier results could not all be put back: {detail}. Run the assessment again: the add-on clears the sheets it left and rewrites every result',
+  },
+  sheetNotMarked: {
+    zh: '工作表“{sheet}”与插件的表同名，但没有插件的标记（是自己建的表，或旧版本留下的半成品），插件不会改写或删除它；请将它改名或删除后再试',
+    en: 'sheet "{sheet}" has the name of one of the add-on\'s sheets but not its mark (someone made it, or an earlier version left it half-written), so the add-on neither overwrites nor deletes it; rename or delete it and try again',
+  },
+  ruleRowNotRules: { zh: '规则只写入“{rules}”表，不能写入工作表“{sheet}”，台账不会被改动', en: 'rules are written only to the sheet "{rules}", not to "{sheet}"; ledgers are never changed' },
+  cellTextCut: {
+    zh: '此格原文共 {length} 个字符，超过单元格上限 {limit} 个字符，只保留了前 {kept} 个',
+    en: 'this cell\'s text had {length} characters, more than a cell holds ({limit}); only the first {kept} are kept',
+  },
   sheetMissing: { zh: '找不到工作表“{sheet}”', en: 'there is no sheet named "{sheet}"' },
   mappingTooLarge: { zh: '列对应设置太大（{size} 字节，上限 {limit}），未保存', en: 'the column mapping is too large ({size} bytes, limit {limit}); not saved' },
   // Local preview (npm start)
@@ -341,6 +354,7 @@ export const MESSAGES = {
   uiRunning: { zh: '正在考评… {done}/{total}', en: 'Assessing… {done}/{total}' },
   uiWriting: { zh: '正在写入“考评结果”…', en: 'Writing the results sheet…' },
   uiWritten: { zh: '已写入“{sheets}”（{rows} 行），{time}', en: 'Wrote "{sheets}" ({rows} rows) at {time}' },
+  uiWrittenLeftovers: { zh: '旧结果表 {sheets} 未能删除，下次考评时会自动删除', en: 'the previous results {sheets} could not be removed; the next run removes them' },
   uiOverview: { zh: '考评概况', en: 'Overview' },
   uiGradeCount: { zh: '{grade} {count} 名', en: '{grade}: {count}' },
   uiFlagged: { zh: '需关注的干部（{count}）', en: 'Cadres flagged ({count})' },

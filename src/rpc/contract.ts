@@ -25,6 +25,8 @@ export type WriteResultsArgs = z.infer<typeof WriteResultsArgsSchema>;
 export const WriteResultsResultSchema = z.object({
   sheets: z.array(z.object({ sheet: z.string(), rows: z.number().int() })),
   time: z.string(),
+  /** Old result sheets set aside that could not be removed once the new ones were in place; the next run removes them. */
+  leftovers: z.array(z.string()).optional(),
 });
 export type WriteResultsResult = z.infer<typeof WriteResultsResultSchema>;
 

@@ -220,6 +220,8 @@ function statusView(c: ViewContext): HTMLElement {
     const sheets = state.written.sheets.map((s) => s.sheet).join('、');
     const rows = state.written.sheets.reduce((n, s) => n + s.rows, 0);
     el.append(h('div', { class: 'ok' }, tr(c, 'uiWritten', { sheets, rows, time: state.written.time })));
+    const leftovers = state.written.leftovers ?? [];
+    if (leftovers.length > 0) el.append(h('div', { class: 'muted small' }, tr(c, 'uiWrittenLeftovers', { sheets: leftovers.map((s) => `“${s}”`).join('、') })));
   }
   return el;
 }

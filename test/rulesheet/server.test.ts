@@ -178,6 +178,7 @@ describe('the rules sheet written by the shipped Code.js', () => {
     expect(sandbox.calls.byMethod(SPREADSHEET_SERVICES)).toEqual({
       'Range.setNumberFormat': 1,
       'Range.setValues': 1,
+      'Sheet.getDeveloperMetadata': 1,
       'Sheet.getMaxColumns': 1,
       'Sheet.getRange': 1,
       'Sheet.insertRowAfter': 1,
@@ -220,9 +221,10 @@ describe('the rules sheet written by the shipped Code.js', () => {
     expect(packFor(read, 'branch')!.pack!.rules.find((r) => r.id === draft.rule!.id)).toEqual(draft.rule);
   });
 
-  it('refuses a rule row for a sheet that is not there, in both languages', () => {
-    const edit: RuleRowEdit = { sheet: '别的表', row: 1, insert: false, values: ['是'], headers: [] };
-    expect(() => township().call('writeRuleRow', edit)).toThrow('找不到工作表“别的表”');
+  it('refuses a rule row for a rules sheet that is not there, or for any other sheet, in both languages', () => {
+    const edit: RuleRowEdit = { sheet: RULES_SHEET, row: 1, insert: false, values: ['是'], headers: [] };
+    expect(() => township().call('writeRuleRow', edit)).toThrow(/^找不到工作表“考评规则”\nthere is no sheet named "考评规则"$/);
+    expect(() => township().call('writeRuleRow', { ...edit, sheet: '别的表' })).toThrow(/^规则只写入“考评规则”表，不能写入工作表“别的表”[^]*\nrules are written only to the sheet "考评规则", not to "别的表"/);
   });
 
   it('replaces the sheet with imported rules, leaving nothing of the old one', () => {

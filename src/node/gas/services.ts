@@ -1,5 +1,5 @@
 import { CallLog } from './calls';
-import { a1Notation, FormulaValue, GasError, TEXT_FORMAT, typedValue, type CellFormat, type SheetModel, type StoredValue, type ValidationRule, type WorkbookModel } from './model';
+import { a1Notation, FormulaValue, GasError, isFormula, TEXT_FORMAT, typedValue, type CellFormat, type SheetMetadata, type SheetModel, type StoredValue, type ValidationRule, type WorkbookModel } from './model';
 import { type Merge, mergeFromA1 } from '../../core/snapshot';
 import { formatDate, isTimeZone } from './time';
 
@@ -28,6 +28,9 @@ export interface GasServicesOptions {
   /** The add-on's name, which Sheets shows as the add-on menu's title. */
   addonName?: string;
 }
+
+/** Sheets' limit for the text of one cell. */
+const CELL_CHARACTERS = 50_000;
 
 const isDate = (value: unknown): value is Date => Object.prototype.toString.call(value) === '[object Date]';
 
@@ -136,6 +139,13 @@ class FakeRange {
 
   setNotes(notes: (string | null)[][]): this {
     return this.eachOf(notes, (r, c, note) => this.sheet.setNote(r, c, note === null ? '' : String(note)));
+  }
+
+  /** Every cell of the range gets the note; '' or null removes it. */
+  setNote(note: string | null): this {
+    this.gas.checkAlive(this.sheet);
+    this.each((r, c) => this.sheet.setNote(r, c, note === null ? '' : String(note)));
+    return this;
   }
 
   /** A null entry removes the cell's rule. */
@@ -437,6 +447,49 @@ class FakeSheet {
     this.gas.workbook.activeSheetId = this.model.id;
     return this;
   }
+
+  /** As Sheet.addDeveloperMetadata(key[, value][, visibility]): DOCUMENT visibility unless given. */
+  addDeveloperMetadata(key: string, valueOrVisibility?: string, visibility?: string): this {
+    this.gas.checkAlive(this.model);
+    if (typeof key !== 'string' || key === '') throw new GasError('Invalid argument: key');
+    const isVisibility = valueOrVisibility === 'DOCUMENT' || valueOrVisibility === 'PROJECT';
+    const value = valueOrVisibility === undefined || isVisibility ? null : String(valueOrVisibility);
+    this.model.metadata.push({ id: this.gas.nextMetadataId(), key, value, visibility: (isVisibility ? valueOrVisibility : visibility) ?? 'DOCUMENT' });
+    return this;
+  }
+
+  getDeveloperMetadata(): FakeDeveloperMetadata[] {
+    this.gas.checkAlive(this.model);
+    return this.model.metadata.map((m) => counted(this.gas.log, 'DeveloperMetadata', new FakeDeveloperMetadata(this.model, m)));
+  }
+}
+
+/** One key–value pair a script attached to a sheet; invisible to the user, kept through renames. */
+class FakeDeveloperMetadata {
+  constructor(
+    private readonly sheet: SheetModel,
+    private readonly entry: SheetMetadata,
+  ) {}
+
+  getId(): number {
+    return this.entry.id;
+  }
+
+  getKey(): string {
+    return this.entry.key;
+  }
+
+  getValue(): string | null {
+    return this.entry.value;
+  }
+
+  getVisibility(): string {
+    return this.entry.visibility;
+  }
+
+  remove(): void {
+    this.sheet.metadata = this.sheet.metadata.filter((m) => m !== this.entry);
+  }
 }
 
 class FakeSpreadsheet {
@@ -606,12 +659,17 @@ export class GasServices {
   private readonly facadeModels = new WeakMap<object, SheetModel>();
   private readonly userProperties = new Map<string, string>();
   private readonly scriptProperties = new Map<string, string>();
+  private metadataIds = 0;
 
   constructor(options: GasServicesOptions) {
     this.workbook = options.workbook;
     this.files = options.files ?? {};
     this.log = options.log ?? new CallLog();
     this.addonName = options.addonName ?? '台账考评';
+  }
+
+  nextMetadataId(): number {
+    return ++this.metadataIds;
   }
 
   checkAlive(sheet: SheetModel): void {
@@ -652,12 +710,21 @@ export class GasServices {
     return value;
   }
 
-  /** What a cell keeps when the server writes `value` into it, text-formatted or not. */
+  /**
+   * What a cell keeps when the server writes `value` into it. As documented
+   * for Range.setValue, a string beginning with "=" is a formula whatever the
+   * cell's number format; a leading apostrophe makes the rest literal text and
+   * is not part of the value; otherwise a text-formatted cell keeps the string
+   * and any other reads it as if typed.
+   */
   stored(value: unknown, format: CellFormat): StoredValue | undefined {
     if (value === null || value === undefined || value === '') return undefined;
     if (isDate(value)) return new Date(value.getTime());
     if (typeof value === 'number' || typeof value === 'boolean') return value;
     const text = String(value);
+    if (text.length > CELL_CHARACTERS) throw new GasError(`Your input contains more than the maximum of ${CELL_CHARACTERS} characters in a single cell.`);
+    if (text.startsWith("'")) return text.length > 1 ? text.slice(1) : undefined;
+    if (isFormula(text)) return new FormulaValue(text.trim());
     return format.numberFormat === TEXT_FORMAT ? text : typedValue(text, this.workbook.timeZone);
   }
 
@@ -676,6 +743,7 @@ export class GasServices {
         getActive: () => spreadsheet,
         getUi: () => ui,
         newDataValidation: () => counted(log, 'DataValidationBuilder', new FakeDataValidationBuilder(this)),
+        DeveloperMetadataVisibility: { DOCUMENT: 'DOCUMENT', PROJECT: 'PROJECT' },
         BorderStyle: { DOTTED: 'DOTTED', DASHED: 'DASHED', SOLID: 'SOLID', SOLID_MEDIUM: 'SOLID_MEDIUM', SOLID_THICK: 'SOLID_THICK', DOUBLE: 'DOUBLE' },
       }),
       HtmlService: counted(log, 'HtmlService', {
