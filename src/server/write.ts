@@ -115,11 +115,13 @@ function dropTemporaries(spreadsheet: Spreadsheet, staged: Staged[]): void {
  */
 export function writeResults(...[{ tables }]: RpcArgs<'writeResults'>): RpcResult<'writeResults'> {
   checkTables(tables);
-  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const staged: Staged[] = [];
   const failed = (key: 'writeFailed' | 'writeFailedUnsure', error: unknown) => new UserError(key, { detail: errorText(error) });
+  let active: Spreadsheet | undefined;
   let time: string;
   try {
+    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+    active = spreadsheet;
     time = Utilities.formatDate(new Date(), spreadsheet.getSpreadsheetTimeZone(), "yyyy-MM-dd'T'HH:mm:ss");
     recoverLeftovers(spreadsheet);
     const olds = tables.map((table) => {
@@ -136,10 +138,11 @@ export function writeResults(...[{ tables }]: RpcArgs<'writeResults'>): RpcResul
       layOutTable(fresh, table);
     });
   } catch (error) {
-    dropTemporaries(spreadsheet, staged);
+    if (active) dropTemporaries(active, staged);
     if (error instanceof UserError) throw error;
     throw failed('writeFailed', error);
   }
+  const spreadsheet = active;
   const failure = swap(spreadsheet, staged);
   if (failure) throw failed(failure.restored ? 'writeFailed' : 'writeFailedUnsure', failure.error);
   const leftovers: string[] = [];

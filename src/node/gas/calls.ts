@@ -15,7 +15,7 @@ export const SPREADSHEET_SERVICES = ['SpreadsheetApp', 'Spreadsheet', 'Sheet', '
  */
 export class CallLog {
   private counts = new Map<string, number>();
-  private failures = new Map<string, number>();
+  private failures = new Map<string, Set<number>>();
   authMode: AuthMode = 'FULL';
 
   enter(kind: string, method: string): void {
@@ -25,15 +25,16 @@ export class CallLog {
     }
     const n = (this.counts.get(key) ?? 0) + 1;
     this.counts.set(key, n);
-    if (this.failures.get(key) === n) {
-      this.failures.delete(key);
+    if (this.failures.get(key)?.delete(n)) {
       throw new GasError(`Service Spreadsheets failed while accessing document (${key}, injected failure).`);
     }
   }
 
-  /** Makes the n-th call of `Kind.method` from now on throw, as Apps Script does when a service fails mid-run. */
+  /** Makes the n-th call of `Kind.method` from now on throw, as Apps Script does when a service fails mid-run; several may be set. */
   failOn(key: string, nth = 1): void {
-    this.failures.set(key, (this.counts.get(key) ?? 0) + nth);
+    const set = this.failures.get(key) ?? new Set<number>();
+    set.add((this.counts.get(key) ?? 0) + nth);
+    this.failures.set(key, set);
   }
 
   reset(): void {
