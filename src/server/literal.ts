@@ -34,6 +34,12 @@ export function literal(value: string | number): LiteralCell {
   return { value: prefix + value.slice(0, kept), note: t('cellTextCut', { length: value.length, limit: CELL_CHARACTERS, kept }) };
 }
 
+/** Whether a line of a cell's note is the one literal() wrote for a text it cut. */
+export function isCutNote(line: string): boolean {
+  const opening = t('cellTextCut').split('{')[0]!;
+  return line.startsWith(opening);
+}
+
 export interface LiteralGrid {
   values: (string | number)[][];
   /** One note per cell ('' for none), or undefined when nothing was cut: most writes need no notes call. */

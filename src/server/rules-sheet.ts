@@ -4,7 +4,7 @@ import { a1 } from '../core/snapshot';
 import type { RpcArgs, RpcResult } from '../rpc/contract';
 import { UserError } from './errors';
 import { TEXT_FORMAT, widthRuns } from './layout';
-import { literal, literalGrid } from './literal';
+import { isCutNote, literal, literalGrid } from './literal';
 import { markOwned, requireOwn } from './owned';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -102,7 +102,8 @@ export function replaceRulesSheet(paint: RpcArgs<'replaceRulesSheet'>[0]): RpcRe
 /**
  * Paints the problems found in 考评规则 (a colour and a note on each cell,
  * worked out by the sidebar with sheetDecoration) over the sheet's whole used
- * range, one call each, so the marks of earlier runs give way.
+ * range, one call each, so the marks of earlier runs give way; the notes of
+ * cells whose text was cut to fit stay, since the sidebar cannot know of them.
  */
 export function markRuleProblems(args: RpcArgs<'markRuleProblems'>[0]): RpcResult<'markRuleProblems'> {
   const sheet = ownRulesSheet(SpreadsheetApp.getActiveSpreadsheet());
@@ -110,7 +111,9 @@ export function markRuleProblems(args: RpcArgs<'markRuleProblems'>[0]): RpcResul
   const height = sheet.getLastRow();
   const width = sheet.getLastColumn();
   if (height === 0 || width === 0) return { cells: 0 };
-  paintDecoration(sheet.getRange(1, 1, height, width), args.decoration, height, width);
+  const range = sheet.getRange(1, 1, height, width);
+  const cut = range.getNotes().map((row) => row.map((note) => note.split('\n').filter(isCutNote).join('\n')));
+  paintDecoration(range, args.decoration, height, width, cut);
   return { cells: height * width };
 }
 
@@ -138,7 +141,9 @@ export function writeRuleRow(edit: RpcArgs<'writeRuleRow'>[0]): RpcResult<'write
   target.setNumberFormat(TEXT_FORMAT);
   const cells = literalGrid([edit.values]);
   target.setValues(cells.values);
-  if (cells.notes) target.setNotes(cells.notes);
+  cells.notes?.[0]!.forEach((note, c) => {
+    if (note !== '') sheet.getRange(row, c + 1).setNote(note);
+  });
   for (const h of edit.headers) {
     const header = literal(h.text);
     const cell = sheet.getRange(h.row + 1, h.col + 1).setValue(header.value);

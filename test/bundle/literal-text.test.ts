@@ -6,11 +6,12 @@ import {
   ruleRowEdit,
   RULES_SHEET,
   rulesSheetPaint,
+  sheetDecoration,
   type ResultTable,
   type PackEntry,
   type RulesEntry,
 } from '../../src/core/index';
-import type { SheetSnapshot } from '../../src/core/snapshot';
+import { a1, type SheetSnapshot } from '../../src/core/snapshot';
 import { FormulaValue, GasServices, WorkbookModel, type GasSandbox, type SheetModel } from '../../src/node/gas/index';
 import type { WorkbookPayload } from '../../src/rpc/contract';
 import { smallWorkbook } from '../rulesheet/workbook-fixture';
@@ -163,6 +164,12 @@ describe('a text too long for a cell', () => {
     const cut = readBack(sandbox).values.flatMap((row, r) => row.map((v, c) => ({ r, c, v }))).find((x) => x.v === long(LIMIT))!;
     expect(cut).toBeDefined();
     expect(sheet.note(cut.r, cut.c)).toContain(`原文共 ${LIMIT + 1} 个字符`);
+    // Marking the sheet's problems repaints every note but keeps the one about the cut.
+    const problem = { sheet: RULES_SHEET, cell: a1(cut.r, cut.c), message: '旧的问题', messageEn: 'an old problem' };
+    sandbox.call('markRuleProblems', { decoration: sheetDecoration(readBack(sandbox).values, [problem]) });
+    expect(sheet.note(cut.r, cut.c)).toMatch(new RegExp(`旧的问题\n此格原文共 ${LIMIT + 1} 个字符`));
+    sandbox.call('markRuleProblems', { decoration: sheetDecoration(readBack(sandbox).values) });
+    expect(sheet.note(cut.r, cut.c)).toBe(`此格原文共 ${LIMIT + 1} 个字符，超过单元格上限 ${LIMIT} 个字符，只保留了前 ${LIMIT} 个`);
 
     const current = readRulesSheet(readBack(sandbox)).packs[0]!.pack!;
     const draft = applyRuleDraft(current, { indicator: '五个一', conditions: { 所驻村: '阿拉坦嘎查' }, points: 1, note: long(LIMIT + 5) });

@@ -110,7 +110,7 @@ describe('the rules sheet written by the shipped Code.js', () => {
     expect(model.format(row, col).background).toBe(RULES_SHEET_COLORS.problemBackground);
     expect(model.note(row, col)).toBe('⚠ “>= 十” 不是数字，请写成 “>= 10”');
     expect(model.note(row - 1, col)).toContain('条件：');
-    expect(sandbox.calls.byMethod(['Range'])).toEqual({ 'Range.setBackgrounds': 1, 'Range.setFontColors': 1, 'Range.setFontWeights': 1, 'Range.setNotes': 1 });
+    expect(sandbox.calls.byMethod(['Range'])).toEqual({ 'Range.getNotes': 1, 'Range.setBackgrounds': 1, 'Range.setFontColors': 1, 'Range.setFontWeights': 1, 'Range.setNotes': 1 });
 
     sandbox.call('markRuleProblems', { decoration: sheetDecoration(sheet.values) });
     expect(model.format(row, col).background).toBe(RULES_SHEET_COLORS.background);

@@ -141,6 +141,18 @@ class FakeRange {
     return this.eachOf(notes, (r, c, note) => this.sheet.setNote(r, c, note === null ? '' : String(note)));
   }
 
+  /** '' for a cell without a note. */
+  getNotes(): string[][] {
+    this.gas.checkAlive(this.sheet);
+    const out: string[][] = [];
+    for (let r = this.row - 1; r < this.row - 1 + this.rows; r++) {
+      const line: string[] = [];
+      for (let c = this.col - 1; c < this.col - 1 + this.cols; c++) line.push(this.sheet.note(r, c));
+      out.push(line);
+    }
+    return out;
+  }
+
   /** Every cell of the range gets the note; '' or null removes it. */
   setNote(note: string | null): this {
     this.gas.checkAlive(this.sheet);
