@@ -280,6 +280,10 @@ export const MESSAGES = {
   sheetBeingWritten: { zh: '{sheet}（台账考评·写入中）', en: '{sheet} (Ledger Rules, being written)' },
   sheetSetAside: { zh: '{sheet}（台账考评·旧结果）', en: '{sheet} (Ledger Rules, previous)' },
   rulesLogSheet: { zh: '_台账考评日志', en: '_Ledger Rules log' },
+  lockFailed: {
+    zh: '无法取得本表格的写入锁（{detail}），本次没有写入任何内容，请稍候再试',
+    en: 'could not take this spreadsheet\'s write lock ({detail}); nothing was written. Try again in a moment',
+  },
   runInProgress: {
     zh: '另一次考评或规则修改正在写入本表格（可能是其他编辑者），请稍候再试；本次没有写入任何内容',
     en: 'another run or rules change is writing to this spreadsheet (perhaps another editor); try again in a moment. Nothing was written',
@@ -294,6 +298,19 @@ export const MESSAGES = {
   writeDuplicateSheet: { zh: '结果表“{sheet}”出现了不止一次', en: 'result sheet "{sheet}" appears more than once' },
   writeRowWidth: { zh: '结果表“{sheet}”第 {row} 行有 {count} 个值，而表头有 {width} 列', en: 'result sheet "{sheet}" row {row} has {count} values but the header has {width} columns' },
   writeFailed: { zh: '写入考评结果失败，原有结果保持不变：{detail}', en: 'writing the results failed; the earlier results are unchanged: {detail}' },
+  writeFailedUnsure: {
+    zh: '写入考评结果失败，原有结果未能全部恢复：{detail}。请再次考评：插件会清理“写入中”“旧结果”表并重写全部结果',
+    en: 'writing the results failed and the earlier results could not all be put back: {detail}. Run the assessment again: the add-on clears the sheets it left and rewrites every result',
+  },
+  sheetNotMarked: {
+    zh: '工作表“{sheet}”与插件的表同名，但没有插件的标记（是自己建的表，或旧版本留下的半成品），插件不会改写或删除它；请将它改名或删除后再试',
+    en: 'sheet "{sheet}" has the name of one of the add-on\'s sheets but not its mark (someone made it, or an earlier version left it half-written), so the add-on neither overwrites nor deletes it; rename or delete it and try again',
+  },
+  ruleRowNotRules: { zh: '规则只写入“{rules}”表，不能写入工作表“{sheet}”，台账不会被改动', en: 'rules are written only to the sheet "{rules}", not to "{sheet}"; ledgers are never changed' },
+  cellTextCut: {
+    zh: '此格原文共 {length} 个字符，超过单元格上限 {limit} 个字符，只保留了前 {kept} 个',
+    en: 'this cell\'s text had {length} characters, more than a cell holds ({limit}); only the first {kept} are kept',
+  },
   sheetMissing: { zh: '找不到工作表“{sheet}”', en: 'there is no sheet named "{sheet}"' },
   mappingTooLarge: { zh: '列对应设置太大（{size} 字节，上限 {limit}），未保存', en: 'the column mapping is too large ({size} bytes, limit {limit}); not saved' },
   mappingStoreFull: {
@@ -369,6 +386,7 @@ export const MESSAGES = {
     zh: '注意：结果已写入，但本次所用的规则未能记入日志（{detail}），下次考评时无法列出规则的变化',
     en: 'Note: the results are written, but the rules this run used could not be logged ({detail}); the next run cannot list what changed in them',
   },
+  uiWrittenLeftovers: { zh: '旧结果表 {sheets} 未能删除，下次考评时会自动删除', en: 'the previous results {sheets} could not be removed; the next run removes them' },
   uiOverview: { zh: '考评概况', en: 'Overview' },
   uiGradeCount: { zh: '{grade} {count} 名', en: '{grade}: {count}' },
   uiFlagged: { zh: '需关注的干部（{count}）', en: 'Cadres flagged ({count})' },

@@ -85,6 +85,8 @@ export const WriteResultsResultSchema = z.object({
   time: z.string(),
   /** Why the rules log could not be saved; the results are written all the same. */
   rulesLogError: z.string().optional(),
+  /** Old result sheets set aside that could not be removed once the new ones were in place; the next run removes them. */
+  leftovers: z.array(z.string()).optional(),
 });
 export type WriteResultsResult = z.infer<typeof WriteResultsResultSchema>;
 

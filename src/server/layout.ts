@@ -1,4 +1,5 @@
 import type { ResultTable } from '../core/results/table';
+import { literalGrid } from './literal';
 
 const NOTE_COLOR = '#5f6368';
 const HEADER_FILL = '#e8f0fe';
@@ -47,8 +48,8 @@ export function layOutTable(sheet: GoogleAppsScript.Spreadsheet.Sheet, table: Re
   // Sheets will not freeze every row of a sheet: keep one empty row under a header-only table.
   resize(sheet, Math.max(height, TOP_ROWS + 1), width);
 
-  // Formats first: a string such as a rank "3/12", a period "2024-05" or a name
-  // starting with "=" would otherwise turn into a date or a formula on setValues.
+  // Formats first: a string such as a rank "3/12" or a period "2024-05" would
+  // otherwise turn into a date on setValues; literal() keeps "=…" from becoming a formula.
   sheet.getRange(1, 1, height, width).setNumberFormat(TEXT_FORMAT);
   if (dataRows > 0) {
     table.numberFormats.forEach((format, col) => {
@@ -56,7 +57,10 @@ export function layOutTable(sheet: GoogleAppsScript.Spreadsheet.Sheet, table: Re
     });
   }
   const note = [table.note, ...Array<string>(width - 1).fill('')];
-  sheet.getRange(1, 1, height, width).setValues([note, table.header, ...table.rows]);
+  const cells = literalGrid([note, table.header, ...table.rows]);
+  const all = sheet.getRange(1, 1, height, width);
+  all.setValues(cells.values);
+  if (cells.notes) all.setNotes(cells.notes);
 
   const noteRange = sheet.getRange(1, 1, 1, width);
   if (width > 1) noteRange.merge();

@@ -1,5 +1,9 @@
 import { t } from '../core/messages';
+import { RULES_SHEET } from '../core/rulesheet/name';
 import { LOG_SHEET, OWNED_SHEETS } from '../rpc/contract';
+import { UserError } from './errors';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /**
  * Names of the sheets a run writes before it commits (temporary) and of the
@@ -14,8 +18,13 @@ export function isOwned(sheet: string): boolean {
   return (OWNED_SHEETS as readonly string[]).includes(sheet);
 }
 
+/** The owned sheet a temporary sheet is being written for, or undefined for any other name. */
+export function temporaryOf(sheet: string): string | undefined {
+  return OWNED_SHEETS.find((owned) => sheet === temporaryName(owned));
+}
+
 export function isTemporary(sheet: string): boolean {
-  return OWNED_SHEETS.some((owned) => sheet === temporaryName(owned));
+  return temporaryOf(sheet) !== undefined;
 }
 
 /** The owned sheet a backup was set aside from, or undefined for any other name. */
@@ -26,4 +35,52 @@ export function backedUpSheet(sheet: string): string | undefined {
 /** Sheets the add-on wrote, finished or not: never part of the user's workbook snapshot. */
 export function isAddonSheet(sheet: string): boolean {
   return isOwned(sheet) || sheet === LOG_SHEET || isTemporary(sheet) || backedUpSheet(sheet) !== undefined;
+}
+
+/**
+ * The add-on's own mark on a sheet it created: developer metadata, which the
+ * user never sees and cannot type, whose value is the sheet the add-on made it
+ * for (考评结果, 支部汇总 or 考评规则; a temporary or set-aside sheet carries
+ * the name of the results it holds). A name alone proves nothing: anyone can
+ * call a sheet 考评结果.
+ */
+export const OWNED_KEY = 'ledgerRules.owned';
+
+export function markOwned(sheet: Sheet, role: string): void {
+  sheet.addDeveloperMetadata(OWNED_KEY, role);
+}
+
+export function hasMark(sheet: Sheet, role: string): boolean {
+  return sheet.getDeveloperMetadata().some((m) => m.getKey() === OWNED_KEY && m.getValue() === role);
+}
+
+/**
+ * How A1 began on the sheets versions before the mark wrote: every result
+ * sheet opens with its note (由“台账考评”于 …), and the rules sheet with its
+ * first block's title (【规则包】…). A sheet the user made under the same name
+ * has neither.
+ */
+function earlierOpening(role: string): string {
+  if (role === RULES_SHEET) return `【${t('rsPackTitle')}】`;
+  const split = '\u0000';
+  return t('resultNote', { time: split }).split(split)[0]!;
+}
+
+/**
+ * Whether the add-on may write `sheet` as `role`: it carries the mark, or it
+ * was written by a version from before the mark (recognised by its A1, read
+ * only when the mark is missing) and is marked now, so the next check needs
+ * only the mark.
+ */
+export function isAddonsOwn(sheet: Sheet, role: string): boolean {
+  if (hasMark(sheet, role)) return true;
+  const first = sheet.getRange(1, 1).getValue();
+  if (typeof first !== 'string' || !first.startsWith(earlierOpening(role))) return false;
+  markOwned(sheet, role);
+  return true;
+}
+
+/** Refuses, naming it, a sheet with one of the add-on's names that the add-on did not make. */
+export function requireOwn(sheet: Sheet, role: string): void {
+  if (!isAddonsOwn(sheet, role)) throw new UserError('sheetNotMarked', { sheet: sheet.getName() });
 }

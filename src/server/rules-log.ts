@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { LOG_SHEET, RulesLogSchema, RulesVersionSchema, type RpcArgs, type RpcResult } from '../rpc/contract';
+import { hasMark, markOwned, requireOwn } from './owned';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Properties = GoogleAppsScript.Properties.Properties;
@@ -147,8 +148,9 @@ function logSheet(): Sheet {
   if (!sheet) {
     const active = spreadsheet.getActiveSheet();
     sheet = spreadsheet.insertSheet(LOG_SHEET, spreadsheet.getNumSheets());
+    markOwned(sheet, LOG_SHEET);
     active.activate();
-  }
+  } else requireOwn(sheet, LOG_SHEET);
   if (!sheet.isSheetHidden()) sheet.hideSheet();
   return sheet;
 }
@@ -192,7 +194,7 @@ export function recordRulesVersion(...[entry]: RpcArgs<'recordRulesVersion'>): R
  */
 export function getRulesLog(): RpcResult<'getRulesLog'> {
   const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(LOG_SHEET);
-  const log = sheet ? sheetLog(sheet.getDataRange().getValues()) : undefined;
+  const log = sheet && hasMark(sheet, LOG_SHEET) ? sheetLog(sheet.getDataRange().getValues()) : undefined;
   if (!log || log.history.length === 0) return legacyRulesLog(PropertiesService.getDocumentProperties());
   let last = null;
   if (log.last) {

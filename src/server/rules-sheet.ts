@@ -4,6 +4,8 @@ import { a1 } from '../core/snapshot';
 import type { RpcArgs, RpcResult } from '../rpc/contract';
 import { UserError } from './errors';
 import { TEXT_FORMAT, widthRuns } from './layout';
+import { isCutNote, literal, literalGrid } from './literal';
+import { markOwned, requireOwn } from './owned';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -14,12 +16,18 @@ function fit<T>(grid: T[][], height: number, width: number, blank: T): T[][] {
   return Array.from({ length: height }, (_, r) => Array.from({ length: width }, (_, c) => grid[r]?.[c] ?? blank));
 }
 
-function paintDecoration(range: GoogleAppsScript.Spreadsheet.Range, deco: SheetDecoration, height: number, width: number): void {
+/** The decoration's notes, with the note of each cell whose text was cut to fit added to it. */
+function withCutNotes(notes: string[][], cut: string[][] | undefined): string[][] {
+  if (!cut) return notes;
+  return notes.map((row, r) => row.map((note, c) => [note, cut[r]?.[c] ?? ''].filter((n) => n !== '').join('\n')));
+}
+
+function paintDecoration(range: GoogleAppsScript.Spreadsheet.Range, deco: SheetDecoration, height: number, width: number, cut?: string[][]): void {
   const C = RULES_SHEET_COLORS;
   range.setBackgrounds(fit(deco.backgrounds, height, width, C.background));
   range.setFontColors(fit(deco.fontColors, height, width, C.text));
   range.setFontWeights(fit<'bold' | 'normal'>(deco.fontWeights, height, width, 'normal'));
-  range.setNotes(fit(deco.notes, height, width, ''));
+  range.setNotes(withCutNotes(fit(deco.notes, height, width, ''), cut));
 }
 
 /**
@@ -35,8 +43,9 @@ export function writeRulesSheet(sheet: Sheet, { layout, decoration }: RulesSheet
   if (sheet.getMaxRows() < height) sheet.insertRowsAfter(sheet.getMaxRows(), height - sheet.getMaxRows());
   const range = sheet.getRange(1, 1, height, width);
   if (layout.textRanges.length > 0) sheet.getRangeList(layout.textRanges.map(rangeA1)).setNumberFormat(TEXT_FORMAT);
-  range.setValues(layout.values);
-  paintDecoration(range, decoration, height, width);
+  const cells = literalGrid(layout.values);
+  range.setValues(cells.values);
+  paintDecoration(range, decoration, height, width, cells.notes);
   for (const m of layout.merges) sheet.getRange(m.top + 1, m.left + 1, m.bottom - m.top + 1, m.right - m.left + 1).merge();
   for (const run of widthRuns(layout.columnWidths)) sheet.setColumnWidths(run.start, run.count, run.width);
   if (layout.lists.length > 0) {
@@ -55,8 +64,21 @@ export function writeRulesSheet(sheet: Sheet, { layout, decoration }: RulesSheet
 export function ensureRulesSheet(paint: RpcArgs<'ensureRulesSheet'>[0]): RpcResult<'ensureRulesSheet'> {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   if (spreadsheet.getSheetByName(RULES_SHEET)) return { created: false, sheet: RULES_SHEET };
-  writeRulesSheet(spreadsheet.insertSheet(RULES_SHEET, spreadsheet.getNumSheets()), paint);
+  writeRulesSheet(newRulesSheet(spreadsheet), paint);
   return { created: true, sheet: RULES_SHEET };
+}
+
+function newRulesSheet(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): Sheet {
+  const sheet = spreadsheet.insertSheet(RULES_SHEET, spreadsheet.getNumSheets());
+  markOwned(sheet, RULES_SHEET);
+  return sheet;
+}
+
+/** 考评规则 when the add-on may write it (its mark, or the layout of an earlier version); refused, named, when the user made a sheet of that name. */
+function ownRulesSheet(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): Sheet | null {
+  const sheet = spreadsheet.getSheetByName(RULES_SHEET);
+  if (sheet) requireOwn(sheet, RULES_SHEET);
+  return sheet;
 }
 
 /**
@@ -66,8 +88,8 @@ export function ensureRulesSheet(paint: RpcArgs<'ensureRulesSheet'>[0]): RpcResu
  */
 export function replaceRulesSheet(paint: RpcArgs<'replaceRulesSheet'>[0]): RpcResult<'replaceRulesSheet'> {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const existing = spreadsheet.getSheetByName(RULES_SHEET);
-  const sheet = existing ?? spreadsheet.insertSheet(RULES_SHEET, spreadsheet.getNumSheets());
+  const existing = ownRulesSheet(spreadsheet);
+  const sheet = existing ?? newRulesSheet(spreadsheet);
   const all = sheet.getRange(1, 1, sheet.getMaxRows(), sheet.getMaxColumns());
   all.breakApart();
   all.clear();
@@ -80,15 +102,18 @@ export function replaceRulesSheet(paint: RpcArgs<'replaceRulesSheet'>[0]): RpcRe
 /**
  * Paints the problems found in 考评规则 (a colour and a note on each cell,
  * worked out by the sidebar with sheetDecoration) over the sheet's whole used
- * range, one call each, so the marks of earlier runs give way.
+ * range, one call each, so the marks of earlier runs give way; the notes of
+ * cells whose text was cut to fit stay, since the sidebar cannot know of them.
  */
 export function markRuleProblems(args: RpcArgs<'markRuleProblems'>[0]): RpcResult<'markRuleProblems'> {
-  const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(RULES_SHEET);
+  const sheet = ownRulesSheet(SpreadsheetApp.getActiveSpreadsheet());
   if (!sheet) return { cells: 0 };
   const height = sheet.getLastRow();
   const width = sheet.getLastColumn();
   if (height === 0 || width === 0) return { cells: 0 };
-  paintDecoration(sheet.getRange(1, 1, height, width), args.decoration, height, width);
+  const range = sheet.getRange(1, 1, height, width);
+  const cut = range.getNotes().map((row) => row.map((note) => note.split('\n').filter(isCutNote).join('\n')));
+  paintDecoration(range, args.decoration, height, width, cut);
   return { cells: height * width };
 }
 
@@ -98,9 +123,11 @@ export function markRuleProblems(args: RpcArgs<'markRuleProblems'>[0]): RpcResul
  * tables below move down together and still read; plus a header for a
  * condition column the table lacked, the sheet widened first if that column is
  * past its edge. The row is plain text, as the rules sheet's condition cells are.
+ * Only the add-on's own 考评规则 is written: any other sheet named is refused.
  */
 export function writeRuleRow(edit: RpcArgs<'writeRuleRow'>[0]): RpcResult<'writeRuleRow'> {
-  const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(edit.sheet);
+  if (edit.sheet !== RULES_SHEET) throw new UserError('ruleRowNotRules', { rules: RULES_SHEET, sheet: edit.sheet });
+  const sheet = ownRulesSheet(SpreadsheetApp.getActiveSpreadsheet());
   if (!sheet) throw new UserError('sheetMissing', { sheet: edit.sheet });
   const width = Math.max(edit.values.length, ...edit.headers.map((h) => h.col + 1));
   const columns = sheet.getMaxColumns();
@@ -112,7 +139,15 @@ export function writeRuleRow(edit: RpcArgs<'writeRuleRow'>[0]): RpcResult<'write
   }
   const target = sheet.getRange(row, 1, 1, edit.values.length);
   target.setNumberFormat(TEXT_FORMAT);
-  target.setValues([edit.values]);
-  for (const h of edit.headers) sheet.getRange(h.row + 1, h.col + 1).setValue(h.text);
+  const cells = literalGrid([edit.values]);
+  target.setValues(cells.values);
+  cells.notes?.[0]!.forEach((note, c) => {
+    if (note !== '') sheet.getRange(row, c + 1).setNote(note);
+  });
+  for (const h of edit.headers) {
+    const header = literal(h.text);
+    const cell = sheet.getRange(h.row + 1, h.col + 1).setValue(header.value);
+    if (header.note !== undefined) cell.setNote(header.note);
+  }
   return { row };
 }

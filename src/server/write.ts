@@ -2,7 +2,7 @@ import type { ResultTable } from '../core/results/table';
 import { OWNED_SHEETS, type RpcArgs, type RpcResult } from '../rpc/contract';
 import { errorText, UserError } from './errors';
 import { layOutTable } from './layout';
-import { backedUpSheet, backupName, isOwned, isTemporary, temporaryName } from './owned';
+import { backedUpSheet, backupName, isOwned, markOwned, requireOwn, temporaryName, temporaryOf } from './owned';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -22,18 +22,25 @@ function checkTables(tables: ResultTable[]): void {
 }
 
 /**
- * A run the 6-minute limit cut short can leave a half-written temporary sheet
- * (dropped) or the old results set aside (put back when nothing replaced them).
+ * A run the 6-minute limit cut short, or a failure while clearing up, can
+ * leave a half-written temporary sheet (dropped) or the old results set aside
+ * (dropped when new results took their place, put back when nothing did).
+ * Every leftover must carry the add-on's mark before it is touched: one the
+ * user made under such a name is refused, before anything is written.
  */
 function recoverLeftovers(spreadsheet: Spreadsheet): void {
-  for (const sheet of spreadsheet.getSheets()) {
-    const name = sheet.getName();
-    const original = backedUpSheet(name);
-    if (isTemporary(name)) spreadsheet.deleteSheet(sheet);
-    else if (original !== undefined) {
-      if (spreadsheet.getSheetByName(original)) spreadsheet.deleteSheet(sheet);
-      else sheet.setName(original);
-    }
+  const leftovers = spreadsheet
+    .getSheets()
+    .map((sheet) => {
+      const name = sheet.getName();
+      return { sheet, name, temporary: temporaryOf(name), original: backedUpSheet(name) };
+    })
+    .filter((l) => l.temporary !== undefined || l.original !== undefined);
+  for (const l of leftovers) requireOwn(l.sheet, (l.temporary ?? l.original)!);
+  for (const l of leftovers) {
+    if (l.temporary !== undefined) spreadsheet.deleteSheet(l.sheet);
+    else if (spreadsheet.getSheetByName(l.original!)) spreadsheet.deleteSheet(l.sheet);
+    else l.sheet.setName(l.original!);
   }
 }
 
@@ -46,8 +53,25 @@ interface Staged {
   placed: boolean;
 }
 
-/** Puts every staged sheet in place of the old one, or, on failure, puts every old one back. */
-function commit(spreadsheet: Spreadsheet, staged: Staged[]): void {
+/** Runs every step even when one fails; true when all of them succeeded. */
+function attemptAll(steps: (() => void)[]): boolean {
+  let ok = true;
+  for (const step of steps) {
+    try {
+      step();
+    } catch {
+      ok = false;
+    }
+  }
+  return ok;
+}
+
+/**
+ * Puts every staged sheet in place of the old one. On failure every step is
+ * undone, newest first, and the temporaries are dropped; the answer says
+ * whether the old results are all back under their names.
+ */
+function swap(spreadsheet: Spreadsheet, staged: Staged[]): { error: unknown; restored: boolean } | undefined {
   try {
     for (const s of staged) {
       if (s.old) {
@@ -57,47 +81,82 @@ function commit(spreadsheet: Spreadsheet, staged: Staged[]): void {
       s.fresh.setName(s.table.sheet);
       s.placed = true;
     }
+    return undefined;
   } catch (error) {
-    for (const s of staged) {
-      if (s.placed) {
-        s.fresh.setName(temporaryName(s.table.sheet));
+    const undo = [...staged].reverse().flatMap((s) => [
+      () => {
+        if (s.placed) s.fresh.setName(temporaryName(s.table.sheet));
         s.placed = false;
-      }
-      if (s.setAside && s.old) s.old.setName(s.table.sheet);
-    }
-    throw error;
+      },
+      () => {
+        if (s.setAside && s.old) s.old.setName(s.table.sheet);
+        s.setAside = false;
+      },
+    ]);
+    const restored = attemptAll(undo);
+    dropTemporaries(spreadsheet, staged);
+    return { error, restored };
   }
-  for (const s of staged) if (s.old) spreadsheet.deleteSheet(s.old);
+}
+
+/** Drops the new sheets that did not take their place; one that will not go is cleared by the next run. */
+function dropTemporaries(spreadsheet: Spreadsheet, staged: Staged[]): void {
+  attemptAll(staged.filter((s) => !s.placed).map((s) => () => spreadsheet.deleteSheet(s.fresh)));
 }
 
 /**
  * Writes the result tables all or nothing: each into a new temporary sheet,
  * and only when every one is complete do they replace the old results. On any
- * failure the temporaries go and the old results stay as they were. Tables
- * may only target the sheets the add-on owns; a ledger is never written.
+ * failure before that the temporaries go and the old results stay as they
+ * were, and only then does the message say so. Once every new sheet is in
+ * place the run has succeeded: an old sheet that will not go is reported and
+ * dropped by the next run. Tables may only target the sheets the add-on owns,
+ * and an existing one must carry the add-on's mark; a ledger is never written.
  */
 export function writeResults(...[{ tables }]: RpcArgs<'writeResults'>): RpcResult<'writeResults'> {
   checkTables(tables);
-  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  recoverLeftovers(spreadsheet);
   const staged: Staged[] = [];
+  const failed = (key: 'writeFailed' | 'writeFailedUnsure', error: unknown) => new UserError(key, { detail: errorText(error) });
+  let active: Spreadsheet | undefined;
+  let time: string;
   try {
-    for (const table of tables) {
+    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+    active = spreadsheet;
+    time = Utilities.formatDate(new Date(), spreadsheet.getSpreadsheetTimeZone(), "yyyy-MM-dd'T'HH:mm:ss");
+    recoverLeftovers(spreadsheet);
+    const olds = tables.map((table) => {
       const old = spreadsheet.getSheetByName(table.sheet);
+      if (old) requireOwn(old, table.sheet);
+      return old;
+    });
+    tables.forEach((table, i) => {
+      const old = olds[i]!;
       const position = old ? old.getIndex() - 1 : spreadsheet.getNumSheets();
       const fresh = spreadsheet.insertSheet(temporaryName(table.sheet), position);
       staged.push({ table, fresh, old, setAside: false, placed: false });
+      markOwned(fresh, table.sheet);
       layOutTable(fresh, table);
-    }
-    commit(spreadsheet, staged);
+    });
   } catch (error) {
-    for (const s of staged) {
-      if (!s.placed) spreadsheet.deleteSheet(s.fresh);
+    if (active) dropTemporaries(active, staged);
+    if (error instanceof UserError) throw error;
+    throw failed('writeFailed', error);
+  }
+  const spreadsheet = active;
+  const failure = swap(spreadsheet, staged);
+  if (failure) throw failed(failure.restored ? 'writeFailed' : 'writeFailedUnsure', failure.error);
+  const leftovers: string[] = [];
+  for (const s of staged) {
+    if (!s.old) continue;
+    try {
+      spreadsheet.deleteSheet(s.old);
+    } catch {
+      leftovers.push(backupName(s.table.sheet));
     }
-    throw new UserError('writeFailed', { detail: errorText(error) });
   }
   return {
     sheets: tables.map((t) => ({ sheet: t.sheet, rows: t.rows.length })),
-    time: Utilities.formatDate(new Date(), spreadsheet.getSpreadsheetTimeZone(), "yyyy-MM-dd'T'HH:mm:ss"),
+    time,
+    ...(leftovers.length > 0 ? { leftovers } : {}),
   };
 }

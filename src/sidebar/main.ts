@@ -219,6 +219,8 @@ function statusView(c: ViewContext): HTMLElement {
     el.append(h('div', { class: 'ok' }, tr(c, 'uiWritten', { sheets, rows, time: state.written.time })));
     const logError = state.written.rulesLogError;
     if (logError !== undefined) el.append(h('div', { id: 'rules-log-warning', class: 'warning' }, tr(c, 'uiRulesLogNotSaved', { detail: logError })));
+    const leftovers = state.written.leftovers ?? [];
+    if (leftovers.length > 0) el.append(h('div', { class: 'muted small' }, tr(c, 'uiWrittenLeftovers', { sheets: leftovers.map((s) => `“${s}”`).join('、') })));
   }
   return el;
 }

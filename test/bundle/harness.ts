@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { assessWorkbook, cadreResultTable, stationedCadrePack, validatePack, type ResultTable, type WorkbookSnapshot } from '../../src/core/index';
-import { GasSandbox, workbookFromExcel, type WorkbookModel, type WorkbookOptions } from '../../src/node/gas/index';
+import { GasSandbox, workbookFromExcel, type SheetModel, type WorkbookModel, type WorkbookOptions } from '../../src/node/gas/index';
 
 export const CODE_FILE = 'dist/Code.js';
 export const SIDEBAR_FILE = 'dist/Sidebar.html';
@@ -33,18 +33,30 @@ export function sandboxOf(workbook: WorkbookModel): GasSandbox {
   return new GasSandbox({ code: shippedCode(), files: { Sidebar: shippedSidebar() }, workbook });
 }
 
-/** Everything a sheet holds, for before/after comparisons. */
+/**
+ * Everything a sheet holds, for before/after comparisons: its name and place,
+ * values and formulas, number formats and styles (fonts, colours, alignment,
+ * wrapping, borders), notes, drop-downs, merges, frozen rows and columns,
+ * size, column widths and developer metadata. Every field of the fake's sheet
+ * is taken, so one the fakes learn later is compared too.
+ */
 export function sheetState(workbook: WorkbookModel, name: string) {
   const sheet = workbook.sheet(name);
   if (!sheet) return undefined;
-  return structuredClone({
-    values: sheet.values,
-    formats: sheet.formats,
-    merges: sheet.merges,
-    frozen: [sheet.frozenRows, sheet.frozenColumns],
-    size: [sheet.maxRows, sheet.maxColumns],
-    widths: [...sheet.columnWidths],
-  });
+  return structuredClone({ ...sheet, index: workbook.sheets.indexOf(sheet) });
+}
+
+/** The developer metadata key the add-on marks its sheets with (src/server/owned.ts). */
+export const OWNED_KEY = 'ledgerRules.owned';
+
+/** Marks a sheet as the add-on marks the sheets it creates, for `role` (考评结果, 支部汇总, 考评规则). */
+export function markAsAddons(sheet: SheetModel, role: string): void {
+  sheet.metadata.push({ id: 1000 + sheet.metadata.length, key: OWNED_KEY, value: role, visibility: 'DOCUMENT' });
+}
+
+/** Whether the add-on's mark for `role` is on the sheet. */
+export function carriesMark(sheet: SheetModel | undefined, role: string): boolean {
+  return sheet?.metadata.some((m) => m.key === OWNED_KEY && m.value === role) ?? false;
 }
 
 /** The 考评结果 table the sidebar would send for this snapshot, computed by the real core. */

@@ -3,7 +3,7 @@ import type { ResultTable } from '../../src/core/index';
 import type { GasSandbox } from '../../src/node/gas/index';
 import type { WorkbookPayload, WriteResultsResult } from '../../src/rpc/contract';
 import { ledgerWorkbook } from './ledger-fixture';
-import { resultTableFor, sandboxOf, sheetState, workbookOf } from './harness';
+import { markAsAddons, resultTableFor, sandboxOf, sheetState, workbookOf } from './harness';
 
 const LEDGER = '2024年5月驻村干部台账';
 const RESULTS = '考评结果';
@@ -122,9 +122,20 @@ describe('writeResults', () => {
 
   it('cleans up a temporary sheet a cut-short run left behind', async () => {
     const { sandbox, table } = await setUp();
-    sandbox.workbook.addSheet('考评结果（台账考评·写入中）').setValue(0, 0, '半截');
+    const leftover = sandbox.workbook.addSheet('考评结果（台账考评·写入中）');
+    leftover.setValue(0, 0, '半截');
+    markAsAddons(leftover, RESULTS);
     sandbox.call('writeResults', { tables: [table] });
     expect(sheetNames(sandbox)).toEqual([LEDGER, '填表说明', RESULTS]);
+  });
+
+  it('neither deletes nor uses a sheet with a temporary sheet’s name that lacks the add-on’s mark', async () => {
+    const { sandbox, table } = await setUp();
+    sandbox.workbook.addSheet('考评结果（台账考评·写入中）').setValue(0, 0, '我的笔记');
+    const before = sheetState(sandbox.workbook, '考评结果（台账考评·写入中）');
+    expect(() => sandbox.call('writeResults', { tables: [table] })).toThrow(/^工作表“考评结果（台账考评·写入中）”与插件的表同名，但没有插件的标记[^]*\nsheet "考评结果（台账考评·写入中）" has the name/);
+    expect(sheetState(sandbox.workbook, '考评结果（台账考评·写入中）')).toEqual(before);
+    expect(sheetNames(sandbox)).toEqual([LEDGER, '填表说明', '考评结果（台账考评·写入中）']);
   });
 
   it('puts back old results a cut-short run had set aside', async () => {

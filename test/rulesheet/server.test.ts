@@ -79,7 +79,7 @@ describe('the rules sheet written by the shipped Code.js', () => {
     sandbox.calls.reset();
     expect(sandbox.call('ensureRulesSheet', rulesSheetPaint(defaultRules()))).toEqual({ created: false, sheet: RULES_SHEET });
     expect(sheetState(sandbox.workbook, RULES_SHEET)).toEqual(before);
-    expect(sandbox.calls.byMethod(SPREADSHEET_SERVICES)).toEqual({ 'Spreadsheet.getSheetByName': 1, 'SpreadsheetApp.getActiveSpreadsheet': 1 });
+    expect(sandbox.calls.byMethod(SPREADSHEET_SERVICES)).toEqual({ 'Spreadsheet.getSheetByName': 1, 'SpreadsheetApp.flush': 1, 'SpreadsheetApp.getActiveSpreadsheet': 1 });
   });
 
   it('takes as many service calls for 81 rules as for 21', () => {
@@ -110,7 +110,7 @@ describe('the rules sheet written by the shipped Code.js', () => {
     expect(model.format(row, col).background).toBe(RULES_SHEET_COLORS.problemBackground);
     expect(model.note(row, col)).toBe('⚠ “>= 十” 不是数字，请写成 “>= 10”');
     expect(model.note(row - 1, col)).toContain('条件：');
-    expect(sandbox.calls.byMethod(['Range'])).toEqual({ 'Range.setBackgrounds': 1, 'Range.setFontColors': 1, 'Range.setFontWeights': 1, 'Range.setNotes': 1 });
+    expect(sandbox.calls.byMethod(['Range'])).toEqual({ 'Range.getNotes': 1, 'Range.setBackgrounds': 1, 'Range.setFontColors': 1, 'Range.setFontWeights': 1, 'Range.setNotes': 1 });
 
     sandbox.call('markRuleProblems', { decoration: sheetDecoration(sheet.values) });
     expect(model.format(row, col).background).toBe(RULES_SHEET_COLORS.background);
@@ -178,10 +178,12 @@ describe('the rules sheet written by the shipped Code.js', () => {
     expect(sandbox.calls.byMethod(SPREADSHEET_SERVICES)).toEqual({
       'Range.setNumberFormat': 1,
       'Range.setValues': 1,
+      'Sheet.getDeveloperMetadata': 1,
       'Sheet.getMaxColumns': 1,
       'Sheet.getRange': 1,
       'Sheet.insertRowAfter': 1,
       'Spreadsheet.getSheetByName': 1,
+      'SpreadsheetApp.flush': 1,
       'SpreadsheetApp.getActiveSpreadsheet': 1,
     });
 
@@ -220,9 +222,10 @@ describe('the rules sheet written by the shipped Code.js', () => {
     expect(packFor(read, 'branch')!.pack!.rules.find((r) => r.id === draft.rule!.id)).toEqual(draft.rule);
   });
 
-  it('refuses a rule row for a sheet that is not there, in both languages', () => {
-    const edit: RuleRowEdit = { sheet: '别的表', row: 1, insert: false, values: ['是'], headers: [] };
-    expect(() => township().call('writeRuleRow', edit)).toThrow('找不到工作表“别的表”');
+  it('refuses a rule row for a rules sheet that is not there, or for any other sheet, in both languages', () => {
+    const edit: RuleRowEdit = { sheet: RULES_SHEET, row: 1, insert: false, values: ['是'], headers: [] };
+    expect(() => township().call('writeRuleRow', edit)).toThrow(/^找不到工作表“考评规则”\nthere is no sheet named "考评规则"$/);
+    expect(() => township().call('writeRuleRow', { ...edit, sheet: '别的表' })).toThrow(/^规则只写入“考评规则”表，不能写入工作表“别的表”[^]*\nrules are written only to the sheet "考评规则", not to "别的表"/);
   });
 
   it('replaces the sheet with imported rules, leaving nothing of the old one', () => {

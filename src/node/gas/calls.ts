@@ -15,7 +15,7 @@ export const SPREADSHEET_SERVICES = ['SpreadsheetApp', 'Spreadsheet', 'Sheet', '
  */
 export class CallLog {
   private counts = new Map<string, number>();
-  private failures = new Map<string, number>();
+  private failures = new Map<string, Set<number>>();
   private hooks = new Map<string, { nth: number; run: () => void }>();
   authMode: AuthMode = 'FULL';
 
@@ -31,15 +31,16 @@ export class CallLog {
       this.hooks.delete(key);
       hook.run();
     }
-    if (this.failures.get(key) === n) {
-      this.failures.delete(key);
+    if (this.failures.get(key)?.delete(n)) {
       throw new GasError(`Service Spreadsheets failed while accessing document (${key}, injected failure).`);
     }
   }
 
-  /** Makes the n-th call of `Kind.method` from now on throw, as Apps Script does when a service fails mid-run. */
+  /** Makes the n-th call of `Kind.method` from now on throw, as Apps Script does when a service fails mid-run; several may be set. */
   failOn(key: string, nth = 1): void {
-    this.failures.set(key, (this.counts.get(key) ?? 0) + nth);
+    const set = this.failures.get(key) ?? new Set<number>();
+    set.add((this.counts.get(key) ?? 0) + nth);
+    this.failures.set(key, set);
   }
 
   /**

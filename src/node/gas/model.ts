@@ -40,6 +40,14 @@ export interface ValidationRule {
   allowInvalid: boolean;
 }
 
+/** Developer metadata a script attached to a sheet (Sheet.addDeveloperMetadata). */
+export interface SheetMetadata {
+  id: number;
+  key: string;
+  value: string | null;
+  visibility: string;
+}
+
 /** As Apps Script throws them: `message` is the text, `String(error)` reads "Exception: …". */
 export class GasError extends Error {
   constructor(message: string) {
@@ -73,6 +81,7 @@ export class SheetModel {
   columnWidths = new Map<number, number>();
   /** Hidden from the tab bar (Sheet.hideSheet); a script still reads and writes it. */
   hidden = false;
+  metadata: SheetMetadata[] = [];
 
   constructor(
     readonly id: number,
@@ -373,13 +382,19 @@ export function a1Notation(row: number, col: number, rows: number, cols: number)
   return rows === 1 && cols === 1 ? start : `${start}:${a1(row + rows - 2, col + cols - 2)}`;
 }
 
+/** A string Sheets takes for a formula when a script writes it: "=" first, spaces before it aside. */
+export function isFormula(text: string): boolean {
+  const t = text.trim();
+  return t.startsWith('=') && t.length > 1;
+}
+
 /**
  * What Sheets stores when a script writes a string into a cell that is not
  * formatted as plain text: it reads the string as if a person typed it.
  */
 export function typedValue(text: string, timeZone: string, now = new Date()): StoredValue {
   const t = text.trim();
-  if (t.startsWith('=') && t.length > 1) return new FormulaValue(t);
+  if (isFormula(t)) return new FormulaValue(t);
   if (/^(true|false)$/i.test(t)) return t.toLowerCase() === 'true';
   if (/^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i.test(t)) return Number(t);
   const percent = /^([+-]?\d+(\.\d+)?)%$/.exec(t);

@@ -1,5 +1,5 @@
 import { CallLog } from './calls';
-import { a1Notation, checkCellText, FormulaValue, GasError, TEXT_FORMAT, typedValue, type CellFormat, type SheetModel, type StoredValue, type ValidationRule, type WorkbookModel } from './model';
+import { a1Notation, checkCellText, FormulaValue, GasError, isFormula, TEXT_FORMAT, typedValue, type CellFormat, type SheetMetadata, type SheetModel, type StoredValue, type ValidationRule, type WorkbookModel } from './model';
 import { type Merge, mergeFromA1 } from '../../core/snapshot';
 import { formatDate, isTimeZone } from './time';
 
@@ -138,6 +138,25 @@ class FakeRange {
 
   setNotes(notes: (string | null)[][]): this {
     return this.eachOf(notes, (r, c, note) => this.sheet.setNote(r, c, note === null ? '' : String(note)));
+  }
+
+  /** '' for a cell without a note. */
+  getNotes(): string[][] {
+    this.gas.checkAlive(this.sheet);
+    const out: string[][] = [];
+    for (let r = this.row - 1; r < this.row - 1 + this.rows; r++) {
+      const line: string[] = [];
+      for (let c = this.col - 1; c < this.col - 1 + this.cols; c++) line.push(this.sheet.note(r, c));
+      out.push(line);
+    }
+    return out;
+  }
+
+  /** Every cell of the range gets the note; '' or null removes it. */
+  setNote(note: string | null): this {
+    this.gas.checkAlive(this.sheet);
+    this.each((r, c) => this.sheet.setNote(r, c, note === null ? '' : String(note)));
+    return this;
   }
 
   /** A null entry removes the cell's rule. */
@@ -458,6 +477,49 @@ class FakeSheet {
     this.gas.checkAlive(this.model);
     return this.model.hidden;
   }
+
+  /** As Sheet.addDeveloperMetadata(key[, value][, visibility]): DOCUMENT visibility unless given. */
+  addDeveloperMetadata(key: string, valueOrVisibility?: string, visibility?: string): this {
+    this.gas.checkAlive(this.model);
+    if (typeof key !== 'string' || key === '') throw new GasError('Invalid argument: key');
+    const isVisibility = valueOrVisibility === 'DOCUMENT' || valueOrVisibility === 'PROJECT';
+    const value = valueOrVisibility === undefined || isVisibility ? null : String(valueOrVisibility);
+    this.model.metadata.push({ id: this.gas.nextMetadataId(), key, value, visibility: (isVisibility ? valueOrVisibility : visibility) ?? 'DOCUMENT' });
+    return this;
+  }
+
+  getDeveloperMetadata(): FakeDeveloperMetadata[] {
+    this.gas.checkAlive(this.model);
+    return this.model.metadata.map((m) => counted(this.gas.log, 'DeveloperMetadata', new FakeDeveloperMetadata(this.model, m)));
+  }
+}
+
+/** One key–value pair a script attached to a sheet; invisible to the user, kept through renames. */
+class FakeDeveloperMetadata {
+  constructor(
+    private readonly sheet: SheetModel,
+    private readonly entry: SheetMetadata,
+  ) {}
+
+  getId(): number {
+    return this.entry.id;
+  }
+
+  getKey(): string {
+    return this.entry.key;
+  }
+
+  getValue(): string | null {
+    return this.entry.value;
+  }
+
+  getVisibility(): string {
+    return this.entry.visibility;
+  }
+
+  remove(): void {
+    this.sheet.metadata = this.sheet.metadata.filter((m) => m !== this.entry);
+  }
 }
 
 class FakeSpreadsheet {
@@ -682,6 +744,7 @@ export class GasServices {
   private readonly scriptProperties = new Map<string, string>();
   /** The execution running now: what a lock it takes is held by. */
   execution: object = {};
+  private metadataIds = 0;
 
   constructor(options: GasServicesOptions) {
     this.workbook = options.workbook;
@@ -704,6 +767,10 @@ export class GasServices {
       if (this.workbook.documentLock.holder === current) this.workbook.documentLock.holder = undefined;
       this.execution = previous;
     }
+  }
+
+  nextMetadataId(): number {
+    return ++this.metadataIds;
   }
 
   checkAlive(sheet: SheetModel): void {
@@ -744,12 +811,20 @@ export class GasServices {
     return value;
   }
 
-  /** What a cell keeps when the server writes `value` into it, text-formatted or not. */
+  /**
+   * What a cell keeps when the server writes `value` into it. As documented
+   * for Range.setValue, a string beginning with "=" is a formula whatever the
+   * cell's number format; a leading apostrophe makes the rest literal text and
+   * is not part of the value; otherwise a text-formatted cell keeps the string
+   * and any other reads it as if typed.
+   */
   stored(value: unknown, format: CellFormat): StoredValue | undefined {
     if (value === null || value === undefined || value === '') return undefined;
     if (isDate(value)) return new Date(value.getTime());
     if (typeof value === 'number' || typeof value === 'boolean') return value;
     const text = String(value);
+    if (text.startsWith("'")) return text.length > 1 ? text.slice(1) : undefined;
+    if (isFormula(text)) return new FormulaValue(text.trim());
     return format.numberFormat === TEXT_FORMAT ? text : typedValue(text, this.workbook.timeZone);
   }
 
@@ -770,6 +845,7 @@ export class GasServices {
         /** Sheets applies pending changes here; the fakes apply them at once, and count the call. */
         flush: () => undefined,
         newDataValidation: () => counted(log, 'DataValidationBuilder', new FakeDataValidationBuilder(this)),
+        DeveloperMetadataVisibility: { DOCUMENT: 'DOCUMENT', PROJECT: 'PROJECT' },
         BorderStyle: { DOTTED: 'DOTTED', DASHED: 'DASHED', SOLID: 'SOLID', SOLID_MEDIUM: 'SOLID_MEDIUM', SOLID_THICK: 'SOLID_THICK', DOUBLE: 'DOUBLE' },
       }),
       HtmlService: counted(log, 'HtmlService', {
