@@ -234,7 +234,7 @@ describe('in process', () => {
     const io = { stdout: (text: string) => void (stdout += text), stderr: (text: string) => void (stderr += text), cwd: dir };
     expect(await main(['assess', '台账.xlsx', '--out', 'out/结果.xlsx'], io)).toBe(0);
     expect(stdout).toContain('2024年5月驻村干部月度考核情况');
-    expect(stderr).toBe('\n已写入 out/结果.xlsx\n');
+    expect(stderr).toBe('\n已写入 out/结果.xlsx\nwrote out/结果.xlsx\n');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dir, 'out', '结果.xlsx'));
     expect(wb.getWorksheet('考评结果')!.rowCount).toBe(2 + 2);

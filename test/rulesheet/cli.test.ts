@@ -56,7 +56,7 @@ describe('ledger-rules rules …', () => {
   it('exports the default rules sheet, which checks clean and passes its tests', async () => {
     const file = join(dir, 'rules.xlsx');
     const exported = await cli('rules', 'export', file);
-    expect(exported).toMatchObject({ code: 0, stderr: `已写入 ${file}\n` });
+    expect(exported).toMatchObject({ code: 0, stderr: `已写入 ${file}\nwrote ${file}\n` });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['考评规则']);

@@ -68,7 +68,7 @@ afterEach(() => removeTempDir(dir));
 describe('ledger-rules rules export-json', () => {
   it('writes the whole rules by default, and one pack in its own shape with --pack cadre|branch|<id>', async () => {
     const all = join(dir, '全部.json');
-    expect(await cli('rules', 'export-json', rules, all)).toMatchObject({ code: 0, stderr: `已写入 ${all}\n` });
+    expect(await cli('rules', 'export-json', rules, all)).toMatchObject({ code: 0, stderr: `已写入 ${all}\nwrote ${all}\n` });
     const written = await readJson(all);
     expect(Object.keys(written)).toEqual(['packs']);
     expect(written.packs.map((p: Json) => [p.id, p.subject, p.tests?.length])).toEqual([

@@ -137,5 +137,5 @@ function printText(io: CliIo, { summary, warnings }: Outcome, out: FileArg | und
     io.stderr(`\n${t('cliWarnings', { count: warnings.length })}\n`);
     for (const w of warnings) io.stderr(`  ${w.sheet}${w.cell ? `!${w.cell}` : ''}：${w.message}\n`);
   }
-  if (out) io.stderr(`\n${t('cliWrote', { file: out.given })}\n`);
+  if (out) io.stderr(`\n${bilingual('cliWrote', { file: out.given }).join('\n')}\n`);
 }

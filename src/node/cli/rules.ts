@@ -46,7 +46,7 @@ async function exportSheet(args: string[], io: CliIo): Promise<number> {
   }
   writeRulesSheet(workbook, rulesSheetLayout(entries));
   await writeAtomically(out, Buffer.from(await workbook.xlsx.writeBuffer()));
-  io.stderr(`${existing ? bilingual('rsCliWroteCopy', { file: existing.given, copy: out.given }).join('\n') : t('cliWrote', { file: out.given })}\n`);
+  io.stderr(`${existing ? bilingual('rsCliWroteCopy', { file: existing.given, copy: out.given }).join('\n') : bilingual('cliWrote', { file: out.given }).join('\n')}\n`);
   return 0;
 }
 
@@ -87,7 +87,7 @@ async function exportJson(args: string[], io: CliIo): Promise<number> {
   const chosen = which === undefined ? entries : (entries.find((e) => entrySubject(e) === which) ?? entries.find((e) => entryPack(e).id === which));
   if (!chosen) throw new CliError(bilingual('rsCliNoPack', { pack: which ?? '' }));
   await writeAtomically(out, `${JSON.stringify(packFileJson(chosen), null, 2)}\n`);
-  io.stderr(`${t('cliWrote', { file: out.given })}\n`);
+  io.stderr(`${bilingual('cliWrote', { file: out.given }).join('\n')}\n`);
   return 0;
 }
 
