@@ -6,6 +6,18 @@
 export const MESSAGES = {
   // Reading ledgers
   cellInvalid: { zh: '“{text}” 不是有效的{label}', en: '"{text}" is not a valid {labelEn}' },
+  valueNegative: { zh: '{label} {value} 不能为负数', en: '{labelEn} {value} cannot be negative' },
+  valueNotWhole: { zh: '{label} {value} 不是整数', en: '{labelEn} {value} is not a whole number' },
+  valueTooLarge: { zh: '{label} {value} 大得不可能', en: '{labelEn} {value} is impossibly large' },
+  valueOutOfRange: { zh: '{label} {value} 超出 {range}', en: '{labelEn} {value} is outside {rangeEn}' },
+  valueOverMonthDays: { zh: '{label} {value} 超过当月天数 {days}', en: '{labelEn} {value} is more than the {days} days of the month' },
+  valueOverPeriodDays: { zh: '{label} {value} 超过本期天数 {days}', en: '{labelEn} {value} is more than the {days} days of the period' },
+  valueExceedsWhole: { zh: '{label} {value} 大于{whole} {wholeValue}', en: '{labelEn} {value} is more than {wholeEn} {wholeValue}' },
+  dateNotExist: { zh: '“{text}” 这一天不存在', en: '"{text}" is not a day that exists' },
+  yearImplausible: { zh: '{label}“{text}”的年份 {year} 不合理（应为 {span}）', en: '{labelEn} "{text}": the year {year} cannot be right (expected {spanEn})' },
+  sheetYearImplausible: { zh: '标题或表名中的年份 {year} 不合理（应为 {span}），未采用', en: 'the year {year} in the title or sheet name cannot be right (expected {spanEn}); not used' },
+  yearSpan: { zh: '{min}~{max}年', en: '{min} to {max}' },
+  yearSpanOpen: { zh: '{min}年以后', en: '{min} or later' },
   cellInvalidDate: { zh: '“{text}” 不是可识别的日期', en: '"{text}" is not a date we can read' },
   dittoWithoutAbove: { zh: '“同上”上方没有可沿用的值', en: 'a ditto mark with nothing above it to repeat' },
   rowWithoutName: { zh: '这一行有数据但没有{label}，已跳过', en: 'this row has data but no {labelEn}; skipped' },
@@ -18,6 +30,7 @@ export const MESSAGES = {
   duplicateRecord: { zh: '{name} 在 {period} 已有一条记录（{other}），两条都会考评', en: '{name} already has a record for {periodEn} ({other}); both are assessed' },
   // Assessment
   inputMissing: { zh: '{indicator}：缺少{inputs}，不计分', en: '{indicatorEn}: {inputsEn} missing, no points' },
+  inputImpossible: { zh: '{indicator}：{inputs}数值不可能，不计分', en: '{indicatorEn}: {inputsEn} impossible, no points' },
   inputUnreadable: { zh: '{indicator}：{inputs}填写无法识别，不计分', en: '{indicatorEn}: {inputsEn} could not be read, no points' },
   ratioZero: { zh: '{denominator}为0，无法计算{label}', en: '{denominatorEn} is 0, so {labelEn} cannot be computed' },
   // Rule packs
@@ -27,6 +40,10 @@ export const MESSAGES = {
   packValueType: { zh: '规则 {rule}：“{fact}”的值应为{type}，条件值 {value} 的类型不符', en: 'rule {rule}: "{factEn}" is {typeEn}; the condition value {value} does not fit' },
   packDuplicateId: { zh: '编号“{id}”重复', en: 'duplicate id "{id}"' },
   packGradesOrder: { zh: '等次分数线必须从高到低排列', en: 'grade bands must go from the highest minimum to the lowest' },
+  packRangeType: { zh: '“{label}”是{type}列，不能设取值范围', en: '"{labelEn}" is a {typeEn} column and cannot have a range' },
+  packRangeDays: { zh: '“{label}”不是数值列，上限不能是当月天数', en: '"{labelEn}" is not a number column; its upper bound cannot be the days of the month' },
+  packRangeEmpty: { zh: '“{label}”的取值范围 {range} 下限大于上限', en: '"{labelEn}": the range {rangeEn} has its lower bound above its upper bound' },
+  packAtMost: { zh: '“{label}”不能大于的“{other}”不是本台账中同类型的另一列', en: '"{labelEn}" is bounded by "{other}", which is not another column of the same type in this ledger' },
   packNoSubject: { zh: '规则包必须有一列 role 为 subject（姓名）', en: 'a pack needs one column with role "subject" (the name)' },
   // Rules sheet (考评规则): its tables, the problems it reports (what is wrong and how to fix it), tests, changes
   rsSheet: { zh: '考评规则', en: 'Rules' },
@@ -120,6 +137,9 @@ export const MESSAGES = {
   rsWordNone: { zh: '无', en: 'none' },
   rsWordTotal: { zh: '总分', en: 'total' },
   rsWordAnd: { zh: '且', en: 'and' },
+  rangeWordPeriodDays: { zh: '当月天数', en: 'days of the month' },
+  rangeWordAny: { zh: '不限', en: 'any' },
+  rangeWordWhole: { zh: '整数', en: 'whole' },
   rsProblemMark: { zh: '⚠ ', en: '⚠ ' },
   rsSuggest: { zh: '（是不是“{label}”？）', en: ' (did you mean "{label}"?)' },
   rsWhereRow: { zh: '第{row}行（{id}）', en: 'row {row} ({id})' },
@@ -383,12 +403,10 @@ export const MESSAGES = {
   meetingTypeMissing: { zh: '没有填写会议类型，这一行未计入', en: 'no meeting type; row not counted' },
   meetingNoDate: { zh: '没有填写会议日期，这一行未计入', en: 'no meeting date; row not counted' },
   meetingDuplicate: { zh: '与 {other} 重复（同一支部、会议类型、日期），只计一次', en: 'duplicates {other} (same branch, meeting type and date); counted once' },
-  meetingOverAttended: { zh: '实到人数 {present} 多于应到人数 {expected}，请核实', en: '{present} present is more than the {expected} expected; please check' },
   rateMismatch: {
     zh: '填报的{label} {stated} 与台账数量不符：{numeratorLabel}{numerator}÷{denominatorLabel}{denominator}（{cells}）= {computed}，相差{diff}个百分点，按数量计算',
     en: 'the stated {labelEn} {stated} does not match the counts: {numerator} ÷ {denominator} ({cells}) = {computed}, {diff} points apart; the counts are used',
   },
-  countExceeds: { zh: '{numeratorLabel}{numerator}大于{denominatorLabel}{denominator}，请核实', en: '{numeratorLabelEn} {numerator} is more than {denominatorLabelEn} {denominator}; please check' },
   nameUnmatched: {
     zh: '“{name}”对应不上{roster}中的任何支部，未计入（可在“支部名称对照”表中填写“台账中的写法”和“对应支部”两列）',
     en: '"{name}" matches no branch of the {rosterEn}; not counted (add it to a 支部名称对照 sheet: columns 台账中的写法 and 对应支部)',

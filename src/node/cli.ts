@@ -150,7 +150,7 @@ async function assess(args: string[]): Promise<void> {
   const branch = branchFile ?? packFor(usable(sourceOf('branch')), 'branch')?.pack ?? defaults[1].branch;
   const defaultPeriod = period && /^\d{4}-\d{2}$/.test(period) ? period : undefined;
   const packs = { cadre: pack, branch };
-  const run = await assessAll(loaded.snapshot, packs, { period, defaultPeriod });
+  const run = await assessAll(loaded.snapshot, packs, { period, defaultPeriod, today: new Date().toISOString().slice(0, 10) });
   const { cadres: assessment, branches, hasCadreLedgers } = run;
   if (!hasCadreLedgers && !run.hasBranchLedgers) {
     throw new UsageError([t('noLedger', { title: pack.title }), t('noBranchLedger'), t('noLedger', { titleEn: pack.titleEn ?? pack.title }, 'en'), t('noBranchLedger', {}, 'en')]);
