@@ -35,10 +35,12 @@ export function formatRangeValue(value: number, type: ColumnType): string {
 
 /** The bounds alone, as a cell or a message writes them: 0~100, ≥0, ≤31, 0~100%, 0~当月天数; 不限 for none. */
 export function boundsText(range: Range, type: ColumnType, lang: Lang = 'zh'): string {
-  const show = (v: number | 'periodDays') => (v === 'periodDays' ? t('rangeWordPeriodDays', {}, lang) : formatRangeValue(v, type));
-  if (range.min !== undefined && range.max !== undefined) return `${show(range.min)}~${show(range.max)}`;
-  if (range.min !== undefined) return `≥${show(range.min)}`;
-  if (range.max !== undefined) return `≤${show(range.max)}`;
+  // A rate's bounds carry one % at the end: 0~100%.
+  const show = (v: number | 'periodDays') => (v === 'periodDays' ? t('rangeWordPeriodDays', {}, lang) : String(tidy(type === 'percent' ? v * 100 : v)));
+  const unit = type === 'percent' ? '%' : '';
+  if (range.min !== undefined && range.max !== undefined) return `${show(range.min)}~${show(range.max)}${unit}`;
+  if (range.min !== undefined) return `≥${show(range.min)}${unit}`;
+  if (range.max !== undefined) return `≤${show(range.max)}${unit}`;
   return t('rangeWordAny', {}, lang);
 }
 
