@@ -63,7 +63,7 @@ export function rangeProblems(columns: Column[], path: string, add: (path: strin
     }
     if (c.atMost !== undefined) {
       const whole = byFact.get(c.atMost);
-      if (!whole || whole === c || whole.type !== c.type || !hasRange(c.type)) add(`${path}[${i}].atMost`, both('packAtMost', { ...label, other: c.atMost }));
+      if (!whole || whole === c || whole.type !== c.type || !hasRange(c.type)) add(`${path}[${i}].atMost`, both('packAtMost', { ...label, other: whole?.label ?? c.atMost }));
     }
   });
 }
