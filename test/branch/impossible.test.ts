@@ -55,3 +55,18 @@ describe('attendance that cannot be', () => {
     expect(find(a, OTHER, '2024-05').values.themeDayAttendance).toBe(0.95);
   });
 });
+
+describe('meeting dates that cannot be', () => {
+  it('counts no meeting on 2024/02/30 or in ９９９９年１月, and says why at the date cell', async () => {
+    const rows = [MEETING_HEADER, ...meetingRows(B, ['2024-05']), [9, B, '支委会', '2024/02/30', 5, 5], [10, B, '支委会', '９９９９年１月', 5, 5], ...meetingRows(OTHER, ['2024-05'])];
+    const a = await assess([{ name: '三会一课', rows }], { today: '2026-12-02' });
+    expect(warningsOf(a)).toEqual([
+      '三会一课!D7：“2024/02/30” 这一天不存在',
+      '三会一课!D7：无法确定这一行的考评月份（请在表名、标题或“月份”列写明）',
+      '三会一课!D8：日期“９９９９年１月”的年份 9999 不合理（应为 2000~2027年）',
+      '三会一课!D8：无法确定这一行的考评月份（请在表名、标题或“月份”列写明）',
+    ]);
+    expect(a.periods).toEqual(['2024-Q2']);
+    expect(find(a, B).values.committeeMeetings).toBe(1);
+  });
+});
