@@ -16,7 +16,7 @@ export interface RunPacks {
   branch: BranchPack;
 }
 
-export interface RunOptions extends Pick<AssessOptions, 'period' | 'defaultPeriod' | 'mapping' | 'onProgress'> {
+export interface RunOptions extends Pick<AssessOptions, 'period' | 'defaultPeriod' | 'mapping' | 'onProgress' | 'today'> {
   /** Branch names as written → the branch they mean, on top of the pack's table. */
   aliases?: Record<string, string>;
 }
@@ -46,7 +46,7 @@ export async function assessAll(workbook: WorkbookSnapshot, packs: RunPacks, opt
   const hasBranchLedgers = kinds.meetings.length > 0 || kinds.work.length > 0;
   const cadres = await assessWorkbook(withoutBranchLedgers(workbook, kinds), packs.cadre, options);
   const branches = hasBranchLedgers
-    ? await assessBranches(workbook, { branch: packs.branch, cadre: packs.cadre }, { period: options.period, defaultPeriod: options.defaultPeriod, mapping: options.mapping, aliases: options.aliases, cadres })
+    ? await assessBranches(workbook, { branch: packs.branch, cadre: packs.cadre }, { period: options.period, defaultPeriod: options.defaultPeriod, today: options.today, mapping: options.mapping, aliases: options.aliases, cadres })
     : undefined;
   return { kinds, cadres, branches, hasCadreLedgers: cadres.ledgers.length > 0, hasBranchLedgers };
 }

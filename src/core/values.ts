@@ -101,6 +101,19 @@ function isoDate(y: number, m: number, d: number): string | undefined {
   return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
+const FULL_DATE = /^(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*日?(?:[T\s].*)?$/;
+const COMPACT_DATE = /^(\d{4})(\d{2})(\d{2})$/;
+
+/**
+ * Whether a cell is written as a whole day (2024/02/30, 2023-13-01, 20240231),
+ * whether or not that day exists: one that does not is never read as a month.
+ */
+export function isDateShaped(cell: Cell): boolean {
+  if (typeof cell === 'number') return Number.isInteger(cell) && cell >= 19000101 && cell <= 22001231;
+  const text = typeof cell === 'string' ? cellText(cell) : '';
+  return FULL_DATE.test(text) || COMPACT_DATE.test(text);
+}
+
 /**
  * A date as an ISO day (2024-05-06) from 2024.5.6, 2024年5月6日, 2024/5/6,
  * 2024-05-06, 20240506, a spreadsheet serial number, an ISO timestamp the
@@ -121,12 +134,12 @@ export function parseDate(cell: Cell, defaultYear?: number): Parsed<string> {
   if (typeof cell === 'boolean') return invalid(String(cell));
   const text = cellText(cell);
   if (EMPTY_WORDS.has(text.toLowerCase())) return EMPTY;
-  let m = /^(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*日?(?:[T\s].*)?$/.exec(text);
+  let m = FULL_DATE.exec(text);
   if (m) {
     const iso = isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
     return iso ? value(iso) : invalid(text);
   }
-  m = /^(\d{4})(\d{2})(\d{2})$/.exec(text);
+  m = COMPACT_DATE.exec(text);
   if (m) {
     const iso = isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
     return iso ? value(iso) : invalid(text);

@@ -59,6 +59,8 @@ const root = document.getElementById('app')!;
 
 /** A macrotask, so the browser paints the progress bar between batches of rows. */
 const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/** The core never reads a clock: the host tells it today, so a row dated after next year can be told apart. */
+const today = () => new Date().toISOString().slice(0, 10);
 
 function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
@@ -89,7 +91,7 @@ function reread(): void {
   if (!state.payload) return;
   const packs = { cadre: state.pack ?? fallbackPack, branch: branchPack() };
   state.kinds = ledgerKinds(state.payload.snapshot, packs, state.mapping);
-  state.read = readLedgers(withoutBranchLedgers(state.payload.snapshot, state.kinds), packs.cadre, { mapping: state.mapping });
+  state.read = readLedgers(withoutBranchLedgers(state.payload.snapshot, state.kinds), packs.cadre, { mapping: state.mapping, today: today() });
 }
 
 /**
@@ -173,6 +175,7 @@ async function run(): Promise<void> {
     const run = await assessAll(state.payload.snapshot, packs, {
       mapping: state.mapping,
       period: state.period || undefined,
+      today: today(),
       onProgress: async (done, total) => {
         state.progress = { done, total };
         renderProgress();

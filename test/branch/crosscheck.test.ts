@@ -29,9 +29,10 @@ describe('cross-checks of stated rates', () => {
     expect(a.rateChecks.map((c) => c.cell)).toEqual(['K2']);
   });
 
-  it('warns when a count done is larger than the count it is out of', async () => {
-    const work = { name: '工作台账', rows: [WORK_HEADER, workRow(B, '2024-04', [10, 12], [20, 19], [4, 4])] };
+  it('warns when a count done is larger than the count it is out of, and does not count either', async () => {
+    const work = { name: '工作台账', rows: [WORK_HEADER, workRow(B, '2024-04', [10, 12], [20, 19], [4, 4]), workRow(B, '2024-05', [10, 9], [20, 19], [4, 4])] };
     const a = await assess([meetings, work], { period: '2024-Q2' });
-    expect(a.warnings.map((w) => `${w.cell} ${w.message}`)).toEqual(['D2 完成数12大于承诺数10，请核实']);
+    expect(a.warnings.map((w) => `${w.cell} ${w.message}`)).toEqual(['D2 完成数 12 大于承诺数 10']);
+    expect(find(a, B).values.commitmentRate).toBeCloseTo(0.9, 6);
   });
 });

@@ -109,9 +109,10 @@ describe('reading the meeting records as staff keep them', () => {
     ]);
   });
 
-  it('warns about attendance above the members expected, naming the cell', async () => {
+  it('warns about attendance above the members expected, naming the cell, and does not judge attendance from it', async () => {
     const a = await assess([{ name: '三会一课', rows: [MEETING_HEADER, [1, '巴彦嘎查党支部', '主题党日', '2024.5.10', 18, 21]] }], { period: '2024-05' });
-    expect(a.warnings.map((w) => `${w.cell} ${w.message}`)).toEqual(['F2 实到人数 21 多于应到人数 18，请核实']);
+    expect(a.warnings.map((w) => `${w.cell} ${w.message}`)).toEqual(['F2 实到人数 21 大于应到人数 18']);
+    expect(find(a, '巴彦嘎查党支部').values.themeDayAttendance).toBeNull();
   });
 });
 

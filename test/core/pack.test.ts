@@ -115,3 +115,42 @@ describe('a pack that cannot run is refused before anything runs', () => {
     expect(found.map((p) => p[0])).toEqual(['rules[0].when[0].fact', 'grades']);
   });
 });
+
+describe('the values each column can hold', () => {
+  it('gives every number and rate column a range: the pack\'s own, else whole counts from 0 and rates of 0~100%', async () => {
+    const { columnRange } = await import('../../src/core/pack/range');
+    const pack = defaultPack();
+    const ranges = Object.fromEntries(pack.columns.map((c) => [c.fact, columnRange(c) ?? null]));
+    expect(ranges).toMatchObject({
+      days: { min: 0, max: 'periodDays' },
+      households: { min: 0, whole: true },
+      visits: { min: 0, whole: true },
+      leaderScore: { min: 0, max: 100 },
+      project: null,
+      name: null,
+    });
+    expect(columnRange({ fact: 'rate', label: '办结率', type: 'percent', aliases: [] })).toEqual({ min: 0, max: 1 });
+    expect(pack.columns.filter((c) => c.atMost).map((c) => [c.fact, c.atMost])).toEqual([['visits', 'households'], ['fulfilled', 'promised']]);
+  });
+
+  it('refuses a range on a yes/no column, the days of the month on a rate, bounds the wrong way round, a part of no column, and an unknown range key', () => {
+    const input = packInput();
+    const col = (fact: string) => input.columns.find((c) => c.fact === fact)!;
+    col('project').range = { min: 0, max: 1 };
+    col('leaderScore').range = { min: 100, max: 0 };
+    col('visits').atMost = 'nothing';
+    col('fulfilled').atMost = 'project';
+    expect(problems(input)).toEqual([
+      ['columns[5].atMost', '“入户数”不能大于的“nothing”不是本台账中同类型的另一列'],
+      ['columns[6].range', '“一事一议项目”是“是”或“否”列，不能设取值范围'],
+      ['columns[12].atMost', '“完成数”不能大于的“一事一议项目”不是本台账中同类型的另一列'],
+      ['columns[13].range', '“领导评分”的取值范围 100~0 下限大于上限'],
+    ]);
+    const rate = packInput();
+    rate.columns.push({ fact: 'rate', label: '办结率', type: 'percent', range: { min: 0, max: 'periodDays' } });
+    expect(problems(rate)).toEqual([['columns[15].range.max', '“办结率”不是数值列，上限不能是当月天数']]);
+    const odd = packInput();
+    odd.columns.find((c) => c.fact === 'days')!.range = { min: 0, upTo: 31 };
+    expect(problems(odd).map(([path]) => path)).toEqual(['columns[3].range']);
+  });
+});

@@ -183,6 +183,31 @@ const CASES: Case[] = [
     problems: [[['列', 'days', '类型'], '类型“整型”看不懂，请写 姓名、文字、数字、百分比、是否、日期 或 月份']],
   },
   {
+    name: 'a range in words the sheet does not know',
+    edits: [['列', 'leaderScore', '取值范围', '大约100分']],
+    problems: [[['列', 'leaderScore', '取值范围'], '取值范围“大约100分”看不懂，请写成 0~100、≥0 整数、0~当月天数、≤联系户数 或 不限']],
+  },
+  {
+    name: 'a range whose least value is above its greatest',
+    edits: [['列', 'leaderScore', '取值范围', '100~0']],
+    problems: [[['列', 'leaderScore', '取值范围'], '取值范围“100~0”的下限大于上限']],
+  },
+  {
+    name: 'a part bounded by a column the table does not have',
+    edits: [['列', 'visits', '取值范围', '≥0 整数，≤应到户数']],
+    problems: [[['列', 'visits', '取值范围'], '取值范围“≥0 整数，≤应到户数”中的“应到户数”不是本表中的列']],
+  },
+  {
+    name: 'a range on a yes/no column',
+    edits: [['列', 'project', '取值范围', '0~1']],
+    problems: [[['列', 'project', '取值范围'], '只有数字和百分比列才有取值范围，“0~1”请删去']],
+  },
+  {
+    name: 'a part bounded by a column of another type',
+    edits: [['列', 'visits', '取值范围', '≥0 整数，≤一事一议项目']],
+    problems: [[['列', 'visits', '取值范围'], '“入户数”不能大于的“一事一议项目”不是本台账中同类型的另一列']],
+  },
+  {
     name: 'an alias another column already has',
     edits: [['列', 'visits', '别名', '走访户数、应走访户数']],
     problems: [[['列', 'visits', '别名'], '别名“应走访户数”也是“联系户数”的列名或别名，台账中的这一列只会当作“联系户数”；请删去其中一个']],

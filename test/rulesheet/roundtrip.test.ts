@@ -35,9 +35,9 @@ const CUSTOM = (() => {
     columns: [
       { fact: 'name', label: '姓名', type: 'name', role: 'subject' },
       { fact: 'village', label: '所在村', type: 'text', role: 'branch', aliases: ['村名'] },
-      { fact: 'days', label: '在岗天数', type: 'number' },
-      { fact: 'score', label: '群众评分', type: 'number' },
-      { fact: 'rate', label: '办结率', type: 'percent', aliases: ['办结比例'] },
+      { fact: 'days', label: '在岗天数', type: 'number', range: { min: 0, max: 'periodDays', whole: true } },
+      { fact: 'score', label: '群众评分', type: 'number', range: { min: 1, max: 5 } },
+      { fact: 'rate', label: '办结率', type: 'percent', aliases: ['办结比例'], range: { min: 0, max: 0.9 } },
       { fact: 'veto', label: '一票否决', type: 'boolean' },
     ],
     indicators: [
@@ -204,5 +204,57 @@ describe('edits staff make are read as meant', () => {
     const row = locate(defaultSheet(), '规则', 'days-full', '编号');
     const sheet = put(defaultSheet(), row.row, row.col, null);
     expect(readRulesSheet(sheet).packs[0]!.pack!.rules[0]!.id).toBe('days-1');
+  });
+});
+
+describe('the 取值范围 cell of 【列】', () => {
+  const rangeOf = (sheet: SheetSnapshot, fact: string) => {
+    const { row, col } = locate(sheet, '列', fact, '取值范围');
+    return sheet.values[row]![col];
+  };
+
+  it('shows each column\'s range, its type\'s default when the pack sets none, and the column a part may not exceed', () => {
+    const sheet = defaultSheet();
+    expect(['days', 'households', 'visits', 'promised', 'fulfilled', 'leaderScore', 'project', 'name'].map((f) => rangeOf(sheet, f) ?? '')).toEqual([
+      '0~当月天数',
+      '≥0 整数',
+      '≥0 整数，≤联系户数',
+      '≥0 整数',
+      '≥0 整数，≤承诺数',
+      '0~100',
+      '',
+      '',
+    ]);
+    expect(rangeOf(sheetOf([CUSTOM]), 'rate')).toBe('0~90%');
+    expect(rangeOf(sheetOf([CUSTOM]), 'days')).toBe('0~当月天数 整数');
+  });
+
+  it('reads an edited range and part into the pack, and writes them back as written', () => {
+    let sheet = edit(defaultSheet(), '列', 'leaderScore', '取值范围', '0 ~ 10分').sheet;
+    sheet = edit(sheet, '列', 'households', '取值范围', '不限').sheet;
+    sheet = edit(sheet, '列', 'promised', '取值范围', '非负整数，不超过联系户数').sheet;
+    sheet = edit(sheet, '列', 'days', '取值范围', '').sheet;
+    const read = readRulesSheet(sheet);
+    expect(read.problems).toEqual([]);
+    const columns = new Map(read.packs[0]!.pack!.columns.map((c) => [c.fact, c]));
+    expect(columns.get('leaderScore')!.range).toEqual({ min: 0, max: 10 });
+    expect(columns.get('households')!.range).toEqual({});
+    expect(columns.get('promised')).toMatchObject({ atMost: 'households' });
+    expect(columns.get('promised')!.range).toBeUndefined();
+    expect(columns.get('days')!.range).toBeUndefined();
+    const again = sheetOf(entriesOfRules(read));
+    expect(['leaderScore', 'households', 'promised', 'days'].map((f) => rangeOf(again, f))).toEqual(['0~10', '不限', '≥0 整数，≤联系户数', '≥0 整数']);
+    expect(readRulesSheet(again).packs[0]!.pack).toEqual(read.packs[0]!.pack);
+  });
+
+  it('keeps the ranges of rules/stationed-cadre.json on a sheet written before the column', () => {
+    const sheet = defaultSheet();
+    const { col } = locate(sheet, '列', 'days', '取值范围');
+    const start = sheet.values.findIndex((r) => r.some((c) => c === '【列】'));
+    const end = sheet.values.findIndex((r, i) => i > start && r.some((c) => typeof c === 'string' && c.startsWith('【')));
+    const values = sheet.values.map((r, i) => (i > start && i < end ? r.map((c, j) => (j === col ? null : c)) : r));
+    const read = readRulesSheet({ ...sheet, values });
+    expect(read.problems).toEqual([]);
+    expect(read.packs[0]!.pack).toEqual(defaultRules()[0]!.pack);
   });
 });

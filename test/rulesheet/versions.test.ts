@@ -96,6 +96,16 @@ describe('change log', () => {
     expect(diffPacks(base, next)[3]).toMatchObject({ kind: 'changed', table: 'rsTableRules', name: 'days-full', field: '下基层天数', old: '>= 10', new: '>= 20', messageEn: 'rules "days-full", days at the grassroots: >= 10 → >= 20' });
   });
 
+  it('names a changed range and a new part-of-whole bound as the 取值范围 cell shows them', () => {
+    const next = clone(base);
+    next.columns.find((c) => c.fact === 'leaderScore')!.range = { min: 0, max: 10 };
+    next.columns.find((c) => c.fact === 'promised')!.atMost = 'households';
+    expect(diffPacks(base, next).map((c) => c.message)).toEqual([
+      '列“承诺数”的取值范围：≥0 整数 → ≥0 整数，≤联系户数',
+      '列“领导评分”的取值范围：0~100 → 0~10',
+    ]);
+  });
+
   it('lists rules added and removed, with what an added rule says', () => {
     const next = clone(base);
     next.rules = next.rules.filter((r) => r.id !== 'visits-low');

@@ -5,6 +5,7 @@ import type { Pack } from '../pack/schema';
 export type MissingReason =
   | { kind: 'absent'; fact: string }
   | { kind: 'unreadable'; fact: string }
+  | { kind: 'impossible'; fact: string }
   | { kind: 'zero'; fact: string; denominator: string };
 
 export interface RecordFacts {
@@ -21,7 +22,8 @@ export function recordFacts(record: LedgerRecord, pack: Pack): RecordFacts {
   for (const column of pack.columns) {
     if (values[column.fact] === null || values[column.fact] === undefined) {
       values[column.fact] = null;
-      missing.set(column.fact, [{ kind: record.unreadable.has(column.fact) ? 'unreadable' : 'absent', fact: column.fact }]);
+      const kind = record.impossible.has(column.fact) ? 'impossible' : record.unreadable.has(column.fact) ? 'unreadable' : 'absent';
+      missing.set(column.fact, [{ kind, fact: column.fact }]);
     }
   }
   for (const d of pack.derived) {

@@ -89,7 +89,12 @@ function missingMessage(plan: ScoringPlan, indicator: Indicator, reasons: Missin
     return both('ratioZero', { denominator: den.zh, denominatorEn: den.en, label: label.zh, labelEn: label.en });
   }
   const names = [...new Map(reasons.map((r) => [r.fact, missingLabel(plan, r)])).values()];
-  return both(reasons.every((r) => r.kind === 'unreadable') ? 'inputUnreadable' : 'inputMissing', {
+  const key = reasons.every((r) => r.kind === 'impossible')
+    ? 'inputImpossible'
+    : reasons.every((r) => r.kind === 'unreadable' || r.kind === 'impossible')
+      ? 'inputUnreadable'
+      : 'inputMissing';
+  return both(key, {
     indicator: indicator.label,
     indicatorEn: indicator.labelEn ?? indicator.label,
     inputs: names.map((n) => `“${n.zh}”`).join('、'),

@@ -33,6 +33,8 @@ export interface BranchAssessOptions {
   mapping?: ColumnMapping;
   /** The month for rows that name none. */
   defaultPeriod?: string;
+  /** Today, from the host: rows dated after next year cannot be right. */
+  today?: string;
   /** A cadre assessment already made of this workbook; made here from the cadre pack when absent. */
   cadres?: Assessment;
   onProgress?: ProgressCallback;
@@ -81,7 +83,7 @@ function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
 export async function assessBranches(workbook: WorkbookSnapshot, packs: BranchPacks, options: BranchAssessOptions = {}): Promise<BranchAssessment> {
   const pack = packs.branch;
   const rules = new BranchNameRules(pack.names);
-  const read = readBranchLedgers(workbook, pack, rules, packs.cadre, { mapping: options.mapping, defaultPeriod: options.defaultPeriod });
+  const read = readBranchLedgers(workbook, pack, rules, packs.cadre, { mapping: options.mapping, defaultPeriod: options.defaultPeriod, today: options.today });
   const primary = read.meetings.records.length > 0 ? read.meetings : read.work;
   const rosterTitle = ledgerTitle(pack, packs.cadre, primary === read.meetings ? 'meetings' : 'work');
   // The pack's aliases, then the workbook's name table, then the caller's: the nearer the user, the later.
@@ -93,7 +95,7 @@ export async function assessBranches(workbook: WorkbookSnapshot, packs: BranchPa
   const cadreAssessment =
     options.cadres ??
     (packs.cadre && read.kinds.cadre.length > 0
-      ? await assessWorkbook(withoutBranchLedgers(workbook, read.kinds), packs.cadre, { period: options.period, mapping: options.mapping, defaultPeriod: options.defaultPeriod })
+      ? await assessWorkbook(withoutBranchLedgers(workbook, read.kinds), packs.cadre, { period: options.period, mapping: options.mapping, defaultPeriod: options.defaultPeriod, today: options.today })
       : undefined);
   const cadres = collectCadres(cadreAssessment, packs.cadre, roster, rosterTitle);
 

@@ -111,6 +111,7 @@ export interface BranchLedgers {
 export interface BranchReadOptions {
   mapping?: ColumnMapping;
   defaultPeriod?: string;
+  today?: string;
 }
 
 /** Reads the meeting records and the work ledgers of a workbook with the tolerant ledger reader. */
@@ -121,8 +122,8 @@ export function readBranchLedgers(workbook: WorkbookSnapshot, pack: BranchPack, 
   const work = workSpec(pack);
   return {
     kinds,
-    meetings: readLedgerSheets(sheetsNamed(workbook, kinds.meetings), meetingsSpec, { mapping: mappingFor(meetingsSpec, mapping), defaultPeriod: options.defaultPeriod }),
-    work: readLedgerSheets(sheetsNamed(workbook, kinds.work), work, { mapping: mappingFor(work, mapping), defaultPeriod: options.defaultPeriod }),
+    meetings: readLedgerSheets(sheetsNamed(workbook, kinds.meetings), meetingsSpec, { mapping: mappingFor(meetingsSpec, mapping), defaultPeriod: options.defaultPeriod, today: options.today }),
+    work: readLedgerSheets(sheetsNamed(workbook, kinds.work), work, { mapping: mappingFor(work, mapping), defaultPeriod: options.defaultPeriod, today: options.today }),
   };
 }
 

@@ -94,9 +94,6 @@ export function collectMeetings(read: ReadResult, types: MeetingType[], roster: 
     const date = typeof r.facts.date === 'string' ? r.facts.date : r.period;
     const expected = typeof r.facts.expected === 'number' ? r.facts.expected : null;
     const present = typeof r.facts.present === 'number' ? r.facts.present : null;
-    if (expected !== null && present !== null && present > expected) {
-      warnings.push({ sheet: r.sheet, cell: cellOf(info, 'present', r.row) ?? dateCell, ...both('meetingOverAttended', { present, expected }) });
-    }
     for (const type of ids) {
       const meeting: Meeting = { branch: branch.id, type, date, month: r.period, expected, present, sheet: r.sheet, row: r.row, cell: dateCell };
       // A day-less date cannot tell two meetings of a month apart: only full days are de-duplicated.

@@ -1,5 +1,6 @@
 import { both, type Bilingual, t } from '../messages';
 import type { Condition, Pack } from '../pack/schema';
+import { rangeProblems } from '../pack/range';
 import { type PackProblem, type PackResult, TYPE_NAMES, validatePack, valueFits, zodProblems } from '../pack/validate';
 import { factCatalogue, type BranchFactInfo, OUTCOME_FACTS } from './catalogue';
 import { type BranchPack, BranchPackSchema } from './schema';
@@ -31,6 +32,8 @@ export function validateBranchPack(input: unknown): BranchPackResult {
   checkUnique(pack.meetings.columns.map((c) => c.fact), 'meetings.columns', 'fact', add);
   checkUnique(pack.work.columns.map((c) => c.fact), 'work.columns', 'fact', add);
   checkUnique(pack.meetings.types.map((t) => t.id), 'meetings.types', 'id', add);
+  rangeProblems(pack.meetings.columns, 'meetings.columns', add);
+  rangeProblems(pack.work.columns, 'work.columns', add);
 
   const isCount = (fact: string) => workColumns.get(fact)?.type === 'number';
   pack.work.statedRates.forEach((r, i) => {

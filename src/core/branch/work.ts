@@ -66,13 +66,6 @@ function checkRates(r: LedgerRecord, info: LedgerInfo | undefined, pack: BranchP
     const denCell = cellOf(info, s.denominator, r.row)!;
     const numCol = labels.get(s.numerator)!;
     const denCol = labels.get(s.denominator)!;
-    if (num > den) {
-      out.warnings.push({
-        sheet: r.sheet,
-        cell: numCell,
-        ...both('countExceeds', { numeratorLabel: numCol.label, numeratorLabelEn: numCol.labelEn ?? numCol.label, numerator: num, denominatorLabel: denCol.label, denominatorLabelEn: denCol.labelEn ?? denCol.label, denominator: den }),
-      });
-    }
     if (typeof stated !== 'number' || den === 0) continue;
     const computed = num / den;
     if (Math.abs(stated - computed) <= pack.rateTolerance + 1e-9) continue;

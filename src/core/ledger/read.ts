@@ -6,6 +6,7 @@ import { RULES_SHEET } from '../rulesheet/name';
 import { halfWidth, labelKey } from '../text';
 import {
   isBlank,
+  isDateShaped,
   isDitto,
   parseBoolean,
   parseDate,
@@ -17,6 +18,7 @@ import {
 } from '../values';
 import { type ColumnMapping, ColumnMatcher, IGNORE } from './columns';
 import { findHeader, type Header } from './header';
+import { implausibleSheetYear, implausibleYear, impossibleValues, yearSpan } from './ranges';
 
 export type FactValue = number | boolean | string | null;
 
@@ -39,6 +41,8 @@ export interface LedgerRecord {
   facts: Record<string, FactValue>;
   /** Columns whose cell was written but could not be read, by fact. */
   unreadable: Set<string>;
+  /** Columns whose value cannot be (-30 户, 45 days in May, 8 visits of 5 households), by fact: dropped, as if missing. */
+  impossible: Set<string>;
 }
 
 export interface LedgerColumnInfo {
@@ -99,6 +103,8 @@ export interface ReadOptions {
   mapping?: ColumnMapping;
   /** The month for rows that name none (the CLI's --period). */
   defaultPeriod?: string;
+  /** Today (2024-06-03), from the host: a row dated after next year cannot be right. */
+  today?: string;
 }
 
 /** 合计, 小计 and their kin, alone or closing a short label ("东片小计", "合 计"). */
@@ -169,7 +175,7 @@ function parseDateCell(cell: Cell, year: number | undefined): Parsed<FactValue> 
   return date.kind === 'invalid' ? parsePeriodCell(cell, year) : date;
 }
 
-/** A period cell holds a date, or a month written as "2024年5月", "2024-05" or "5月". */
+/** A period cell holds a date, or a month written as "2024年5月", "2024-05" or "5月"; a day that does not exist (2024/02/30) is neither. */
 function parsePeriodCell(cell: Cell, year: number | undefined): Parsed<FactValue> {
   // A month column often holds the month alone, 5 or "5": not the spreadsheet day 5 (1900-01-04).
   const alone = typeof cell === 'number' ? String(cell) : typeof cell === 'string' ? halfWidth(cell).trim() : '';
@@ -178,6 +184,7 @@ function parsePeriodCell(cell: Cell, year: number | undefined): Parsed<FactValue
   }
   const date = parseDate(cell, year);
   if (date.kind !== 'invalid') return date.kind === 'value' ? { kind: 'value', value: monthOfDate(date.value) } : date;
+  if (isDateShaped(cell)) return date;
   const ym = yearMonthIn(date.text);
   const y = ym.year ?? year;
   if (y !== undefined && ym.month !== undefined) return { kind: 'value', value: monthId(y, ym.month) };
@@ -229,7 +236,11 @@ function readSheet(sheet: SheetSnapshot, spec: LedgerSpec, matcher: ColumnMatche
   }
   const above = rowsAbove(grid, header);
   const title = above.join(' ');
-  const { period: ownPeriod, year } = sheetPeriod(sheet.name, above, spec.longerPeriods);
+  const span = yearSpan(options.today);
+  const named = sheetPeriod(sheet.name, above, spec.longerPeriods);
+  const sheetYear = named.year === undefined ? undefined : implausibleSheetYear(named.year, span);
+  if (sheetYear) out.warnings.push({ sheet: sheet.name, cell: '', ...sheetYear });
+  const { period: ownPeriod, year } = sheetYear ? { period: undefined, year: undefined } : named;
   const warn = (cell: string, message: Bilingual) => out.warnings.push({ sheet: sheet.name, cell, ...message, ...(ownPeriod ? { period: ownPeriod } : {}) });
   const periodColumn = spec.columns.find((c) => c.role === 'period');
   const branchColumn = spec.columns.find((c) => c.role === 'branch');
@@ -292,6 +303,7 @@ function readSheet(sheet: SheetSnapshot, spec: LedgerSpec, matcher: ColumnMatche
 
     const facts: Record<string, FactValue> = {};
     const unreadable = new Set<string>();
+    const impossible = new Set<string>();
     rowWarnings.length = 0;
     for (const column of spec.columns) facts[column.fact] = null;
     for (const { column, col } of readColumns) {
@@ -306,10 +318,15 @@ function readSheet(sheet: SheetSnapshot, spec: LedgerSpec, matcher: ColumnMatche
       }
       previous.set(column.fact, cell);
       const parsed = parseByType(column, cell, year, spec.longerPeriods);
-      if (parsed.kind === 'value') facts[column.fact] = parsed.value;
+      const badYear = parsed.kind === 'value' && typeof parsed.value === 'string' && (column.type === 'date' || column.type === 'period') ? implausibleYear(column, cellString(cell), parsed.value, span) : undefined;
+      if (badYear) {
+        impossible.add(column.fact);
+        warnRow(a1(r, col), badYear);
+      } else if (parsed.kind === 'value') facts[column.fact] = parsed.value;
       else if (parsed.kind === 'invalid') {
         unreadable.add(column.fact);
-        const key = column.type === 'period' ? 'cellInvalidMonth' : column.type === 'date' ? 'cellInvalidDate' : 'cellInvalid';
+        const dated = column.type === 'period' || column.type === 'date';
+        const key = dated && isDateShaped(cell) ? 'dateNotExist' : column.type === 'period' ? 'cellInvalidMonth' : column.type === 'date' ? 'cellInvalidDate' : 'cellInvalid';
         warnRow(a1(r, col), both(key, { text: parsed.text, label: column.label, labelEn: column.labelEn ?? column.label }));
       }
     }
@@ -319,6 +336,13 @@ function readSheet(sheet: SheetSnapshot, spec: LedgerSpec, matcher: ColumnMatche
     // A date column gives the row's month; a month (or quarter) column gives it as is.
     const period = typeof rowPeriod === 'string' ? (/^\d{4}-\d{2}-\d{2}$/.test(rowPeriod) ? rowPeriod.slice(0, 7) : rowPeriod) : ownPeriod ?? options.defaultPeriod;
     const periodMissing = !period && !spec.periodless;
+    for (const bad of impossibleValues(readColumns.map(({ column, col }) => ({ column, cell: a1(r, col) })), facts, period)) {
+      warnRow(bad.cell, bad.message);
+      for (const fact of bad.facts) {
+        facts[fact] = null;
+        impossible.add(fact);
+      }
+    }
     if (typeof name !== 'string') {
       warnRow(a1(r, subjectCol!), both('rowWithoutName', { label: subject.label, labelEn: subject.labelEn ?? subject.label }));
     } else if (periodMissing) {
@@ -328,7 +352,7 @@ function readSheet(sheet: SheetSnapshot, spec: LedgerSpec, matcher: ColumnMatche
     for (const w of rowWarnings) out.warnings.push(period ? { ...w, period } : w);
     if (typeof name !== 'string' || periodMissing) continue;
     const branch = branchColumn ? facts[branchColumn.fact] : null;
-    out.records.push({ sheet: sheet.name, row: r + 1, name, branch: typeof branch === 'string' ? branch : null, period: period ?? '', facts, unreadable });
+    out.records.push({ sheet: sheet.name, row: r + 1, name, branch: typeof branch === 'string' ? branch : null, period: period ?? '', facts, unreadable, impossible });
     info.records++;
   }
 }

@@ -6,6 +6,21 @@ export const FactIdSchema = z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/, 'fact ids
 export const ColumnTypeSchema = z.enum(['name', 'text', 'number', 'percent', 'boolean', 'date', 'period']);
 export type ColumnType = z.infer<typeof ColumnTypeSchema>;
 
+/**
+ * The values a column can hold: at least `min`, at most `max` (a number, or
+ * the days of the row's period), whole numbers only when `whole`. A rate's
+ * bounds are fractions (1 = 100%). A value outside is impossible: warned at
+ * its cell and treated as missing.
+ */
+export const RangeSchema = z
+  .object({
+    min: z.number().optional(),
+    max: z.union([z.number(), z.literal('periodDays')]).optional(),
+    whole: z.boolean().optional(),
+  })
+  .strict();
+export type Range = z.infer<typeof RangeSchema>;
+
 /** A ledger column the pack reads, found in a sheet by its label or any alias. */
 export const ColumnSchema = z.object({
   fact: FactIdSchema,
@@ -15,6 +30,10 @@ export const ColumnSchema = z.object({
   /** subject: whose row it is (required); branch: where they serve; period: the row's month. */
   role: z.enum(['subject', 'branch', 'period']).optional(),
   aliases: z.array(z.string().min(1)).default([]),
+  /** Numbers and rates only; without it, the type's default (see columnRange). */
+  range: RangeSchema.optional(),
+  /** A part never exceeds its whole: this column's value is at most that column's in the same row (入户数 ≤ 联系户数). */
+  atMost: FactIdSchema.optional(),
 });
 export type Column = z.infer<typeof ColumnSchema>;
 

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { both, type Bilingual, type MessageKey, t } from '../messages';
+import { rangeProblems } from './range';
 import { type ColumnType, type Pack, PackSchema } from './schema';
 
 export interface PackProblem extends Bilingual {
@@ -75,6 +76,7 @@ export function validatePack(input: unknown): PackResult {
     return { fact: labels.get(fact)!.zh, factEn: labels.get(fact)!.en, type: t(type), typeEn: t(type, {}, 'en') };
   };
   if (pack.columns.filter((c) => c.role === 'subject').length !== 1) add('columns', both('packNoSubject'));
+  rangeProblems(pack.columns, 'columns', add);
 
   const indicators = new Set<string>();
   pack.indicators.forEach((ind, i) => {

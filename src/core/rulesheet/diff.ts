@@ -11,6 +11,7 @@ import { FactDirectory } from './facts';
 import { pointsText } from './points';
 import { isBranchEntry, type RulesEntry } from './read';
 import { COLUMN_TYPES, ENABLED, HIT_POLICIES, ON_MISSING, ROLES, SUBJECTS } from './words';
+import { rangeCellText } from './range-cell';
 
 /** One difference between two versions of a pack, with its values written as the sheet shows them. */
 export interface PackChange extends Bilingual {
@@ -115,6 +116,7 @@ function tableItems(pack: Pack): Tables {
           field('rsHeadRole', c.role ? ROLES.word(c.role) : ''),
           field('rsHeadAliases', c.aliases.join('、')),
           field('rsHeadEnglish', c.labelEn ?? ''),
+          field('rsHeadRange', rangeCellText(c, label)),
         ],
       })),
     ],

@@ -50,6 +50,7 @@ function caseFacts(pack: Pack, test: RuleTestCase): RecordFacts {
     period: '',
     facts: Object.fromEntries(pack.columns.map((c) => [c.fact, test.inputs[c.fact] ?? null])),
     unreadable: new Set(),
+    impossible: new Set(),
   };
   const facts = recordFacts(record, pack);
   for (const d of pack.derived) {

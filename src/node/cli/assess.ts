@@ -92,7 +92,7 @@ export async function assess(args: string[], io: CliIo): Promise<number> {
   const pack = packs.cadre;
   const { period } = options;
   const defaultPeriod = period && /^\d{4}-\d{2}$/.test(period) ? period : undefined;
-  const run = await assessAll(loaded.snapshot, packs, { period, defaultPeriod });
+  const run = await assessAll(loaded.snapshot, packs, { period, defaultPeriod, today: new Date().toISOString().slice(0, 10) });
   if (!run.hasCadreLedgers && !run.hasBranchLedgers) {
     throw new CliError([t('noLedger', { title: pack.title }), t('noBranchLedger'), t('noLedger', { titleEn: pack.titleEn ?? pack.title }, 'en'), t('noBranchLedger', {}, 'en')]);
   }

@@ -1,15 +1,29 @@
+import shippedCadre from '../../../../rules/stationed-cadre.json';
 import { both, t } from '../../messages';
-import { FactIdSchema } from '../../pack/schema';
+import { type Column, ColumnSchema, FactIdSchema } from '../../pack/schema';
 import { labelKey } from '../../text';
+import { parseRangeCell, rangeCellText } from '../range-cell';
 import { filledRows, freshId, listSeparators, needColumn, optional, type Section } from '../section';
 import { COLUMN_TYPES, ROLES } from '../words';
 
-/** 【列】: the ledger columns a pack reads, with the wordings (aliases) a township uses for them. */
+/**
+ * A sheet written before the 取值范围 column keeps the ranges and parts of
+ * rules/stationed-cadre.json for the columns it shares with it, so days and
+ * ratings do not turn into whole counts.
+ */
+const SHIPPED = new Map(ColumnSchema.array().parse(shippedCadre.columns).map((c) => [c.fact, c]));
+
+function shippedBounds(fact: string, type: Column['type']): Pick<Column, 'range' | 'atMost'> {
+  const c = SHIPPED.get(fact);
+  return c && c.type === type ? { ...(c.range ? { range: c.range } : {}), ...(c.atMost ? { atMost: c.atMost } : {}) } : {};
+}
+
+/** 【列】: the ledger columns a pack reads, with the wordings (aliases) a township uses for them, and the values each can hold. */
 export const columnsSection: Section = {
   name: 'rsTableColumns',
   hint: 'rsHintColumns',
   required: true,
-  notes: { rsHeadType: 'rsNoteType', rsHeadRole: 'rsNoteRole', rsHeadAliases: 'rsNoteAliases' },
+  notes: { rsHeadType: 'rsNoteType', rsHeadRole: 'rsNoteRole', rsHeadAliases: 'rsNoteAliases', rsHeadRange: 'rsNoteRange' },
   write: ({ pack }) => ({
     columns: [
       { header: t('rsHeadFact'), width: 110 },
@@ -18,8 +32,12 @@ export const columnsSection: Section = {
       { header: t('rsHeadRole'), width: 80, list: ROLES.list() },
       { header: t('rsHeadAliases'), width: 360 },
       { header: t('rsHeadEnglish'), width: 160 },
+      { header: t('rsHeadRange'), width: 160, text: true },
     ],
-    rows: pack.columns.map((c) => [c.fact, c.label, COLUMN_TYPES.word(c.type), c.role ? ROLES.word(c.role) : '', c.aliases.join('、'), c.labelEn ?? '']),
+    rows: pack.columns.map((c) => {
+      const labelOf = (fact: string) => pack.columns.find((o) => o.fact === fact)?.label ?? fact;
+      return [c.fact, c.label, COLUMN_TYPES.word(c.type), c.role ? ROLES.word(c.role) : '', c.aliases.join('、'), c.labelEn ?? '', rangeCellText(c, labelOf)];
+    }),
   }),
   read(view, ctx) {
     const factCol = needColumn(view, ctx, 'rsHeadFact');
@@ -29,6 +47,9 @@ export const columnsSection: Section = {
     const roleCol = view.column(t('rsHeadRole'));
     const aliasCol = view.column(t('rsHeadAliases'));
     const enCol = view.column(t('rsHeadEnglish'));
+    const rangeCol = view.column(t('rsHeadRange'), t('rsHeadRange', {}, 'en'));
+    /** Range cells wait for every column to be read, since ≤联系户数 may name a column further down. */
+    const ranges: { column: (typeof ctx.draft.columns)[number]; type: Column['type']; text: string; cell: string }[] = [];
     const rows = filledRows(view);
     const taken = new Set(rows.map((r) => view.text(r, factCol)).filter(Boolean));
     const seen = new Map<string, string>();
@@ -88,7 +109,17 @@ export const columnsSection: Section = {
       for (const name of [label, ...aliases]) if (!names.has(labelKey(name))) names.set(labelKey(name), label);
       if (role === 'subject') subjects++;
       ctx.cells.set(`columns[${ctx.draft.columns.length}]`, view.at(row, labelCol));
-      ctx.draft.columns.push({ fact, label, type, aliases, ...(role ? { role } : {}), ...(optional(view.text(row, enCol)) ? { labelEn: view.text(row, enCol) } : {}) });
+      for (const part of ['range', 'atMost']) if (rangeCol) ctx.cells.set(`columns[${ctx.draft.columns.length}].${part}`, view.at(row, rangeCol));
+      const column = { fact, label, type, aliases, ...(role ? { role } : {}), ...(optional(view.text(row, enCol)) ? { labelEn: view.text(row, enCol) } : {}), ...(rangeCol ? {} : shippedBounds(fact, type)) };
+      ctx.draft.columns.push(column);
+      if (rangeCol) ranges.push({ column, type, text: view.text(row, rangeCol), cell: view.at(row, rangeCol) });
+    }
+    const factOf = new Map<string, string>();
+    for (const c of ctx.draft.columns) for (const name of [c.fact, c.label, ...(c.aliases ?? [])]) if (!factOf.has(labelKey(name))) factOf.set(labelKey(name), c.fact);
+    for (const r of ranges) {
+      const read = parseRangeCell(r.text, r.type, (name) => factOf.get(labelKey(name)));
+      if (!read.ok) ctx.report(r.cell, read.problem);
+      else Object.assign(r.column, read.range ? { range: read.range } : {}, read.atMost ? { atMost: read.atMost } : {});
     }
     ctx.cells.set('columns', view.titleCell);
     if (subjects !== 1 && ctx.broken.size === 0) ctx.report(roleCol ? view.headerCell(roleCol) : view.titleCell, both('rsSubjectCount'));
