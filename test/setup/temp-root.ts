@@ -6,16 +6,22 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
 import { leftoversIn } from '../fixtures/temp';
 
 export const ROOT_VARIABLE = 'LEDGER_RULES_TEST_ROOT';
 
-export default function setup(): () => void {
+/** Where vitest writes the modules it hands the workers; it does not remove that folder itself. */
+const VITEST_CACHE = 'vitest-modules';
+
+export default function setup(project: TestProject): () => void {
   const root = mkdtempSync(join(tmpdir(), 'ledger-rules-run-'));
   process.env[ROOT_VARIABLE] = root;
   process.env.TMPDIR = root;
+  // Typed read-only, but only read when the first test file loads: set here it moves into the run's folder.
+  (project as { tmpDir: string }).tmpDir = join(root, VITEST_CACHE);
   return () => {
-    const left = leftoversIn(root);
+    const left = leftoversIn(root).filter((l) => l.name !== VITEST_CACHE);
     rmSync(root, { recursive: true, force: true });
     if (left.length > 0) {
       const lines = left.map((l) => `  ${l.name}  (prefix "${l.prefix}")`).join('\n');
