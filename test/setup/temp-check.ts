@@ -7,12 +7,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { afterAll, expect } from 'vitest';
 import { leftoversIn, removeFileTempDirs } from '../fixtures/temp';
-import { ROOT_VARIABLE } from './temp-root';
+import { FILE_FOLDER, ROOT_VARIABLE } from './temp-root';
 
 const root = process.env[ROOT_VARIABLE];
 if (!root) throw new Error(`${ROOT_VARIABLE} is not set: run the tests through vitest.config.ts, whose global setup makes the run's temp folder`);
 const testFile = expect.getState().testPath ?? 'unknown';
-const own = mkdtempSync(join(root, `${basename(testFile)}-`));
+const own = mkdtempSync(join(root, `${FILE_FOLDER}${basename(testFile)}-`));
 process.env.TMPDIR = own;
 
 // Registered before the test file is imported, so it runs after the file's own afterAll hooks.
