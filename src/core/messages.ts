@@ -357,6 +357,14 @@ export const MESSAGES = {
   previewListening: { zh: '本地预览已启动：{url}', en: 'local preview running at {url}' },
   previewNoFile: { zh: '找不到工作簿 {file}；用法：npm start -- <工作簿.xlsx>', en: 'no workbook at {file}; usage: npm start -- <workbook.xlsx>' },
   previewNoBuild: { zh: '缺少 {file}，请先运行 npm run build', en: '{file} is missing; run npm run build first' },
+  previewForeignOrigin: {
+    zh: '已拒绝来自 {origin} 的请求：本地预览只接受它自己页面发出的操作',
+    en: 'refused a request from {origin}: the local preview only takes actions from its own page',
+  },
+  previewForeignHost: {
+    zh: '已拒绝发给 {host} 的请求：请用 {url} 打开本地预览',
+    en: 'refused a request addressed to {host}: open the local preview at {url}',
+  },
   // CLI
   cliUsage: {
     zh: '用法：ledger-rules assess <工作簿.xlsx|.csv> [--period 2024-05] [--rules 规则包.json] [--out 结果.xlsx] [--json] [--debug]',

@@ -1,5 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import branchPackJson from '../../rules/branch.json';
@@ -12,6 +10,7 @@ import type { Pack } from '../../src/core/pack/schema';
 import { validatePack } from '../../src/core/pack/validate';
 import type { WorkbookSnapshot } from '../../src/core/snapshot';
 import { loadWorkbook } from '../../src/node/workbook-file';
+import { fileTempDir } from '../fixtures/temp';
 
 export type Row = ExcelJS.CellValue[];
 
@@ -34,7 +33,8 @@ export function cadrePack(): Pack {
   return r.pack;
 }
 
-export const tmp = () => mkdtempSync(join(tmpdir(), 'branch-test-'));
+/** A fresh temporary directory, removed when the test file is done. */
+export const tmp = () => fileTempDir('branch');
 
 /** Writes sheets to a real .xlsx file, as staff would hand it over. */
 export async function writeXlsx(sheets: SheetSpec[], file = join(tmp(), '台账.xlsx')): Promise<string> {

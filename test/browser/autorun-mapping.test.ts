@@ -1,12 +1,11 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPreview, type Preview } from '../../src/node/preview/server';
 import { ensureBuilt } from '../bundle/harness';
-import { HAS_CHROMIUM, launch } from './chromium';
+import { removeTempDir, tempDir } from '../fixtures/temp';
+import { connect, HAS_CHROMIUM } from './chromium';
 
 /** A ledger whose visits column is headed in a way no alias covers: 走访农牧户 (户). */
 async function oddLedger(file: string): Promise<void> {
@@ -20,24 +19,28 @@ async function oddLedger(file: string): Promise<void> {
 }
 
 describe.skipIf(!HAS_CHROMIUM)('立即考评 and mapping a column by hand, in Chromium', () => {
+  let dir: string;
   let preview: Preview;
   let browser: Browser;
 
   beforeAll(async () => {
     ensureBuilt();
-    const file = join(mkdtempSync(join(tmpdir(), 'autorun-')), '巴彦苏木.xlsx');
+    dir = tempDir('autorun');
+    const file = join(dir, '巴彦苏木.xlsx');
     await oddLedger(file);
     preview = await startPreview({ file, port: 0 });
-    browser = await launch();
+    browser = await connect();
   });
 
   afterAll(async () => {
     await browser?.close();
     await preview?.close();
+    removeTempDir(dir);
   });
 
-  it('maps the unknown column from the sidebar, remembers it, and re-reads the ledger', async () => {
-    const page = await browser.newPage({ viewport: { width: 300, height: 900 } });
+  it('maps the unknown column from the sidebar and remembers it; 立即考评 then runs at once with that mapping', async () => {
+    // maps the unknown column from the sidebar, remembers it, and re-reads the ledger.
+    let page = await browser.newPage({ viewport: { width: 300, height: 900 } });
     await page.goto(preview.sidebarUrl);
     await page.waitForSelector('.unmapped select');
     expect(await page.locator('.ledger').textContent()).toContain('缺少“入户数”列');
@@ -46,12 +49,11 @@ describe.skipIf(!HAS_CHROMIUM)('立即考评 and mapping a column by hand, in Ch
     const stored = preview.sandbox.call('getWorkbook') as { mapping: Record<string, string> };
     expect(stored.mapping).toEqual({ '走访农牧户（户）': 'visits' });
     await page.close();
-  });
 
-  it('runs at once when opened from the 立即考评 menu item, using the remembered mapping', async () => {
+    // runs at once when opened from the 立即考评 menu item, using the remembered mapping.
     const response = await fetch(`${preview.url}menu/assessNow`, { method: 'POST' });
     expect(response.ok).toBe(true);
-    const page = await browser.newPage({ viewport: { width: 300, height: 900 } });
+    page = await browser.newPage({ viewport: { width: 300, height: 900 } });
     await page.goto(preview.sidebarUrl);
     await page.waitForSelector('#status .ok');
     const flagged = await page.locator('.cadre-flagged').allTextContents();

@@ -4,7 +4,7 @@ import { startPreview, type Preview } from '../../src/node/preview/server';
 import { ensureBuilt, sheetState } from '../bundle/harness';
 import { defaultRules, RULES_SHEET, rulesSheetPaint } from '../../src/core/index';
 import { locate, rowOf } from '../rulesheet/sheet-helpers';
-import { HAS_CHROMIUM, launch } from './chromium';
+import { connect, HAS_CHROMIUM } from './chromium';
 import { rulesSheetOf } from './rules-fixture';
 
 const TOWNSHIP = 'examples/乡镇党建台账示例.xlsx';
@@ -19,7 +19,7 @@ describe.skipIf(!HAS_CHROMIUM)('branches that fall short, in the sidebar in Chro
     ensureBuilt();
     preview = await startPreview({ file: TOWNSHIP, port: 0 });
     before = new Map(preview.sandbox.workbook.sheets.map((s) => [s.name, sheetState(preview.sandbox.workbook, s.name)]));
-    browser = await launch();
+    browser = await connect();
     page = await browser.newPage({ viewport: { width: 300, height: 900 } });
     await page.goto(preview.sidebarUrl);
     await page.waitForSelector('#run:not([disabled])');
@@ -30,13 +30,13 @@ describe.skipIf(!HAS_CHROMIUM)('branches that fall short, in the sidebar in Chro
     await preview?.close();
   });
 
-  it('names the branch ledgers it found beside the cadre ledgers', async () => {
+  it('names the branch ledgers, lists the branches at risk and falling short first with their failed items and rows, and writes 支部汇总 and 考评结果 leaving every ledger as it was', async () => {
+    // names the branch ledgers it found beside the cadre ledgers.
     const text = await page.locator('#branch-ledgers').textContent();
     expect(text).toContain('三会一课记录');
     expect(text).toContain('支部工作台账');
-  });
 
-  it('assesses the quarter and lists the branches at risk and falling short first, each with its failed items', async () => {
+    // assesses the quarter and lists the branches at risk and falling short first, each with its failed items.
     await page.selectOption('#period', '2024-Q2');
     await page.click('#run');
     await page.waitForSelector('#status .ok');
@@ -50,16 +50,14 @@ describe.skipIf(!HAS_CHROMIUM)('branches that fall short, in the sidebar in Chro
     expect(all).toMatch(/未召开（应每月至少1次）/);
     expect(all).toMatch(/办结率 \d+\.\d%，低于90%/);
     expect(await page.locator('#branch-summary').textContent()).toContain('四、下步打算');
-  });
 
-  it('jumps to the ledger rows behind a failed item', async () => {
+    // jumps to the ledger rows behind a failed item.
     const link = page.locator('#branches .branch-short .evidence').first();
     const sheet = (await link.textContent())!.split(' ')[0]!;
     await link.click();
     await expect.poll(() => preview.sandbox.workbook.activeSheet.name).toBe(sheet);
-  });
 
-  it('writes 支部汇总 and 考评结果 in one run and leaves every ledger as it was', () => {
+    // writes 支部汇总 and 考评结果 in one run and leaves every ledger as it was.
     const names = preview.sandbox.workbook.sheets.map((s) => s.name);
     expect(names).toContain('支部汇总');
     expect(names).toContain('考评结果');
@@ -88,7 +86,7 @@ describe.skipIf(!HAS_CHROMIUM)('the branch block of 考评规则, in the sidebar
     expect(sheet.values[row]![col]).toBe('< 90%');
     preview.sandbox.workbook.sheet(RULES_SHEET)!.setValue(row, col, '< 10%');
 
-    browser = await launch();
+    browser = await connect();
     const page = await browser.newPage({ viewport: { width: 300, height: 900 } });
     await page.goto(preview.sidebarUrl);
     await page.waitForSelector('#run:not([disabled])');

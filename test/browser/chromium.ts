@@ -1,20 +1,19 @@
-import { existsSync } from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
+import { inject } from 'vitest';
 
-/** Debian's Chromium, never a downloaded one. */
-export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-export const HAS_CHROMIUM = existsSync(CHROMIUM);
-
-if (!HAS_CHROMIUM) {
-  const line = '!'.repeat(78);
-  console.warn(`\n${line}\n!! BROWSER TESTS SKIPPED: no Chromium at ${CHROMIUM}.\n!! Install it with: apt-get install chromium   (CI does this in .ci/run)\n${line}\n`);
-  if (process.env.CI) throw new Error(`CI must run the browser tests, but there is no Chromium at ${CHROMIUM}`);
+function sharedChromium(): { endpoint: string } | { skipped: string } {
+  const shared = inject('chromium');
+  if (shared === null) throw new Error('test/setup/chromium.ts started no Chromium, yet a browser test file runs: its file filter missed this file');
+  return shared;
 }
 
-/** The flags a root, offline machine needs: no sandbox, no background traffic to Google. */
-export function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+const shared = sharedChromium();
+
+/** False only when the machine has no Chromium: test/setup/chromium.ts then printed the SKIPPED banner (and failed under CI). */
+export const HAS_CHROMIUM = 'endpoint' in shared;
+
+/** A connection to the run's one Chromium; closing it closes the pages this file opened, not the browser. */
+export function connect(): Promise<Browser> {
+  if (!('endpoint' in shared)) throw new Error(`no shared Chromium: ${shared.skipped}`);
+  return chromium.connect(shared.endpoint);
 }

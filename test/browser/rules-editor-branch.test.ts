@@ -5,7 +5,7 @@ import { a1 } from '../../src/core/snapshot';
 import { startPreview, type Preview } from '../../src/node/preview/server';
 import { ensureBuilt } from '../bundle/harness';
 import { locate, rowOf } from '../rulesheet/sheet-helpers';
-import { HAS_CHROMIUM, launch } from './chromium';
+import { connect, HAS_CHROMIUM } from './chromium';
 import { rulesSheetOf } from './rules-fixture';
 
 const TOWNSHIP = 'examples/乡镇党建台账示例.xlsx';
@@ -35,7 +35,7 @@ describe.skipIf(!HAS_CHROMIUM)('the rule editor on the branch block, in Chromium
   beforeAll(async () => {
     ensureBuilt();
     preview = await startPreview({ file: TOWNSHIP, port: 0 });
-    browser = await launch();
+    browser = await connect();
     page = await browser.newPage({ viewport: { width: 300, height: 1400 } });
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(preview.sidebarUrl);
@@ -47,13 +47,13 @@ describe.skipIf(!HAS_CHROMIUM)('the rule editor on the branch block, in Chromium
     await preview?.close();
   });
 
-  it('assesses the quarter under the shipped rules first, to compare with', async () => {
+  it('edits a branch rule: the what-if of raising 办结率 to 95%, saving into the branch block and closing the gap, the next run scoring by it, in Chinese and English', async () => {
+    // assesses the quarter under the shipped rules first, to compare with.
     await page.selectOption('#period', '2024-Q2');
     await page.click('#run');
     await expect.poll(() => branchResult(preview, '乌兰嘎查党支部')?.['总分']).toBe(92.24);
-  });
 
-  it('offers the branch block, its rules and the facts the ledgers supply, and shows what raising 办结率 to 95% would do', async () => {
+    // offers the branch block, its rules and the facts the ledgers supply, and shows what raising 办结率 to 95% would do.
     await page.click('[data-tab=rules]');
     expect(await page.locator('#rule-block option').allTextContents()).toEqual(['驻村干部月度考核', '党支部考核']);
     await page.selectOption('#rule-block', 'branch');
@@ -81,10 +81,8 @@ describe.skipIf(!HAS_CHROMIUM)('the rule editor on the branch block, in Chromium
     expect(await page.locator('#elsewhere').textContent()).toContain('办结率为 [0%,95%) 时没有任何规则满足');
     const { row, col } = branchRuleCell(preview, 'service-rate', '办结率');
     expect(cellValue(row, col)).toBe('>= 0%');
-  });
 
-  it('writes the row into the branch block and marks the gap it leaves; a new row in the same table closes it', async () => {
-    const { row, col } = branchRuleCell(preview, 'service-rate', '办结率');
+    // writes the row into the branch block and marks the gap it leaves; a new row in the same table closes it.
     await page.click('#save-rule');
     await page.waitForSelector('#rule-saved');
     expect(await page.locator('#rule-saved').textContent()).toBe(`规则“service-rate”已写入 考评规则!A${row + 1}`);
@@ -114,16 +112,14 @@ describe.skipIf(!HAS_CHROMIUM)('the rule editor on the branch block, in Chromium
     // The 【等次】 table still follows the rules, a blank row between.
     expect(rulesSheetOf(preview).values[last + 3]![0]).toBe('【等次】');
     expect(errors).toEqual([]);
-  });
 
-  it('assesses with the rules as saved: 乌兰 now earns 9.24 for its 92.4% instead of 13.86', async () => {
+    // assesses with the rules as saved: 乌兰 now earns 9.24 for its 92.4% instead of 13.86.
     await page.click('[data-tab=assess]');
     await page.click('#run:not([disabled])');
     await expect.poll(() => branchResult(preview, '乌兰嘎查党支部')?.['总分']).toBe(87.62);
     expect(branchResult(preview, '宝日温都尔嘎查党支部')?.['总分']).toBe(99.56);
-  });
 
-  it('speaks English from the same message table, flags and risk reasons included', async () => {
+    // speaks English from the same message table, flags and risk reasons included.
     await page.click('#lang');
     await page.click('[data-tab=rules]');
     expect(await page.locator('#rule-block option').allTextContents()).toEqual(['Stationed cadres, monthly assessment', 'Party branch assessment']);

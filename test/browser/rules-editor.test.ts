@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RULES_SHEET } from '../../src/core/index';
 import type { Preview } from '../../src/node/preview/server';
-import { HAS_CHROMIUM, launch } from './chromium';
+import { connect, HAS_CHROMIUM } from './chromium';
 import { resultOf, ruleCell, townshipPreview } from './rules-fixture';
 
 /** The rules version the status line names. */
@@ -22,8 +22,8 @@ describe.skipIf(!HAS_CHROMIUM)('the rule editor in the sidebar, in Chromium', ()
   };
 
   beforeAll(async () => {
-    preview = await townshipPreview('rule-editor-');
-    browser = await launch();
+    preview = await townshipPreview('rule-editor');
+    browser = await connect();
     page = await browser.newPage({ viewport: { width: 300, height: 1400 } });
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(preview.sidebarUrl);
@@ -36,13 +36,13 @@ describe.skipIf(!HAS_CHROMIUM)('the rule editor in the sidebar, in Chromium', ()
     await preview?.close();
   });
 
-  it('assesses the month under the default rules first, to compare with', async () => {
+  it('edits a cadre rule: a wrong condition is said at its field, the what-if shows who would drop, saving marks the gap until the next row closes it, the next run scores by it, in Chinese and English', async () => {
+    // assesses the month under the default rules first, to compare with.
     await page.click('#run');
     await expect.poll(() => resultOf(preview, '李四')?.['总分']).toBeTypeOf('number');
     liBefore = resultOf(preview, '李四')!['总分'] as number;
-  });
 
-  it('starts from a rule as the sheet has it, and says a wrong condition next to its field', async () => {
+    // starts from a rule as the sheet has it, and says a wrong condition next to its field.
     await page.click('[data-tab=rules]');
     await page.selectOption('#rule-select', 'days-full');
     await expect(page.locator('#cond-days').inputValue()).resolves.toBe('>= 10');
@@ -55,9 +55,8 @@ describe.skipIf(!HAS_CHROMIUM)('the rule editor in the sidebar, in Chromium', ()
     await expect.poll(() => problem.textContent()).toBe('“>= 十” 不是数字，请写成 “>= 10”');
     expect(await page.locator('#cond-days').getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator('#save-rule').isDisabled()).toBe(true);
-  });
 
-  it('shows who would drop, by how much and to which grade, before anything is written', async () => {
+    // shows who would drop, by how much and to which grade, before anything is written.
     await page.fill('#cond-days', '>= 12');
     await page.waitForSelector('.whatif-list');
     expect(await page.locator('.field-problem[data-field="condition:下基层天数"]').textContent()).toBe('');
@@ -72,9 +71,8 @@ describe.skipIf(!HAS_CHROMIUM)('the rule editor in the sidebar, in Chromium', ()
     expect(await page.locator('.rule-changes').textContent()).toBe('规则“days-full”的下基层天数：>= 10 → >= 12');
     expect(await page.locator('#elsewhere').textContent()).toContain('下基层天数为 [10,12) 时没有任何规则满足');
     expect(daysCell()).toBe('>= 10');
-  });
 
-  it('writes the row to 考评规则 and re-reads it: the gap it leaves is marked until the next row closes it', async () => {
+    // writes the row to 考评规则 and re-reads it: the gap it leaves is marked until the next row closes it.
     await page.click('#save-rule');
     await page.waitForSelector('#rule-saved');
     expect(await page.locator('#rule-saved').textContent()).toBe('规则“days-full”已写入 考评规则!A14');
@@ -97,16 +95,14 @@ describe.skipIf(!HAS_CHROMIUM)('the rule editor in the sidebar, in Chromium', ()
     expect(version).toMatch(/^[0-9a-f]{8}$/);
     expect(version).not.toBe(firstVersion);
     expect(errors).toEqual([]);
-  });
 
-  it('assesses with the rules as saved: 李四’s 10 days now score 15 instead of 20', async () => {
+    // assesses with the rules as saved: 李四’s 10 days now score 15 instead of 20.
     await page.click('[data-tab=assess]');
     await page.click('#run:not([disabled])');
     await expect.poll(() => resultOf(preview, '李四')?.['总分']).toBe(Math.round((liBefore - 5) * 100) / 100);
     expect(String(resultOf(preview, '李四')!['提示与扣分原因'])).toContain('下基层天数不足12天（10天）');
-  });
 
-  it('speaks English from the same message table', async () => {
+    // speaks English from the same message table.
     await page.click('#lang');
     await page.click('[data-tab=rules]');
     await expect(page.locator('#rule-editor h2').textContent()).resolves.toBe('Edit a rule');

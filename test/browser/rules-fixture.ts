@@ -1,18 +1,17 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RULES_SHEET } from '../../src/core/index';
 import type { SheetSnapshot } from '../../src/core/snapshot';
 import { WorkbookModel, workbookToExcel } from '../../src/node/gas/index';
 import { startPreview, type Preview } from '../../src/node/preview/server';
 import { ensureBuilt } from '../bundle/harness';
+import { fileTempDir } from '../fixtures/temp';
 import { locate, rowOf } from '../rulesheet/sheet-helpers';
 import { smallWorkbook } from '../rulesheet/workbook-fixture';
 
-/** The preview over 吉仁高勒镇's May ledger (eight cadres), saved as the .xlsx staff would open. */
-export async function townshipPreview(prefix: string): Promise<Preview> {
+/** The preview over 吉仁高勒镇's May ledger (eight cadres), saved as the .xlsx staff would open (removed after the test file). */
+export async function townshipPreview(name: string): Promise<Preview> {
   ensureBuilt();
-  const file = join(mkdtempSync(join(tmpdir(), prefix)), '吉仁高勒镇台账.xlsx');
+  const file = join(fileTempDir(name), '吉仁高勒镇台账.xlsx');
   await workbookToExcel(WorkbookModel.fromSnapshot(smallWorkbook())).xlsx.writeFile(file);
   return startPreview({ file, port: 0 });
 }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultRules, packHash, RULES_SHEET } from '../../src/core/index';
 import type { Preview } from '../../src/node/preview/server';
 import { LOG_SHEET, type RulesLog } from '../../src/rpc/contract';
-import { HAS_CHROMIUM, launch } from './chromium';
+import { connect, HAS_CHROMIUM } from './chromium';
 import { locate } from '../rulesheet/sheet-helpers';
 import { ruleCell, rulesSheetOf, townshipPreview } from './rules-fixture';
 
@@ -14,8 +14,8 @@ describe.skipIf(!HAS_CHROMIUM)('the change log between rules versions, in Chromi
   let browser: Browser;
 
   beforeAll(async () => {
-    preview = await townshipPreview('rules-log-');
-    browser = await launch();
+    preview = await townshipPreview('rules-log');
+    browser = await connect();
   });
 
   afterAll(async () => {
@@ -23,8 +23,9 @@ describe.skipIf(!HAS_CHROMIUM)('the change log between rules versions, in Chromi
     await preview?.close();
   });
 
-  it('records both packs each run used, and lists what changed in either since', async () => {
-    const page = await browser.newPage({ viewport: { width: 300, height: 900 } });
+  it('records both packs each run used, lists what changed in either since, and compares a run recorded before the branch pack was kept on its cadre pack alone', async () => {
+    // records both packs each run used, and lists what changed in either since.
+    let page = await browser.newPage({ viewport: { width: 300, height: 900 } });
     await page.goto(preview.sidebarUrl);
     await page.waitForSelector('#run:not([disabled])');
     expect(await page.locator('#rules-changes').count()).toBe(0);
@@ -51,12 +52,11 @@ describe.skipIf(!HAS_CHROMIUM)('the change log between rules versions, in Chromi
     expect(await again.locator('#rules-changes ul[data-subject=cadre] li').allTextContents()).toEqual(['规则“days-full”的得分：20 → 18']);
     expect(await again.locator('#rules-changes ul[data-subject=branch] li').allTextContents()).toEqual(['必达要求“service-rate”的办结率：< 90% → < 85%']);
     await again.close();
-  });
 
-  it('compares a last run recorded before the branch pack was kept on its cadre pack alone', async () => {
+    // compares a last run recorded before the branch pack was kept on its cadre pack alone.
     // What earlier versions of the sidebar recorded: the cadre pack only (the sheet still holds both edits).
     preview.sandbox.call('recordRulesVersion', { version: packHash(cadre.pack), time: '2024/6/1 09:00:00', pack: JSON.stringify(cadre.pack) });
-    const page = await browser.newPage({ viewport: { width: 300, height: 900 } });
+    page = await browser.newPage({ viewport: { width: 300, height: 900 } });
     await page.goto(preview.sidebarUrl);
     await page.waitForSelector('#rules-changes');
     expect(await page.locator('#rules-changes summary').textContent()).toBe('自上次考评（2024/6/1 09:00:00）以来，规则有 1 处变化');
@@ -65,18 +65,27 @@ describe.skipIf(!HAS_CHROMIUM)('the change log between rules versions, in Chromi
   });
 
   it('reports a run whose rules could not be logged as done, with a warning', async () => {
-    // The log sheet back in view, and hiding it again fails: the log is not saved, the results are.
-    preview.sandbox.workbook.sheet(LOG_SHEET)!.hidden = false;
-    preview.sandbox.calls.failOn('Sheet.hideSheet');
-    const page = await browser.newPage({ viewport: { width: 300, height: 900 } });
-    await page.goto(preview.sidebarUrl);
-    await page.waitForSelector('#run:not([disabled])');
-    await page.click('#run');
-    await page.waitForSelector('#status .ok');
-    expect(await page.locator('#status .error').count()).toBe(0);
-    expect(await page.locator('#rules-log-warning').textContent()).toMatch(
-      /^注意：结果已写入，但本次所用的规则未能记入日志（Service Spreadsheets failed while accessing document \(Sheet\.hideSheet, injected failure\)\.）/,
-    );
-    await page.close();
+    const own = await townshipPreview('rules-log-fails');
+    try {
+      const page = await browser.newPage({ viewport: { width: 300, height: 900 } });
+      await page.goto(own.sidebarUrl);
+      await page.waitForSelector('#run:not([disabled])');
+      await page.click('#run');
+      await page.waitForSelector('#status .ok');
+      // The log sheet back in view, and hiding it again fails: the log is not saved, the results are.
+      own.sandbox.workbook.sheet(LOG_SHEET)!.hidden = false;
+      own.sandbox.calls.failOn('Sheet.hideSheet');
+      await page.goto(own.sidebarUrl);
+      await page.waitForSelector('#run:not([disabled])');
+      await page.click('#run');
+      await page.waitForSelector('#status .ok');
+      expect(await page.locator('#status .error').count()).toBe(0);
+      expect(await page.locator('#rules-log-warning').textContent()).toMatch(
+        /^注意：结果已写入，但本次所用的规则未能记入日志（Service Spreadsheets failed while accessing document \(Sheet\.hideSheet, injected failure\)\.）/,
+      );
+      await page.close();
+    } finally {
+      await own.close();
+    }
   });
 });

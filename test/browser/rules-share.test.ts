@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultRules, packFor, packHash, readPackFile, readRulesSheet, RULES_SHEET } from '../../src/core/index';
 import type { Preview } from '../../src/node/preview/server';
 import { sheetState } from '../bundle/harness';
 import { locate, rowOf } from '../rulesheet/sheet-helpers';
-import { HAS_CHROMIUM, launch } from './chromium';
+import { connect, HAS_CHROMIUM } from './chromium';
 import { ruleCell, rulesSheetOf, townshipPreview } from './rules-fixture';
 
 const [cadre, branch] = defaultRules();
@@ -57,8 +56,8 @@ describe.skipIf(!HAS_CHROMIUM)('sharing rules as a pack file, in Chromium', () =
   };
 
   beforeAll(async () => {
-    preview = await townshipPreview('rules-share-');
-    browser = await launch();
+    preview = await townshipPreview('rules-share');
+    browser = await connect();
     page = await browser.newPage({ viewport: { width: 300, height: 1600 } });
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(preview.sidebarUrl);
@@ -71,20 +70,23 @@ describe.skipIf(!HAS_CHROMIUM)('sharing rules as a pack file, in Chromium', () =
     await preview?.close();
   });
 
-  it('exports the whole rules, both packs and the cadre tests, as one file named with their versions', async () => {
+  it('exports the rules as one file, lists a file’s problems writing nothing, and imports a branch, a cadre and a two-pack file into their blocks', async () => {
+    // exports the whole rules, both packs and the cadre tests, as one file named with their versions.
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-rules')]);
     expect(download.suggestedFilename()).toBe(`考评规则-${packHash(cadre.pack)}-${packHash(branch.branch)}.json`);
-    exported = JSON.parse(readFileSync((await download.path())!, 'utf8')) as Json;
+    // Read over the connection: the shared Chromium keeps the file on its side, and removes it when it closes.
+    const bytes: Buffer[] = [];
+    for await (const chunk of await download.createReadStream()) bytes.push(chunk as Buffer);
+    exported = JSON.parse(Buffer.concat(bytes).toString('utf8')) as Json;
     expect(Object.keys(exported)).toEqual(['packs']);
     const read = readPackFile(exported, download.suggestedFilename());
     expect(read.problems).toEqual([]);
     expect(read.packs[0]!.pack).toEqual(cadre.pack);
     expect(read.packs[0]!.tests.map((t) => t.test)).toEqual(cadre.tests);
     expect(read.packs[1]!.branch).toEqual(branch.branch);
-  });
 
-  it('lists the problems of a file in either shape, with the same messages as the sheet, and writes nothing', async () => {
-    const before = sheetState(preview.sandbox.workbook, RULES_SHEET);
+    // lists the problems of a file in either shape, with the same messages as the sheet, and writes nothing.
+    let before = sheetState(preview.sandbox.workbook, RULES_SHEET);
     await choose('巴彦镇规则.json', stricter(exported.packs[0], false));
     expect(await page.locator('#import-problems > p').textContent()).toBe('“巴彦镇规则.json”有 1 处问题，未导入：');
     expect(await page.locator('#import-problems li').allTextContents()).toEqual([
@@ -107,9 +109,8 @@ describe.skipIf(!HAS_CHROMIUM)('sharing rules as a pack file, in Chromium', () =
     await page.setInputFiles('#import-rules', fileOf('说明.json', '规则见附件'));
     await page.waitForSelector('#import-result .problem:has-text("不是有效的 JSON 文件")');
     expect(sheetState(preview.sandbox.workbook, RULES_SHEET)).toEqual(before);
-  });
 
-  it('imports a branch pack file into the branch block alone, saying what the sheet cannot hold', async () => {
+    // imports a branch pack file into the branch block alone, saying what the sheet cannot hold.
     const theirs = branchOfTheirs(exported.packs[1]);
     await choose('支部规则.json', theirs);
     expect(await page.locator('#import-changes > p.import-head').textContent()).toBe('导入“支部规则.json”将带来 2 处变更：');
@@ -128,13 +129,12 @@ describe.skipIf(!HAS_CHROMIUM)('sharing rules as a pack file, in Chromium', () =
     await expect.poll(async () => page.locator('#rules-status').textContent()).toContain(`党支部规则版本 ${sheetVersion}`);
     expect(requirementCell('service-rate', '办结率')).toBe('< 85%');
     expect(rulesSheetOf(preview).values.slice(0, cadreBefore.length)).toEqual(cadreBefore);
-    const read = readRulesSheet(rulesSheetOf(preview));
-    expect(read.problems).toEqual([]);
-    expect(packFor(read, 'branch')!.pack!.starQuota).toEqual({ stars: 5, maxShare: 0.3 });
-    expect(packFor(read, 'branch')!.pack!.names).toEqual(branch.branch.names);
-  });
+    const afterBranch = readRulesSheet(rulesSheetOf(preview));
+    expect(afterBranch.problems).toEqual([]);
+    expect(packFor(afterBranch, 'branch')!.pack!.starQuota).toEqual({ stars: 5, maxShare: 0.3 });
+    expect(packFor(afterBranch, 'branch')!.pack!.names).toEqual(branch.branch.names);
 
-  it('imports a cadre pack file into the cadre block alone, keeping the branch block as it now is', async () => {
+    // imports a cadre pack file into the cadre block alone, keeping the branch block as it now is.
     const incoming = stricter(exported.packs[0], true);
     await choose('巴彦镇规则.json', incoming);
     const version = packHash(readPackFile(incoming, 'x').packs[0]!.pack);
@@ -150,16 +150,15 @@ describe.skipIf(!HAS_CHROMIUM)('sharing rules as a pack file, in Chromium', () =
     expect(requirementCell('service-rate', '办结率')).toBe('< 85%');
     expect(readRulesSheet(rulesSheetOf(preview)).problems).toEqual([]);
     expect(await page.locator('#rule-problems').count()).toBe(0);
-  });
 
-  it('will not keep a block with problems, and a file with both packs replaces both', async () => {
+    // will not keep a block with problems, and a file with both packs replaces both.
     // Staff mistype a cadre condition; a branch pack file alone would have to write the broken cadre block back.
     const { row, col } = ruleCell(preview, 'days-full', '下基层天数');
     preview.sandbox.workbook.sheet(RULES_SHEET)!.setValue(row, col, '>= 十');
     await page.reload();
     await page.waitForSelector('#rule-problems');
     await page.click('[data-tab=rules]');
-    const before = sheetState(preview.sandbox.workbook, RULES_SHEET);
+    before = sheetState(preview.sandbox.workbook, RULES_SHEET);
     await choose('支部规则.json', exported.packs[1]);
     expect(await page.locator('#import-changes .problem').textContent()).toBe(
       '规则表中的“驻村干部月度考核”还有问题，导入“支部规则.json”会原样保留它：请先改正这些问题，或导入含全部规则包的文件',
@@ -178,10 +177,10 @@ describe.skipIf(!HAS_CHROMIUM)('sharing rules as a pack file, in Chromium', () =
     await replaceWith('全镇规则.json');
     await expect.poll(async () => page.locator('#rule-problems').count()).toBe(0);
     await expect.poll(async () => page.locator('#rules-status').textContent()).toContain(`驻村干部规则版本 ${packHash(cadre.pack)}，党支部规则版本 ${packHash(branch.branch)}`);
-    const read = readRulesSheet(rulesSheetOf(preview));
-    expect(read.problems).toEqual([]);
-    expect(packFor(read, 'cadre')!.pack).toEqual(cadre.pack);
-    expect(packFor(read, 'branch')!.pack).toEqual(branch.branch);
+    const afterBoth = readRulesSheet(rulesSheetOf(preview));
+    expect(afterBoth.problems).toEqual([]);
+    expect(packFor(afterBoth, 'cadre')!.pack).toEqual(cadre.pack);
+    expect(packFor(afterBoth, 'branch')!.pack).toEqual(branch.branch);
     expect(errors).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultRules, readRulesSheet, RULES_SHEET, RULES_SHEET_COLORS, rulesSheetPaint } from '../../src/core/index';
 import type { Preview } from '../../src/node/preview/server';
-import { HAS_CHROMIUM, launch } from './chromium';
+import { connect, HAS_CHROMIUM } from './chromium';
 import { ruleCell, rulesSheetOf, townshipPreview } from './rules-fixture';
 
 const [defaults, branchDefaults] = defaultRules();
@@ -21,7 +21,7 @@ describe.skipIf(!HAS_CHROMIUM)('the rules sheet from the sidebar, in Chromium', 
   }
 
   beforeAll(async () => {
-    browser = await launch();
+    browser = await connect();
   });
 
   afterAll(async () => {
@@ -30,7 +30,7 @@ describe.skipIf(!HAS_CHROMIUM)('the rules sheet from the sidebar, in Chromium', 
   });
 
   it('creates 考评规则 from the default rules on first use, and runs its rule tests', async () => {
-    const preview = await townshipPreview('rules-first-');
+    const preview = await townshipPreview('rules-first');
     previews.push(preview);
     expect(preview.sandbox.workbook.sheet(RULES_SHEET)).toBeUndefined();
     const page = await open(preview);
@@ -53,7 +53,7 @@ describe.skipIf(!HAS_CHROMIUM)('the rules sheet from the sidebar, in Chromium', 
   });
 
   it('shows a branch rule test that fails, with what was expected and what came out', async () => {
-    const preview = await townshipPreview('rules-branch-test-');
+    const preview = await townshipPreview('rules-branch-test');
     previews.push(preview);
     preview.sandbox.call('ensureRulesSheet', rulesSheetPaint(defaultRules()));
     // Staff expect one month without a 支委会 to keep five stars: the rules cap a branch that falls short at four.
@@ -77,7 +77,7 @@ describe.skipIf(!HAS_CHROMIUM)('the rules sheet from the sidebar, in Chromium', 
   });
 
   it('marks a broken condition cell with a colour and a note, lists it with a link, and blocks 考评', async () => {
-    const preview = await townshipPreview('rules-broken-');
+    const preview = await townshipPreview('rules-broken');
     previews.push(preview);
     preview.sandbox.call('ensureRulesSheet', rulesSheetPaint(defaultRules()));
     // Staff typed a condition with a Chinese numeral into the rules sheet.

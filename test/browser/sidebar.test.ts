@@ -1,16 +1,16 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPreview, type Preview } from '../../src/node/preview/server';
 import { ledgerWorkbook } from '../bundle/ledger-fixture';
 import { ensureBuilt, sheetState } from '../bundle/harness';
-import { HAS_CHROMIUM, launch } from './chromium';
+import { removeTempDir, tempDir } from '../fixtures/temp';
+import { connect, HAS_CHROMIUM } from './chromium';
 
 const LEDGER = '2024年5月驻村干部台账';
 
 describe.skipIf(!HAS_CHROMIUM)('the sidebar in Chromium', () => {
+  let dir: string;
   let preview: Preview;
   let browser: Browser;
   let page: Page;
@@ -19,11 +19,12 @@ describe.skipIf(!HAS_CHROMIUM)('the sidebar in Chromium', () => {
 
   beforeAll(async () => {
     ensureBuilt();
-    const file = join(mkdtempSync(join(tmpdir(), 'sidebar-')), '红旗镇台账.xlsx');
+    dir = tempDir('sidebar');
+    const file = join(dir, '红旗镇台账.xlsx');
     await ledgerWorkbook(12).xlsx.writeFile(file);
     preview = await startPreview({ file, port: 0 });
     ledgerBefore = sheetState(preview.sandbox.workbook, LEDGER);
-    browser = await launch();
+    browser = await connect();
     page = await browser.newPage({ viewport: { width: 300, height: 900 } });
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(preview.sidebarUrl);
@@ -32,17 +33,18 @@ describe.skipIf(!HAS_CHROMIUM)('the sidebar in Chromium', () => {
   afterAll(async () => {
     await browser?.close();
     await preview?.close();
+    removeTempDir(dir);
   });
 
-  it('opens on the ledgers it found, with their column mapping', async () => {
+  it('opens on the ledgers it found, assesses on 考评 into 考评结果 leaving the ledger untouched, jumps to a flagged row and speaks English', async () => {
+    // opens on the ledgers it found, with their column mapping.
     await page.waitForSelector('#run:not([disabled])');
     const ledger = page.locator('.ledger').first();
     await expect(ledger.textContent()).resolves.toContain(LEDGER);
     await expect(ledger.textContent()).resolves.toContain('12 条记录');
     expect(await page.locator('.mapping li').count()).toBeGreaterThan(10);
-  });
 
-  it('assesses on 考评 and shows the overview, the flagged cadres and a summary with figures', async () => {
+    // assesses on 考评 and shows the overview, the flagged cadres and a summary with figures.
     await page.click('#run');
     await page.waitForSelector('#overview');
     await page.waitForSelector('#status .ok');
@@ -58,9 +60,8 @@ describe.skipIf(!HAS_CHROMIUM)('the sidebar in Chromium', () => {
     expect(summary).toMatch(/共考评驻村干部12名/);
     expect(await page.locator('#status').textContent()).toContain('考评结果');
     expect(errors).toEqual([]);
-  });
 
-  it('has written 考评结果 through the real Code.js and left the ledger untouched', () => {
+    // has written 考评结果 through the real Code.js and left the ledger untouched.
     const results = preview.sandbox.workbook.sheet('考评结果');
     expect(results).toBeDefined();
     const snapshot = preview.sandbox.workbook.toSnapshot();
@@ -68,14 +69,12 @@ describe.skipIf(!HAS_CHROMIUM)('the sidebar in Chromium', () => {
     expect(sheet.values[1]).toContain('总分');
     expect(sheet.values.length).toBe(2 + 12);
     expect(sheetState(preview.sandbox.workbook, LEDGER)).toEqual(ledgerBefore);
-  });
 
-  it('jumps to a flagged cadre’s row in the ledger', async () => {
+    // jumps to a flagged cadre’s row in the ledger.
     await page.locator('.cadre-flagged a.cell-link').first().click();
     await expect.poll(() => preview.sandbox.workbook.activeSheet.name).toBe(LEDGER);
-  });
 
-  it('switches to English from the one message table', async () => {
+    // switches to English from the one message table.
     await page.click('#lang');
     await expect(page.locator('#run').textContent()).resolves.toBe('Assess');
     await expect(page.locator('#overview h2').textContent()).resolves.toBe('Overview');

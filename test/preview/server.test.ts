@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
@@ -11,8 +11,10 @@ import type { WorkbookView } from '../../src/node/preview/view';
 import type { WorkbookPayload } from '../../src/rpc/contract';
 import { ledgerWorkbook } from '../bundle/ledger-fixture';
 import { ensureBuilt, resultTableFor, shippedSidebar } from '../bundle/harness';
+import { removeTempDir, tempDir } from '../fixtures/temp';
 
-const file = join(mkdtempSync(join(tmpdir(), 'preview-')), '红旗镇台账.xlsx');
+const dir = tempDir('preview');
+const file = join(dir, '红旗镇台账.xlsx');
 const digest = () => createHash('sha256').update(readFileSync(file)).digest('hex');
 let preview: Preview;
 let original: string;
@@ -21,6 +23,23 @@ async function rpc(name: string, ...args: unknown[]): Promise<{ status: number; 
   const response = await fetch(`${preview.url}rpc/${name}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(args) });
   return { status: response.status, body: await response.json() };
 }
+
+/** A POST with exactly these headers, as a page elsewhere (or a name rebound to 127.0.0.1) would send it. */
+function postWith(path: string, headers: Record<string, string>, args: unknown[] = []): Promise<{ status: number; body: { ok: boolean; error?: string } }> {
+  const body = JSON.stringify(args);
+  return new Promise((resolve, reject) => {
+    const req = request(new URL(path, preview.url), { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), ...headers } }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (text += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+const selection = async () => ((await (await fetch(`${preview.url}workbook`)).json()) as WorkbookView).selection;
 
 beforeAll(async () => {
   ensureBuilt();
@@ -31,6 +50,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await preview?.close();
+  removeTempDir(dir);
 });
 
 describe('the local preview', () => {
@@ -98,5 +118,44 @@ describe('the local preview', () => {
     expect(rules.getCell('D15').note).toBe('⚠ “十天” 不是数字');
     expect(rules.getCell('A14').dataValidation).toMatchObject({ type: 'list', formulae: ['"是,否"'] });
     expect(digest()).toBe(original);
+  });
+
+  describe('takes actions only from its own page', () => {
+    const port = () => new URL(preview.url).port;
+    const select = (cell: string) => [{ sheet: '2024年5月驻村干部台账', cell }];
+
+    it('refuses a POST sent by another site’s page (its Origin), in both languages, and does nothing', async () => {
+      const before = await selection();
+      for (const origin of ['http://evil.example', `http://evil.example:${port()}`, 'null', `https://127.0.0.1:${port()}`]) {
+        const answer = await postWith('rpc/selectCell', { host: `127.0.0.1:${port()}`, origin }, select('C7'));
+        expect(answer).toEqual({ status: 403, body: { ok: false, error: `已拒绝来自 ${origin} 的请求：本地预览只接受它自己页面发出的操作\nrefused a request from ${origin}: the local preview only takes actions from its own page` } });
+      }
+      expect((await postWith('menu/assessNow', { host: `127.0.0.1:${port()}`, origin: 'http://evil.example' })).status).toBe(403);
+      expect(await selection()).toEqual(before);
+    });
+
+    it('refuses a POST addressed to a name other than its own, as a DNS-rebinding page would send it', async () => {
+      const before = await selection();
+      for (const host of [`evil.example:${port()}`, '127.0.0.1', `127.0.0.1:1`, `localhost.evil.example:${port()}`]) {
+        const answer = await postWith('rpc/selectCell', { host, origin: `http://${host}` }, select('C7'));
+        expect(answer.status).toBe(403);
+        expect(answer.body.error).toBe(`已拒绝发给 ${host} 的请求：请用 ${preview.url} 打开本地预览\nrefused a request addressed to ${host}: open the local preview at ${preview.url}`);
+      }
+      expect((await postWith('rpc/selectCell', { host: `evil.example:${port()}` }, select('C7'))).status).toBe(403);
+      expect(await selection()).toEqual(before);
+    });
+
+    it('answers its own page under each loopback name, with or without an Origin, and leaves GETs open', async () => {
+      for (const name of ['127.0.0.1', 'localhost', '[::1]']) {
+        const host = `${name}:${port()}`;
+        expect(await postWith('rpc/selectCell', { host, origin: `http://${host}` }, select('B4'))).toEqual({ status: 200, body: { ok: true, result: { ok: true } } });
+      }
+      expect((await postWith('rpc/selectCell', { host: `localhost:${port()}` }, select('B5'))).status).toBe(200);
+      expect(await selection()).toEqual({ sheet: '2024年5月驻村干部台账', range: 'B5' });
+      const page = await new Promise<number>((resolve, reject) => {
+        request(preview.url, { headers: { host: `evil.example:${port()}` } }, (res) => resolve(res.statusCode ?? 0)).on('error', reject).end();
+      });
+      expect(page).toBe(200);
+    });
   });
 });

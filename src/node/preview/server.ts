@@ -66,12 +66,35 @@ const sendJson = (res: ServerResponse, status: number, value: unknown) => send(r
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
+/** The names a browser on this machine reaches a loopback server by; the listening host is one too. */
+const LOOPBACK = ['127.0.0.1', 'localhost', '[::1]'];
+
+/** A host as it stands in a URL: an IPv6 address in brackets. */
+const inUrl = (host: string) => (host.includes(':') ? `[${host}]` : host);
+
+/**
+ * A POST is taken only from the preview's own page: its Host is this server's host:port, and its Origin, when
+ * sent, is this server's too. Otherwise any web page the user has open could drive the add-on against the
+ * workbook, by a cross-origin POST or through a name of its own that resolves here (DNS rebinding).
+ */
+function refuseForeign(req: IncomingMessage, listening: string): void {
+  const port = req.socket.localPort;
+  const hosts = new Set([...LOOPBACK, inUrl(listening)].map((h) => `${h}:${port}`));
+  const host = req.headers.host ?? '';
+  if (!hosts.has(host.toLowerCase())) throw new HttpError(403, bilingual('previewForeignHost', { host: host || '?', url: `http://${inUrl(listening)}:${port}/` }));
+  const origin = req.headers.origin;
+  if (origin !== undefined && !(origin.startsWith('http://') && hosts.has(origin.slice('http://'.length).toLowerCase()))) {
+    throw new HttpError(403, bilingual('previewForeignOrigin', { origin }));
+  }
+}
+
 /** Serves the page, the shimmed sidebar, the workbook view, the server calls and the menu. */
-function router(sandbox: GasSandbox, file: string, client: ClientCode) {
+function router(sandbox: GasSandbox, file: string, client: ClientCode, listening: string) {
   const menuFunctions = () => new Set(sandbox.menus.flatMap((m) => m.items.map((i) => i.functionName)));
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://preview').pathname);
     const route = `${req.method} ${path}`;
+    if (req.method === 'POST') refuseForeign(req, listening);
     if (route === 'GET /') {
       const page = previewPage({ file, workbookName: sandbox.workbook.name, menus: sandbox.menus, sidebarTitle: sandbox.sidebar?.title ?? '', pageScript: client.page });
       return send(res, 200, 'text/html; charset=utf-8', page);
@@ -135,7 +158,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   // What Sheets does for the user: run onOpen when the document opens; the preview then opens the sidebar too.
   sandbox.trigger('onOpen', 'LIMITED');
   sandbox.call('openSidebar');
-  const handle = router(sandbox, options.file, await clientCode());
+  const handle = router(sandbox, options.file, await clientCode(), host);
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       const status = error instanceof HttpError ? error.status : 500;
@@ -148,7 +171,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     server.listen(options.port ?? DEFAULT_PORT, host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  const url = `http://${host}:${port}/`;
+  const url = `http://${inUrl(host)}:${port}/`;
   return {
     url,
     sidebarUrl: `${url}sidebar`,
