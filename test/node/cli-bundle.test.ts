@@ -23,6 +23,16 @@ beforeAll(() => {
 });
 
 describe('node dist/cli.mjs', () => {
+  it('has a main module that runs nothing when it is imported, so tests and hosts can call main(argv, io)', async () => {
+    const run = await new Promise<CliRun>((resolve) => {
+      const script = `await import(${JSON.stringify(join(ROOT, 'src/node/cli/main.ts'))}); console.log(process.exitCode ?? 'unset');`;
+      execFile(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT }, (error, stdout, stderr) => {
+        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
+      });
+    });
+    expect(run).toEqual({ code: 0, stdout: 'unset\n', stderr: '' });
+  });
+
   it('prints the usage in both languages and exits 2 when no command is given', async () => {
     const run = await node();
     expect(run).toMatchObject({ code: 2, stdout: '' });

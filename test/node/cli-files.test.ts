@@ -4,7 +4,7 @@
  * every failure a message in both languages with exit 2, the stack only with --debug.
  */
 import { createHash } from 'node:crypto';
-import { chmod, mkdir, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import fs, { chmod, mkdir, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/node/cli/main';
@@ -13,13 +13,18 @@ import { cadreRow, ledger } from '../fixtures/ledgers';
 import { removeTempDir, tempDir } from '../fixtures/temp';
 import { writeXlsx } from '../fixtures/workbook';
 
-/** Faults the file system below the CLI can be made to show: a disk that fills up midway, a rename that fails. */
-const faults = vi.hoisted(() => ({ diskFull: false, renameFails: false }));
+/**
+ * Faults the file system below the CLI can be made to show: a disk that fills up midway, a rename that fails. The
+ * CLI calls open and rename on node:fs/promises' one module object, so spies on it reach the CLI however its modules
+ * were loaded (test files share a worker's module cache).
+ */
+const faults = { diskFull: false, renameFails: false };
+const realOpen = fs.open.bind(fs);
+const realRename = fs.rename.bind(fs);
 
-vi.mock('node:fs/promises', async (importOriginal) => {
-  const fs = await importOriginal<typeof import('node:fs/promises')>();
-  const open: typeof fs.open = async (...args) => {
-    const handle = await fs.open(...args);
+function injectFaults(): void {
+  vi.spyOn(fs, 'open').mockImplementation(async (...args: Parameters<typeof fs.open>) => {
+    const handle = await realOpen(...args);
     if (!faults.diskFull) return handle;
     const write = handle.writeFile.bind(handle);
     // Half the bytes reach the disk, then it is full.
@@ -29,13 +34,12 @@ vi.mock('node:fs/promises', async (importOriginal) => {
       throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
     };
     return handle;
-  };
-  const rename: typeof fs.rename = async (from, to) => {
-    if (faults.renameFails) throw Object.assign(new Error(`EIO: i/o error, rename '${from}' -> '${to}'`), { code: 'EIO' });
-    return fs.rename(from, to);
-  };
-  return { ...fs, default: { ...fs, open, rename }, open, rename };
-});
+  });
+  vi.spyOn(fs, 'rename').mockImplementation(async (from, to) => {
+    if (faults.renameFails) throw Object.assign(new Error(`EIO: i/o error, rename '${String(from)}' -> '${String(to)}'`), { code: 'EIO' });
+    return realRename(from, to);
+  });
+}
 
 const sha = async (file: string) => createHash('sha256').update(await readFile(file)).digest('hex');
 const STACK = /\n\s+at /;
@@ -61,10 +65,12 @@ afterAll(() => removeTempDir(fixtures));
 let dir: string;
 beforeEach(() => {
   dir = tempDir('cli-files-test');
+  injectFaults();
 });
 afterEach(() => {
   faults.diskFull = false;
   faults.renameFails = false;
+  vi.restoreAllMocks();
   removeTempDir(dir);
 });
 

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { cli, type CliRun as Run } from '../fixtures/cli';
 import { main } from '../../src/node/cli/main';
 import { writeCsv } from '../fixtures/csv';
@@ -209,23 +209,6 @@ describe('refusals: exit 2 with a message in both languages', () => {
 });
 
 describe('in process', () => {
-  it('runs nothing when its module is imported', async () => {
-    vi.resetModules();
-    const stdout = vi.spyOn(process.stdout, 'write');
-    const stderr = vi.spyOn(process.stderr, 'write');
-    const exitCode = process.exitCode;
-    try {
-      const module = await import('../../src/node/cli/main');
-      expect(typeof module.main).toBe('function');
-      expect(stdout).not.toHaveBeenCalled();
-      expect(stderr).not.toHaveBeenCalled();
-      expect(process.exitCode).toBe(exitCode);
-    } finally {
-      stdout.mockRestore();
-      stderr.mockRestore();
-    }
-  });
-
   it('takes relative file names from the folder it is given, and names them as given', async () => {
     const dir = fresh();
     await writeXlsx([ledger('5月', [cadreRow(1, '张三'), cadreRow(2, '李四', { days: 8 })], { title: '驻村干部台账（2024年5月）' })], '台账.xlsx', dir);

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, realpath, rename, rm, stat } from 'node:fs/promises';
+import fs, { mkdir, realpath, rm, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { t } from '../../core/index';
 import { bilingual, CliError } from './errors';
@@ -56,14 +56,14 @@ export async function writeAtomically(out: FileArg, bytes: Uint8Array | string):
   try {
     await mkdir(dirname(out.path), { recursive: true });
     const mode = await stat(out.path).then((s) => s.mode & 0o777, () => 0o666);
-    const handle = await open(temp, 'wx', mode);
+    const handle = await fs.open(temp, 'wx', mode);
     try {
       await handle.writeFile(bytes);
       await handle.sync();
     } finally {
       await handle.close();
     }
-    await rename(temp, out.path);
+    await fs.rename(temp, out.path);
   } catch (e) {
     await rm(temp, { force: true }).catch(() => undefined);
     throw new CliError(bilingual('cliCannotWrite', { file: out.given, detail: e instanceof Error ? e.message : String(e) }), { cause: e });
