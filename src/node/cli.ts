@@ -34,7 +34,10 @@ import {
   runEntryTests,
   runSummaries,
   runTables,
+  runSheets,
   runWarnings,
+  sheetsJson,
+  sheetsNotRead,
   summaryText,
   t,
 } from '../core/index';
@@ -169,12 +172,13 @@ async function assess(args: string[]): Promise<void> {
     await loaded.workbook.xlsx.writeFile(values.out);
   }
   const warnings = runWarnings(run);
+  const sheets = runSheets(run, packs, loaded.workbook.worksheets.map((ws) => ws.name));
   if (values.json) {
     const json = assessmentJson(assessment, summary);
     const out = branches
       ? { ...json, warnings: warnings.map((w) => ({ sheet: w.sheet, cell: w.cell, message: w.message, messageEn: w.messageEn })), branches: branchesJson(branches), branchReport: branchReportJson(branches), branchSummary: branchText }
       : json;
-    process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ ...out, sheets: sheetsJson(sheets) }, null, 2)}\n`);
     return;
   }
   process.stdout.write(`${summary}\n`);
@@ -182,6 +186,8 @@ async function assess(args: string[]): Promise<void> {
     process.stderr.write(`\n${t('cliWarnings', { count: warnings.length })}\n`);
     for (const w of warnings) process.stderr.write(`  ${w.sheet}${w.cell ? `!${w.cell}` : ''}：${w.message}\n`);
   }
+  const notRead = [...sheetsNotRead(sheets, 'zh'), ...sheetsNotRead(sheets, 'en')];
+  if (notRead.length > 0) process.stderr.write(`\n${notRead.join('\n')}\n`);
   if (values.out) process.stderr.write(`\n${t('cliWrote', { file: values.out })}\n`);
 }
 

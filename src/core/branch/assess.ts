@@ -11,7 +11,7 @@ import { BranchAssessor } from './assessor';
 import { collectCadres } from './cadres';
 import { unitCoverage, type UnitCoverage } from './coverage';
 import { branchFacts, type Coverage } from './facts';
-import { ledgerTitle, readBranchLedgers, withoutBranchLedgers } from './ledgers';
+import { ledgerTitle, readBranchLedgers, type SheetKinds, withoutBranchLedgers } from './ledgers';
 import { collectMeetings, type Meeting } from './meetings';
 import { BranchNameRules, BranchRoster } from './names';
 import { quartersSpanning, unitsLabel } from './periods';
@@ -33,6 +33,8 @@ export interface BranchAssessOptions {
   mapping?: ColumnMapping;
   /** The month for rows that name none. */
   defaultPeriod?: string;
+  /** Which sheets hold which ledger, when the caller has told them apart already. */
+  kinds?: SheetKinds;
   /** A cadre assessment already made of this workbook; made here from the cadre pack when absent. */
   cadres?: Assessment;
   onProgress?: ProgressCallback;
@@ -81,7 +83,7 @@ function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
 export async function assessBranches(workbook: WorkbookSnapshot, packs: BranchPacks, options: BranchAssessOptions = {}): Promise<BranchAssessment> {
   const pack = packs.branch;
   const rules = new BranchNameRules(pack.names);
-  const read = readBranchLedgers(workbook, pack, rules, packs.cadre, { mapping: options.mapping, defaultPeriod: options.defaultPeriod });
+  const read = readBranchLedgers(workbook, pack, rules, packs.cadre, { mapping: options.mapping, defaultPeriod: options.defaultPeriod, kinds: options.kinds });
   const primary = read.meetings.records.length > 0 ? read.meetings : read.work;
   const rosterTitle = ledgerTitle(pack, packs.cadre, primary === read.meetings ? 'meetings' : 'work');
   // The pack's aliases, then the workbook's name table, then the caller's: the nearer the user, the later.
