@@ -31,7 +31,7 @@ export const MESSAGES = {
   sheetRules: { zh: '考评规则表，规则从这里读取', en: 'the rules sheet: the rules are read from it' },
   sheetUnknown: { zh: '没有找到任何台账的表头，未读取', en: 'no ledger header found, not read' },
   sheetMissingKey: { zh: '最像{ledger}（第{header}行表头，识别出{found}），但缺少“{label}”列，未读取；可在侧边栏手动对应列', en: 'looks most like a {ledgerEn} (header row {header}: {foundEn}) but has no "{labelEn}" column, so it was not read; map the columns by hand in the sidebar' },
-  sheetTooFewColumns: { zh: '最像{ledger}（第{header}行表头），但只识别出{found}，至少需要{min}列，未读取；可在侧边栏手动对应列', en: 'looks most like a {ledgerEn} (header row {header}) but only {foundEn} recognised, {min} needed, so it was not read; map the columns by hand in the sidebar' },
+  sheetTooFewColumns: { zh: '最像{ledger}（第{header}行表头），但只识别出{found}共{count}列，至少需要{min}列，未读取；可在侧边栏手动对应列', en: 'looks most like a {ledgerEn} (header row {header}) but only {count} columns were recognised ({foundEn}), {min} needed, so it was not read; map the columns by hand in the sidebar' },
   cliSheetsNotRead: { zh: '未读取的工作表（{count}个）：', en: 'Sheets not read ({count}):' },
   duplicateRecord: { zh: '{name} 在 {period} 已有一条记录（{other}），两条都会考评', en: '{name} already has a record for {periodEn} ({other}); both are assessed' },
   // Assessment
