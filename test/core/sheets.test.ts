@@ -1,8 +1,12 @@
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { assessAll } from '../../src/core/run';
 import { runSheets, sheetsJson, sheetsNotRead } from '../../src/core/sheets';
 import { branchPack, cadrePack } from '../branch/helpers';
 import { cadreRow, HEADER, ledger } from '../fixtures/ledgers';
+import { cli } from '../fixtures/cli';
+import { removeTempDir, tempDir } from '../fixtures/temp';
 import { sheet, snapshotOf } from '../fixtures/workbook';
 
 const packs = () => ({ cadre: cadrePack(), branch: branchPack() });
@@ -83,5 +87,45 @@ describe('every sheet of a run accounted for', () => {
       header: 1,
       reason: '最像驻村干部月度考核台账（第1行表头），但只识别出姓名、所驻村共2列，至少需要3列，未读取；可在侧边栏手动对应列',
     });
+  });
+});
+
+async function sheetNames(file: string): Promise<string[]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return wb.worksheets.map((ws) => ws.name);
+}
+
+describe('assess --json accounts for every sheet of the example workbooks', () => {
+  for (const file of ['examples/乡镇党建台账示例.xlsx', 'examples/驻村干部台账示例.xlsx']) {
+    it(`lists each sheet of ${file} once, and says on stderr which were not read and why`, async () => {
+      const json = await cli('assess', file, '--json');
+      expect(json.code).toBe(0);
+      const sheets = JSON.parse(json.stdout).sheets as { sheet: string; role: string; assessment: string | null; header: number | null; reason: string; reasonEn: string }[];
+      expect(sheets.map((s) => s.sheet)).toEqual(await sheetNames(file));
+      for (const s of sheets) {
+        expect(s.reason).not.toBe('');
+        expect(s.reasonEn).not.toBe('');
+        if (s.role === 'ledger') expect(s.header).toBeGreaterThan(0);
+      }
+      expect(sheets.find((s) => s.sheet === '填表说明')).toMatchObject({ role: 'notes', assessment: null, header: null });
+      expect(sheets.filter((s) => s.role === 'unrecognised')).toEqual([]);
+      const text = await cli('assess', file);
+      expect(text.stderr).toContain('未读取的工作表（1个）：\n  填表说明：说明文字，没有台账表头，不读取');
+      expect(text.stderr).toContain('Sheets not read (1):\n  填表说明：notes: text without a ledger header, not read');
+    });
+  }
+
+  it('lists the result sheets of a workbook written with --out as results', async () => {
+    const dir = tempDir('sheets');
+    try {
+      const out = join(dir, '结果.xlsx');
+      expect((await cli('assess', 'examples/驻村干部台账示例.xlsx', '--out', out)).code).toBe(0);
+      const sheets = JSON.parse((await cli('assess', out, '--json')).stdout).sheets as { sheet: string; role: string }[];
+      expect(sheets.map((s) => s.sheet)).toEqual(await sheetNames(out));
+      expect(sheets.filter((s) => s.role === 'results').map((s) => s.sheet)).toEqual(['考评结果']);
+    } finally {
+      removeTempDir(dir);
+    }
   });
 });

@@ -179,7 +179,9 @@ function notLedger(sheet: SheetSnapshot, grid: Cell[][], closest: { m: { kind: L
   if (!grid.some((row) => row.some((cell) => cell !== null && String(cell).trim() !== ''))) return { sheet: name, role: 'notes', notes: 'empty' };
   const facts = closest ? [...closest.header.facts.keys()] : [];
   const data = grid.some(isDataRow);
-  if (facts.length < 2 && (!data || NOTES_NAME.test(name))) return { sheet: name, role: 'notes', notes: 'text' };
+  const named = NOTES_NAME.test(name);
+  // Instructions name the columns they explain ("承诺数 / 完成数 | 按季度填写"): text under a notes name is notes.
+  if ((!data && (named || facts.length < 2)) || (named && facts.length < 2)) return { sheet: name, role: 'notes', notes: 'text' };
   if (!closest || facts.length === 0) return { sheet: name, role: 'unrecognised' };
   const { kind, spec, key, min } = closest.m;
   const resembles: Resemblance = { kind, recognised: facts.map((f) => labelOf(spec, f)), minFacts: min };
