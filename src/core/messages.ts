@@ -346,6 +346,7 @@ export const MESSAGES = {
   uiLedgers: { zh: '找到的台账', en: 'Ledgers found' },
   uiLedgerLine: { zh: '{records} 条记录 · 表头第 {header} 行', en: '{records} records · header row {header}' },
   uiNoLedger: { zh: '没有找到驻村干部台账。请确认台账有“姓名”“下基层天数”等表头，或在下方手动对应列。', en: 'No stationed-cadre ledger found. Check that a sheet has headers such as 姓名 and 下基层天数, or map columns by hand below.' },
+  uiSheetsNotRead: { zh: '未读取的工作表', en: 'Sheets not read' },
   uiOtherSheets: { zh: '其他工作表（不是台账，不读取）：{sheets}', en: 'Other sheets (not ledgers, left alone): {sheets}' },
   uiMapping: { zh: '列对应', en: 'Column mapping' },
   uiMissingColumn: { zh: '缺少“{label}”列', en: 'no "{label}" column' },

@@ -37,11 +37,6 @@ export function classifyRun(workbook: WorkbookSnapshot, packs: RunPacks, mapping
   return classifyWorkbook(workbook, packs.branch, new BranchNameRules(packs.branch.names), packs.cadre, mapping);
 }
 
-/** Which sheets hold which ledger (see classifyRun). */
-export function ledgerKinds(workbook: WorkbookSnapshot, packs: RunPacks, mapping: RunOptions['mapping'] = {}): SheetKinds {
-  return classifyRun(workbook, packs, mapping).kinds;
-}
-
 /**
  * Assesses everything a workbook holds, the way every host does it: meeting
  * records and work ledgers are kept out of the cadre run (a column such as

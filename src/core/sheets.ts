@@ -1,5 +1,5 @@
 import type { Assessment } from './assess/assess';
-import { type LedgerKind, ledgerTitle, RESULT_SHEETS, type SheetClass, type SheetRole } from './branch/ledgers';
+import { type LedgerKind, ledgerTitle, type Resemblance, RESULT_SHEETS, type SheetClass, type SheetRole } from './branch/ledgers';
 import type { BranchAssessment } from './branch/result';
 import type { LedgerInfo, SkippedRows } from './ledger/read';
 import { type Lang, type MessageKey, type Params, t } from './messages';
@@ -20,6 +20,8 @@ export interface SheetAccount {
   records: number | null;
   reason: string;
   reasonEn: string;
+  /** For an unrecognised sheet: the ledger it most resembles, its columns and the labels that match none, to map by hand. */
+  resembles?: Resemblance;
 }
 
 /** What a run (or the sidebar before one) knows of the sheets: their classification, and the ledgers read so far. */
@@ -114,7 +116,7 @@ function otherAccount(sources: AccountSources, c: SheetClass): SheetAccount {
       ? say('sheetMissingKey', { ledger: title.zh, header, found: found.zh, label: r.missing.label }, { ledgerEn: title.en, header, foundEn: found.en, labelEn: r.missing.labelEn })
       : say('sheetTooFewColumns', { ledger: title.zh, header, found: found.zh, count: r.recognised.length, min: r.minFacts }, { ledgerEn: title.en, header, foundEn: found.en, count: r.recognised.length, min: r.minFacts });
   }
-  return { ...base, header: c.role === 'unrecognised' && c.header ? c.header[0] : null, reason: text.zh, reasonEn: text.en };
+  return { ...base, header: c.role === 'unrecognised' && c.header ? c.header[0] : null, reason: text.zh, reasonEn: text.en, ...(c.resembles ? { resembles: c.resembles } : {}) };
 }
 
 /**

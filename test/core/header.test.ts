@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ColumnMatcher } from '../../src/core/ledger/columns';
 import { findHeader } from '../../src/core/ledger/header';
+import type { Cell } from '../../src/core/snapshot';
 import { readLedgers } from '../../src/core/ledger/read';
 import { cadreRow, HEADER, ledger } from '../fixtures/ledgers';
 import { defaultPack } from '../fixtures/pack';
@@ -197,7 +198,7 @@ describe('finding the header past any preamble', () => {
   it('stops once data rows run under the header: a table further down is not taken for it', async () => {
     // The scan ends in the first table's rows; the second header, better or not, is never reached.
     const rows = [HEADER, ...Array.from({ length: 30 }, (_, i) => cadreRow(i + 1, `干部${i + 1}`)), [], [...HEADER, '包联领导']];
-    const header = findHeader(rows, new ColumnMatcher(pack.columns, pack.ignoredColumns), 'name', 3);
+    const header = findHeader(rows as Cell[][], new ColumnMatcher(pack.columns, pack.ignoredColumns), 'name', 3);
     expect(header?.top).toBe(0);
   });
 });

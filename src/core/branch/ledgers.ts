@@ -5,7 +5,7 @@ import type { Pack } from '../pack/schema';
 import { CADRE_RESULT_SHEET } from '../results/table';
 import { RULES_SHEET } from '../rulesheet/name';
 import { halfWidth } from '../text';
-import { type Cell, type SheetSnapshot, type WorkbookSnapshot, unmergedValues } from '../snapshot';
+import { a1, type Cell, type SheetSnapshot, type WorkbookSnapshot, unmergedValues } from '../snapshot';
 import type { BranchNameRules } from './names';
 import type { BranchPack } from './schema';
 import { BRANCH_RESULT_SHEET } from './table';
@@ -84,6 +84,9 @@ export interface Resemblance {
   missing?: ColumnLabel;
   /** How many columns a header needs. */
   minFacts: number;
+  /** Every column of that ledger, and the labels of the row that match none: what the user may map by hand. */
+  columns: ColumnLabel[];
+  unmapped: { header: string; cell: string }[];
 }
 
 export interface SheetClass {
@@ -184,9 +187,16 @@ function notLedger(sheet: SheetSnapshot, grid: Cell[][], closest: { m: { kind: L
   if ((!data && (named || facts.length < 2)) || (named && facts.length < 2)) return { sheet: name, role: 'notes', notes: 'text' };
   if (!closest || facts.length === 0) return { sheet: name, role: 'unrecognised' };
   const { kind, spec, key, min } = closest.m;
-  const resembles: Resemblance = { kind, recognised: facts.map((f) => labelOf(spec, f)), minFacts: min };
-  if (!closest.header.facts.has(key)) resembles.missing = labelOf(spec, key);
-  return { sheet: name, role: 'unrecognised', header: rowsOf(closest.header), resembles };
+  const header = closest.header;
+  const resembles: Resemblance = {
+    kind,
+    recognised: facts.map((f) => labelOf(spec, f)),
+    minFacts: min,
+    columns: spec.columns.map((c) => labelOf(spec, c.fact)),
+    unmapped: header.columns.filter((h) => !h.fact).map((h) => ({ header: h.header, cell: a1(header.bottom, h.col) })),
+  };
+  if (!header.facts.has(key)) resembles.missing = labelOf(spec, key);
+  return { sheet: name, role: 'unrecognised', header: rowsOf(header), resembles };
 }
 
 /** Which sheets hold which ledger (see classifyWorkbook). */
