@@ -5,6 +5,7 @@ import type { Cell } from '../../src/core/snapshot';
 import { readLedgers } from '../../src/core/ledger/read';
 import { cadreRow, HEADER, ledger } from '../fixtures/ledgers';
 import { defaultPack } from '../fixtures/pack';
+import { branchPack } from '../branch/helpers';
 import { type FixtureCell, sheet, snapshotOf } from '../fixtures/workbook';
 
 const pack = defaultPack();
@@ -200,6 +201,31 @@ describe('finding the header past any preamble', () => {
     const rows = [HEADER, ...Array.from({ length: 30 }, (_, i) => cadreRow(i + 1, `干部${i + 1}`)), [], [...HEADER, '包联领导']];
     const header = findHeader(rows as Cell[][], new ColumnMatcher(pack.columns, pack.ignoredColumns), 'name', 3);
     expect(header?.top).toBe(0);
+  });
+});
+
+describe('the header search stays proportional to the rows above the data', () => {
+  /** Counts the labels it is asked to match: the costly part of the search. */
+  class CountingMatcher extends ColumnMatcher {
+    calls = 0;
+    override match(label: string) {
+      this.calls++;
+      return super.match(label);
+    }
+  }
+  const rows = [['某某镇驻村干部工作台账（2024年5月）'], ...preamble(30), HEADER, ...Array.from({ length: 10_000 }, (_, i) => cadreRow(i + 1, `干部${i + 1}`))] as Cell[][];
+
+  it('matches the labels of a handful of rows in a 10,000-row ledger, not its data', () => {
+    const matcher = new CountingMatcher(pack.columns, pack.ignoredColumns);
+    expect(findHeader(rows, matcher, 'name', 3)?.top).toBe(31);
+    expect(matcher.calls).toBeLessThan(HEADER.length * 3);
+  });
+
+  it('gives up on a 10,000-row sheet of another ledger once its data rows run, without matching them', () => {
+    const meetings = branchPack().meetings;
+    const matcher = new CountingMatcher(meetings.columns, meetings.ignoredColumns);
+    expect(findHeader(rows, matcher, 'meetingType', 3)).toBeUndefined();
+    expect(matcher.calls).toBeLessThan(HEADER.length * 3);
   });
 });
 
