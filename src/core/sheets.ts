@@ -79,11 +79,13 @@ function ledgerAccount(sources: AccountSources, c: SheetClass, kind: LedgerKind,
     parts.push(say('sheetLedger', { ledger: title.zh, header: headerLabel(header), records: info.records }, { ledgerEn: title.en, header: headerLabel(header), records: info.records }));
     const skipped = skippedText(info.skipped);
     if (skipped) parts.push(skipped);
-    const period = kind === 'cadre' ? sources.cadres?.period : undefined;
-    if (period && sources.cadres) {
-      const outside = info.records - sources.cadres.cadres.filter((x) => x.source.sheet === c.sheet).length;
-      if (outside > 0) parts.push(say('sheetOutsidePeriod', { count: outside, period: periodLabel(period) }, { count: outside, periodEn: periodLabel(period, 'en') }));
-    }
+    const period = kind === 'cadre' ? sources.cadres?.period : sources.branches?.period;
+    const outside = !period
+      ? 0
+      : kind === 'cadre'
+        ? info.records - (sources.cadres?.cadres.filter((x) => x.source.sheet === c.sheet).length ?? info.records)
+        : (sources.branches?.outsidePeriod[c.sheet] ?? 0);
+    if (period && outside > 0) parts.push(say('sheetOutsidePeriod', { count: outside, period: periodLabel(period) }, { count: outside, periodEn: periodLabel(period, 'en') }));
   } else {
     parts.push(say('sheetLedgerFound', { ledger: title.zh, header: headerLabel(header) }, { ledgerEn: title.en, header: headerLabel(header) }));
   }
@@ -159,5 +161,5 @@ export function sheetsJson(accounts: SheetAccount[]) {
 export function sheetsNotRead(accounts: SheetAccount[], lang: Lang): string[] {
   const notRead = accounts.filter((a) => a.role === 'notes' || a.role === 'unrecognised');
   if (notRead.length === 0) return [];
-  return [t('cliSheetsNotRead', { count: notRead.length }, lang), ...notRead.map((a) => `  ${a.sheet}：${lang === 'zh' ? a.reason : a.reasonEn}`)];
+  return [t('cliSheetsNotRead', { count: notRead.length }, lang), ...notRead.map((a) => (lang === 'zh' ? `  ${a.sheet}：${a.reason}` : `  ${a.sheet}: ${a.reasonEn}`))];
 }

@@ -35,6 +35,18 @@ describe('a branch ledger whose group column is headed in its own words', () => 
   });
 });
 
+describe('branch ledger rows outside the period are counted, not dropped unsaid', () => {
+  it('says how many meeting rows lie outside the month asked for', async () => {
+    const run = await assessAll(await snapshotOf(meetings()), packs(), { period: '2024-05' });
+    // Each branch: April 5 rows (3 monthly, 2 quarterly), June 3.
+    expect(runSheets(run, packs())[0]).toMatchObject({
+      sheet: '三会一课',
+      records: 22,
+      reason: '读取为三会一课记录（表头第1行），22条记录；16条不在考评期2024年5月内，未考评',
+    });
+  });
+});
+
 describe('no cadre left out of the branches without a word', () => {
   it('warns about a cadre whose village cell is blank, naming the cell', async () => {
     const cadres = sheet('2024年5月驻村台账', [

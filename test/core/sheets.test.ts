@@ -112,7 +112,7 @@ describe('assess --json accounts for every sheet of the example workbooks', () =
       expect(sheets.filter((s) => s.role === 'unrecognised')).toEqual([]);
       const text = await cli('assess', file);
       expect(text.stderr).toContain('未读取的工作表（1个）：\n  填表说明：说明文字，没有台账表头，不读取');
-      expect(text.stderr).toContain('Sheets not read (1):\n  填表说明：notes: text without a ledger header, not read');
+      expect(text.stderr).toContain('Sheets not read (1):\n  填表说明: notes: text without a ledger header, not read');
     });
   }
 

@@ -4,7 +4,7 @@ import { both } from '../messages';
 import { packHash } from '../pack/hash';
 import type { Pack } from '../pack/schema';
 import type { Warning } from '../ledger/read';
-import { monthsOf, periodLabel, type PeriodId } from '../period';
+import { monthsOf, periodContains, periodLabel, type PeriodId } from '../period';
 import type { WorkbookSnapshot } from '../snapshot';
 import { readAliasSheets } from './aliases';
 import { BranchAssessor } from './assessor';
@@ -71,6 +71,19 @@ function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
     const k = key(item);
     if (!out.has(k)) out.set(k, []);
     out.get(k)!.push(item);
+  }
+  return out;
+}
+
+/** Rows per sheet whose month (or quarter, or year) does not meet the period; a row is counted once however many meetings it records. */
+function outsidePeriod(period: string | undefined, rows: { unit: string; sheet: string; row: number }[]): Record<string, number> {
+  const counted = new Set<string>();
+  const out: Record<string, number> = {};
+  for (const r of rows) {
+    const key = `${r.sheet}\u0000${r.row}`;
+    if (!period || counted.has(key) || monthsOf(r.unit).some((m) => periodContains(period, m))) continue;
+    counted.add(key);
+    out[r.sheet] = (out[r.sheet] ?? 0) + 1;
   }
   return out;
 }
@@ -154,6 +167,7 @@ export async function assessBranches(workbook: WorkbookSnapshot, packs: BranchPa
     unmatched: [...work.unmatched, ...cadres.unmatched],
     rateChecks: work.rateChecks,
     aliasSheets: table.sheets,
+    outsidePeriod: outsidePeriod(options.period, [...meetings.meetings.map((m) => ({ unit: m.month, sheet: m.sheet, row: m.row })), ...work.rows]),
     warnings: [...table.warnings, ...read.meetings.warnings, ...meetings.warnings, ...read.work.warnings, ...work.warnings, ...cadres.warnings, ...thinWarnings],
   };
 }
