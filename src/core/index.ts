@@ -34,3 +34,4 @@ export * from './branch/summary';
 export * from './branch/json';
 export { default as branchPack } from '../../rules/branch.json';
 export * from './run';
+export * from './sheets';

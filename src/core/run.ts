@@ -1,6 +1,6 @@
 import { type Assessment, type AssessOptions, assessWorkbook } from './assess/assess';
 import { assessBranches } from './branch/assess';
-import { classifySheets, type SheetKinds, withoutBranchLedgers } from './branch/ledgers';
+import { type Classification, classifyWorkbook, type SheetClass, type SheetKinds, withoutBranchLedgers } from './branch/ledgers';
 import { BranchNameRules } from './branch/names';
 import type { BranchAssessment } from './branch/result';
 import type { BranchPack } from './branch/schema';
@@ -24,15 +24,17 @@ export interface RunOptions extends Pick<AssessOptions, 'period' | 'defaultPerio
 /** One run over a workbook: the cadre assessment, and the branch assessment when it has branch ledgers. */
 export interface RunResult {
   kinds: SheetKinds;
+  /** What every sheet of the snapshot is, as the run told them apart. */
+  sheets: SheetClass[];
   cadres: Assessment;
   branches?: BranchAssessment;
   hasCadreLedgers: boolean;
   hasBranchLedgers: boolean;
 }
 
-/** Which sheets hold which ledger, before anything is assessed (the sidebar shows it on opening). */
-export function ledgerKinds(workbook: WorkbookSnapshot, packs: RunPacks, mapping: RunOptions['mapping'] = {}): SheetKinds {
-  return classifySheets(workbook, packs.branch, new BranchNameRules(packs.branch.names), packs.cadre, mapping);
+/** What every sheet is and which hold which ledger, before anything is assessed (the sidebar shows it on opening). */
+export function classifyRun(workbook: WorkbookSnapshot, packs: RunPacks, mapping: RunOptions['mapping'] = {}): Classification {
+  return classifyWorkbook(workbook, packs.branch, new BranchNameRules(packs.branch.names), packs.cadre, mapping);
 }
 
 /**
@@ -42,13 +44,13 @@ export function ledgerKinds(workbook: WorkbookSnapshot, packs: RunPacks, mapping
  * then feed the branch assessment instead of being computed twice.
  */
 export async function assessAll(workbook: WorkbookSnapshot, packs: RunPacks, options: RunOptions = {}): Promise<RunResult> {
-  const kinds = ledgerKinds(workbook, packs, options.mapping);
+  const { kinds, sheets } = classifyRun(workbook, packs, options.mapping);
   const hasBranchLedgers = kinds.meetings.length > 0 || kinds.work.length > 0;
   const cadres = await assessWorkbook(withoutBranchLedgers(workbook, kinds), packs.cadre, options);
   const branches = hasBranchLedgers
-    ? await assessBranches(workbook, { branch: packs.branch, cadre: packs.cadre }, { period: options.period, defaultPeriod: options.defaultPeriod, today: options.today, mapping: options.mapping, aliases: options.aliases, cadres })
+    ? await assessBranches(workbook, { branch: packs.branch, cadre: packs.cadre }, { period: options.period, defaultPeriod: options.defaultPeriod, today: options.today, mapping: options.mapping, aliases: options.aliases, cadres, kinds })
     : undefined;
-  return { kinds, cadres, branches, hasCadreLedgers: cadres.ledgers.length > 0, hasBranchLedgers };
+  return { kinds, sheets, cadres, branches, hasCadreLedgers: cadres.ledgers.length > 0, hasBranchLedgers };
 }
 
 /** The result sheets a run writes, all in one batch: 考评结果 and, with branch ledgers, 支部汇总. */

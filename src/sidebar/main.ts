@@ -1,6 +1,7 @@
-import { withoutBranchLedgers, type SheetKinds } from '../core/branch/ledgers';
+import { type SheetClass, withoutBranchLedgers, type SheetKinds } from '../core/branch/ledgers';
 import type { BranchPack } from '../core/branch/schema';
-import { assessAll, ledgerKinds, type RunResult, runSummaries, runTables, runWarnings } from '../core/run';
+import { assessAll, classifyRun, type RunResult, runSummaries, runTables, runWarnings } from '../core/run';
+import { accountSheets } from '../core/sheets';
 import type { ColumnMapping } from '../core/ledger/columns';
 import { type ReadResult, readLedgers } from '../core/ledger/read';
 import { type Lang, t } from '../core/messages';
@@ -17,7 +18,7 @@ import { h, replace } from './dom';
 import { call } from './rpc';
 import { branchesView } from './branch-views';
 import { rulesTab } from './rules-tab';
-import { cellLink, ledgersView, mappingWith, overviewView, summaryView, tr, type ViewContext, warningsView } from './views';
+import { cellLink, ledgersView, mappingWith, overviewView, sheetsNotReadView, summaryView, tr, type ViewContext, warningsView } from './views';
 
 type Phase = 'loading' | 'ready' | 'running' | 'writing' | 'done' | 'error';
 type Tab = 'assess' | 'rules';
@@ -36,6 +37,8 @@ interface State {
   read?: ReadResult;
   /** Which sheets are meeting records and branch work ledgers. */
   kinds?: SheetKinds;
+  /** What every sheet is: the ledgers panel lists the ones not read, and why. */
+  sheets?: SheetClass[];
   mapping: ColumnMapping;
   period: string;
   progress: { done: number; total: number };
@@ -90,7 +93,9 @@ function fail(e: unknown): void {
 function reread(): void {
   if (!state.payload) return;
   const packs = { cadre: state.pack ?? fallbackPack, branch: branchPack() };
-  state.kinds = ledgerKinds(state.payload.snapshot, packs, state.mapping);
+  const classes = classifyRun(state.payload.snapshot, packs, state.mapping);
+  state.kinds = classes.kinds;
+  state.sheets = classes.sheets;
   state.read = readLedgers(withoutBranchLedgers(state.payload.snapshot, state.kinds), packs.cadre, { mapping: state.mapping, today: today() });
 }
 
@@ -295,6 +300,11 @@ function tabsView(c: ViewContext): HTMLElement {
   return h('nav', { class: 'tabs' }, tab('assess', 'uiTabAssess'), tab('rules', 'uiTabRules'));
 }
 
+/** Every sheet and what became of it, as the current mapping reads the workbook (a remap may postdate the last run). */
+function sheetAccounts() {
+  return accountSheets({ sheets: state.sheets ?? [], packs: { cadre: state.pack ?? fallbackPack, branch: branchPack() }, cadreLedgers: state.read?.ledgers });
+}
+
 function assessTab(c: ViewContext): (HTMLElement | null)[] {
   const body: (HTMLElement | null)[] = [];
   const kinds = state.kinds;
@@ -304,6 +314,7 @@ function assessTab(c: ViewContext): (HTMLElement | null)[] {
       // With only branch ledgers there is nothing missing to report about cadre ledgers.
       state.read.ledgers.length > 0 || branchSheets.length === 0 ? ledgersView(c, state.read) : null,
       branchSheets.length > 0 ? h('p', { id: 'branch-ledgers', class: 'muted small' }, tr(c, 'uiBranchLedgers', { sheets: branchSheets.join('、') })) : null,
+      sheetsNotReadView(c, sheetAccounts()),
       rulesStatusView(c),
       controlsView(c, state.read),
     );

@@ -1,10 +1,12 @@
 import type { Assessment } from '../core/assess/assess';
+import type { ColumnLabel } from '../core/branch/ledgers';
 import type { ColumnMapping } from '../core/ledger/columns';
 import { IGNORE, type ReadResult, type Warning } from '../core/ledger/read';
 import { type Lang, type MessageKey, type Params, t } from '../core/messages';
 import type { Pack } from '../core/pack/schema';
 import { periodLabel } from '../core/period';
 import type { Summary } from '../core/results/summary';
+import type { SheetAccount } from '../core/sheets';
 import { h } from './dom';
 
 export interface ViewContext {
@@ -21,10 +23,10 @@ export function cellLink(ctx: Pick<ViewContext, 'lang' | 'goTo'>, sheet: string,
   return h('a', { href: '#', class: 'cell-link', title: tr(ctx, 'uiGoToCell'), onclick: ((e: Event) => { e.preventDefault(); ctx.goTo(sheet, cell || 'A1'); }) as EventListener }, label);
 }
 
-function mappingSelect(ctx: ViewContext, header: string): HTMLElement {
+function mappingSelect(ctx: ViewContext, header: string, columns: ColumnLabel[] = ctx.pack.columns.map((c) => ({ fact: c.fact, label: c.label, labelEn: c.labelEn ?? c.label }))): HTMLElement {
   const options = [
     h('option', { value: '' }, tr(ctx, 'uiMapTo')),
-    ...ctx.pack.columns.map((c) => h('option', { value: c.fact }, ctx.lang === 'zh' ? c.label : (c.labelEn ?? c.label))),
+    ...columns.map((c) => h('option', { value: c.fact }, ctx.lang === 'zh' ? c.label : c.labelEn)),
     h('option', { value: IGNORE }, tr(ctx, 'uiMapIgnore')),
   ];
   return h('select', { class: 'map-select', 'data-header': header, onchange: ((e: Event) => ctx.mapColumn(header, (e.target as HTMLSelectElement).value)) as EventListener }, ...options);
@@ -54,6 +56,26 @@ export function ledgersView(ctx: ViewContext, read: ReadResult): HTMLElement {
     read.ledgers.length > 0 ? h('ul', { class: 'ledger-list' }, ...items) : h('p', { class: 'problem' }, tr(ctx, 'uiNoLedger')),
     read.otherSheets.length > 0 ? h('p', { class: 'muted small' }, tr(ctx, 'uiOtherSheets', { sheets: read.otherSheets.join('、') })) : null,
   );
+}
+
+/**
+ * The sheets no ledger was read from, each with why (the column it lacks, the
+ * ledger it most resembles), and a drop-down beside each label of its likeliest
+ * header row to map it to a column of that ledger.
+ */
+export function sheetsNotReadView(ctx: ViewContext, accounts: SheetAccount[]): HTMLElement | null {
+  const unread = accounts.filter((a) => a.role === 'unrecognised');
+  if (unread.length === 0) return null;
+  const items = unread.map((a) =>
+    h(
+      'li',
+      { class: 'sheet-unread', 'data-sheet': a.sheet },
+      h('div', { class: 'ledger-name' }, cellLink(ctx, a.sheet, a.header ? `A${a.header}` : '')),
+      h('div', { class: 'problem' }, ctx.lang === 'zh' ? a.reason : a.reasonEn),
+      ...(a.resembles?.unmapped ?? []).map((u) => h('div', { class: 'unmapped' }, h('span', {}, tr(ctx, 'uiUnmapped', { header: u.header }), ' '), mappingSelect(ctx, u.header, a.resembles!.columns))),
+    ),
+  );
+  return h('section', { id: 'sheets-not-read' }, h('h2', {}, tr(ctx, 'uiSheetsNotRead')), h('ul', { class: 'ledger-list' }, ...items));
 }
 
 export function overviewView(ctx: ViewContext, a: Assessment): HTMLElement {

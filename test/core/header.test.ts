@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { ColumnMatcher } from '../../src/core/ledger/columns';
+import { findHeader } from '../../src/core/ledger/header';
+import type { Cell } from '../../src/core/snapshot';
 import { readLedgers } from '../../src/core/ledger/read';
 import { cadreRow, HEADER, ledger } from '../fixtures/ledgers';
 import { defaultPack } from '../fixtures/pack';
-import { sheet, snapshotOf } from '../fixtures/workbook';
+import { branchPack } from '../branch/helpers';
+import { type FixtureCell, sheet, snapshotOf } from '../fixtures/workbook';
 
 const pack = defaultPack();
 const ALL_FACTS = ['name', 'village', 'days', 'households', 'visits', 'project', 'cooperative', 'centralHousehold', 'richLeader', 'poorHousehold', 'promised', 'fulfilled', 'leaderScore', 'publicScore'];
@@ -150,5 +154,97 @@ describe('finding the header', () => {
     // A mapping can also take a column away from the alias that claimed it.
     const overridden = readLedgers(snapshot, pack, { mapping: { 群众测评: 'ignore', 包联领导: 'publicScore' } });
     expect(overridden.records[0]!.facts.publicScore).toBe(80);
+  });
+});
+
+/** A 填报说明 block as townships write it above a ledger: a heading, then numbered instructions, some with figures. */
+function preamble(lines: number): FixtureCell[][] {
+  const rows: FixtureCell[][] = [['填报说明']];
+  for (let i = 1; rows.length < lines; i++) {
+    rows.push([i, `第${i}条：下基层天数以考勤为准，每月不少于10天；入户率不低于20%。`]);
+    if (i % 7 === 0 && rows.length < lines) rows.push([]);
+  }
+  return rows;
+}
+
+describe('finding the header past any preamble', () => {
+  for (const lines of [25, 200]) {
+    it(`reads a ledger whose header sits under a ${lines}-row 填报说明 block, with its cadres`, async () => {
+      const top = preamble(lines);
+      const spec = sheet('2024年5月台账', [...top, ['某某镇驻村干部工作台账（2024年5月）'], ['填报单位（盖章）：某某镇党委'], HEADER, cadreRow(1, '张三'), cadreRow(2, '李四', { days: 8 }), ['合计']]);
+      const r = await read(spec);
+      expect(r.otherSheets).toEqual([]);
+      expect(r.ledgers).toHaveLength(1);
+      expect(r.ledgers[0]!.headerRows).toEqual([lines + 3, lines + 3]);
+      expect(factsOf(r.ledgers[0]!)).toEqual([...ALL_FACTS].sort());
+      expect(r.records.map((x) => [x.name, x.row, x.facts.days])).toEqual([
+        ['张三', lines + 4, 10],
+        ['李四', lines + 5, 8],
+      ]);
+    });
+  }
+
+  it('finds a two-row merged header under a long preamble', async () => {
+    const upper = ['序号', '姓名', '所驻村', '下基层天数', '入户情况', null, '五个一', null, null, null, null, '承诺践诺', null, '双评', null];
+    const lower = [null, null, null, null, '联系户数', '入户数', '一事一议', '合作社', '党员中心户', '致富能手', '贫困户', '承诺数', '完成数', '领导评分', '群众测评'];
+    const top = preamble(40);
+    const h = top.length + 1;
+    const merges = [`A${h}:A${h + 1}`, `B${h}:B${h + 1}`, `C${h}:C${h + 1}`, `D${h}:D${h + 1}`, `E${h}:F${h}`, `G${h}:K${h}`, `L${h}:M${h}`, `N${h}:O${h}`];
+    const r = await read(sheet('2024年5月', [...top, upper, lower, cadreRow(1, '张三')], merges));
+    expect(r.ledgers[0]!.headerRows).toEqual([h, h + 1]);
+    expect(factsOf(r.ledgers[0]!)).toEqual([...ALL_FACTS].sort());
+    expect(r.records.map((x) => x.name)).toEqual(['张三']);
+  });
+
+  it('stops once data rows run under the header: a table further down is not taken for it', async () => {
+    // The scan ends in the first table's rows; the second header, better or not, is never reached.
+    const rows = [HEADER, ...Array.from({ length: 30 }, (_, i) => cadreRow(i + 1, `干部${i + 1}`)), [], [...HEADER, '包联领导']];
+    const header = findHeader(rows as Cell[][], new ColumnMatcher(pack.columns, pack.ignoredColumns), 'name', 3);
+    expect(header?.top).toBe(0);
+  });
+});
+
+describe('the header search stays proportional to the rows above the data', () => {
+  /** Counts the labels it is asked to match: the costly part of the search. */
+  class CountingMatcher extends ColumnMatcher {
+    calls = 0;
+    override match(label: string) {
+      this.calls++;
+      return super.match(label);
+    }
+  }
+  const rows = [['某某镇驻村干部工作台账（2024年5月）'], ...preamble(30), HEADER, ...Array.from({ length: 10_000 }, (_, i) => cadreRow(i + 1, `干部${i + 1}`))] as Cell[][];
+
+  it('matches the labels of a handful of rows in a 10,000-row ledger, not its data', () => {
+    const matcher = new CountingMatcher(pack.columns, pack.ignoredColumns);
+    expect(findHeader(rows, matcher, 'name', 3)?.top).toBe(31);
+    expect(matcher.calls).toBeLessThan(HEADER.length * 3);
+  });
+
+  it('gives up on a 10,000-row sheet of another ledger once its data rows run, without matching them', () => {
+    const meetings = branchPack().meetings;
+    const matcher = new CountingMatcher(meetings.columns, meetings.ignoredColumns);
+    expect(findHeader(rows, matcher, 'meetingType', 3)).toBeUndefined();
+    expect(matcher.calls).toBeLessThan(HEADER.length * 3);
+  });
+});
+
+describe('group columns with a bracketed part', () => {
+  for (const label of ['所在嘎查（社区）', '所属村（社区）', '嘎查（村）', '所驻村(社区)', '包联嘎查【村】']) {
+    it(`reads "${label}" as the village column`, async () => {
+      const header = [...HEADER];
+      header[2] = label;
+      const r = await read(ledger('2024年5月', [cadreRow(1, '张三', { village: '巴彦嘎查' })], { header }));
+      expect(r.ledgers[0]!.unmapped).toEqual([]);
+      expect(r.ledgers[0]!.columns.find((c) => c.fact === 'village')!.header).toBe(label);
+      expect(r.records[0]!.branch).toBe('巴彦嘎查');
+    });
+  }
+
+  it('keeps units in brackets to the label before them', () => {
+    const matcher = new ColumnMatcher(pack.columns, pack.ignoredColumns);
+    expect(matcher.match('下基层天数（天）')).toBe('days');
+    expect(matcher.match('领导评分（100分）')).toBe('leaderScore');
+    expect(matcher.match('代办点（支部）')).toBeUndefined();
   });
 });

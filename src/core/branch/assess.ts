@@ -4,14 +4,14 @@ import { both } from '../messages';
 import { packHash } from '../pack/hash';
 import type { Pack } from '../pack/schema';
 import type { Warning } from '../ledger/read';
-import { monthsOf, periodLabel, type PeriodId } from '../period';
+import { monthsOf, periodContains, periodLabel, type PeriodId } from '../period';
 import type { WorkbookSnapshot } from '../snapshot';
 import { readAliasSheets } from './aliases';
 import { BranchAssessor } from './assessor';
 import { collectCadres } from './cadres';
 import { unitCoverage, type UnitCoverage } from './coverage';
 import { branchFacts, type Coverage } from './facts';
-import { ledgerTitle, readBranchLedgers, withoutBranchLedgers } from './ledgers';
+import { ledgerTitle, readBranchLedgers, type SheetKinds, withoutBranchLedgers } from './ledgers';
 import { collectMeetings, type Meeting } from './meetings';
 import { BranchNameRules, BranchRoster } from './names';
 import { quartersSpanning, unitsLabel } from './periods';
@@ -35,6 +35,8 @@ export interface BranchAssessOptions {
   defaultPeriod?: string;
   /** Today, from the host: rows dated after next year cannot be right. */
   today?: string;
+  /** Which sheets hold which ledger, when the caller has told them apart already. */
+  kinds?: SheetKinds;
   /** A cadre assessment already made of this workbook; made here from the cadre pack when absent. */
   cadres?: Assessment;
   onProgress?: ProgressCallback;
@@ -75,6 +77,19 @@ function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
   return out;
 }
 
+/** Rows per sheet whose month (or quarter, or year) does not meet the period; a row is counted once however many meetings it records. */
+function outsidePeriod(period: string | undefined, rows: { unit: string; sheet: string; row: number }[]): Record<string, number> {
+  const counted = new Set<string>();
+  const out: Record<string, number> = {};
+  for (const r of rows) {
+    const key = `${r.sheet}\u0000${r.row}`;
+    if (!period || counted.has(key) || monthsOf(r.unit).some((m) => periodContains(period, m))) continue;
+    counted.add(key);
+    out[r.sheet] = (out[r.sheet] ?? 0) + 1;
+  }
+  return out;
+}
+
 /**
  * Reads the branch ledgers of a workbook (meeting records, work counts) and the
  * stationed-cadre results, matches the branch names across them, and judges
@@ -83,7 +98,7 @@ function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
 export async function assessBranches(workbook: WorkbookSnapshot, packs: BranchPacks, options: BranchAssessOptions = {}): Promise<BranchAssessment> {
   const pack = packs.branch;
   const rules = new BranchNameRules(pack.names);
-  const read = readBranchLedgers(workbook, pack, rules, packs.cadre, { mapping: options.mapping, defaultPeriod: options.defaultPeriod, today: options.today });
+  const read = readBranchLedgers(workbook, pack, rules, packs.cadre, { mapping: options.mapping, defaultPeriod: options.defaultPeriod, today: options.today, kinds: options.kinds });
   const primary = read.meetings.records.length > 0 ? read.meetings : read.work;
   const rosterTitle = ledgerTitle(pack, packs.cadre, primary === read.meetings ? 'meetings' : 'work');
   // The pack's aliases, then the workbook's name table, then the caller's: the nearer the user, the later.
@@ -154,6 +169,7 @@ export async function assessBranches(workbook: WorkbookSnapshot, packs: BranchPa
     unmatched: [...work.unmatched, ...cadres.unmatched],
     rateChecks: work.rateChecks,
     aliasSheets: table.sheets,
+    outsidePeriod: outsidePeriod(options.period, [...meetings.meetings.map((m) => ({ unit: m.month, sheet: m.sheet, row: m.row })), ...work.rows]),
     warnings: [...table.warnings, ...read.meetings.warnings, ...meetings.warnings, ...read.work.warnings, ...work.warnings, ...cadres.warnings, ...thinWarnings],
   };
 }

@@ -39,10 +39,20 @@ export function collectCadres(assessment: Assessment | undefined, cadrePack: Pac
   }
   out.present = true;
   const unmatched = new Map<string, UnmatchedName>();
+  const sheetsWithout = new Set<string>();
   for (const c of assessment.cadres) {
     out.coverage.add(c.period);
-    if (!c.branch) continue;
-    const cell = cellOf(infos.get(c.source.sheet), villageFact!, c.source.row) ?? `A${c.source.row}`;
+    const villageCell = cellOf(infos.get(c.source.sheet), villageFact!, c.source.row);
+    const cell = villageCell ?? `A${c.source.row}`;
+    if (!c.branch) {
+      // A sheet without the column is said once; a blank cell in it, for its cadre.
+      if (villageCell) out.warnings.push({ sheet: c.source.sheet, cell, ...both('cadreNoBranch', { name: c.name }) });
+      else if (!sheetsWithout.has(c.source.sheet)) {
+        sheetsWithout.add(c.source.sheet);
+        out.warnings.push({ sheet: c.source.sheet, cell: '', ...both('cadreNoVillage') });
+      }
+      continue;
+    }
     const branch = roster.match(c.branch);
     if (branch) {
       out.cadres.push({ branch: branch.id, result: c, cell });

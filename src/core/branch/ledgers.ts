@@ -1,12 +1,14 @@
 import { type ColumnMapping, ColumnMatcher, IGNORE } from '../ledger/columns';
-import { findHeader } from '../ledger/header';
+import { type Header, searchHeader } from '../ledger/header';
 import { type LedgerInfo, type LedgerSpec, type ReadResult, readLedgerSheets } from '../ledger/read';
 import type { Pack } from '../pack/schema';
+import { CADRE_RESULT_SHEET } from '../results/table';
 import { RULES_SHEET } from '../rulesheet/name';
 import { halfWidth } from '../text';
-import { type WorkbookSnapshot, unmergedValues } from '../snapshot';
+import { a1, type Cell, type SheetSnapshot, type WorkbookSnapshot, unmergedValues } from '../snapshot';
 import type { BranchNameRules } from './names';
 import type { BranchPack } from './schema';
+import { BRANCH_RESULT_SHEET } from './table';
 
 export type LedgerKind = 'meetings' | 'work' | 'cadre';
 
@@ -61,34 +63,145 @@ function mappingFor(spec: LedgerSpec, mapping: ColumnMapping): ColumnMapping {
   return Object.fromEntries(Object.entries(mapping).filter(([, fact]) => fact === IGNORE || facts.has(fact)));
 }
 
+/** What a sheet of a workbook is to a run. */
+export type SheetRole = 'ledger' | 'notes' | 'results' | 'rules' | 'unrecognised';
+
+/** Why a sheet is taken for notes: it is empty, or text without a header of any ledger. */
+export type NotesKind = 'empty' | 'text';
+
+export interface ColumnLabel {
+  fact: string;
+  label: string;
+  labelEn: string;
+}
+
+/** The ledger a sheet that was not read looks most like, and what keeps it from being one. */
+export interface Resemblance {
+  kind: LedgerKind;
+  /** The pack columns its likeliest header row has. */
+  recognised: ColumnLabel[];
+  /** The column that marks a sheet as this ledger, when that row lacks it. */
+  missing?: ColumnLabel;
+  /** How many columns a header needs. */
+  minFacts: number;
+  /** Every column of that ledger, and the labels of the row that match none: what the user may map by hand. */
+  columns: ColumnLabel[];
+  unmapped: { header: string; cell: string }[];
+}
+
+export interface SheetClass {
+  sheet: string;
+  role: SheetRole;
+  /** The ledger a sheet holds. */
+  kind?: LedgerKind;
+  /** 1-based header rows: a ledger's, or the likeliest of a sheet not read. */
+  header?: [number, number];
+  notes?: NotesKind;
+  resembles?: Resemblance;
+}
+
+export interface Classification {
+  kinds: SheetKinds;
+  /** Every sheet of the snapshot once, in order. */
+  sheets: SheetClass[];
+}
+
+/** The sheets the add-on writes its results to: never a ledger. */
+export const RESULT_SHEETS: readonly string[] = [CADRE_RESULT_SHEET, BRANCH_RESULT_SHEET];
+
+/** Sheet names staff give to instructions rather than records. */
+const NOTES_NAME = /说明|须知|注意事项|填表要求|填报要求|指南|目录|封面|readme|notes?$/i;
+
+/** Whether a row holds values as data rows do (two counts, rates or ticks). */
+function isDataRow(row: Cell[]): boolean {
+  let values = 0;
+  for (const cell of row) {
+    if (typeof cell === 'number' || typeof cell === 'boolean' || (typeof cell === 'string' && /^[-+]?[\d０-９.．]+\s*[%％]?$|^[√✓✔×✗✘]$/.test(cell.trim()))) {
+      if (++values >= 2) return true;
+    }
+  }
+  return false;
+}
+
+const labelOf = (spec: LedgerSpec, fact: string): ColumnLabel => {
+  const column = spec.columns.find((c) => c.fact === fact)!;
+  return { fact, label: column.label, labelEn: column.labelEn ?? column.label };
+};
+
+const rowsOf = (header: Header): [number, number] => [header.top + 1, header.bottom + 1];
+
 /**
- * Tells the ledgers of a workbook apart. Each sheet goes to the kind whose
- * header it matches best (most columns recognised); on a tie meeting records
- * come first, then the cadre ledger. A cadre ledger with 所属支部 and 承诺数
- * columns thus stays a cadre ledger, and a work ledger with a 书记姓名 column
- * does not become one.
+ * Tells the ledgers of a workbook apart, and says what every other sheet is.
+ * Each sheet goes to the kind whose header it matches best (most columns
+ * recognised); on a tie meeting records come first, then the cadre ledger. A
+ * cadre ledger with 所属支部 and 承诺数 columns thus stays a cadre ledger, and a
+ * work ledger with a 书记姓名 column does not become one. A sheet no kind
+ * recognises is notes (empty, or text with no ledger's header) or
+ * unrecognised, with the ledger it most resembles and the column it lacks.
  */
-export function classifySheets(workbook: WorkbookSnapshot, branch: BranchPack, rules: BranchNameRules, cadre?: Pack, mapping: ColumnMapping = {}): SheetKinds {
+export function classifyWorkbook(workbook: WorkbookSnapshot, branch: BranchPack, rules: BranchNameRules, cadre?: Pack, mapping: ColumnMapping = {}): Classification {
   const specs: [LedgerKind, LedgerSpec][] = [['meetings', meetingSpec(branch, rules)]];
   if (cadre) specs.push(['cadre', cadreSpec(cadre)]);
   specs.push(['work', workSpec(branch)]);
   const matchers = specs.map(([kind, spec]) => {
     const subject = spec.columns.find((c) => c.role === 'subject')!;
-    return { kind, key: spec.keyFact ?? subject.fact, min: Math.min(3, spec.columns.length), matcher: new ColumnMatcher(spec.columns, spec.ignoredColumns, mappingFor(spec, mapping)) };
+    return { kind, spec, key: spec.keyFact ?? subject.fact, min: Math.min(3, spec.columns.length), matcher: new ColumnMatcher(spec.columns, spec.ignoredColumns, mappingFor(spec, mapping)) };
   });
   const kinds: SheetKinds = { meetings: [], work: [], cadre: [] };
+  const sheets: SheetClass[] = [];
   for (const sheet of workbook.sheets) {
-    // The rules sheet has headers that look like a ledger's: it is never one.
-    if (sheet.name === RULES_SHEET) continue;
-    const grid = unmergedValues({ ...sheet, values: sheet.values.slice(0, 20) });
-    let best: { kind: LedgerKind; size: number } | undefined;
-    for (const m of matchers) {
-      const header = findHeader(grid, m.matcher, m.key, m.min);
-      if (header && (!best || header.facts.size > best.size)) best = { kind: m.kind, size: header.facts.size };
+    // The rules sheet has headers that look like a ledger's: it is never one, nor are the results.
+    if (sheet.name === RULES_SHEET) {
+      sheets.push({ sheet: sheet.name, role: 'rules' });
+      continue;
     }
-    if (best) kinds[best.kind].push(sheet.name);
+    if (RESULT_SHEETS.includes(sheet.name)) {
+      sheets.push({ sheet: sheet.name, role: 'results' });
+      continue;
+    }
+    const grid = unmergedValues(sheet);
+    let best: { kind: LedgerKind; header: Header } | undefined;
+    let closest: { m: (typeof matchers)[number]; header: Header } | undefined;
+    for (const m of matchers) {
+      const found = searchHeader(grid, m.matcher, m.key, m.min);
+      if (found.header && (!best || found.header.facts.size > best.header.facts.size)) best = { kind: m.kind, header: found.header };
+      if (found.likeliest && (!closest || found.likeliest.facts.size > closest.header.facts.size)) closest = { m, header: found.likeliest };
+    }
+    if (best) {
+      kinds[best.kind].push(sheet.name);
+      sheets.push({ sheet: sheet.name, role: 'ledger', kind: best.kind, header: rowsOf(best.header) });
+    } else {
+      sheets.push(notLedger(sheet, grid, closest));
+    }
   }
-  return kinds;
+  return { kinds, sheets };
+}
+
+function notLedger(sheet: SheetSnapshot, grid: Cell[][], closest: { m: { kind: LedgerKind; spec: LedgerSpec; key: string; min: number }; header: Header } | undefined): SheetClass {
+  const name = sheet.name;
+  if (!grid.some((row) => row.some((cell) => cell !== null && String(cell).trim() !== ''))) return { sheet: name, role: 'notes', notes: 'empty' };
+  const facts = closest ? [...closest.header.facts.keys()] : [];
+  const data = grid.some(isDataRow);
+  const named = NOTES_NAME.test(name);
+  // Instructions name the columns they explain ("承诺数 / 完成数 | 按季度填写"): text under a notes name is notes.
+  if ((!data && (named || facts.length < 2)) || (named && facts.length < 2)) return { sheet: name, role: 'notes', notes: 'text' };
+  if (!closest || facts.length === 0) return { sheet: name, role: 'unrecognised' };
+  const { kind, spec, key, min } = closest.m;
+  const header = closest.header;
+  const resembles: Resemblance = {
+    kind,
+    recognised: facts.map((f) => labelOf(spec, f)),
+    minFacts: min,
+    columns: spec.columns.map((c) => labelOf(spec, c.fact)),
+    unmapped: header.columns.filter((h) => !h.fact).map((h) => ({ header: h.header, cell: a1(header.bottom, h.col) })),
+  };
+  if (!header.facts.has(key)) resembles.missing = labelOf(spec, key);
+  return { sheet: name, role: 'unrecognised', header: rowsOf(header), resembles };
+}
+
+/** Which sheets hold which ledger (see classifyWorkbook). */
+export function classifySheets(workbook: WorkbookSnapshot, branch: BranchPack, rules: BranchNameRules, cadre?: Pack, mapping: ColumnMapping = {}): SheetKinds {
+  return classifyWorkbook(workbook, branch, rules, cadre, mapping).kinds;
 }
 
 export function sheetsNamed(workbook: WorkbookSnapshot, names: string[]): WorkbookSnapshot {
@@ -96,9 +209,9 @@ export function sheetsNamed(workbook: WorkbookSnapshot, names: string[]): Workbo
   return { sheets: workbook.sheets.filter((s) => wanted.has(s.name)) };
 }
 
-/** The workbook without the branch ledgers: what the cadre assessment should read. */
+/** The workbook without the branch ledgers and the add-on's results: what the cadre assessment should read. */
 export function withoutBranchLedgers(workbook: WorkbookSnapshot, kinds: SheetKinds): WorkbookSnapshot {
-  const branchSheets = new Set([...kinds.meetings, ...kinds.work]);
+  const branchSheets = new Set([...kinds.meetings, ...kinds.work, ...RESULT_SHEETS]);
   return { sheets: workbook.sheets.filter((s) => !branchSheets.has(s.name)) };
 }
 
@@ -112,12 +225,14 @@ export interface BranchReadOptions {
   mapping?: ColumnMapping;
   defaultPeriod?: string;
   today?: string;
+  /** The sheets' kinds when the run has classified them already. */
+  kinds?: SheetKinds;
 }
 
 /** Reads the meeting records and the work ledgers of a workbook with the tolerant ledger reader. */
 export function readBranchLedgers(workbook: WorkbookSnapshot, pack: BranchPack, rules: BranchNameRules, cadre?: Pack, options: BranchReadOptions = {}): BranchLedgers {
   const mapping = options.mapping ?? {};
-  const kinds = classifySheets(workbook, pack, rules, cadre, mapping);
+  const kinds = options.kinds ?? classifySheets(workbook, pack, rules, cadre, mapping);
   const meetingsSpec = meetingSpec(pack, rules);
   const work = workSpec(pack);
   return {

@@ -82,6 +82,8 @@ export interface BranchAssessment {
   rateChecks: RateCheck[];
   /** Sheets read as the branch name table (支部名称对照). */
   aliasSheets: string[];
+  /** Rows of each branch ledger sheet whose month lies outside the period asked for: read, not judged. */
+  outsidePeriod: Record<string, number>;
   warnings: Warning[];
 }
 

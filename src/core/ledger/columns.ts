@@ -1,5 +1,5 @@
 import type { Column } from '../pack/schema';
-import { labelKey } from '../text';
+import { halfWidth, labelKey } from '../text';
 
 /** What the user said a header means: a fact id, or "ignore" to leave the column alone. */
 export type ColumnMapping = Record<string, string>;
@@ -37,9 +37,24 @@ export class ColumnMatcher {
     for (const [header, fact] of Object.entries(mapping)) this.mapping.set(labelKey(header), fact);
   }
 
-  /** The fact a header label stands for, "ignore", or undefined when unknown. */
+  /**
+   * The fact a header label stands for, "ignore", or undefined when unknown. A
+   * label with a bracketed part ("代办点（支部）", "所在嘎查（社区）") is tried
+   * whole, then before the bracket (units such as "（天）" fall away there), then
+   * by what the bracket holds.
+   */
   match(label: string): string | undefined {
     const key = labelKey(label);
+    const direct = this.matchKey(key);
+    if (direct || !/[(\[【〔]/.test(halfWidth(label))) return direct;
+    for (const part of bracketParts(label)) {
+      const fact = this.matchKey(labelKey(part));
+      if (fact) return fact;
+    }
+    return undefined;
+  }
+
+  private matchKey(key: string): string | undefined {
     if (!key) return undefined;
     const mapped = this.mapping.get(key);
     if (mapped) return mapped;
@@ -56,4 +71,11 @@ export class ColumnMatcher {
     }
     return undefined;
   }
+}
+
+/** "代办点（支部）" → "代办点支部" (the label with its brackets dropped), then "支部" (each bracket's content). */
+function bracketParts(label: string): string[] {
+  const text = halfWidth(label).replace(/[【〔\[]/g, '(').replace(/[】〕\]]/g, ')');
+  const inner = [...text.matchAll(/\(([^()]*)\)/g)].map((m) => m[1]!);
+  return [text.replace(/[()]/g, ''), ...inner];
 }

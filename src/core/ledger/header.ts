@@ -1,9 +1,6 @@
 import type { Cell } from '../snapshot';
 import { type ColumnMatcher, IGNORE } from './columns';
 
-/** How far down a sheet a header may start: past a title and a few meta rows. */
-const HEADER_SEARCH_ROWS = 15;
-
 export interface HeaderColumn {
   col: number;
   /** The label as written, "入户情况 / 入户数" for a two-row header. */
@@ -86,28 +83,77 @@ function isTwoRowHeader(grid: Cell[][], top: number): boolean {
   return false;
 }
 
+/** What a row holds, told cheaply (no label matching): header labels, or values as data rows carry. */
+interface RowShape {
+  labels: number;
+  values: number;
+}
+
+function rowShape(row: Cell[] | undefined): RowShape {
+  let labels = 0;
+  let values = 0;
+  for (const cell of row ?? []) {
+    if (looksLikeValue(cell)) values++;
+    else if (text(cell) !== '') labels++;
+  }
+  return { labels, values };
+}
+
+/** A header row names two columns or more and holds no count, rate or tick. */
+const isCandidate = (shape: RowShape) => shape.labels >= 2 && shape.values === 0;
+
 /**
- * Finds the header of a ledger: the row (or pair of rows, for a two-row merged
- * header) whose labels match the most facts, among them the subject column.
- * Title rows, meta rows ("填报单位（盖章）") and notes above it are passed over.
- * Undefined when no row has the subject and at least `minFacts` facts.
+ * Rows that hold two values or more are data. Once this many of them follow
+ * the rows that matched, the table has begun and no header of this ledger sits
+ * further down; a numbered line of notes ("1 | 姓名填写本人姓名") holds one value.
  */
-export function findHeader(grid: Cell[][], matcher: ColumnMatcher, subjectFact: string, minFacts: number): Header | undefined {
+const DATA_RUN = 10;
+
+export interface HeaderSearch {
+  /** The header: it has the key column and at least `minFacts` facts. */
+  header?: Header;
+  /** The row (or pair) that matched the most facts, key column or not: what a sheet not read most resembles. */
+  likeliest?: Header;
+}
+
+/** Which of two headers is better: more facts, and on a tie a real two-row header over either row alone. */
+function better(header: Header, than: Header | undefined): boolean {
+  if (!than) return true;
+  if (header.facts.size !== than.facts.size) return header.facts.size > than.facts.size;
+  return header.bottom - header.top > than.bottom - than.top;
+}
+
+/**
+ * Finds the header of a ledger wherever it is: the row (or pair of rows, for a
+ * two-row merged header) whose labels match the most facts, among them the key
+ * column. Titles, meta rows ("填报单位（盖章）") and a notes preamble of any length
+ * above it are passed over. Rows are told apart cheaply first, so only rows
+ * that could be a header are matched, and the search stops once data rows
+ * run under what matched: a 10,000-row ledger costs its header, not its rows.
+ */
+export function searchHeader(grid: Cell[][], matcher: ColumnMatcher, keyFact: string, minFacts: number): HeaderSearch {
   let best: Header | undefined;
-  const limit = Math.min(grid.length, HEADER_SEARCH_ROWS);
-  for (let r = 0; r < limit; r++) {
+  let likeliest: Header | undefined;
+  let dataRun = 0;
+  for (let r = 0; r < grid.length; r++) {
+    const shape = rowShape(grid[r]);
+    if (!isCandidate(shape)) {
+      if (shape.values >= 2 && likeliest && ++dataRun >= DATA_RUN) break;
+      continue;
+    }
+    dataRun = 0;
     const twoRows = r + 1 < grid.length && isTwoRowHeader(grid, r);
     for (const bottom of twoRows ? [r, r + 1] : [r]) {
       const header = buildHeader(grid, r, bottom, matcher);
-      if (!header.facts.has(subjectFact) || header.facts.size < minFacts) continue;
-      // A real two-row header wins a tie with either of its rows alone: labels
-      // merged down read the same in both rows, and both rows are header, not data.
-      const better =
-        !best ||
-        header.facts.size > best.facts.size ||
-        (header.facts.size === best.facts.size && header.bottom - header.top > best.bottom - best.top);
-      if (better) best = header;
+      if (header.facts.size === 0) continue;
+      if (better(header, likeliest)) likeliest = header;
+      if (header.facts.has(keyFact) && header.facts.size >= minFacts && better(header, best)) best = header;
     }
   }
-  return best;
+  return { header: best, likeliest };
+}
+
+/** The header of a ledger (see searchHeader); undefined when no row has the key column and at least `minFacts` facts. */
+export function findHeader(grid: Cell[][], matcher: ColumnMatcher, keyFact: string, minFacts: number): Header | undefined {
+  return searchHeader(grid, matcher, keyFact, minFacts).header;
 }

@@ -66,6 +66,16 @@ export interface LedgerInfo {
   /** Header labels that match nothing: the user may map them by hand. */
   unmapped: { header: string; cell: string }[];
   records: number;
+  /** Rows below the header that are not records, by why: the accounting of the sheet counts them. */
+  skipped: SkippedRows;
+}
+
+/** Blank spacer rows, 合计/小计 rows, footers (填表人, 备注) and rows with no value in any column read (a 序号 alone). */
+export interface SkippedRows {
+  blank: number;
+  totals: number;
+  footers: number;
+  empty: number;
 }
 
 export interface ReadResult {
@@ -255,6 +265,7 @@ function readSheet(sheet: SheetSnapshot, spec: LedgerSpec, matcher: ColumnMatche
     missing: [],
     unmapped: [],
     records: 0,
+    skipped: { blank: 0, totals: 0, footers: 0, empty: 0 },
   };
   for (const column of spec.columns) {
     const col = header.facts.get(column.fact);
@@ -296,10 +307,13 @@ function readSheet(sheet: SheetSnapshot, spec: LedgerSpec, matcher: ColumnMatche
   const warnRow = (cell: string, message: Bilingual) => rowWarnings.push({ sheet: sheet.name, cell, ...message });
   for (let r = header.bottom + 1; r < grid.length; r++) {
     const row = grid[r] ?? [];
-    if (row.every(isBlank)) continue;
-    if (isTotalRow(row, labelColumns) || isFooterRow(row)) continue;
+    const skip = row.every(isBlank) ? 'blank' : isTotalRow(row, labelColumns) ? 'totals' : isFooterRow(row) ? 'footers' : undefined;
     // Template rows numbered in advance (序号 only) are not records.
-    if (readColumns.every(({ col }) => isBlank(row[col] ?? null))) continue;
+    const why = skip ?? (readColumns.every(({ col }) => isBlank(row[col] ?? null)) ? 'empty' : undefined);
+    if (why) {
+      info.skipped[why]++;
+      continue;
+    }
 
     const facts: Record<string, FactValue> = {};
     const unreadable = new Set<string>();

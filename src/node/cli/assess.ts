@@ -17,7 +17,10 @@ import {
   type RunResult,
   runSummaries,
   runTables,
+  runSheets,
   runWarnings,
+  sheetsJson,
+  sheetsNotRead,
   summaryText,
   t,
 } from '../../core/index';
@@ -34,6 +37,8 @@ interface Outcome {
   summary: string;
   branchText: string;
   warnings: ReturnType<typeof runWarnings>;
+  /** Every sheet of the workbook as the run saw it, before any result sheet was added. */
+  sheets: ReturnType<typeof runSheets>;
 }
 
 function parse(args: string[], io: CliIo) {
@@ -100,11 +105,19 @@ export async function assess(args: string[], io: CliIo): Promise<number> {
     throw new CliError([t('noRecordsInPeriod', { period: periodLabel(period) }), t('noRecordsInPeriod', { periodEn: period }, 'en')]);
   }
   const summaries = runSummaries(run, packs);
-  const outcome: Outcome = { run, packs, summary: summaries.text, branchText: summaries.branch ? summaryText(summaries.branch) : '', warnings: runWarnings(run) };
+  const outcome: Outcome = {
+    run,
+    packs,
+    summary: summaries.text,
+    branchText: summaries.branch ? summaryText(summaries.branch) : '',
+    warnings: runWarnings(run),
+    sheets: runSheets(run, packs, loaded.workbook.worksheets.map((ws) => ws.name)),
+  };
 
   if (options.out) await writeResults(loaded, outcome, options.out);
   if (options.json) printJson(io, outcome);
   else printText(io, outcome, options.out);
+  printNotRead(io, outcome);
   return 0;
 }
 
@@ -115,7 +128,7 @@ async function writeResults(loaded: LoadedWorkbook, { run, packs }: Outcome, out
   await writeAtomically(out, Buffer.from(await loaded.workbook.xlsx.writeBuffer()));
 }
 
-function printJson(io: CliIo, { run, summary, branchText, warnings }: Outcome): void {
+function printJson(io: CliIo, { run, summary, branchText, warnings, sheets }: Outcome): void {
   const json = assessmentJson(run.cadres, summary);
   const { branches } = run;
   const out = branches
@@ -127,15 +140,21 @@ function printJson(io: CliIo, { run, summary, branchText, warnings }: Outcome): 
         branchSummary: branchText,
       }
     : json;
-  io.stdout(`${JSON.stringify(out, null, 2)}\n`);
+  io.stdout(`${JSON.stringify({ ...out, sheets: sheetsJson(sheets) }, null, 2)}\n`);
+}
+
+/** The sheets the run did not read, each with why, in both languages: nothing is left out without a word. */
+function printNotRead(io: CliIo, { sheets }: Outcome): void {
+  const notRead = [...sheetsNotRead(sheets, 'zh'), ...sheetsNotRead(sheets, 'en')];
+  if (notRead.length > 0) io.stderr(`\n${notRead.join('\n')}\n`);
 }
 
 /** For a person at a terminal: the summary on stdout; each warning with its cell, and what was written, on stderr. */
 function printText(io: CliIo, { summary, warnings }: Outcome, out: FileArg | undefined): void {
   io.stdout(`${summary}\n`);
   if (warnings.length > 0) {
-    io.stderr(`\n${t('cliWarnings', { count: warnings.length })}\n`);
-    for (const w of warnings) io.stderr(`  ${w.sheet}${w.cell ? `!${w.cell}` : ''}：${w.message}\n`);
+    io.stderr(`\n${bilingual('cliWarnings', { count: warnings.length }).join(' / ')}\n`);
+    for (const w of warnings) io.stderr(`  ${w.sheet}${w.cell ? `!${w.cell}` : ''}：${w.message}\n    ${w.messageEn}\n`);
   }
   if (out) io.stderr(`\n${bilingual('cliWrote', { file: out.given }).join('\n')}\n`);
 }
