@@ -46,8 +46,8 @@ describe.skipIf(!HAS_CHROMIUM)('立即考评 and mapping a column by hand, in Ch
     expect(await page.locator('.ledger').textContent()).toContain('缺少“入户数”列');
     await page.selectOption('.unmapped select[data-header="走访农牧户（户）"]', 'visits');
     await page.waitForSelector('text=缺少“入户数”列', { state: 'detached' });
-    const stored = preview.sandbox.call('getWorkbook') as { mapping: Record<string, string> };
-    expect(stored.mapping).toEqual({ '走访农牧户（户）': 'visits' });
+    // The sidebar re-reads at once and saves the mapping in the background.
+    await expect.poll(() => (preview.sandbox.call('getWorkbook') as { mapping: Record<string, string> }).mapping).toEqual({ '走访农牧户（户）': 'visits' });
     await page.close();
 
     // runs at once when opened from the 立即考评 menu item, using the remembered mapping.
