@@ -47,8 +47,8 @@ function chineseNumber(text: string): number | undefined {
   return tens * 10 + ones;
 }
 
-/** Units staff append to counts and scores: 10天, 5户, 92分, 3个, 2次. */
-const UNIT_SUFFIX = /(天|日|户|戶|分|个|個|次|人|项|項|件|元|名|家|场|場|期)$/;
+/** Units staff append to counts and scores: 10天, 5户, 92分, 3个, 2次, 6起 (disputes). */
+const UNIT_SUFFIX = /(天|日|户|戶|分|个|個|次|人|项|項|件|起|元|名|家|场|場|期)$/;
 
 /** A number as staff write it: full-width digits, thousands separators, units, small Chinese numerals. */
 export function parseNumber(cell: Cell): Parsed<number> {

@@ -17,6 +17,7 @@ describe('numbers as staff write them', () => {
     ['5戶', 5],
     ['92分', 92],
     ['3个', 3],
+    ['6起', 6],
     ['96%', 96],
     ['1,200', 1200],
     ['12.5', 12.5],
@@ -31,7 +32,7 @@ describe('numbers as staff write them', () => {
     expect(parseNumber(cell)).toEqual(value(expected));
   });
 
-  it.each([null, '', '  ', '无', '—', '——', '-', '/', '暂无', 'N/A'])('%j is nothing written', (cell) => {
+  it.each([null, '', '  ', '无', '—', '——', '-', '/', '暂无', 'N/A', '無', '暫無'])('%j is nothing written', (cell) => {
     expect(parseNumber(cell)).toEqual(EMPTY);
   });
 
