@@ -6,7 +6,7 @@ import type { BranchAssessment, BranchResult } from '../../src/core/branch/resul
 import { ColumnMatcher } from '../../src/core/ledger/columns';
 import { type LedgerRecord, readLedgerSheets, type Warning } from '../../src/core/ledger/read';
 import { assessAll, runSummaries, runTables } from '../../src/core/run';
-import { mergeFromA1, type SheetSnapshot } from '../../src/core/snapshot';
+import { a1, type SheetSnapshot } from '../../src/core/snapshot';
 import { simplified } from '../../src/core/text';
 import { loadWorkbook } from '../../src/node/workbook-file';
 import {
@@ -19,11 +19,11 @@ import {
   inOriginalCells,
   type Mutated,
   mutate,
-  originOf,
   type Profile,
   profileOf,
   SCRIPTS,
   traditional,
+  warningsByCell,
   withChaos,
 } from '../fixtures/messy';
 import { branchPack, cadrePack } from './helpers';
@@ -189,32 +189,20 @@ describe('messy branch work ledgers made from the township example', () => {
         const o = await run(c);
         const damagedCells = new Set(damageEdits(profile, c).map((e) => `${e.row},${e.col}`));
         const damagedRows = new Set(c.damaged.map((d) => d.row));
-        const group = (warnings: Warning[], where: (w: Warning) => { row: number; col: number } | null, text: (w: Warning) => string) => {
-          const cells = new Map<string, string[]>();
-          const sheetWide: string[] = [];
-          for (const w of warnings) {
-            if (w.cell === '') {
-              sheetWide.push(text(w));
-              continue;
-            }
-            const origin = where(w);
-            expect(origin, `a warning on an inserted row: ${show(w)}`).not.toBeNull();
-            const k = `${origin!.row},${origin!.col}`;
-            cells.set(k, [...(cells.get(k) ?? []), simplified(text(w))]);
-          }
-          return { cells, sheetWide };
-        };
-        const before = group(baseline.warnings, (w) => ({ row: mergeFromA1(w.cell).top, col: mergeFromA1(w.cell).left }), (w) => w.message);
-        // A rate cross-check names the count cells it used: compare them where they were.
-        const after = group(o.a.warnings, (w) => originOf(o.m, w.cell), (w) => inOriginalCells(o.m, w.message));
-        expect(after.sheetWide, 'sheet-wide warnings changed').toEqual(before.sheetWide);
+        // Messages naming other cells (a rate cross-check's counts) name them where they were; 不详 rewritten as 不詳 is quoted as written.
+        const text = (message: string) => simplified(inOriginalCells(o.m, message));
+        const before = warningsByCell(baseline.warnings, undefined, simplified);
+        const after = warningsByCell(o.a.warnings, o.m, text);
+        expect(after.inserted.map((w) => `${w.cell}：${w.message}`), 'warnings on inserted rows').toEqual([]);
+        expect(after.sheetWide, 'sheet-wide warnings changed (a column no longer found?)').toEqual(before.sheetWide);
         for (const k of new Set([...before.cells.keys(), ...after.cells.keys()])) {
           if (damagedCells.has(k)) continue;
           const [row, col] = k.split(',').map(Number) as [number, number];
           const was = before.cells.get(k) ?? [];
           const now = after.cells.get(k) ?? [];
-          const where = `original row ${row + 1} column ${col + 1}, now ${addressOf(o.m, row, col)}`;
+          const where = `${SHEET}!${a1(row, col)} (now ${addressOf(o.m, row, col)})`;
           if (row <= profile.headerBottom) expect(now.length, `header warnings at ${where}: ${now.join(' | ')} (was ${was.join(' | ')})`).toBe(was.length);
+          // A damaged count takes the cross-check of the rate stated beside it away, never adds one.
           else if (damagedRows.has(row)) expect(was.length > 0 || now.length === 0, `new warnings at untouched ${where}: ${now.join(' | ')}`).toBe(true);
           else expect(now, `warnings at untouched ${where} changed`).toEqual(was);
         }
