@@ -4,7 +4,8 @@ import { cleanName, cleanText, halfWidth } from './text';
 /** What a cell turned into: a value, "nothing written", or text that could not be read. */
 export type Parsed<T> = { kind: 'value'; value: T } | { kind: 'empty' } | { kind: 'invalid'; text: string };
 
-const EMPTY_WORDS = new Set(['', '无', '-', '--', '—', '——', '–', '/', '\\', '空', '暂无', 'n/a', 'na', '#n/a']);
+// Traditional forms too (無, 暫無): a ledger kept in traditional characters writes its words in them.
+const EMPTY_WORDS = new Set(['', '无', '無', '-', '--', '—', '——', '–', '/', '\\', '空', '暂无', '暫無', 'n/a', 'na', '#n/a']);
 const DITTO = new Set(['同上', '〃', '"', '”', '““', '""', '、、', '々']);
 
 const value = <T>(v: T): Parsed<T> => ({ kind: 'value', value: v });
@@ -46,8 +47,8 @@ function chineseNumber(text: string): number | undefined {
   return tens * 10 + ones;
 }
 
-/** Units staff append to counts and scores: 10天, 5户, 92分, 3个, 2次. */
-const UNIT_SUFFIX = /(天|日|户|戶|分|个|個|次|人|项|項|件|元|名|家|场|場|期)$/;
+/** Units staff append to counts and scores: 10天, 5户, 92分, 3个, 2次, 6起 (disputes). */
+const UNIT_SUFFIX = /(天|日|户|戶|分|个|個|次|人|项|項|件|起|元|名|家|场|場|期)$/;
 
 /** A number as staff write it: full-width digits, thousands separators, units, small Chinese numerals. */
 export function parseNumber(cell: Cell): Parsed<number> {
@@ -77,8 +78,8 @@ export function parsePercent(cell: Cell): Parsed<number> {
   return value(n.value > 1 ? n.value / 100 : n.value);
 }
 
-const TRUE_WORDS = new Set(['√', '✓', '✔', '☑', '是', '有', '1', 'y', 'yes', 'true', '完成', '已完成', '已', '达标', '对']);
-const FALSE_WORDS = new Set(['×', '✗', '✘', 'x', '☒', '否', '无', '0', 'n', 'no', 'false', '未完成', '未', '没有', '未达标', '错']);
+const TRUE_WORDS = new Set(['√', '✓', '✔', '☑', '是', '有', '1', 'y', 'yes', 'true', '完成', '已完成', '已', '达标', '達標', '对', '對']);
+const FALSE_WORDS = new Set(['×', '✗', '✘', 'x', '☒', '否', '无', '無', '0', 'n', 'no', 'false', '未完成', '未', '没有', '沒有', '未达标', '未達標', '错', '錯']);
 
 /** Yes/no as staff mark it: √ × 是 否 有 无 1 0 完成 未完成. */
 export function parseBoolean(cell: Cell): Parsed<boolean> {

@@ -36,6 +36,15 @@ describe('rows that are not cadres', () => {
     expect(r.warnings).toEqual([]);
   });
 
+  it('skips a 合计 row written under 序号 where 序号 is not the first column', async () => {
+    const header = ['姓名', '所驻村', '下基层天数', '序号', ...HEADER.slice(4)];
+    const row = (cells: FixtureCell[]) => [cells[1]!, cells[2]!, cells[3]!, cells[0]!, ...cells.slice(4)];
+    const total = ['合计', '2人', null, 22, 40, 8, null, null, null, null, null, 20, 18, null, null];
+    const r = await read(ledger('2024年5月', [row(cadreRow(1, '张三')), row(cadreRow(2, '李四')), row(total)], { header }));
+    expect(r.records.map((x) => x.name)).toEqual(['张三', '李四']);
+    expect(r.warnings).toEqual([]);
+  });
+
   it('keeps a cadre whose remark mentions a total', async () => {
     const r = await read(ledger('2024年5月', [[...cadreRow(1, '张三'), '已汇总']], { header: [...HEADER, '备注'] }));
     expect(r.records.map((x) => x.name)).toEqual(['张三']);

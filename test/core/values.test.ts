@@ -17,6 +17,7 @@ describe('numbers as staff write them', () => {
     ['5戶', 5],
     ['92分', 92],
     ['3个', 3],
+    ['6起', 6],
     ['96%', 96],
     ['1,200', 1200],
     ['12.5', 12.5],
@@ -31,7 +32,7 @@ describe('numbers as staff write them', () => {
     expect(parseNumber(cell)).toEqual(value(expected));
   });
 
-  it.each([null, '', '  ', '无', '—', '——', '-', '/', '暂无', 'N/A'])('%j is nothing written', (cell) => {
+  it.each([null, '', '  ', '无', '—', '——', '-', '/', '暂无', 'N/A', '無', '暫無'])('%j is nothing written', (cell) => {
     expect(parseNumber(cell)).toEqual(EMPTY);
   });
 
@@ -70,10 +71,10 @@ describe('percentages', () => {
 });
 
 describe('yes and no marks', () => {
-  it.each(['√', '✓', '✔', '是', '有', '1', 1, '１', '完成', '已完成', 'Y', true, ' √ '])('%j is yes', (cell) => {
+  it.each(['√', '✓', '✔', '是', '有', '1', 1, '１', '完成', '已完成', 'Y', true, ' √ ', '達標', '對'])('%j is yes', (cell) => {
     expect(parseBoolean(cell)).toEqual(value(true));
   });
-  it.each(['×', '✗', 'X', 'x', '否', '无', '0', 0, '未完成', '没有', false])('%j is no', (cell) => {
+  it.each(['×', '✗', 'X', 'x', '否', '无', '0', 0, '未完成', '没有', false, '無', '沒有', '未達標', '錯'])('%j is no', (cell) => {
     expect(parseBoolean(cell)).toEqual(value(false));
   });
   it.each([null, '', '—', '-', '/'])('%j is nothing written', (cell) => {
@@ -146,6 +147,9 @@ describe('names and text', () => {
     expect(isBlank('　 ')).toBe(true);
     expect(isBlank('〃')).toBe(false);
     expect(isEmptyWord('—')).toBe(true);
+    // A ledger kept in traditional characters says 無 and 暫無.
+    expect(isEmptyWord('無')).toBe(true);
+    expect(isEmptyWord('暫無')).toBe(true);
     expect(isEmptyWord('不详')).toBe(false);
   });
 });

@@ -126,12 +126,16 @@ function cellString(cell: Cell | undefined): string {
   return cell === null || cell === undefined ? '' : String(cell).trim();
 }
 
+/** The 序号 column: a total row writes its 合计 there, wherever the column stands. */
+const NUMBER_COLUMN = /(序号|编号)$/;
+
 /**
- * A total row names itself where a record has its name: in the leading
- * columns, up to the name or village. A 备注 saying "已汇总" is not one.
+ * A total row names itself where a record has its name or its number: in the
+ * leading columns, up to the name or village, or in the 序号 column. A 备注
+ * saying "已汇总" is not one.
  */
-function isTotalRow(row: Cell[], labelColumns: number): boolean {
-  for (let c = 0; c < labelColumns && c < row.length; c++) {
+function isTotalRow(row: Cell[], labelColumns: number[]): boolean {
+  for (const c of labelColumns) {
     const cell = row[c];
     // Most cells are names: only fold those that could spell a total.
     if (typeof cell === 'string' && TOTAL_HINT.test(cell) && TOTAL_ROW.test(labelKey(cell))) return true;
@@ -300,7 +304,9 @@ function readSheet(sheet: SheetSnapshot, spec: LedgerSpec, matcher: ColumnMatche
   }
   const readColumns = spec.columns.filter((c) => header.facts.has(c.fact)).map((column) => ({ column, col: header.facts.get(column.fact)! }));
   const labelFacts = [subject.fact, spec.keyFact, branchColumn?.fact].map((f) => (f === undefined ? undefined : header.facts.get(f)));
-  const labelColumns = Math.max(1, ...labelFacts.filter((c): c is number => c !== undefined)) + 1;
+  const leading = Math.max(1, ...labelFacts.filter((c): c is number => c !== undefined)) + 1;
+  const numberColumns = header.columns.filter((h) => h.col >= leading && NUMBER_COLUMN.test(labelKey(h.header))).map((h) => h.col);
+  const labelColumns = [...Array.from({ length: leading }, (_, c) => c), ...numberColumns];
   const previous = new Map<string, Cell>();
   // A row's warnings wait until its month is known, so a period filter can drop them.
   const rowWarnings: Warning[] = [];
