@@ -21,6 +21,7 @@ import {
   mutate,
   type Profile,
   profileOf,
+  runOnce,
   SCRIPTS,
   traditional,
   warningsByCell,
@@ -100,18 +101,10 @@ interface Outcome {
   a: BranchAssessment;
 }
 
-// Each property checks other things about the same cases (the same seed): a case is mutated and run once.
-const outcomes = new Map<string, Promise<Outcome>>();
-function run(c: Case): Promise<Outcome> {
-  const key = JSON.stringify(c);
-  let out = outcomes.get(key);
-  if (!out) {
-    const m = mutate(profile, c);
-    out = assessSheet(m.sheet).then((a) => ({ m, a }));
-    outcomes.set(key, out);
-  }
-  return out;
-}
+const run = runOnce(async (c: Case): Promise<Outcome> => {
+  const m = mutate(profile, c);
+  return { m, a: await assessSheet(m.sheet) };
+});
 
 const show = (w: Warning) => `${w.sheet}!${w.cell}：${w.message}`;
 

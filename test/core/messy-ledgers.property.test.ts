@@ -23,6 +23,7 @@ import {
   mutate,
   type Profile,
   profileOf,
+  runOnce,
   SCRIPTS,
   traditional,
   warningsByCell,
@@ -86,18 +87,10 @@ interface Outcome {
   a: Assessment;
 }
 
-// Each property checks other things about the same cases (the same seed): a case is mutated and run once.
-const outcomes = new Map<string, Promise<Outcome>>();
-function run(c: Case): Promise<Outcome> {
-  const key = JSON.stringify(c);
-  let out = outcomes.get(key);
-  if (!out) {
-    const m = mutate(profiles[c.sheet]!, c);
-    out = assessWorkbook({ sheets: [m.sheet] }, pack).then((a) => ({ m, a }));
-    outcomes.set(key, out);
-  }
-  return out;
-}
+const run = runOnce(async (c: Case): Promise<Outcome> => {
+  const m = mutate(profiles[c.sheet]!, c);
+  return { m, a: await assessWorkbook({ sheets: [m.sheet] }, pack) };
+});
 
 // ---------------------------------------------------------------- what results are compared
 
