@@ -31,13 +31,13 @@ export function literal(value: string | number): LiteralCell {
   let kept = CELL_CHARACTERS - prefix.length;
   // Never split a character outside the Basic Multilingual Plane in two.
   if (/[\uD800-\uDBFF]/.test(value.charAt(kept - 1))) kept--;
-  return { value: prefix + value.slice(0, kept), note: t('cellTextCut', { length: value.length, limit: CELL_CHARACTERS, kept }) };
+  const params = { length: value.length, limit: CELL_CHARACTERS, kept };
+  return { value: prefix + value.slice(0, kept), note: `${t('cellTextCut', params)}\n${t('cellTextCut', params, 'en')}` };
 }
 
-/** Whether a line of a cell's note is the one literal() wrote for a text it cut. */
+/** Whether a line of a cell's note is one of the two literal() wrote for a text it cut. */
 export function isCutNote(line: string): boolean {
-  const opening = t('cellTextCut').split('{')[0]!;
-  return line.startsWith(opening);
+  return (['zh', 'en'] as const).some((lang) => line.startsWith(t('cellTextCut', {}, lang).split('{')[0]!));
 }
 
 export interface LiteralGrid {

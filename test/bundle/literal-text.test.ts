@@ -142,7 +142,9 @@ describe('a text too long for a cell', () => {
     sandbox.call('writeResults', { tables: [table] });
     const sheet = sandbox.workbook.sheet('考评结果')!;
     expect(sheet.value(2, 1)).toBe(long(LIMIT));
-    expect(sheet.note(2, 1)).toBe(`此格原文共 ${LIMIT + 10_000} 个字符，超过单元格上限 ${LIMIT} 个字符，只保留了前 ${LIMIT} 个`);
+    expect(sheet.note(2, 1)).toBe(
+      `此格原文共 ${LIMIT + 10_000} 个字符，超过单元格上限 ${LIMIT} 个字符，只保留了前 ${LIMIT} 个\nthis cell's text had ${LIMIT + 10_000} characters, more than a cell holds (${LIMIT}); only the first ${LIMIT} are kept`,
+    );
     // The apostrophe that keeps "=" literal counts towards the cell's limit.
     expect(sheet.value(3, 1)).toBe(`=${long(LIMIT - 2)}`);
     expect(sheet.note(3, 1)).toContain(`原文共 ${LIMIT + 1} 个字符`);
@@ -164,7 +166,9 @@ describe('a text too long for a cell', () => {
     sandbox.call('markRuleProblems', { decoration: sheetDecoration(readBack(sandbox).values, [problem]) });
     expect(sheet.note(cut.r, cut.c)).toMatch(new RegExp(`旧的问题\n此格原文共 ${LIMIT + 1} 个字符`));
     sandbox.call('markRuleProblems', { decoration: sheetDecoration(readBack(sandbox).values) });
-    expect(sheet.note(cut.r, cut.c)).toBe(`此格原文共 ${LIMIT + 1} 个字符，超过单元格上限 ${LIMIT} 个字符，只保留了前 ${LIMIT} 个`);
+    expect(sheet.note(cut.r, cut.c)).toBe(
+      `此格原文共 ${LIMIT + 1} 个字符，超过单元格上限 ${LIMIT} 个字符，只保留了前 ${LIMIT} 个\nthis cell's text had ${LIMIT + 1} characters, more than a cell holds (${LIMIT}); only the first ${LIMIT} are kept`,
+    );
 
     const current = readRulesSheet(readBack(sandbox)).packs[0]!.pack!;
     const draft = applyRuleDraft(current, { indicator: '五个一', conditions: { 所驻村: '阿拉坦嘎查' }, points: 1, note: long(LIMIT + 5) });
