@@ -500,7 +500,7 @@ export const MESSAGES = {
   coverageThin: { zh: '{ledger}中{unit}只有{count}个支部有记录，不足以说明该期已登记，视为无数据（日期是否填错？）', en: 'the {ledgerEn} has rows for {unitEn} from only {count} branches: taken as no data (a date typed wrong?)' },
   noDataUncovered: { zh: '{label}：{ledger}没有{period}的记录，无数据，不作判定', en: '{labelEn}: the {ledgerEn} has no records for {periodEn}; no data, not judged' },
   noDataNotReported: { zh: '{label}：{ledger}中没有本支部{period}的记录，无数据，不作判定', en: '{labelEn}: the {ledgerEn} has no rows for this branch in {periodEn}; no data, not judged' },
-  noDataNotRecorded: { zh: '{label}：{inputs}未填写，无数据，不作判定', en: '{labelEn}: {inputsEn} not filled in; no data, not judged' },
+  noDataNotRecorded: { zh: '{label}：{inputs}未填写或数值不可能（见数据提醒），无数据，不作判定', en: '{labelEn}: {inputsEn} not filled in or impossible (see the data warnings); no data, not judged' },
   noDataNoLedger: { zh: '{label}：工作簿中没有{ledger}，不作判定', en: '{labelEn}: no {ledgerEn} in the workbook; not judged' },
   noDataGrade: { zh: '无数据', en: 'no data' },
   scoreRescaled: { zh: '无数据的指标（{indicators}）不计入，得分按其余{max}分折算为百分制', en: 'indicators without data ({indicatorsEn}) are left out; the score is scaled from the other {max} points to 100' },

@@ -17,9 +17,9 @@ const noDataOf = (a: BranchAssessment, name: string) => find(a, name, '2024-05')
 
 describe('branch work counts that cannot be', () => {
   it.each([
-    ['办结数 50 of 受理数 48', [10, 9], [48, 50], [6, 6], 'G2：办结数 50 大于受理数 48', 'serviceRate', 'service', '办结率：“受理数”未填写，无数据，不作判定'],
-    ['化解数 9 of 排查数 6', [10, 9], [48, 48], [6, 9], 'J2：化解数 9 大于排查数 6', 'disputeRate', 'disputes', '矛盾纠纷化解率：“排查数”未填写，无数据，不作判定'],
-    ['完成数 12 of 承诺数 10', [10, 12], [48, 48], [6, 6], 'D2：完成数 12 大于承诺数 10', 'commitmentRate', 'commitments', '承诺完成率：“承诺数”未填写，无数据，不作判定'],
+    ['办结数 50 of 受理数 48', [10, 9], [48, 50], [6, 6], 'G2：办结数 50 大于受理数 48', 'serviceRate', 'service', '办结率：“受理数”未填写或数值不可能（见数据提醒），无数据，不作判定'],
+    ['化解数 9 of 排查数 6', [10, 9], [48, 48], [6, 9], 'J2：化解数 9 大于排查数 6', 'disputeRate', 'disputes', '矛盾纠纷化解率：“排查数”未填写或数值不可能（见数据提醒），无数据，不作判定'],
+    ['完成数 12 of 承诺数 10', [10, 12], [48, 48], [6, 6], 'D2：完成数 12 大于承诺数 10', 'commitmentRate', 'commitments', '承诺完成率：“承诺数”未填写或数值不可能（见数据提醒），无数据，不作判定'],
   ] as const)('%s: warned at the part, the rate left uncomputed and its indicator scoring nothing', async (_, c, s, d, warning, rate, indicator, note) => {
     const work = { name: '工作台账', rows: [WORK_HEADER, workRow(B, '2024-05', [...c], [...s], [...d]), workRow(OTHER, '2024-05', [10, 9], [48, 48], [6, 6])] };
     const a = await assess([meetings, work], { period: '2024-05' });
@@ -51,7 +51,7 @@ describe('attendance that cannot be', () => {
     const b = find(a, B, '2024-05');
     expect(b.values.themeDayAttendance).toBeNull();
     expect(b.values.themeDayMeetings).toBe(1);
-    expect(noDataOf(a, B)).toContain('主题党日出席率：“应到人数”、“实到人数”未填写，无数据，不作判定');
+    expect(noDataOf(a, B)).toContain('主题党日出席率：“应到人数”、“实到人数”未填写或数值不可能（见数据提醒），无数据，不作判定');
     expect(find(a, OTHER, '2024-05').values.themeDayAttendance).toBe(0.95);
   });
 });

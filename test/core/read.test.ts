@@ -156,8 +156,9 @@ describe('the month of each row', () => {
     const r = await read(
       ledger('Sheet1', [cadreRow(1, '甲')], { title: '驻村干部台账（2024年8月）', meta: ['填表日期：2024年9月3日'] }),
       ledger('Sheet2', [cadreRow(1, '乙')], { title: '驻村干部台账', meta: ['统计时间：2024年9月　填报日期：2024年10月5日'] }),
+      ledger('Sheet3', [cadreRow(1, '丙')], { title: '駐村幹部臺賬', meta: ['填報日期：2024年12月2日　統計時間：2024年11月'] }),
     );
-    expect(r.records.map((x) => x.period)).toEqual(['2024-08', '2024-09']);
+    expect(r.records.map((x) => x.period)).toEqual(['2024-08', '2024-09', '2024-11']);
   });
 
   it('comes from a month or date column in any of the usual forms, the year from the title', async () => {

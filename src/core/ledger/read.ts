@@ -120,7 +120,7 @@ export interface ReadOptions {
 /** 合计, 小计 and their kin, alone or closing a short label ("东片小计", "合 计"). */
 const TOTAL_ROW = /^(合计|小计|总计|共计|总和|平均|平均值|汇总)$|^.{1,8}(合计|小计|总计|汇总)$/;
 const TOTAL_HINT = /[计計总總均汇匯和]/;
-const FOOTER = /^(填表人|填报人|审核人|审核|制表|制表人|负责人|备注|说明|注)/;
+const FOOTER = /^(填表人|填[报報]人|[审審][核覈]人|[审審][核覈]|[制製]表|[制製]表人|[负負][责責]人|[备備][注註]|[说說]明|[注註])/;
 
 function cellString(cell: Cell | undefined): string {
   return cell === null || cell === undefined ? '' : String(cell).trim();
@@ -220,7 +220,8 @@ function rowsAbove(grid: Cell[][], header: Header): string[] {
 }
 
 /** "填报日期：2024年5月6日" dates the filing, usually the month after the one reported. */
-const FILING_DATE = /(填报|填表|制表|报送|上报|打印|审核|签发)(日期|时间)\s*[:：]?\s*[^\s\u3000]*/g;
+// Traditional forms too (填報日期, 製表時間): a ledger typed in traditional characters dates its filing the same way.
+const FILING_DATE = /(填[报報]|填表|[制製]表|[报報]送|上[报報]|打印|[审審][核覈]|[签簽][发發])(日期|[时時][间間])\s*[:：]?\s*[^\s\u3000]*/g;
 
 /**
  * The sheet's own month: the title row's, else the sheet name's, else one named
