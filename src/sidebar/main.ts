@@ -312,7 +312,7 @@ function assessTab(c: ViewContext): (HTMLElement | null)[] {
   if (state.read) {
     body.push(
       // With only branch ledgers there is nothing missing to report about cadre ledgers.
-      state.read.ledgers.length > 0 || branchSheets.length === 0 ? ledgersView(c, state.read) : null,
+      state.read.ledgers.length > 0 || branchSheets.length === 0 ? ledgersView(c, state.read, sheetAccounts()) : null,
       branchSheets.length > 0 ? h('p', { id: 'branch-ledgers', class: 'muted small' }, tr(c, 'uiBranchLedgers', { sheets: branchSheets.join('、') })) : null,
       sheetsNotReadView(c, sheetAccounts()),
       rulesStatusView(c),

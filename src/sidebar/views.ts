@@ -32,7 +32,10 @@ function mappingSelect(ctx: ViewContext, header: string, columns: ColumnLabel[] 
   return h('select', { class: 'map-select', 'data-header': header, onchange: ((e: Event) => ctx.mapColumn(header, (e.target as HTMLSelectElement).value)) as EventListener }, ...options);
 }
 
-export function ledgersView(ctx: ViewContext, read: ReadResult): HTMLElement {
+export function ledgersView(ctx: ViewContext, read: ReadResult, accounts: SheetAccount[]): HTMLElement {
+  // Ledgers of other assessments and sheets not recognised have their own sections: this line names the rest.
+  const listedElsewhere = new Set(accounts.filter((a) => a.role === 'ledger' || a.role === 'unrecognised').map((a) => a.sheet));
+  const others = read.otherSheets.filter((s) => !listedElsewhere.has(s));
   const items = read.ledgers.map((l) =>
     h(
       'li',
@@ -54,7 +57,7 @@ export function ledgersView(ctx: ViewContext, read: ReadResult): HTMLElement {
     { id: 'ledgers' },
     h('h2', {}, tr(ctx, 'uiLedgers')),
     read.ledgers.length > 0 ? h('ul', { class: 'ledger-list' }, ...items) : h('p', { class: 'problem' }, tr(ctx, 'uiNoLedger')),
-    read.otherSheets.length > 0 ? h('p', { class: 'muted small' }, tr(ctx, 'uiOtherSheets', { sheets: read.otherSheets.join('、') })) : null,
+    others.length > 0 ? h('p', { class: 'muted small' }, tr(ctx, 'uiOtherSheets', { sheets: others.join('、') })) : null,
   );
 }
 

@@ -88,6 +88,15 @@ describe('every sheet of a run accounted for', () => {
       reason: '最像驻村干部月度考核台账（第1行表头），但只识别出姓名、所驻村共2列，至少需要3列，未读取；可在侧边栏手动对应列',
     });
   });
+
+  it('takes a table of words that matches one column for a sheet not recognised, never for notes', async () => {
+    const members = sheet('党员名册', [['姓名', '性别', '入党时间', '籍贯'], ['乌力吉', '男', '2001.7', '巴彦嘎查'], ['萨仁', '女', '2010.6', '乌兰嘎查']]);
+    const run = await assessAll(await snapshotOf(ledger('2024年5月', [cadreRow(1, '张三')]), members, notes), packs());
+    const [, roster, text] = runSheets(run, packs());
+    expect(roster).toMatchObject({ sheet: '党员名册', role: 'unrecognised', header: 1 });
+    expect(roster!.reason).toContain('最像驻村干部月度考核台账');
+    expect(text).toMatchObject({ sheet: '填表说明', role: 'notes' });
+  });
 });
 
 async function sheetNames(file: string): Promise<string[]> {

@@ -123,6 +123,14 @@ function isDataRow(row: Cell[]): boolean {
   return false;
 }
 
+const filled = (row: Cell[] | undefined) => (row ?? []).filter((cell) => cell !== null && String(cell).trim() !== '').length;
+
+/**
+ * A table of words (a roster: 姓名 | 性别 | 所在支部 …) has rows of three cells
+ * and more, one under another; a line of notes has one, or two when numbered.
+ */
+const isTabular = (grid: Cell[][]) => grid.some((row, r) => filled(row) >= 3 && filled(grid[r + 1]) >= 3);
+
 const labelOf = (spec: LedgerSpec, fact: string): ColumnLabel => {
   const column = spec.columns.find((c) => c.fact === fact)!;
   return { fact, label: column.label, labelEn: column.labelEn ?? column.label };
@@ -183,8 +191,10 @@ function notLedger(sheet: SheetSnapshot, grid: Cell[][], closest: { m: { kind: L
   const facts = closest ? [...closest.header.facts.keys()] : [];
   const data = grid.some(isDataRow);
   const named = NOTES_NAME.test(name);
-  // Instructions name the columns they explain ("承诺数 / 完成数 | 按季度填写"): text under a notes name is notes.
-  if ((!data && (named || facts.length < 2)) || (named && facts.length < 2)) return { sheet: name, role: 'notes', notes: 'text' };
+  // Instructions name the columns they explain ("承诺数 / 完成数 | 按季度填写"): text under a notes name is notes. A
+  // table of words under any other name is not notes but a sheet not recognised, said as such.
+  const notes = named ? !data || facts.length < 2 : !data && facts.length < 2 && !isTabular(grid);
+  if (notes) return { sheet: name, role: 'notes', notes: 'text' };
   if (!closest || facts.length === 0) return { sheet: name, role: 'unrecognised' };
   const { kind, spec, key, min } = closest.m;
   const header = closest.header;
