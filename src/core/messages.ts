@@ -487,7 +487,7 @@ export const MESSAGES = {
   meetingDuplicate: { zh: '与 {other} 重复（同一支部、会议类型、日期），只计一次', en: 'duplicates {other} (same branch, meeting type and date); counted once' },
   rateMismatch: {
     zh: '填报的{label} {stated} 与台账数量不符：{numeratorLabel}{numerator}÷{denominatorLabel}{denominator}（{cells}）= {computed}，相差{diff}个百分点，按数量计算',
-    en: 'the stated {labelEn} {stated} does not match the counts: {numerator} ÷ {denominator} ({cells}) = {computed}, {diff} points apart; the counts are used',
+    en: 'the {labelEn} {stated} does not match the counts: {numerator} ÷ {denominator} ({cells}) = {computed}, {diff} points apart; the counts are used',
   },
   nameUnmatched: {
     zh: '“{name}”对应不上{roster}中的任何支部，未计入（可在“支部名称对照”表中填写“台账中的写法”和“对应支部”两列）',
