@@ -54,6 +54,10 @@ export const MESSAGES = {
   // Rule packs
   packInvalid: { zh: '规则包“{pack}”无效：{detail}', en: 'rule pack "{pack}" is invalid: {detail}' },
   packUnknownFact: { zh: '规则 {rule} 使用了不存在的数据项“{fact}”', en: 'rule {rule} uses an unknown fact "{fact}"' },
+  packParamUnknown: { zh: '引用了不存在的参数“{name}”（已有参数：{known}）', en: 'refers to an unknown parameter "{name}" (parameters: {known})' },
+  packParamDuplicate: { zh: '参数“{name}”重复，每个参数只能定义一次', en: 'the parameter "{name}" is defined twice; define each parameter once' },
+  packParamPercent: { zh: '参数“{name}”的值 {value} 是百分比，不能用于数值列；请引用数值参数', en: 'the parameter "{name}" is a percentage ({value}) and cannot be used on a number column; refer to a number parameter' },
+  packParamNotPercent: { zh: '参数“{name}”的值 {value} 不是百分比，不能用于比率；请把参数写成百分比，如 {value}%', en: 'the parameter "{name}" ({value}) is not a percentage and cannot be used on a rate; write the parameter as a percentage, such as {value}%' },
   packUnknownIndicator: { zh: '规则 {rule} 属于不存在的指标“{indicator}”', en: 'rule {rule} belongs to an unknown indicator "{indicator}"' },
   packValueType: { zh: '规则 {rule}：“{fact}”的值应为{type}，条件值 {value} 的类型不符', en: 'rule {rule}: "{factEn}" is {typeEn}; the condition value {value} does not fit' },
   packDuplicateId: { zh: '编号“{id}”重复', en: 'duplicate id "{id}"' },
@@ -77,6 +81,7 @@ export const MESSAGES = {
   rsTableRules: { zh: '规则', en: 'Rules' },
   rsTableGrades: { zh: '等次', en: 'Grades' },
   rsTableTests: { zh: '规则测试', en: 'Rule tests' },
+  rsTableParams: { zh: '参数', en: 'Parameters' },
   rsHintSettings: { zh: '规则包的基本信息与排名设置', en: 'The pack itself and ranking' },
   rsHintColumns: { zh: '台账中读取的列；在“别名”中加上本镇台账的写法即可识别', en: 'Ledger columns read; add your own header wording as an alias' },
   rsHintDerived: { zh: '由两列相除得到的比率', en: 'Rates computed from two columns' },
@@ -84,6 +89,14 @@ export const MESSAGES = {
   rsHintRules: { zh: '一行一条规则；条件列的列名就是台账的列名，同一行的条件须同时满足', en: 'One rule per row; condition columns are named after ledger columns, and all of a row must hold' },
   rsHintGrades: { zh: '按总分定等次，分数段首尾相接', en: 'Grades by total score; ranges must meet end to end' },
   rsHintTests: { zh: '写上输入和预期结果，侧边栏可一键检验规则', en: 'Inputs and the expected result; the sidebar checks the rules against them' },
+  rsHintParams: {
+    zh: '本块的标准值，只写一次：条件、必达要求、提示、说明、应达到中写 {名称} 引用（如 >= {下基层天数标准}），改这里的值即全部随之改变',
+    en: 'The standards of this block, written once: conditions, must-meet items, flags, notes and expected texts refer to them as {name} (>= {下基层天数标准}); change the value here and they all follow',
+  },
+  rsParamUnknown: { zh: '{{text}} 不是【参数】中的参数{suggestion}；花括号里请写【参数】表中的名称', en: '{{text}} is not a parameter of 【参数】{suggestionEn}; put a name from the parameters table in braces' },
+  rsParamValue: { zh: '参数“{name}”的值“{text}”不是数字，请写成 10 或 90% 这样的数', en: 'the value "{text}" of the parameter "{name}" is not a number; write it like 10 or 90%' },
+  rsParamName: { zh: '参数名称“{name}”不能含花括号，不能是英文标识符，也不能与列名相同', en: 'the parameter name "{name}" cannot hold braces, be a plain identifier, or be a column\'s name' },
+  rsParamDuplicate: { zh: '参数“{name}”已在 {cell} 定义，每个参数只能定义一次', en: 'the parameter "{name}" is already defined at {cell}; define each parameter once' },
   rsHeadSetting: { zh: '设置项', en: 'Setting' },
   rsHeadValue: { zh: '值', en: 'Value' },
   rsHeadFact: { zh: '数据项', en: 'Fact' },
@@ -256,6 +269,7 @@ export const MESSAGES = {
   rsChangeAdded: { zh: '新增{section}“{name}”：{detail}', en: 'added {sectionEn} "{name}": {detail}' },
   rsChangeRemoved: { zh: '删除{section}“{name}”', en: 'removed {sectionEn} "{name}"' },
   rsChangeField: { zh: '{section}“{name}”的{field}：{old} → {new}', en: '{sectionEn} "{name}", {fieldEn}: {oldEn} → {newEn}' },
+  rsChangeParam: { zh: '参数“{name}”：{old} → {new}', en: 'parameter "{name}": {oldEn} → {newEn}' },
   rsChangeBlank: { zh: '（空）', en: '(blank)' },
   // Rules on the command line
   rsCliUsage: {
