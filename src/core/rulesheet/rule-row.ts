@@ -2,6 +2,7 @@ import { both, type Bilingual, t } from '../messages';
 import { IDENTIFIER, type Param } from '../pack/params';
 import { type Condition, type PackInput, RuleSchema } from '../pack/schema';
 import type { Cell } from '../snapshot';
+import { halfWidth } from '../text';
 import { parseConditionCell } from './condition';
 import { type FactDirectory, type FactInfo, isNumeric, nearest } from './facts';
 import { cellText, headerKey } from './grid';
@@ -66,11 +67,18 @@ function flagWithFacts(flag: string, at: string, env: RuleRowEnv, example: strin
     if (params.has(name.trim())) return `{${name.trim()}}`;
     ok = false;
     if (env.broken?.(name.trim())) return whole;
-    const near = env.facts.nearest(name) ?? nearest(name, [...params.keys()]);
+    const column = env.facts.nearest(name);
+    const near = nearest(name, [...params.keys(), ...(column ? [column] : [])]);
     env.report(at, both('rsFlagUnknown', { text: name, example, ...suggestion(near) }));
     return whole;
   });
   return ok ? text : undefined;
+}
+
+/** Whether a cell names, in braces, something that is not a parameter but whose own row has a problem. */
+export function referencesBroken(cell: Cell, params: Map<string, Param> | undefined, broken?: (name: string) => boolean): boolean {
+  if (typeof cell !== 'string' || !broken) return false;
+  return [...halfWidth(cell).matchAll(PLACEHOLDER)].some((m) => !params?.has(m[1]!.trim()) && broken(m[1]!.trim()));
 }
 
 /**
@@ -129,10 +137,18 @@ export function readRuleRow(input: RuleRowInput, env: RuleRowEnv): RuleRowRead {
   }
 
   const when: Condition[] = [];
+  /** Facts of conditions left unread until a parameter's row is fixed: the points may still be counted per them. */
+  const waiting: string[] = [];
   const conditions: RuleRowRead['conditions'] = {};
   for (const { fact, cell, at } of input.conditions) {
     if (cellText(cell) === '') continue;
     if (!fact) {
+      ok = false;
+      continue;
+    }
+    // A reference to a parameter whose own row has a problem waits for that row to be fixed, reported once there.
+    if (referencesBroken(cell, env.params, env.broken)) {
+      waiting.push(fact.fact);
       ok = false;
       continue;
     }
@@ -146,7 +162,7 @@ export function readRuleRow(input: RuleRowInput, env: RuleRowEnv): RuleRowRead {
     if (parsed.conditions.length > 0 && !conditions[fact.fact]) conditions[fact.fact] = { cell: at, text: cellText(cell) };
   }
 
-  const rowFacts = when.map((c) => c.fact).filter((f) => isNumeric(env.facts.get(f)!.kind));
+  const rowFacts = [...when.map((c) => c.fact), ...waiting].filter((f) => isNumeric(env.facts.get(f)!.kind));
   const points = parsePointsCell(input.points, { facts: env.facts, rowFacts });
   if (!points.ok) {
     env.report(input.at.points, points.problem);

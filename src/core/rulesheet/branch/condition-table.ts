@@ -7,7 +7,7 @@ import type { FactDirectory, FactInfo } from '../facts';
 import { cellText, headerKey, type TableColumn, type TableView } from '../grid';
 import { suggestion } from '../problem';
 import { filledRows, optional, type ReadContext, type TableOut } from '../section';
-import { checkReferences } from '../rule-row';
+import { checkReferences, referencesBroken } from '../rule-row';
 import { ENABLED } from '../words';
 
 /** An item of a branch pack that holds when all its conditions do: a must-meet item, a risk criterion. */
@@ -117,6 +117,10 @@ export function readConditionTable(spec: ConditionTable, view: TableView, ctx: R
         if (cellText(cell) !== '') ok = false;
         continue;
       }
+      if (referencesBroken(cell, ctx.params, (name) => ctx.isBroken(name))) {
+        ok = false;
+        continue;
+      }
       const parsed = parseConditionCell(cell, fact, ctx.params);
       if (!parsed.ok) {
         ctx.report(view.at(row, c), parsed.problem);
@@ -134,7 +138,7 @@ export function readConditionTable(spec: ConditionTable, view: TableView, ctx: R
         ctx.reportField(c ? view.at(row, c) : view.titleCell, 'rsRequired', x.header);
         ok = false;
       }
-      if (c && !checkReferences(text, view.at(row, c), ctx.params, (at, m) => ctx.report(at, m))) ok = false;
+      if (c && !checkReferences(text, view.at(row, c), ctx.params, (at, m) => ctx.report(at, m), (name) => ctx.isBroken(name))) ok = false;
       const value = optional(text);
       if (value !== undefined) item[x.field] = value;
     }
