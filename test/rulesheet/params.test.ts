@@ -161,11 +161,17 @@ describe('parameters in pack files and the rule editor', () => {
     expect(read.packs[0]!.pack!.params).toBeUndefined();
   });
 
-  it('takes a condition’s value from its parameter, and reports an unknown one at its path', () => {
+  it('checks a condition’s value against its parameter, and reports an unknown one at its path', () => {
     const raised = JSON.parse(JSON.stringify(cadre));
     raised.params[0].value = 12;
-    const ok = validatePack(raised);
-    expect(ok.ok && ok.pack.rules.find((r) => r.id === 'days-short')!.when[0]!.value).toBe(12);
+    const half = validatePack(raised);
+    expect(half.ok ? [] : half.problems.map((p) => [p.path, p.message])).toEqual([
+      ['rules[0].when[0].value', '条件引用参数“下基层天数标准”（12），值却写着 10；请只改参数的值并让条件的值与之相同，或去掉 param'],
+      ['rules[1].when[0].value', '条件引用参数“下基层天数标准”（12），值却写着 10；请只改参数的值并让条件的值与之相同，或去掉 param'],
+    ]);
+    raised.rules[0].when[0].value = 12;
+    raised.rules[1].when[0].value = 12;
+    expect(validatePack(raised).ok).toBe(true);
     raised.rules[0].when[0].param = '下基层天数';
     const bad = validatePack(raised);
     expect(bad.ok ? [] : bad.problems.map((p) => [p.path, p.message])).toEqual([['rules[0].when[0].param', '引用了不存在的参数“下基层天数”（已有参数：下基层天数标准、入户率标准、承诺完成率底线）']]);

@@ -7,8 +7,9 @@ import type { Condition, Rule } from './schema';
  * Named parameters: a standard several cells depend on (下基层天数标准 = 10,
  * 办结率要求 = 90%) is written once and referenced as {名称} by conditions
  * (whose `param` keeps the name) and by texts (flags, notes, must-meet texts).
- * The reference is what the pack keeps; the value is put in when the pack is
- * validated (condition values) and when it is compiled (texts).
+ * The reference is what the pack keeps; conditions also hold the value (put
+ * in when the sheet is read, checked against the parameter on validation),
+ * and texts get it when the pack is compiled.
  *
  * Texts also hold placeholders filled at run time with a row's values, written
  * as plain identifiers ({days}, {committeeMissedMonthsDetail}). A parameter's
@@ -85,9 +86,10 @@ export function paramProblems(params: Param[] | undefined, add: Add): void {
 }
 
 /**
- * Puts each referenced parameter's value into its condition, so everything
- * downstream compares numbers; a reference to an unknown parameter, or a
- * percentage on a column of counts (or the reverse), is a problem at its path.
+ * Checks each condition that names a parameter: the parameter exists, suits
+ * the fact (a percentage for a rate, a number for a count), and its value is
+ * the one the condition holds, so everything downstream compares plain numbers
+ * and a pack file edited by hand never says two things at once.
  */
 export function resolveConditions(when: Condition[], params: Map<string, Param>, path: string, isRate: (fact: string) => boolean | undefined, add: Add): void {
   when.forEach((c, j) => {
@@ -103,7 +105,8 @@ export function resolveConditions(when: Condition[], params: Map<string, Param>,
       add(at, both(rate ? 'packParamNotPercent' : 'packParamPercent', { name: p.name, value: paramText(p) }));
       return;
     }
-    c.value = paramNumber(p);
+    // A file edited by hand with one of the two changed would otherwise be read silently one way or the other.
+    if (c.value !== paramNumber(p)) add(`${path}.when[${j}].value`, both('packParamMismatch', { name: p.name, param: paramText(p), value: JSON.stringify(c.value) }));
   });
 }
 
