@@ -137,6 +137,8 @@ export const MESSAGES = {
     en: 'Condition: >= 10, <10, 10以上 (10 or more), 10以下 (10 or less), 不足10 (under 10), [80,90), 80-89, 20%, 是, 否, A,B (one of), ≠A; blank or - for any. The header must be a column, alias or computed value.',
   },
   rsNotePoints: { zh: '得分：固定分写 20 或 扣5分；按单位计分写 每天2分，最多20分 或 领导评分每1分0.1分，最多10分', en: 'Points: fixed (20, 扣5分) or per unit (每天2分，最多20分; 领导评分每1分0.1分，最多10分)' },
+  rsNoteParamName: { zh: '在条件、提示、说明、应达到等格中写 {名称} 引用本参数；名称不能与列名相同', en: 'Refer to it as {name} in conditions, flags, notes and expected texts; it cannot be a column\'s name' },
+  rsNoteParamValue: { zh: '数字（10）或百分比（90%）；比率的条件须引用百分比参数。改这里，引用它的格一起变', en: 'A number (10) or a percentage (90%); a rate\'s condition needs a percentage. Change it here and every cell referring to it follows' },
   rsNoteFlag: { zh: '满足时给出的提示；{列名} 会换成该列的值，{参数名} 换成【参数】中的值，如 下基层天数不足{下基层天数标准}天（{下基层天数}天）', en: 'Flag raised when the row matches; {column} becomes its value, {parameter} the value in 【参数】' },
   rsNoteEnabled: { zh: '是：参与考评；否：暂不使用', en: '是: in use; 否: switched off' },
   rsNoteRuleId: { zh: '字母、数字和 - _ .，不可重复；可留空，系统自动编号', en: 'Letters, digits, - _ .; unique; blank for an automatic id' },

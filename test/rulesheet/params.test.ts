@@ -12,6 +12,7 @@ import {
   readRulesSheet,
   ruleDraftOf,
   rulesSheetLayout,
+  sheetDecoration,
 } from '../../src/core/index';
 import { validatePack } from '../../src/core/pack/validate';
 import { a1, type Cell, type SheetSnapshot } from '../../src/core/snapshot';
@@ -52,6 +53,13 @@ describe('【参数】 on the rules sheet', () => {
     expect(sheet.values[service.row]![service.col]).toBe('< {办结率要求}');
     const expected = locate(sheet, '必达要求', 'service-rate', '应达到', branchFrom(sheet));
     expect(sheet.values[expected.row]![expected.col]).toBe('不低于{办结率要求}');
+    // The 值 header of both blocks says what a value may be.
+    const notes = sheetDecoration(sheet.values).notes;
+    for (const from of [0, branchFrom(sheet)]) {
+      const header = sheet.values.findIndex((r, i) => i >= from && r[0] === '【参数】') + 1;
+      const col = sheet.values[header]!.indexOf('值');
+      expect(notes[header]![col]).toContain('百分比（90%）');
+    }
   });
 
   it('reads back into the same packs, keeping the references, and writes the same sheet again', () => {
@@ -118,11 +126,14 @@ describe('【参数】 on the rules sheet', () => {
     expect(problemsOf(put(sheet, at.row, at.col, '十天'))).toEqual([[a1(at.row, at.col), '参数“下基层天数标准”的值“十天”不是数字，请写成 10 或 90% 这样的数']]);
   });
 
-  it('reports a parameter named twice at the second, and a percentage used on a count', () => {
+  it('reports a parameter named twice at the second, one named like a column, and a percentage used on a count', () => {
     const sheet = defaultSheet();
     const last = paramCell(sheet, '承诺完成率底线');
     const twice = put(put(sheet, last.row + 1, last.col - 1, '入户率标准'), last.row + 1, last.col, '30%');
     expect(problemsOf(twice)).toEqual([[a1(last.row + 1, last.col - 1), `参数“入户率标准”已在 ${a1(paramCell(sheet, '入户率标准').row, last.col - 1)} 定义，每个参数只能定义一次`]]);
+    const column = put(sheet, last.row + 1, last.col - 1, '下基层天数');
+    const named = put(column, last.row + 1, last.col, '8');
+    expect(problemsOf(named)).toEqual([[a1(last.row + 1, last.col - 1), '参数名称“下基层天数”不能含花括号，不能是英文标识符，也不能与列名相同']]);
     const wrong = edit(sheet, '规则', 'days-full', '下基层天数', '>= {入户率标准}');
     expect(problemsOf(wrong.sheet)).toContainEqual([wrong.cell, '参数“入户率标准”的值 20% 是百分比，不能用于数值列；请引用数值参数']);
   });

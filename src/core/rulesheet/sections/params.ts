@@ -79,7 +79,7 @@ export const paramsSection: Section = {
   name: 'rsTableParams',
   hint: 'rsHintParams',
   required: false,
-  notes: {},
+  notes: { rsHeadName: 'rsNoteParamName', rsHeadValue: 'rsNoteParamValue' },
   write: ({ pack }) => writeParams(pack.params),
   read: readParams,
 };
