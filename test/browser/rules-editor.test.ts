@@ -45,7 +45,7 @@ describe.skipIf(!HAS_CHROMIUM)('the rule editor in the sidebar, in Chromium', ()
     // starts from a rule as the sheet has it, and says a wrong condition next to its field.
     await page.click('[data-tab=rules]');
     await page.selectOption('#rule-select', 'days-full');
-    await expect(page.locator('#cond-days').inputValue()).resolves.toBe('>= 10');
+    await expect(page.locator('#cond-days').inputValue()).resolves.toBe('>= {下基层天数标准}');
     await expect(page.locator('#rule-points').inputValue()).resolves.toBe('20');
     await page.waitForSelector('#whatif :text("与规则表中的规则相同")');
     expect(await page.locator('#save-rule').isDisabled()).toBe(true);
@@ -68,9 +68,9 @@ describe.skipIf(!HAS_CHROMIUM)('the rule editor in the sidebar, in Chromium', ()
     expect(text).toContain('下基层天数 20 → 0');
     expect(await li.getAttribute('class')).toContain('down');
     expect(await page.locator('.whatif-cadre').evaluateAll((els) => els.map((e) => e.getAttribute('data-name')))).toEqual(['李四', '王五', '郑十', '孙七']);
-    expect(await page.locator('.rule-changes').textContent()).toBe('规则“days-full”的下基层天数：>= 10 → >= 12');
+    expect(await page.locator('.rule-changes').textContent()).toBe('规则“days-full”的下基层天数：>= {下基层天数标准} → >= 12');
     expect(await page.locator('#elsewhere').textContent()).toContain('下基层天数为 [10,12) 时没有任何规则满足');
-    expect(daysCell()).toBe('>= 10');
+    expect(daysCell()).toBe('>= {下基层天数标准}');
 
     // writes the row to 考评规则 and re-reads it: the gap it leaves is marked until the next row closes it.
     await page.click('#save-rule');

@@ -14,8 +14,9 @@ type Json = Record<string, any>;
 /** A cadre pack as another township would send it: the exported one with its days bands moved to 12. */
 function stricter(exported: Json, closeTheGap: boolean): Json {
   const copy = structuredClone(exported);
-  copy.rules.find((r: Json) => r.id === 'days-full').when[0].value = 12;
-  if (closeTheGap) copy.rules.find((r: Json) => r.id === 'days-short').when[0].value = 12;
+  // Written as plain numbers, as a file edited by hand drops the parameter it no longer follows.
+  copy.rules.find((r: Json) => r.id === 'days-full').when[0] = { fact: 'days', op: '>=', value: 12 };
+  if (closeTheGap) copy.rules.find((r: Json) => r.id === 'days-short').when[0] = { fact: 'days', op: '<', value: 12 };
   return copy;
 }
 
@@ -23,6 +24,8 @@ function stricter(exported: Json, closeTheGap: boolean): Json {
 function branchOfTheirs(exported: Json): Json {
   const copy = structuredClone(exported);
   copy.starQuota.maxShare = 0.3;
+  // Their standard, raised in its parameter and the condition that refers to it, as their sheet would export it.
+  copy.params.find((p: Json) => p.name === '办结率要求').value = '85%';
   copy.requirements.find((r: Json) => r.id === 'service-rate').when[0].value = 0.85;
   copy.names.aliases = { 巴彦: '巴彦嘎查党支部' };
   return copy;
@@ -118,7 +121,7 @@ describe.skipIf(!HAS_CHROMIUM)('sharing rules as a pack file, in Chromium', () =
     // What the sheet will hold: the file's pack with the name rules of rules/branch.json.
     const sheetVersion = packHash(readPackFile({ ...theirs, names: exported.packs[1].names }, 'x').packs[0]!.branch);
     expect(await page.locator('#import-changes p.pack-changes').allTextContents()).toEqual([`规则包“党支部考核”：2 处变更（规则版本 ${packHash(branch.branch)} → ${fileVersion}）`]);
-    expect(await page.locator('.change-log li').allTextContents()).toEqual(['设置“规则包”的限额星级最多占比：20% → 30%', '必达要求“service-rate”的办结率：< 90% → < 85%']);
+    expect(await page.locator('.change-log li').allTextContents()).toEqual(['设置“规则包”的限额星级最多占比：20% → 30%', '参数“办结率要求”：90% → 85%']);
     expect(await page.locator('#import-changes .problem').textContent()).toBe(
       '“支部规则.json”中“党支部考核”的支部名称规则与规则表不同；规则表不保存这些内容，导入后仍按默认（rules/branch.json）读取',
     );
@@ -127,7 +130,7 @@ describe.skipIf(!HAS_CHROMIUM)('sharing rules as a pack file, in Chromium', () =
     const cadreBefore = rulesSheetOf(preview).values.slice(0, rowOf(rulesSheetOf(preview), '【规则包】党支部考核'));
     await replaceWith('支部规则.json');
     await expect.poll(async () => page.locator('#rules-status').textContent()).toContain(`党支部规则版本 ${sheetVersion}`);
-    expect(requirementCell('service-rate', '办结率')).toBe('< 85%');
+    expect(requirementCell('service-rate', '办结率')).toBe('< {办结率要求}');
     expect(rulesSheetOf(preview).values.slice(0, cadreBefore.length)).toEqual(cadreBefore);
     const afterBranch = readRulesSheet(rulesSheetOf(preview));
     expect(afterBranch.problems).toEqual([]);
@@ -140,14 +143,14 @@ describe.skipIf(!HAS_CHROMIUM)('sharing rules as a pack file, in Chromium', () =
     const version = packHash(readPackFile(incoming, 'x').packs[0]!.pack);
     expect(await page.locator('#import-changes > p.import-head').textContent()).toBe('导入“巴彦镇规则.json”将带来 2 处变更：');
     expect(await page.locator('#import-changes p.pack-changes').allTextContents()).toEqual([`规则包“驻村干部月度考核”：2 处变更（规则版本 ${packHash(cadre.pack)} → ${version}）`]);
-    expect(await page.locator('.change-log li').allTextContents()).toEqual(['规则“days-full”的下基层天数：>= 10 → >= 12', '规则“days-short”的下基层天数：< 10 → < 12']);
+    expect(await page.locator('.change-log li').allTextContents()).toEqual(['规则“days-full”的下基层天数：>= {下基层天数标准} → >= 12', '规则“days-short”的下基层天数：< {下基层天数标准} → < 12']);
     expect(await page.locator('#import-changes .muted').textContent()).toBe('规则表中的“党支部考核”保持不变');
 
     await replaceWith('巴彦镇规则.json');
     expect(await page.locator('#rules-share .ok').textContent()).toBe('已用“巴彦镇规则.json”替换“考评规则”');
     await expect.poll(async () => page.locator('#rules-status').textContent()).toContain(`驻村干部规则版本 ${version}`);
     expect(cadreCell('days-full', '下基层天数')).toBe('>= 12');
-    expect(requirementCell('service-rate', '办结率')).toBe('< 85%');
+    expect(requirementCell('service-rate', '办结率')).toBe('< {办结率要求}');
     expect(readRulesSheet(rulesSheetOf(preview)).problems).toEqual([]);
     expect(await page.locator('#rule-problems').count()).toBe(0);
 
@@ -171,7 +174,7 @@ describe.skipIf(!HAS_CHROMIUM)('sharing rules as a pack file, in Chromium', () =
       expect.stringMatching(/^规则包“驻村干部月度考核”：\d+ 处变更（规则版本 [0-9a-f]{8} → /),
       `规则包“党支部考核”：2 处变更（规则版本 ${packHash(readRulesSheet(rulesSheetOf(preview)).packs[1]!.branch)} → ${packHash(branch.branch)}）`,
     ]);
-    expect(await page.locator('.change-log[data-subject=branch] li').allTextContents()).toEqual(['设置“规则包”的限额星级最多占比：30% → 20%', '必达要求“service-rate”的办结率：< 85% → < 90%']);
+    expect(await page.locator('.change-log[data-subject=branch] li').allTextContents()).toEqual(['设置“规则包”的限额星级最多占比：30% → 20%', '参数“办结率要求”：85% → 90%']);
     expect(await page.locator('#import-changes .muted').count()).toBe(0);
 
     await replaceWith('全镇规则.json');

@@ -313,7 +313,7 @@ describe('wrong rule cells each give one problem at their cell', () => {
     const sheet = put(defaultSheet(), rowOf(defaultSheet(), '【等次】'), 0, '【等级】');
     const read = readRulesSheet(sheet);
     expect(read.problems.map((p) => p.message)).toEqual([
-      '不认识的表名“【等级】”（是不是“等次”？）；可用的表：【设置】、【列】、【计算项】、【指标】、【规则】、【等次】、【规则测试】',
+      '不认识的表名“【等级】”（是不是“等次”？）；可用的表：【设置】、【列】、【计算项】、【参数】、【指标】、【规则】、【等次】、【规则测试】',
       '规则包“驻村干部月度考核”缺少【等次】表；请从默认规则中复制这张表',
     ]);
     expect(read.packs[0]!.pack).toBeUndefined();
@@ -342,7 +342,7 @@ const BRANCH_CASES: Case[] = [
   {
     name: 'two must-meet items with one id',
     edits: [['必达要求', 'group-monthly', '编号', 'committee-monthly']],
-    problems: [['B128', '编号“committee-monthly”重复']],
+    problems: [['B134', '编号“committee-monthly”重复']],
   },
   {
     name: 'a risk threshold in Chinese numerals',
@@ -388,8 +388,8 @@ const BRANCH_CASES: Case[] = [
     name: 'a branch rule shadowed by the one before it under 取第一条',
     edits: [['规则', 'cadres-failing', '不合格驻村干部人数', '= 0']],
     problems: [
-      [['规则', 'cadres-failing', '不合格驻村干部人数'], '第115行（cadres-failing）永远不会生效：满足它的都先满足第114行（cadres-clear）（N114），“取第一条”只按第114行（cadres-clear）计分；请调整条件，或把这一行移到第114行（cadres-clear）之前'],
-      ['N114', '指标“驻村干部”中，不合格驻村干部人数为 > 0 时没有任何规则满足，得 0 分且没有提示；请补一行（条件写 > 0），或调整相邻行的条件'],
+      [['规则', 'cadres-failing', '不合格驻村干部人数'], '第121行（cadres-failing）永远不会生效：满足它的都先满足第120行（cadres-clear）（N120），“取第一条”只按第120行（cadres-clear）计分；请调整条件，或把这一行移到第120行（cadres-clear）之前'],
+      ['N120', '指标“驻村干部”中，不合格驻村干部人数为 > 0 时没有任何规则满足，得 0 分且没有提示；请补一行（条件写 > 0），或调整相邻行的条件'],
     ],
   },
 ];

@@ -101,7 +101,7 @@ describe('what-if against the current data', () => {
     expect(result.unchanged).toBe(2);
     expect(result.counts).toEqual({ up: 0, down: 5, gradeChanged: 1, flagsChanged: 6 });
     expect(result.cadres.filter((c) => c.gradeChanged).map((c) => [c.name, c.before!.grade, c.after!.grade])).toEqual([['赵六', '合格', '基本合格']]);
-    expect(result.ruleChanges.map((c) => c.message)).toContain('规则“days-full”的下基层天数：>= 10 → >= 12');
+    expect(result.ruleChanges.map((c) => c.message)).toContain('规则“days-full”的下基层天数：>= {下基层天数标准} → >= 12');
     expect(result.versions.current).not.toBe(result.versions.candidate);
   });
 

@@ -168,8 +168,8 @@ describe('the branch pack’s change log', () => {
 
   it('says each realistic edit in the words of the sheet: thresholds, a rule switched off, the star quota, a requirement’s text, a risk criterion, a setting', () => {
     const next = clone(branch.branch);
-    next.requirements.find((r) => r.id === 'service-rate')!.when[0]!.value = 0.85;
-    next.rules.find((r) => r.id === 'themeday-attendance')!.when[0]!.value = 0.75;
+    next.params!.find((p) => p.name === '办结率要求')!.value = '85%';
+    next.rules.find((r) => r.id === 'themeday-attendance')!.when[0] = { fact: 'themeDayAttendance', op: '<', value: 0.75 };
     next.rules.find((r) => r.id === 'meetings-lecture')!.enabled = false;
     next.starQuota = { stars: 5, maxShare: 0.3 };
     next.requirements.find((r) => r.id === 'committee-monthly')!.fix = '每月召开支委会，会议记录当月归档';
@@ -179,13 +179,13 @@ describe('the branch pack’s change log', () => {
     expect(changes.map((c) => c.message)).toEqual([
       '设置“规则包”的限额星级最多占比：20% → 30%',
       '设置“规则包”的未达标整改月数：1 → 2',
+      '参数“办结率要求”：90% → 85%',
       '规则“meetings-lecture”的启用：是 → 否',
-      '规则“themeday-attendance”的主题党日出席率：< 80% → < 75%',
+      '规则“themeday-attendance”的主题党日出席率：< {主题党日出席率要求} → < 75%',
       '必达要求“committee-monthly”的整改措施：按月召开支委会 → 每月召开支委会，会议记录当月归档',
-      '必达要求“service-rate”的办结率：< 90% → < 85%',
       '软弱涣散风险“risk-failures”的未达标事项数：>= 3 → >= 2',
     ]);
-    expect(changes[5]).toMatchObject({ kind: 'changed', table: 'rsTableRequirements', name: 'service-rate', field: '办结率', old: '< 90%', new: '< 85%', messageEn: 'must-meet items "service-rate", closing rate: < 90% → < 85%' });
+    expect(changes[2]).toMatchObject({ kind: 'changed', table: 'rsTableParams', name: '办结率要求', old: '90%', new: '85%', messageEn: 'parameter "办结率要求": 90% → 85%' });
   });
 
   it('lists must-meet items added and removed, and names a change to what only a pack file holds', () => {

@@ -115,6 +115,8 @@ describe('ledger-rules rules diff', () => {
     const next = all.packs[1];
     next.starQuota.maxShare = 0.3;
     next.rules.find((r: Json) => r.id === 'meetings-lecture').enabled = false;
+    // A standard is raised in its parameter; the condition's value is the parameter's, written out as validation puts it.
+    next.params.find((p: Json) => p.name === '办结率要求').value = '85%';
     next.requirements.find((r: Json) => r.id === 'service-rate').when[0].value = 0.85;
     all.packs[0].rules.find((r: Json) => r.id === 'days-full').points = 18;
     const edited = join(dir, '新规则.json');
@@ -125,7 +127,7 @@ describe('ledger-rules rules diff', () => {
     expect(lines[0]).toMatch(/^规则包“驻村干部月度考核”：1 处变更（规则版本 [0-9a-f]{8} → [0-9a-f]{8}）$/);
     expect(lines.slice(1, 2)).toEqual(['  规则“days-full”的得分：20 → 18']);
     expect(lines[2]).toBe(`规则包“党支部考核”：3 处变更（规则版本 ${packHash(branch.branch)} → ${packHash(withoutTests(next))}）`);
-    expect(lines.slice(3)).toEqual(['  设置“规则包”的限额星级最多占比：20% → 30%', '  规则“meetings-lecture”的启用：是 → 否', '  必达要求“service-rate”的办结率：< 90% → < 85%', '']);
+    expect(lines.slice(3)).toEqual(['  设置“规则包”的限额星级最多占比：20% → 30%', '  参数“办结率要求”：90% → 85%', '  规则“meetings-lecture”的启用：是 → 否', '']);
   });
 
   it('says which pack the older rules did not have', async () => {

@@ -52,8 +52,9 @@ describe('the rules sheet written by the shipped Code.js', () => {
     const model = sandbox.workbook.sheet(RULES_SHEET)!;
     const grid = layout.values.map((row, r) => row.map((_, c) => model.value(r, c) ?? ''));
     // Outside the plain-text ranges Sheets reads "20%" as it would if typed: the number 0.2.
-    const typed = (v: string | number) => (typeof v === 'string' && /^\d+(\.\d+)?%$/.test(v) ? Number(v.slice(0, -1)) / 100 : v);
-    expect(grid).toEqual(layout.values.map((row) => row.map(typed)));
+    const plain = (r: number, c: number) => layout.textRanges.some((x) => r >= x.top && r <= x.bottom && c >= x.left && c <= x.right);
+    const typed = (v: string | number, r: number, c: number) => (typeof v === 'string' && !plain(r, c) && /^\d+(\.\d+)?%$/.test(v) ? Number(v.slice(0, -1)) / 100 : v);
+    expect(grid).toEqual(layout.values.map((row, r) => row.map((v, c) => typed(v, r, c))));
     expect(model.merges).toEqual(layout.merges);
     expect(model.columnWidths.get(3)).toBe(layout.columnWidths[2]);
 

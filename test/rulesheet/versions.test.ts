@@ -78,22 +78,24 @@ describe('change log', () => {
   it('names each changed field with its old and new value as the sheet shows them', () => {
     const next = clone(base);
     next.rules[0]!.when[0]!.value = 20;
+    delete next.rules[0]!.when[0]!.param;
     next.rules[1]!.points = { per: 'days', each: 1, max: 20 };
-    next.rules[1]!.when[0]!.value = 20;
+    next.params![1]!.value = '25%';
     next.indicators[1]!.max = 30;
     next.grades[1]!.min = 85;
     next.columns[3]!.aliases.push('在岗天数');
     next.ranking!.bottomShare = 0.1;
     expect(diffPacks(base, next).map((c) => c.message)).toEqual([
       '设置“规则包”的排名靠后比例：20% → 10%',
+      '参数“入户率标准”：20% → 25%',
       '列“下基层天数”的别名：驻村天数、在村天数、驻嘎查天数、在嘎查天数、下沉天数、下基层、驻村工作天数、驻嘎查工作天数、工作天数 → 驻村天数、在村天数、驻嘎查天数、在嘎查天数、下沉天数、下基层、驻村工作天数、驻嘎查工作天数、工作天数、在岗天数',
       '指标“入户率”的满分：20 → 30',
-      '规则“days-full”的下基层天数：>= 10 → >= 20',
-      '规则“days-short”的下基层天数：< 10 → < 20',
+      '规则“days-full”的下基层天数：>= {下基层天数标准} → >= 20',
       '规则“days-short”的得分：每天2分，最多20分 → 每天1分，最多20分',
       '等次“良好”的总分：>= 80 → >= 85',
     ]);
-    expect(diffPacks(base, next)[3]).toMatchObject({ kind: 'changed', table: 'rsTableRules', name: 'days-full', field: '下基层天数', old: '>= 10', new: '>= 20', messageEn: 'rules "days-full", days at the grassroots: >= 10 → >= 20' });
+    expect(diffPacks(base, next)[4]).toMatchObject({ kind: 'changed', table: 'rsTableRules', name: 'days-full', field: '下基层天数', old: '>= {下基层天数标准}', new: '>= 20', messageEn: 'rules "days-full", days at the grassroots: >= {下基层天数标准} → >= 20' });
+    expect(diffPacks(base, next)[1]).toMatchObject({ kind: 'changed', table: 'rsTableParams', name: '入户率标准', old: '20%', new: '25%', messageEn: 'parameter "入户率标准": 20% → 25%' });
   });
 
   it('names a changed range and a new part-of-whole bound as the 取值范围 cell shows them', () => {
@@ -120,7 +122,7 @@ describe('change log', () => {
     const next = clone(base);
     delete next.rules[1]!.flag;
     const [change] = diffPacks(base, next);
-    expect(change!.message).toBe('规则“days-short”的提示：下基层天数不足10天（{下基层天数}天） → （空）');
-    expect(change!.messageEn).toBe('rules "days-short", Flag: 下基层天数不足10天（{下基层天数}天） → (blank)');
+    expect(change!.message).toBe('规则“days-short”的提示：下基层天数不足{下基层天数标准}天（{下基层天数}天） → （空）');
+    expect(change!.messageEn).toBe('rules "days-short", Flag: 下基层天数不足{下基层天数标准}天（{下基层天数}天） → (blank)');
   });
 });

@@ -2,6 +2,7 @@ import { Engine } from 'json-rules-engine';
 import { type ReadOptions, readLedgers, type LedgerInfo, type LedgerRecord, type Warning } from '../ledger/read';
 import { both } from '../messages';
 import { compilePack, SCORE_EVENT } from '../pack/compile';
+import { rulesTextsFilled } from '../pack/params';
 import { packHash } from '../pack/hash';
 import type { Pack } from '../pack/schema';
 import { periodContains, periodLabel } from '../period';
@@ -67,9 +68,13 @@ export class CadreAssessor {
   private readonly engine: Engine;
   private readonly plan;
 
-  constructor(readonly pack: Pack) {
-    this.engine = new Engine(compilePack(pack), { allowUndefinedFacts: true });
-    this.plan = scoringPlan(pack);
+  readonly pack: Pack;
+
+  constructor(pack: Pack) {
+    // Flags and notes are shown with their parameters' values; conditions already hold them.
+    this.pack = rulesTextsFilled(pack);
+    this.engine = new Engine(compilePack(this.pack), { allowUndefinedFacts: true });
+    this.plan = scoringPlan(this.pack);
   }
 
   async scoreRecord(record: LedgerRecord) {

@@ -6,6 +6,7 @@ import { formatFact, planFor, round2, scoreRow, type ScoringPlan } from '../asse
 import type { FactValue } from '../ledger/read';
 import { both, fillTemplate, type Params } from '../messages';
 import { compileCondition, compileRule, SCORE_EVENT } from '../pack/compile';
+import { branchTextsFilled } from '../pack/params';
 import type { Condition, Pack } from '../pack/schema';
 import { periodLabel } from '../period';
 import { factCatalogue, type BranchFactInfo } from './catalogue';
@@ -67,10 +68,15 @@ export class BranchAssessor {
   private readonly plan: ScoringPlan;
   readonly catalogue: Map<string, BranchFactInfo>;
 
+  readonly pack: BranchPack;
+
   constructor(
-    readonly pack: BranchPack,
+    pack: BranchPack,
     readonly cadrePack?: Pack,
   ) {
+    // Must-meet texts, risk reasons and flags are shown with their parameters' values; conditions already hold them.
+    pack = branchTextsFilled(pack);
+    this.pack = pack;
     const requirements = pack.requirements.filter((r) => r.enabled).map((r) => compileAll(r.id, r.when, REQUIREMENT_EVENT));
     const rules = pack.rules.filter((r) => r.enabled).map(compileRule);
     this.engine = new Engine([...rules, ...requirements], { allowUndefinedFacts: true });

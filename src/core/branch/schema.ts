@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { ParamsSchema } from '../pack/params';
 import { ColumnSchema, ConditionSchema, FactIdSchema, GradeBandSchema, IndicatorSchema, RuleSchema } from '../pack/schema';
 
 /**
@@ -124,6 +125,8 @@ export const BranchPackSchema = z.object({
   title: z.string().min(1),
   titleEn: z.string().optional(),
   subject: z.literal('branch'),
+  /** Named standards the must-meet items, risk criteria and rules refer to as {名称}; absent in older packs. */
+  params: ParamsSchema,
   meetings: MeetingLedgerSchema,
   work: WorkLedgerSchema,
   names: NameRulesSchema,

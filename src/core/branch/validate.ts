@@ -1,5 +1,6 @@
 import { both, type Bilingual, t } from '../messages';
 import type { Condition, Pack } from '../pack/schema';
+import { paramMap, paramProblems, resolveConditions } from '../pack/params';
 import { rangeProblems } from '../pack/range';
 import { type PackProblem, type PackResult, TYPE_NAMES, validatePack, valueFits, zodProblems } from '../pack/validate';
 import { factCatalogue, type BranchFactInfo, OUTCOME_FACTS } from './catalogue';
@@ -59,6 +60,15 @@ export function validateBranchPack(input: unknown): BranchPackResult {
 
   const catalogue = factCatalogue(pack);
   const outcomes = new Map<string, BranchFactInfo>([...catalogue, ...Object.entries(OUTCOME_FACTS)]);
+  paramProblems(pack.params, add);
+  const params = paramMap(pack.params);
+  const isRate = (facts: Map<string, BranchFactInfo>) => (fact: string) => {
+    const type = facts.get(fact)?.type;
+    return type === undefined ? undefined : type === 'percent' || type === 'ratio';
+  };
+  pack.requirements.forEach((r, i) => resolveConditions(r.when, params, `requirements[${i}]`, isRate(catalogue), add));
+  pack.rules.forEach((r, i) => resolveConditions(r.when, params, `rules[${i}]`, isRate(catalogue), add));
+  pack.risk.any.forEach((r, i) => resolveConditions(r.when, params, `risk.any[${i}]`, isRate(outcomes), add));
   checkUnique(pack.requirements.map((r) => r.id), 'requirements', 'id', add);
   pack.requirements.forEach((r, i) => checkConditions(r.id, r.when, catalogue, `requirements[${i}]`, add));
 

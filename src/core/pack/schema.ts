@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { ParamsSchema } from './params';
 
 /** Fact ids are plain identifiers: they never reach a JSONPath evaluator as paths. */
 export const FactIdSchema = z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/, 'fact ids are letters and digits, starting with a letter');
@@ -57,6 +58,8 @@ export const ConditionSchema = z.object({
   fact: FactIdSchema,
   op: OperatorSchema,
   value: z.union([ScalarSchema, z.array(z.union([z.number(), z.string()])).min(1)]),
+  /** The parameter the value comes from ({下基层天数标准}): kept so the sheet writes the name back, its value put in on validation. */
+  param: z.string().min(1).optional(),
 });
 export type Condition = z.infer<typeof ConditionSchema>;
 
@@ -114,6 +117,8 @@ export const PackSchema = z.object({
   title: z.string().min(1),
   titleEn: z.string().optional(),
   subject: z.literal('cadre'),
+  /** Named standards the rules refer to as {名称}; absent in packs written before parameters. */
+  params: ParamsSchema,
   columns: z.array(ColumnSchema).min(1),
   /** Header labels that are known and deliberately not read (序号, 备注). */
   ignoredColumns: z.array(z.string()).default([]),

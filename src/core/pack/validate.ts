@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { both, type Bilingual, type MessageKey, t } from '../messages';
+import { paramMap, paramProblems, resolveConditions } from './params';
 import { rangeProblems } from './range';
 import { type ColumnType, type Pack, PackSchema } from './schema';
 
@@ -83,6 +84,10 @@ export function validatePack(input: unknown): PackResult {
     if (indicators.has(ind.id)) add(`indicators[${i}].id`, both('packDuplicateId', { id: ind.id }));
     indicators.add(ind.id);
   });
+  paramProblems(pack.params, add);
+  const params = paramMap(pack.params);
+  const isRate = (fact: string) => (types.has(fact) ? ['percent', 'ratio'].includes(types.get(fact)!) : undefined);
+  pack.rules.forEach((rule, i) => resolveConditions(rule.when, params, `rules[${i}]`, isRate, add));
   const ruleIds = new Set<string>();
   pack.rules.forEach((rule, i) => {
     if (ruleIds.has(rule.id)) add(`rules[${i}].id`, both('packDuplicateId', { id: rule.id }));

@@ -3,7 +3,9 @@ import type { Condition, Operator } from '../pack/schema';
 import type { Cell } from '../snapshot';
 import { cleanText, halfWidth, simplified } from '../text';
 import { parseNumber } from '../values';
-import type { FactKind } from './facts';
+import { isPercentParam, type Param, paramNumber, paramText } from '../pack/params';
+import { type FactKind, nearest } from './facts';
+import { suggestion } from './problem';
 
 /**
  * Condition cells as staff write them, read into pack conditions and written
@@ -23,6 +25,8 @@ import type { FactKind } from './facts';
 export interface CellCondition {
   op: Operator;
   value: Condition['value'];
+  /** The parameter written in place of the number ({下基层天数标准}). */
+  param?: string;
 }
 
 export interface FactRef {
@@ -239,12 +243,47 @@ function parseTextCell(raw: string, text: string, fact: FactRef): ConditionParse
   return ok([{ op: negated ? '!=' : '=', value: values[0]! }]);
 }
 
+const BRACED = /[{｛]([^{}｛｝]*)[}｝]/g;
+const HAS_BRACES = /[{｛][^{}｛｝]*[}｝]/;
+
+/**
+ * A cell with {名称} references: each is read as its parameter's value, and
+ * the comparison it became keeps the name. A reference that names no
+ * parameter, or that the cell does not use as a number to compare with, is a
+ * problem at the cell.
+ */
+function parseWithReferences(raw: string, fact: FactRef, params: Map<string, Param>): ConditionParse {
+  const refs: Param[] = [];
+  let unknown: string | undefined;
+  const text = raw.replace(BRACED, (whole, name: string) => {
+    const p = params.get(name.trim());
+    if (!p) unknown ??= name.trim();
+    else refs.push(p);
+    return p ? paramText(p) : whole;
+  });
+  if (unknown !== undefined) return fail(both('rsParamUnknown', { text: unknown, ...suggestion(nearest(unknown, [...params.keys()])) }));
+  if (fact.kind !== 'number' && fact.kind !== 'percent') return fail(both('rsCondUnreadable', { text: raw }));
+  for (const p of refs) {
+    if ((fact.kind === 'percent') !== isPercentParam(p)) return fail(both(fact.kind === 'percent' ? 'packParamNotPercent' : 'packParamPercent', { name: p.name, value: paramText(p) }));
+  }
+  const parsed = parseConditionCell(text, fact);
+  if (!parsed.ok) return parsed;
+  const left = [...refs];
+  const conditions = parsed.conditions.map((c) => {
+    const i = c.op === 'in' || c.op === 'notIn' ? -1 : left.findIndex((p) => paramNumber(p) === c.value);
+    return i < 0 ? c : { ...c, param: left.splice(i, 1)[0]!.name };
+  });
+  return left.length > 0 ? fail(both('rsCondUnreadable', { text: raw })) : ok(conditions);
+}
+
 /**
  * Reads one condition cell for a fact: the conditions it stands for (none when
  * any value will do), or what is wrong with it and how to write it instead.
+ * `params` are the block's 【参数】, which the cell may name as {名称}.
  */
-export function parseConditionCell(cell: Cell, fact: FactRef): ConditionParse {
+export function parseConditionCell(cell: Cell, fact: FactRef, params: Map<string, Param> = new Map()): ConditionParse {
   if (cell === null) return ok([]);
+  if (typeof cell === 'string' && HAS_BRACES.test(cell)) return parseWithReferences(cell.trim(), fact, params);
   if (typeof cell === 'boolean') {
     return fact.kind === 'boolean' ? ok([{ op: '=', value: cell }]) : fail(both('rsCondUnreadable', { text: String(cell) }));
   }
@@ -270,7 +309,7 @@ export function formatValue(value: number, kind: FactKind): string {
 function one(c: CellCondition, kind: FactKind): string {
   if (kind === 'boolean') return `${c.op === '!=' ? '≠ ' : ''}${t(c.value === true ? 'rsWordYes' : 'rsWordNo')}`;
   const show = (v: unknown) => (typeof v === 'number' ? formatValue(v, kind) : String(v));
-  const list = Array.isArray(c.value) ? c.value.map(show).join(',') + (c.value.length === 1 ? ',' : '') : show(c.value);
+  const list = Array.isArray(c.value) ? c.value.map(show).join(',') + (c.value.length === 1 ? ',' : '') : shown(c, kind);
   switch (c.op) {
     case '=':
     case 'in':
@@ -283,12 +322,15 @@ function one(c: CellCondition, kind: FactKind): string {
   }
 }
 
+/** A comparison's number as the cell writes it: its parameter's name when it has one. */
+const shown = (c: CellCondition, kind: FactKind): string => (c.param !== undefined ? `{${c.param}}` : typeof c.value === 'number' ? formatValue(c.value, kind) : String(c.value));
+
 /** Conditions on one fact written the way staff read them: >= 10, [80,90), 20%, 是, A,B. */
 export function conditionText(conditions: CellCondition[], kind: FactKind): string {
   if (conditions.length === 2 && (kind === 'number' || kind === 'percent')) {
     const [a, b] = conditions as [CellCondition, CellCondition];
     if ((a.op === '>=' || a.op === '>') && (b.op === '<' || b.op === '<=') && typeof a.value === 'number' && typeof b.value === 'number') {
-      return `${a.op === '>=' ? '[' : '('}${formatValue(a.value, kind)},${formatValue(b.value, kind)}${b.op === '<=' ? ']' : ')'}`;
+      return `${a.op === '>=' ? '[' : '('}${shown(a, kind)},${shown(b, kind)}${b.op === '<=' ? ']' : ')'}`;
     }
   }
   return conditions.map((c) => one(c, kind)).join(` ${t('rsWordAnd')} `);

@@ -1,6 +1,7 @@
 import type { BranchPack } from '../branch/schema';
 import { both, type Bilingual, type MessageKey, t } from '../messages';
 import { packHash, stableJson } from '../pack/hash';
+import { type Param, paramText } from '../pack/params';
 import type { Condition, Pack, Rule } from '../pack/schema';
 import { REQUIREMENTS, RISK } from './branch/block';
 import type { ConditionTable } from './branch/condition-table';
@@ -100,12 +101,17 @@ function scoringTables(pack: Pack): Tables {
   ];
 }
 
+/** 【参数】: each parameter by name, with its value and note. */
+const paramItems = (params: Param[] | undefined): Item[] =>
+  (params ?? []).map((p) => ({ name: p.name, fields: [field('rsHeadValue', paramText(p)), field('rsHeadNote', p.note ?? '')] }));
+
 /** Each table's items by name, with their fields: what two versions are compared on. */
 function tableItems(pack: Pack): Tables {
   const facts = FactDirectory.of(pack);
   const label = (fact: string) => facts.get(fact)?.label ?? fact;
   return [
     ['rsTableSettings', [{ name: t('rsPackTitle'), fields: settingFields(pack) }]],
+    ['rsTableParams', paramItems(pack.params)],
     [
       'rsTableColumns',
       pack.columns.map((c) => ({
@@ -149,6 +155,7 @@ function branchTableItems(pack: BranchPack): Tables {
   const settings = [field('rsPackTitle', pack.title), ...branchSettingCells(pack).map((s) => field(s.name, s.value))];
   return [
     ['rsTableSettings', [{ name: t('rsPackTitle'), fields: settings }]],
+    ['rsTableParams', paramItems(pack.params)],
     ...scoringTables(sharedView(pack).pack),
     ['rsTableRequirements', conditionItems(REQUIREMENTS, pack)],
     ['rsTableRisk', conditionItems(RISK, pack)],
@@ -181,6 +188,11 @@ function diffTables(before: Tables, after: Tables): PackChange[] {
         const o = prev.fields.find((x) => x.zh === f.zh)?.value ?? '';
         const n = item.fields.find((x) => x.zh === f.zh)?.value ?? '';
         if (o === n) continue;
+        // A standard raised is the change staff look for first: said in so many words.
+        const message =
+          table === 'rsTableParams' && f.zh === t('rsHeadValue')
+            ? both('rsChangeParam', { name: item.name, old: blank(o, 'zh'), new: blank(n, 'zh'), oldEn: blank(o, 'en'), newEn: blank(n, 'en') })
+            : both('rsChangeField', { ...section, name: item.name, field: f.zh, fieldEn: f.en, old: blank(o, 'zh'), new: blank(n, 'zh'), oldEn: blank(o, 'en'), newEn: blank(n, 'en') });
         changes.push({
           kind: 'changed',
           table,
@@ -188,7 +200,7 @@ function diffTables(before: Tables, after: Tables): PackChange[] {
           field: f.zh,
           old: o,
           new: n,
-          ...both('rsChangeField', { ...section, name: item.name, field: f.zh, fieldEn: f.en, old: blank(o, 'zh'), new: blank(n, 'zh'), oldEn: blank(o, 'en'), newEn: blank(n, 'en') }),
+          ...message,
         });
       }
     }

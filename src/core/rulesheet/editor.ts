@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import type { ReadResult } from '../ledger/read';
 import { both, type Bilingual, t } from '../messages';
+import { paramMap } from '../pack/params';
 import type { Pack, Rule } from '../pack/schema';
 import type { Cell, SheetSnapshot } from '../snapshot';
 import { checkPack, fileLocator } from './check';
@@ -37,7 +38,7 @@ export const RuleDraftSchema = z.object({
 });
 export type RuleDraft = z.input<typeof RuleDraftSchema>;
 
-export type DraftField = 'enabled' | 'id' | 'indicator' | 'points' | 'flag' | 'flagEn' | `condition:${string}`;
+export type DraftField = 'enabled' | 'id' | 'indicator' | 'points' | 'flag' | 'flagEn' | 'note' | `condition:${string}`;
 
 export interface DraftProblem extends Bilingual {
   /** The editor field at fault: a fixed field, or "condition:<column name>". */
@@ -118,9 +119,9 @@ export function applyRuleDraft<P extends EditablePack>(pack: P, input: RuleDraft
       flag: draft.flag,
       flagEn: draft.flagEn,
       note: draft.note,
-      at: { enabled: 'enabled', id: 'id', indicator: 'indicator', points: 'points', flag: 'flag', flagEn: 'flagEn' },
+      at: { enabled: 'enabled', id: 'id', indicator: 'indicator', points: 'points', flag: 'flag', flagEn: 'flagEn', note: 'note' },
     },
-    { facts, indicators: pack.indicators, ids, taken: new Set(ids.keys()), report },
+    { facts, indicators: pack.indicators, ids, taken: new Set(ids.keys()), params: paramMap(pack.params), report },
   );
   if (!read.rule || problems.length > 0) return { problems };
   const valid = withRules(pack, rulesWith(pack.rules, read.rule as Rule));

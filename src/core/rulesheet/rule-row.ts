@@ -1,6 +1,8 @@
 import { both, type Bilingual, t } from '../messages';
+import { IDENTIFIER, type Param } from '../pack/params';
 import { type Condition, type PackInput, RuleSchema } from '../pack/schema';
 import type { Cell } from '../snapshot';
+import { halfWidth } from '../text';
 import { parseConditionCell } from './condition';
 import { type FactDirectory, type FactInfo, isNumeric, nearest } from './facts';
 import { cellText, headerKey } from './grid';
@@ -26,7 +28,7 @@ export interface RuleRowInput {
   flag: string;
   flagEn: string;
   note: string;
-  at: { enabled: string; id: string; indicator: string; points: string; flag: string; flagEn: string };
+  at: { enabled: string; id: string; indicator: string; points: string; flag: string; flagEn: string; note: string };
 }
 
 export interface RuleRowEnv {
@@ -38,6 +40,8 @@ export interface RuleRowEnv {
   taken: Set<string>;
   /** Names whose own rows have problems: naming them fails quietly, their problem being reported already. */
   broken?: (name: string) => boolean;
+  /** The block's 【参数】: {名称} in conditions and texts. */
+  params?: Map<string, Param>;
   report(at: string, message: Bilingual): void;
 }
 
@@ -49,18 +53,46 @@ export interface RuleRowRead {
 
 const PLACEHOLDER = /\{([^{}]+)\}/g;
 
-/** Column names in braces back to fact ids ({下基层天数} → {days}); an unknown name is reported. */
+/**
+ * Column names in braces back to fact ids ({下基层天数} → {days}), the row's
+ * value at run time; a parameter's name ({下基层天数标准}) is kept, its value
+ * put in when the pack is compiled; any other name is reported.
+ */
 function flagWithFacts(flag: string, at: string, env: RuleRowEnv, example: string): string | undefined {
   let ok = true;
+  const params = env.params ?? new Map<string, Param>();
   const text = flag.replace(PLACEHOLDER, (whole, name: string) => {
     const info = env.facts.resolve(name.trim());
     if (info) return `{${info.fact}}`;
+    if (params.has(name.trim())) return `{${name.trim()}}`;
     ok = false;
     if (env.broken?.(name.trim())) return whole;
-    env.report(at, both('rsFlagUnknown', { text: name, example, ...suggestion(env.facts.nearest(name)) }));
+    const column = env.facts.nearest(name);
+    const near = nearest(name, [...params.keys(), ...(column ? [column] : [])]);
+    env.report(at, both('rsFlagUnknown', { text: name, example, ...suggestion(near) }));
     return whole;
   });
   return ok ? text : undefined;
+}
+
+/** Whether a cell names, in braces, something that is not a parameter but whose own row has a problem. */
+export function referencesBroken(cell: Cell, params: Map<string, Param> | undefined, broken?: (name: string) => boolean): boolean {
+  if (typeof cell !== 'string' || !broken) return false;
+  return [...halfWidth(cell).matchAll(PLACEHOLDER)].some((m) => !params?.has(m[1]!.trim()) && broken(m[1]!.trim()));
+}
+
+/**
+ * Whether every {名称} in a text that is not a placeholder filled at run time
+ * (a plain identifier) names a parameter; the first that does not is reported.
+ */
+export function checkReferences(text: string, at: string, params: Map<string, Param>, report: (at: string, m: Bilingual) => void, broken?: (name: string) => boolean): boolean {
+  for (const m of text.matchAll(PLACEHOLDER)) {
+    const name = m[1]!.trim();
+    if (IDENTIFIER.test(name) || params.has(name)) continue;
+    if (!broken?.(name)) report(at, both('rsParamUnknown', { text: name, ...suggestion(nearest(name, [...params.keys()])) }));
+    return false;
+  }
+  return true;
 }
 
 /** {days} in a pack's flag is {下基层天数} on the sheet: staff name columns, not fact ids. */
@@ -105,6 +137,8 @@ export function readRuleRow(input: RuleRowInput, env: RuleRowEnv): RuleRowRead {
   }
 
   const when: Condition[] = [];
+  /** Facts of conditions left unread until a parameter's row is fixed: the points may still be counted per them. */
+  const waiting: string[] = [];
   const conditions: RuleRowRead['conditions'] = {};
   for (const { fact, cell, at } of input.conditions) {
     if (cellText(cell) === '') continue;
@@ -112,7 +146,13 @@ export function readRuleRow(input: RuleRowInput, env: RuleRowEnv): RuleRowRead {
       ok = false;
       continue;
     }
-    const parsed = parseConditionCell(cell, fact);
+    // A reference to a parameter whose own row has a problem waits for that row to be fixed, reported once there.
+    if (referencesBroken(cell, env.params, env.broken)) {
+      waiting.push(fact.fact);
+      ok = false;
+      continue;
+    }
+    const parsed = parseConditionCell(cell, fact, env.params);
     if (!parsed.ok) {
       env.report(at, parsed.problem);
       ok = false;
@@ -122,7 +162,7 @@ export function readRuleRow(input: RuleRowInput, env: RuleRowEnv): RuleRowRead {
     if (parsed.conditions.length > 0 && !conditions[fact.fact]) conditions[fact.fact] = { cell: at, text: cellText(cell) };
   }
 
-  const rowFacts = when.map((c) => c.fact).filter((f) => isNumeric(env.facts.get(f)!.kind));
+  const rowFacts = [...when.map((c) => c.fact), ...waiting].filter((f) => isNumeric(env.facts.get(f)!.kind));
   const points = parsePointsCell(input.points, { facts: env.facts, rowFacts });
   if (!points.ok) {
     env.report(input.at.points, points.problem);
@@ -131,7 +171,8 @@ export function readRuleRow(input: RuleRowInput, env: RuleRowEnv): RuleRowRead {
   const example = env.facts.get(when[0]?.fact ?? '')?.label ?? env.facts.all()[0]?.label ?? '';
   const flag = flagWithFacts(input.flag, input.at.flag, env, example);
   const flagEn = flagWithFacts(input.flagEn, input.at.flagEn, env, example);
-  if (!ok || flag === undefined || flagEn === undefined || !points.ok || !indicator) return { conditions };
+  const noteOk = checkReferences(input.note, input.at.note, env.params ?? new Map(), env.report, env.broken);
+  if (!ok || !noteOk || flag === undefined || flagEn === undefined || !points.ok || !indicator) return { conditions };
   const note = optional(input.note);
   return {
     conditions,

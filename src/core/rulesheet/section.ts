@@ -1,4 +1,5 @@
 import { both, type Bilingual, type MessageKey, type Params, t } from '../messages';
+import type { Param } from '../pack/params';
 import type { Pack, PackInput } from '../pack/schema';
 import type { Cell } from '../snapshot';
 import { labelKey } from '../text';
@@ -78,6 +79,8 @@ export class ReadContext {
   breakNames(...names: string[]): void {
     for (const n of names) if (n) this.broken.add(labelKey(n));
   }
+  /** The block's 【参数】, by name: what {名称} in its cells may refer to. */
+  params = new Map<string, Param>();
   /** Filled once the 列 and 计算项 tables are read. */
   facts = new FactDirectory([], []);
   /** What a condition header naming no known fact is told: a branch block has no 列 table to add an alias in. */

@@ -6,6 +6,7 @@ import { gradesSection } from '../sections/grades';
 import { indicatorsSection } from '../sections/indicators';
 import { rulesSection } from '../sections/rules';
 import { testsSection, writeTests } from '../sections/tests';
+import { readParams, writeParams } from '../sections/params';
 import { FactDirectory } from '../facts';
 import type { RuleTestCase } from '../rule-tests';
 import { collectTables } from '../tables';
@@ -76,6 +77,8 @@ export function branchTables({ branch: pack, tests }: BranchEntry): LaidTable[] 
     { name: REQUIREMENTS.name, hint: REQUIREMENTS.hint, table: writeConditionTable(REQUIREMENTS, pack) },
     { name: RISK.name, hint: RISK.hint, table: writeConditionTable(RISK, pack) },
     { name: 'rsTableSettings', hint: 'rsHintBranchSettings', table: writeBranchSettings(pack) },
+    // After the tables staff had before parameters, so their cells keep their addresses; the tests stay last.
+    { name: 'rsTableParams', hint: 'rsHintParams', table: writeParams(pack.params) },
     { name: testsSection.name, hint: 'rsHintBranchTests', table: writeTests(testView(pack, tests), 'branch') },
   ];
 }
@@ -88,6 +91,7 @@ const KNOWN: { name: MessageKey; required: boolean }[] = [
   { name: 'rsTableRequirements', required: true },
   { name: 'rsTableRisk', required: true },
   { name: 'rsTableTests', required: false },
+  { name: 'rsTableParams', required: false },
 ];
 
 /** Whether a block assesses branches, as its 【设置】 table says: read before anything else, since the two kinds hold different tables. */
@@ -105,6 +109,8 @@ export function readBranchBlock(ctx: ReadContext, block: SheetBlock, carried: Br
   const settings = settingsView ? readBranchSettings(settingsView, ctx) : {};
   ctx.facts = branchFacts(carried);
   ctx.unknownFact = 'rsBranchFactUnknown';
+  const paramsView = tables.get('rsTableParams');
+  if (paramsView) readParams(paramsView, ctx);
   const indicators = tables.get('rsTableIndicators');
   if (indicators) indicatorsSection.read(indicators, ctx);
   const rules = tables.get('rsTableRules');
@@ -127,6 +133,7 @@ export function readBranchBlock(ctx: ReadContext, block: SheetBlock, carried: Br
     title: ctx.draft.title,
     titleEn: settings.titleEn,
     subject: settings.subject,
+    ...(ctx.draft.params ? { params: ctx.draft.params } : {}),
     meetings: carried.meetings,
     work: carried.work,
     names: carried.names,

@@ -7,6 +7,7 @@ import type { FactDirectory, FactInfo } from '../facts';
 import { cellText, headerKey, type TableColumn, type TableView } from '../grid';
 import { suggestion } from '../problem';
 import { filledRows, optional, type ReadContext, type TableOut } from '../section';
+import { checkReferences, referencesBroken } from '../rule-row';
 import { ENABLED } from '../words';
 
 /** An item of a branch pack that holds when all its conditions do: a must-meet item, a risk criterion. */
@@ -29,7 +30,8 @@ export interface TextField {
  * A table of items with condition cells, one column per fact read, laid out
  * like 【规则】. Texts are kept as written: their {…} placeholders name fact
  * ids and detail values ({committeeMissedMonthsDetail}) the assessor fills in,
- * so they are not turned into column names the way rule flags are.
+ * so they are not turned into column names the way rule flags are; any other
+ * {名称} must name a parameter of 【参数】, whose value is put in when shown.
  */
 export interface ConditionTable {
   name: MessageKey;
@@ -115,7 +117,11 @@ export function readConditionTable(spec: ConditionTable, view: TableView, ctx: R
         if (cellText(cell) !== '') ok = false;
         continue;
       }
-      const parsed = parseConditionCell(cell, fact);
+      if (referencesBroken(cell, ctx.params, (name) => ctx.isBroken(name))) {
+        ok = false;
+        continue;
+      }
+      const parsed = parseConditionCell(cell, fact, ctx.params);
       if (!parsed.ok) {
         ctx.report(view.at(row, c), parsed.problem);
         ok = false;
@@ -132,6 +138,7 @@ export function readConditionTable(spec: ConditionTable, view: TableView, ctx: R
         ctx.reportField(c ? view.at(row, c) : view.titleCell, 'rsRequired', x.header);
         ok = false;
       }
+      if (c && !checkReferences(text, view.at(row, c), ctx.params, (at, m) => ctx.report(at, m), (name) => ctx.isBroken(name))) ok = false;
       const value = optional(text);
       if (value !== undefined) item[x.field] = value;
     }

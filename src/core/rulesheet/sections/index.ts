@@ -3,6 +3,7 @@ import { columnsSection } from './columns';
 import { derivedSection } from './derived';
 import { gradesSection } from './grades';
 import { indicatorsSection } from './indicators';
+import { paramsSection } from './params';
 import { rulesSection } from './rules';
 import { settingsSection } from './settings';
 import { testsSection } from './tests';
@@ -12,7 +13,11 @@ import { testsSection } from './tests';
  * edit most comes first. A pack with more to say (the branch pack's meeting
  * frequencies, star quota) adds a Section here.
  */
-export const SECTIONS: Section[] = [indicatorsSection, rulesSection, gradesSection, settingsSection, columnsSection, derivedSection, testsSection];
+export const SECTIONS: Section[] = [indicatorsSection, rulesSection, gradesSection, settingsSection, columnsSection, derivedSection, paramsSection, testsSection];
 
-/** The order tables are read in: rules need the columns and indicators read before them. */
-export const READ_ORDER: Section[] = [settingsSection, columnsSection, derivedSection, indicatorsSection, rulesSection, gradesSection, testsSection];
+/**
+ * The order tables are read in: rules need the columns and indicators read before them, and the
+ * parameters they refer to. 【参数】 is laid out after the tables staff had before it, so their cells keep their
+ * addresses, and before 【规则测试】, which stays last.
+ */
+export const READ_ORDER: Section[] = [settingsSection, columnsSection, derivedSection, paramsSection, indicatorsSection, rulesSection, gradesSection, testsSection];

@@ -92,7 +92,7 @@ export const rulesSection: Section = {
 
     const ids = new Map<string, { zh: string; en: string }>();
     const taken = new Set(rows.map((r) => view.text(r, idCol)).filter(Boolean));
-    const env = { facts: ctx.facts, indicators: ctx.draft.indicators, ids, taken, broken: (name: string) => ctx.isBroken(name), report: (at: string, m: Bilingual) => ctx.report(at, m) };
+    const env = { facts: ctx.facts, indicators: ctx.draft.indicators, ids, taken, params: ctx.params, broken: (name: string) => ctx.isBroken(name), report: (at: string, m: Bilingual) => ctx.report(at, m) };
     const indicatorOf = (text: string) => ctx.draft.indicators.find((i) => headerKey(i.label) === headerKey(text) || i.id === text);
     for (const row of rows) {
       const indicatorText = view.text(row, indicatorCol);
@@ -123,6 +123,7 @@ export const rulesSection: Section = {
             points: view.at(row, pointsCol),
             flag: view.at(row, flagCol),
             flagEn: view.at(row, flagEnCol),
+            note: view.at(row, noteCol),
           },
         },
         env,
@@ -141,6 +142,7 @@ export const rulesSection: Section = {
       ctx.cells.set(`rules[${i}].points`, view.at(row, pointsCol));
       ctx.cells.set(`rules[${i}].flag`, view.at(row, flagCol));
       ctx.cells.set(`rules[${i}].flagEn`, view.at(row, flagEnCol));
+      ctx.cells.set(`rules[${i}].note`, view.at(row, noteCol));
       ctx.sites.push({ row: row.row + 1, conditions });
       ctx.draft.rules.push(rule);
     }
