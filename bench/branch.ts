@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import branchPackJson from '../rules/branch.json';
@@ -57,5 +57,9 @@ async function bench(label: string, options: TownshipOptions, periods: (string |
   }
 }
 
-await bench('township (24 branches, 2024 Q2)', exampleTownship(), [undefined]);
-await bench('county (200 branches, 2024)', generatedTownship(7, 200, year), [undefined, '2024']);
+try {
+  await bench('township (24 branches, 2024 Q2)', exampleTownship(), [undefined]);
+  await bench('county (200 branches, 2024)', generatedTownship(7, 200, year), [undefined, '2024']);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
