@@ -40,6 +40,7 @@ export const MESSAGES = {
   sheetNotesEmpty: { zh: '空白工作表，没有内容', en: 'an empty sheet' },
   sheetNotesText: { zh: '说明文字，没有台账表头，不读取', en: 'notes: text without a ledger header, not read' },
   sheetResults: { zh: '本插件写入的考评结果，不作为台账读取', en: "the add-on's own results, not read as a ledger" },
+  sheetRulesLog: { zh: '本插件的规则日志（隐藏表），不作为台账读取', en: "the add-on's rules log (a hidden sheet), not read as a ledger" },
   sheetRules: { zh: '考评规则表，规则从这里读取', en: 'the rules sheet: the rules are read from it' },
   sheetUnknown: { zh: '没有找到任何台账的表头，未读取', en: 'no ledger header found, not read' },
   sheetMissingKey: { zh: '最像{ledger}（第{header}行表头，识别出{found}），但缺少“{label}”列，未读取；可在侧边栏手动对应列', en: 'looks most like a {ledgerEn} (header row {header}: {foundEn}) but has no "{labelEn}" column, so it was not read; map the columns by hand in the sidebar' },

@@ -5,6 +5,7 @@ import type { LedgerInfo, SkippedRows } from './ledger/read';
 import { type Lang, type MessageKey, type Params, t } from './messages';
 import { periodLabel } from './period';
 import type { RunPacks, RunResult } from './run';
+import { LOG_SHEET } from './rulesheet/name';
 
 /** One sheet of a workbook as a run took it: read, and for which assessment, or why not. */
 export interface SheetAccount {
@@ -106,7 +107,7 @@ function otherAccount(sources: AccountSources, c: SheetClass): SheetAccount {
   const base = { sheet: c.sheet, role: c.role, assessment: null, ledger: null, header: null, records: null };
   let text: Text;
   if (c.role === 'rules') text = say('sheetRules', {});
-  else if (c.role === 'results') text = say('sheetResults', {});
+  else if (c.role === 'results') text = say(c.sheet === LOG_SHEET ? 'sheetRulesLog' : 'sheetResults', {});
   else if (c.role === 'notes') text = say(c.notes === 'empty' ? 'sheetNotesEmpty' : 'sheetNotesText', {});
   else if (!c.resembles || !c.header) text = say('sheetUnknown', {});
   else {

@@ -128,11 +128,7 @@ export const AUTORUN_ATTRIBUTE = 'data-autorun';
 /** The sheets the add-on owns and rewrites on every run without reading them; everything else is read. */
 export const OWNED_SHEETS = ['考评结果', '支部汇总'] as const;
 
-/**
- * The hidden sheet the rules log lives in (the rules of the last runs). The
- * add-on's alone, like the result sheets, but no result table may target it.
- */
-export const LOG_SHEET = t('rulesLogSheet');
+export { LOG_SHEET } from '../core/rulesheet/name';
 
 /**
  * The rules sheet is the add-on's too (it writes it, colours and notes it), but

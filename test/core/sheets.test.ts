@@ -89,6 +89,17 @@ describe('every sheet of a run accounted for', () => {
     });
   });
 
+  it('names the rules log a workbook brings from Sheets as the add-on’s own, never as notes', async () => {
+    const log = sheet('_台账考评日志', [['{"version":"abc","time":"2024-06-01 09:00:00","packLength":0,"branchLength":0}']]);
+    const run = await assessAll(await snapshotOf(ledger('2024年5月', [cadreRow(1, '张三')]), log), packs());
+    expect(runSheets(run, packs())[1]).toMatchObject({
+      sheet: '_台账考评日志',
+      role: 'results',
+      reason: '本插件的规则日志（隐藏表），不作为台账读取',
+      reasonEn: "the add-on's rules log (a hidden sheet), not read as a ledger",
+    });
+  });
+
   it('takes a table of words that matches one column for a sheet not recognised, never for notes', async () => {
     const members = sheet('党员名册', [['姓名', '性别', '入党时间', '籍贯'], ['乌力吉', '男', '2001.7', '巴彦嘎查'], ['萨仁', '女', '2010.6', '乌兰嘎查']]);
     const run = await assessAll(await snapshotOf(ledger('2024年5月', [cadreRow(1, '张三')]), members, notes), packs());

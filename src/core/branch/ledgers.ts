@@ -3,7 +3,7 @@ import { type Header, searchHeader } from '../ledger/header';
 import { type LedgerInfo, type LedgerSpec, type ReadResult, readLedgerSheets } from '../ledger/read';
 import type { Pack } from '../pack/schema';
 import { CADRE_RESULT_SHEET } from '../results/table';
-import { RULES_SHEET } from '../rulesheet/name';
+import { LOG_SHEET, RULES_SHEET } from '../rulesheet/name';
 import { halfWidth } from '../text';
 import { a1, type Cell, type SheetSnapshot, type WorkbookSnapshot, unmergedValues } from '../snapshot';
 import type { BranchNameRules } from './names';
@@ -106,8 +106,8 @@ export interface Classification {
   sheets: SheetClass[];
 }
 
-/** The sheets the add-on writes its results to: never a ledger. */
-export const RESULT_SHEETS: readonly string[] = [CADRE_RESULT_SHEET, BRANCH_RESULT_SHEET];
+/** The sheets the add-on writes its results to, and the hidden one it logs its rules in: never a ledger. */
+export const RESULT_SHEETS: readonly string[] = [CADRE_RESULT_SHEET, BRANCH_RESULT_SHEET, LOG_SHEET];
 
 /** Sheet names staff give to instructions rather than records. */
 const NOTES_NAME = /说明|须知|注意事项|填表要求|填报要求|指南|目录|封面|readme|notes?$/i;
