@@ -78,43 +78,58 @@ export function outsideRange(column: Column, value: number, period: string | und
 export interface ImpossibleValue {
   /** The facts to drop: the value's own, or both of a part and its whole. */
   facts: string[];
-  cell: string;
+  /** 0-based column of the cell to warn at: the value's own, or the part's. */
+  col: number;
   message: Bilingual;
 }
 
+/** A column read from a ledger and where it stands. */
+export interface ColumnAt {
+  column: Column;
+  col: number;
+}
+
 /**
- * The impossible values of one row: each number outside its column's range,
- * then each part larger than its whole (both dropped, warned at the part).
- * A pair with a value already impossible on its own is not compared.
+ * The checks of one ledger's columns, worked out once per sheet: the columns
+ * that have a range, and each part with the whole it may not exceed. The
+ * function it returns gives the impossible values of one row: each number
+ * outside its column's range, then each part larger than its whole (both
+ * dropped, warned at the part); a pair with a value already impossible on its
+ * own is not compared.
  */
-export function impossibleValues(columns: { column: Column; cell: string }[], facts: Record<string, unknown>, period: string | undefined): ImpossibleValue[] {
-  const out: ImpossibleValue[] = [];
-  const dropped = new Set<string>();
-  for (const { column, cell } of columns) {
-    const value = facts[column.fact];
-    const message = typeof value === 'number' ? outsideRange(column, value, period) : undefined;
-    if (!message) continue;
-    out.push({ facts: [column.fact], cell, message });
-    dropped.add(column.fact);
-  }
+export function impossibleValueCheck(columns: ColumnAt[]): (facts: Record<string, unknown>, period: string | undefined) => ImpossibleValue[] {
   const byFact = new Map(columns.map((c) => [c.column.fact, c.column]));
-  for (const { column, cell } of columns) {
-    const whole = column.atMost === undefined ? undefined : byFact.get(column.atMost);
-    const part = facts[column.fact];
-    const of = whole ? facts[whole.fact] : undefined;
-    if (!whole || typeof part !== 'number' || typeof of !== 'number' || dropped.has(column.fact) || dropped.has(whole.fact) || part <= of) continue;
-    out.push({
-      facts: [column.fact, whole.fact],
-      cell,
-      message: both('valueExceedsWhole', {
-        label: column.label,
-        labelEn: column.labelEn ?? column.label,
-        value: formatRangeValue(part, column.type),
-        whole: whole.label,
-        wholeEn: whole.labelEn ?? whole.label,
-        wholeValue: formatRangeValue(of, whole.type),
-      }),
-    });
-  }
-  return out;
+  const pairs = columns.flatMap((c) => {
+    const whole = c.column.atMost === undefined ? undefined : byFact.get(c.column.atMost);
+    return whole ? [{ ...c, whole }] : [];
+  });
+  return (facts, period) => {
+    const out: ImpossibleValue[] = [];
+    const dropped = new Set<string>();
+    for (const { column, col } of columns) {
+      const value = facts[column.fact];
+      const message = typeof value === 'number' ? outsideRange(column, value, period) : undefined;
+      if (!message) continue;
+      out.push({ facts: [column.fact], col, message });
+      dropped.add(column.fact);
+    }
+    for (const { column, col, whole } of pairs) {
+      const part = facts[column.fact];
+      const of = facts[whole.fact];
+      if (typeof part !== 'number' || typeof of !== 'number' || dropped.has(column.fact) || dropped.has(whole.fact) || part <= of) continue;
+      out.push({
+        facts: [column.fact, whole.fact],
+        col,
+        message: both('valueExceedsWhole', {
+          label: column.label,
+          labelEn: column.labelEn ?? column.label,
+          value: formatRangeValue(part, column.type),
+          whole: whole.label,
+          wholeEn: whole.labelEn ?? whole.label,
+          wholeValue: formatRangeValue(of, whole.type),
+        }),
+      });
+    }
+    return out;
+  };
 }

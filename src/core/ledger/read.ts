@@ -18,7 +18,7 @@ import {
 } from '../values';
 import { type ColumnMapping, ColumnMatcher, IGNORE } from './columns';
 import { findHeader, type Header } from './header';
-import { implausibleSheetYear, implausibleYear, impossibleValues, yearSpan } from './ranges';
+import { implausibleSheetYear, implausibleYear, impossibleValueCheck, yearSpan } from './ranges';
 
 export type FactValue = number | boolean | string | null;
 
@@ -304,6 +304,7 @@ function readSheet(sheet: SheetSnapshot, spec: LedgerSpec, matcher: ColumnMatche
     return;
   }
   const readColumns = spec.columns.filter((c) => header.facts.has(c.fact)).map((column) => ({ column, col: header.facts.get(column.fact)! }));
+  const impossibleValuesOf = impossibleValueCheck(readColumns);
   const labelFacts = [subject.fact, spec.keyFact, branchColumn?.fact].map((f) => (f === undefined ? undefined : header.facts.get(f)));
   const leading = Math.max(1, ...labelFacts.filter((c): c is number => c !== undefined)) + 1;
   const numberColumns = header.columns.filter((h) => h.col >= leading && NUMBER_COLUMN.test(labelKey(h.header))).map((h) => h.col);
@@ -357,8 +358,8 @@ function readSheet(sheet: SheetSnapshot, spec: LedgerSpec, matcher: ColumnMatche
     // A date column gives the row's month; a month (or quarter) column gives it as is.
     const period = typeof rowPeriod === 'string' ? (/^\d{4}-\d{2}-\d{2}$/.test(rowPeriod) ? rowPeriod.slice(0, 7) : rowPeriod) : ownPeriod ?? options.defaultPeriod;
     const periodMissing = !period && !spec.periodless;
-    for (const bad of impossibleValues(readColumns.map(({ column, col }) => ({ column, cell: a1(r, col) })), facts, period)) {
-      warnRow(bad.cell, bad.message);
+    for (const bad of impossibleValuesOf(facts, period)) {
+      warnRow(a1(r, bad.col), bad.message);
       for (const fact of bad.facts) {
         facts[fact] = null;
         impossible.add(fact);
