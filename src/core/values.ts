@@ -165,3 +165,6 @@ export function parseText(cell: Cell): Parsed<string> {
   const text = cleanText(String(cell));
   return text === '' || EMPTY_WORDS.has(text) ? EMPTY : value(text);
 }
+
+/** A number without float noise: 0.07 × 100 is 7, 90% is 0.9. */
+export const tidy = (n: number): number => Number(n.toPrecision(12));

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { both, type Bilingual } from '../messages';
 import type { BranchPack } from '../branch/schema';
 import type { Condition, Rule } from './schema';
+import { tidy } from '../values';
 
 /**
  * Named parameters: a standard several cells depend on (下基层天数标准 = 10,
@@ -36,8 +37,6 @@ export const ParamsSchema = z.array(ParamSchema).optional();
 
 export const isPercentParam = (p: Param): boolean => typeof p.value === 'string';
 
-/** Numbers without float noise: 90% is 0.9, not 0.8999999999999999. */
-const tidy = (n: number) => Number(n.toPrecision(12));
 
 /** The number a condition compares with: 10, or 0.9 for 90%. */
 export function paramNumber(p: Param): number {

@@ -1,6 +1,7 @@
 import { both, type Bilingual, type Lang, t } from '../messages';
 import type { Column, ColumnType, Range } from './schema';
 import { TYPE_NAMES } from './validate';
+import { tidy } from '../values';
 
 /**
  * What a column holds when its pack says nothing: a count is a whole number
@@ -25,8 +26,6 @@ export function sameRange(a: Range | undefined, b: Range | undefined): boolean {
   return a?.min === b?.min && a?.max === b?.max && (a?.whole ?? false) === (b?.whole ?? false);
 }
 
-/** Numbers without float noise: 0.07 × 100 is 7. */
-const tidy = (n: number) => Number(n.toPrecision(12));
 
 /** A value as a message or a cell shows it: 10, 2.5, -30, or 120% for a rate. */
 export function formatRangeValue(value: number, type: ColumnType): string {

@@ -2,7 +2,7 @@ import { both, type Bilingual, t } from '../messages';
 import type { Condition, Operator } from '../pack/schema';
 import type { Cell } from '../snapshot';
 import { cleanText, halfWidth, simplified } from '../text';
-import { parseNumber } from '../values';
+import { parseNumber, tidy } from '../values';
 import { isPercentParam, type Param, paramNumber, paramText } from '../pack/params';
 import { type FactKind, nearest } from './facts';
 import { suggestion } from './problem';
@@ -106,8 +106,6 @@ function normalize(text: string): string {
     .replace(/[、;]/g, ',');
 }
 
-/** Numbers without float noise: 0.07 × 100 is 7, not 7.000000000000001. */
-export const tidy = (n: number) => Number(n.toPrecision(12));
 
 type Token = { value: number } | { percentOnNumber: true };
 

@@ -2,7 +2,8 @@ import { both, type Bilingual } from '../messages';
 import type { Points, Rule } from '../pack/schema';
 import type { Cell } from '../snapshot';
 import { halfWidth, simplified } from '../text';
-import { formatValue, tidy } from './condition';
+import { tidy } from '../values';
+import { formatValue } from './condition';
 import { type FactDirectory, isNumeric } from './facts';
 import { suggestion } from './problem';
 

@@ -2,6 +2,7 @@ import { both, type Bilingual, t } from '../messages';
 import { boundsText, defaultRange, hasRange, sameRange } from '../pack/range';
 import type { Column, ColumnType, Range } from '../pack/schema';
 import { halfWidth, simplified } from '../text';
+import { tidy } from '../values';
 
 /**
  * The 取值范围 cell of the 【列】 table, read into a column's range and the
@@ -50,7 +51,6 @@ function bound(text: string, type: ColumnType, percent: boolean): number | 'peri
   return type === 'percent' && (percent || v > 1) ? v / 100 : v;
 }
 
-const tidy = (n: number) => Number(n.toPrecision(12));
 
 /**
  * Reads a 取值范围 cell for a column of the given type. `columnFact` names the
