@@ -1,8 +1,7 @@
 /** The bundled CLI, dist/cli.mjs, as a user's shell runs it: a few child processes, the rest of the CLI tests run in process. */
-import { execFile, execFileSync, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { execFile, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type CliRun, ROOT } from '../fixtures/cli';
 
 const BUNDLE = join(ROOT, 'dist/cli.mjs');
@@ -16,11 +15,6 @@ function node(...args: string[]): Promise<CliRun> {
     });
   });
 }
-
-beforeAll(() => {
-  // `npm test` builds first; a lone `vitest run` builds here when the bundle is missing.
-  if (!existsSync(BUNDLE)) execFileSync('npx', ['tsx', 'esbuild.config.ts'], { cwd: ROOT, stdio: 'inherit' });
-});
 
 describe('node dist/cli.mjs', () => {
   it('has a main module that runs nothing when it is imported, so tests and hosts can call main(argv, io)', async () => {

@@ -1,5 +1,5 @@
 /**
- * Global setup: the bundle and browser tests load dist/Code.js and dist/Sidebar.html, so the run builds them
+ * Global setup: the bundle, browser and CLI smoke tests load dist/Code.js, dist/Sidebar.html and dist/cli.mjs, so the run builds them
  * first when they are missing or older than any source they are built from. No test then depends on an
  * earlier build, and no two workers race to build.
  */
@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const OUTPUTS = ['dist/Code.js', 'dist/Sidebar.html', 'dist/appsscript.json'];
+const OUTPUTS = ['dist/Code.js', 'dist/Sidebar.html', 'dist/appsscript.json', 'dist/cli.mjs'];
 const SOURCES = ['src', 'rules', 'appsscript.json', 'esbuild.config.ts', 'package-lock.json'];
 
 function newestIn(path: string): number {
