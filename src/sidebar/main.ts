@@ -310,11 +310,12 @@ function assessTab(c: ViewContext): (HTMLElement | null)[] {
   const kinds = state.kinds;
   const branchSheets = kinds ? [...kinds.meetings, ...kinds.work] : [];
   if (state.read) {
+    const accounts = sheetAccounts();
     body.push(
       // With only branch ledgers there is nothing missing to report about cadre ledgers.
-      state.read.ledgers.length > 0 || branchSheets.length === 0 ? ledgersView(c, state.read, sheetAccounts()) : null,
+      state.read.ledgers.length > 0 || branchSheets.length === 0 ? ledgersView(c, state.read, accounts) : null,
       branchSheets.length > 0 ? h('p', { id: 'branch-ledgers', class: 'muted small' }, tr(c, 'uiBranchLedgers', { sheets: branchSheets.join('、') })) : null,
-      sheetsNotReadView(c, sheetAccounts()),
+      sheetsNotReadView(c, accounts),
       rulesStatusView(c),
       controlsView(c, state.read),
     );
