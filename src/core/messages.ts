@@ -9,6 +9,7 @@ export const MESSAGES = {
   valueNegative: { zh: '{label} {value} 不能为负数', en: '{labelEn} {value} cannot be negative' },
   valueNotWhole: { zh: '{label} {value} 不是整数', en: '{labelEn} {value} is not a whole number' },
   valueTooLarge: { zh: '{label} {value} 大得不可能', en: '{labelEn} {value} is impossibly large' },
+  valueCapped: { zh: '{label} {value} 超过上限 {max}，按 {max} 计', en: '{labelEn} {value} is over its maximum {max}; counted as {max}' },
   valueOutOfRange: { zh: '{label} {value} 超出 {range}', en: '{labelEn} {value} is outside {rangeEn}' },
   valueOverMonthDays: { zh: '{label} {value} 超过当月天数 {days}', en: '{labelEn} {value} is more than the {days} days of the month' },
   valueOverPeriodDays: { zh: '{label} {value} 超过本期天数 {days}', en: '{labelEn} {value} is more than the {days} days of the period' },

@@ -81,6 +81,8 @@ export interface ImpossibleValue {
   /** 0-based column of the cell to warn at: the value's own, or the part's. */
   col: number;
   message: Bilingual;
+  /** The value to keep instead of dropping it: the maximum of a capped range. */
+  capped?: number;
 }
 
 /** A column read from a ledger and where it stands. */
@@ -108,7 +110,14 @@ export function impossibleValueCheck(columns: ColumnAt[]): (facts: Record<string
     const dropped = new Set<string>();
     for (const { column, col } of columns) {
       const value = facts[column.fact];
-      const message = typeof value === 'number' ? outsideRange(column, value, period) : undefined;
+      if (typeof value !== 'number') continue;
+      const range = columnRange(column);
+      if (range?.cap && typeof range.max === 'number' && value > range.max && outsideRange(column, range.max, period) === undefined) {
+        const params = { label: column.label, labelEn: column.labelEn ?? column.label, value: formatRangeValue(value, column.type), max: formatRangeValue(range.max, column.type) };
+        out.push({ facts: [column.fact], col, message: both('valueCapped', params), capped: range.max });
+        continue;
+      }
+      const message = outsideRange(column, value, period);
       if (!message) continue;
       out.push({ facts: [column.fact], col, message });
       dropped.add(column.fact);

@@ -360,6 +360,10 @@ function readSheet(sheet: SheetSnapshot, spec: LedgerSpec, matcher: ColumnMatche
     const periodMissing = !period && !spec.periodless;
     for (const bad of impossibleValuesOf(facts, period)) {
       warnRow(a1(r, bad.col), bad.message);
+      if (bad.capped !== undefined) {
+        facts[bad.facts[0]!] = bad.capped;
+        continue;
+      }
       for (const fact of bad.facts) {
         facts[fact] = null;
         impossible.add(fact);

@@ -23,7 +23,7 @@ export function columnRange(column: Column): Range | undefined {
 }
 
 export function sameRange(a: Range | undefined, b: Range | undefined): boolean {
-  return a?.min === b?.min && a?.max === b?.max && (a?.whole ?? false) === (b?.whole ?? false);
+  return a?.min === b?.min && a?.max === b?.max && (a?.whole ?? false) === (b?.whole ?? false) && (a?.cap ?? false) === (b?.cap ?? false);
 }
 
 

@@ -11,13 +11,15 @@ export type ColumnType = z.infer<typeof ColumnTypeSchema>;
  * The values a column can hold: at least `min`, at most `max` (a number, or
  * the days of the row's period), whole numbers only when `whole`. A rate's
  * bounds are fractions (1 = 100%). A value outside is impossible: warned at
- * its cell and treated as missing.
+ * its cell and treated as missing, except above a `cap`ped maximum: a score
+ * given over its aspect's maximum (28 of 25) is taken as the maximum, warned.
  */
 export const RangeSchema = z
   .object({
     min: z.number().optional(),
     max: z.union([z.number(), z.literal('periodDays')]).optional(),
     whole: z.boolean().optional(),
+    cap: z.boolean().optional(),
   })
   .strict();
 export type Range = z.infer<typeof RangeSchema>;

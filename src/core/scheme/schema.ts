@@ -1,0 +1,140 @@
+import * as z from 'zod';
+import { ParamsSchema } from '../pack/params';
+import { ColumnSchema, FactIdSchema, GradeBandSchema, IndicatorSchema, RankingSchema, RuleSchema } from '../pack/schema';
+
+/**
+ * An assessment (考核方案) as data: who is assessed, over which periods, from
+ * which ledgers, with which facts, and then the indicators, rules and grades
+ * the cadre and branch packs already have, plus the parts seed 003 and 004
+ * need: vetoes, a quota on a grade, and computed outputs (a coefficient by
+ * grade, pay as a product). Nothing in it names a subject the code knows:
+ * 党员中心户 and 村干部 are words staff write, not cases in the code.
+ */
+
+const IdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'ids are letters, digits, - _ .');
+
+export const PeriodKindSchema = z.enum(['month', 'quarter', 'year']);
+export type PeriodKind = z.infer<typeof PeriodKindSchema>;
+
+/**
+ * A ledger an assessment reads: its columns, one of them the subject (whose
+ * row it is), optionally the group (village, branch) and the period (a month,
+ * quarter or year column; else the title or sheet name gives it).
+ */
+export const SchemeLedgerSchema = z.object({
+  id: FactIdSchema,
+  title: z.string().min(1),
+  titleEn: z.string().optional(),
+  columns: z.array(ColumnSchema).min(1),
+  ignoredColumns: z.array(z.string()).default([]),
+});
+export type SchemeLedger = z.infer<typeof SchemeLedgerSchema>;
+
+/** Only the rows whose column holds one of the values (会议类型 = 组织生活会; 书记姓名 blank or 空缺, written ""). */
+export const WhereSchema = z.object({
+  column: FactIdSchema,
+  values: z.array(z.union([z.string(), z.number(), z.boolean()])).min(1),
+});
+export type Where = z.infer<typeof WhereSchema>;
+
+const FactShape = { fact: FactIdSchema, label: z.string().min(1), labelEn: z.string().optional() };
+
+/**
+ * How a fact is gathered for one subject and one period:
+ * - value: the column's value in the subject's row of the period;
+ * - rows: sum, count, mean, min or max of a column over the subject's rows of
+ *   the period (or of the `years` years ending with it), optionally only rows
+ *   `where` a column holds given values;
+ * - ratio: one fact over another (a rate);
+ * - either: the first of several facts that has a value (a rate stated, else counted);
+ * - unitsWithout: months or quarters of the period with fewer than `min` rows;
+ * - attendance: the lowest share present of expected over the rows;
+ * - monthsSince: months from the latest date in a column to the period's end
+ *   (0 when the subject has rows and none matches `where`);
+ * - results: another assessment's results for the subject in the period: the
+ *   mean score, or how many are graded one of `grades`.
+ */
+export const SchemeFactSchema = z.discriminatedUnion('source', [
+  z.object({ ...FactShape, source: z.literal('value'), ledger: FactIdSchema, column: FactIdSchema }),
+  z.object({
+    ...FactShape,
+    source: z.literal('rows'),
+    ledger: FactIdSchema,
+    op: z.enum(['sum', 'count', 'mean', 'min', 'max']),
+    column: FactIdSchema.optional(),
+    where: WhereSchema.optional(),
+    years: z.number().int().positive().optional(),
+  }),
+  z.object({ ...FactShape, source: z.literal('ratio'), numerator: FactIdSchema, denominator: FactIdSchema }),
+  z.object({ ...FactShape, source: z.literal('either'), facts: z.array(FactIdSchema).min(2) }),
+  z.object({
+    ...FactShape,
+    source: z.literal('unitsWithout'),
+    ledger: FactIdSchema,
+    per: z.enum(['month', 'quarter']),
+    where: WhereSchema.optional(),
+    min: z.number().int().positive().default(1),
+  }),
+  z.object({ ...FactShape, source: z.literal('attendance'), ledger: FactIdSchema, present: FactIdSchema, expected: FactIdSchema, where: WhereSchema.optional() }),
+  z.object({ ...FactShape, source: z.literal('monthsSince'), ledger: FactIdSchema, column: FactIdSchema, where: WhereSchema.optional() }),
+  z.object({
+    ...FactShape,
+    source: z.literal('results'),
+    scheme: z.string().min(1),
+    op: z.enum(['meanScore', 'countGraded']),
+    grades: z.array(z.string().min(1)).optional(),
+  }),
+]);
+export type SchemeFact = z.infer<typeof SchemeFactSchema>;
+
+/** Any text in the fact's cell but blank or 无 vetoes: the grade becomes the lowest band, with a flag naming the text. */
+export const VetoSchema = z.object({
+  id: IdSchema,
+  fact: FactIdSchema,
+  flag: z.string().min(1),
+  flagEn: z.string().optional(),
+});
+export type Veto = z.infer<typeof VetoSchema>;
+
+/** At most ⌊maxShare × N⌋ of a period's subjects keep `grade`; all tied at the cut-off drop to the next band, with a note. */
+export const GradeQuotaSchema = z.object({
+  grade: z.string().min(1),
+  maxShare: z.number().min(0).max(1),
+});
+export type GradeQuota = z.infer<typeof GradeQuotaSchema>;
+
+/** The lowest share is flagged as the cadre ranking is, and may name what is to be done about them. */
+export const SchemeRankingSchema = RankingSchema.extend({
+  action: z.string().optional(),
+  actionEn: z.string().optional(),
+});
+
+/** A computed column of the result sheet: a value by grade (绩效报酬系数), or a product of two values (绩效报酬). */
+export const OutputSchema = z.union([
+  z.object({ id: FactIdSchema, label: z.string().min(1), labelEn: z.string().optional(), byGrade: z.record(z.string(), z.number()) }),
+  z.object({ id: FactIdSchema, label: z.string().min(1), labelEn: z.string().optional(), product: z.tuple([FactIdSchema, FactIdSchema]) }),
+]);
+export type Output = z.infer<typeof OutputSchema>;
+
+export const SchemeSchema = z.object({
+  id: z.string().min(1),
+  version: z.literal(1),
+  title: z.string().min(1),
+  titleEn: z.string().optional(),
+  /** Who is assessed, in staff's words: 党员中心户, 村干部. */
+  subject: z.string().min(1),
+  subjectEn: z.string().optional(),
+  periodKind: PeriodKindSchema,
+  params: ParamsSchema,
+  ledgers: z.array(SchemeLedgerSchema).default([]),
+  facts: z.array(SchemeFactSchema).default([]),
+  indicators: z.array(IndicatorSchema).min(1),
+  rules: z.array(RuleSchema).min(1),
+  grades: z.array(GradeBandSchema).min(1),
+  vetoes: z.array(VetoSchema).default([]),
+  quota: GradeQuotaSchema.optional(),
+  ranking: SchemeRankingSchema.optional(),
+  outputs: z.array(OutputSchema).default([]),
+});
+export type Scheme = z.infer<typeof SchemeSchema>;
+export type SchemeInput = z.input<typeof SchemeSchema>;
