@@ -1,6 +1,13 @@
 import { type Assessment, type AssessOptions, assessWorkbook } from './assess/assess';
 import { assessBranches } from './branch/assess';
-import { type Classification, classifyWorkbook, type SheetClass, type SheetKinds, withoutBranchLedgers } from './branch/ledgers';
+import { type Classification, classifyWorkbook, mappingFor, type SheetClass, type SheetKinds, sheetsNamed, withoutBranchLedgers } from './branch/ledgers';
+import { type LedgerInfo, type LedgerRecord, readLedgerSheets, type Warning } from './ledger/read';
+import { both, type Bilingual } from './messages';
+import { branchAssessment, cadreAssessment } from './scheme/adapt';
+import { assessScheme } from './scheme/assess';
+import { declaredKind, declaredLedgers, schemeLedgerSpec } from './scheme/ledgers';
+import type { SchemeAssessment, SubjectResult } from './scheme/result';
+import type { Scheme } from './scheme/schema';
 import { BranchNameRules } from './branch/names';
 import type { BranchAssessment } from './branch/result';
 import type { BranchPack } from './branch/schema';
@@ -14,6 +21,8 @@ import type { WorkbookSnapshot } from './snapshot';
 export interface RunPacks {
   cadre: Pack;
   branch: BranchPack;
+  /** The assessments declared as data (党员中心户, 村干部, the quarterly roll-up), run after the two above. */
+  schemes?: Scheme[];
 }
 
 export interface RunOptions extends Pick<AssessOptions, 'period' | 'defaultPeriod' | 'mapping' | 'onProgress' | 'today'> {
@@ -30,11 +39,70 @@ export interface RunResult {
   branches?: BranchAssessment;
   hasCadreLedgers: boolean;
   hasBranchLedgers: boolean;
+  /** The declared assessments that had something to assess, in the order they ran. */
+  schemes: SchemeAssessment[];
+  /** Declared assessments that could not run, and why (the assessment whose results one reads is absent). */
+  schemeNotes: Bilingual[];
 }
 
 /** What every sheet is and which hold which ledger, before anything is assessed (the sidebar shows it on opening). */
 export function classifyRun(workbook: WorkbookSnapshot, packs: RunPacks, mapping: RunOptions['mapping'] = {}): Classification {
-  return classifyWorkbook(workbook, packs.branch, new BranchNameRules(packs.branch.names), packs.cadre, mapping);
+  return classifyWorkbook(workbook, packs.branch, new BranchNameRules(packs.branch.names), packs.cadre, mapping, declaredLedgers(packs.schemes ?? []));
+}
+
+interface LedgerRead {
+  records: LedgerRecord[];
+  infos: LedgerInfo[];
+  warnings: Warning[];
+}
+
+/** Each declared ledger of a scheme, read once from the sheets the classification gave it. */
+function readDeclared(workbook: WorkbookSnapshot, scheme: Scheme, kinds: SheetKinds, options: RunOptions): Map<string, LedgerRead> {
+  const out = new Map<string, LedgerRead>();
+  for (const ledger of scheme.ledgers) {
+    const sheets = kinds[declaredKind(scheme.id, ledger.id)] ?? [];
+    const spec = schemeLedgerSpec(ledger);
+    const read = readLedgerSheets(sheetsNamed(workbook, sheets), spec, { mapping: mappingFor(spec, options.mapping ?? {}), defaultPeriod: options.defaultPeriod, today: options.today });
+    out.set(ledger.id, { records: read.records, infos: read.ledgers, warnings: read.warnings });
+  }
+  return out;
+}
+
+/**
+ * Runs the declared assessments after the two built-in ones, each once every
+ * assessment whose results it reads has run; one reading results no run gave
+ * is said and skipped. An assessment with no ledger sheet and nothing to read
+ * from others is left out of the results quietly: its ledgers are absent, as
+ * the sheet accounting says.
+ */
+async function assessSchemes(workbook: WorkbookSnapshot, schemes: Scheme[], done: Map<string, SchemeAssessment>, kinds: SheetKinds, options: RunOptions) {
+  const out: SchemeAssessment[] = [];
+  const notes: Bilingual[] = [];
+  const waiting = [...schemes];
+  while (waiting.length > 0) {
+    const next = waiting.findIndex((s) => s.facts.every((f) => f.source !== 'results' || done.has(f.scheme)));
+    if (next < 0) {
+      for (const s of waiting) {
+        const missing = s.facts.find((f) => f.source === 'results' && !done.has(f.scheme));
+        notes.push(both('schemeSourceAbsent', { title: s.title, titleEn: s.titleEn ?? s.title, source: missing && 'scheme' in missing ? missing.scheme : '' }));
+      }
+      break;
+    }
+    const scheme = waiting.splice(next, 1)[0]!;
+    const ledgers = readDeclared(workbook, scheme, kinds, options);
+    const results = new Map<string, { results: SubjectResult[]; months: Set<string> }>();
+    for (const f of scheme.facts) {
+      if (f.source !== 'results') continue;
+      const a = done.get(f.scheme)!;
+      results.set(f.scheme, { results: a.results, months: new Set(a.results.map((r) => r.period)) });
+    }
+    const hasRows = [...ledgers.values()].some((l) => l.infos.length > 0) || [...results.values()].some((r) => r.results.length > 0);
+    if (!hasRows) continue;
+    const assessed = await assessScheme(scheme, { ledgers, results }, { period: options.period });
+    done.set(scheme.id, assessed);
+    out.push(assessed);
+  }
+  return { schemes: out, notes };
 }
 
 /**
@@ -50,7 +118,20 @@ export async function assessAll(workbook: WorkbookSnapshot, packs: RunPacks, opt
   const branches = hasBranchLedgers
     ? await assessBranches(workbook, { branch: packs.branch, cadre: packs.cadre }, { period: options.period, defaultPeriod: options.defaultPeriod, today: options.today, mapping: options.mapping, aliases: options.aliases, cadres, kinds })
     : undefined;
-  return { kinds, sheets, cadres, branches, hasCadreLedgers: cadres.ledgers.length > 0, hasBranchLedgers };
+  const done = new Map<string, SchemeAssessment>();
+  if (cadres.ledgers.length > 0) done.set(packs.cadre.id, cadreAssessment(cadres, packs.cadre));
+  if (branches) done.set(packs.branch.id, branchAssessment(branches, packs.branch));
+  const declared = await assessSchemes(workbook, packs.schemes ?? [], done, kinds, options);
+  return { kinds, sheets, cadres, branches, hasCadreLedgers: cadres.ledgers.length > 0, hasBranchLedgers, schemes: declared.schemes, schemeNotes: declared.notes };
+}
+
+/** Every assessment of a run in the one result shape: the monthly cadre one, the branch one, then the declared ones. */
+export function runAssessments(run: RunResult, packs: RunPacks): SchemeAssessment[] {
+  return [
+    ...(run.hasCadreLedgers ? [cadreAssessment(run.cadres, packs.cadre)] : []),
+    ...(run.branches ? [branchAssessment(run.branches, packs.branch)] : []),
+    ...run.schemes,
+  ];
 }
 
 /** The result sheets a run writes, all in one batch: 考评结果 and, with branch ledgers, 支部汇总. */
@@ -77,5 +158,5 @@ export function runSummaries(run: RunResult, packs: RunPacks): RunSummaries {
 
 /** Every warning of a run, cadre ledgers first. */
 export function runWarnings(run: RunResult) {
-  return [...run.cadres.warnings, ...(run.branches?.warnings ?? [])];
+  return [...run.cadres.warnings, ...(run.branches?.warnings ?? []), ...run.schemes.flatMap((s) => s.warnings)];
 }

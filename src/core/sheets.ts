@@ -1,5 +1,6 @@
 import type { Assessment } from './assess/assess';
-import { type LedgerKind, ledgerTitle, type Resemblance, RESULT_SHEETS, type SheetClass, type SheetRole } from './branch/ledgers';
+import { type BuiltInKind, type LedgerKind, ledgerTitle, type Resemblance, RESULT_SHEETS, type SheetClass, type SheetRole } from './branch/ledgers';
+import type { SchemeAssessment } from './scheme/result';
 import type { BranchAssessment } from './branch/result';
 import type { LedgerInfo, SkippedRows } from './ledger/read';
 import { type Lang, type MessageKey, type Params, t } from './messages';
@@ -33,6 +34,8 @@ export interface AccountSources {
   cadreLedgers?: LedgerInfo[];
   cadres?: Assessment;
   branches?: BranchAssessment;
+  /** The declared assessments made: the ledgers they read. */
+  schemes?: SchemeAssessment[];
   /**
    * Every sheet name of the workbook, in order, when the host left some out of
    * the snapshot (hosts leave out the add-on's own result sheets).
@@ -67,20 +70,40 @@ function skippedText(skipped: SkippedRows): Text | undefined {
 
 const headerLabel = (rows: [number, number]) => (rows[0] === rows[1] ? String(rows[0]) : `${rows[0]}–${rows[1]}`);
 
+const isBuiltIn = (kind: LedgerKind): kind is BuiltInKind => !kind.includes('/');
+
+/** A ledger kind's title: the built-in ones', or the one its assessment declares. */
+function kindTitle(packs: RunPacks, kind: LedgerKind): Text {
+  if (isBuiltIn(kind)) return ledgerTitle(packs.branch, packs.cadre, kind);
+  const [owner, id] = kind.split('/') as [string, string];
+  const ledger = packs.schemes?.find((s) => s.id === owner)?.ledgers.find((l) => l.id === id);
+  return { zh: ledger?.title ?? kind, en: ledger?.titleEn ?? ledger?.title ?? kind };
+}
+
+/** The id of the assessment a ledger kind is read for. */
+function kindOwner(packs: RunPacks, kind: LedgerKind): string {
+  if (!isBuiltIn(kind)) return kind.split('/')[0]!;
+  return kind === 'cadre' ? packs.cadre.id : packs.branch.id;
+}
+
+function ledgerInfo(sources: AccountSources, kind: LedgerKind, sheet: string): LedgerInfo | undefined {
+  if (kind === 'cadre') return sources.cadreLedgers?.find((l) => l.sheet === sheet);
+  if (kind === 'meetings' || kind === 'work') return sources.branches?.ledgers[kind].find((l) => l.sheet === sheet);
+  const [owner, id] = kind.split('/') as [string, string];
+  return sources.schemes?.find((s) => s.id === owner)?.ledgers[id]?.find((l) => l.sheet === sheet);
+}
+
 function ledgerAccount(sources: AccountSources, c: SheetClass, kind: LedgerKind, rows: [number, number]): SheetAccount {
   const { packs } = sources;
-  const title = ledgerTitle(packs.branch, packs.cadre, kind);
-  const info =
-    kind === 'cadre'
-      ? sources.cadreLedgers?.find((l) => l.sheet === c.sheet)
-      : (kind === 'meetings' ? sources.branches?.ledgers.meetings : sources.branches?.ledgers.work)?.find((l) => l.sheet === c.sheet);
+  const title = kindTitle(packs, kind);
+  const info = ledgerInfo(sources, kind, c.sheet);
   const header = info ? info.headerRows : rows;
   const parts: Text[] = [];
   if (info) {
     parts.push(say('sheetLedger', { ledger: title.zh, header: headerLabel(header), records: info.records }, { ledgerEn: title.en, header: headerLabel(header), records: info.records }));
     const skipped = skippedText(info.skipped);
     if (skipped) parts.push(skipped);
-    const period = kind === 'cadre' ? sources.cadres?.period : sources.branches?.period;
+    const period = kind === 'cadre' ? sources.cadres?.period : isBuiltIn(kind) ? sources.branches?.period : undefined;
     const outside = !period
       ? 0
       : kind === 'cadre'
@@ -94,7 +117,7 @@ function ledgerAccount(sources: AccountSources, c: SheetClass, kind: LedgerKind,
   return {
     sheet: c.sheet,
     role: 'ledger',
-    assessment: kind === 'cadre' ? packs.cadre.id : packs.branch.id,
+    assessment: kindOwner(packs, kind),
     ledger: kind,
     header: header[0],
     records: info ? info.records : null,
@@ -112,7 +135,7 @@ function otherAccount(sources: AccountSources, c: SheetClass): SheetAccount {
   else if (!c.resembles || !c.header) text = say('sheetUnknown', {});
   else {
     const r = c.resembles;
-    const title = ledgerTitle(sources.packs.branch, sources.packs.cadre, r.kind);
+    const title = kindTitle(sources.packs, r.kind);
     const header = headerLabel(c.header);
     const found = { zh: r.recognised.map((l) => l.label).join('、'), en: r.recognised.map((l) => l.labelEn).join(', ') };
     text = r.missing
@@ -150,7 +173,7 @@ export function accountSheets(sources: AccountSources): SheetAccount[] {
 
 /** The accounting of a whole run: its classification, the cadre ledgers read and the branch assessment. */
 export function runSheets(run: RunResult, packs: RunPacks, workbookSheets?: string[]): SheetAccount[] {
-  return accountSheets({ sheets: run.sheets, packs, cadreLedgers: run.cadres.ledgers, cadres: run.cadres, branches: run.branches, workbookSheets });
+  return accountSheets({ sheets: run.sheets, packs, cadreLedgers: run.cadres.ledgers, cadres: run.cadres, branches: run.branches, schemes: run.schemes, workbookSheets });
 }
 
 /** The --json shape of the accounting. */

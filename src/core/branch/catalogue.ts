@@ -1,5 +1,5 @@
 import type { ColumnType } from '../pack/schema';
-import type { LedgerKind } from './ledgers';
+import type { BuiltInKind } from './ledgers';
 import type { BranchPack } from './schema';
 
 export type FactType = ColumnType | 'ratio';
@@ -48,7 +48,7 @@ export function factCatalogue(pack: BranchPack): Map<string, BranchFactInfo> {
 
 /** Where a fact's value comes from: the ledger it is computed from, and the columns of that ledger it needs. */
 export interface FactSource {
-  ledger: LedgerKind;
+  ledger: BuiltInKind;
   /** Column facts of that ledger; none beyond those the reader needs to recognise it. */
   columns: string[];
 }

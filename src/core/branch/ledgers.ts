@@ -10,10 +10,22 @@ import type { BranchNameRules } from './names';
 import type { BranchPack } from './schema';
 import { BRANCH_RESULT_SHEET } from './table';
 
-export type LedgerKind = 'meetings' | 'work' | 'cadre';
+/** A ledger an assessment declares on its own (党员中心户测评表): `<assessment id>/<ledger id>`. */
+export type DeclaredKind = `${string}/${string}`;
+
+/** The ledgers the cadre and branch packs read. */
+export type BuiltInKind = 'meetings' | 'work' | 'cadre';
+
+export type LedgerKind = BuiltInKind | DeclaredKind;
 
 /** Which sheets hold which ledger; a sheet holds at most one. */
-export type SheetKinds = Record<LedgerKind, string[]>;
+export type SheetKinds = Record<BuiltInKind, string[]> & Partial<Record<DeclaredKind, string[]>>;
+
+/** A ledger declared as data by an assessment, and how a sheet is read as one. */
+export interface DeclaredLedger {
+  kind: DeclaredKind;
+  spec: LedgerSpec;
+}
 
 /** What is left of a title once dates and the ledger's own words are gone: the branch it names. */
 const DATE_WORDS = /\d{4}\s*年?\s*(\d{1,2}\s*[-—~至到]\s*)?(\d{1,2}\s*月份?)?|\d{1,2}\s*月份?|第?[一二三四1-4]\s*季度|[上下]半年|全年|年度/g;
@@ -58,7 +70,7 @@ function cadreSpec(pack: Pack): LedgerSpec {
 }
 
 /** The user's column mapping, kept to the facts of one ledger kind. */
-function mappingFor(spec: LedgerSpec, mapping: ColumnMapping): ColumnMapping {
+export function mappingFor(spec: LedgerSpec, mapping: ColumnMapping): ColumnMapping {
   const facts = new Set(spec.columns.map((c) => c.fact));
   return Object.fromEntries(Object.entries(mapping).filter(([, fact]) => fact === IGNORE || facts.has(fact)));
 }
@@ -147,10 +159,11 @@ const rowsOf = (header: Header): [number, number] => [header.top + 1, header.bot
  * recognises is notes (empty, or text with no ledger's header) or
  * unrecognised, with the ledger it most resembles and the column it lacks.
  */
-export function classifyWorkbook(workbook: WorkbookSnapshot, branch: BranchPack, rules: BranchNameRules, cadre?: Pack, mapping: ColumnMapping = {}): Classification {
+export function classifyWorkbook(workbook: WorkbookSnapshot, branch: BranchPack, rules: BranchNameRules, cadre?: Pack, mapping: ColumnMapping = {}, declared: DeclaredLedger[] = []): Classification {
   const specs: [LedgerKind, LedgerSpec][] = [['meetings', meetingSpec(branch, rules)]];
   if (cadre) specs.push(['cadre', cadreSpec(cadre)]);
   specs.push(['work', workSpec(branch)]);
+  for (const d of declared) specs.push([d.kind, d.spec]);
   const matchers = specs.map(([kind, spec]) => {
     const subject = spec.columns.find((c) => c.role === 'subject')!;
     return { kind, spec, key: spec.keyFact ?? subject.fact, min: Math.min(3, spec.columns.length), matcher: new ColumnMatcher(spec.columns, spec.ignoredColumns, mappingFor(spec, mapping)) };
@@ -176,7 +189,7 @@ export function classifyWorkbook(workbook: WorkbookSnapshot, branch: BranchPack,
       if (found.likeliest && (!closest || found.likeliest.facts.size > closest.header.facts.size)) closest = { m, header: found.likeliest };
     }
     if (best) {
-      kinds[best.kind].push(sheet.name);
+      (kinds[best.kind] ??= []).push(sheet.name);
       sheets.push({ sheet: sheet.name, role: 'ledger', kind: best.kind, header: rowsOf(best.header) });
     } else {
       sheets.push(notLedger(sheet, grid, closest));
@@ -260,7 +273,7 @@ export function cellOf(info: LedgerInfo | undefined, fact: string, row: number):
 }
 
 /** A ledger kind's title as the messages name it: 三会一课记录, 支部工作台账, 驻村干部月度考核台账. */
-export function ledgerTitle(pack: BranchPack, cadre: Pack | undefined, kind: LedgerKind): { zh: string; en: string } {
+export function ledgerTitle(pack: BranchPack, cadre: Pack | undefined, kind: BuiltInKind): { zh: string; en: string } {
   if (kind === 'meetings') return { zh: pack.meetings.title, en: pack.meetings.titleEn ?? pack.meetings.title };
   if (kind === 'work') return { zh: pack.work.title, en: pack.work.titleEn ?? pack.work.title };
   return { zh: `${cadre?.title ?? '驻村干部'}台账`, en: `${cadre?.titleEn ?? 'stationed cadre'} ledger` };

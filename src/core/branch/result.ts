@@ -2,7 +2,7 @@ import type { RankedScore } from '../assess/assess';
 import type { FactValue, LedgerInfo, Warning } from '../ledger/read';
 import type { Bilingual } from '../messages';
 import type { Evidence } from './evidence';
-import type { LedgerKind, SheetKinds } from './ledgers';
+import type { BuiltInKind, SheetKinds } from './ledgers';
 import type { RateCheck, UnmatchedName } from './work';
 
 /** What a branch assessment gives back: per branch and period, and for the run as a whole. */
@@ -57,7 +57,7 @@ export interface BranchResult extends RankedScore {
 
 export interface CoverageNote extends Bilingual {
   period: string;
-  ledger: LedgerKind;
+  ledger: BuiltInKind;
 }
 
 export interface BranchAssessment {

@@ -3,6 +3,11 @@ import branch from '../../../rules/branch.json';
 import branchTests from '../../../rules/branch.tests.json';
 import stationedCadre from '../../../rules/stationed-cadre.json';
 import stationedCadreTests from '../../../rules/stationed-cadre.tests.json';
+import stationedCadreQuarter from '../../../rules/stationed-cadre-quarter.json';
+import household from '../../../rules/household.json';
+import villageCadre from '../../../rules/village-cadre.json';
+import type { Scheme } from '../scheme/schema';
+import { validateScheme } from '../scheme/validate';
 import type { BranchPack } from '../branch/schema';
 import { validateBranchPack } from '../branch/validate';
 import { validatePack } from '../pack/validate';
@@ -26,4 +31,14 @@ export function shippedBranchPack(): BranchPack {
 /** The packs in rules/ with their tests: what a new rules sheet holds. The cadre block comes first, so its cells keep their addresses. */
 export function defaultRules(): [PackEntry, BranchEntry] {
   return [entry(stationedCadre, stationedCadreTests), { branch: shippedBranchPack(), tests: z.array(RuleTestCaseSchema).parse(branchTests) }];
+}
+
+/** The assessments shipped as data beside the two packs: the quarterly roll-up of the cadre pack, 党员中心户 and 村干部. */
+export function shippedSchemes(): Scheme[] {
+  const known = { schemes: ['stationed-cadre', 'branch', 'stationed-cadre-quarter', 'household', 'village-cadre'] };
+  return [stationedCadreQuarter, household, villageCadre].map((input) => {
+    const result = validateScheme(input, known);
+    if (!result.ok) throw new Error(result.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
+    return result.scheme;
+  });
 }

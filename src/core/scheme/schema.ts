@@ -27,6 +27,8 @@ export const SchemeLedgerSchema = z.object({
   titleEn: z.string().optional(),
   columns: z.array(ColumnSchema).min(1),
   ignoredColumns: z.array(z.string()).default([]),
+  /** Its rows say how things stand (a roster: 书记姓名, 空缺时间), not what a period did: every period reads them. */
+  standing: z.boolean().default(false),
 });
 export type SchemeLedger = z.infer<typeof SchemeLedgerSchema>;
 
@@ -52,7 +54,8 @@ const FactShape = { fact: FactIdSchema, label: z.string().min(1), labelEn: z.str
  * - monthsSince: months from the latest date in a column to the period's end
  *   (0 when the subject has rows and none matches `where`);
  * - results: another assessment's results for the subject in the period: the
- *   mean score, or how many are graded one of `grades`.
+ *   mean score, how many are graded one of `grades`, or the months it was
+ *   assessed in that hold no result for the subject.
  */
 export const SchemeFactSchema = z.discriminatedUnion('source', [
   z.object({ ...FactShape, source: z.literal('value'), ledger: FactIdSchema, column: FactIdSchema }),
@@ -81,7 +84,7 @@ export const SchemeFactSchema = z.discriminatedUnion('source', [
     ...FactShape,
     source: z.literal('results'),
     scheme: z.string().min(1),
-    op: z.enum(['meanScore', 'countGraded']),
+    op: z.enum(['meanScore', 'countGraded', 'monthsMissing']),
     grades: z.array(z.string().min(1)).optional(),
   }),
 ]);

@@ -1,0 +1,95 @@
+import type { Assessment } from '../assess/assess';
+import type { BranchAssessment } from '../branch/result';
+import type { BranchPack } from '../branch/schema';
+import type { Pack } from '../pack/schema';
+import type { SchemeAssessment, SubjectResult, ValueColumn } from './result';
+
+/**
+ * The monthly cadre and the branch assessments in the one result shape, so
+ * everything downstream (the assessments list, the quarterly roll-up that
+ * reads monthly scores, JSON) treats all five assessments alike.
+ */
+
+const indicatorColumns = (indicators: { id: string; label: string; labelEn?: string }[]): ValueColumn[] =>
+  indicators.map((i) => ({ id: i.id, label: i.label, labelEn: i.labelEn ?? i.label, percent: false }));
+
+export function cadreAssessment(a: Assessment, pack: Pack): SchemeAssessment {
+  const results: SubjectResult[] = a.cadres.map((c) => ({
+    name: c.name,
+    group: c.branch,
+    period: c.period,
+    score: c.score,
+    grade: c.grade,
+    gradeEn: c.gradeEn,
+    stars: c.stars,
+    rank: c.rank,
+    of: c.of,
+    fallsShort: c.flags.some((f) => f.rule === 'ranking:bottom') || c.grade === pack.grades.at(-1)?.grade,
+    risk: false,
+    riskReasons: [],
+    flags: c.flags.map((f) => ({ rule: f.rule, message: f.message, messageEn: f.messageEn, ...(f.indicator ? { indicator: f.indicator } : {}) })),
+    notes: [],
+    indicators: c.indicators,
+    basis: c.basis,
+    values: { ...c.indicators },
+    source: c.source,
+  }));
+  return {
+    id: pack.id,
+    title: pack.title,
+    titleEn: pack.titleEn ?? pack.title,
+    subject: '驻村干部',
+    subjectEn: 'stationed cadre',
+    periodKind: 'month',
+    rulesVersion: a.rulesVersion,
+    period: a.period,
+    periods: a.months,
+    ledgers: { cadre: a.ledgers },
+    results,
+    columns: indicatorColumns(pack.indicators),
+    notes: [],
+    warnings: a.warnings,
+  };
+}
+
+export function branchAssessment(a: BranchAssessment, pack: BranchPack): SchemeAssessment {
+  // A branch's figures come from many rows of several ledgers: no one row is its source.
+  const results: SubjectResult[] = a.branches.map((b) => {
+    return {
+      name: b.name,
+      group: null,
+      period: b.period,
+      score: b.score,
+      grade: b.grade,
+      gradeEn: b.gradeEn,
+      stars: b.stars,
+      rank: b.rank,
+      of: b.of,
+      fallsShort: b.fallsShort,
+      risk: b.risk,
+      riskReasons: b.riskReasons,
+      flags: b.flags.map((f) => ({ rule: f.rule, message: f.message, messageEn: f.messageEn })),
+      notes: [...b.noData, ...b.starNotes].map(({ message, messageEn }) => ({ message, messageEn })),
+      indicators: b.indicators,
+      basis: [],
+      values: { ...b.indicators },
+      source: null,
+    };
+  });
+  return {
+    id: pack.id,
+    title: pack.title,
+    titleEn: pack.titleEn ?? pack.title,
+    subject: '党支部',
+    subjectEn: 'Party branch',
+    periodKind: 'quarter',
+    rulesVersion: a.rulesVersion,
+    period: a.period,
+    periods: a.periods,
+    ledgers: a.ledgers,
+    results,
+    columns: indicatorColumns(pack.indicators),
+    notes: a.coverageNotes.map(({ message, messageEn }) => ({ message, messageEn })),
+    warnings: a.warnings,
+  };
+}

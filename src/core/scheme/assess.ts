@@ -1,0 +1,340 @@
+import { Engine } from 'json-rules-engine';
+import { gradeFor } from '../assess/grade';
+import { bottomShare, competitionRanks } from '../assess/rank';
+import { formatFact, planFor, round2, scoreRow, type ScoringPlan } from '../assess/score';
+import type { FactValue, LedgerInfo, LedgerRecord, Warning } from '../ledger/read';
+import { both, type Bilingual, fillTemplate, type Params } from '../messages';
+import { compileRule, SCORE_EVENT } from '../pack/compile';
+import { packHash } from '../pack/hash';
+import { rulesTextsFilled } from '../pack/params';
+import { monthsOf, periodLabel, type PeriodId } from '../period';
+import { a1Column } from './cells';
+import { type FactContext, gatherFacts, type GatheredFacts, isSaid, type SubjectData } from './facts';
+import type { ResultFlag, SchemeAssessment, SubjectResult, ValueColumn } from './result';
+import type { Scheme } from './schema';
+import { fitsKind, unitOf, unitsIn } from './units';
+import { subjectKey } from './subjects';
+
+/** What a run hands an assessment: each of its ledgers read once, and the results of the assessments it reads. */
+export interface SchemeInputs {
+  ledgers: ReadonlyMap<string, { records: LedgerRecord[]; infos: LedgerInfo[]; warnings: Warning[] }>;
+  results: ReadonlyMap<string, { results: SubjectResult[]; months: ReadonlySet<string> }>;
+}
+
+export interface SchemeOptions {
+  /** A month, quarter or year: the units of the assessment's own kind inside it are judged. */
+  period?: PeriodId;
+}
+
+/** The facts a scheme's rules may read, with their labels and whether they are rates. */
+function factLabels(scheme: Scheme): { labels: ScoringPlan['labels']; percent: Set<string> } {
+  const labels = new Map<string, { zh: string; en: string }>();
+  const percent = new Set<string>();
+  const columnTypes = new Map(scheme.ledgers.flatMap((l) => l.columns.map((c) => [`${l.id}.${c.fact}`, c.type] as const)));
+  for (const f of scheme.facts) {
+    labels.set(f.fact, { zh: f.label, en: f.labelEn ?? f.label });
+    const rate =
+      f.source === 'ratio' ||
+      f.source === 'attendance' ||
+      ((f.source === 'value' || (f.source === 'rows' && f.op !== 'count')) && columnTypes.get(`${f.ledger}.${f.column}`) === 'percent') ||
+      (f.source === 'either' && f.facts.every((x) => percent.has(x)));
+    if (rate) percent.add(f.fact);
+  }
+  return { labels, percent };
+}
+
+/**
+ * Judges one assessment (考核方案) over the periods of its kind: gathers each
+ * subject's facts, runs its rules through json-rules-engine, totals the
+ * indicators, grades, applies vetoes, then within each period ranks, flags the
+ * bottom share, holds a grade to its quota and computes the outputs. Nothing
+ * here knows what the subject is: cadres, branches, households and village
+ * cadres differ only in their schemes.
+ */
+export class SchemeAssessor {
+  readonly scheme: Scheme;
+  private readonly engine: Engine;
+  private readonly plan: ScoringPlan;
+
+  constructor(scheme: Scheme) {
+    this.scheme = rulesTextsFilled(scheme);
+    this.engine = new Engine(this.scheme.rules.filter((r) => r.enabled).map(compileRule), { allowUndefinedFacts: true });
+    const { labels, percent } = factLabels(this.scheme);
+    this.plan = planFor(this.scheme.indicators, this.scheme.rules, labels, percent);
+  }
+
+  /** A fact's value as a flag or a cell shows it: rates as percentages. */
+  show(fact: string, value: unknown): string {
+    return formatFact(this.plan, fact, value);
+  }
+
+  isPercent(fact: string): boolean {
+    return this.plan.percentFacts.has(fact);
+  }
+
+  /** One subject in one period, before the period's ranking, quota and outputs. */
+  async judge(subject: { name: string; group: string | null; source: SubjectResult['source'] }, period: string, facts: GatheredFacts): Promise<SubjectResult> {
+    const { events } = await this.engine.run(facts.values);
+    const fired = new Set<string>();
+    for (const e of events) if (e.type === SCORE_EVENT) fired.add(String(e.params!.rule));
+    const row = scoreRow(this.plan, { values: facts.values, missing: facts.missing }, fired);
+    const details: Params = {};
+    for (const [fact, d] of Object.entries(facts.detail)) details[`${fact}Detail`] = d.zh;
+    const detailsEn: Params = {};
+    for (const [fact, d] of Object.entries(facts.detail)) detailsEn[`${fact}Detail`] = d.en;
+    const flags: ResultFlag[] = row.flags.map((f) => ({ ...f, message: fillTemplate(f.message, details), messageEn: fillTemplate(f.messageEn, detailsEn) }));
+    for (const flag of flags) {
+      if (!flag.rule.startsWith('missing:')) continue;
+      const inputs = [...new Set((this.plan.rulesByIndicator.get(flag.indicator!) ?? []).flatMap((r) => this.plan.inputs.get(r.id) ?? []))];
+      const cells = inputs.filter((f) => facts.missing.has(f)).flatMap((f) => facts.cells.get(f) ?? []);
+      if (cells.length === 0) continue;
+      flag.cells = cells;
+      const at = both('flagCells', { cells: cells.join('、'), cellsEn: cells.join(', ') });
+      flag.message += at.message;
+      flag.messageEn += at.messageEn;
+    }
+    let band = gradeFor(this.scheme.grades, row.score);
+    let vetoed = false;
+    for (const veto of this.scheme.vetoes) {
+      const said = facts.values[veto.fact];
+      if (!isSaid(said ?? null)) continue;
+      vetoed = true;
+      band = this.scheme.grades.at(-1)!;
+      const params = { [veto.fact]: String(said) };
+      flags.push({ rule: `veto:${veto.id}`, message: fillTemplate(veto.flag, params), messageEn: fillTemplate(veto.flagEn ?? veto.flag, params), cells: facts.cells.get(veto.fact) });
+    }
+    const values: Record<string, FactValue> = {};
+    for (const f of this.scheme.facts) values[f.fact] = facts.values[f.fact] ?? null;
+    const lowest = this.scheme.grades.length > 1 && band === this.scheme.grades.at(-1);
+    return {
+      name: subject.name,
+      group: subject.group,
+      period,
+      score: row.score,
+      grade: band.grade,
+      gradeEn: band.gradeEn ?? band.grade,
+      stars: band.stars,
+      rank: 0,
+      of: 0,
+      fallsShort: vetoed || lowest,
+      risk: false,
+      riskReasons: [],
+      flags,
+      notes: row.notes.map(({ message, messageEn }) => ({ message, messageEn })),
+      indicators: row.indicators,
+      basis: row.basis,
+      values,
+      source: subject.source,
+    };
+  }
+
+  /** Ranks one period's results, flags the bottom share, holds the quota, then computes the outputs. */
+  settle(results: SubjectResult[]): void {
+    const scheme = this.scheme;
+    const scores = results.map((r) => r.score);
+    const ranks = competitionRanks(scores);
+    const bottom = scheme.ranking ? bottomShare(scores, scheme.ranking.bottomShare) : scores.map(() => false);
+    results.forEach((r, i) => {
+      r.rank = ranks[i]!;
+      r.of = results.length;
+      if (!bottom[i] || !scheme.ranking) return;
+      const k = scheme.ranking;
+      const zh = k.action ? `${k.flag}：${k.action}` : k.flag;
+      const en = k.actionEn ?? k.action ? `${k.flagEn ?? k.flag}: ${k.actionEn ?? k.action}` : (k.flagEn ?? k.flag);
+      r.flags.push({ rule: 'ranking:bottom', message: zh, messageEn: en });
+      r.fallsShort = true;
+    });
+    if (scheme.quota) this.holdQuota(results, scheme.quota.grade, scheme.quota.maxShare);
+    for (const r of results) this.computeOutputs(r);
+  }
+
+  /** At most ⌊share × N⌋ keep the grade; all tied at the cut-off drop a band, so tied subjects are treated alike. */
+  private holdQuota(results: SubjectResult[], grade: string, share: number): void {
+    const allowed = Math.floor(share * results.length + 1e-9);
+    const holders = results.filter((r) => r.grade === grade).sort((a, b) => b.score - a.score);
+    if (holders.length <= allowed) return;
+    const cutoff = holders[allowed]!.score;
+    const at = this.scheme.grades.findIndex((g) => g.grade === grade);
+    const lower = this.scheme.grades[at + 1];
+    if (!lower) return;
+    for (const r of holders) {
+      if (r.score > cutoff) continue;
+      r.grade = lower.grade;
+      r.gradeEn = lower.gradeEn ?? lower.grade;
+      r.stars = lower.stars;
+      r.notes.push(both('quotaDropped', { grade, share: `${round2(share * 100)}%`, total: results.length, allowed, lower: lower.grade, lowerEn: lower.gradeEn ?? lower.grade, score: r.score }));
+    }
+  }
+
+  private computeOutputs(r: SubjectResult): void {
+    for (const o of this.scheme.outputs) {
+      if ('byGrade' in o) r.values[o.id] = o.byGrade[r.grade] ?? null;
+      else {
+        const [a, b] = o.product.map((x) => r.values[x]);
+        r.values[o.id] = typeof a === 'number' && typeof b === 'number' ? round2(a * b) : null;
+      }
+    }
+  }
+
+  /** The computed columns of the result sheet: indicator points, then the outputs. */
+  columns(): ValueColumn[] {
+    return [
+      ...this.scheme.indicators.map((i) => ({ id: i.id, label: i.label, labelEn: i.labelEn ?? i.label, percent: false })),
+      ...this.scheme.outputs.map((o) => ({ id: o.id, label: o.label, labelEn: o.labelEn ?? o.label, percent: false })),
+    ];
+  }
+}
+
+interface Subject {
+  name: string;
+  group: string | null;
+  data: { rows: Map<string, LedgerRecord[]>; results: Map<string, SubjectResult[]> };
+}
+
+/** Every subject of the scheme's ledgers and of the assessments it reads, by name and group. */
+function subjectsOf(scheme: Scheme, inputs: SchemeInputs): Map<string, Subject> {
+  const subjects = new Map<string, Subject>();
+  const get = (name: string, group: string | null) => {
+    const key = subjectKey(name, group);
+    let s = subjects.get(key);
+    if (!s) subjects.set(key, (s = { name, group, data: { rows: new Map(), results: new Map() } }));
+    return s;
+  };
+  for (const ledger of scheme.ledgers) {
+    for (const r of inputs.ledgers.get(ledger.id)?.records ?? []) {
+      const rows = get(r.name, r.branch).data.rows;
+      if (!rows.has(ledger.id)) rows.set(ledger.id, []);
+      rows.get(ledger.id)!.push(r);
+    }
+  }
+  for (const id of new Set(scheme.facts.flatMap((f) => (f.source === 'results' ? [f.scheme] : [])))) {
+    for (const r of inputs.results.get(id)?.results ?? []) {
+      const results = get(r.name, r.group).data.results;
+      if (!results.has(id)) results.set(id, []);
+      results.get(id)!.push(r);
+    }
+  }
+  return subjects;
+}
+
+/** The unit of a subject's first row or result in it: its subject-defining presence in the period. */
+function presence(scheme: Scheme, subject: Subject, unit: string, standing: ReadonlySet<string>): SubjectResult['source'] | undefined {
+  const months = new Set(monthsOf(unit));
+  for (const ledger of scheme.ledgers) {
+    if (standing.has(ledger.id)) continue;
+    const row = subject.data.rows.get(ledger.id)?.find((r) => monthsOf(r.period).every((m) => months.has(m)));
+    if (row) return { sheet: row.sheet, row: row.row };
+  }
+  for (const results of subject.data.results.values()) {
+    const r = results.find((x) => monthsOf(x.period).every((m) => months.has(m)));
+    if (r) return r.source ?? null;
+  }
+  return undefined;
+}
+
+/** Assesses every subject of a scheme in every period of its kind the data (or the period asked) holds. */
+export async function assessScheme(scheme: Scheme, inputs: SchemeInputs, options: SchemeOptions = {}): Promise<SchemeAssessment> {
+  const assessor = new SchemeAssessor(scheme);
+  const kind = scheme.periodKind;
+  const warnings: Warning[] = [];
+  const notes: Bilingual[] = [];
+  const standing = new Set(scheme.ledgers.filter((l) => l.standing).map((l) => l.id));
+  const infos = new Map(scheme.ledgers.flatMap((l) => (inputs.ledgers.get(l.id)?.infos ?? []).map((i) => [i.sheet, i] as const)));
+  const ledgerMonths = new Map<string, Set<string>>();
+  const periodWords = { kind: kindWord(kind), kindEn: kind };
+  const kept: ReadonlyMap<string, { records: LedgerRecord[]; infos: LedgerInfo[]; warnings: Warning[] }> = new Map(
+    scheme.ledgers.map((l) => {
+      const read = inputs.ledgers.get(l.id) ?? { records: [], infos: [], warnings: [] };
+      warnings.push(...read.warnings);
+      if (l.standing || read.infos.length === 0) return [l.id, read] as const;
+      // A row of a longer period than the scheme's (a year's figures in a quarterly scheme) has no one unit to count in.
+      const records = read.records.filter((r) => {
+        if (unitOf(r.period, kind) !== undefined) return true;
+        warnings.push({ sheet: r.sheet, cell: `A${r.row}`, ...both('schemeRowPeriodLonger', { title: scheme.title, titleEn: scheme.titleEn ?? scheme.title, period: periodLabel(r.period), periodEn: r.period, ...periodWords }) });
+        return false;
+      });
+      ledgerMonths.set(l.id, new Set(records.flatMap((r) => monthsOf(r.period))));
+      return [l.id, { ...read, records }] as const;
+    }),
+  );
+  const ctx: FactContext = {
+    ledgerMonths,
+    standing,
+    resultMonths: new Map([...inputs.results].map(([id, r]) => [id, r.months])),
+    cellOf: (record, column) => `${record.sheet}!${a1Column(infos.get(record.sheet), column) ?? 'A'}${record.row}`,
+  };
+  const subjects = subjectsOf(scheme, { ...inputs, ledgers: kept });
+
+  const dataMonths = new Set([...ledgerMonths.values()].flatMap((s) => [...s]));
+  for (const f of scheme.facts) if (f.source === 'results') for (const m of inputs.results.get(f.scheme)?.months ?? []) dataMonths.add(m);
+  let units: string[];
+  if (options.period && !fitsKind(options.period, kind)) {
+    notes.push(both('schemePeriodKind', { title: scheme.title, titleEn: scheme.titleEn ?? scheme.title, period: periodLabel(options.period), periodEn: options.period, ...periodWords }));
+    units = [];
+  } else {
+    const candidates = options.period ? unitsIn(options.period, kind) : [...new Set([...dataMonths].map((m) => unitOf(m, kind)!))].sort();
+    units = candidates.filter((u) => monthsOf(u).some((m) => dataMonths.has(m)));
+  }
+
+  const results: SubjectResult[] = [];
+  for (const unit of units) {
+    for (const source of new Set(scheme.facts.flatMap((f) => (f.source === 'results' ? [f.scheme] : [])))) {
+      const judged = inputs.results.get(source)?.months ?? new Set();
+      const gaps = monthsOf(unit).filter((m) => !judged.has(m));
+      const covered = monthsOf(unit).filter((m) => judged.has(m));
+      if (gaps.length > 0 && covered.length > 0) {
+        notes.push(both('schemeMonthsNoData', { title: scheme.title, titleEn: scheme.titleEn ?? scheme.title, period: periodLabel(unit), periodEn: unit, months: gaps.map((m) => periodLabel(m)).join('、'), monthsEn: gaps.join(', ') }));
+      }
+    }
+    const inUnit: SubjectResult[] = [];
+    for (const subject of subjects.values()) {
+      const source = presence(scheme, subject, unit, standing);
+      if (source === undefined) continue;
+      duplicateWarnings(scheme, subject, unit, standing, warnings);
+      const facts = gatherFacts(scheme.facts, subject.data as SubjectData, unit, ctx);
+      inUnit.push(await assessor.judge({ name: subject.name, group: subject.group, source }, unit, facts));
+    }
+    assessor.settle(inUnit);
+    results.push(...inUnit);
+  }
+  results.sort((a, b) => a.period.localeCompare(b.period) || a.rank - b.rank || a.name.localeCompare(b.name, 'zh'));
+  return {
+    id: scheme.id,
+    title: scheme.title,
+    titleEn: scheme.titleEn ?? scheme.title,
+    subject: scheme.subject,
+    subjectEn: scheme.subjectEn ?? scheme.subject,
+    periodKind: kind,
+    rulesVersion: packHash(scheme),
+    period: options.period,
+    periods: units,
+    ledgers: Object.fromEntries([...kept].map(([id, r]) => [id, r.infos])),
+    results,
+    columns: assessor.columns(),
+    notes,
+    warnings,
+  };
+}
+
+function kindWord(kind: Scheme['periodKind']): string {
+  return kind === 'month' ? '月' : kind === 'quarter' ? '季度' : '年度';
+}
+
+/** A subject with two rows of one ledger in a period: the first is read, the second is said. */
+function duplicateWarnings(scheme: Scheme, subject: Subject, unit: string, standing: ReadonlySet<string>, warnings: Warning[]): void {
+  const months = new Set(monthsOf(unit));
+  // Only a ledger a value is taken from has one row per subject and period; others (发展党员) list many.
+  const single = new Set(scheme.facts.flatMap((f) => (f.source === 'value' ? [f.ledger] : [])));
+  for (const ledger of scheme.ledgers) {
+    if (standing.has(ledger.id) || !single.has(ledger.id)) continue;
+    const rows = (subject.data.rows.get(ledger.id) ?? []).filter((r) => monthsOf(r.period).every((m) => months.has(m)));
+    for (const extra of rows.slice(1)) {
+      warnings.push({
+        sheet: extra.sheet,
+        cell: `A${extra.row}`,
+        period: unit,
+        ...both('schemeDuplicateRow', { name: subject.name, period: periodLabel(unit), periodEn: unit, other: `${rows[0]!.sheet}!${rows[0]!.row}` }),
+      });
+    }
+  }
+}

@@ -1,0 +1,67 @@
+import type { Basis } from '../assess/score';
+import type { FactValue, LedgerInfo, Warning } from '../ledger/read';
+import type { Bilingual } from '../messages';
+import type { PeriodKind } from './schema';
+
+/** A flag on a result: the rule or item that raised it, in words, and the cells it rests on. */
+export interface ResultFlag extends Bilingual {
+  rule: string;
+  indicator?: string;
+  /** Sheet!A1 cells the flag is about (a missing rating's cell). */
+  cells?: string[];
+}
+
+/** One subject in one period of one assessment: the one result shape every assessment gives. */
+export interface SubjectResult {
+  name: string;
+  group: string | null;
+  period: string;
+  score: number;
+  grade: string;
+  gradeEn: string;
+  stars: number;
+  /** Competition rank within the period (1 is best); 0 when not ranked. */
+  rank: number;
+  of: number;
+  fallsShort: boolean;
+  risk: boolean;
+  riskReasons: Bilingual[];
+  flags: ResultFlag[];
+  /** Why the grade or stars are not the band's (a quota), and what the data lacked. */
+  notes: Bilingual[];
+  indicators: Record<string, number>;
+  basis: Basis[];
+  /** Every fact and computed output, by id. */
+  values: Record<string, FactValue>;
+  source: { sheet: string; row: number } | null;
+}
+
+/** A computed column the result sheet shows, by id with its labels. */
+export interface ValueColumn {
+  id: string;
+  label: string;
+  labelEn: string;
+  percent: boolean;
+}
+
+export interface SchemeAssessment {
+  id: string;
+  title: string;
+  titleEn: string;
+  subject: string;
+  subjectEn: string;
+  periodKind: PeriodKind;
+  rulesVersion: string;
+  /** The period asked for, when one was. */
+  period?: string;
+  /** The units judged, in order. */
+  periods: string[];
+  /** The ledgers read, by ledger id. */
+  ledgers: Record<string, LedgerInfo[]>;
+  results: SubjectResult[];
+  /** The computed columns its result sheet shows beside score and grade. */
+  columns: ValueColumn[];
+  /** Said once for the assessment: a month no ledger covers, a period of the wrong kind. */
+  notes: Bilingual[];
+  warnings: Warning[];
+}
