@@ -1,5 +1,7 @@
 import ExcelJS from 'exceljs';
 import { rng } from './random';
+import { dateCell, FULL_WIDTH, headerRow, titleRow } from './sheet-cells';
+import { type AnnualMeetings, moreLedgers } from './township-more';
 
 /**
  * A township's Party-building ledgers as staff keep them: 三会一课 records (one
@@ -21,7 +23,12 @@ export type Problem =
   | 'serviceLow'
   | 'commitLow'
   | 'disputeLow'
-  | 'failingCadre';
+  | 'failingCadre'
+  /** The secretary post vacant since the date: written 空缺 when it began before the period, else left blank. */
+  | `secretaryVacant:${string}`
+  | 'satisfactionLow'
+  | 'noCandidates'
+  | 'noAnnualMeetings';
 
 export interface TownshipOptions {
   seed: number;
@@ -35,6 +42,12 @@ export interface TownshipOptions {
   ownSheets: string[];
   /** A village the cadre ledger misspells so that it matches no branch: [branch, as written]. */
   misspelt?: [string, string];
+  /**
+   * The ledgers of the other assessments (党员中心户, 村干部, branch risk: see
+   * township-more.ts), drawn from their own seed so that every sheet above
+   * stays as it was.
+   */
+  more?: { seed: number };
 }
 
 export interface BranchPlan {
@@ -69,9 +82,16 @@ export function exampleTownship(): TownshipOptions {
     敖包图: ['memberMeetingMissing', 'themeDayMissed:2024-04', 'failingCadre'],
     朝克图: ['groupMissed:2024-04', 'themeDayLowAttendance:2024-05', 'serviceLow'],
   };
+  const more: Record<string, Problem[]> = {
+    乌兰: ['secretaryVacant:2024-01-15'],
+    宝日温都尔: ['secretaryVacant:2024-05-20'],
+    满都拉: ['satisfactionLow'],
+    浩勒图: ['noCandidates'],
+    敖包图: ['noAnnualMeetings'],
+  };
   const random = rng(20240705);
   const branches: BranchPlan[] = [
-    ...VILLAGES.map((v, i) => ({ name: `${v}嘎查党支部`, members: 16 + Math.floor(random() * 28), cadre: CADRES[i], problems: problems[v] ?? [] })),
+    ...VILLAGES.map((v, i) => ({ name: `${v}嘎查党支部`, members: 16 + Math.floor(random() * 28), cadre: CADRES[i], problems: [...(problems[v] ?? []), ...(more[v] ?? [])] })),
     ...OTHERS.map((o) => ({ name: `${o}党支部`, members: 20 + Math.floor(random() * 30), problems: [] })),
   ];
   return {
@@ -82,6 +102,7 @@ export function exampleTownship(): TownshipOptions {
     branches,
     ownSheets: ['阿拉坦嘎查党支部', '都兰嘎查党支部', '镇区第二社区党支部'],
     misspelt: ['温都尔嘎查党支部', '温多尔'],
+    more: { seed: 20240706 },
   };
 }
 
@@ -107,7 +128,7 @@ export function generatedTownship(seed: number, count: number, months: string[])
   return { seed, township: '某旗', months, cadreMonths: months, branches, ownSheets: branches.slice(0, Math.ceil(count / 20)).map((b) => b.name), misspelt: undefined };
 }
 
-interface MeetingRow {
+export interface MeetingRow {
   branch: string;
   type: string;
   date: string;
@@ -166,46 +187,6 @@ function meetingsOf(plan: BranchPlan, months: string[], random: () => number): M
   return rows.sort((a, b) => a.date.localeCompare(b.date));
 }
 
-/** How a date is written in a given row: the formats real ledgers mix. */
-function dateCell(iso: string, style: number, titledYear: boolean): ExcelJS.CellValue {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  switch (style % 6) {
-    case 0:
-      return `${y}.${m}.${d}`;
-    case 1:
-      return `${y}年${m}月${d}日`;
-    case 2:
-      return `${y}/${m}/${d}`;
-    case 3:
-      return Number(`${y}${String(m).padStart(2, '0')}${String(d).padStart(2, '0')}`);
-    case 4:
-      return new Date(Date.UTC(y, m - 1, d));
-    default:
-      return titledYear ? `${m}月${d}日` : `${y}年${m}月${d}日`;
-  }
-}
-
-const FULL_WIDTH = (n: number) => String(n).replace(/\d/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
-const THIN = { style: 'thin', color: { argb: 'FF999999' } } as const;
-
-function titleRow(ws: ExcelJS.Worksheet, text: string, width: number): void {
-  ws.addRow([text]);
-  ws.mergeCells(ws.rowCount, 1, ws.rowCount, width);
-  const row = ws.getRow(ws.rowCount);
-  row.font = { bold: true, size: 14 };
-  row.alignment = { horizontal: 'center' };
-  row.height = 26;
-}
-
-function headerRow(ws: ExcelJS.Worksheet, labels: string[]): void {
-  const row = ws.addRow(labels);
-  row.font = { bold: true };
-  row.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-  row.eachCell((c) => {
-    c.border = { top: THIN, bottom: THIN, left: THIN, right: THIN };
-  });
-}
-
 /** Variants of a branch name as different hands write it in the long meeting ledger. */
 function writtenName(name: string, style: number): string {
   const short = name.replace(/党支部$/, '');
@@ -215,7 +196,12 @@ function writtenName(name: string, style: number): string {
   return name;
 }
 
-function longMeetingSheet(wb: ExcelJS.Workbook, opts: TownshipOptions, rows: MeetingRow[], random: () => number): void {
+/**
+ * The long meeting ledger. `annual` (组织生活会, 民主评议党员) comes last, before
+ * the footer, styled from its own generator, so the rows above keep their places
+ * and values.
+ */
+function longMeetingSheet(wb: ExcelJS.Workbook, opts: TownshipOptions, rows: MeetingRow[], random: () => number, annual?: AnnualMeetings): void {
   const ws = wb.addWorksheet('三会一课记录');
   const header = ['序号', '党支部名称', '会议类型', '召开时间', '会议主题', '主持人', '应到人数', '实到人数', '缺席人员及原因', '备注'];
   const year = opts.months[0]!.slice(0, 4);
@@ -226,10 +212,8 @@ function longMeetingSheet(wb: ExcelJS.Workbook, opts: TownshipOptions, rows: Mee
   [6, 18, 14, 13, 26, 10, 9, 9, 18, 10].forEach((w, i) => (ws.getColumn(i + 1).width = w));
   let n = 0;
   let previous = '';
-  for (const r of rows) {
-    if (r.branch !== previous && previous && random() < 0.2) ws.addRow([]);
+  const write = (r: MeetingRow, style: number) => {
     n++;
-    const style = Math.floor(random() * 1000);
     const sameAsAbove = r.branch === previous;
     const name = sameAsAbove && style % 4 === 0 ? '同上' : writtenName(r.branch, style);
     const expected: ExcelJS.CellValue = style % 37 === 5 ? null : style % 23 === 4 ? FULL_WIDTH(r.expected) : style % 19 === 7 ? `${r.expected}人` : r.expected;
@@ -237,8 +221,13 @@ function longMeetingSheet(wb: ExcelJS.Workbook, opts: TownshipOptions, rows: Mee
     const absent = r.expected - r.present > 0 ? `${r.expected - r.present}人请假（外出放牧）` : '无';
     ws.addRow([n, name, r.type, dateCell(r.date, style, true), r.topic, style % 2 ? '支部书记' : '副书记', expected, present, absent, r.duplicate ? '' : null]);
     previous = r.branch;
+  };
+  for (const r of rows) {
+    if (r.branch !== previous && previous && random() < 0.2) ws.addRow([]);
+    write(r, Math.floor(random() * 1000));
   }
-  ws.addRow(['合计', null, `共召开会议${rows.length}次`]);
+  if (annual) for (const r of annual.rows) write(r, Math.floor(annual.random() * 1000));
+  ws.addRow(['合计', null, `共召开会议${rows.length + (annual?.rows.length ?? 0)}次`]);
   ws.addRow(['填表人：王丽', null, null, null, null, null, '审核人：乌日娜']);
 }
 
@@ -397,7 +386,10 @@ function instructionsSheet(wb: ExcelJS.Workbook, opts: TownshipOptions): void {
   ws.getRow(1).font = { bold: true, size: 14 };
 }
 
-/** The whole workbook: instructions, meeting records, the work table, the cadre ledgers. */
+/**
+ * The whole workbook: instructions, meeting records, the work table, the cadre
+ * ledgers, and with `more` the other assessments' ledgers after them.
+ */
 export function townshipWorkbook(opts: TownshipOptions): ExcelJS.Workbook {
   const random = rng(opts.seed);
   const wb = new ExcelJS.Workbook();
@@ -421,9 +413,11 @@ export function townshipWorkbook(opts: TownshipOptions): ExcelJS.Workbook {
     if (r) longRows.splice(i + 1, 0, { ...r, duplicate: true });
   }
   if (longRows.length > 10) longRows.splice(10, 0, { ...longRows[9]!, type: '民情恳谈会', topic: '听取牧民意见' });
-  longMeetingSheet(wb, opts, longRows, random);
+  const more = opts.more ? moreLedgers(opts, opts.more.seed) : undefined;
+  longMeetingSheet(wb, opts, longRows, random, more?.meetings);
   for (const [branch, rows] of ownRows) ownMeetingSheet(wb, branch, rows, random);
   workSheet(wb, opts, random);
   for (const month of opts.cadreMonths) cadreSheet(wb, opts, month, random);
+  more?.addSheets(wb);
   return wb;
 }
