@@ -5,6 +5,8 @@ import { type LedgerInfo, type LedgerRecord, readLedgerSheets, type Warning } fr
 import { both, type Bilingual } from './messages';
 import { branchAssessment, cadreAssessment } from './scheme/adapt';
 import { assessScheme } from './scheme/assess';
+import { schemeSummary } from './scheme/summary';
+import { schemeResultTable, schemeSheetName } from './scheme/table';
 import { declaredKind, declaredLedgers, schemeLedgerSpec } from './scheme/ledgers';
 import type { SchemeAssessment, SubjectResult } from './scheme/result';
 import type { Scheme } from './scheme/schema';
@@ -47,7 +49,8 @@ export interface RunResult {
 
 /** What every sheet is and which hold which ledger, before anything is assessed (the sidebar shows it on opening). */
 export function classifyRun(workbook: WorkbookSnapshot, packs: RunPacks, mapping: RunOptions['mapping'] = {}): Classification {
-  return classifyWorkbook(workbook, packs.branch, new BranchNameRules(packs.branch.names), packs.cadre, mapping, declaredLedgers(packs.schemes ?? []));
+  const schemes = packs.schemes ?? [];
+  return classifyWorkbook(workbook, packs.branch, new BranchNameRules(packs.branch.names), packs.cadre, mapping, declaredLedgers(schemes), schemes.map(schemeSheetName));
 }
 
 interface LedgerRead {
@@ -139,21 +142,27 @@ export function runTables(run: RunResult, packs: RunPacks, meta: TableMeta): Res
   const tables: ResultTable[] = [];
   if (run.hasCadreLedgers) tables.push(cadreResultTable(run.cadres, packs.cadre, meta));
   if (run.branches) tables.push(branchResultTable(run.branches, packs.branch, meta));
+  for (const a of run.schemes) tables.push(schemeResultTable(a, packs.schemes!.find((s) => s.id === a.id)!, meta));
   return tables;
 }
 
 export interface RunSummaries {
   cadre?: Summary;
   branch?: Summary;
-  /** Both, as the CLI prints them. */
+  /** The declared assessments' summaries, by assessment id. */
+  schemes: { id: string; summary: Summary }[];
+  /** All of them, as the CLI prints them. */
   text: string;
 }
 
 export function runSummaries(run: RunResult, packs: RunPacks): RunSummaries {
   const cadre = run.hasCadreLedgers ? cadreSummary(run.cadres, packs.cadre) : undefined;
   const branch = run.branches ? branchSummary(run.branches, packs.branch) : undefined;
-  const text = [cadre, branch].filter((s): s is Summary => s !== undefined).map(summaryText).join('\n\n');
-  return { cadre, branch, text };
+  const schemes = run.schemes.map((a) => ({ id: a.id, summary: schemeSummary(a, packs.schemes!.find((s) => s.id === a.id)!) }));
+  const all = [cadre, branch, ...schemes.map((s) => s.summary)].filter((s): s is Summary => s !== undefined);
+  const notes = run.schemeNotes.map((n) => n.message);
+  const text = [...all.map(summaryText), ...(notes.length > 0 ? [notes.join('\n')] : [])].join('\n\n');
+  return { cadre, branch, schemes, text };
 }
 
 /** Every warning of a run, cadre ledgers first. */

@@ -159,7 +159,17 @@ const rowsOf = (header: Header): [number, number] => [header.top + 1, header.bot
  * recognises is notes (empty, or text with no ledger's header) or
  * unrecognised, with the ledger it most resembles and the column it lacks.
  */
-export function classifyWorkbook(workbook: WorkbookSnapshot, branch: BranchPack, rules: BranchNameRules, cadre?: Pack, mapping: ColumnMapping = {}, declared: DeclaredLedger[] = []): Classification {
+export function classifyWorkbook(
+  workbook: WorkbookSnapshot,
+  branch: BranchPack,
+  rules: BranchNameRules,
+  cadre?: Pack,
+  mapping: ColumnMapping = {},
+  declared: DeclaredLedger[] = [],
+  /** The result sheets of the declared assessments: the add-on's own too. */
+  ownSheets: string[] = [],
+): Classification {
+  const results = new Set([...RESULT_SHEETS, ...ownSheets]);
   const specs: [LedgerKind, LedgerSpec][] = [['meetings', meetingSpec(branch, rules)]];
   if (cadre) specs.push(['cadre', cadreSpec(cadre)]);
   specs.push(['work', workSpec(branch)]);
@@ -176,7 +186,7 @@ export function classifyWorkbook(workbook: WorkbookSnapshot, branch: BranchPack,
       sheets.push({ sheet: sheet.name, role: 'rules' });
       continue;
     }
-    if (RESULT_SHEETS.includes(sheet.name)) {
+    if (results.has(sheet.name)) {
       sheets.push({ sheet: sheet.name, role: 'results' });
       continue;
     }
@@ -234,7 +244,9 @@ export function sheetsNamed(workbook: WorkbookSnapshot, names: string[]): Workbo
 
 /** The workbook without the branch ledgers and the add-on's results: what the cadre assessment should read. */
 export function withoutBranchLedgers(workbook: WorkbookSnapshot, kinds: SheetKinds): WorkbookSnapshot {
-  const branchSheets = new Set([...kinds.meetings, ...kinds.work, ...RESULT_SHEETS]);
+  // Every other ledger too: a 村干部 sheet has 姓名 and 所在嘎查, but it is the village-cadre assessment's.
+  const others = Object.entries(kinds).flatMap(([kind, sheets]) => (kind === 'cadre' ? [] : (sheets ?? [])));
+  const branchSheets = new Set([...others, ...RESULT_SHEETS]);
   return { sheets: workbook.sheets.filter((s) => !branchSheets.has(s.name)) };
 }
 

@@ -144,7 +144,8 @@ function isTotalRow(row: Cell[], labelColumns: number[]): boolean {
 }
 
 function isFooterRow(row: Cell[]): boolean {
-  const filled = row.filter((cell) => !isBlank(cell));
+  // A note merged across the table's width fills every cell of the merge with the one text.
+  const filled = [...new Set(row.filter((cell) => !isBlank(cell)))];
   return filled.length > 0 && filled.length <= 2 && filled.some((cell) => typeof cell === 'string' && FOOTER.test(labelKey(cell)));
 }
 

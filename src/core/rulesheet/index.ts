@@ -12,7 +12,7 @@ export type { BranchEntry } from './branch/block';
 export { rulesSheetLayout, rulesSheetPaint } from './layout';
 export { sheetDecoration } from './decoration';
 export * from './schemas';
-export { defaultRules } from './defaults';
+export { defaultRules, shippedSchemes } from './defaults';
 export { RuleTestCaseSchema, runRuleTests, type RuleTestCase, type RuleTestResult, type RuleTestCheck } from './rule-tests';
 export { runBranchRuleTests } from './branch/rule-tests';
 export { runEntryTests } from './run-tests';

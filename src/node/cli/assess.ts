@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import {
   assessAll,
   assessmentJson,
+  assessmentsJson,
   BRANCH_RESULT_SHEET,
   branchesJson,
   type BranchPack,
@@ -15,8 +16,11 @@ import {
   type RulesRead,
   type RunPacks,
   type RunResult,
+  runAssessments,
   runSummaries,
   runTables,
+  schemeSheetName,
+  shippedSchemes,
   runSheets,
   runWarnings,
   sheetsJson,
@@ -64,7 +68,7 @@ function parse(args: string[], io: CliIo) {
 async function openWorkbook(file: FileArg): Promise<LoadedWorkbook> {
   await checkWorkbookFile(file);
   try {
-    return await loadWorkbook(file.path, [CADRE_RESULT_SHEET, BRANCH_RESULT_SHEET]);
+    return await loadWorkbook(file.path, [CADRE_RESULT_SHEET, BRANCH_RESULT_SHEET, ...shippedSchemes().map(schemeSheetName)]);
   } catch (e) {
     throw new CliError(bilingual('cliUnreadable', { file: file.given, detail: (e as Error).message }), { cause: e });
   }
@@ -82,7 +86,7 @@ function choosePacks(snapshot: LoadedWorkbook['snapshot'], given: RulesRead | un
   const own = rulesOfWorkbook(snapshot, defaults);
   const sourceOf = (subject: 'cadre' | 'branch') => (given?.packs.some((p) => p.subject === subject) ? given : own);
   const cadre = cadrePack(sourceOf('cadre'));
-  return { cadre, branch: branchFile ?? packFor(usable(sourceOf('branch')), 'branch')?.pack ?? defaults[1].branch };
+  return { cadre, branch: branchFile ?? packFor(usable(sourceOf('branch')), 'branch')?.pack ?? defaults[1].branch, schemes: shippedSchemes() };
 }
 
 /** assess <workbook>: every ledger through both packs; the summary (or JSON) on stdout, warnings on stderr. */
@@ -128,19 +132,11 @@ async function writeResults(loaded: LoadedWorkbook, { run, packs }: Outcome, out
   await writeAtomically(out, Buffer.from(await loaded.workbook.xlsx.writeBuffer()));
 }
 
-function printJson(io: CliIo, { run, summary, branchText, warnings, sheets }: Outcome): void {
-  const json = assessmentJson(run.cadres, summary);
+function printJson(io: CliIo, { run, packs, summary, branchText, warnings, sheets }: Outcome): void {
+  const json = { ...assessmentJson(run.cadres, summary), warnings: warnings.map((w) => ({ sheet: w.sheet, cell: w.cell, message: w.message, messageEn: w.messageEn })) };
   const { branches } = run;
-  const out = branches
-    ? {
-        ...json,
-        warnings: warnings.map((w) => ({ sheet: w.sheet, cell: w.cell, message: w.message, messageEn: w.messageEn })),
-        branches: branchesJson(branches),
-        branchReport: branchReportJson(branches),
-        branchSummary: branchText,
-      }
-    : json;
-  io.stdout(`${JSON.stringify({ ...out, sheets: sheetsJson(sheets) }, null, 2)}\n`);
+  const out = branches ? { ...json, branches: branchesJson(branches), branchReport: branchReportJson(branches), branchSummary: branchText } : json;
+  io.stdout(`${JSON.stringify({ ...out, assessments: assessmentsJson(runAssessments(run, packs)), sheets: sheetsJson(sheets) }, null, 2)}\n`);
 }
 
 /** The sheets the run did not read, each with why, in both languages: nothing is left out without a word. */
