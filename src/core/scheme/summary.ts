@@ -14,7 +14,7 @@ const pct = (n: number, d: number) => (d === 0 ? '0%' : `${((n / d) * 100).toFix
  * several each period is one 人次.
  */
 export function schemeSummary(a: SchemeAssessment, scheme: Scheme): Summary {
-  const scope = a.periods.length === 0 ? '' : a.periods.length === 1 ? periodLabel(a.periods[0]!) : t('sumSpan', { from: periodLabel(a.periods[0]!), to: periodLabel(a.periods.at(-1)!) });
+  const scope = a.periods.length === 0 ? (a.period ? periodLabel(a.period) : '') : a.periods.length === 1 ? periodLabel(a.periods[0]!) : t('sumSpan', { from: periodLabel(a.periods[0]!), to: periodLabel(a.periods.at(-1)!) });
   const title = t('sumTitle', { scope, title: scheme.title });
   const results = a.results;
   const heading = (n: 1 | 2 | 3 | 4) => t(`sumHeading${n}`);

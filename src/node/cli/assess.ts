@@ -102,10 +102,11 @@ export async function assess(args: string[], io: CliIo): Promise<number> {
   const { period } = options;
   const defaultPeriod = period && /^\d{4}-\d{2}$/.test(period) ? period : undefined;
   const run = await assessAll(loaded.snapshot, packs, { period, defaultPeriod, today: new Date().toISOString().slice(0, 10) });
-  if (!run.hasCadreLedgers && !run.hasBranchLedgers) {
+  const declared = run.schemes.some((a) => Object.values(a.ledgers).some((l) => l.length > 0));
+  if (!run.hasCadreLedgers && !run.hasBranchLedgers && !declared) {
     throw new CliError([t('noLedger', { title: pack.title }), t('noBranchLedger'), t('noLedger', { titleEn: pack.titleEn ?? pack.title }, 'en'), t('noBranchLedger', {}, 'en')]);
   }
-  if (period && run.cadres.cadres.length === 0 && (run.branches?.branches.length ?? 0) === 0) {
+  if (period && run.cadres.cadres.length === 0 && (run.branches?.branches.length ?? 0) === 0 && run.schemes.every((a) => a.results.length === 0 && a.notes.length === 0)) {
     throw new CliError([t('noRecordsInPeriod', { period: periodLabel(period) }), t('noRecordsInPeriod', { periodEn: period }, 'en')]);
   }
   const summaries = runSummaries(run, packs);
