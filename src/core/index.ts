@@ -43,3 +43,4 @@ export * from './scheme/assess';
 export * from './scheme/table';
 export * from './scheme/summary';
 export * from './scheme/json';
+export * from './scheme/draft';
