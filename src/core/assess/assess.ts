@@ -1,7 +1,5 @@
-import { Engine } from 'json-rules-engine';
 import { type ReadOptions, readLedgers, type LedgerInfo, type LedgerRecord, type Warning } from '../ledger/read';
 import { both } from '../messages';
-import { compilePack, SCORE_EVENT } from '../pack/compile';
 import { rulesTextsFilled } from '../pack/params';
 import { packHash } from '../pack/hash';
 import type { Pack } from '../pack/schema';
@@ -10,7 +8,8 @@ import type { WorkbookSnapshot } from '../snapshot';
 import { type RecordFacts, recordFacts } from './facts';
 import { gradeFor } from './grade';
 import { bottomShare, competitionRanks } from './rank';
-import { type Basis, type Flag, scoreRow, scoringPlan } from './score';
+import { type Basis, type Flag, scoringPlan } from './score';
+import { RuleScorer } from './scorer';
 
 /** A score with its grade band and its place among the others of its period. */
 export interface RankedScore {
@@ -65,16 +64,15 @@ const PROGRESS_EVERY = 50;
  * facts, one after another (concurrent runs over thousands of rows are slower).
  */
 export class CadreAssessor {
-  private readonly engine: Engine;
-  private readonly plan;
+  private readonly scorer: RuleScorer;
 
   readonly pack: Pack;
 
   constructor(pack: Pack) {
     // Flags and notes are shown with their parameters' values; conditions already hold them.
     this.pack = rulesTextsFilled(pack);
-    this.engine = new Engine(compilePack(this.pack), { allowUndefinedFacts: true });
-    this.plan = scoringPlan(this.pack);
+    const { labels, percentFacts } = scoringPlan(this.pack);
+    this.scorer = new RuleScorer(this.pack.indicators, this.pack.rules, labels, percentFacts);
   }
 
   async scoreRecord(record: LedgerRecord) {
@@ -83,10 +81,7 @@ export class CadreAssessor {
 
   /** Facts gathered elsewhere (a rule test's inputs) are scored exactly as a ledger row's. */
   async scoreFacts(facts: RecordFacts) {
-    const { events } = await this.engine.run(facts.values);
-    const fired = new Set<string>();
-    for (const e of events) if (e.type === SCORE_EVENT) fired.add(String(e.params!.rule));
-    return scoreRow(this.plan, facts, fired);
+    return this.scorer.score(facts);
   }
 
   async assessRecords(records: LedgerRecord[], onProgress?: ProgressCallback) {

@@ -1,10 +1,9 @@
-import { Engine } from 'json-rules-engine';
 import { gradeFor } from '../assess/grade';
 import { bottomShare, competitionRanks } from '../assess/rank';
-import { formatFact, planFor, round2, scoreRow, type ScoringPlan } from '../assess/score';
+import { round2, type ScoringPlan } from '../assess/score';
+import { RuleScorer } from '../assess/scorer';
 import type { FactValue, LedgerInfo, LedgerRecord, Warning } from '../ledger/read';
 import { both, type Bilingual, fillTemplate, type Params } from '../messages';
-import { compileRule, SCORE_EVENT } from '../pack/compile';
 import { packHash } from '../pack/hash';
 import { rulesTextsFilled } from '../pack/params';
 import { monthsOf, periodLabel, type PeriodId } from '../period';
@@ -53,19 +52,19 @@ function factLabels(scheme: Scheme): { labels: ScoringPlan['labels']; percent: S
  */
 export class SchemeAssessor {
   readonly scheme: Scheme;
-  private readonly engine: Engine;
+  private readonly scorer: RuleScorer;
   private readonly plan: ScoringPlan;
 
   constructor(scheme: Scheme) {
     this.scheme = rulesTextsFilled(scheme);
-    this.engine = new Engine(this.scheme.rules.filter((r) => r.enabled).map(compileRule), { allowUndefinedFacts: true });
     const { labels, percent } = factLabels(this.scheme);
-    this.plan = planFor(this.scheme.indicators, this.scheme.rules, labels, percent);
+    this.scorer = new RuleScorer(this.scheme.indicators, this.scheme.rules, labels, percent);
+    this.plan = this.scorer.plan;
   }
 
   /** A fact's value as a flag or a cell shows it: rates as percentages. */
   show(fact: string, value: unknown): string {
-    return formatFact(this.plan, fact, value);
+    return this.scorer.show(fact, value);
   }
 
   isPercent(fact: string): boolean {
@@ -74,10 +73,7 @@ export class SchemeAssessor {
 
   /** One subject in one period, before the period's ranking, quota and outputs. */
   async judge(subject: { name: string; group: string | null; source: SubjectResult['source'] }, period: string, facts: GatheredFacts): Promise<SubjectResult> {
-    const { events } = await this.engine.run(facts.values);
-    const fired = new Set<string>();
-    for (const e of events) if (e.type === SCORE_EVENT) fired.add(String(e.params!.rule));
-    const row = scoreRow(this.plan, { values: facts.values, missing: facts.missing }, fired);
+    const row = await this.scorer.score({ values: facts.values, missing: facts.missing });
     const details: Params = {};
     for (const [fact, d] of Object.entries(facts.detail)) details[`${fact}Detail`] = d.zh;
     const detailsEn: Params = {};
