@@ -377,6 +377,10 @@ export const MESSAGES = {
     zh: '比率、出席率写 分子 ÷ 分母；取其一写 满意率、满意人数÷测评人数 这样的数据项名称；缺少月数可写 至少2条（默认1条）',
     en: 'ratio and attendance: numerator ÷ denominator; either: fact names separated by 、; months without: 至少2条 (default 1)',
   },
+  rsNoteLedgerRange: {
+    zh: '台账中可能出现的值，超出的值会在其单元格处提示并按缺失处理：0~100、≥0 整数、0~100%、不限；上限后加“超出按上限计”（0~25 超出按上限计）则超出的值按上限计并提示。留空按类型默认',
+    en: 'The values the ledger can hold; a value outside is warned at its cell and treated as missing: 0~100, ≥0 整数, 0~100%, 不限; add 超出按上限计 after a maximum (0~25 超出按上限计) to count a value over it as the maximum, warned. Blank: the type\'s default',
+  },
   rsNoteShare: { zh: '百分比，如 20%', en: 'A percentage, such as 20%' },
   rsNoteByGrade: { zh: '等次=数值，用顿号分开：优秀=1.2、称职=1.0、基本称职=0.8、不称职=0.5', en: 'grade=value, separated by 、' },
   rsNoteProduct: { zh: '两项相乘：基本绩效报酬×绩效报酬系数（列、数据项或上面的输出）', en: 'Two values multiplied: columns, facts or outputs above' },

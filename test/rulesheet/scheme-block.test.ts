@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultRules, entriesOfRules, readRulesSheet, type RulesEntry, rulesSheetLayout } from '../../src/core/rulesheet/index';
+import { defaultRules, entriesOfRules, readRulesSheet, type RulesEntry, rulesSheetLayout, sheetDecoration } from '../../src/core/rulesheet/index';
 import { parseRangeCell, rangeCellText } from '../../src/core/rulesheet/range-cell';
 import type { Scheme } from '../../src/core/scheme/schema';
 import { a1, type Cell, type SheetSnapshot } from '../../src/core/snapshot';
@@ -176,6 +176,64 @@ describe('a clerk declares in cells only', () => {
     expect(rangeCellText({ fact: 'party', label: '党建工作', type: 'number', aliases: [], range: { min: 0, max: 25, cap: true } }, (f) => f)).toBe('0~25 超出按上限计');
     const noMax = parseRangeCell('≥0 超出按上限计', 'number', none);
     expect(noMax).toEqual({ ok: false, problem: { message: expect.stringContaining('没有数字上限'), messageEn: expect.stringContaining('no number as its maximum') } });
+  });
+});
+
+describe('reading cells as clerks leave them', () => {
+  it('a blank 台账 cell goes on with the ledger above, a blank 台账编号 gets one, and an empty 【排名】 row means no ranking', () => {
+    let sheet = sheetOf([entry(HOUSEHOLD)]);
+    for (const label of ['所在嘎查（支部）', '季度', '民主测评得分']) {
+      const at = locate(sheet, '台账', label, '台账');
+      sheet = put(put(sheet, at.row, at.col, null), at.row, at.col + 1, null);
+    }
+    const first = locate(sheet, '台账', '姓名', '台账编号');
+    sheet = put(sheet, first.row, first.col, null);
+    const ranking = rowOf(sheet, '【排名】') + 2;
+    sheet = { ...sheet, values: sheet.values.map((r, i) => (i === ranking ? r.map(() => null) : r)) };
+    const [scheme] = schemesOf(sheet);
+    expect(scheme!.ledgers).toHaveLength(1);
+    expect(scheme!.ledgers[0]!.id).toBe('household');
+    expect(scheme!.ledgers[0]!.columns.map((c) => c.fact)).toEqual(HOUSEHOLD.ledgers[0]!.columns.map((c) => c.fact));
+    expect(scheme!.ranking).toBeUndefined();
+  });
+
+  it('a ledger without any id written gets ledger1', () => {
+    let sheet = sheetOf([entry(HOUSEHOLD)]);
+    const header = rowOf(sheet, '【台账】') + 1;
+    const col = sheet.values[header]!.indexOf('台账编号');
+    sheet = { ...sheet, values: sheet.values.map((r, i) => (i > header && i < endOf(sheet, '台账', 0) ? r.map((c, j) => (j === col ? null : c)) : r)) };
+    const [scheme] = schemesOf(sheet);
+    expect(scheme!.ledgers[0]!.id).toBe('ledger1');
+  });
+
+  it('a fact reading a column whose own row has a problem waits: the one problem is at that row', () => {
+    const sheet = sheetOf([entry(BRANCH_YEAR)]);
+    const at = locate(sheet, '台账', '实到人数', '类型');
+    const read = readRulesSheet(put(sheet, at.row, at.col, '整型'));
+    expect(read.problems.map((p) => p.cell)).toEqual([a1(at.row, at.col)]);
+    expect(read.problems[0]!.message).toContain('类型“整型”看不懂');
+  });
+
+  it('a rule column naming neither a column nor a fact is named at its header, with the nearest name', () => {
+    const sheet = sheetOf([entry(BRANCH_YEAR)]);
+    const header = rowOf(sheet, '【规则】') + 1;
+    const col = sheet.values[header]!.indexOf('出席率');
+    const read = readRulesSheet(put(sheet, header, col, '出勤率'));
+    expect(read.problems.map((p) => [p.cell, p.message, p.messageEn])).toEqual([
+      [a1(header, col), '“出勤率”不是【台账】中的列，也不是【数据项】的名称（是不是“出席率”？）；请改成已有的名称，或在【台账】中加为别名', '"出勤率" is neither a 【台账】 column nor a 【数据项】 name (did you mean "出席率"?); use a known name or add it as an alias in 【台账】'],
+    ]);
+  });
+
+  it('the headers of the scheme tables say how to fill them', () => {
+    const layout = rulesSheetLayout([entry(VILLAGE_CADRE)]);
+    const notes = sheetDecoration(layout.values).notes;
+    const note = (table: string, header: string) => {
+      const row = layout.values.findIndex((r) => r[0] === `【${table}】`) + 1;
+      return notes[row]![layout.values[row]!.indexOf(header)];
+    };
+    expect(note('台账', '取值范围')).toContain('超出按上限计');
+    expect(note('数据项', '来源')).toContain('缺少月数');
+    expect(note('输出', '按等次')).toContain('优秀=1.2');
   });
 });
 

@@ -56,6 +56,15 @@ export function schemeTables(scheme: Scheme): Laid[] {
   ];
 }
 
+/** Notes on the header cells of the tables only a scheme block has, by table and header word. */
+export const SCHEME_NOTES: { name: MessageKey; notes: Partial<Record<MessageKey, MessageKey>> }[] = [
+  { name: 'rsTableLedgers', notes: { rsHeadType: 'rsNoteLedgerType', rsHeadLedgerRole: 'rsNoteLedgerRole', rsHeadAliases: 'rsNoteAliases', rsHeadRange: 'rsNoteLedgerRange' } },
+  { name: 'rsTableFacts', notes: { rsHeadSource: 'rsNoteSource', rsHeadWhere: 'rsNoteWhere', rsHeadYears: 'rsNoteYears', rsHeadFormula: 'rsNoteFactFormula' } },
+  { name: 'rsTableQuota', notes: { rsHeadShare: 'rsNoteShare' } },
+  { name: 'rsTableRanking', notes: { rsHeadShare: 'rsNoteShare' } },
+  { name: 'rsTableOutputs', notes: { rsHeadByGrade: 'rsNoteByGrade', rsHeadProduct: 'rsNoteProduct' } },
+];
+
 const KNOWN: { name: MessageKey; required: boolean }[] = [
   { name: 'rsTableScheme', required: true },
   { name: 'rsTableParams', required: false },
