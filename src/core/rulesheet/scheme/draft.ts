@@ -1,5 +1,4 @@
-import type { GradeQuota, Output, PeriodKind, SchemeFact, SchemeLedger, SchemeSchema, Veto } from '../../scheme/schema';
-import type * as z from 'zod';
+import type { GradeQuota, Output, PeriodKind, Scheme, SchemeFact, SchemeLedger, Veto } from '../../scheme/schema';
 
 /** A scheme as its block is read, before validation: the parts the shared tables do not hold (those go in the ReadContext's draft). */
 export interface SchemeDraft {
@@ -12,7 +11,7 @@ export interface SchemeDraft {
   facts: SchemeFact[];
   vetoes: Veto[];
   quota?: GradeQuota;
-  ranking?: z.infer<typeof SchemeSchema>['ranking'];
+  ranking?: Scheme['ranking'];
   outputs: Output[];
 }
 

@@ -3,29 +3,18 @@ import { type Column, FactIdSchema } from '../../pack/schema';
 import type { Scheme, SchemeFact, SchemeLedger, Where } from '../../scheme/schema';
 import type { Cell } from '../../snapshot';
 import { halfWidth, labelKey } from '../../text';
-import { parseBoolean, parseNumber, parsePercent } from '../../values';
+import { parseNumber } from '../../values';
 import { nearest } from '../facts';
 import { headerKey, type TableRow, type TableView } from '../grid';
 import { suggestion } from '../problem';
 import { filledRows, freshId, listSeparators, needColumn, optional, type ReadContext, type TableOut } from '../section';
 import type { SchemeDraft } from './draft';
+import { splitWhere, whereText, whereValue } from './where';
 import { COLUMN_SOURCES, LEDGER_SOURCES, SOURCES, type SourceWord, sourceOf, WHERE_SOURCES } from './words';
 
 const DIVIDE = /\s*(?:÷|\/|除以)\s*/;
 const AT_LEAST = /^(?:每[月季]度?)?(?:至少|不少于|最少)?(\d+)(?:条|次|行|个|场)?$/;
 const ROWS_OPS = new Set<SourceWord>(['sum', 'count', 'mean', 'min', 'max']);
-
-/** A condition value as the cell shows it: 空白 for a blank cell, 是/否 for yes and no. */
-function valueText(v: Where['values'][number]): string {
-  if (v === '') return t('rsWordBlank');
-  if (typeof v === 'boolean') return t(v ? 'rsWordYes' : 'rsWordNo');
-  return String(v);
-}
-
-/** 会议类型=组织生活会、民主评议党员: the rows a fact counts. */
-export function whereText(where: Where, labelOf: (fact: string) => string): string {
-  return `${labelOf(where.column)}=${where.values.map(valueText).join('、')}`;
-}
 
 /** Each fact as its row shows it: 编号 | 名称 | 来源 | 台账 | 列 | 条件 | 年数 | 计算 | 英文名. */
 export function writeFacts(scheme: Scheme): TableOut {
@@ -349,21 +338,3 @@ export function readFacts(view: TableView, ctx: ReadContext, draft: SchemeDraft)
   }
   ctx.cells.set('facts', view.titleCell);
 }
-
-/** 会议类型=组织生活会、民主评议党员 → the column as written and the values (空白 as ""). */
-function splitWhere(text: string): { column: string; values: string[] } | undefined {
-  const m = /^([^=]+?)\s*=\s*(.+)$/.exec(halfWidth(text).trim());
-  if (!m) return undefined;
-  const blank = headerKey(t('rsWordBlank'));
-  const values = m[2]!.split(listSeparators).map((s) => s.trim()).filter(Boolean).map((v) => (headerKey(v) === blank ? '' : v));
-  return values.length > 0 ? { column: m[1]!.trim(), values } : undefined;
-}
-
-/** A condition value in the column's own kind: a number for a count, a fraction for a rate, yes/no for a yes/no column. */
-function whereValue(text: string, column: Column): Where['values'][number] | undefined {
-  if (text === '') return '';
-  const parsed = column.type === 'number' ? parseNumber(text) : column.type === 'percent' ? parsePercent(text) : column.type === 'boolean' ? parseBoolean(text) : undefined;
-  if (!parsed) return text;
-  return parsed.kind === 'value' ? parsed.value : undefined;
-}
-

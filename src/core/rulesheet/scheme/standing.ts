@@ -219,7 +219,7 @@ export function readOutputs(view: TableView, ctx: ReadContext, draft: SchemeDraf
         ctx.report(view.at(row, productCol), both('rsProductUnreadable', { text: productText }));
         ok = false;
       } else {
-        const unknown = parts.find((p, n) => ids[n] === undefined);
+        const unknown = parts.find((_, n) => ids[n] === undefined);
         if (unknown !== undefined) {
           if (!ctx.isBroken(unknown)) ctx.report(view.at(row, productCol), both('rsFactUnknown', { text: unknown, ...suggestion(ctx.facts.nearest(unknown)) }));
           ok = false;
