@@ -7,6 +7,7 @@ import {
   defaultRules,
   diffRules,
   entriesOfRules,
+  entryPack,
   packFor,
   readPackFile,
   readRulesSheet,
@@ -66,7 +67,7 @@ describe('【参数】 on the rules sheet', () => {
     const read = readRulesSheet(defaultSheet());
     expect(read.problems).toEqual([]);
     const entries = entriesOfRules(read);
-    expect(entries.map((e) => ('pack' in e ? e.pack : e.branch))).toEqual(defaultRules().map((e) => ('pack' in e ? e.pack : e.branch)));
+    expect(entries.map(entryPack)).toEqual(defaultRules().map(entryPack));
     const cadre = packFor(read, 'cadre')!.pack!;
     expect(cadre.rules.find((r) => r.id === 'days-full')!.when).toEqual([{ fact: 'days', op: '>=', value: 10, param: '下基层天数标准' }]);
     expect(rulesSheetLayout(entries).values).toEqual(rulesSheetLayout(defaultRules()).values);

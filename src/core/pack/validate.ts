@@ -71,14 +71,31 @@ export function validatePack(input: unknown): PackResult {
     types.set(d.fact, 'ratio');
     labels.set(d.fact, { zh: d.label, en: d.labelEn ?? d.label });
   });
+  if (pack.columns.filter((c) => c.role === 'subject').length !== 1) add('columns', both('packNoSubject'));
+  rangeProblems(pack.columns, 'columns', add);
+
+  scoringProblems(pack, types, labels, add);
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, pack };
+}
+
+/**
+ * What a schema cannot say about the scoring part of a pack (or of an
+ * assessment scheme, whose facts are given as `types`): indicator and rule ids
+ * are unique, every rule belongs to an indicator and reads facts that exist,
+ * with values of the fact's type and parameters that fit, points count a
+ * number, and grade bands descend.
+ */
+export function scoringProblems(
+  pack: Pick<Pack, 'params' | 'indicators' | 'rules' | 'grades'>,
+  types: Map<string, ColumnType | 'ratio'>,
+  labels: Map<string, { zh: string; en: string }>,
+  add: (path: string, message: Bilingual) => void,
+): void {
   // A fact as the person editing the pack knows it: its label and its kind of value.
   const described = (fact: string) => {
     const type = TYPE_NAMES[types.get(fact)!];
     return { fact: labels.get(fact)!.zh, factEn: labels.get(fact)!.en, type: t(type), typeEn: t(type, {}, 'en') };
   };
-  if (pack.columns.filter((c) => c.role === 'subject').length !== 1) add('columns', both('packNoSubject'));
-  rangeProblems(pack.columns, 'columns', add);
-
   const indicators = new Set<string>();
   pack.indicators.forEach((ind, i) => {
     if (indicators.has(ind.id)) add(`indicators[${i}].id`, both('packDuplicateId', { id: ind.id }));
@@ -112,5 +129,4 @@ export function validatePack(input: unknown): PackResult {
   for (let i = 1; i < pack.grades.length; i++) {
     if (pack.grades[i]!.min >= pack.grades[i - 1]!.min) add(`grades[${i}].min`, both('packGradesOrder'));
   }
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, pack };
 }

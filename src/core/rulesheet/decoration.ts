@@ -5,6 +5,7 @@ import type { RuleProblem } from './problem';
 import { RULES_SHEET_COLORS, type SheetDecoration } from './schemas';
 import type { Section } from './section';
 import { SECTIONS } from './sections/index';
+import { SCHEME_NOTES } from './scheme/block';
 
 
 /**
@@ -14,11 +15,13 @@ import { SECTIONS } from './sections/index';
  * add-on's own, so old problem marks simply give way to the new ones.
  */
 
-function sectionOf(key: string): Section | undefined {
-  return SECTIONS.find((s) => headerKey(t(s.name)) === key);
+type Notes = Pick<Section, 'notes' | 'fixed' | 'otherNote'>;
+
+function sectionOf(key: string): Notes | undefined {
+  return SECTIONS.find((s) => headerKey(t(s.name)) === key) ?? SCHEME_NOTES.find((s) => headerKey(t(s.name)) === key);
 }
 
-function headerNote(section: Section | undefined, col: TableColumn): string {
+function headerNote(section: Notes | undefined, col: TableColumn): string {
   if (!section) return '';
   for (const [header, note] of Object.entries(section.notes)) {
     if (headerKey(t(header as keyof typeof section.notes)) === col.key) return t(note!);

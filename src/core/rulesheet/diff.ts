@@ -10,7 +10,9 @@ import { branchSettingCells } from './branch/settings';
 import { conditionText, formatValue } from './condition';
 import { FactDirectory } from './facts';
 import { pointsText } from './points';
-import { isBranchEntry, type RulesEntry } from './read';
+import { isBranchEntry, isSchemeEntry, type RulesEntry } from './read';
+import type { BranchEntry } from './branch/block';
+import type { PackEntry } from './section';
 import { COLUMN_TYPES, ENABLED, HIT_POLICIES, ON_MISSING, ROLES, SUBJECTS } from './words';
 import { rangeCellText } from './range-cell';
 
@@ -261,7 +263,7 @@ export interface PackDiff {
 
 type Compared = { subject: 'cadre'; pack: Pack } | { subject: 'branch'; pack: BranchPack };
 
-const compared = (entry: RulesEntry): Compared => (isBranchEntry(entry) ? { subject: 'branch', pack: entry.branch } : { subject: 'cadre', pack: entry.pack });
+const compared = (entry: PackEntry | BranchEntry): Compared => (isBranchEntry(entry) ? { subject: 'branch', pack: entry.branch } : { subject: 'cadre', pack: entry.pack });
 
 function changesBetween(b: Compared, a: Compared): PackChange[] {
   if (b.subject === 'branch' && a.subject === 'branch') return diffBranchPacks(b.pack, a.pack);
@@ -275,8 +277,10 @@ function changesBetween(b: Compared, a: Compared): PackChange[] {
  * the first one left that assesses the same subject (a pack renamed in between).
  */
 export function diffRules(before: RulesEntry[], after: RulesEntry[]): PackDiff[] {
-  const left = before.map(compared);
-  const now = after.map(compared);
+  // Schemes have no change log yet: only cadre and branch packs are compared.
+  const packs = (entries: RulesEntry[]) => entries.filter((e): e is PackEntry | BranchEntry => !isSchemeEntry(e));
+  const left = packs(before).map(compared);
+  const now = packs(after).map(compared);
   const partner = new Map<Compared, Compared>();
   for (const a of now) {
     const i = left.findIndex((b) => b.subject === a.subject && b.pack.id === a.pack.id);

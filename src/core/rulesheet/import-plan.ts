@@ -18,6 +18,6 @@ export function importPlan(current: RulesRead, incoming: RulesEntry[]): ImportPl
   const blocked = kept.filter((p) => !p.clean);
   if (blocked.length > 0) return { ok: false, blocked };
   const keptEntries = entriesOfRules({ ...current, packs: kept });
-  const of = (subject: 'cadre' | 'branch') => (replaced.has(subject) ? incoming : keptEntries).filter((e) => entrySubject(e) === subject);
-  return { ok: true, entries: [...of('cadre'), ...of('branch')], kept };
+  const of = (subject: ReadPack['subject']) => (replaced.has(subject) ? incoming : keptEntries).filter((e) => entrySubject(e) === subject);
+  return { ok: true, entries: [...of('cadre'), ...of('branch'), ...of('scheme')], kept };
 }

@@ -4,7 +4,8 @@ import { sheetDecoration } from './decoration';
 import { RULES_SHEET } from './name';
 import type { RulesSheetPaint, SheetLayout } from './schemas';
 import { branchTables, type LaidTable } from './branch/block';
-import { isBranchEntry, type RulesEntry } from './read';
+import { entryPack, isBranchEntry, isSchemeEntry, type RulesEntry } from './read';
+import { schemeTables } from './scheme/block';
 import { SECTIONS } from './sections/index';
 
 
@@ -14,6 +15,7 @@ const DEFAULT_WIDTH = 80;
 /** The rules sheet for some packs: one block per pack, each a title, a hint, then its tables. */
 function tablesOf(entry: RulesEntry): LaidTable[] {
   if (isBranchEntry(entry)) return branchTables(entry);
+  if (isSchemeEntry(entry)) return schemeTables(entry.scheme);
   return SECTIONS.map((s) => ({ name: s.name, hint: s.hint, table: s.write(entry) }));
 }
 
@@ -27,7 +29,7 @@ export function rulesSheetLayout(entries: RulesEntry[]): SheetLayout {
 
   for (const entry of entries) {
     spans.push({ row: rows.length, left: 0 });
-    rows.push([`【${t('rsPackTitle')}】${isBranchEntry(entry) ? entry.branch.title : entry.pack.title}`]);
+    rows.push([`【${t('rsPackTitle')}】${entryPack(entry).title}`]);
     spans.push({ row: rows.length, left: 0 });
     rows.push([t('rsPackHint')]);
     rows.push([]);

@@ -4,7 +4,7 @@ import { type PackProblem, validatePack } from '../pack/validate';
 import { sharedView } from './branch/facts';
 import { checkPack, filePath, fileLocator } from './check';
 import { problemAt, type RuleProblem } from './problem';
-import { isBranchEntry, type ReadPack, type RulesEntry, type RulesRead } from './read';
+import { entryPack, isBranchEntry, isSchemeEntry, type ReadPack, type RulesEntry, type RulesRead } from './read';
 import { RuleTestCaseSchema } from './rule-tests';
 import type { LocatedTest } from './section';
 
@@ -99,9 +99,9 @@ export function readPackFile(json: unknown, file: string): RulesRead {
 
 /** A pack as a file holds it: the pack's own fields, then whatever its entry carries with it (its tests). */
 function entryJson(entry: RulesEntry): Record<string, unknown> {
-  const key = isBranchEntry(entry) ? 'branch' : 'pack';
+  const key = isBranchEntry(entry) ? 'branch' : isSchemeEntry(entry) ? 'scheme' : 'pack';
   const carried = Object.fromEntries(Object.entries(entry).filter(([k]) => k !== key));
-  return { ...(isBranchEntry(entry) ? entry.branch : entry.pack), ...carried };
+  return { ...entryPack(entry), ...carried };
 }
 
 /** A pack file: one pack in its own shape, or the whole rules (every pack given) as `{ "packs": [ … ] }`. */

@@ -18,12 +18,16 @@ import { tidy } from '../values';
  *   fraction), as in condition cells.
  * - 不限: no bound at all; blank: the type's default (≥0 整数 for a number,
  *   0~100% for a rate).
+ * - 超出按上限计 (also 按上限计, 封顶) after a number maximum: a value over it is
+ *   taken as the maximum, warned, instead of being dropped (0~25 超出按上限计).
  */
 
 export type RangeCell = { ok: true; range?: Range; atMost?: string } | { ok: false; problem: Bilingual };
 
 const ANY = new Set(['不限', '任意', '-', '—', '*', 'any']);
 const DAYS = new Set(['当月天数', '本月天数', '本期天数', '当期天数']);
+/** Longest first, so 超出按上限计 is not cut as 按上限计. */
+const CAP = ['超出部分按上限计', '超出按上限计', '超过按上限计', '超出按上限', '按上限计', '封顶'];
 const NUM = '([-+]?(?:\\d+(?:\\.\\d*)?|\\.\\d+))(%|天|日|户|分|个|次|人|项|件|名)?';
 const BETWEEN = new RegExp(`^${NUM}(?:~|-|至|到)(.+)$`);
 const NUMBER = new RegExp(`^${NUM}$`);
@@ -74,6 +78,12 @@ export function parseRangeCell(raw: string, type: ColumnType, columnFact: (name:
       any = true;
       continue;
     }
+    const cap = CAP.find((w) => part.endsWith(w));
+    if (cap) {
+      range.cap = true;
+      part = part.slice(0, -cap.length);
+      if (part === '') continue;
+    }
     if (part.endsWith('整数')) {
       range.whole = true;
       part = part.slice(0, -2);
@@ -114,6 +124,7 @@ export function parseRangeCell(raw: string, type: ColumnType, columnFact: (name:
     return unreadable;
   }
   if (typeof range.max === 'number' && range.min !== undefined && range.min > range.max) return { ok: false, problem: both('rsRangeEmpty', { text }) };
+  if (range.cap && typeof range.max !== 'number') return { ok: false, problem: both('rsRangeCapNoMax', { text }) };
   const bounded = range.min !== undefined || range.max !== undefined || range.whole === true;
   if (!bounded && !any) return { ok: true, ...(atMost ? { atMost } : {}) };
   // The type's own default is left implicit, so a pack read back from its sheet is the pack written.
@@ -126,6 +137,6 @@ export function rangeCellText(column: Column, labelOf: (fact: string) => string)
   if (!hasRange(column.type)) return '';
   const range = column.range ?? defaultRange(column.type)!;
   const bounded = range.min !== undefined || range.max !== undefined;
-  const words = [bounded || !range.whole ? boundsText(range, column.type) : '', range.whole ? t('rangeWordWhole') : ''].filter(Boolean).join(' ');
+  const words = [bounded || !range.whole ? boundsText(range, column.type) : '', range.whole ? t('rangeWordWhole') : '', range.cap ? t('rangeWordCap') : ''].filter(Boolean).join(' ');
   return column.atMost === undefined ? words : `${words}，≤${labelOf(column.atMost)}`;
 }

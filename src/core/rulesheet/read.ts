@@ -2,9 +2,9 @@ import { both, t } from '../messages';
 import type { Pack } from '../pack/schema';
 import { validatePack } from '../pack/validate';
 import { a1, type SheetSnapshot, type WorkbookSnapshot } from '../snapshot';
-import { checkPack, type PackLocator } from './check';
-import { conditionText } from './condition';
+import { checkPack } from './check';
 import { FactDirectory } from './facts';
+import { cellOf, sheetLocator } from './locate';
 import { isTitleRow, scanBlocks, type SheetBlock } from './grid';
 import { problemAt, type RuleProblem } from './problem';
 import { type LocatedTest, type PackEntry, ReadContext } from './section';
@@ -17,23 +17,27 @@ import { validateBranchPack } from '../branch/validate';
 import { type BranchEntry, isBranchBlock, readBranchBlock } from './branch/block';
 import { sharedView } from './branch/facts';
 import { shippedBranchPack } from './defaults';
+import { isSchemeBlock, readSchemeBlock, type SchemeEntry } from './scheme/block';
+import type { Scheme } from '../scheme/schema';
 
-/** What one block of the sheet holds: a cadre pack with its tests, or a branch pack. */
-export type RulesEntry = PackEntry | BranchEntry;
+/** What one block of the sheet holds: a cadre pack with its tests, a branch pack, or an assessment scheme declared in cells. */
+export type RulesEntry = PackEntry | BranchEntry | SchemeEntry;
 
 export const isBranchEntry = (entry: RulesEntry): entry is BranchEntry => 'branch' in entry;
 
-/** What an entry's pack assesses. */
-export const entrySubject = (entry: RulesEntry): 'cadre' | 'branch' => (isBranchEntry(entry) ? 'branch' : 'cadre');
+export const isSchemeEntry = (entry: RulesEntry): entry is SchemeEntry => 'scheme' in entry;
 
-/** An entry's pack, of either kind. */
-export const entryPack = (entry: RulesEntry): Pack | BranchPack => (isBranchEntry(entry) ? entry.branch : entry.pack);
+/** What an entry's pack assesses: cadres, branches, or what a scheme's block says (its `subject`). */
+export const entrySubject = (entry: RulesEntry): ReadPack['subject'] => (isBranchEntry(entry) ? 'branch' : isSchemeEntry(entry) ? 'scheme' : 'cadre');
+
+/** An entry's pack, of any kind. */
+export const entryPack = (entry: RulesEntry): Pack | BranchPack | Scheme => (isBranchEntry(entry) ? entry.branch : isSchemeEntry(entry) ? entry.scheme : entry.pack);
 
 /** One pack read from a rules sheet (or a pack file). */
 export interface ReadPack {
   title: string;
-  /** What the block or file pack assesses, known even when it does not read. */
-  subject: 'cadre' | 'branch';
+  /** What the block or file pack assesses, known even when it does not read; a scheme block says who in its `scheme`. */
+  subject: 'cadre' | 'branch' | 'scheme';
   /** Whether it read without problems: only such a pack may be written back as it is. */
   clean: boolean;
   /** Where the pack starts: its 【规则包】 cell, or the file. */
@@ -42,6 +46,8 @@ export interface ReadPack {
   pack?: Pack;
   /** The branch pack, for a block that assesses branches (then `pack` is absent). */
   branch?: BranchPack;
+  /** The scheme, for a block with a 【方案】 table (then `pack` and `branch` are absent). */
+  scheme?: Scheme;
   tests: LocatedTest[];
 }
 
@@ -50,40 +56,6 @@ export interface RulesRead {
   packs: ReadPack[];
   /** Every problem, each naming its cell. A run must not go ahead while there are any. */
   problems: RuleProblem[];
-}
-
-/** The cell a pack path was read from, or the nearest enclosing path's ("rules[3].when[0]" → "rules[3]"). */
-function cellOf(ctx: ReadContext, fallback: string): (path: string) => string {
-  return (path) => {
-    let p = path;
-    for (;;) {
-      const found = ctx.cells.get(p);
-      if (found) return found;
-      const up = p.replace(/(\.[^.[\]]+|\[\d+\])$/, '');
-      if (up === p) return fallback;
-      p = up;
-    }
-  };
-}
-
-function sheetLocator(ctx: ReadContext, pack: Pack, fallback: string): PackLocator {
-  const facts = FactDirectory.of(pack);
-  const cell = cellOf(ctx, fallback);
-  return {
-    sheet: ctx.sheet,
-    cell,
-    conditionCell: (rule, fact) => ctx.sites[rule]?.conditions[fact]?.cell ?? cell(`rules[${rule}]`),
-    ruleName: (rule) => {
-      const params = { row: ctx.sites[rule]?.row ?? 0, id: pack.rules[rule]!.id };
-      return { zh: t('rsWhereRow', params), en: t('rsWhereRow', params, 'en') };
-    },
-    conditionText: (rule, fact) =>
-      ctx.sites[rule]?.conditions[fact]?.text ??
-      conditionText(
-        pack.rules[rule]!.when.filter((c) => c.fact === fact),
-        facts.get(fact)?.kind ?? 'number',
-      ),
-  };
 }
 
 /** A branch block: validated as a branch pack, each problem placed at the cell its path was read from. */
@@ -109,6 +81,10 @@ function readBlock(sheet: string, block: SheetBlock): { read: ReadPack; problems
   const titleCell = a1(block.row, block.col);
   if (block.title) ctx.draft.title = block.title;
   else ctx.report(titleCell, both('rsPackTitleMissing'));
+  if (isSchemeBlock(block)) {
+    const { scheme } = readSchemeBlock(ctx, block);
+    return { read: { title: block.title, subject: 'scheme', clean: ctx.problems.length === 0, cell: titleCell, ...(scheme ? { scheme } : {}), tests: [] }, problems: ctx.problems };
+  }
   if (isBranchBlock(block)) return branchBlock(ctx, block, titleCell);
 
   const tables = collectTables(ctx, block, READ_ORDER);
@@ -167,11 +143,12 @@ export function rulesOfWorkbook(workbook: WorkbookSnapshot, defaults: RulesEntry
   return {
     from: 'default',
     sheet: RULES_SHEET,
-    packs: defaults.map((d) =>
-      isBranchEntry(d)
+    packs: defaults.map((d): ReadPack => {
+      if (isSchemeEntry(d)) return { title: d.scheme.title, subject: 'scheme', clean: true, cell: '', scheme: d.scheme, tests: located(d.tests) };
+      return isBranchEntry(d)
         ? { title: d.branch.title, subject: 'branch', clean: true, cell: '', branch: d.branch, tests: located(d.tests) }
-        : { title: d.pack.title, subject: 'cadre', clean: true, cell: '', pack: d.pack, tests: located(d.tests) },
-    ),
+        : { title: d.pack.title, subject: 'cadre', clean: true, cell: '', pack: d.pack, tests: located(d.tests) };
+    }),
     problems: [],
   };
 }
@@ -192,6 +169,7 @@ export function packFor(rules: RulesRead, subject: 'cadre' | 'branch'): ReadPack
 export function entriesOfRules(rules: RulesRead): RulesEntry[] {
   return rules.packs.flatMap((p): RulesEntry[] => {
     if (p.pack) return [{ pack: p.pack, tests: p.tests.map((x) => x.test) }];
+    if (p.scheme) return [{ scheme: p.scheme, tests: p.tests.map((x) => x.test) }];
     return p.branch ? [{ branch: p.branch, tests: p.tests.map((x) => x.test) }] : [];
   });
 }

@@ -16,9 +16,9 @@ export class Vocabulary<T extends string> {
     }
   }
 
-  word(value: T): string {
+  word(value: T, lang: 'zh' | 'en' = 'zh'): string {
     const entry = this.words.find(([v]) => v === value);
-    return entry ? t(entry[1]) : value;
+    return entry ? t(entry[1], {}, lang) : value;
   }
 
   parse(text: string): T | undefined {

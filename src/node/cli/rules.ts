@@ -1,7 +1,7 @@
 import { basename, dirname, extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
-import { defaultRules, diffRules, entryPack, entrySubject, isBranchEntry, packFileJson, packHash, RULES_SHEET, rulesSheetLayout, runEntryTests, t } from '../../core/index';
+import { defaultRules, diffRules, entryPack, entrySubject, packFileJson, packHash, RULES_SHEET, rulesSheetLayout, runEntryTests, t } from '../../core/index';
 import { writeRulesSheet } from '../rules-file';
 import { bilingual, CliError, usage } from './errors';
 import { checkOutput, exists, type FileArg, fileArg, writeAtomically } from './files';
@@ -57,7 +57,7 @@ async function check(args: string[], io: CliIo): Promise<number> {
   const entries = allEntriesOf(await loadRules(fileArg(io, positionals[0])));
   let failed = 0;
   for (const entry of entries) {
-    const pack = isBranchEntry(entry) ? entry.branch : entry.pack;
+    const pack = entryPack(entry);
     io.stdout(`${t('rsCliPackOk', { pack: pack.title, indicators: pack.indicators.length, rules: pack.rules.length, version: packHash(pack) })}\n`);
     if (entry.tests.length === 0) continue;
     const results = await runEntryTests(entry);

@@ -1,0 +1,144 @@
+import type { MessageKey } from '../../messages';
+import { t } from '../../messages';
+import type { Scheme } from '../../scheme/schema';
+import { a1 } from '../../snapshot';
+import { checkPack } from '../check';
+import { headerKey, type SheetBlock } from '../grid';
+import { cellOf, sheetLocator } from '../locate';
+import type { ReadContext, TableOut } from '../section';
+import { gradesSection } from '../sections/grades';
+import { indicatorsSection } from '../sections/indicators';
+import { readParams, writeParams } from '../sections/params';
+import { rulesSection } from '../sections/rules';
+import { collectTables } from '../tables';
+import type { RuleTestCase } from '../rule-tests';
+import { emptyDraft } from './draft';
+import { readFacts, writeFacts } from './facts';
+import { readLedgers, writeLedgers } from './ledgers';
+import { readSchemeSettings, writeSchemeSettings } from './settings';
+import { readOutputs, readQuota, readRanking, readVetoes, writeOutputs, writeQuota, writeRanking, writeVetoes } from './standing';
+import { validateScheme } from './validate';
+import { schemeFacts, schemeView } from './view';
+
+/** An assessment scheme as the rules sheet holds it. Its rule tests are not laid out yet, so `tests` is empty. */
+export interface SchemeEntry {
+  scheme: Scheme;
+  tests: RuleTestCase[];
+}
+
+/** One table of a block as laid out: its name, hint and content. */
+interface Laid {
+  name: MessageKey;
+  hint: MessageKey;
+  table: TableOut;
+}
+
+/**
+ * The tables of a scheme block, in the order a clerk fills them: what is
+ * assessed, its standards, the ledgers and the facts counted from them, then
+ * scoring (the cadre block's 【指标】【规则】【等次】) and standing. Every
+ * table is written even when empty, so a clerk fills rows instead of making tables.
+ */
+export function schemeTables(scheme: Scheme): Laid[] {
+  const view = schemeView(scheme);
+  return [
+    { name: 'rsTableScheme', hint: 'rsHintScheme', table: writeSchemeSettings(scheme) },
+    { name: 'rsTableParams', hint: 'rsHintParams', table: writeParams(scheme.params) },
+    { name: 'rsTableLedgers', hint: 'rsHintLedgers', table: writeLedgers(scheme) },
+    { name: 'rsTableFacts', hint: 'rsHintFacts', table: writeFacts(scheme) },
+    { name: indicatorsSection.name, hint: indicatorsSection.hint, table: indicatorsSection.write(view) },
+    { name: rulesSection.name, hint: 'rsHintSchemeRules', table: rulesSection.write(view) },
+    { name: gradesSection.name, hint: gradesSection.hint, table: gradesSection.write(view) },
+    { name: 'rsTableVetoes', hint: 'rsHintVetoes', table: writeVetoes(scheme) },
+    { name: 'rsTableQuota', hint: 'rsHintQuota', table: writeQuota(scheme) },
+    { name: 'rsTableRanking', hint: 'rsHintRanking', table: writeRanking(scheme) },
+    { name: 'rsTableOutputs', hint: 'rsHintOutputs', table: writeOutputs(scheme) },
+  ];
+}
+
+/** Notes on the header cells of the tables only a scheme block has, by table and header word. */
+export const SCHEME_NOTES: { name: MessageKey; notes: Partial<Record<MessageKey, MessageKey>> }[] = [
+  { name: 'rsTableLedgers', notes: { rsHeadType: 'rsNoteLedgerType', rsHeadLedgerRole: 'rsNoteLedgerRole', rsHeadAliases: 'rsNoteAliases', rsHeadRange: 'rsNoteLedgerRange' } },
+  { name: 'rsTableFacts', notes: { rsHeadSource: 'rsNoteSource', rsHeadWhere: 'rsNoteWhere', rsHeadYears: 'rsNoteYears', rsHeadFormula: 'rsNoteFactFormula' } },
+  { name: 'rsTableQuota', notes: { rsHeadShare: 'rsNoteShare' } },
+  { name: 'rsTableRanking', notes: { rsHeadShare: 'rsNoteShare' } },
+  { name: 'rsTableOutputs', notes: { rsHeadByGrade: 'rsNoteByGrade', rsHeadProduct: 'rsNoteProduct' } },
+];
+
+const KNOWN: { name: MessageKey; required: boolean }[] = [
+  { name: 'rsTableScheme', required: true },
+  { name: 'rsTableParams', required: false },
+  { name: 'rsTableLedgers', required: false },
+  { name: 'rsTableFacts', required: false },
+  { name: 'rsTableIndicators', required: true },
+  { name: 'rsTableRules', required: true },
+  { name: 'rsTableGrades', required: true },
+  { name: 'rsTableVetoes', required: false },
+  { name: 'rsTableQuota', required: false },
+  { name: 'rsTableRanking', required: false },
+  { name: 'rsTableOutputs', required: false },
+];
+
+/** Whether a block declares a scheme: it has a 【方案】 table. Told before anything is read, since the kinds hold different tables. */
+export function isSchemeBlock(block: SheetBlock): boolean {
+  const keys = [headerKey(t('rsTableScheme')), headerKey(t('rsTableScheme', {}, 'en'))];
+  return block.tables.some((table) => keys.includes(table.key));
+}
+
+/**
+ * Reads a scheme block: each table into the scheme, names resolved to ids as
+ * staff wrote them, then the whole validated (SchemeSchema and the cross-checks
+ * of validateScheme) and its rules checked as a pack's are (rows that never
+ * apply, bands with gaps). Every problem is added to `ctx`, named at its cell;
+ * the scheme is returned only when what was read is one.
+ */
+export function readSchemeBlock(ctx: ReadContext, block: SheetBlock): { scheme?: Scheme } {
+  const titleCell = a1(block.row, block.col);
+  const tables = collectTables(ctx, block, KNOWN);
+  const draft = emptyDraft();
+  const read = (name: MessageKey, reader: (view: NonNullable<ReturnType<typeof tables.get>>) => void) => {
+    const view = tables.get(name);
+    if (view) reader(view);
+  };
+  read('rsTableScheme', (v) => readSchemeSettings(v, ctx, draft));
+  read('rsTableLedgers', (v) => readLedgers(v, ctx, draft));
+  read('rsTableFacts', (v) => readFacts(v, ctx, draft));
+  ctx.facts = schemeFacts(draft);
+  ctx.unknownFact = 'rsSchemeFactUnknown';
+  read('rsTableParams', (v) => readParams(v, ctx));
+  read('rsTableIndicators', (v) => indicatorsSection.read(v, ctx));
+  read('rsTableRules', (v) => rulesSection.read(v, ctx));
+  read('rsTableGrades', (v) => gradesSection.read(v, ctx));
+  read('rsTableVetoes', (v) => readVetoes(v, ctx, draft));
+  read('rsTableQuota', (v) => readQuota(v, ctx, draft));
+  read('rsTableRanking', (v) => readRanking(v, ctx, draft));
+  read('rsTableOutputs', (v) => readOutputs(v, ctx, draft));
+
+  const { ledgers, facts, vetoes, outputs, quota, ranking, ...settings } = draft;
+  const result = validateScheme({
+    ...settings,
+    version: 1,
+    title: ctx.draft.title,
+    ...(ctx.draft.params ? { params: ctx.draft.params } : {}),
+    ledgers,
+    facts,
+    indicators: ctx.draft.indicators,
+    rules: ctx.draft.rules,
+    grades: ctx.draft.grades,
+    vetoes,
+    ...(quota ? { quota } : {}),
+    ...(ranking ? { ranking } : {}),
+    outputs,
+  });
+  if (!result.ok) {
+    const locate = cellOf(ctx, titleCell);
+    for (const p of result.problems) {
+      const cell = locate(p.path);
+      if (!ctx.hasProblemAt(cell)) ctx.report(cell, p);
+    }
+    return {};
+  }
+  const view = schemeView(result.scheme).pack;
+  ctx.problems.push(...checkPack(view, sheetLocator(ctx, view, titleCell), { grades: false, incomplete: ctx.incomplete }));
+  return { scheme: result.scheme };
+}

@@ -1,0 +1,113 @@
+import { both, type Bilingual } from '../../messages';
+import { rangeProblems } from '../../pack/range';
+import { type PackProblem, scoringProblems, zodProblems } from '../../pack/validate';
+import { type Scheme, SchemeSchema } from '../../scheme/schema';
+import { nearest } from '../facts';
+import { suggestion } from '../problem';
+import { columnsById, factTypes, type FactType } from './view';
+import { SOURCES, sourceOf } from './words';
+
+export type SchemeResult = { ok: true; scheme: Scheme } | { ok: false; problems: PackProblem[] };
+
+const isNumeric = (type: FactType | undefined) => type === 'number' || type === 'percent' || type === 'ratio';
+
+/**
+ * Validates a scheme strictly: its shape (SchemeSchema), then what a shape
+ * cannot say — ids are unique, each ledger has one subject column and sound
+ * ranges, each fact reads a ledger and columns that exist (and numbers where
+ * it adds them up), facts built from facts name existing ones, the scoring
+ * part is sound as a pack's is, a veto reads a known fact, the quota and the
+ * by-grade outputs name grades that exist, and a product multiplies known values.
+ * Each problem has its path in the scheme ("facts[2].ledger").
+ */
+export function validateScheme(input: unknown): SchemeResult {
+  const parsed = SchemeSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error) };
+  const scheme = parsed.data;
+  const problems: PackProblem[] = [];
+  const add = (path: string, message: Bilingual) => problems.push({ path, ...message });
+
+  const ledgers = new Map<string, (typeof scheme.ledgers)[number]>();
+  scheme.ledgers.forEach((ledger, i) => {
+    if (ledgers.has(ledger.id)) add(`ledgers[${i}].id`, both('packDuplicateId', { id: ledger.id }));
+    else ledgers.set(ledger.id, ledger);
+    const seen = new Set<string>();
+    ledger.columns.forEach((c, j) => {
+      if (seen.has(c.fact)) add(`ledgers[${i}].columns[${j}].fact`, both('packDuplicateId', { id: c.fact }));
+      seen.add(c.fact);
+    });
+    if (ledger.columns.filter((c) => c.role === 'subject').length !== 1) add(`ledgers[${i}].columns`, both('rsLedgerSubjectCount', { ledger: ledger.title }));
+    rangeProblems(ledger.columns, `ledgers[${i}].columns`, add);
+  });
+
+  const columns = columnsById(scheme.ledgers);
+  const facts = factTypes(scheme.facts, columns);
+  const types = new Map<string, FactType>([...[...columns].map(([id, c]): [string, FactType] => [id, c.type]), ...facts]);
+  const labels = new Map<string, { zh: string; en: string }>();
+  for (const [id, c] of columns) labels.set(id, { zh: c.label, en: c.labelEn ?? c.label });
+  const seenFacts = new Set<string>();
+  scheme.facts.forEach((f, k) => {
+    const at = `facts[${k}]`;
+    if (columns.has(f.fact) || seenFacts.has(f.fact)) add(`${at}.fact`, both('packDuplicateId', { id: f.fact }));
+    seenFacts.add(f.fact);
+    labels.set(f.fact, { zh: f.label, en: f.labelEn ?? f.label });
+    const known = (id: string, path: string) => {
+      if (id === f.fact) add(path, both('rsFactSelf', { label: f.label }));
+      else if (!types.has(id)) add(path, both('rsFactUnknown', { text: id, ...suggestion(nearest(id, [...types.keys()])) }));
+    };
+    if (f.source === 'ratio') {
+      known(f.numerator, `${at}.numerator`);
+      known(f.denominator, `${at}.denominator`);
+    }
+    if (f.source === 'either') f.facts.forEach((id, n) => known(id, `${at}.facts[${n}]`));
+    if (f.source === 'results') {
+      if (f.op === 'countGraded' && !f.grades?.length) add(`${at}.grades`, both('rsWhereGradesOnly'));
+      return;
+    }
+    if (!('ledger' in f)) return;
+    const ledger = ledgers.get(f.ledger);
+    if (!ledger) {
+      add(`${at}.ledger`, both('rsFactLedgerUnknown', { text: f.ledger, ...suggestion(nearest(f.ledger, [...ledgers.keys()])) }));
+      return;
+    }
+    const inLedger = (id: string | undefined, path: string, numeric = false) => {
+      if (id === undefined) return;
+      const column = ledger.columns.find((c) => c.fact === id);
+      const names = ledger.columns.map((c) => c.fact);
+      if (!column) add(path, both('rsFactColumnUnknown', { text: id, ledger: ledger.title, ...suggestion(nearest(id, names)) }));
+      else if (numeric && !isNumeric(column.type)) add(path, both('rsFactColumnNotNumber', { text: column.label, source: SOURCES.word(sourceOf(f)), sourceEn: SOURCES.word(sourceOf(f), 'en') }));
+    };
+    if (f.source === 'value' || f.source === 'monthsSince') inLedger(f.column, `${at}.column`);
+    if (f.source === 'rows') {
+      if (f.op !== 'count' && f.column === undefined) add(`${at}.column`, both('rsFactNeedsColumn', { source: SOURCES.word(f.op) }));
+      inLedger(f.column, `${at}.column`, f.op !== 'count');
+    }
+    if (f.source === 'attendance') {
+      inLedger(f.present, `${at}.present`, true);
+      inLedger(f.expected, `${at}.expected`, true);
+    }
+    if ('where' in f && f.where) inLedger(f.where.column, `${at}.where`);
+  });
+
+  scoringProblems(scheme, types, labels, add);
+
+  const grades = scheme.grades.map((g) => g.grade);
+  const gradeProblem = (grade: string, path: string, key: 'rsQuotaGradeUnknown' | 'rsByGradeUnknown') => {
+    if (!grades.includes(grade)) add(path, both(key, { grade, ...suggestion(nearest(grade, grades)) }));
+  };
+  const vetoIds = new Set<string>();
+  scheme.vetoes.forEach((v, i) => {
+    if (vetoIds.has(v.id)) add(`vetoes[${i}].id`, both('packDuplicateId', { id: v.id }));
+    vetoIds.add(v.id);
+    if (!types.has(v.fact)) add(`vetoes[${i}].fact`, both('rsFactUnknown', { text: v.fact, ...suggestion(nearest(v.fact, [...types.keys()])) }));
+  });
+  if (scheme.quota) gradeProblem(scheme.quota.grade, 'quota.grade', 'rsQuotaGradeUnknown');
+  const values = new Set(types.keys());
+  scheme.outputs.forEach((o, i) => {
+    if (values.has(o.id)) add(`outputs[${i}].id`, both('packDuplicateId', { id: o.id }));
+    if ('byGrade' in o) for (const grade of Object.keys(o.byGrade)) gradeProblem(grade, `outputs[${i}].byGrade`, 'rsByGradeUnknown');
+    else for (const id of o.product) if (!values.has(id)) add(`outputs[${i}].product`, both('rsFactUnknown', { text: id, ...suggestion(nearest(id, [...values])) }));
+    values.add(o.id);
+  });
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, scheme };
+}
