@@ -36,7 +36,6 @@ export { default as branchPack } from '../../rules/branch.json';
 export * from './run';
 export * from './sheets';
 export * from './scheme/schema';
-export * from './scheme/validate';
 export * from './scheme/result';
 export * from './scheme/units';
 export * from './scheme/assess';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { assessAll, runAssessments } from '../../src/core/run';
 import { defaultRules, shippedBranchPack } from '../../src/core/rulesheet/defaults';
 import { draftScheme } from '../../src/core/scheme/draft';
-import { validateScheme } from '../../src/core/scheme/validate';
+import { validateScheme } from '../../src/core/rulesheet/scheme/validate';
 import { sheet, snapshotOf } from '../fixtures/workbook';
 
 const contest = sheet(

@@ -7,7 +7,7 @@ import stationedCadreQuarter from '../../../rules/stationed-cadre-quarter.json';
 import household from '../../../rules/household.json';
 import villageCadre from '../../../rules/village-cadre.json';
 import type { Scheme } from '../scheme/schema';
-import { validateScheme } from '../scheme/validate';
+import { validateScheme } from './scheme/validate';
 import type { BranchPack } from '../branch/schema';
 import { validateBranchPack } from '../branch/validate';
 import { validatePack } from '../pack/validate';

@@ -11,6 +11,7 @@ import { a1Column } from './cells';
 import { type FactContext, gatherFacts, type GatheredFacts, isSaid, type SubjectData } from './facts';
 import type { ResultFlag, SchemeAssessment, SubjectResult, ValueColumn } from './result';
 import type { Scheme } from './schema';
+import { columnsById, factTypes } from './types';
 import { fitsKind, unitOf, unitsIn } from './units';
 import { subjectKey } from './subjects';
 
@@ -25,19 +26,21 @@ export interface SchemeOptions {
   period?: PeriodId;
 }
 
-/** The facts a scheme's rules may read, with their labels and whether they are rates. */
+/** The facts a scheme's rules may read (its ledgers' columns and its 数据项), with their labels and whether they are rates. */
 function factLabels(scheme: Scheme): { labels: ScoringPlan['labels']; percent: Set<string> } {
+  const columns = columnsById(scheme.ledgers);
+  const types = factTypes(scheme.facts, columns);
   const labels = new Map<string, { zh: string; en: string }>();
   const percent = new Set<string>();
-  const columnTypes = new Map(scheme.ledgers.flatMap((l) => l.columns.map((c) => [`${l.id}.${c.fact}`, c.type] as const)));
+  for (const [id, c] of columns) {
+    labels.set(id, { zh: c.label, en: c.labelEn ?? c.label });
+    if (c.type === 'percent') percent.add(id);
+  }
   for (const f of scheme.facts) {
     labels.set(f.fact, { zh: f.label, en: f.labelEn ?? f.label });
-    const rate =
-      f.source === 'ratio' ||
-      f.source === 'attendance' ||
-      ((f.source === 'value' || (f.source === 'rows' && f.op !== 'count')) && columnTypes.get(`${f.ledger}.${f.column}`) === 'percent') ||
-      (f.source === 'either' && f.facts.every((x) => percent.has(x)));
-    if (rate) percent.add(f.fact);
+    const type = types.get(f.fact);
+    if (type === 'percent' || type === 'ratio') percent.add(f.fact);
+    else percent.delete(f.fact);
   }
   return { labels, percent };
 }
@@ -100,7 +103,7 @@ export class SchemeAssessor {
       flags.push({ rule: `veto:${veto.id}`, message: fillTemplate(veto.flag, params), messageEn: fillTemplate(veto.flagEn ?? veto.flag, params), cells: facts.cells.get(veto.fact) });
     }
     const values: Record<string, FactValue> = {};
-    for (const f of this.scheme.facts) values[f.fact] = facts.values[f.fact] ?? null;
+    for (const [fact, value] of Object.entries(facts.values)) if (fact !== 'always') values[fact] = value ?? null;
     const lowest = this.scheme.grades.length > 1 && band === this.scheme.grades.at(-1);
     return {
       name: subject.name,
@@ -258,6 +261,7 @@ export async function assessScheme(scheme: Scheme, inputs: SchemeInputs, options
     standing,
     resultMonths: new Map([...inputs.results].map(([id, r]) => [id, r.months])),
     cellOf: (record, column) => `${record.sheet}!${a1Column(infos.get(record.sheet), column) ?? 'A'}${record.row}`,
+    columns: columnLedgers(scheme),
   };
   const subjects = subjectsOf(scheme, { ...inputs, ledgers: kept });
 
@@ -310,6 +314,13 @@ export async function assessScheme(scheme: Scheme, inputs: SchemeInputs, options
     notes,
     warnings,
   };
+}
+
+/** Each column id with the ledger it is read from: the first ledger that has it. */
+function columnLedgers(scheme: Scheme): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const l of scheme.ledgers) for (const c of l.columns) if (!out.has(c.fact)) out.set(c.fact, l.id);
+  return out;
 }
 
 function kindWord(kind: Scheme['periodKind']): string {

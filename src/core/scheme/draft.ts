@@ -7,8 +7,8 @@ import type { PeriodKind, Scheme } from './schema';
 
 /**
  * A first draft of a new assessment (新增考核方案) from one of the workbook's
- * sheets: its columns listed as the ledger, each number a fact and an
- * indicator worth its points, the usual four bands. The clerk then edits the
+ * sheets: its columns listed as the ledger, each number column an indicator
+ * worth its points, the usual four bands. The clerk then edits the
  * cells; nothing here is final, but everything reads and runs as it stands.
  */
 
@@ -101,7 +101,7 @@ export function draftScheme(sheet: SheetSnapshot, options: DraftOptions): Scheme
     subject: options.subject,
     periodKind: options.periodKind,
     ledgers: [{ id: 'ledger', title: sheet.name, columns, ignoredColumns: ignored, standing: false }],
-    facts: numbers.map((c) => ({ fact: c.fact, label: c.label, source: 'value' as const, ledger: 'ledger', column: c.fact })),
+    facts: [],
     indicators: indicators.length > 0 ? indicators : [{ id: 'total', label: t('draftIndicator'), max: 100, hitPolicy: 'sum', onMissing: 'flag' }],
     rules: rules.length > 0 ? rules : [{ id: 'total-points', indicator: 'total', enabled: true, when: [], points: 0 }],
     grades: (

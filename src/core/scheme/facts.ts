@@ -22,6 +22,8 @@ export interface FactContext {
   resultMonths: ReadonlyMap<string, ReadonlySet<string>>;
   /** Where a record's cell for a column is, as Sheet!A1. */
   cellOf: (record: LedgerRecord, column: string) => string;
+  /** Each ledger column by id, with the ledger it is read from (the first that has it): rules read its value as a fact. */
+  columns: ReadonlyMap<string, string>;
 }
 
 export interface GatheredFacts {
@@ -73,18 +75,24 @@ export function gatherFacts(facts: SchemeFact[], data: SubjectData, unit: Period
     (data.rows.get(ledger) ?? []).filter((r) => ctx.standing.has(ledger) || monthsOf(r.period).every((m) => (window ?? months).has(m)));
   const rowsWhere = (ledger: string, where: Where | undefined, window?: Set<string>) => inUnit(ledger, window).filter((r) => !where || matches(r.facts[where.column] ?? null, where));
 
+  const valueOf = (fact: string, ledger: string, column: string) => {
+    const row = inUnit(ledger)[0];
+    const value = row?.facts[column] ?? null;
+    if (row) out.cells.set(fact, [ctx.cellOf(row, column)]);
+    if (value === null) {
+      const kind = row?.impossible.has(column) ? 'impossible' : row?.unreadable.has(column) ? 'unreadable' : 'absent';
+      miss(fact, [{ kind, fact }]);
+    } else set(fact, value);
+  };
+  // A column's own value in the subject's row needs no 数据项 of its own: rules name the column.
+  const declared = new Set(facts.map((f) => f.fact));
+  for (const [column, ledger] of ctx.columns) if (!declared.has(column)) valueOf(column, ledger, column);
+
   for (const f of facts) {
     switch (f.source) {
-      case 'value': {
-        const row = inUnit(f.ledger)[0];
-        const value = row?.facts[f.column] ?? null;
-        if (row) out.cells.set(f.fact, [ctx.cellOf(row, f.column)]);
-        if (value === null) {
-          const kind = row?.impossible.has(f.column) ? 'impossible' : row?.unreadable.has(f.column) ? 'unreadable' : 'absent';
-          miss(f.fact, [{ kind, fact: f.fact }]);
-        } else set(f.fact, value);
+      case 'value':
+        valueOf(f.fact, f.ledger, f.column);
         break;
-      }
       case 'rows': {
         const rows = rowsWhere(f.ledger, f.where, f.years ? monthsEnding(unit, f.years) : undefined);
         if (f.op === 'count') {

@@ -154,7 +154,7 @@ export function readFacts(view: TableView, ctx: ReadContext, draft: SchemeDraft)
         }
         ok = false;
       }
-    } else if (source === 'meanScore' || source === 'countGraded') {
+    } else if (source === 'meanScore' || source === 'countGraded' || source === 'monthsMissing') {
       scheme = optional(ledgerText);
       if (!scheme) {
         ctx.report(view.at(row, ledgerCol), both('rsFactNeedsScheme', { source: sourceText }));
@@ -304,6 +304,7 @@ export function readFacts(view: TableView, ctx: ReadContext, draft: SchemeDraft)
       }
       case 'meanScore':
       case 'countGraded':
+      case 'monthsMissing':
         fact = { ...base, source: 'results', scheme: p.scheme!, op: p.source, ...(grades ? { grades } : {}) };
         break;
     }

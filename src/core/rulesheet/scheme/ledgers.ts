@@ -29,14 +29,16 @@ export function writeLedgers(scheme: Scheme): TableOut {
       { header: t('rsHeadRange'), width: 170, text: true },
       { header: t('rsHeadEnglish'), width: 140 },
       { header: t('rsHeadLedgerEn'), width: 140 },
+      { header: t('rsHeadLedgerSpan'), width: 90, list: [t('rsWordStanding')] },
     ],
     rows: scheme.ledgers.flatMap((ledger) => {
       const labelOf = (fact: string) => ledger.columns.find((c) => c.fact === fact)?.label ?? fact;
       const head = [ledger.title, ledger.id];
       const en = ledger.titleEn ?? '';
+      const span = ledger.standing ? t('rsWordStanding') : '';
       return [
-        ...ledger.columns.map((c) => [...head, c.label, c.fact, COLUMN_TYPES.word(c.type), c.role ? LEDGER_ROLES.word(c.role) : '', c.aliases.join('、'), rangeCellText(c, labelOf), c.labelEn ?? '', en]),
-        ...ledger.ignoredColumns.map((name) => [...head, name, '', IGNORED.word('ignored'), '', '', '', '', en]),
+        ...ledger.columns.map((c) => [...head, c.label, c.fact, COLUMN_TYPES.word(c.type), c.role ? LEDGER_ROLES.word(c.role) : '', c.aliases.join('、'), rangeCellText(c, labelOf), c.labelEn ?? '', en, span]),
+        ...ledger.ignoredColumns.map((name) => [...head, name, '', IGNORED.word('ignored'), '', '', '', '', en, span]),
       ];
     }),
   };
@@ -71,6 +73,7 @@ export function readLedgers(view: TableView, ctx: ReadContext, draft: SchemeDraf
   const rangeCol = col('rsHeadRange');
   const enCol = col('rsHeadEnglish');
   const ledgerEnCol = col('rsHeadLedgerEn');
+  const spanCol = col('rsHeadLedgerSpan');
 
   const rows = filledRows(view);
   const takenIds = new Set(rows.map((r) => view.text(r, idCol)).filter(Boolean));
@@ -87,11 +90,18 @@ export function readLedgers(view: TableView, ctx: ReadContext, draft: SchemeDraf
     readLedgerId(current, row);
     const en = optional(view.text(row, ledgerEnCol));
     if (en && current.ledger.titleEn === undefined) current.ledger.titleEn = en;
+    const span = view.text(row, spanCol);
+    if (span !== '') {
+      // A roster (支部基本情况) says how things stand: its rows hold for every period.
+      const standing = [t('rsWordStanding'), t('rsWordStanding', {}, 'en')].some((w) => headerKey(w) === headerKey(span));
+      if (standing) current.ledger.standing = true;
+      else ctx.report(view.at(row, spanCol), both('rsLedgerSpanUnknown', { text: span, word: t('rsWordStanding') }));
+    }
     readColumnRow(current, row);
   }
 
   function newLedger(title: string, row: TableRow): LedgerRead {
-    const read: LedgerRead = { ledger: { id: '', title, columns: [], ignoredColumns: [] }, cell: view.at(row, ledgerCol), names: new Map(), cells: new Map(), ranges: [] };
+    const read: LedgerRead = { ledger: { id: '', title, columns: [], ignoredColumns: [], standing: false }, cell: view.at(row, ledgerCol), names: new Map(), cells: new Map(), ranges: [] };
     byTitle.set(headerKey(title), read);
     reads.push(read);
     return read;

@@ -4,7 +4,7 @@ import { type PackProblem, scoringProblems, zodProblems } from '../../pack/valid
 import { type Scheme, SchemeSchema } from '../../scheme/schema';
 import { nearest } from '../facts';
 import { suggestion } from '../problem';
-import { columnsById, factTypes, type FactType } from './view';
+import { columnsById, factTypes, type FactType } from '../../scheme/types';
 import { SOURCES, sourceOf } from './words';
 
 export type SchemeResult = { ok: true; scheme: Scheme } | { ok: false; problems: PackProblem[] };
@@ -20,7 +20,7 @@ const isNumeric = (type: FactType | undefined) => type === 'number' || type === 
  * by-grade outputs name grades that exist, and a product multiplies known values.
  * Each problem has its path in the scheme ("facts[2].ledger").
  */
-export function validateScheme(input: unknown): SchemeResult {
+export function validateScheme(input: unknown, context: { schemes?: string[] } = {}): SchemeResult {
   const parsed = SchemeSchema.safeParse(input);
   if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error) };
   const scheme = parsed.data;
@@ -62,6 +62,7 @@ export function validateScheme(input: unknown): SchemeResult {
     if (f.source === 'either') f.facts.forEach((id, n) => known(id, `${at}.facts[${n}]`));
     if (f.source === 'results') {
       if (f.op === 'countGraded' && !f.grades?.length) add(`${at}.grades`, both('rsWhereGradesOnly'));
+      if (context.schemes && !context.schemes.includes(f.scheme)) add(`${at}.scheme`, both('schemeUnknownScheme', { fact: f.fact, scheme: f.scheme }));
       return;
     }
     if (!('ledger' in f)) return;

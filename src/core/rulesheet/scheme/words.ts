@@ -33,7 +33,8 @@ export type SourceWord =
   | 'attendance'
   | 'monthsSince'
   | 'meanScore'
-  | 'countGraded';
+  | 'countGraded'
+  | 'monthsMissing';
 
 export const SOURCES = new Vocabulary<SourceWord>([
   ['value', 'rsWordSourceValue', '值', '本列的值', '取本列'],
@@ -50,6 +51,7 @@ export const SOURCES = new Vocabulary<SourceWord>([
   ['monthsSince', 'rsWordSourceMonthsSince', '距今几个月', '空缺月数', '已过月数'],
   ['meanScore', 'rsWordSourceMeanScore', '平均得分', '月度平均分', 'results', '其他方案结果'],
   ['countGraded', 'rsWordSourceCountGraded', '等次人数', '评为某等次的人数'],
+  ['monthsMissing', 'rsWordSourceMonthsMissing', '无结果月数', '缺少考评月数', '无台账记录月数'],
 ]);
 
 /** Sources that read a ledger's rows. */
