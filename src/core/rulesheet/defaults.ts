@@ -13,6 +13,7 @@ import { validateBranchPack } from '../branch/validate';
 import { validatePack } from '../pack/validate';
 import { RuleTestCaseSchema } from './rule-tests';
 import type { BranchEntry } from './branch/block';
+import type { SchemeEntry } from './scheme/block';
 import type { PackEntry } from './section';
 
 function entry(pack: unknown, tests: unknown): PackEntry {
@@ -28,9 +29,17 @@ export function shippedBranchPack(): BranchPack {
   return result.pack;
 }
 
-/** The packs in rules/ with their tests: what a new rules sheet holds. The cadre block comes first, so its cells keep their addresses. */
-export function defaultRules(): [PackEntry, BranchEntry] {
-  return [entry(stationedCadre, stationedCadreTests), { branch: shippedBranchPack(), tests: z.array(RuleTestCaseSchema).parse(branchTests) }];
+/**
+ * The packs and schemes in rules/ with their tests: what a new rules sheet
+ * holds. The cadre block comes first, so its cells keep their addresses; the
+ * declared assessments follow the branch block.
+ */
+export function defaultRules(): [PackEntry, BranchEntry, ...SchemeEntry[]] {
+  return [
+    entry(stationedCadre, stationedCadreTests),
+    { branch: shippedBranchPack(), tests: z.array(RuleTestCaseSchema).parse(branchTests) },
+    ...shippedSchemes().map((scheme): SchemeEntry => ({ scheme, tests: [] })),
+  ];
 }
 
 /** The assessments shipped as data beside the two packs: the quarterly roll-up of the cadre pack, 党员中心户 and 村干部. */

@@ -165,6 +165,12 @@ export function packFor(rules: RulesRead, subject: 'cadre' | 'branch'): ReadPack
   return found && { title: found.title, cell: found.cell, pack: found.branch, tests: found.tests };
 }
 
+/** The declared assessments of rules that read; undefined when the rules have none (a sheet written before them). */
+export function schemesOf(rules: RulesRead): Scheme[] | undefined {
+  const schemes = rules.packs.flatMap((p) => (p.scheme ? [p.scheme] : []));
+  return schemes.length > 0 ? schemes : undefined;
+}
+
 /** The packs of rules read without problems, as a new rules sheet would hold them. */
 export function entriesOfRules(rules: RulesRead): RulesEntry[] {
   return rules.packs.flatMap((p): RulesEntry[] => {
