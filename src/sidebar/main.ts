@@ -1,7 +1,7 @@
 import { type SheetClass, withoutBranchLedgers, type SheetKinds } from '../core/branch/ledgers';
 import type { BranchPack } from '../core/branch/schema';
-import { assessAll, classifyRun, type RunResult, runSummaries, runTables, runWarnings } from '../core/run';
-import { accountSheets } from '../core/sheets';
+import { assessAll, classifyRun, type RunPacks, type RunResult, runAssessments, runSummaries, runTables, runWarnings } from '../core/run';
+import { accountSheets, type SheetAccount } from '../core/sheets';
 import type { ColumnMapping } from '../core/ledger/columns';
 import { type ReadResult, readLedgers } from '../core/ledger/read';
 import { type Lang, t } from '../core/messages';
@@ -12,12 +12,13 @@ import { validateBranchPack } from '../core/branch/validate';
 import { diffRules, type PackDiff } from '../core/rulesheet/diff';
 import { monthsOf, periodLabel } from '../core/period';
 import { summaryText } from '../core/results/summary';
-import { defaultRules, packFor, type RuleProblem, type RulesEntry, rulesOfWorkbook, rulesSheetPaint, sheetDecoration, type WorkbookRules } from '../core/rulesheet/index';
+import { defaultRules, packFor, type RuleProblem, type RulesEntry, rulesOfWorkbook, rulesSheetPaint, sheetDecoration, shippedSchemes, type WorkbookRules } from '../core/rulesheet/index';
 import { RULES_SHEET, type RulesLog, type WorkbookPayload, type WriteResultsResult } from '../rpc/contract';
 import { h, replace } from './dom';
 import { call } from './rpc';
 import { branchesView } from './branch-views';
 import { rulesTab } from './rules-tab';
+import { assessmentPicker, notesView, schemeView } from './scheme-views';
 import { cellLink, ledgersView, mappingWith, overviewView, sheetsNotReadView, summaryView, tr, type ViewContext, warningsView } from './views';
 
 type Phase = 'loading' | 'ready' | 'running' | 'writing' | 'done' | 'error';
@@ -43,6 +44,8 @@ interface State {
   period: string;
   progress: { done: number; total: number };
   run?: RunResult;
+  /** The assessment of the run the results panel shows, by id. */
+  shown?: string;
   written?: WriteResultsResult;
   error?: string;
 }
@@ -50,11 +53,18 @@ interface State {
 const DEFAULTS = defaultRules();
 /** Before the rules are read (and when they are broken) the views still need column labels. */
 const fallbackPack = DEFAULTS[0].pack;
+/** The assessments declared as data, run after the two packs: their ledgers are classified and their results written with the others. */
+const SCHEMES = shippedSchemes();
 
 /** The branch pack of the rules sheet when it reads cleanly, else the shipped one (a sheet from before it had a branch block). */
 function branchPack(): BranchPack {
   const rules = state.rules;
   return (rules && rules.problems.length === 0 ? packFor(rules, 'branch')?.pack : undefined) ?? DEFAULTS[1].branch;
+}
+
+/** What every run, classification and sheet accounting of the sidebar uses. */
+function runPacks(cadre: Pack = state.pack ?? fallbackPack): RunPacks {
+  return { cadre, branch: branchPack(), schemes: SCHEMES };
 }
 
 const state: State = { lang: 'zh', phase: 'loading', tab: 'assess', mapping: {}, period: '', progress: { done: 0, total: 0 } };
@@ -69,9 +79,9 @@ function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+/** The months of the cadre ledgers, and every quarter and year they fall in: a quarterly or yearly assessment runs for those. */
 function periodOptions(read: ReadResult): string[] {
   const months = [...new Set(read.records.map((r) => r.period))].sort();
-  if (months.length <= 1) return months;
   const quarters = [...new Set(months.map((m) => `${m.slice(0, 4)}-Q${Math.ceil(Number(m.slice(5)) / 3)}`))];
   const years = [...new Set(months.map((m) => m.slice(0, 4)))];
   return [...months, ...quarters.filter((q) => monthsOf(q).some((m) => months.includes(m))), ...years];
@@ -92,7 +102,7 @@ function fail(e: unknown): void {
 
 function reread(): void {
   if (!state.payload) return;
-  const packs = { cadre: state.pack ?? fallbackPack, branch: branchPack() };
+  const packs = runPacks();
   const classes = classifyRun(state.payload.snapshot, packs, state.mapping);
   state.kinds = classes.kinds;
   state.sheets = classes.sheets;
@@ -176,7 +186,7 @@ async function run(): Promise<void> {
   state.progress = { done: 0, total: state.read?.records.length ?? 0 };
   render();
   try {
-    const packs = { cadre: pack, branch: branchPack() };
+    const packs = runPacks(pack);
     const run = await assessAll(state.payload.snapshot, packs, {
       mapping: state.mapping,
       period: state.period || undefined,
@@ -233,9 +243,10 @@ function statusView(c: ViewContext): HTMLElement {
   return el;
 }
 
+/** A workbook with only branch ledgers, or only those of a declared assessment, can be assessed too. */
 function hasLedgers(): boolean {
   const kinds = state.kinds;
-  return (state.read?.ledgers.length ?? 0) > 0 || (kinds !== undefined && kinds.meetings.length + kinds.work.length > 0);
+  return (state.read?.ledgers.length ?? 0) > 0 || (kinds !== undefined && Object.entries(kinds).some(([kind, sheets]) => kind !== 'cadre' && (sheets?.length ?? 0) > 0));
 }
 
 function controlsView(c: ViewContext, read: ReadResult): HTMLElement {
@@ -251,7 +262,7 @@ function controlsView(c: ViewContext, read: ReadResult): HTMLElement {
     { id: 'controls' },
     h('label', { for: 'period' }, tr(c, 'uiPeriod')),
     select,
-    h('button', { id: 'run', class: 'action', type: 'button', disabled: busy || read.ledgers.length === 0 || !state.pack, onclick: (() => void run()) as EventListener }, tr(c, 'uiRun')),
+    h('button', { id: 'run', class: 'action', type: 'button', disabled: busy || !hasLedgers() || !state.pack, onclick: (() => void run()) as EventListener }, tr(c, 'uiRun')),
   );
 }
 
@@ -302,7 +313,7 @@ function tabsView(c: ViewContext): HTMLElement {
 
 /** Every sheet and what became of it, as the current mapping reads the workbook (a remap may postdate the last run). */
 function sheetAccounts() {
-  return accountSheets({ sheets: state.sheets ?? [], packs: { cadre: state.pack ?? fallbackPack, branch: branchPack() }, cadreLedgers: state.read?.ledgers });
+  return accountSheets({ sheets: state.sheets ?? [], packs: runPacks(), cadreLedgers: state.read?.ledgers });
 }
 
 function assessTab(c: ViewContext): (HTMLElement | null)[] {
@@ -315,6 +326,7 @@ function assessTab(c: ViewContext): (HTMLElement | null)[] {
       // With only branch ledgers there is nothing missing to report about cadre ledgers.
       state.read.ledgers.length > 0 || branchSheets.length === 0 ? ledgersView(c, state.read, accounts) : null,
       branchSheets.length > 0 ? h('p', { id: 'branch-ledgers', class: 'muted small' }, tr(c, 'uiBranchLedgers', { sheets: branchSheets.join('、') })) : null,
+      schemeLedgersView(c, accounts),
       sheetsNotReadView(c, accounts),
       rulesStatusView(c),
       controlsView(c, state.read),
@@ -323,15 +335,43 @@ function assessTab(c: ViewContext): (HTMLElement | null)[] {
   body.push(statusView(c));
   const pack = state.pack;
   const run = state.run;
-  if (run && pack && state.phase !== 'running') {
-    const summaries = runSummaries(run, { cadre: pack, branch: branchPack() });
-    if (run.hasCadreLedgers) body.push(overviewView(c, run.cadres));
-    if (run.branches) body.push(branchesView(c, run.branches));
-    if (summaries.cadre) body.push(summaryView(c, summaries.cadre, summaryText(summaries.cadre)));
-    if (summaries.branch) body.push(summaryView(c, summaries.branch, summaryText(summaries.branch), 'branch-summary'));
-    body.push(warningsView(c, runWarnings(run)));
-  }
+  if (run && pack && state.phase !== 'running') body.push(...resultsView(c, run, runPacks(pack)));
   return body;
+}
+
+/** The ledgers of the declared assessments, one line per assessment, as the cadre and branch ledgers are named above. */
+function schemeLedgersView(c: ViewContext, accounts: SheetAccount[]): HTMLElement | null {
+  const lines = SCHEMES.map((scheme) => ({ scheme, sheets: accounts.filter((a) => a.role === 'ledger' && a.assessment === scheme.id).map((a) => a.sheet) }))
+    .filter((l) => l.sheets.length > 0)
+    .map((l) => h('div', { 'data-assessment': l.scheme.id }, tr(c, 'uiSchemeLedgers', { title: c.lang === 'zh' ? l.scheme.title : (l.scheme.titleEn ?? l.scheme.title), sheets: l.sheets.join('、') })));
+  return lines.length > 0 ? h('div', { id: 'scheme-ledgers', class: 'muted small' }, ...lines) : null;
+}
+
+/**
+ * Every assessment of the run behind one picker: the monthly cadre and the
+ * branch assessments in their own views, each declared one in the generic
+ * view, each with its notes and its four-section summary.
+ */
+function resultsView(c: ViewContext, run: RunResult, packs: RunPacks): (HTMLElement | null)[] {
+  const assessments = runAssessments(run, packs);
+  const summaries = runSummaries(run, packs);
+  const shown = assessments.find((a) => a.id === state.shown) ?? assessments[0];
+  const out: (HTMLElement | null)[] = [notesView(c, run.schemeNotes, 'run-notes')];
+  if (shown) {
+    const pick = (id: string) => {
+      state.shown = id;
+      render();
+    };
+    out.push(assessmentPicker(c, assessments, shown.id, pick), notesView(c, shown.notes, 'assessment-notes'));
+    if (shown.id === packs.cadre.id && summaries.cadre) out.push(overviewView(c, run.cadres), summaryView(c, summaries.cadre, summaryText(summaries.cadre)));
+    else if (shown.id === packs.branch.id && run.branches && summaries.branch) out.push(branchesView(c, run.branches), summaryView(c, summaries.branch, summaryText(summaries.branch), 'branch-summary'));
+    else {
+      const summary = summaries.schemes.find((s) => s.id === shown.id)?.summary;
+      out.push(schemeView(c, shown), summary ? summaryView(c, summary, summaryText(summary), 'scheme-summary') : null);
+    }
+  }
+  out.push(warningsView(c, runWarnings(run)));
+  return out;
 }
 
 function rulesTabView(c: ViewContext): (HTMLElement | null)[] {
