@@ -494,7 +494,7 @@ export const MESSAGES = {
   uiMapIgnore: { zh: '忽略此列', en: 'Ignore this column' },
   uiMappingSaved: { zh: '列对应已保存', en: 'Column mapping saved' },
   uiPeriod: { zh: '考评期', en: 'Period' },
-  uiAllPeriods: { zh: '全部月份', en: 'All months' },
+  uiAllPeriods: { zh: '全部期间', en: 'All periods' },
   uiRun: { zh: '考评', en: 'Assess' },
   uiRunning: { zh: '正在考评… {done}/{total}', en: 'Assessing… {done}/{total}' },
   uiWriting: { zh: '正在写入“考评结果”…', en: 'Writing the results sheet…' },

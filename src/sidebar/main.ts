@@ -1,6 +1,6 @@
 import { type SheetClass, withoutBranchLedgers, type SheetKinds } from '../core/branch/ledgers';
 import type { BranchPack } from '../core/branch/schema';
-import { assessAll, classifyRun, type RunPacks, type RunResult, runAssessments, runSummaries, runTables, runWarnings } from '../core/run';
+import { assessAll, classifyRun, readDeclared, type RunPacks, type RunResult, runAssessments, runSummaries, runTables, runWarnings } from '../core/run';
 import { accountSheets, type SheetAccount } from '../core/sheets';
 import type { ColumnMapping } from '../core/ledger/columns';
 import { type ReadResult, readLedgers } from '../core/ledger/read';
@@ -10,7 +10,7 @@ import { packHash } from '../core/pack/hash';
 import { validatePack } from '../core/pack/validate';
 import { validateBranchPack } from '../core/branch/validate';
 import { diffRules, type PackDiff } from '../core/rulesheet/diff';
-import { monthsOf, periodLabel } from '../core/period';
+import { parsePeriodId, periodLabel } from '../core/period';
 import { summaryText } from '../core/results/summary';
 import { defaultRules, packFor, type RuleProblem, type RulesEntry, rulesOfWorkbook, rulesSheetPaint, sheetDecoration, shippedSchemes, type WorkbookRules } from '../core/rulesheet/index';
 import { RULES_SHEET, type RulesLog, type WorkbookPayload, type WriteResultsResult } from '../rpc/contract';
@@ -40,6 +40,8 @@ interface State {
   kinds?: SheetKinds;
   /** What every sheet is: the ledgers panel lists the ones not read, and why. */
   sheets?: SheetClass[];
+  /** The periods the declared assessments' ledgers hold (months, quarters, years), for the period picker. */
+  declaredPeriods: string[];
   mapping: ColumnMapping;
   period: string;
   progress: { done: number; total: number };
@@ -67,7 +69,7 @@ function runPacks(cadre: Pack = state.pack ?? fallbackPack): RunPacks {
   return { cadre, branch: branchPack(), schemes: SCHEMES };
 }
 
-const state: State = { lang: 'zh', phase: 'loading', tab: 'assess', mapping: {}, period: '', progress: { done: 0, total: 0 } };
+const state: State = { lang: 'zh', phase: 'loading', tab: 'assess', mapping: {}, declaredPeriods: [], period: '', progress: { done: 0, total: 0 } };
 const root = document.getElementById('app')!;
 
 /** A macrotask, so the browser paints the progress bar between batches of rows. */
@@ -79,12 +81,18 @@ function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-/** The months of the cadre ledgers, and every quarter and year they fall in: a quarterly or yearly assessment runs for those. */
-function periodOptions(read: ReadResult): string[] {
-  const months = [...new Set(read.records.map((r) => r.period))].sort();
-  const quarters = [...new Set(months.map((m) => `${m.slice(0, 4)}-Q${Math.ceil(Number(m.slice(5)) / 3)}`))];
-  const years = [...new Set(months.map((m) => m.slice(0, 4)))];
-  return [...months, ...quarters.filter((q) => monthsOf(q).some((m) => months.includes(m))), ...years];
+/**
+ * The periods the ledgers hold, and every quarter and year they fall in: each
+ * assessment runs for the units of its own kind inside the one chosen, so a
+ * year is offered even when the ledgers hold a single month.
+ */
+function periodOptions(periods: string[]): string[] {
+  const held = [...new Set(periods)].filter((p) => parsePeriodId(p) === p);
+  const months = held.filter((p) => /^\d{4}-\d{2}$/.test(p)).sort();
+  const quarters = new Set(held.filter((p) => p.includes('-Q')));
+  for (const m of months) quarters.add(`${m.slice(0, 4)}-Q${Math.ceil(Number(m.slice(5)) / 3)}`);
+  const years = new Set(held.map((p) => p.slice(0, 4)));
+  return [...months, ...[...quarters].sort(), ...[...years].sort()];
 }
 
 const ctx = (): ViewContext => ({
@@ -107,6 +115,9 @@ function reread(): void {
   state.kinds = classes.kinds;
   state.sheets = classes.sheets;
   state.read = readLedgers(withoutBranchLedgers(state.payload.snapshot, state.kinds), packs.cadre, { mapping: state.mapping, today: today() });
+  const kinds = state.kinds;
+  const snapshot = state.payload.snapshot;
+  state.declaredPeriods = SCHEMES.flatMap((scheme) => [...readDeclared(snapshot, scheme, kinds, { mapping: state.mapping, today: today() }).values()].flatMap((l) => l.records.map((r) => r.period)));
 }
 
 /**
@@ -255,7 +266,7 @@ function controlsView(c: ViewContext, read: ReadResult): HTMLElement {
     'select',
     { id: 'period', onchange: ((e: Event) => { state.period = (e.target as HTMLSelectElement).value; }) as EventListener },
     h('option', { value: '' }, tr(c, 'uiAllPeriods')),
-    ...periodOptions(read).map((p) => h('option', { value: p, selected: p === state.period }, periodLabel(p, state.lang))),
+    ...periodOptions([...read.records.map((r) => r.period), ...state.declaredPeriods]).map((p) => h('option', { value: p, selected: p === state.period }, periodLabel(p, state.lang))),
   );
   return h(
     'section',

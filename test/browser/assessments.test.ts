@@ -35,10 +35,12 @@ describe.skipIf(!HAS_CHROMIUM)('every assessment of a run, in the sidebar in Chr
     await preview?.close();
   });
 
-  it('picks 村干部年度目标考评 and sees 绩效报酬 and the 一票否决 flag, 党员中心户季度测评 and its 后20% flag; a month says the yearly one was not assessed', async () => {
+  it('offers every ledger’s months, quarters and year; picks 村干部年度目标考评 and sees 绩效报酬 and the 一票否决 flag, 党员中心户季度测评 and its 后20% flag; a month says the yearly one was not assessed', async () => {
     // the declared ledgers are named before the run.
     expect(await page.locator('#scheme-ledgers [data-assessment=village-cadre]').textContent()).toContain('2024年度村干部考评');
 
+    // the period picker offers the months, quarters and year of every ledger, the declared ones included (一季度中心户测评).
+    expect(await page.locator('#period option').allTextContents()).toEqual(['全部期间', '2024年3月', '2024年4月', '2024年5月', '2024年第一季度', '2024年第二季度', '2024年']);
     await page.selectOption('#period', '2024');
     await page.click('#run');
     await page.waitForSelector('#status .ok');
