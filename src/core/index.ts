@@ -14,6 +14,7 @@ export * from './assess/score';
 export * from './assess/grade';
 export * from './assess/rank';
 export * from './results/table';
+export * from './results/sheets';
 export * from './results/summary';
 export { default as stationedCadrePack } from '../../rules/stationed-cadre.json';
 export * from './results/json';

@@ -59,8 +59,8 @@ interface LedgerRead {
   warnings: Warning[];
 }
 
-/** Each declared ledger of a scheme, read once from the sheets the classification gave it. */
-function readDeclared(workbook: WorkbookSnapshot, scheme: Scheme, kinds: SheetKinds, options: RunOptions): Map<string, LedgerRead> {
+/** Each declared ledger of a scheme, read once from the sheets the classification gave it (a host lists their periods with it). */
+export function readDeclared(workbook: WorkbookSnapshot, scheme: Scheme, kinds: SheetKinds, options: RunOptions): Map<string, LedgerRead> {
   const out = new Map<string, LedgerRead>();
   for (const ledger of scheme.ledgers) {
     const sheets = kinds[declaredKind(scheme.id, ledger.id)] ?? [];

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { resultSheetNames, SHIPPED_SCHEME_TITLES } from '../core/results/sheets';
 import { ResultTableSchema } from '../core/results/table';
 import { RULES_SHEET } from '../core/rulesheet/name';
 import { RuleRowEditSchema, RulesSheetPaintSchema, SheetDecorationSchema } from '../core/rulesheet/schemas';
@@ -125,8 +126,12 @@ export const SERVER_FUNCTIONS = [...MENU_FUNCTIONS, ...(Object.keys(RPC) as RpcN
  */
 export const AUTORUN_ATTRIBUTE = 'data-autorun';
 
-/** The sheets the add-on owns and rewrites on every run without reading them; everything else is read. */
-export const OWNED_SHEETS = ['考评结果', '支部汇总'] as const;
+/**
+ * The sheets the add-on owns and rewrites on every run without reading them
+ * (考评结果, 支部汇总 and the result sheet of every assessment the sidebar runs);
+ * everything else is read.
+ */
+export const OWNED_SHEETS: readonly string[] = resultSheetNames(SHIPPED_SCHEME_TITLES.map((title) => ({ title })));
 
 export { LOG_SHEET } from '../core/rulesheet/name';
 

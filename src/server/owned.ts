@@ -15,7 +15,7 @@ export const temporaryName = (sheet: string) => t('sheetBeingWritten', { sheet }
 export const backupName = (sheet: string) => t('sheetSetAside', { sheet });
 
 export function isOwned(sheet: string): boolean {
-  return (OWNED_SHEETS as readonly string[]).includes(sheet);
+  return OWNED_SHEETS.includes(sheet);
 }
 
 /** The owned sheet a temporary sheet is being written for, or undefined for any other name. */

@@ -1,7 +1,7 @@
 import { type SheetClass, withoutBranchLedgers, type SheetKinds } from '../core/branch/ledgers';
 import type { BranchPack } from '../core/branch/schema';
-import { assessAll, classifyRun, type RunResult, runSummaries, runTables, runWarnings } from '../core/run';
-import { accountSheets } from '../core/sheets';
+import { assessAll, classifyRun, readDeclared, type RunPacks, type RunResult, runAssessments, runSummaries, runTables, runWarnings } from '../core/run';
+import { accountSheets, type SheetAccount } from '../core/sheets';
 import type { ColumnMapping } from '../core/ledger/columns';
 import { type ReadResult, readLedgers } from '../core/ledger/read';
 import { type Lang, t } from '../core/messages';
@@ -10,14 +10,15 @@ import { packHash } from '../core/pack/hash';
 import { validatePack } from '../core/pack/validate';
 import { validateBranchPack } from '../core/branch/validate';
 import { diffRules, type PackDiff } from '../core/rulesheet/diff';
-import { monthsOf, periodLabel } from '../core/period';
+import { parsePeriodId, periodLabel } from '../core/period';
 import { summaryText } from '../core/results/summary';
-import { defaultRules, packFor, type RuleProblem, type RulesEntry, rulesOfWorkbook, rulesSheetPaint, sheetDecoration, type WorkbookRules } from '../core/rulesheet/index';
+import { defaultRules, packFor, type RuleProblem, type RulesEntry, rulesOfWorkbook, rulesSheetPaint, sheetDecoration, shippedSchemes, type WorkbookRules } from '../core/rulesheet/index';
 import { RULES_SHEET, type RulesLog, type WorkbookPayload, type WriteResultsResult } from '../rpc/contract';
 import { h, replace } from './dom';
 import { call } from './rpc';
 import { branchesView } from './branch-views';
 import { rulesTab } from './rules-tab';
+import { assessmentPicker, notesView, schemeView } from './scheme-views';
 import { cellLink, ledgersView, mappingWith, overviewView, sheetsNotReadView, summaryView, tr, type ViewContext, warningsView } from './views';
 
 type Phase = 'loading' | 'ready' | 'running' | 'writing' | 'done' | 'error';
@@ -39,10 +40,14 @@ interface State {
   kinds?: SheetKinds;
   /** What every sheet is: the ledgers panel lists the ones not read, and why. */
   sheets?: SheetClass[];
+  /** The periods the declared assessments' ledgers hold (months, quarters, years), for the period picker. */
+  declaredPeriods: string[];
   mapping: ColumnMapping;
   period: string;
   progress: { done: number; total: number };
   run?: RunResult;
+  /** The assessment of the run the results panel shows, by id. */
+  shown?: string;
   written?: WriteResultsResult;
   error?: string;
 }
@@ -50,6 +55,8 @@ interface State {
 const DEFAULTS = defaultRules();
 /** Before the rules are read (and when they are broken) the views still need column labels. */
 const fallbackPack = DEFAULTS[0].pack;
+/** The assessments declared as data, run after the two packs: their ledgers are classified and their results written with the others. */
+const SCHEMES = shippedSchemes();
 
 /** The branch pack of the rules sheet when it reads cleanly, else the shipped one (a sheet from before it had a branch block). */
 function branchPack(): BranchPack {
@@ -57,7 +64,12 @@ function branchPack(): BranchPack {
   return (rules && rules.problems.length === 0 ? packFor(rules, 'branch')?.pack : undefined) ?? DEFAULTS[1].branch;
 }
 
-const state: State = { lang: 'zh', phase: 'loading', tab: 'assess', mapping: {}, period: '', progress: { done: 0, total: 0 } };
+/** What every run, classification and sheet accounting of the sidebar uses. */
+function runPacks(cadre: Pack = state.pack ?? fallbackPack): RunPacks {
+  return { cadre, branch: branchPack(), schemes: SCHEMES };
+}
+
+const state: State = { lang: 'zh', phase: 'loading', tab: 'assess', mapping: {}, declaredPeriods: [], period: '', progress: { done: 0, total: 0 } };
 const root = document.getElementById('app')!;
 
 /** A macrotask, so the browser paints the progress bar between batches of rows. */
@@ -69,12 +81,18 @@ function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-function periodOptions(read: ReadResult): string[] {
-  const months = [...new Set(read.records.map((r) => r.period))].sort();
-  if (months.length <= 1) return months;
-  const quarters = [...new Set(months.map((m) => `${m.slice(0, 4)}-Q${Math.ceil(Number(m.slice(5)) / 3)}`))];
-  const years = [...new Set(months.map((m) => m.slice(0, 4)))];
-  return [...months, ...quarters.filter((q) => monthsOf(q).some((m) => months.includes(m))), ...years];
+/**
+ * The periods the ledgers hold, and every quarter and year they fall in: each
+ * assessment runs for the units of its own kind inside the one chosen, so a
+ * year is offered even when the ledgers hold a single month.
+ */
+function periodOptions(periods: string[]): string[] {
+  const held = [...new Set(periods)].filter((p) => parsePeriodId(p) === p);
+  const months = held.filter((p) => /^\d{4}-\d{2}$/.test(p)).sort();
+  const quarters = new Set(held.filter((p) => p.includes('-Q')));
+  for (const m of months) quarters.add(`${m.slice(0, 4)}-Q${Math.ceil(Number(m.slice(5)) / 3)}`);
+  const years = new Set(held.map((p) => p.slice(0, 4)));
+  return [...months, ...[...quarters].sort(), ...[...years].sort()];
 }
 
 const ctx = (): ViewContext => ({
@@ -92,11 +110,14 @@ function fail(e: unknown): void {
 
 function reread(): void {
   if (!state.payload) return;
-  const packs = { cadre: state.pack ?? fallbackPack, branch: branchPack() };
+  const packs = runPacks();
   const classes = classifyRun(state.payload.snapshot, packs, state.mapping);
   state.kinds = classes.kinds;
   state.sheets = classes.sheets;
   state.read = readLedgers(withoutBranchLedgers(state.payload.snapshot, state.kinds), packs.cadre, { mapping: state.mapping, today: today() });
+  const kinds = state.kinds;
+  const snapshot = state.payload.snapshot;
+  state.declaredPeriods = SCHEMES.flatMap((scheme) => [...readDeclared(snapshot, scheme, kinds, { mapping: state.mapping, today: today() }).values()].flatMap((l) => l.records.map((r) => r.period)));
 }
 
 /**
@@ -176,7 +197,7 @@ async function run(): Promise<void> {
   state.progress = { done: 0, total: state.read?.records.length ?? 0 };
   render();
   try {
-    const packs = { cadre: pack, branch: branchPack() };
+    const packs = runPacks(pack);
     const run = await assessAll(state.payload.snapshot, packs, {
       mapping: state.mapping,
       period: state.period || undefined,
@@ -233,9 +254,10 @@ function statusView(c: ViewContext): HTMLElement {
   return el;
 }
 
+/** A workbook with only branch ledgers, or only those of a declared assessment, can be assessed too. */
 function hasLedgers(): boolean {
   const kinds = state.kinds;
-  return (state.read?.ledgers.length ?? 0) > 0 || (kinds !== undefined && kinds.meetings.length + kinds.work.length > 0);
+  return (state.read?.ledgers.length ?? 0) > 0 || (kinds !== undefined && Object.entries(kinds).some(([kind, sheets]) => kind !== 'cadre' && (sheets?.length ?? 0) > 0));
 }
 
 function controlsView(c: ViewContext, read: ReadResult): HTMLElement {
@@ -244,14 +266,14 @@ function controlsView(c: ViewContext, read: ReadResult): HTMLElement {
     'select',
     { id: 'period', onchange: ((e: Event) => { state.period = (e.target as HTMLSelectElement).value; }) as EventListener },
     h('option', { value: '' }, tr(c, 'uiAllPeriods')),
-    ...periodOptions(read).map((p) => h('option', { value: p, selected: p === state.period }, periodLabel(p, state.lang))),
+    ...periodOptions([...read.records.map((r) => r.period), ...state.declaredPeriods]).map((p) => h('option', { value: p, selected: p === state.period }, periodLabel(p, state.lang))),
   );
   return h(
     'section',
     { id: 'controls' },
     h('label', { for: 'period' }, tr(c, 'uiPeriod')),
     select,
-    h('button', { id: 'run', class: 'action', type: 'button', disabled: busy || read.ledgers.length === 0 || !state.pack, onclick: (() => void run()) as EventListener }, tr(c, 'uiRun')),
+    h('button', { id: 'run', class: 'action', type: 'button', disabled: busy || !hasLedgers() || !state.pack, onclick: (() => void run()) as EventListener }, tr(c, 'uiRun')),
   );
 }
 
@@ -302,7 +324,7 @@ function tabsView(c: ViewContext): HTMLElement {
 
 /** Every sheet and what became of it, as the current mapping reads the workbook (a remap may postdate the last run). */
 function sheetAccounts() {
-  return accountSheets({ sheets: state.sheets ?? [], packs: { cadre: state.pack ?? fallbackPack, branch: branchPack() }, cadreLedgers: state.read?.ledgers });
+  return accountSheets({ sheets: state.sheets ?? [], packs: runPacks(), cadreLedgers: state.read?.ledgers });
 }
 
 function assessTab(c: ViewContext): (HTMLElement | null)[] {
@@ -315,6 +337,7 @@ function assessTab(c: ViewContext): (HTMLElement | null)[] {
       // With only branch ledgers there is nothing missing to report about cadre ledgers.
       state.read.ledgers.length > 0 || branchSheets.length === 0 ? ledgersView(c, state.read, accounts) : null,
       branchSheets.length > 0 ? h('p', { id: 'branch-ledgers', class: 'muted small' }, tr(c, 'uiBranchLedgers', { sheets: branchSheets.join('、') })) : null,
+      schemeLedgersView(c, accounts),
       sheetsNotReadView(c, accounts),
       rulesStatusView(c),
       controlsView(c, state.read),
@@ -323,15 +346,43 @@ function assessTab(c: ViewContext): (HTMLElement | null)[] {
   body.push(statusView(c));
   const pack = state.pack;
   const run = state.run;
-  if (run && pack && state.phase !== 'running') {
-    const summaries = runSummaries(run, { cadre: pack, branch: branchPack() });
-    if (run.hasCadreLedgers) body.push(overviewView(c, run.cadres));
-    if (run.branches) body.push(branchesView(c, run.branches));
-    if (summaries.cadre) body.push(summaryView(c, summaries.cadre, summaryText(summaries.cadre)));
-    if (summaries.branch) body.push(summaryView(c, summaries.branch, summaryText(summaries.branch), 'branch-summary'));
-    body.push(warningsView(c, runWarnings(run)));
-  }
+  if (run && pack && state.phase !== 'running') body.push(...resultsView(c, run, runPacks(pack)));
   return body;
+}
+
+/** The ledgers of the declared assessments, one line per assessment, as the cadre and branch ledgers are named above. */
+function schemeLedgersView(c: ViewContext, accounts: SheetAccount[]): HTMLElement | null {
+  const lines = SCHEMES.map((scheme) => ({ scheme, sheets: accounts.filter((a) => a.role === 'ledger' && a.assessment === scheme.id).map((a) => a.sheet) }))
+    .filter((l) => l.sheets.length > 0)
+    .map((l) => h('div', { 'data-assessment': l.scheme.id }, tr(c, 'uiSchemeLedgers', { title: c.lang === 'zh' ? l.scheme.title : (l.scheme.titleEn ?? l.scheme.title), sheets: l.sheets.join('、') })));
+  return lines.length > 0 ? h('div', { id: 'scheme-ledgers', class: 'muted small' }, ...lines) : null;
+}
+
+/**
+ * Every assessment of the run behind one picker: the monthly cadre and the
+ * branch assessments in their own views, each declared one in the generic
+ * view, each with its notes and its four-section summary.
+ */
+function resultsView(c: ViewContext, run: RunResult, packs: RunPacks): (HTMLElement | null)[] {
+  const assessments = runAssessments(run, packs);
+  const summaries = runSummaries(run, packs);
+  const shown = assessments.find((a) => a.id === state.shown) ?? assessments[0];
+  const out: (HTMLElement | null)[] = [notesView(c, run.schemeNotes, 'run-notes')];
+  if (shown) {
+    const pick = (id: string) => {
+      state.shown = id;
+      render();
+    };
+    out.push(assessmentPicker(c, assessments, shown.id, pick), notesView(c, shown.notes, 'assessment-notes'));
+    if (shown.id === packs.cadre.id && summaries.cadre) out.push(overviewView(c, run.cadres), summaryView(c, summaries.cadre, summaryText(summaries.cadre)));
+    else if (shown.id === packs.branch.id && run.branches && summaries.branch) out.push(branchesView(c, run.branches), summaryView(c, summaries.branch, summaryText(summaries.branch), 'branch-summary'));
+    else {
+      const summary = summaries.schemes.find((s) => s.id === shown.id)?.summary;
+      out.push(schemeView(c, shown), summary ? summaryView(c, summary, summaryText(summary), 'scheme-summary') : null);
+    }
+  }
+  out.push(warningsView(c, runWarnings(run)));
+  return out;
 }
 
 function rulesTabView(c: ViewContext): (HTMLElement | null)[] {

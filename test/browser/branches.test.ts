@@ -40,6 +40,7 @@ describe.skipIf(!HAS_CHROMIUM)('branches that fall short, in the sidebar in Chro
     await page.selectOption('#period', '2024-Q2');
     await page.click('#run');
     await page.waitForSelector('#status .ok');
+    await page.selectOption('#assessment', 'branch');
     const cards = page.locator('#branches .branch-short');
     expect(await cards.count()).toBeGreaterThan(0);
     const first = cards.first();
@@ -97,6 +98,7 @@ describe.skipIf(!HAS_CHROMIUM)('the branch block of 考评规则, in the sidebar
     await page.selectOption('#period', '2024-Q2');
     await page.click('#run');
     await page.waitForSelector('#status .ok');
+    await page.selectOption('#assessment', 'branch');
     const all = (await page.locator('#branches .branch-short').allTextContents()).join('\n');
     expect(all).toMatch(/未召开（应每月至少1次）/);
     expect(all).not.toMatch(/办结率 \d+\.\d%，低于(90|10)%/);

@@ -3,14 +3,13 @@ import {
   assessAll,
   assessmentJson,
   assessmentsJson,
-  BRANCH_RESULT_SHEET,
   branchesJson,
   type BranchPack,
   branchReportJson,
-  CADRE_RESULT_SHEET,
   defaultRules,
   packFor,
   parsePeriodId,
+  resultSheetNames,
   periodLabel,
   rulesOfWorkbook,
   type RulesRead,
@@ -19,7 +18,6 @@ import {
   runAssessments,
   runSummaries,
   runTables,
-  schemeSheetName,
   shippedSchemes,
   runSheets,
   runWarnings,
@@ -68,7 +66,7 @@ function parse(args: string[], io: CliIo) {
 async function openWorkbook(file: FileArg): Promise<LoadedWorkbook> {
   await checkWorkbookFile(file);
   try {
-    return await loadWorkbook(file.path, [CADRE_RESULT_SHEET, BRANCH_RESULT_SHEET, ...shippedSchemes().map(schemeSheetName)]);
+    return await loadWorkbook(file.path, resultSheetNames(shippedSchemes()));
   } catch (e) {
     throw new CliError(bilingual('cliUnreadable', { file: file.given, detail: (e as Error).message }), { cause: e });
   }
