@@ -18,6 +18,7 @@ import { subjectKey } from './subjects';
 /** What a run hands an assessment: each of its ledgers read once, and the results of the assessments it reads. */
 export interface SchemeInputs {
   ledgers: ReadonlyMap<string, { records: LedgerRecord[]; infos: LedgerInfo[]; warnings: Warning[] }>;
+  /** Each assessment read: its results and the periods it judged (months, quarters or years, as its kind gives). */
   results: ReadonlyMap<string, { results: SubjectResult[]; months: ReadonlySet<string> }>;
 }
 
@@ -257,16 +258,18 @@ export async function assessScheme(scheme: Scheme, inputs: SchemeInputs, options
       return [l.id, { ...read, records }] as const;
     }),
   );
+  // Another assessment's periods may be quarters or years: what it judged is counted in months.
+  const resultMonths = new Map([...inputs.results].map(([id, r]) => [id, new Set([...r.months].flatMap((p) => monthsOf(p)))]));
   const ctx: FactContext = {
     ledgerMonths,
     standing,
-    resultMonths: new Map([...inputs.results].map(([id, r]) => [id, r.months])),
+    resultMonths,
     cellOf: (record, column) => `${record.sheet}!${a1Column(infos.get(record.sheet), column) ?? 'A'}${record.row}`,
   };
   const subjects = subjectsOf(scheme, { ...inputs, ledgers: kept });
 
   const dataMonths = new Set([...ledgerMonths.values()].flatMap((s) => [...s]));
-  for (const f of scheme.facts) if (f.source === 'results') for (const m of inputs.results.get(f.scheme)?.months ?? []) dataMonths.add(m);
+  for (const f of scheme.facts) if (f.source === 'results') for (const m of resultMonths.get(f.scheme) ?? []) dataMonths.add(m);
   let units: string[];
   if (options.period && !fitsKind(options.period, kind)) {
     notes.push(both('schemePeriodKind', { title: scheme.title, titleEn: scheme.titleEn ?? scheme.title, period: periodLabel(options.period), periodEn: options.period, ...periodWords }));
@@ -279,7 +282,7 @@ export async function assessScheme(scheme: Scheme, inputs: SchemeInputs, options
   const results: SubjectResult[] = [];
   for (const unit of units) {
     for (const source of new Set(scheme.facts.flatMap((f) => (f.source === 'results' ? [f.scheme] : [])))) {
-      const judged = inputs.results.get(source)?.months ?? new Set();
+      const judged = resultMonths.get(source) ?? new Set<string>();
       const gaps = monthsOf(unit).filter((m) => !judged.has(m));
       const covered = monthsOf(unit).filter((m) => judged.has(m));
       if (gaps.length > 0 && covered.length > 0) {
