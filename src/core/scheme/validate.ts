@@ -82,7 +82,8 @@ export function validateScheme(input: unknown, known: { schemes?: string[] } = {
         if (f.op === 'countGraded' && !f.grades?.length) add(`${at}.grades`, both('schemeGradesNeeded', { fact: f.fact }));
         break;
     }
-    if ('where' in f && f.where) column(`${at}.where`, f.ledger, f.where.column, f.fact);
+    // An unknown ledger is said once, at the fact's ledger, not again for its where.
+    if ('where' in f && f.where && ledgers.has(f.ledger)) column(`${at}.where`, f.ledger, f.where.column, f.fact);
     types.set(f.fact, type);
   });
 
