@@ -268,6 +268,7 @@ export const MESSAGES = {
   rsTestFlagMissing: { zh: '预期提示“{expected}”，实际{actual}', en: 'expected the flag "{expected}", got {actualEn}' },
   rsTestFlagUnexpected: { zh: '预期没有提示，实际提示“{actual}”', en: 'expected no flag, got "{actual}"' },
   rsTestGrade: { zh: '预期等次“{expected}”，实际“{actual}”', en: 'expected the grade "{expected}", got "{actual}"' },
+  rsTestValue: { zh: '{label}预期 {expected}，实际 {actual}', en: '{labelEn}: expected {expected}, got {actual}' },
   rsTestNoFlags: { zh: '没有提示', en: 'no flag' },
   // Rule tests of the branch block
   rsTestRisk: { zh: '预期软弱涣散风险“{expected}”，实际“{actual}”', en: 'expected at risk: {expectedEn}, got {actualEn}' },

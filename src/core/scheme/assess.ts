@@ -167,7 +167,8 @@ export class SchemeAssessor {
     }
   }
 
-  private computeOutputs(r: SubjectResult): void {
+  /** The computed outputs from the result's grade and values: a rule test computes them for one subject alone. */
+  computeOutputs(r: SubjectResult): void {
     for (const o of this.scheme.outputs) {
       if ('byGrade' in o) r.values[o.id] = o.byGrade[r.grade] ?? null;
       else {
