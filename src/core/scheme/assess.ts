@@ -181,8 +181,8 @@ export class SchemeAssessor {
   /** The computed columns of the result sheet: indicator points, then the outputs. */
   columns(): ValueColumn[] {
     return [
-      ...this.scheme.indicators.map((i) => ({ id: i.id, label: i.label, labelEn: i.labelEn ?? i.label, percent: false })),
-      ...this.scheme.outputs.map((o) => ({ id: o.id, label: o.label, labelEn: o.labelEn ?? o.label, percent: false })),
+      ...this.scheme.indicators.map((i) => ({ id: i.id, label: i.label, labelEn: i.labelEn ?? i.label, percent: false, indicator: true })),
+      ...this.scheme.outputs.map((o) => ({ id: o.id, label: o.label, labelEn: o.labelEn ?? o.label, percent: false, indicator: false })),
     ];
   }
 }
