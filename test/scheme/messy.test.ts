@@ -62,4 +62,26 @@ describe('messy ledgers of the declared assessments', () => {
     expect(warnings.filter((w) => w.startsWith('村干部考评!I5: '))).toHaveLength(1);
     expect(warnings.every((w) => /^村干部考评![A-L]\d+: /.test(w))).toBe(true);
   });
+
+  it('reads the quarter from a 季度 column written in several ways, says a year row and a second row of one quarter by their cells', async () => {
+    const s = sheet('中心户测评台账', [
+      ['党员中心户测评表'],
+      ['序号', '姓名', '所在嘎查（支部）', '季度', '民主测评得分', '政策宣传', '帮代办服务', '征求意见', '调解纠纷'],
+      [1, '甲', '巴彦嘎查', '2024年第一季度', 80, 1, 1, 1, 1],
+      [2, '乙', '巴彦嘎查', '2024年一季度', 70, 1, 1, 1, 1],
+      [3, '甲', '巴彦嘎查', '2024Q2', 90, 1, 1, 1, 1],
+      [4, '甲', '巴彦嘎查', '2024年第二季度', 60, 1, 1, 1, 1],
+      [5, '丙', '巴彦嘎查', '2024年', 60, 1, 1, 1, 1],
+    ]);
+    const a = assessmentOf(await runSheets([s]), 'household');
+    expect(a.results.map((r) => [r.name, r.period, r.score, r.source?.row])).toEqual([
+      ['甲', '2024-Q1', 58, 3],
+      ['乙', '2024-Q1', 52, 4],
+      ['甲', '2024-Q2', 64, 5],
+    ]);
+    expect(warningTexts(a.warnings)).toEqual([
+      '中心户测评台账!A7: “党员中心户季度测评”按季度考评，此行的期间 2024年 长于一个季度，未计入',
+      '中心户测评台账!A6: 甲 在 2024年第二季度 已有一行（中心户测评台账!A5），此行未计入',
+    ]);
+  });
 });

@@ -337,7 +337,7 @@ function duplicateWarnings(scheme: Scheme, subject: Subject, unit: string, stand
         sheet: extra.sheet,
         cell: `A${extra.row}`,
         period: unit,
-        ...both('schemeDuplicateRow', { name: subject.name, period: periodLabel(unit), periodEn: unit, other: `${rows[0]!.sheet}!${rows[0]!.row}` }),
+        ...both('schemeDuplicateRow', { name: subject.name, period: periodLabel(unit), periodEn: unit, other: `${rows[0]!.sheet}!A${rows[0]!.row}` }),
       });
     }
   }
