@@ -114,4 +114,26 @@ describe('党员中心户季度测评 (household)', () => {
     expect(warningTexts(a.warnings)).toContain('2024年第二季度中心户测评!D4: “不详” 不是有效的民主测评得分');
     expect(resultOf(a, '宋慧敏').flags).toEqual([]);
   });
+
+  it('bands at the boundaries: 90 is 优秀, 75 良好, 60 合格, just under each the band below', async () => {
+    // 民主测评 × 0.6 plus 30 points from the other four (5 talks, 5 errands, 10 opinions, no mediation).
+    const ratings: [string, number, string][] = [
+      ['甲', 100, '优秀'],
+      ['乙', 99.95, '良好'],
+      ['丙', 75, '良好'],
+      ['丁', 74.95, '合格'],
+      ['戊', 50, '合格'],
+      ['己', 49.95, '不合格'],
+    ];
+    const rows = ratings.map(([name, rating], i) => [i + 1, name, '巴彦嘎查', rating, 5, 5, 10, 0]);
+    const a = assessmentOf(await runSheets([sheet('2024年第四季度', [HOUSEHOLD_HEADER, ...rows])]), 'household');
+    expect(ratings.map(([name]) => [name, resultOf(a, name).score, resultOf(a, name).grade])).toEqual([
+      ['甲', 90, '优秀'],
+      ['乙', 89.97, '良好'],
+      ['丙', 75, '良好'],
+      ['丁', 74.97, '合格'],
+      ['戊', 60, '合格'],
+      ['己', 59.97, '不合格'],
+    ]);
+  });
 });
