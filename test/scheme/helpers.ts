@@ -40,4 +40,8 @@ export const VILLAGE_HEADER = [
   ['序号', '姓名', '所在嘎查', '职务', '考核得分', null, null, null, null, null, '一票否决事项', '基本绩效报酬（元）'],
   [null, null, null, null, '党建工作（25分）', '经济发展（20分）', '民生实事（15分）', '平安稳定（15分）', '生态环境（10分）', '群众满意度（15分）'],
 ];
-export const VILLAGE_MERGES = ['A3:A4', 'B3:B4', 'C3:C4', 'D3:D4', 'E3:J3', 'K3:K4', 'L3:L4'];
+/** The merges of VILLAGE_HEADER placed at row `top`, with a title merged across row 1 above it. */
+export function villageMerges(top: number): string[] {
+  const [a, b] = [top, top + 1];
+  return ['A1:L1', ...['A', 'B', 'C', 'D', 'K', 'L'].map((c) => `${c}${a}:${c}${b}`), `E${a}:J${a}`];
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sheet } from '../fixtures/workbook';
-import { VILLAGE_HEADER, assessmentOf, flagTexts, resultOf, runSheets, warningTexts } from './helpers';
+import { VILLAGE_HEADER, villageMerges, assessmentOf, flagTexts, resultOf, runSheets, warningTexts } from './helpers';
 
 describe('messy ledgers of the declared assessments', () => {
   it('reads a household ledger with traditional headers, a 合计 row, 不详 and a rating over 100, each warning naming its cell', async () => {
@@ -47,7 +47,7 @@ describe('messy ledgers of the declared assessments', () => {
         [2, '郭红梅', '额尔敦嘎查', '主任', 21.5, 17.5, '不详', 13.5, 12, 13, null, 24000],
         ['合计', null, null, null, 46, 36, 14.5, 28, 21.5, 27.5, null, 54000],
       ],
-      ['A1:L1', 'A2:A3', 'B2:B3', 'C2:C3', 'D2:D3', 'E2:J2', 'K2:K3', 'L2:L3'],
+      villageMerges(2),
     );
     const run = await runSheets([s]);
     const a = assessmentOf(run, 'village-cadre');

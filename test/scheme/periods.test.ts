@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { cadreRow, ledger } from '../fixtures/ledgers';
 import { sheet } from '../fixtures/workbook';
-import { HOUSEHOLD_HEADER, VILLAGE_HEADER, VILLAGE_MERGES, assessmentOf, runSheets } from './helpers';
+import { HOUSEHOLD_HEADER, VILLAGE_HEADER, villageMerges, assessmentOf, runSheets } from './helpers';
 
 const household = (name: string, title: string) => sheet(name, [[title], HOUSEHOLD_HEADER, [1, '贾志强', '巴彦嘎查', 84, 1, 3, 3, 2], [2, '牧仁', '宝力根嘎查', 80, 6, 1, 0, 2]]);
 const workbook = () => [
   household('一季度中心户', '2024年第一季度党员中心户测评表'),
   household('三季度中心户', '2024年第三季度党员中心户测评表'),
   household('去年四季度中心户', '2023年第四季度党员中心户测评表'),
-  sheet('村干部考评', [['2024年度嘎查“两委”干部目标考核评分表'], ...VILLAGE_HEADER, [1, '周德明', '额尔敦嘎查', '书记', 24, 18, 14, 14, 9, 14, '无', 30000]], ['A1:L1', ...VILLAGE_MERGES.map((m) => m.replace(/\d+/g, (d) => String(Number(d) - 1)))]),
+  sheet('村干部考评', [['2024年度嘎查“两委”干部目标考核评分表'], ...VILLAGE_HEADER, [1, '周德明', '额尔敦嘎查', '书记', 24, 18, 14, 14, 9, 14, '无', 30000]], villageMerges(2)),
   ledger('2024年5月台账', [cadreRow(1, '甲'), cadreRow(2, '乙', { days: 8 })]),
   ledger('2024年11月台账', [cadreRow(1, '甲'), cadreRow(2, '乙')]),
 ];

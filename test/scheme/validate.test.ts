@@ -72,4 +72,9 @@ describe('validateScheme', () => {
       ['facts[5].column', '数据项“total”须写明对哪一列求和、平均或取最值'],
     ]);
   });
+
+  it('names a ledger without exactly one subject column and a fact listed twice', () => {
+    expect(problems(household, (s) => (s.ledgers[0].columns[1].role = 'subject'))).toEqual([['ledgers[0].columns', '规则包必须有一列 role 为 subject（姓名）']]);
+    expect(problems(household, (s) => s.facts.push({ ...s.facts[0] }))).toEqual([['facts[5].fact', expect.stringContaining('rating')]]);
+  });
 });

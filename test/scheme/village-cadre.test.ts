@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { sheet } from '../fixtures/workbook';
-import { VILLAGE_HEADER, VILLAGE_MERGES, assessmentOf, flagTexts, noteTexts, resultOf, runSheets, warningTexts } from './helpers';
+import { VILLAGE_HEADER, villageMerges, assessmentOf, flagTexts, noteTexts, resultOf, runSheets, warningTexts } from './helpers';
 
 type Row = [string, string, string, number, number, number, number, number, number, string | null, number];
 
 const ledger = (rows: Row[], title = '2024年度嘎查“两委”干部目标考核评分表') =>
-  sheet('2024年度村干部考评', [[title], ...VILLAGE_HEADER, ...rows.map((r, i) => [i + 1, ...r])], ['A1:L1', ...VILLAGE_MERGES.map((m) => m.replace(/\d+/g, (d) => String(Number(d) - 1)))]);
+  sheet('2024年度村干部考评', [[title], ...VILLAGE_HEADER, ...rows.map((r, i) => [i + 1, ...r])], villageMerges(2));
 
 describe('村干部年度目标考评 (village-cadre)', () => {
   it('totals the six aspects, bands them and computes the pay coefficient and pay', async () => {
