@@ -219,6 +219,7 @@ export const MESSAGES = {
   rsEnabledUnreadable: { zh: '启用一栏“{text}”看不懂，请写 是 或 否', en: 'cannot read "{text}" as on or off; write 是 or 否' },
   rsColumnUnknown: { zh: '“{text}”不是台账中的列{suggestion}；请改成已有的列名，或在【列】表中把它加为别名', en: '"{text}" is not a ledger column{suggestionEn}; use a known column name, or add it as an alias in the 列 table' },
   rsColumnBlank: { zh: '这一列填了内容但没有列名，请在 {cell} 写上台账的列名', en: 'this column has entries but no header; write the ledger column name in {cell}' },
+  rsDetailSuffix: { zh: '明细', en: ' detail' },
   rsFlagUnknown: { zh: '提示中的 {{text}} 不是已知的列{suggestion}；花括号里请写本行条件中的列名，如 {{example}}', en: '{{text}} in the flag is not a known column{suggestionEn}; put the name of a column this row reads in braces, as in {{example}}' },
   rsFlagNotInput: { zh: '提示中的 {{label}} 不是{where}读取的列，考评时不会被替换；请为“{label}”写一个条件（如 >= 0），或从提示中删去', en: '{{label}} in the flag is not read by {whereEn}, so it is never filled in; give "{labelEn}" a condition (such as >= 0) or remove it from the flag' },
   rsRuleShadowed: { zh: '{where}永远不会生效：满足它的都先满足{other}（{otherCell}），“取第一条”只按{other}计分；请调整条件，或把这一行移到{other}之前', en: '{whereEn} never applies: whatever matches it matches {otherEn} ({otherCell}) first, and 取第一条 scores only that; change the condition or move this row above it' },
@@ -263,6 +264,7 @@ export const MESSAGES = {
   rsTestFlagMissing: { zh: '预期提示“{expected}”，实际{actual}', en: 'expected the flag "{expected}", got {actualEn}' },
   rsTestFlagUnexpected: { zh: '预期没有提示，实际提示“{actual}”', en: 'expected no flag, got "{actual}"' },
   rsTestGrade: { zh: '预期等次“{expected}”，实际“{actual}”', en: 'expected the grade "{expected}", got "{actual}"' },
+  rsTestValue: { zh: '{label}预期 {expected}，实际 {actual}', en: '{labelEn}: expected {expected}, got {actual}' },
   rsTestNoFlags: { zh: '没有提示', en: 'no flag' },
   // Rule tests of the branch block
   rsTestRisk: { zh: '预期软弱涣散风险“{expected}”，实际“{actual}”', en: 'expected at risk: {expectedEn}, got {actualEn}' },

@@ -52,6 +52,7 @@ export interface RuleRowRead {
 }
 
 const PLACEHOLDER = /\{([^{}]+)\}/g;
+const DETAIL = t('rsDetailSuffix');
 
 /**
  * Column names in braces back to fact ids ({下基层天数} → {days}), the row's
@@ -64,6 +65,9 @@ function flagWithFacts(flag: string, at: string, env: RuleRowEnv, example: strin
   const text = flag.replace(PLACEHOLDER, (whole, name: string) => {
     const info = env.facts.resolve(name.trim());
     if (info) return `{${info.fact}}`;
+    // {无台账记录月数明细}: what the count names (the months), where a fact says it.
+    const counted = name.trim().endsWith(DETAIL) ? env.facts.resolve(name.trim().slice(0, -DETAIL.length)) : undefined;
+    if (counted) return `{${counted.fact}Detail}`;
     if (params.has(name.trim())) return `{${name.trim()}}`;
     ok = false;
     if (env.broken?.(name.trim())) return whole;
@@ -99,7 +103,9 @@ export function checkReferences(text: string, at: string, params: Map<string, Pa
 export function flagWithLabels(flag: string | undefined, facts: FactDirectory): string {
   return (flag ?? '').replace(/\{([A-Za-z][A-Za-z0-9]*)\}/g, (whole, fact: string) => {
     const info = facts.get(fact);
-    return info ? `{${info.label}}` : whole;
+    if (info) return `{${info.label}}`;
+    const counted = fact.endsWith('Detail') ? facts.get(fact.slice(0, -'Detail'.length)) : undefined;
+    return counted ? `{${counted.label}${DETAIL}}` : whole;
   });
 }
 

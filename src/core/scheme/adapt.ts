@@ -11,7 +11,7 @@ import type { SchemeAssessment, SubjectResult, ValueColumn } from './result';
  */
 
 const indicatorColumns = (indicators: { id: string; label: string; labelEn?: string }[]): ValueColumn[] =>
-  indicators.map((i) => ({ id: i.id, label: i.label, labelEn: i.labelEn ?? i.label, percent: false }));
+  indicators.map((i) => ({ id: i.id, label: i.label, labelEn: i.labelEn ?? i.label, percent: false, indicator: true }));
 
 export function cadreAssessment(a: Assessment, pack: Pack): SchemeAssessment {
   const results: SubjectResult[] = a.cadres.map((c) => ({

@@ -18,6 +18,7 @@ import { subjectKey } from './subjects';
 /** What a run hands an assessment: each of its ledgers read once, and the results of the assessments it reads. */
 export interface SchemeInputs {
   ledgers: ReadonlyMap<string, { records: LedgerRecord[]; infos: LedgerInfo[]; warnings: Warning[] }>;
+  /** Each assessment read: its results and the periods it judged (months, quarters or years, as its kind gives). */
   results: ReadonlyMap<string, { results: SubjectResult[]; months: ReadonlySet<string> }>;
 }
 
@@ -165,7 +166,8 @@ export class SchemeAssessor {
     }
   }
 
-  private computeOutputs(r: SubjectResult): void {
+  /** The computed outputs from the result's grade and values: a rule test computes them for one subject alone. */
+  computeOutputs(r: SubjectResult): void {
     for (const o of this.scheme.outputs) {
       if ('byGrade' in o) r.values[o.id] = o.byGrade[r.grade] ?? null;
       else {
@@ -178,8 +180,8 @@ export class SchemeAssessor {
   /** The computed columns of the result sheet: indicator points, then the outputs. */
   columns(): ValueColumn[] {
     return [
-      ...this.scheme.indicators.map((i) => ({ id: i.id, label: i.label, labelEn: i.labelEn ?? i.label, percent: false })),
-      ...this.scheme.outputs.map((o) => ({ id: o.id, label: o.label, labelEn: o.labelEn ?? o.label, percent: false })),
+      ...this.scheme.indicators.map((i) => ({ id: i.id, label: i.label, labelEn: i.labelEn ?? i.label, percent: false, indicator: true })),
+      ...this.scheme.outputs.map((o) => ({ id: o.id, label: o.label, labelEn: o.labelEn ?? o.label, percent: false, indicator: false })),
     ];
   }
 }
@@ -256,17 +258,19 @@ export async function assessScheme(scheme: Scheme, inputs: SchemeInputs, options
       return [l.id, { ...read, records }] as const;
     }),
   );
+  // Another assessment's periods may be quarters or years: what it judged is counted in months.
+  const resultMonths = new Map([...inputs.results].map(([id, r]) => [id, new Set([...r.months].flatMap((p) => monthsOf(p)))]));
   const ctx: FactContext = {
     ledgerMonths,
     standing,
-    resultMonths: new Map([...inputs.results].map(([id, r]) => [id, r.months])),
+    resultMonths,
     cellOf: (record, column) => `${record.sheet}!${a1Column(infos.get(record.sheet), column) ?? 'A'}${record.row}`,
     columns: columnLedgers(scheme),
   };
   const subjects = subjectsOf(scheme, { ...inputs, ledgers: kept });
 
   const dataMonths = new Set([...ledgerMonths.values()].flatMap((s) => [...s]));
-  for (const f of scheme.facts) if (f.source === 'results') for (const m of inputs.results.get(f.scheme)?.months ?? []) dataMonths.add(m);
+  for (const f of scheme.facts) if (f.source === 'results') for (const m of resultMonths.get(f.scheme) ?? []) dataMonths.add(m);
   let units: string[];
   if (options.period && !fitsKind(options.period, kind)) {
     notes.push(both('schemePeriodKind', { title: scheme.title, titleEn: scheme.titleEn ?? scheme.title, period: periodLabel(options.period), periodEn: options.period, ...periodWords }));
@@ -279,7 +283,7 @@ export async function assessScheme(scheme: Scheme, inputs: SchemeInputs, options
   const results: SubjectResult[] = [];
   for (const unit of units) {
     for (const source of new Set(scheme.facts.flatMap((f) => (f.source === 'results' ? [f.scheme] : [])))) {
-      const judged = inputs.results.get(source)?.months ?? new Set();
+      const judged = resultMonths.get(source) ?? new Set<string>();
       const gaps = monthsOf(unit).filter((m) => !judged.has(m));
       const covered = monthsOf(unit).filter((m) => judged.has(m));
       if (gaps.length > 0 && covered.length > 0) {
@@ -330,17 +334,17 @@ function kindWord(kind: Scheme['periodKind']): string {
 /** A subject with two rows of one ledger in a period: the first is read, the second is said. */
 function duplicateWarnings(scheme: Scheme, subject: Subject, unit: string, standing: ReadonlySet<string>, warnings: Warning[]): void {
   const months = new Set(monthsOf(unit));
-  // Only a ledger a value is taken from has one row per subject and period; others (发展党员) list many.
-  const single = new Set(scheme.facts.flatMap((f) => (f.source === 'value' ? [f.ledger] : [])));
+  // A ledger counted over (发展党员, 三会一课) lists many rows per subject; one whose columns are read as they are has one.
+  const counted = new Set(scheme.facts.flatMap((f) => ('ledger' in f && f.source !== 'value' ? [f.ledger] : [])));
   for (const ledger of scheme.ledgers) {
-    if (standing.has(ledger.id) || !single.has(ledger.id)) continue;
+    if (standing.has(ledger.id) || counted.has(ledger.id)) continue;
     const rows = (subject.data.rows.get(ledger.id) ?? []).filter((r) => monthsOf(r.period).every((m) => months.has(m)));
     for (const extra of rows.slice(1)) {
       warnings.push({
         sheet: extra.sheet,
         cell: `A${extra.row}`,
         period: unit,
-        ...both('schemeDuplicateRow', { name: subject.name, period: periodLabel(unit), periodEn: unit, other: `${rows[0]!.sheet}!${rows[0]!.row}` }),
+        ...both('schemeDuplicateRow', { name: subject.name, period: periodLabel(unit), periodEn: unit, other: `${rows[0]!.sheet}!A${rows[0]!.row}` }),
       });
     }
   }

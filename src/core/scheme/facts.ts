@@ -56,8 +56,29 @@ const monthWord = (m: string) => ({ zh: `${Number(m.slice(5, 7))}月`, en: m });
 const listed = (months: string[]) => ({ zh: months.map((m) => monthWord(m).zh).join('、'), en: months.join(', ') });
 
 /**
- * The facts of one subject for one period, in the order the assessment lists
- * them, so a ratio or an either reads facts gathered before it. A fact with
+ * Facts in an order where a ratio or an either comes after what it reads,
+ * whatever order the sheet lists them in. One caught in a loop of others
+ * comes last and finds nothing to read: missing, not a wrong number.
+ */
+export function inOrder(facts: SchemeFact[], columns: ReadonlySet<string>): SchemeFact[] {
+  const inputs = (f: SchemeFact) => (f.source === 'ratio' ? [f.numerator, f.denominator] : f.source === 'either' ? f.facts : []);
+  const done = new Set(columns);
+  const out: SchemeFact[] = [];
+  let left = facts;
+  while (left.length > 0) {
+    const ready = left.filter((f) => inputs(f).every((x) => done.has(x) || !left.some((g) => g.fact === x)));
+    const next = ready.length > 0 ? ready : left;
+    for (const f of next) {
+      out.push(f);
+      done.add(f.fact);
+    }
+    left = left.filter((f) => !next.includes(f));
+  }
+  return out;
+}
+
+/**
+ * The facts of one subject for one period, each after the facts it reads. A fact with
  * nothing to stand on is null with its reason: the indicators that read it
  * score nothing and say why, and a must-meet item that reads it is not judged.
  */
@@ -88,7 +109,7 @@ export function gatherFacts(facts: SchemeFact[], data: SubjectData, unit: Period
   const declared = new Set(facts.map((f) => f.fact));
   for (const [column, ledger] of ctx.columns) if (!declared.has(column)) valueOf(column, ledger, column);
 
-  for (const f of facts) {
+  for (const f of inOrder(facts, new Set(ctx.columns.keys()))) {
     switch (f.source) {
       case 'value':
         valueOf(f.fact, f.ledger, f.column);

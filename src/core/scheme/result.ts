@@ -38,7 +38,10 @@ export interface SubjectResult {
 
 /** A computed column the result sheet shows, by id with its labels. */
 export interface ValueColumn {
+  /** An indicator's id (its points are in the result's indicators) or a fact's or output's id (in its values). */
   id: string;
+  /** Whether the column shows an indicator's points: an indicator and the fact it reads may share an id (民主测评 rating). */
+  indicator: boolean;
   label: string;
   labelEn: string;
   percent: boolean;

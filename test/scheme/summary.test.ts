@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { runSummaries } from '../../src/core/run';
+import { sheet } from '../fixtures/workbook';
+import { HOUSEHOLD_HEADER, VILLAGE_HEADER, villageMerges, runSheets, shippedPacks } from './helpers';
+
+describe('the four-section summary of a declared assessment', () => {
+  it('totals the pay, says who the 优秀 quota moved down and who was vetoed', async () => {
+    const rows = [
+      [1, '甲', '额尔敦嘎查', '书记', 25, 20, 15, 15, 10, 13, '无', 30000],
+      [2, '乙', '额尔敦嘎查', '主任', 25, 20, 15, 15, 10, 10, '无', 24000],
+      [3, '丙', '乌兰嘎查', '委员', 20, 15, 12, 12, 8, 13, '违规发放补贴', 20000],
+      [4, '丁', '乌兰嘎查', '委员', 18, 14, 10, 10, 7, 11, null, 20000],
+      [5, '戊', '乌兰嘎查', '委员', 20, 15, 12, 12, 8, 13, null, 20000],
+    ];
+    const run = await runSheets([sheet('村干部考评', [['2024年度村干部目标考核评分表'], ...VILLAGE_HEADER, ...rows], villageMerges(2))]);
+    const summary = runSummaries(run, shippedPacks()).schemes.find((s) => s.id === 'village-cadre')!.summary;
+    expect(summary.sections.map((s) => s.heading)).toHaveLength(4);
+    const [basics, achievements, problems, plans] = summary.sections.map((s) => s.sentences.join(''));
+    expect(basics).toContain('村干部');
+    // 甲 98 keeps 优秀 (1 of 5); 乙 95 drops to 称职; 丙 is vetoed: 36000 + 24000 + 10000 + 16000 + 20000.
+    expect(achievements).toContain('绩效报酬合计106000。');
+    expect(achievements).toContain('评为优秀的有甲。');
+    expect(problems).toContain('一票否决：违规发放补贴：1名（丙）。');
+    expect(problems).toContain('因优秀名额所限，1名降一档（乙）。');
+    expect(plans).toContain('丙');
+  });
+
+  it('names the bottom 20% of the households with the action to take', async () => {
+    const rows = ['甲', '乙', '丙', '丁', '戊'].map((n, i) => [i + 1, n, '巴彦嘎查', 90 - i * 10, 2, 2, 2, 1]);
+    const run = await runSheets([sheet('2024年第一季度', [HOUSEHOLD_HEADER, ...rows])]);
+    const summary = runSummaries(run, shippedPacks()).schemes.find((s) => s.id === 'household')!.summary;
+    expect(summary.sections[3]!.sentences).toContain('对后20%的1名（戊）补位调整或取消中心户资格。');
+  });
+});
