@@ -227,13 +227,25 @@ export class BranchAssessor {
     }
   }
 
-  /** Decides one branch's risk from its outcome facts (failed items, last place, score, rank) and then its stars, before any quota. */
+  /**
+   * Decides one branch's risk from its outcome facts (failed items, last place,
+   * score, rank) and its own facts (a secretary post vacant, 群众满意度), then its
+   * stars, before any quota. A reason read from ledger rows names their cells.
+   */
   async judge(r: BranchResult, outcome: Record<string, FactValue>): Promise<void> {
-    const fired = await firedIds(this.riskEngine, outcome);
-    const params: Params = { failedItems: r.flags.length, rank: r.rank, of: r.of, score: r.score };
+    const fired = await firedIds(this.riskEngine, { ...r.values, ...outcome });
+    const params: Params = {};
+    for (const [fact, value] of Object.entries(r.values)) if (value !== null) params[fact] = formatFact(this.plan, fact, value);
+    Object.assign(params, { failedItems: r.flags.length, rank: r.rank, of: r.of, score: r.score });
     r.riskReasons = this.pack.risk.any
       .filter((c) => fired.risk.has(c.id))
-      .map((c) => ({ message: fillTemplate(c.reason, params), messageEn: fillTemplate(c.reasonEn ?? c.reason, params) }));
+      .map((c) => {
+        const reason = { message: fillTemplate(c.reason, params), messageEn: fillTemplate(c.reasonEn ?? c.reason, params) };
+        const cells = [...new Set(c.when.flatMap((w) => (r.evidence[w.fact] ?? []).map((e) => `${e.sheet}!${e.cell}`)))];
+        if (cells.length === 0) return reason;
+        const at = both('flagCells', { cells: cells.join('、'), cellsEn: cells.join(', ') });
+        return { message: reason.message + at.message, messageEn: reason.messageEn + at.messageEn };
+      });
     r.risk = r.riskReasons.length > 0;
     this.stars(r);
   }

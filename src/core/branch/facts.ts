@@ -3,7 +3,7 @@ import { monthsOf, type PeriodId } from '../period';
 import type { BranchCadre } from './cadres';
 import { MEETING_MONTHS, meetingCountFact } from './catalogue';
 import type { SourceRow } from './evidence';
-import type { BuiltInKind } from './ledgers';
+import type { LedgerKind } from './ledgers';
 import type { Meeting } from './meetings';
 import { dayLabel, unitsLabel, unitsWithin } from './periods';
 import type { BranchFact, BranchPack } from './schema';
@@ -18,7 +18,7 @@ export type MissingReason = 'noLedger' | 'uncovered' | 'notReported' | 'notRecor
 
 export interface MissingFact {
   reason: MissingReason;
-  ledger: BuiltInKind;
+  ledger: LedgerKind;
   /** The columns left empty, for notRecorded. */
   inputs?: { zh: string; en: string }[];
 }

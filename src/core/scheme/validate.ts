@@ -4,7 +4,7 @@ import { rangeProblems } from '../pack/range';
 import type { ColumnType } from '../pack/schema';
 import { type PackProblem, TYPE_NAMES, valueFits, zodProblems } from '../pack/validate';
 import { t } from '../messages';
-import { type Scheme, SchemeSchema } from './schema';
+import { type Scheme, type SchemeFact, type SchemeLedger, SchemeSchema } from './schema';
 
 export type SchemeResult = { ok: true; scheme: Scheme } | { ok: false; problems: PackProblem[] };
 
@@ -25,66 +25,7 @@ export function validateScheme(input: unknown, known: { schemes?: string[] } = {
   const problems: PackProblem[] = [];
   const add = (path: string, message: Bilingual) => problems.push({ path, ...message });
 
-  const ledgers = new Map(scheme.ledgers.map((l) => [l.id, new Map(l.columns.map((c) => [c.fact, c]))]));
-  scheme.ledgers.forEach((l, i) => {
-    if (scheme.ledgers.findIndex((x) => x.id === l.id) !== i) add(`ledgers[${i}].id`, both('packDuplicateId', { id: l.id }));
-    if (l.columns.filter((c) => c.role === 'subject').length !== 1) add(`ledgers[${i}].columns`, both('packNoSubject'));
-    rangeProblems(l.columns, `ledgers[${i}].columns`, add);
-  });
-
-  const types = new Map<string, FactType>([['always', 'boolean']]);
-  const column = (path: string, ledger: string, col: string | undefined, fact: string): ColumnType | undefined => {
-    const cols = ledgers.get(ledger);
-    if (!cols) {
-      add(`${path}.ledger`, both('schemeUnknownLedger', { fact, ledger }));
-      return undefined;
-    }
-    if (col === undefined) return undefined;
-    const c = cols.get(col);
-    if (!c) add(`${path}.column`, both('schemeUnknownColumn', { fact, ledger, column: col }));
-    return c?.type;
-  };
-  scheme.facts.forEach((f, i) => {
-    const at = `facts[${i}]`;
-    if (types.has(f.fact)) add(`${at}.fact`, both('packDuplicateId', { id: f.fact }));
-    let type: FactType = 'number';
-    switch (f.source) {
-      case 'value':
-        type = column(at, f.ledger, f.column, f.fact) ?? 'text';
-        break;
-      case 'rows': {
-        const c = column(at, f.ledger, f.column, f.fact);
-        if (f.op !== 'count' && f.column === undefined) add(`${at}.column`, both('schemeColumnNeeded', { fact: f.fact }));
-        type = f.op !== 'count' && c === 'percent' ? 'percent' : 'number';
-        break;
-      }
-      case 'attendance':
-        column(at, f.ledger, f.present, f.fact);
-        column(at, f.ledger, f.expected, f.fact);
-        type = 'ratio';
-        break;
-      case 'unitsWithout':
-        column(at, f.ledger, undefined, f.fact);
-        break;
-      case 'monthsSince':
-        column(at, f.ledger, f.column, f.fact);
-        break;
-      case 'ratio':
-        for (const x of [f.numerator, f.denominator]) if (!types.has(x)) add(at, both('schemeFactBefore', { fact: f.fact, input: x }));
-        type = 'ratio';
-        break;
-      case 'either':
-        for (const x of f.facts) if (!types.has(x)) add(at, both('schemeFactBefore', { fact: f.fact, input: x }));
-        type = types.get(f.facts[0]!) ?? 'number';
-        break;
-      case 'results':
-        if (known.schemes && !known.schemes.includes(f.scheme)) add(`${at}.scheme`, both('schemeUnknownScheme', { fact: f.fact, scheme: f.scheme }));
-        if (f.op === 'countGraded' && !f.grades?.length) add(`${at}.grades`, both('schemeGradesNeeded', { fact: f.fact }));
-        break;
-    }
-    if ('where' in f && f.where) column(`${at}.where`, f.ledger, f.where.column, f.fact);
-    types.set(f.fact, type);
-  });
+  const types = declaredProblems(scheme.ledgers, scheme.facts, add, { ...known, factsPath: 'facts' });
 
   const indicators = new Set<string>();
   scheme.indicators.forEach((ind, i) => {
@@ -131,4 +72,80 @@ export function validateScheme(input: unknown, known: { schemes?: string[] } = {
     outputs.add(o.id);
   });
   return problems.length > 0 ? { ok: false, problems } : { ok: true, scheme };
+}
+
+/**
+ * What a shape cannot say of declared ledgers and facts: each ledger has one
+ * subject column, each fact reads a ledger and columns it has and facts listed
+ * before it (or `known.facts`, gathered elsewhere). Gives each fact's type, as
+ * conditions over it must match it; the branch pack checks its declared part
+ * with it too.
+ */
+export function declaredProblems(
+  ledgers: SchemeLedger[],
+  facts: SchemeFact[],
+  add: (path: string, message: Bilingual) => void,
+  known: { schemes?: string[]; factsPath: string; facts?: Map<string, FactType> },
+): Map<string, FactType> {
+  const columns = new Map(ledgers.map((l) => [l.id, new Map(l.columns.map((c) => [c.fact, c]))]));
+  ledgers.forEach((l, i) => {
+    if (ledgers.findIndex((x) => x.id === l.id) !== i) add(`ledgers[${i}].id`, both('packDuplicateId', { id: l.id }));
+    if (l.columns.filter((c) => c.role === 'subject').length !== 1) add(`ledgers[${i}].columns`, both('packNoSubject'));
+    rangeProblems(l.columns, `ledgers[${i}].columns`, add);
+  });
+
+  const types = new Map<string, FactType>([['always', 'boolean'], ...(known.facts ?? [])]);
+  const column = (path: string, ledger: string, col: string | undefined, fact: string): ColumnType | undefined => {
+    const cols = columns.get(ledger);
+    if (!cols) {
+      add(`${path}.ledger`, both('schemeUnknownLedger', { fact, ledger }));
+      return undefined;
+    }
+    if (col === undefined) return undefined;
+    const c = cols.get(col);
+    if (!c) add(`${path}.column`, both('schemeUnknownColumn', { fact, ledger, column: col }));
+    return c?.type;
+  };
+  facts.forEach((f, i) => {
+    const at = `${known.factsPath}[${i}]`;
+    if (types.has(f.fact)) add(`${at}.fact`, both('packDuplicateId', { id: f.fact }));
+    let type: FactType = 'number';
+    switch (f.source) {
+      case 'value':
+        type = column(at, f.ledger, f.column, f.fact) ?? 'text';
+        break;
+      case 'rows': {
+        const c = column(at, f.ledger, f.column, f.fact);
+        if (f.op !== 'count' && f.column === undefined) add(`${at}.column`, both('schemeColumnNeeded', { fact: f.fact }));
+        type = f.op !== 'count' && c === 'percent' ? 'percent' : 'number';
+        break;
+      }
+      case 'attendance':
+        column(at, f.ledger, f.present, f.fact);
+        column(at, f.ledger, f.expected, f.fact);
+        type = 'ratio';
+        break;
+      case 'unitsWithout':
+        column(at, f.ledger, undefined, f.fact);
+        break;
+      case 'monthsSince':
+        column(at, f.ledger, f.column, f.fact);
+        break;
+      case 'ratio':
+        for (const x of [f.numerator, f.denominator]) if (!types.has(x)) add(at, both('schemeFactBefore', { fact: f.fact, input: x }));
+        type = 'ratio';
+        break;
+      case 'either':
+        for (const x of f.facts) if (!types.has(x)) add(at, both('schemeFactBefore', { fact: f.fact, input: x }));
+        type = types.get(f.facts[0]!) ?? 'number';
+        break;
+      case 'results':
+        if (known.schemes && !known.schemes.includes(f.scheme)) add(`${at}.scheme`, both('schemeUnknownScheme', { fact: f.fact, scheme: f.scheme }));
+        if (f.op === 'countGraded' && !f.grades?.length) add(`${at}.grades`, both('schemeGradesNeeded', { fact: f.fact }));
+        break;
+    }
+    if ('where' in f && f.where) column(`${at}.where`, f.ledger, f.where.column, f.fact);
+    types.set(f.fact, type);
+  });
+  return types;
 }
