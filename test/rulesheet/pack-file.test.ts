@@ -65,11 +65,11 @@ describe('pack files: one pack or the whole rules', () => {
   it('names each problem of a whole-rules file at its path from the top, with the messages a single pack gets', () => {
     const json = onDisk(packFileJson(defaultRules()));
     json.packs[1].rules[11].when[0].value = 'none';
-    json.packs[1].requirements[6].when[0].fact = 'serviceRatio';
+    json.packs[1].requirements[8].when[0].fact = 'serviceRatio';
     expect(readPackFile(json, '规则.json').problems).toEqual([
       {
         sheet: '规则.json',
-        cell: 'packs[1].requirements[6].when[0].fact',
+        cell: 'packs[1].requirements[8].when[0].fact',
         message: '规则 service-rate 使用了不存在的数据项“serviceRatio”',
         messageEn: 'rule service-rate uses an unknown fact "serviceRatio"',
       },
