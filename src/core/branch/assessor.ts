@@ -13,7 +13,7 @@ import { factCatalogue, type BranchFactInfo } from './catalogue';
 import { type Evidence, evidenceOf } from './evidence';
 import { type BranchFacts, type MissingFact, NO_DATA_REASONS } from './facts';
 import { ledgerTitle } from './ledgers';
-import { deadlineAfter } from './periods';
+import { deadlineAfter, unitsLabel } from './periods';
 import type { BranchFlag, BranchNote, BranchResult } from './result';
 import type { BranchPack, Requirement } from './schema';
 import { overQuota, quotaAllowed } from './stars';
@@ -46,7 +46,8 @@ function noDataNote(req: Requirement, gap: MissingFact, period: string, pack: Br
     case 'noLedger':
       return { rule: req.id, ...both('noDataNoLedger', base) };
     case 'uncovered':
-      return { rule: req.id, ...both('noDataUncovered', base) };
+      // A year covered from April to June has no records for the other nine months, not none for the year.
+      return { rule: req.id, ...both('noDataUncovered', gap.months ? { ...base, period: unitsLabel(gap.months), periodEn: unitsLabel(gap.months, 'en') } : base) };
     case 'notReported':
       return { rule: req.id, ...both('noDataNotReported', base) };
     default:

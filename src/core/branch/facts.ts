@@ -21,6 +21,8 @@ export interface MissingFact {
   ledger: LedgerKind;
   /** The columns left empty, for notRecorded. */
   inputs?: { zh: string; en: string }[];
+  /** For uncovered: the months of the period the ledger has no records for, when it has some (a yearly item in a year covered in part). */
+  months?: string[];
 }
 
 export const NO_DATA_REASONS: ReadonlySet<MissingReason> = new Set(['noLedger', 'uncovered', 'notReported', 'notRecorded']);
@@ -134,7 +136,10 @@ function computeFact(f: BranchFact, ctx: Context, out: BranchFacts, missing: (fa
           missed.push(unit);
         }
       }
-      if (judged === 0) return missing(f.fact, { reason: 'uncovered', ledger: 'meetings' });
+      if (judged === 0) {
+        const gaps = units.flatMap((u) => monthsOf(u)).filter((m) => !ctx.coveredMeetings.includes(m));
+        return missing(f.fact, { reason: 'uncovered', ledger: 'meetings', ...(ctx.coveredMeetings.length > 0 ? { months: gaps } : {}) });
+      }
       out.values[f.fact] = missed.length;
       out.detail[f.fact] = { zh: unitsLabel(missed), en: unitsLabel(missed, 'en') };
       return;
