@@ -49,17 +49,23 @@ const subjectOf = (ledger: SchemeLedger) => ledger.columns.find((c) => c.role ==
 /** Reads the pack's declared ledgers from the sheets the classification gave them and matches each row's branch name. */
 export function collectDeclared(workbook: WorkbookSnapshot, pack: BranchPack, kinds: SheetKinds, roster: BranchRoster, rosterTitle: { zh: string; en: string }, options: DeclaredOptions): DeclaredBranchLedgers {
   const read = readDeclaredLedgers(workbook, pack, kinds, options);
+  const infos = new Map<string, LedgerInfo>();
+  const unmatched = new Map<string, UnmatchedName>();
+  const ledgerMonths = new Map<string, Set<string>>();
   const out: DeclaredBranchLedgers = {
     infos: {},
     rows: new Map(),
     unmatched: [],
     warnings: [],
     present: new Set(),
-    context: { ledgerMonths: new Map(), standing: new Set(pack.ledgers.filter((l) => l.standing).map((l) => l.id)), resultMonths: new Map(), cellOf: () => '' },
+    context: {
+      ledgerMonths,
+      standing: new Set(pack.ledgers.filter((l) => l.standing).map((l) => l.id)),
+      // The branch pack reads no other assessment's results: its cadre results come in through its own facts.
+      resultMonths: new Map(),
+      cellOf: (record, column) => `${record.sheet}!${a1Column(infos.get(record.sheet), column) ?? 'A'}${record.row}`,
+    },
   };
-  const infos = new Map<string, LedgerInfo>();
-  const unmatched = new Map<string, UnmatchedName>();
-  const ledgerMonths = new Map<string, Set<string>>();
   for (const ledger of pack.ledgers) {
     const r = read.get(ledger.id)!;
     out.infos[ledger.id] = r.infos;
@@ -88,7 +94,6 @@ export function collectDeclared(workbook: WorkbookSnapshot, pack: BranchPack, ki
     }
   }
   out.unmatched = [...unmatched.values()];
-  out.context = { ...out.context, ledgerMonths, cellOf: (record, column) => `${record.sheet}!${a1Column(infos.get(record.sheet), column) ?? 'A'}${record.row}` };
   return out;
 }
 
