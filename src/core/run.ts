@@ -1,13 +1,14 @@
 import { type Assessment, type AssessOptions, assessWorkbook } from './assess/assess';
 import { assessBranches } from './branch/assess';
-import { type Classification, classifyWorkbook, mappingFor, type SheetClass, type SheetKinds, sheetsNamed, withoutBranchLedgers } from './branch/ledgers';
-import { type LedgerInfo, type LedgerRecord, readLedgerSheets, type Warning } from './ledger/read';
+import { type Classification, classifyWorkbook, type SheetClass, type SheetKinds, withoutBranchLedgers } from './branch/ledgers';
 import { both, type Bilingual } from './messages';
 import { branchAssessment, cadreAssessment } from './scheme/adapt';
 import { assessScheme } from './scheme/assess';
 import { schemeSummary } from './scheme/summary';
-import { schemeResultTable, schemeSheetName } from './scheme/table';
-import { declaredKind, declaredLedgers, schemeLedgerSpec } from './scheme/ledgers';
+import { schemeSheetName } from './results/sheets';
+import { schemeResultTable } from './scheme/table';
+import { declaredLedgers } from './scheme/ledgers';
+import { readDeclaredLedgers } from './scheme/read';
 import type { SchemeAssessment, SubjectResult } from './scheme/result';
 import type { Scheme } from './scheme/schema';
 import { BranchNameRules } from './branch/names';
@@ -50,25 +51,8 @@ export interface RunResult {
 /** What every sheet is and which hold which ledger, before anything is assessed (the sidebar shows it on opening). */
 export function classifyRun(workbook: WorkbookSnapshot, packs: RunPacks, mapping: RunOptions['mapping'] = {}): Classification {
   const schemes = packs.schemes ?? [];
-  return classifyWorkbook(workbook, packs.branch, new BranchNameRules(packs.branch.names), packs.cadre, mapping, declaredLedgers(schemes), schemes.map(schemeSheetName));
-}
-
-interface LedgerRead {
-  records: LedgerRecord[];
-  infos: LedgerInfo[];
-  warnings: Warning[];
-}
-
-/** Each declared ledger of a scheme, read once from the sheets the classification gave it (a host lists their periods with it). */
-export function readDeclared(workbook: WorkbookSnapshot, scheme: Scheme, kinds: SheetKinds, options: RunOptions): Map<string, LedgerRead> {
-  const out = new Map<string, LedgerRead>();
-  for (const ledger of scheme.ledgers) {
-    const sheets = kinds[declaredKind(scheme.id, ledger.id)] ?? [];
-    const spec = schemeLedgerSpec(ledger);
-    const read = readLedgerSheets(sheetsNamed(workbook, sheets), spec, { mapping: mappingFor(spec, options.mapping ?? {}), defaultPeriod: options.defaultPeriod, today: options.today });
-    out.set(ledger.id, { records: read.records, infos: read.ledgers, warnings: read.warnings });
-  }
-  return out;
+  // The branch pack's own declared ledgers (支部基本情况) are told apart in the same pass as everyone else's.
+  return classifyWorkbook(workbook, packs.branch, new BranchNameRules(packs.branch.names), packs.cadre, mapping, declaredLedgers([packs.branch, ...schemes]), schemes.map(schemeSheetName));
 }
 
 /**
@@ -92,7 +76,7 @@ async function assessSchemes(workbook: WorkbookSnapshot, schemes: Scheme[], done
       break;
     }
     const scheme = waiting.splice(next, 1)[0]!;
-    const ledgers = readDeclared(workbook, scheme, kinds, options);
+    const ledgers = readDeclaredLedgers(workbook, scheme, kinds, options);
     const results = new Map<string, { results: SubjectResult[]; months: Set<string> }>();
     for (const f of scheme.facts) {
       if (f.source !== 'results') continue;

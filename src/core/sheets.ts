@@ -76,7 +76,8 @@ const isBuiltIn = (kind: LedgerKind): kind is BuiltInKind => !kind.includes('/')
 function kindTitle(packs: RunPacks, kind: LedgerKind): Text {
   if (isBuiltIn(kind)) return ledgerTitle(packs.branch, packs.cadre, kind);
   const [owner, id] = kind.split('/') as [string, string];
-  const ledger = packs.schemes?.find((s) => s.id === owner)?.ledgers.find((l) => l.id === id);
+  // The branch pack declares ledgers as any assessment does (支部基本情况).
+  const ledger = [packs.branch, ...(packs.schemes ?? [])].find((s) => s.id === owner)?.ledgers.find((l) => l.id === id);
   return { zh: ledger?.title ?? kind, en: ledger?.titleEn ?? ledger?.title ?? kind };
 }
 
@@ -90,6 +91,7 @@ function ledgerInfo(sources: AccountSources, kind: LedgerKind, sheet: string): L
   if (kind === 'cadre') return sources.cadreLedgers?.find((l) => l.sheet === sheet);
   if (kind === 'meetings' || kind === 'work') return sources.branches?.ledgers[kind].find((l) => l.sheet === sheet);
   const [owner, id] = kind.split('/') as [string, string];
+  if (owner === sources.packs.branch.id) return sources.branches?.declared[id]?.find((l) => l.sheet === sheet);
   return sources.schemes?.find((s) => s.id === owner)?.ledgers[id]?.find((l) => l.sheet === sheet);
 }
 

@@ -1,6 +1,7 @@
 import { type SheetClass, withoutBranchLedgers, type SheetKinds } from '../core/branch/ledgers';
 import type { BranchPack } from '../core/branch/schema';
-import { assessAll, classifyRun, readDeclared, type RunPacks, type RunResult, runAssessments, runSummaries, runTables, runWarnings } from '../core/run';
+import { readDeclaredLedgers } from '../core/scheme/read';
+import { assessAll, classifyRun, type RunPacks, type RunResult, runAssessments, runSummaries, runTables, runWarnings } from '../core/run';
 import { accountSheets, type SheetAccount } from '../core/sheets';
 import type { ColumnMapping } from '../core/ledger/columns';
 import { type ReadResult, readLedgers } from '../core/ledger/read';
@@ -117,7 +118,7 @@ function reread(): void {
   state.read = readLedgers(withoutBranchLedgers(state.payload.snapshot, state.kinds), packs.cadre, { mapping: state.mapping, today: today() });
   const kinds = state.kinds;
   const snapshot = state.payload.snapshot;
-  state.declaredPeriods = SCHEMES.flatMap((scheme) => [...readDeclared(snapshot, scheme, kinds, { mapping: state.mapping, today: today() }).values()].flatMap((l) => l.records.map((r) => r.period)));
+  state.declaredPeriods = SCHEMES.flatMap((scheme) => [...readDeclaredLedgers(snapshot, scheme, kinds, { mapping: state.mapping, today: today() }).values()].flatMap((l) => l.records.map((r) => r.period)));
 }
 
 /**

@@ -122,7 +122,8 @@ describe('no data is not failed', () => {
     const a = await assess(ledgers({ skip: ['lecture'] }, null, ['2024-04', '2024-05']), { period: '2024-Q2' });
     const b = find(a, B);
     expect(rules(b)).toEqual([]);
-    expect(b.noData.map((n) => n.message)).toContain('党课：三会一课记录没有2024年第二季度的记录，无数据，不作判定');
+    // The records hold April and May: June is what they lack, not the quarter.
+    expect(b.noData.map((n) => n.message)).toContain('党课：三会一课记录没有2024年6月的记录，无数据，不作判定');
   });
 
   it('reports a branch the work ledger has no row for as no data, and scores it nothing there', async () => {

@@ -66,7 +66,8 @@ describe.skipIf(!HAS_CHROMIUM)('the rule editor on the branch block, in Chromium
     // Branch results list failed must-meet items, not rule flags: no 提示 field to fill in vain.
     expect(await page.locator('#rule-flag, #rule-flag-en').count()).toBe(0);
     // Every fact the township's ledgers supply is offered; none is marked as missing.
-    expect(await page.locator('#rule-editor .condition').count()).toBe(24);
+    // (with the yearly 组织生活会 and 民主评议党员 counts: 26; the declared ledgers' facts are not offered yet)
+    expect(await page.locator('#rule-editor .condition').count()).toBe(26);
     expect(await page.locator('#rule-editor .condition .muted').count()).toBe(0);
     await page.waitForSelector('#whatif :text("与规则表中的规则相同")');
 
@@ -75,7 +76,8 @@ describe.skipIf(!HAS_CHROMIUM)('the rule editor on the branch block, in Chromium
     expect(await page.locator('.whatif-summary').textContent()).toBe('8 个支部的得分、星级、未达标事项或软弱涣散风险会变化（升 0，降 7），16 个不变');
     expect(await page.locator('.rule-changes').textContent()).toBe('规则“service-rate”的办结率：>= 0% → >= 95%');
     const wulan = await page.locator('.whatif-branch[data-branch="乌兰嘎查党支部"]').textContent();
-    expect(wulan).toContain('乌兰嘎查党支部 92.24 → 78.38（-13.86），★★★★☆ → ★★★☆☆');
+    // 乌兰 is at risk either way (its secretary post vacant 5 months): two stars before and after.
+    expect(wulan).toContain('乌兰嘎查党支部 92.24 → 78.38（-13.86），★★☆☆☆ → ★★☆☆☆');
     expect(wulan).toContain('为民服务 13.86 → 0');
     expect(await page.locator('.whatif-branch[data-branch="希日塔拉嘎查党支部"]').textContent()).toContain('新增风险原因：排名末位（24个支部中第24名）');
     expect(await page.locator('#elsewhere').textContent()).toContain('办结率为 [0%,95%) 时没有任何规则满足');
@@ -99,7 +101,7 @@ describe.skipIf(!HAS_CHROMIUM)('the rule editor on the branch block, in Chromium
     await page.fill('#cond-serviceRate', '< 95%');
     await page.fill('#rule-points', '每1%0.1分，最多10分');
     await page.waitForSelector('.whatif-branch[data-branch="乌兰嘎查党支部"]');
-    expect(await page.locator('.whatif-branch[data-branch="乌兰嘎查党支部"] .whatif-score').textContent()).toBe('乌兰嘎查党支部 78.38 → 87.62（+9.24），★★★☆☆ → ★★★★☆');
+    expect(await page.locator('.whatif-branch[data-branch="乌兰嘎查党支部"] .whatif-score').textContent()).toBe('乌兰嘎查党支部 78.38 → 87.62（+9.24），★★☆☆☆ → ★★☆☆☆');
     expect(await page.locator('#elsewhere').count()).toBe(0);
     const last = branchRuleCell(preview, 'cadres-failing', '编号').row;
     await page.click('#save-rule');

@@ -51,7 +51,9 @@ describe('the branch block’s 【规则测试】', () => {
     expect(header.slice(0, 3)).toEqual(['编号', '说明', '有会议记录的月数']);
     expect(header.slice(-6)).toEqual(['矛盾纠纷化解率', '指标', '预期得分', '预期未达标事项', '预期等次', '预期软弱涣散风险']);
     expect(sheet.values[row]![header.indexOf('办结率')]).toBe('96%');
-    expect(sheet.values.slice(row).some((r) => r.some((c) => typeof c === 'string' && c.startsWith('【')))).toBe(false);
+    // Nothing of the branch block comes after its tests: the next title is the next block's.
+    const next = sheet.values.slice(row).find((r) => r.some((c) => typeof c === 'string' && c.startsWith('【')));
+    expect(next?.[0]).toMatch(/^【规则包】/);
     const read = branchOf(sheet);
     expect(read.tests.map((t) => t.test)).toEqual(defaultRules()[1].tests);
   });

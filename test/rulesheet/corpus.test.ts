@@ -413,10 +413,12 @@ describe('wrong cells in the branch block each give one problem at their cell', 
   it('reads the default sheet clean, the branch block into the branch pack', () => {
     const read = readRulesSheet(defaultSheet());
     expect(read.problems).toEqual([]);
-    expect(read.packs.map((p) => [p.cell, p.pack?.id ?? p.branch?.id])).toEqual([
+    expect(read.packs.slice(0, 2).map((p) => [p.cell, p.pack?.id ?? p.branch?.id])).toEqual([
       ['A1', 'stationed-cadre'],
       [`A${start + 1}`, 'branch'],
     ]);
+    // The declared assessments follow, each its own block.
+    expect(read.packs.slice(2).map((p) => p.scheme?.id)).toEqual(['stationed-cadre-quarter', 'household', 'village-cadre']);
   });
 
   it('names an unknown condition column of 必达要求 at its header, with the nearest known name', () => {

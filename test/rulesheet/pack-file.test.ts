@@ -30,13 +30,20 @@ describe('pack files: one pack or the whole rules', () => {
     expect(json.packs.map((p: { id: string; subject: string }) => [p.id, p.subject])).toEqual([
       ['stationed-cadre', 'cadre'],
       ['branch', 'branch'],
+      ['stationed-cadre-quarter', '驻村干部'],
+      ['household', '党员中心户'],
+      ['village-cadre', '村干部'],
     ]);
     const read = readPackFile(json, '考评规则.json');
     expect(read.problems).toEqual([]);
     expect(read.packs.map((p) => [p.subject, p.clean, p.cell])).toEqual([
       ['cadre', true, 'packs[0]'],
       ['branch', true, 'packs[1]'],
+      ['scheme', true, 'packs[2]'],
+      ['scheme', true, 'packs[3]'],
+      ['scheme', true, 'packs[4]'],
     ]);
+    expect(read.packs.slice(2).map((p) => p.scheme)).toEqual(defaultRules().slice(2).map((e) => 'scheme' in e && e.scheme));
     expect(read.packs[0]!.pack).toEqual(cadre.pack);
     expect(read.packs[0]!.tests.map((t) => t.test)).toEqual(cadre.tests);
     expect(read.packs[0]!.tests[3]!.cell).toBe('packs[0].tests[3]');
@@ -65,11 +72,11 @@ describe('pack files: one pack or the whole rules', () => {
   it('names each problem of a whole-rules file at its path from the top, with the messages a single pack gets', () => {
     const json = onDisk(packFileJson(defaultRules()));
     json.packs[1].rules[11].when[0].value = 'none';
-    json.packs[1].requirements[6].when[0].fact = 'serviceRatio';
+    json.packs[1].requirements[8].when[0].fact = 'serviceRatio';
     expect(readPackFile(json, '规则.json').problems).toEqual([
       {
         sheet: '规则.json',
-        cell: 'packs[1].requirements[6].when[0].fact',
+        cell: 'packs[1].requirements[8].when[0].fact',
         message: '规则 service-rate 使用了不存在的数据项“serviceRatio”',
         messageEn: 'rule service-rate uses an unknown fact "serviceRatio"',
       },
@@ -101,7 +108,7 @@ describe('pack files: one pack or the whole rules', () => {
       ],
       ['packs[1].rules[11].when[0]', '指标“驻村干部”中，不合格驻村干部人数为 > 0 时没有任何规则满足，得 0 分且没有提示；请补一行（条件写 > 0），或调整相邻行的条件'],
     ]);
-    expect(read.packs.map((p) => p.clean)).toEqual([false, false]);
+    expect(read.packs.map((p) => p.clean)).toEqual([false, false, true, true, true]);
   });
 
   it('restates a shape problem’s path from the top of the file, and reports bad tests, an empty list and a repeated id', () => {
@@ -139,13 +146,15 @@ describe('importing a pack file into the rules sheet', () => {
 
   it('replaces only the block of the single pack’s kind, keeping the other, cadre block first', () => {
     const current = readRulesSheet(sheetOf(defaultRules()));
+    const schemes = defaultRules().slice(2);
+    const titles = schemes.map((e) => ('scheme' in e ? e.scheme.title : ''));
     const branchOnly = importPlan(current, [{ branch: stricter, tests: [] }]);
-    expect(branchOnly).toMatchObject({ ok: true, entries: [cadre, { branch: stricter, tests: [] }] });
-    expect(branchOnly.ok && branchOnly.kept.map((k) => k.title)).toEqual(['驻村干部月度考核']);
+    expect(branchOnly).toMatchObject({ ok: true, entries: [cadre, { branch: stricter, tests: [] }, ...schemes] });
+    expect(branchOnly.ok && branchOnly.kept.map((k) => k.title)).toEqual(['驻村干部月度考核', ...titles]);
     const cadreOnly = importPlan(current, [other]);
-    expect(cadreOnly).toMatchObject({ ok: true, entries: [other, branch] });
+    expect(cadreOnly).toMatchObject({ ok: true, entries: [other, branch, ...schemes] });
     const both = importPlan(current, [{ branch: stricter, tests: [] }, other]);
-    expect(both).toMatchObject({ ok: true, entries: [other, { branch: stricter, tests: [] }], kept: [] });
+    expect(both).toMatchObject({ ok: true, entries: [other, { branch: stricter, tests: [] }, ...schemes], kept: titles.map((title) => ({ title })) });
   });
 
   it('refuses to keep a block that has problems, since writing it back would drop its rows', () => {
@@ -153,6 +162,9 @@ describe('importing a pack file into the rules sheet', () => {
     expect(broken.packs.map((p) => [p.subject, p.clean])).toEqual([
       ['cadre', false],
       ['branch', true],
+      ['scheme', true],
+      ['scheme', true],
+      ['scheme', true],
     ]);
     const plan = importPlan(broken, [{ branch: stricter, tests: [] }]);
     expect(plan.ok).toBe(false);

@@ -84,7 +84,7 @@ describe('pack → sheet → pack', () => {
   it('holds several packs, one block each', () => {
     const read = readRulesSheet(sheetOf([...defaultRules(), CUSTOM]));
     expect(read.problems).toEqual([]);
-    expect(read.packs.map((p) => p.pack?.id ?? p.branch?.id)).toEqual(['stationed-cadre', 'branch', 'custom']);
+    expect(read.packs.map((p) => p.pack?.id ?? p.branch?.id ?? p.scheme?.id)).toEqual(['stationed-cadre', 'branch', 'stationed-cadre-quarter', 'household', 'village-cadre', 'custom']);
   });
 
   it('writes the same sheet again from what it read: sheet → pack → sheet', () => {

@@ -63,7 +63,8 @@ export function planFor(indicators: Indicator[], rules: Rule[], labels: ScoringP
 
 /** A fact's value as a flag shows it: rates as percentages, numbers without float noise. */
 export function formatFact(plan: ScoringPlan, fact: string, value: unknown): string {
-  if (typeof value === 'number') return plan.percentFacts.has(fact) ? `${round2(value * 100).toFixed(1)}%` : String(round2(value));
+  // One rounding to the tenth shown: rounding to hundredths first would make 31/58 (53.448%) read 53.5%.
+  if (typeof value === 'number') return plan.percentFacts.has(fact) ? `${(Math.round(value * 1000 + 1e-9) / 10).toFixed(1)}%` : String(round2(value));
   if (typeof value === 'boolean') return value ? '是' : '否';
   return value === null || value === undefined ? '—' : String(value);
 }

@@ -10,6 +10,7 @@ import { readAliasSheets } from './aliases';
 import { BranchAssessor } from './assessor';
 import { collectCadres } from './cadres';
 import { unitCoverage, type UnitCoverage } from './coverage';
+import { addDeclaredFacts, collectDeclared } from './declared';
 import { branchFacts, type Coverage } from './facts';
 import { ledgerTitle, readBranchLedgers, type SheetKinds, withoutBranchLedgers } from './ledgers';
 import { collectMeetings, type Meeting } from './meetings';
@@ -91,8 +92,8 @@ function outsidePeriod(period: string | undefined, rows: { unit: string; sheet: 
 }
 
 /**
- * Reads the branch ledgers of a workbook (meeting records, work counts) and the
- * stationed-cadre results, matches the branch names across them, and judges
+ * Reads the branch ledgers of a workbook (meeting records, work counts, the
+ * ledgers the pack declares) and the stationed-cadre results, matches the branch names across them, and judges
  * every branch for the period asked (or for every quarter the ledgers span).
  */
 export async function assessBranches(workbook: WorkbookSnapshot, packs: BranchPacks, options: BranchAssessOptions = {}): Promise<BranchAssessment> {
@@ -107,6 +108,7 @@ export async function assessBranches(workbook: WorkbookSnapshot, packs: BranchPa
 
   const meetings = collectMeetings(read.meetings, pack.meetings.types, roster);
   const work = collectWork(read.work, pack, roster, rosterTitle);
+  const declared = collectDeclared(workbook, pack, read.kinds, roster, rosterTitle, { mapping: options.mapping, defaultPeriod: options.defaultPeriod, today: options.today });
   const cadreAssessment =
     options.cadres ??
     (packs.cadre && read.kinds.cadre.length > 0
@@ -142,6 +144,7 @@ export async function assessBranches(workbook: WorkbookSnapshot, packs: BranchPa
     for (const b of roster.branches) {
       const data = { meetings: byBranch.meetings.get(b.id) ?? [], work: byBranch.work.get(b.id) ?? [], cadres: byBranch.cadres.get(b.id) ?? [] };
       const facts = branchFacts(pack, data, period, coverage);
+      addDeclaredFacts(pack, declared, b.id, period, facts);
       inPeriod.push(await assessor.evaluate({ id: b.id, name: b.name, variants: [...b.variants.keys()] }, period, facts));
       done++;
       if (options.onProgress && done % 20 === 0) await options.onProgress(done, total);
@@ -161,15 +164,16 @@ export async function assessBranches(workbook: WorkbookSnapshot, packs: BranchPa
     branches,
     sheets: read.kinds,
     ledgers: { meetings: read.meetings.ledgers, work: read.work.ledgers },
+    declared: declared.infos,
     meetingRows: meetings.meetings.length,
     workRows: work.rows.length,
     cadreResults: cadres.cadres.length,
     coverage: { meetings: [...meetingCover.covered], work: [...workCover.covered], cadres: [...cadres.coverage].sort() },
     coverageNotes: coverageNotes(periods, coverage, pack, packs.cadre),
-    unmatched: [...work.unmatched, ...cadres.unmatched],
+    unmatched: [...work.unmatched, ...cadres.unmatched, ...declared.unmatched],
     rateChecks: work.rateChecks,
     aliasSheets: table.sheets,
     outsidePeriod: outsidePeriod(options.period, [...meetings.meetings.map((m) => ({ unit: m.month, sheet: m.sheet, row: m.row })), ...work.rows]),
-    warnings: [...table.warnings, ...read.meetings.warnings, ...meetings.warnings, ...read.work.warnings, ...work.warnings, ...cadres.warnings, ...thinWarnings],
+    warnings: [...table.warnings, ...read.meetings.warnings, ...meetings.warnings, ...read.work.warnings, ...work.warnings, ...cadres.warnings, ...declared.warnings, ...thinWarnings],
   };
 }

@@ -13,7 +13,7 @@ import { factCatalogue, type BranchFactInfo } from './catalogue';
 import { type Evidence, evidenceOf } from './evidence';
 import { type BranchFacts, type MissingFact, NO_DATA_REASONS } from './facts';
 import { ledgerTitle } from './ledgers';
-import { deadlineAfter } from './periods';
+import { deadlineAfter, unitsLabel } from './periods';
 import type { BranchFlag, BranchNote, BranchResult } from './result';
 import type { BranchPack, Requirement } from './schema';
 import { overQuota, quotaAllowed } from './stars';
@@ -46,7 +46,8 @@ function noDataNote(req: Requirement, gap: MissingFact, period: string, pack: Br
     case 'noLedger':
       return { rule: req.id, ...both('noDataNoLedger', base) };
     case 'uncovered':
-      return { rule: req.id, ...both('noDataUncovered', base) };
+      // A year covered from April to June has no records for the other nine months, not none for the year.
+      return { rule: req.id, ...both('noDataUncovered', gap.months ? { ...base, period: unitsLabel(gap.months), periodEn: unitsLabel(gap.months, 'en') } : base) };
     case 'notReported':
       return { rule: req.id, ...both('noDataNotReported', base) };
     default:
@@ -227,13 +228,25 @@ export class BranchAssessor {
     }
   }
 
-  /** Decides one branch's risk from its outcome facts (failed items, last place, score, rank) and then its stars, before any quota. */
+  /**
+   * Decides one branch's risk from its outcome facts (failed items, last place,
+   * score, rank) and its own facts (a secretary post vacant, 群众满意度), then its
+   * stars, before any quota. A reason read from ledger rows names their cells.
+   */
   async judge(r: BranchResult, outcome: Record<string, FactValue>): Promise<void> {
-    const fired = await firedIds(this.riskEngine, outcome);
-    const params: Params = { failedItems: r.flags.length, rank: r.rank, of: r.of, score: r.score };
+    const fired = await firedIds(this.riskEngine, { ...r.values, ...outcome });
+    const params: Params = {};
+    for (const [fact, value] of Object.entries(r.values)) if (value !== null) params[fact] = formatFact(this.plan, fact, value);
+    Object.assign(params, { failedItems: r.flags.length, rank: r.rank, of: r.of, score: r.score });
     r.riskReasons = this.pack.risk.any
       .filter((c) => fired.risk.has(c.id))
-      .map((c) => ({ message: fillTemplate(c.reason, params), messageEn: fillTemplate(c.reasonEn ?? c.reason, params) }));
+      .map((c) => {
+        const reason = { message: fillTemplate(c.reason, params), messageEn: fillTemplate(c.reasonEn ?? c.reason, params) };
+        const cells = [...new Set(c.when.flatMap((w) => (r.evidence[w.fact] ?? []).map((e) => `${e.sheet}!${e.cell}`)))];
+        if (cells.length === 0) return reason;
+        const at = both('flagCells', { cells: cells.join('、'), cellsEn: cells.join(', ') });
+        return { message: reason.message + at.message, messageEn: reason.messageEn + at.messageEn };
+      });
     r.risk = r.riskReasons.length > 0;
     this.stars(r);
   }

@@ -1,5 +1,8 @@
 import type { ColumnType } from '../pack/schema';
-import type { BuiltInKind } from './ledgers';
+import { declaredKind } from '../scheme/ledgers';
+import type { SchemeFact } from '../scheme/schema';
+import { declaredProblems } from '../rulesheet/scheme/validate';
+import type { LedgerKind } from './ledgers';
 import type { BranchPack } from './schema';
 
 export type FactType = ColumnType | 'ratio';
@@ -43,12 +46,31 @@ export function factCatalogue(pack: BranchPack): Map<string, BranchFactInfo> {
     const type: FactType = f.source === 'attendance' || f.source === 'ratio' ? 'ratio' : 'number';
     facts.set(f.fact, { type, label: f.label, labelEn: f.labelEn ?? f.label });
   }
+  const types = declaredTypes(pack);
+  for (const f of pack.declaredFacts) {
+    // A rate, read or worked out, compares and shows as a percentage, as the built-in ratios do.
+    const type = types.get(f.fact) ?? 'number';
+    facts.set(f.fact, { type: type === 'percent' ? 'ratio' : type, label: f.label, labelEn: f.labelEn ?? f.label });
+  }
   return facts;
+}
+
+/** The type of each declared fact, as the generic assessment model gives it (the pack is valid by now: no problem is kept). */
+function declaredTypes(pack: BranchPack): Map<string, FactType> {
+  return declaredProblems(pack.ledgers, pack.declaredFacts, () => undefined, { factsPath: 'declaredFacts' }).types;
+}
+
+/** The declared ledger a declared fact is read from: its own, or that of the first fact it is worked out of. */
+export function declaredLedgerOf(facts: SchemeFact[], fact: SchemeFact): string | undefined {
+  if ('ledger' in fact) return fact.ledger;
+  const first = fact.source === 'ratio' ? fact.denominator : fact.source === 'either' ? fact.facts[0] : undefined;
+  const input = facts.find((f) => f.fact === first);
+  return input ? declaredLedgerOf(facts, input) : undefined;
 }
 
 /** Where a fact's value comes from: the ledger it is computed from, and the columns of that ledger it needs. */
 export interface FactSource {
-  ledger: BuiltInKind;
+  ledger: LedgerKind;
   /** Column facts of that ledger; none beyond those the reader needs to recognise it. */
   columns: string[];
 }
@@ -64,6 +86,10 @@ export function factSources(pack: BranchPack): Map<string, FactSource> {
     else if (f.source === 'attendance') sources.set(f.fact, { ledger: 'meetings', columns: ['expected', 'present'] });
     else if (f.source === 'ratio') sources.set(f.fact, { ledger: 'work', columns: [f.numerator, f.denominator] });
     else sources.set(f.fact, { ledger: 'cadre', columns: [] });
+  }
+  for (const f of pack.declaredFacts) {
+    const ledger = declaredLedgerOf(pack.declaredFacts, f);
+    if (ledger) sources.set(f.fact, { ledger: declaredKind(pack.id, ledger), columns: [] });
   }
   return sources;
 }

@@ -3,7 +3,7 @@ import { monthsOf, type PeriodId } from '../period';
 import type { BranchCadre } from './cadres';
 import { MEETING_MONTHS, meetingCountFact } from './catalogue';
 import type { SourceRow } from './evidence';
-import type { BuiltInKind } from './ledgers';
+import type { LedgerKind } from './ledgers';
 import type { Meeting } from './meetings';
 import { dayLabel, unitsLabel, unitsWithin } from './periods';
 import type { BranchFact, BranchPack } from './schema';
@@ -18,9 +18,11 @@ export type MissingReason = 'noLedger' | 'uncovered' | 'notReported' | 'notRecor
 
 export interface MissingFact {
   reason: MissingReason;
-  ledger: BuiltInKind;
+  ledger: LedgerKind;
   /** The columns left empty, for notRecorded. */
   inputs?: { zh: string; en: string }[];
+  /** For uncovered: the months of the period the ledger has no records for, when it has some (a yearly item in a year covered in part). */
+  months?: string[];
 }
 
 export const NO_DATA_REASONS: ReadonlySet<MissingReason> = new Set(['noLedger', 'uncovered', 'notReported', 'notRecorded']);
@@ -134,7 +136,10 @@ function computeFact(f: BranchFact, ctx: Context, out: BranchFacts, missing: (fa
           missed.push(unit);
         }
       }
-      if (judged === 0) return missing(f.fact, { reason: 'uncovered', ledger: 'meetings' });
+      if (judged === 0) {
+        const gaps = units.flatMap((u) => monthsOf(u)).filter((m) => !ctx.coveredMeetings.includes(m));
+        return missing(f.fact, { reason: 'uncovered', ledger: 'meetings', ...(ctx.coveredMeetings.length > 0 ? { months: gaps } : {}) });
+      }
       out.values[f.fact] = missed.length;
       out.detail[f.fact] = { zh: unitsLabel(missed), en: unitsLabel(missed, 'en') };
       return;

@@ -6,6 +6,7 @@ import { CADRE_RESULT_SHEET } from '../results/table';
 import { LOG_SHEET, RULES_SHEET } from '../rulesheet/name';
 import { halfWidth } from '../text';
 import { a1, type Cell, type SheetSnapshot, type WorkbookSnapshot, unmergedValues } from '../snapshot';
+import { declaredKind, declaredLedgers } from '../scheme/ledgers';
 import type { BranchNameRules } from './names';
 import type { BranchPack } from './schema';
 import { BRANCH_RESULT_SHEET } from './table';
@@ -232,9 +233,9 @@ function notLedger(sheet: SheetSnapshot, grid: Cell[][], closest: { m: { kind: L
   return { sheet: name, role: 'unrecognised', header: rowsOf(header), resembles };
 }
 
-/** Which sheets hold which ledger (see classifyWorkbook). */
+/** Which sheets hold which ledger (see classifyWorkbook), the branch pack's declared ledgers among them. */
 export function classifySheets(workbook: WorkbookSnapshot, branch: BranchPack, rules: BranchNameRules, cadre?: Pack, mapping: ColumnMapping = {}): SheetKinds {
-  return classifyWorkbook(workbook, branch, rules, cadre, mapping).kinds;
+  return classifyWorkbook(workbook, branch, rules, cadre, mapping, declaredLedgers([branch])).kinds;
 }
 
 export function sheetsNamed(workbook: WorkbookSnapshot, names: string[]): WorkbookSnapshot {
@@ -284,8 +285,12 @@ export function cellOf(info: LedgerInfo | undefined, fact: string, row: number):
   return letters ? `${letters}${row}` : undefined;
 }
 
-/** A ledger kind's title as the messages name it: 三会一课记录, 支部工作台账, 驻村干部月度考核台账. */
-export function ledgerTitle(pack: BranchPack, cadre: Pack | undefined, kind: BuiltInKind): { zh: string; en: string } {
+/** A ledger kind's title as the messages name it: 三会一课记录, 支部工作台账, 驻村干部月度考核台账, or a ledger the branch pack declares (支部基本情况). */
+export function ledgerTitle(pack: BranchPack, cadre: Pack | undefined, kind: LedgerKind): { zh: string; en: string } {
+  if (kind.includes('/')) {
+    const ledger = pack.ledgers.find((l) => declaredKind(pack.id, l.id) === kind);
+    return { zh: ledger?.title ?? kind, en: ledger?.titleEn ?? ledger?.title ?? kind };
+  }
   if (kind === 'meetings') return { zh: pack.meetings.title, en: pack.meetings.titleEn ?? pack.meetings.title };
   if (kind === 'work') return { zh: pack.work.title, en: pack.work.titleEn ?? pack.work.title };
   return { zh: `${cadre?.title ?? '驻村干部'}台账`, en: `${cadre?.titleEn ?? 'stationed cadre'} ledger` };

@@ -72,6 +72,8 @@ export interface BranchAssessment {
   branches: BranchResult[];
   sheets: SheetKinds;
   ledgers: { meetings: LedgerInfo[]; work: LedgerInfo[] };
+  /** The sheets read as each ledger the pack declares (支部基本情况), by ledger id. */
+  declared: Record<string, LedgerInfo[]>;
   meetingRows: number;
   workRows: number;
   /** Cadre results counted per branch. */

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { ParamsSchema } from '../pack/params';
 import { ColumnSchema, ConditionSchema, FactIdSchema, GradeBandSchema, IndicatorSchema, RuleSchema } from '../pack/schema';
+import { SchemeFactSchema, SchemeLedgerSchema } from '../scheme/schema';
 
 /**
  * The branch rule pack (党支部考核): which ledgers to read, which facts to
@@ -95,7 +96,7 @@ export const RequirementSchema = z.object({
 });
 export type Requirement = z.infer<typeof RequirementSchema>;
 
-/** One way into 软弱涣散风险: conditions over the outcome facts (failedItems, lastPlace, score, rank). */
+/** One way into 软弱涣散风险: conditions over the outcome facts (failedItems, lastPlace, score, rank) and the branch's facts. */
 export const RiskCriterionSchema = z.object({
   id: RuleIdSchema,
   when: z.array(ConditionSchema).min(1),
@@ -131,6 +132,14 @@ export const BranchPackSchema = z.object({
   work: WorkLedgerSchema,
   names: NameRulesSchema,
   facts: z.array(BranchFactSchema).min(1),
+  /**
+   * Ledgers the pack declares as data, as any assessment does (支部基本情况,
+   * 群众满意度测评, 发展党员): classified with every other ledger of the run,
+   * their branch names matched through the same roster.
+   */
+  ledgers: z.array(SchemeLedgerSchema).default([]),
+  /** Facts gathered per branch and period from those ledgers, the way any assessment gathers its facts. */
+  declaredFacts: z.array(SchemeFactSchema).default([]),
   requirements: z.array(RequirementSchema).min(1),
   indicators: z.array(IndicatorSchema).min(1),
   rules: z.array(RuleSchema).min(1),

@@ -4,6 +4,7 @@ import { paramMap, paramProblems, resolveConditions } from '../pack/params';
 import { rangeProblems } from '../pack/range';
 import { type PackProblem, type PackResult, TYPE_NAMES, validatePack, valueFits, zodProblems } from '../pack/validate';
 import { factCatalogue, type BranchFactInfo, OUTCOME_FACTS } from './catalogue';
+import { declaredProblems } from '../rulesheet/scheme/validate';
 import { type BranchPack, BranchPackSchema } from './schema';
 
 export type BranchPackResult = { ok: true; pack: BranchPack } | { ok: false; problems: PackProblem[] };
@@ -57,6 +58,11 @@ export function validateBranchPack(input: unknown): BranchPackResult {
       for (const part of [f.numerator, f.denominator]) if (!isCount(part)) add(`facts[${i}]`, both('branchPackWorkColumn', { fact: f.fact, column: part }));
     }
   });
+
+  // Declared ledgers and facts are checked as any assessment's are; a declared fact may not take a built-in fact's id.
+  const declaredIds = new Map([...factCatalogue({ ...pack, declaredFacts: [] })].map(([fact, info]) => [fact, info.type] as const));
+  for (const fact of Object.keys(OUTCOME_FACTS)) declaredIds.set(fact, 'number');
+  declaredProblems(pack.ledgers, pack.declaredFacts, add, { schemes: [], factsPath: 'declaredFacts', facts: declaredIds });
 
   const catalogue = factCatalogue(pack);
   const outcomes = new Map<string, BranchFactInfo>([...catalogue, ...Object.entries(OUTCOME_FACTS)]);

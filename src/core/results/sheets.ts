@@ -1,9 +1,7 @@
 import { title as householdTitle } from '../../../rules/household.json';
 import { title as quarterTitle } from '../../../rules/stationed-cadre-quarter.json';
 import { title as villageCadreTitle } from '../../../rules/village-cadre.json';
-import { BRANCH_RESULT_SHEET } from '../branch/table';
-import { schemeSheetName } from '../scheme/table';
-import { CADRE_RESULT_SHEET } from './table';
+import { t } from '../messages';
 
 /**
  * The titles of the assessments shipped as data (shippedSchemes), taken from
@@ -18,5 +16,11 @@ export const SHIPPED_SCHEME_TITLES: readonly string[] = [quarterTitle, household
  * other tables by, leaves out of the snapshot and cleans up after.
  */
 export function resultSheetNames(schemes: readonly { title: string }[]): string[] {
-  return [CADRE_RESULT_SHEET, BRANCH_RESULT_SHEET, ...schemes.map(schemeSheetName)];
+  // From the message table, not the table modules: the server bundle stays free of what they import.
+  return [t('resultSheetTitle'), t('branchSheetTitle'), ...schemes.map(schemeSheetName)];
+}
+
+/** The sheet a declared assessment's results go to, named by it: 党员中心户季度测评结果. */
+export function schemeSheetName(scheme: { title: string }): string {
+  return t('schemeSheetName', { title: scheme.title }).slice(0, 100);
 }

@@ -6,6 +6,8 @@ import { checkPack, filePath, fileLocator } from './check';
 import { problemAt, type RuleProblem } from './problem';
 import { entryPack, isBranchEntry, isSchemeEntry, type ReadPack, type RulesEntry, type RulesRead } from './read';
 import { RuleTestCaseSchema } from './rule-tests';
+import { validateScheme } from './scheme/validate';
+import { schemeView } from './scheme/view';
 import type { LocatedTest } from './section';
 
 /**
@@ -15,8 +17,12 @@ import type { LocatedTest } from './section';
  */
 const isWholeRules = (json: unknown): json is { packs: unknown } => typeof json === 'object' && json !== null && !Array.isArray(json) && 'packs' in json;
 
-const subjectOf = (json: unknown): 'cadre' | 'branch' =>
-  typeof json === 'object' && json !== null && (json as { subject?: unknown }).subject === 'branch' ? 'branch' : 'cadre';
+/** A declared assessment says how often it assesses (`periodKind`); a branch pack says it assesses branches. */
+const subjectOf = (json: unknown): 'cadre' | 'branch' | 'scheme' => {
+  if (typeof json !== 'object' || json === null) return 'cadre';
+  if ('periodKind' in json) return 'scheme';
+  return (json as { subject?: unknown }).subject === 'branch' ? 'branch' : 'cadre';
+};
 
 /** A validation problem of the pack at `at`, placed by its path from the top of the file. */
 function fileProblem(file: string, at: string, p: PackProblem): RuleProblem {
@@ -47,6 +53,16 @@ function readOne(json: unknown, file: string, at: string): { read: ReadPack; pro
   const problems: RuleProblem[] = [];
   const title = at === '' ? file : `${file} ${at}`;
   const tests = readTests(json, file, at, problems);
+  if (subjectOf(json) === 'scheme') {
+    const result = validateScheme(json);
+    if (!result.ok) {
+      problems.push(...result.problems.map((p) => fileProblem(file, at, p)));
+      return { read: { title, subject: 'scheme', clean: false, cell: at, tests }, problems };
+    }
+    const view = schemeView(result.scheme).pack;
+    problems.push(...checkPack(view, fileLocator(view, file, at)));
+    return { read: { title: result.scheme.title, subject: 'scheme', clean: problems.length === 0, cell: at, scheme: result.scheme, tests }, problems };
+  }
   if (subjectOf(json) === 'branch') {
     const result = validateBranchPack(json);
     if (!result.ok) {
@@ -87,7 +103,7 @@ export function readPackFile(json: unknown, file: string): RulesRead {
     const one = readOne(item, file, at);
     packs.push(one.read);
     problems.push(...one.problems);
-    const id = one.read.pack?.id ?? one.read.branch?.id;
+    const id = one.read.pack?.id ?? one.read.branch?.id ?? one.read.scheme?.id;
     if (id === undefined) return;
     if (ids.has(id)) {
       problems.push(problemAt(file, `${at}.id`, both('rsFileDuplicatePack', { id, other: `packs[${ids.get(id)}]` })));

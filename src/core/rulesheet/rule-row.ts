@@ -66,7 +66,7 @@ function flagWithFacts(flag: string, at: string, env: RuleRowEnv, example: strin
     const info = env.facts.resolve(name.trim());
     if (info) return `{${info.fact}}`;
     // {无台账记录月数明细}: what the count names (the months), where a fact says it.
-    const counted = name.trim().endsWith(DETAIL) ? env.facts.resolve(name.trim().slice(0, -DETAIL.length)) : undefined;
+    const counted = name.trim().endsWith(DETAIL) ? env.facts.resolve(name.trim().slice(0, -DETAIL.length)) : /^[A-Za-z]\w*Detail$/.test(name.trim()) ? env.facts.get(name.trim().slice(0, -'Detail'.length)) : undefined;
     if (counted) return `{${counted.fact}Detail}`;
     if (params.has(name.trim())) return `{${name.trim()}}`;
     ok = false;

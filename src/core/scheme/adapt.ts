@@ -86,7 +86,7 @@ export function branchAssessment(a: BranchAssessment, pack: BranchPack): SchemeA
     rulesVersion: a.rulesVersion,
     period: a.period,
     periods: a.periods,
-    ledgers: a.ledgers,
+    ledgers: { ...a.ledgers, ...a.declared },
     results,
     columns: indicatorColumns(pack.indicators),
     notes: a.coverageNotes.map(({ message, messageEn }) => ({ message, messageEn })),

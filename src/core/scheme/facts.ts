@@ -39,7 +39,7 @@ export interface GatheredFacts {
 const BLANK_WORDS = new Set(['', '无', '没有', '沒有', '/', '-', '—', '－']);
 
 /** Whether a cell's value is one of a where's values: "" stands for a blank cell. */
-function matches(value: FactValue, where: Where): boolean {
+export function matches(value: FactValue, where: Where): boolean {
   return where.values.some((v) => {
     if (v === '') return value === null || (typeof value === 'string' && value.trim() === '');
     if (typeof v === 'string') return typeof value === 'string' && labelKey(value) === labelKey(v);

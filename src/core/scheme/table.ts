@@ -2,14 +2,10 @@ import { starText } from '../assess/grade';
 import type { FactValue } from '../ledger/read';
 import { t } from '../messages';
 import { periodLabel } from '../period';
+import { schemeSheetName } from '../results/sheets';
 import type { ResultTable, TableMeta } from '../results/table';
 import type { SchemeAssessment, SubjectResult } from './result';
 import type { Scheme } from './schema';
-
-/** The sheet a declared assessment's results go to, named by it: 党员中心户季度测评结果. */
-export function schemeSheetName(scheme: { title: string }): string {
-  return t('schemeSheetName', { title: scheme.title }).slice(0, 100);
-}
 
 interface Column {
   header: string;

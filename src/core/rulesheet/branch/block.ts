@@ -138,6 +138,8 @@ export function readBranchBlock(ctx: ReadContext, block: SheetBlock, carried: Br
     work: carried.work,
     names: carried.names,
     facts: carried.facts,
+    ledgers: carried.ledgers,
+    declaredFacts: carried.declaredFacts,
     requirements,
     indicators: ctx.draft.indicators,
     rules: ctx.draft.rules,

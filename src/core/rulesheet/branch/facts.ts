@@ -1,5 +1,5 @@
 import { factCatalogue, factSources, OUTCOME_FACTS } from '../../branch/catalogue';
-import { readBranchLedgers, sheetsNamed } from '../../branch/ledgers';
+import { type LedgerKind, readBranchLedgers, sheetsNamed } from '../../branch/ledgers';
 import { BranchNameRules } from '../../branch/names';
 import type { BranchPack } from '../../branch/schema';
 import type { ColumnMapping } from '../../ledger/columns';
@@ -86,7 +86,8 @@ export function suppliedBranchFacts(workbook: WorkbookSnapshot, pack: BranchPack
   const columnsOf = (ledgers: { columns: { fact: string }[] }[]) => (ledgers.length > 0 ? new Set(ledgers.flatMap((l) => l.columns.map((c) => c.fact))) : undefined);
   const village = cadre?.columns.find((c) => c.role === 'branch')?.fact;
   const cadreLedgers = cadre && village ? readLedgers(sheetsNamed(workbook, read.kinds.cadre), cadre, { mapping }).ledgers.filter((l) => l.columns.some((c) => c.fact === village)) : [];
-  const found = { meetings: columnsOf(read.meetings.ledgers), work: columnsOf(read.work.ledgers), cadre: columnsOf(cadreLedgers) };
+  // A declared ledger's facts are not offered yet: the block does not lay those ledgers out.
+  const found: Partial<Record<LedgerKind, Set<string>>> = { meetings: columnsOf(read.meetings.ledgers), work: columnsOf(read.work.ledgers), cadre: columnsOf(cadreLedgers) };
   const sources = factSources(pack);
   return branchFacts(pack)
     .all()

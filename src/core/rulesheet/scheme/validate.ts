@@ -1,7 +1,7 @@
 import { both, type Bilingual } from '../../messages';
 import { rangeProblems } from '../../pack/range';
 import { type PackProblem, scoringProblems, zodProblems } from '../../pack/validate';
-import { type Scheme, SchemeSchema } from '../../scheme/schema';
+import { type Scheme, type SchemeFact, type SchemeLedger, SchemeSchema } from '../../scheme/schema';
 import { nearest } from '../facts';
 import { suggestion } from '../problem';
 import { columnsById, factTypes, type FactType } from '../../scheme/types';
@@ -20,17 +20,23 @@ const isNumeric = (type: FactType | undefined) => type === 'number' || type === 
  * by-grade outputs name grades that exist, and a product multiplies known values.
  * Each problem has its path in the scheme ("facts[2].ledger").
  */
-export function validateScheme(input: unknown, context: { schemes?: string[] } = {}): SchemeResult {
-  const parsed = SchemeSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error) };
-  const scheme = parsed.data;
-  const problems: PackProblem[] = [];
-  const add = (path: string, message: Bilingual) => problems.push({ path, ...message });
-
-  const ledgers = new Map<string, (typeof scheme.ledgers)[number]>();
-  scheme.ledgers.forEach((ledger, i) => {
-    if (ledgers.has(ledger.id)) add(`ledgers[${i}].id`, both('packDuplicateId', { id: ledger.id }));
-    else ledgers.set(ledger.id, ledger);
+/**
+ * What a shape cannot say of declared ledgers and facts, for a scheme and for
+ * the branch pack's declared part alike: ids are unique, each ledger has one
+ * subject column and sound ranges, each fact reads a ledger and columns that
+ * exist (numbers where it adds them up) and facts that exist (or `facts`,
+ * gathered elsewhere). Gives what every column and fact holds, and its label.
+ */
+export function declaredProblems(
+  ledgers: SchemeLedger[],
+  facts: SchemeFact[],
+  add: (path: string, message: Bilingual) => void,
+  context: { schemes?: string[]; factsPath: string; facts?: Map<string, FactType> },
+): { types: Map<string, FactType>; labels: Map<string, { zh: string; en: string }> } {
+  const byId = new Map<string, SchemeLedger>();
+  ledgers.forEach((ledger, i) => {
+    if (byId.has(ledger.id)) add(`ledgers[${i}].id`, both('packDuplicateId', { id: ledger.id }));
+    else byId.set(ledger.id, ledger);
     const seen = new Set<string>();
     ledger.columns.forEach((c, j) => {
       if (seen.has(c.fact)) add(`ledgers[${i}].columns[${j}].fact`, both('packDuplicateId', { id: c.fact }));
@@ -40,15 +46,15 @@ export function validateScheme(input: unknown, context: { schemes?: string[] } =
     rangeProblems(ledger.columns, `ledgers[${i}].columns`, add);
   });
 
-  const columns = columnsById(scheme.ledgers);
-  const facts = factTypes(scheme.facts, columns);
-  const types = new Map<string, FactType>([...[...columns].map(([id, c]): [string, FactType] => [id, c.type]), ...facts]);
+  const columns = columnsById(ledgers);
+  const factKinds = factTypes(facts, columns);
+  const types = new Map<string, FactType>([...(context.facts ?? []), ...[...columns].map(([id, c]): [string, FactType] => [id, c.type]), ...factKinds]);
   const labels = new Map<string, { zh: string; en: string }>();
   for (const [id, c] of columns) labels.set(id, { zh: c.label, en: c.labelEn ?? c.label });
   const seenFacts = new Set<string>();
-  scheme.facts.forEach((f, k) => {
-    const at = `facts[${k}]`;
-    if (columns.has(f.fact) || seenFacts.has(f.fact)) add(`${at}.fact`, both('packDuplicateId', { id: f.fact }));
+  facts.forEach((f, k) => {
+    const at = `${context.factsPath}[${k}]`;
+    if (columns.has(f.fact) || seenFacts.has(f.fact) || context.facts?.has(f.fact)) add(`${at}.fact`, both('packDuplicateId', { id: f.fact }));
     seenFacts.add(f.fact);
     labels.set(f.fact, { zh: f.label, en: f.labelEn ?? f.label });
     const known = (id: string, path: string) => {
@@ -66,9 +72,9 @@ export function validateScheme(input: unknown, context: { schemes?: string[] } =
       return;
     }
     if (!('ledger' in f)) return;
-    const ledger = ledgers.get(f.ledger);
+    const ledger = byId.get(f.ledger);
     if (!ledger) {
-      add(`${at}.ledger`, both('rsFactLedgerUnknown', { text: f.ledger, ...suggestion(nearest(f.ledger, [...ledgers.keys()])) }));
+      add(`${at}.ledger`, both('rsFactLedgerUnknown', { text: f.ledger, ...suggestion(nearest(f.ledger, [...byId.keys()])) }));
       return;
     }
     const inLedger = (id: string | undefined, path: string, numeric = false) => {
@@ -89,6 +95,18 @@ export function validateScheme(input: unknown, context: { schemes?: string[] } =
     }
     if ('where' in f && f.where) inLedger(f.where.column, `${at}.where`);
   });
+
+  return { types, labels };
+}
+
+export function validateScheme(input: unknown, context: { schemes?: string[] } = {}): SchemeResult {
+  const parsed = SchemeSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error) };
+  const scheme = parsed.data;
+  const problems: PackProblem[] = [];
+  const add = (path: string, message: Bilingual) => problems.push({ path, ...message });
+
+  const { types, labels } = declaredProblems(scheme.ledgers, scheme.facts, add, { ...context, factsPath: 'facts' });
 
   scoringProblems(scheme, types, labels, add);
 
