@@ -78,7 +78,7 @@ describe.skipIf(!HAS_CHROMIUM)('every assessment of a run, in the sidebar in Chr
     await page.waitForSelector('#status .ok');
     await page.selectOption('#assessment', 'village-cadre');
     expect(await page.locator('#assessment option[value=village-cadre]').textContent()).toBe('村干部年度目标考评（0）');
-    expect(await page.locator('#assessment-notes').textContent()).toBe('“村干部年度目标考评”按年度考评，所选期间 2024年5月 不是完整的年度，本次未考评');
+    expect(await page.locator('#assessment-notes').textContent()).toBe('“村干部年度目标考评”按年度考评，所选期间 2024年5月 不是完整的年度，本次未考评。');
     expect(errors).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultRules, packFor, packHash, readPackFile, readRulesSheet, RULES_SHEET } from '../../src/core/index';
+import { defaultRules, entryPack, packFor, packHash, readPackFile, readRulesSheet, RULES_SHEET } from '../../src/core/index';
 import type { Preview } from '../../src/node/preview/server';
 import { sheetState } from '../bundle/harness';
 import { locate, rowOf } from '../rulesheet/sheet-helpers';
@@ -76,7 +76,7 @@ describe.skipIf(!HAS_CHROMIUM)('sharing rules as a pack file, in Chromium', () =
   it('exports the rules as one file, lists a file’s problems writing nothing, and imports a branch, a cadre and a two-pack file into their blocks', async () => {
     // exports the whole rules, both packs and the cadre tests, as one file named with their versions.
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-rules')]);
-    expect(download.suggestedFilename()).toBe(`考评规则-${packHash(cadre.pack)}-${packHash(branch.branch)}.json`);
+    expect(download.suggestedFilename()).toBe(`考评规则-${defaultRules().map((e) => packHash(entryPack(e))).join('-')}.json`);
     // Read over the connection: the shared Chromium keeps the file on its side, and removes it when it closes.
     const bytes: Buffer[] = [];
     for await (const chunk of await download.createReadStream()) bytes.push(chunk as Buffer);
@@ -125,7 +125,7 @@ describe.skipIf(!HAS_CHROMIUM)('sharing rules as a pack file, in Chromium', () =
     expect(await page.locator('#import-changes .problem').textContent()).toBe(
       '“支部规则.json”中“党支部考核”的支部名称规则与规则表不同；规则表不保存这些内容，导入后仍按默认（rules/branch.json）读取',
     );
-    expect(await page.locator('#import-changes .muted').textContent()).toBe('规则表中的“驻村干部月度考核”保持不变');
+    expect(await page.locator('#import-changes .muted').textContent()).toBe('规则表中的“驻村干部月度考核、驻村干部季度评星定档、党员中心户季度测评、村干部年度目标考评”保持不变');
 
     const cadreBefore = rulesSheetOf(preview).values.slice(0, rowOf(rulesSheetOf(preview), '【规则包】党支部考核'));
     await replaceWith('支部规则.json');
@@ -144,7 +144,7 @@ describe.skipIf(!HAS_CHROMIUM)('sharing rules as a pack file, in Chromium', () =
     expect(await page.locator('#import-changes > p.import-head').textContent()).toBe('导入“巴彦镇规则.json”将带来 2 处变更：');
     expect(await page.locator('#import-changes p.pack-changes').allTextContents()).toEqual([`规则包“驻村干部月度考核”：2 处变更（规则版本 ${packHash(cadre.pack)} → ${version}）`]);
     expect(await page.locator('.change-log li').allTextContents()).toEqual(['规则“days-full”的下基层天数：>= {下基层天数标准} → >= 12', '规则“days-short”的下基层天数：< {下基层天数标准} → < 12']);
-    expect(await page.locator('#import-changes .muted').textContent()).toBe('规则表中的“党支部考核”保持不变');
+    expect(await page.locator('#import-changes .muted').textContent()).toBe('规则表中的“党支部考核、驻村干部季度评星定档、党员中心户季度测评、村干部年度目标考评”保持不变');
 
     await replaceWith('巴彦镇规则.json');
     expect(await page.locator('#rules-share .ok').textContent()).toBe('已用“巴彦镇规则.json”替换“考评规则”');

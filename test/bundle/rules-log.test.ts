@@ -133,7 +133,7 @@ describe('the rules log where it fits, bounded', () => {
     expect(payload.snapshot.sheets.map((s) => s.name)).not.toContain(LOG_SHEET);
     const table = await resultTableFor(payload.snapshot);
     const before = sheetState(sandbox.workbook, LOG_SHEET);
-    expect(() => sandbox.call('writeResults', { tables: [{ ...table, sheet: LOG_SHEET }] })).toThrow(/不能写入工作表“_台账考评日志”：考评只写入插件自己的结果表（考评结果、支部汇总）/);
+    expect(() => sandbox.call('writeResults', { tables: [{ ...table, sheet: LOG_SHEET }] })).toThrow(/不能写入工作表“_台账考评日志”：考评只写入插件自己的结果表（考评结果、支部汇总、/);
     expect(sheetState(sandbox.workbook, LOG_SHEET)).toEqual(before);
   });
 
