@@ -1,4 +1,4 @@
-import { t } from '../core/messages';
+import { type MessageKey, t } from '../core/messages';
 import { RULES_SHEET } from '../core/rulesheet/name';
 import { LOG_SHEET, OWNED_SHEETS } from '../rpc/contract';
 import { UserError } from './errors';
@@ -14,13 +14,30 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 export const temporaryName = (sheet: string) => t('sheetBeingWritten', { sheet });
 export const backupName = (sheet: string) => t('sheetSetAside', { sheet });
 
-export function isOwned(sheet: string): boolean {
-  return OWNED_SHEETS.includes(sheet);
+/** The name a message gives some sheet, read back: 党员中心户季度测评结果 → 党员中心户季度测评. */
+function named(key: MessageKey, param: string): (name: string) => string | undefined {
+  const [before, after] = t(key, { [param]: '\u0000' }).split('\u0000') as [string, string];
+  return (name) => (name.length > before.length + after.length && name.startsWith(before) && name.endsWith(after) ? name.slice(before.length, name.length - after.length) : undefined);
 }
+
+/**
+ * An assessment declared on the rules sheet (新增考核方案) writes to "<its title>结果",
+ * a name no fixed list can hold: such a sheet is the add-on's only when it
+ * carries the mark, which every writer checks before touching it.
+ */
+const declaredResult = named('schemeSheetName', 'title');
+
+export function isOwned(sheet: string): boolean {
+  return OWNED_SHEETS.includes(sheet) || declaredResult(sheet) !== undefined;
+}
+
+const temporaryFor = named('sheetBeingWritten', 'sheet');
+const setAsideFrom = named('sheetSetAside', 'sheet');
 
 /** The owned sheet a temporary sheet is being written for, or undefined for any other name. */
 export function temporaryOf(sheet: string): string | undefined {
-  return OWNED_SHEETS.find((owned) => sheet === temporaryName(owned));
+  const owned = temporaryFor(sheet);
+  return owned !== undefined && isOwned(owned) ? owned : undefined;
 }
 
 export function isTemporary(sheet: string): boolean {
@@ -29,12 +46,21 @@ export function isTemporary(sheet: string): boolean {
 
 /** The owned sheet a backup was set aside from, or undefined for any other name. */
 export function backedUpSheet(sheet: string): string | undefined {
-  return OWNED_SHEETS.find((owned) => sheet === backupName(owned));
+  const owned = setAsideFrom(sheet);
+  return owned !== undefined && isOwned(owned) ? owned : undefined;
 }
 
-/** Sheets the add-on wrote, finished or not: never part of the user's workbook snapshot. */
-export function isAddonSheet(sheet: string): boolean {
-  return isOwned(sheet) || sheet === LOG_SHEET || isTemporary(sheet) || backedUpSheet(sheet) !== undefined;
+/**
+ * Sheets the add-on wrote, finished or not: never part of the user's workbook
+ * snapshot. A fixed name is enough; a name only shaped like a declared
+ * assessment's results (a user's 考核结果 ledger may be) must carry the mark.
+ */
+export function isAddonSheet(sheet: Sheet): boolean {
+  const name = sheet.getName();
+  if (name === LOG_SHEET) return true;
+  const owned = temporaryOf(name) ?? backedUpSheet(name) ?? (isOwned(name) ? name : undefined);
+  if (owned === undefined) return false;
+  return OWNED_SHEETS.includes(owned) || hasMark(sheet, owned);
 }
 
 /**

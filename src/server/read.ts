@@ -24,9 +24,8 @@ export function getWorkbook(): RpcResult<'getWorkbook'> {
   const convert = cellConverter(timeZone);
   const sheets = spreadsheet
     .getSheets()
-    .map((sheet) => ({ sheet, name: sheet.getName() }))
-    .filter(({ name }) => !isAddonSheet(name))
-    .map(({ sheet, name }) => readSheet(name, sheet, convert));
+    .filter((sheet) => !isAddonSheet(sheet))
+    .map((sheet) => readSheet(sheet.getName(), sheet, convert));
   return {
     spreadsheetName: spreadsheet.getName(),
     timeZone,

@@ -13,7 +13,8 @@ import { validateBranchPack } from '../core/branch/validate';
 import { diffRules, type PackDiff } from '../core/rulesheet/diff';
 import { parsePeriodId, periodLabel } from '../core/period';
 import { summaryText } from '../core/results/summary';
-import { defaultRules, packFor, type RuleProblem, type RulesEntry, rulesOfWorkbook, rulesSheetPaint, sheetDecoration, shippedSchemes, type WorkbookRules } from '../core/rulesheet/index';
+import { defaultRules, packFor, type RuleProblem, type RulesEntry, rulesOfWorkbook, rulesSheetPaint, schemesOf, sheetDecoration, shippedSchemes, type WorkbookRules } from '../core/rulesheet/index';
+import type { Scheme } from '../core/scheme/schema';
 import { RULES_SHEET, type RulesLog, type WorkbookPayload, type WriteResultsResult } from '../rpc/contract';
 import { h, replace } from './dom';
 import { call } from './rpc';
@@ -57,7 +58,7 @@ const DEFAULTS = defaultRules();
 /** Before the rules are read (and when they are broken) the views still need column labels. */
 const fallbackPack = DEFAULTS[0].pack;
 /** The assessments declared as data, run after the two packs: their ledgers are classified and their results written with the others. */
-const SCHEMES = shippedSchemes();
+const SHIPPED_SCHEMES = shippedSchemes();
 
 /** The branch pack of the rules sheet when it reads cleanly, else the shipped one (a sheet from before it had a branch block). */
 function branchPack(): BranchPack {
@@ -67,7 +68,13 @@ function branchPack(): BranchPack {
 
 /** What every run, classification and sheet accounting of the sidebar uses. */
 function runPacks(cadre: Pack = state.pack ?? fallbackPack): RunPacks {
-  return { cadre, branch: branchPack(), schemes: SCHEMES };
+  return { cadre, branch: branchPack(), schemes: schemes() };
+}
+
+/** The declared assessments of the workbook's own rules, else the shipped ones (a rules sheet written before them has none). */
+function schemes(): Scheme[] {
+  const rules = state.rules;
+  return (rules && rules.problems.length === 0 ? schemesOf(rules) : undefined) ?? SHIPPED_SCHEMES;
 }
 
 const state: State = { lang: 'zh', phase: 'loading', tab: 'assess', mapping: {}, declaredPeriods: [], period: '', progress: { done: 0, total: 0 } };
@@ -118,7 +125,7 @@ function reread(): void {
   state.read = readLedgers(withoutBranchLedgers(state.payload.snapshot, state.kinds), packs.cadre, { mapping: state.mapping, today: today() });
   const kinds = state.kinds;
   const snapshot = state.payload.snapshot;
-  state.declaredPeriods = SCHEMES.flatMap((scheme) => [...readDeclaredLedgers(snapshot, scheme, kinds, { mapping: state.mapping, today: today() }).values()].flatMap((l) => l.records.map((r) => r.period)));
+  state.declaredPeriods = schemes().flatMap((scheme) => [...readDeclaredLedgers(snapshot, scheme, kinds, { mapping: state.mapping, today: today() }).values()].flatMap((l) => l.records.map((r) => r.period)));
 }
 
 /**
@@ -353,7 +360,7 @@ function assessTab(c: ViewContext): (HTMLElement | null)[] {
 
 /** The ledgers of the declared assessments, one line per assessment, as the cadre and branch ledgers are named above. */
 function schemeLedgersView(c: ViewContext, accounts: SheetAccount[]): HTMLElement | null {
-  const lines = SCHEMES.map((scheme) => ({ scheme, sheets: accounts.filter((a) => a.role === 'ledger' && a.assessment === scheme.id).map((a) => a.sheet) }))
+  const lines = schemes().map((scheme) => ({ scheme, sheets: accounts.filter((a) => a.role === 'ledger' && a.assessment === scheme.id).map((a) => a.sheet) }))
     .filter((l) => l.sheets.length > 0)
     .map((l) => h('div', { 'data-assessment': l.scheme.id }, tr(c, 'uiSchemeLedgers', { title: c.lang === 'zh' ? l.scheme.title : (l.scheme.titleEn ?? l.scheme.title), sheets: l.sheets.join('、') })));
   return lines.length > 0 ? h('div', { id: 'scheme-ledgers', class: 'muted small' }, ...lines) : null;

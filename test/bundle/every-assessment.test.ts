@@ -105,4 +105,21 @@ describe('a run of every assessment through the shipped Code.js', () => {
     expect(names(sandbox)).toEqual(sheets);
     expect(states(sandbox, sheets)).toEqual(before);
   });
+
+  it('writes the results of an assessment declared on the rules sheet under its own title, marked, and leaves a user’s sheet of that shape alone', async () => {
+    const sandbox = await township();
+    const ledger = sandbox.workbook.addSheet('年度考核结果');
+    ledger.setValue(0, 0, '姓名');
+    const table = { ...(await tablesOf(sandbox, '2024-12-31 09:00:00'))[0]!, sheet: '平安家庭评比结果' };
+    const written = sandbox.call('writeResults', { tables: [table] }) as WriteResultsResult;
+    expect(written.sheets.map((s) => s.sheet)).toEqual(['平安家庭评比结果']);
+    expect(carriesMark(sandbox.workbook.sheet('平安家庭评比结果'), '平安家庭评比结果')).toBe(true);
+    // The next snapshot leaves the marked results out and keeps the user's 年度考核结果, which has no mark.
+    const snapshot = (sandbox.call('getWorkbook') as WorkbookPayload).snapshot;
+    expect(snapshot.sheets.map((s) => s.name)).toContain('年度考核结果');
+    expect(snapshot.sheets.map((s) => s.name)).not.toContain('平安家庭评比结果');
+    const before = sheetState(sandbox.workbook, '年度考核结果');
+    expect(() => sandbox.call('writeResults', { tables: [{ ...table, sheet: '年度考核结果' }] })).toThrow(/^工作表“年度考核结果”与插件的表同名，但没有插件的标记/);
+    expect(sheetState(sandbox.workbook, '年度考核结果')).toEqual(before);
+  });
 });

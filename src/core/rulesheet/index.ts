@@ -6,7 +6,7 @@ export { FactDirectory, type FactInfo, type FactKind } from './facts';
 export { checkPack, fileLocator, filePath, type PackLocator } from './check';
 export { readPackFile, packFileJson } from './pack-file';
 export { importPlan, type ImportPlan } from './import-plan';
-export { readRulesSheet, rulesOfWorkbook, packFor, entriesOfRules, isBranchEntry, isSchemeEntry, entrySubject, entryPack, type ReadPack, type BranchRead, type RulesEntry, type RulesRead, type WorkbookRules } from './read';
+export { readRulesSheet, rulesOfWorkbook, packFor, schemesOf, entriesOfRules, isBranchEntry, isSchemeEntry, entrySubject, entryPack, type ReadPack, type BranchRead, type RulesEntry, type RulesRead, type WorkbookRules } from './read';
 export { shippedBranchPack } from './defaults';
 export type { BranchEntry } from './branch/block';
 export { type SchemeEntry, isSchemeBlock, readSchemeBlock, schemeTables } from './scheme/block';

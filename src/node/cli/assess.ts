@@ -16,6 +16,7 @@ import {
   type RunPacks,
   type RunResult,
   runAssessments,
+  schemesOf,
   runSummaries,
   runTables,
   shippedSchemes,
@@ -84,7 +85,8 @@ function choosePacks(snapshot: LoadedWorkbook['snapshot'], given: RulesRead | un
   const own = rulesOfWorkbook(snapshot, defaults);
   const sourceOf = (subject: 'cadre' | 'branch') => (given?.packs.some((p) => p.subject === subject) ? given : own);
   const cadre = cadrePack(sourceOf('cadre'));
-  return { cadre, branch: branchFile ?? packFor(usable(sourceOf('branch')), 'branch')?.pack ?? defaults[1].branch, schemes: shippedSchemes() };
+  const schemes = (given && schemesOf(given)) ?? schemesOf(usable(own)) ?? shippedSchemes();
+  return { cadre, branch: branchFile ?? packFor(usable(sourceOf('branch')), 'branch')?.pack ?? defaults[1].branch, schemes };
 }
 
 /** assess <workbook>: every ledger through both packs; the summary (or JSON) on stdout, warnings on stderr. */
