@@ -1,6 +1,7 @@
 import { entriesOfRules, type RuleTestResult, type RulesEntry, runEntryTests } from '../core/rulesheet/index';
 import { entryPack, entrySubject } from '../core/rulesheet/read';
 import { h, replace } from './dom';
+import { newSchemeView } from './new-scheme';
 import { ruleEditor } from './rule-editor';
 import { inLang, type RulesTabContext, tr } from './rules-context';
 import { shareView } from './rules-share';
@@ -58,5 +59,5 @@ function ruleTestsView(ctx: RulesTabContext): HTMLElement {
 
 /** The 规则 tab: the rule editor with its what-if, the rule tests, and sharing the rules as a file. */
 export function rulesTab(ctx: RulesTabContext): HTMLElement {
-  return h('div', { id: 'rules-tab' }, ruleEditor(ctx), ruleTestsView(ctx), shareView(ctx));
+  return h('div', { id: 'rules-tab' }, ruleEditor(ctx), ruleTestsView(ctx), newSchemeView(ctx), shareView(ctx));
 }
