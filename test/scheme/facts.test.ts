@@ -4,6 +4,7 @@ import { monthsOf } from '../../src/core/period';
 import { type FactContext, gatherFacts, type SubjectData } from '../../src/core/scheme/facts';
 import type { SubjectResult } from '../../src/core/scheme/result';
 import { type SchemeFact, SchemeFactSchema } from '../../src/core/scheme/schema';
+import { subjectKey } from '../../src/core/scheme/subjects';
 
 const facts = (...list: unknown[]): SchemeFact[] => list.map((f) => SchemeFactSchema.parse(f));
 
@@ -201,5 +202,12 @@ describe('gatherFacts: the fact sources', () => {
     expect(absent.values).toMatchObject({ mean: null, failing: 0, gaps: 3 });
     const unjudged = gatherFacts(list, data({}, { cadre: mine }), '2024-Q4', ctx);
     expect(unjudged.values).toMatchObject({ mean: null, failing: null, gaps: null });
+  });
+});
+
+describe('who a row is about', () => {
+  it('is the same person whether the group is written as the village or as its Party branch, and two people of one name in two villages are two', () => {
+    expect(subjectKey('张 伟', '巴彦嘎查党支部')).toBe(subjectKey('张伟', '巴彦嘎查'));
+    expect(subjectKey('张伟', '巴彦嘎查')).not.toBe(subjectKey('张伟', '乌兰嘎查'));
   });
 });
