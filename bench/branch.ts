@@ -10,6 +10,8 @@ import { classifySheets, withoutBranchLedgers } from '../src/core/branch/ledgers
 import { BranchNameRules } from '../src/core/branch/names';
 import { validateBranchPack } from '../src/core/branch/validate';
 import { validatePack } from '../src/core/pack/validate';
+import { shippedSchemes } from '../src/core/rulesheet/defaults';
+import { assessAll, runAssessments } from '../src/core/run';
 import { loadWorkbook } from '../src/node/workbook-file';
 
 /**
@@ -46,11 +48,18 @@ async function bench(label: string, options: TownshipOptions, periods: (string |
     t = performance.now();
     const result = await assessBranches(snapshot, { branch: branch.pack, cadre: cadre.pack }, { cadres, period });
     const branchTime = ms(t);
+    // The whole run a host makes: one classification, every ledger read once, all five assessments.
+    t = performance.now();
+    const packs = { cadre: cadre.pack, branch: branch.pack, schemes: shippedSchemes() };
+    const run = await assessAll(snapshot, packs, { period });
+    const all = runAssessments(run, packs);
+    const allTime = ms(t);
     process.stdout.write(
       [
         `  period ${period ?? 'every quarter'}: ${result.meetingRows} meetings, ${result.workRows} work rows, ${cadres.cadres.length} cadre results`,
         `    ${result.branches.length} branch results over ${result.periods.length} periods: ${result.branches.filter((b) => b.fallsShort).length} fall short, ${result.branches.filter((b) => b.risk).length} at risk, ${result.warnings.length} warnings`,
         `    cadres ${cadreTime}, branches ${branchTime}`,
+        `    every assessment in one run ${allTime}: ${all.map((a) => `${a.id} ${a.results.length}`).join(', ')}`,
         '',
       ].join('\n'),
     );
