@@ -52,7 +52,7 @@ describe('a scheme block on 考评规则', () => {
     const v = sheet.values;
     expect(v[0]![0]).toBe('【规则包】党员中心户季度测评');
     const tables = v.flatMap((r) => (typeof r[0] === 'string' && /^【.+】$/.test(r[0]) && !r[0].startsWith('【规则包') ? [r[0]] : []));
-    expect(tables).toEqual(['【方案】', '【参数】', '【台账】', '【数据项】', '【指标】', '【规则】', '【等次】', '【否决】', '【名额】', '【排名】', '【输出】']);
+    expect(tables).toEqual(['【方案】', '【参数】', '【台账】', '【数据项】', '【指标】', '【规则】', '【等次】', '【否决】', '【名额】', '【排名】', '【输出】', '【规则测试】']);
     const scheme = rowOf(sheet, '【方案】');
     expect(v.slice(scheme + 1, scheme + 7).map((r) => r.slice(0, 2))).toEqual([
       ['设置项', '值'],
