@@ -100,6 +100,10 @@ export const MESSAGES = {
   rsHintRules: { zh: '一行一条规则；条件列的列名就是台账的列名，同一行的条件须同时满足', en: 'One rule per row; condition columns are named after ledger columns, and all of a row must hold' },
   rsHintGrades: { zh: '按总分定等次，分数段首尾相接', en: 'Grades by total score; ranges must meet end to end' },
   rsHintTests: { zh: '写上输入和预期结果，侧边栏可一键检验规则', en: 'Inputs and the expected result; the sidebar checks the rules against them' },
+  rsHintSchemeTests: {
+    zh: '每行一个测试：按一个考核对象一个周期的数据填写输入（留空表示没有这项数据，读它的指标不得分并提示），写预期结果；预期的输出值写在“预期”加输出名称的列中（如“预期绩效报酬系数”）；在侧边栏“规则”页运行',
+    en: 'One test a row: the inputs of one subject for one period (blank is no data: the indicators reading it score nothing and say so), then the expected result; an expected output goes in a column named 预期 and the output (预期绩效报酬系数); run it from the sidebar\'s 规则 tab',
+  },
   rsHintParams: {
     zh: '本块的标准值，只写一次：条件、必达要求、提示、说明、应达到中写 {名称} 引用（如 >= {下基层天数标准}），改这里的值即全部随之改变',
     en: 'The standards of this block, written once: conditions, must-meet items, flags, notes and expected texts refer to them as {name} (>= {下基层天数标准}); change the value here and they all follow',
@@ -135,6 +139,7 @@ export const MESSAGES = {
   rsHeadExpectPoints: { zh: '预期得分', en: 'Expected points' },
   rsHeadExpectFlag: { zh: '预期提示', en: 'Expected flag' },
   rsHeadExpectGrade: { zh: '预期等次', en: 'Expected grade' },
+  rsHeadExpectValue: { zh: '预期{label}', en: 'Expected {label}' },
   rsSetId: { zh: '规则包编号', en: 'Pack id' },
   rsSetSubject: { zh: '考评对象', en: 'Assesses' },
   rsSetTitleEn: { zh: '英文名称', en: 'English title' },
@@ -166,6 +171,7 @@ export const MESSAGES = {
   rsNoteTestInput: { zh: '测试输入，按台账的写法填写；不填表示缺少该数据', en: 'Test input, written as in a ledger; blank means missing' },
   rsNoteExpectPoints: { zh: '“指标”一栏所写指标的预期得分；指标留空时为预期总分', en: 'Expected points of the indicator named; the total when no indicator is named' },
   rsNoteExpectFlag: { zh: '预期出现的提示（包含这段文字即可）；写“无”表示预期没有提示', en: 'Text expected among the flags; 无 for no flag' },
+  rsNoteExpectValue: { zh: '这一输出（或数据项）的预期值，如绩效报酬系数 1.2；留空表示不检验', en: 'The value this output (or fact) is expected to have, e.g. 1.2 for the pay coefficient; blank is not checked' },
   rsWordYes: { zh: '是', en: 'yes' },
   rsWordNo: { zh: '否', en: 'no' },
   rsWordFirst: { zh: '取第一条', en: 'first match' },
@@ -257,6 +263,8 @@ export const MESSAGES = {
   rsTableEmpty: { zh: '【{table}】表中没有可用的行', en: 'the 【{table}】 table has no usable row' },
   rsTestNoExpectation: { zh: '这条测试没有写预期结果；请填写预期得分、预期提示或预期等次', en: 'this test expects nothing; fill in expected points, flag or grade' },
   rsTestNoExpectationBranch: { zh: '这条测试没有写预期结果；请填写预期得分、预期未达标事项、预期等次或预期软弱涣散风险', en: 'this test expects nothing; fill in expected points, failed item, grade or risk' },
+  rsTestNoExpectationScheme: { zh: '这条测试没有写预期结果；请填写预期得分、预期提示、预期等次或预期的输出值', en: 'this test expects nothing; fill in expected points, flag, grade or an expected output' },
+  rsTestValueUnknown: { zh: '“{text}”：“{name}”不是【输出】的名称，也不是【台账】中的列或【数据项】的名称{suggestion}；请改成“预期”加已有的名称', en: '"{text}": "{name}" is neither an 【输出】 name nor a 【台账】 column or 【数据项】 name{suggestionEn}; write 预期 and a known name' },
   // Rule tests and what-if
   rsTestPass: { zh: '通过', en: 'passed' },
   rsTestFail: { zh: '未通过', en: 'failed' },

@@ -5,8 +5,8 @@ import type { Preview } from '../../src/node/preview/server';
 import { connect, HAS_CHROMIUM } from './chromium';
 import { ruleCell, rulesSheetOf, townshipPreview } from './rules-fixture';
 
-const [defaults, branchDefaults] = defaultRules();
-const testCount = defaults!.tests.length + branchDefaults.tests.length;
+const [defaults, branchDefaults, ...schemeDefaults] = defaultRules();
+const testCount = defaultRules().reduce((n, e) => n + e.tests.length, 0);
 
 describe.skipIf(!HAS_CHROMIUM)('the rules sheet from the sidebar, in Chromium', () => {
   let browser: Browser;
@@ -46,9 +46,10 @@ describe.skipIf(!HAS_CHROMIUM)('the rules sheet from the sidebar, in Chromium', 
     expect(await page.locator('.test.pass').count()).toBe(testCount);
     expect(await page.locator('.test.fail').count()).toBe(0);
     expect(await page.locator('#rule-test-results > p').textContent()).toBe(`${testCount} 条通过，0 条未通过`);
-    // Each block's cases are listed under its pack: the branch cases ran through the branch assessment.
-    expect(await page.locator('.pack-tests h3').allTextContents()).toEqual(['驻村干部月度考核', '党支部考核']);
+    // Each block's cases are listed under its pack: the branch cases ran through the branch assessment, the declared assessments' through theirs.
+    expect(await page.locator('.pack-tests h3').allTextContents()).toEqual(['驻村干部月度考核', '党支部考核', '驻村干部季度评星定档', '党员中心户季度测评', '村干部年度目标考评']);
     expect(await page.locator('.pack-tests[data-pack=branch] .test.pass').count()).toBe(branchDefaults.tests.length);
+    expect(await page.locator('.pack-tests[data-pack=scheme] .test.pass').count()).toBe(schemeDefaults.reduce((n, e) => n + e.tests.length, 0));
     expect(errors).toEqual([]);
   });
 

@@ -3,7 +3,7 @@ import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { defaultRules, packHash } from '../../src/core/index';
+import { defaultRules, isSchemeEntry, packHash } from '../../src/core/index';
 import { a1 } from '../../src/core/snapshot';
 import { cli } from '../fixtures/cli';
 import { expectSheetsUnchanged } from '../fixtures/sheets-unchanged';
@@ -92,6 +92,30 @@ describe('ledger-rules rules …', () => {
     expect(checked.stdout).toContain('规则测试：8/9 条通过');
     expect(checked.stdout).toContain('未通过 committee-missed：预期等次“五星”，实际“四星”');
     expect(checked.stdout).toContain('规则测试：5/6 条通过');
+  });
+
+  it('checks the declared assessments’ 规则测试 on the exported sheet: every case passes, and one edited to fail exits 1 with what came out', async () => {
+    const checked = await cli('rules', 'check', rules);
+    expect(checked.code).toBe(0);
+    const schemes = defaultRules().filter(isSchemeEntry);
+    expect(schemes).toHaveLength(3);
+    for (const { scheme, tests } of schemes) {
+      const at = checked.stdout.indexOf(`规则包“${scheme.title}”：${scheme.indicators.length} 个指标，${scheme.rules.length} 条规则，规则版本 ${packHash(scheme)}`);
+      expect(at).toBeGreaterThanOrEqual(0);
+      const lines = checked.stdout.slice(at).split('\n').slice(1, tests.length + 2);
+      expect(lines).toEqual([...tests.map((c) => `  通过 ${c.id}`), `规则测试：${tests.length}/${tests.length} 条通过`]);
+    }
+
+    const edited = join(dir, 'scheme-case.xlsx');
+    const defaults = defaultSheet();
+    const coefficient = locate(defaults, '规则测试', 'full-marks', '预期绩效报酬系数', rowOf(defaults, '【规则包】村干部年度目标考评'));
+    await editCells(rules, edited, { [a1(coefficient.row, coefficient.col)]: '1.5' });
+    const failed = await cli('rules', 'check', edited);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toBe('');
+    expect(failed.stdout).toContain('未通过 full-marks：绩效报酬系数预期 1.5，实际 1.2');
+    expect(failed.stdout).toContain('规则测试：5/6 条通过');
+    expect(failed.stdout.match(/未通过/g)).toHaveLength(1);
   });
 
   it('adds the rules sheet to a copy of an existing workbook, never rewriting the workbook itself, and assesses with it', async () => {

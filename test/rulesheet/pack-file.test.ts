@@ -111,6 +111,21 @@ describe('pack files: one pack or the whole rules', () => {
     expect(read.packs.map((p) => p.clean)).toEqual([false, false, true, true, true]);
   });
 
+  it('reads a scheme’s tests with their expected values, and names a scheme case that is not one at its path', () => {
+    const json = onDisk(packFileJson(defaultRules()));
+    const read = readPackFile(json, '考评规则.json');
+    expect(read.packs.slice(2).map((p) => p.tests.map((t) => t.test))).toEqual(defaultRules().slice(2).map((e) => e.tests));
+    const village = read.packs[4]!.tests.find((t) => t.test.id === 'full-marks')!;
+    expect(village).toEqual({ test: expect.objectContaining({ values: { coefficient: 1.2, pay: 36000 } }), cell: 'packs[4].tests[0]' });
+
+    json.packs[4].tests[1].values = { coefficient: [1] };
+    const broken = readPackFile(json, '考评规则.json');
+    expect(broken.problems.map((p) => p.cell)).toEqual(['packs[4].tests[1]']);
+    expect(broken.packs[4]!.tests.map((t) => t.test.id)).toEqual(['full-marks', 'basically-competent', 'incompetent', 'veto', 'economy-points']);
+    const single = readPackFile(onDisk(packFileJson(defaultRules()[4]!)), '村干部.json');
+    expect(single.packs[0]!.tests.map((t) => t.test)).toEqual(defaultRules()[4]!.tests);
+  });
+
   it('restates a shape problem’s path from the top of the file, and reports bad tests, an empty list and a repeated id', () => {
     const json = onDisk(packFileJson(defaultRules()));
     json.packs[1].starQuota.stars = 9;

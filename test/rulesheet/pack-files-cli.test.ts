@@ -74,9 +74,9 @@ describe('ledger-rules rules export-json', () => {
     expect(written.packs.map((p: Json) => [p.id, p.subject, p.tests?.length])).toEqual([
       ['stationed-cadre', 'cadre', 9],
       ['branch', 'branch', 6],
-      ['stationed-cadre-quarter', '驻村干部', 0],
-      ['household', '党员中心户', 0],
-      ['village-cadre', '村干部', 0],
+      ['stationed-cadre-quarter', '驻村干部', 6],
+      ['household', '党员中心户', 8],
+      ['village-cadre', '村干部', 6],
     ]);
 
     for (const [which, id] of [['branch', 'branch'], ['cadre', 'stationed-cadre'], ['stationed-cadre', 'stationed-cadre']]) {

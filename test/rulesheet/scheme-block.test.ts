@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultRules, entriesOfRules, readRulesSheet, type RulesEntry, rulesSheetLayout, sheetDecoration } from '../../src/core/rulesheet/index';
+import { defaultRules, entriesOfRules, readRulesSheet, type RulesEntry, rulesSheetLayout, type SchemeEntry, sheetDecoration } from '../../src/core/rulesheet/index';
 import { parseRangeCell, rangeCellText } from '../../src/core/rulesheet/range-cell';
 import type { Scheme } from '../../src/core/scheme/schema';
 import { a1, type Cell, type SheetSnapshot } from '../../src/core/snapshot';
@@ -52,7 +52,7 @@ describe('a scheme block on 考评规则', () => {
     const v = sheet.values;
     expect(v[0]![0]).toBe('【规则包】党员中心户季度测评');
     const tables = v.flatMap((r) => (typeof r[0] === 'string' && /^【.+】$/.test(r[0]) && !r[0].startsWith('【规则包') ? [r[0]] : []));
-    expect(tables).toEqual(['【方案】', '【参数】', '【台账】', '【数据项】', '【指标】', '【规则】', '【等次】', '【否决】', '【名额】', '【排名】', '【输出】']);
+    expect(tables).toEqual(['【方案】', '【参数】', '【台账】', '【数据项】', '【指标】', '【规则】', '【等次】', '【否决】', '【名额】', '【排名】', '【输出】', '【规则测试】']);
     const scheme = rowOf(sheet, '【方案】');
     expect(v.slice(scheme + 1, scheme + 7).map((r) => r.slice(0, 2))).toEqual([
       ['设置项', '值'],
@@ -284,5 +284,100 @@ describe('a wrong cell gives one problem, named at that cell, in both languages'
       messageEn: 'the grade "优" of the quota is not in the 【等次】 table (did you mean "优秀"?)',
     });
     expect(read.packs[0]!.scheme).toBeUndefined();
+  });
+});
+
+describe('the 【规则测试】 table of a scheme block', () => {
+  const shipped = (id: string): SchemeEntry => defaultRules().find((e): e is SchemeEntry => 'scheme' in e && e.scheme.id === id)!;
+  const village = shipped('village-cadre');
+  /** The tests table's first row after its header, from the block of the entry. */
+  const testsHeader = (sheet: SheetSnapshot) => rowOf(sheet, '【规则测试】') + 1;
+
+  it('lays out a case a row: an input column per column or fact the cases use, the expectations, then a 预期 column per output expected', () => {
+    const sheet = sheetOf([village]);
+    const header = testsHeader(sheet);
+    const width = sheet.values[header]!.filter((c) => c !== null).length;
+    expect(sheet.values[header]!.slice(0, width)).toEqual(['编号', '说明', '党建工作', '经济发展', '民生实事', '平安稳定', '生态环境', '群众满意度', '一票否决事项', '基本绩效报酬', '指标', '预期得分', '预期提示', '预期等次', '预期绩效报酬系数', '预期绩效报酬']);
+    expect(sheet.values[header + 1]!.slice(0, width)).toEqual(['full-marks', '六个方面满分：优秀，系数1.2', 25, 20, 15, 15, 10, 15, null, 30000, null, 100, '无', '优秀', 1.2, 36000]);
+    expect(sheet.values[header + 5]!.slice(0, width)).toEqual(['veto', '一票否决：不论得分，评为不称职', 25, 20, 15, 15, 10, 15, '发生重大安全生产事故', 30000, null, 100, '一票否决：发生重大安全生产事故', '不称职', 0.5, 15000]);
+    expect(sheet.values[header + 6]!.slice(0, width)).toEqual(['economy-points', '考核组评分直接计入', null, 18.5, null, null, null, null, null, null, '经济发展', 18.5, null, null, null, null]);
+    const notes = sheetDecoration(rulesSheetLayout([village]).values).notes[header]!;
+    expect(notes[14]).toContain('绩效报酬系数 1.2');
+    expect(notes[2]).toContain('按台账的写法填写');
+  });
+
+  it('reads every shipped scheme case back as it was written: layout → read gives the same cases, and the same sheet again', () => {
+    const schemes = defaultRules().slice(2);
+    expect(schemes.map((e) => e.tests.length)).toEqual([6, 8, 6]);
+    const sheet = sheetOf(schemes);
+    const read = readRulesSheet(sheet);
+    expect(read.problems).toEqual([]);
+    expect(entriesOfRules(read)).toEqual(schemes);
+    const first = locate(sheet, '规则测试', 'full-marks', '编号', rowOf(sheet, '【规则包】村干部年度目标考评'));
+    expect(read.packs[2]!.tests[0]).toEqual({ test: village.tests[0], cell: a1(first.row, first.col) });
+    expect(rulesSheetLayout(entriesOfRules(read)).values).toEqual(rulesSheetLayout(schemes).values);
+  });
+
+  it('reads a case a clerk adds in cells: full-width and text numbers, an expected output named by its id in a 预期 column added by hand', () => {
+    let sheet = sheetOf([village]);
+    const header = testsHeader(sheet);
+    const at = sheet.values[header]!.length;
+    sheet = put(sheet, header, at, '预期pay');
+    sheet = insertRow(sheet, header + 1, rowFor(sheet, '规则测试', 0, { 编号: 'clerk', 党建工作: '２５', 基本绩效报酬: '30000', 预期等次: '不称职' }));
+    sheet = put(sheet, header + 1, at, '7500');
+    sheet = put(sheet, header + 1, sheet.values[header]!.indexOf('预期绩效报酬系数'), 0.5);
+    const read = readRulesSheet(sheet);
+    expect(read.problems).toEqual([]);
+    const [entry] = entriesOfRules(read) as SchemeEntry[];
+    expect(entry!.tests[0]).toEqual({ id: 'clerk', inputs: { partyWork: 25, basePay: 30000 }, grade: '不称职', values: { coefficient: 0.5, pay: 7500 } });
+  });
+
+  /** The problems of the village-cadre block with cells of its tests table changed, by header, in the row of a case. */
+  function withCells(caseId: string, cells: Record<string, Cell>) {
+    let sheet = sheetOf([village]);
+    const cellsAt: string[] = [];
+    for (const [header, value] of Object.entries(cells)) {
+      const at = locate(sheet, '规则测试', caseId, header);
+      sheet = put(sheet, at.row, at.col, value);
+      cellsAt.push(a1(at.row, at.col));
+    }
+    const read = readRulesSheet(sheet);
+    return { read, cells: cellsAt, tests: (entriesOfRules(read)[0] as SchemeEntry).tests };
+  }
+
+  it('names a wrong expected value at its cell, in both languages, and leaves that case out', () => {
+    const { read, cells, tests } = withCells('full-marks', { 预期绩效报酬系数: '一点二' });
+    expect(read.problems).toEqual([{ sheet: '考评规则', cell: cells[0], message: '“一点二” 不是有效的绩效报酬系数', messageEn: '"一点二" is not a valid pay coefficient' }]);
+    expect(read.packs[0]!.clean).toBe(false);
+    expect(tests.map((t) => t.id)).toEqual(village.tests.slice(1).map((t) => t.id));
+  });
+
+  it('names a wrong input at its cell', () => {
+    const { read, cells } = withCells('competent', { 经济发展: '较好' });
+    expect(read.problems.map((p) => [p.cell, p.message])).toEqual([[cells[0], '“较好” 不是有效的经济发展']]);
+  });
+
+  it('names a 预期 header that names no output, column or fact at the header, with the nearest name, and leaves out only the cases that use it', () => {
+    let sheet = sheetOf([village]);
+    const header = testsHeader(sheet);
+    const col = sheet.values[header]!.indexOf('预期绩效报酬系数');
+    sheet = put(sheet, header, col, '预期绩效系数');
+    const read = readRulesSheet(sheet);
+    expect(read.problems).toEqual([
+      {
+        sheet: '考评规则',
+        cell: a1(header, col),
+        message: '“预期绩效系数”：“绩效系数”不是【输出】的名称，也不是【台账】中的列或【数据项】的名称（是不是“绩效报酬系数”？）；请改成“预期”加已有的名称',
+        messageEn: '"预期绩效系数": "绩效系数" is neither an 【输出】 name nor a 【台账】 column or 【数据项】 name (did you mean "绩效报酬系数"?); write 预期 and a known name',
+      },
+    ]);
+    expect((entriesOfRules(read)[0] as SchemeEntry).tests.map((t) => t.id)).toEqual(['economy-points']);
+  });
+
+  it('a case that expects nothing is named at its id', () => {
+    const { read, cells } = withCells('economy-points', { 预期得分: null });
+    expect(read.problems).toEqual([
+      { sheet: '考评规则', cell: cells[0]!.replace(/^[A-Z]+/, 'A'), message: '这条测试没有写预期结果；请填写预期得分、预期提示、预期等次或预期的输出值', messageEn: 'this test expects nothing; fill in expected points, flag, grade or an expected output' },
+    ]);
   });
 });

@@ -3,7 +3,9 @@ import * as z from 'zod';
 import householdTests from '../../rules/household.tests.json';
 import quarterTests from '../../rules/stationed-cadre-quarter.tests.json';
 import villageTests from '../../rules/village-cadre.tests.json';
-import { shippedSchemes } from '../../src/core/rulesheet/defaults';
+import { defaultRules, shippedSchemes } from '../../src/core/rulesheet/defaults';
+import { entryPack, isSchemeEntry } from '../../src/core/rulesheet/read';
+import { runEntryTests } from '../../src/core/rulesheet/run-tests';
 import { runSchemeRuleTests, SchemeTestCaseSchema } from '../../src/core/scheme/rule-tests';
 import type { Scheme } from '../../src/core/scheme/schema';
 import { validateScheme } from '../../src/core/rulesheet/scheme/validate';
@@ -97,5 +99,33 @@ describe('规则测试 of the declared assessments', () => {
 
   it('rejects a case whose expected values are not numbers or texts', () => {
     expect(SchemeTestCaseSchema.safeParse({ id: 'x', inputs: {}, values: { pay: [1] } }).success).toBe(false);
+  });
+});
+
+describe('the default rules run their 规则测试 through one path', () => {
+  it('runEntryTests runs every entry’s cases, the declared assessments’ among them, and every one passes', async () => {
+    const entries = defaultRules();
+    const ran = await Promise.all(entries.map(async (entry) => ({ title: entryPack(entry).title, tests: entry.tests.length, results: await runEntryTests(entry) })));
+    expect(ran.map((r) => [r.title, r.results.length])).toEqual([
+      ['驻村干部月度考核', 9],
+      ['党支部考核', 6],
+      ['驻村干部季度评星定档', 6],
+      ['党员中心户季度测评', 8],
+      ['村干部年度目标考评', 6],
+    ]);
+    for (const r of ran) {
+      expect(r.results.map((x) => x.id)).toHaveLength(r.tests);
+      expect(r.results.filter((x) => !x.pass).map((x) => ({ id: x.id, failed: x.checks.filter((c) => !c.pass).map((c) => c.message) }))).toEqual([]);
+    }
+  });
+
+  it('runEntryTests fails a scheme case edited to expect what the rules do not give, saying what came out', async () => {
+    const village = defaultRules().find((e) => isSchemeEntry(e) && e.scheme.id === 'village-cadre');
+    if (!village || !isSchemeEntry(village)) throw new Error('no village-cadre scheme');
+    const edited = { ...village, tests: village.tests.map((c) => (c.id === 'full-marks' ? { ...c, values: { ...c.values, coefficient: 1.5 } } : c)) };
+    const results = await runEntryTests(edited);
+    expect(results.filter((r) => !r.pass).map((r) => [r.id, r.checks.filter((c) => !c.pass).map((c) => [c.message, c.messageEn])])).toEqual([
+      ['full-marks', [['绩效报酬系数预期 1.5，实际 1.2', 'pay coefficient: expected 1.5, got 1.2']]],
+    ]);
   });
 });

@@ -15,7 +15,7 @@ import { SCHEME_NOTES } from './scheme/block';
  * add-on's own, so old problem marks simply give way to the new ones.
  */
 
-type Notes = Pick<Section, 'notes' | 'fixed' | 'otherNote'>;
+type Notes = Pick<Section, 'notes' | 'fixed' | 'otherNote' | 'prefixed'>;
 
 function sectionOf(key: string): Notes | undefined {
   return SECTIONS.find((s) => headerKey(t(s.name)) === key) ?? SCHEME_NOTES.find((s) => headerKey(t(s.name)) === key);
@@ -27,7 +27,10 @@ function headerNote(section: Notes | undefined, col: TableColumn): string {
     if (headerKey(t(header as keyof typeof section.notes)) === col.key) return t(note!);
   }
   const fixed = section.fixed?.some((k) => headerKey(t(k)) === col.key || headerKey(t(k, {}, 'en')) === col.key);
-  return section.fixed && !fixed && section.otherNote ? t(section.otherNote) : '';
+  if (fixed) return '';
+  const prefixed = section.prefixed;
+  if (prefixed && (['zh', 'en'] as const).some((lang) => col.key.startsWith(headerKey(t(prefixed.header, { label: '' }, lang))))) return t(prefixed.note);
+  return section.fixed && section.otherNote ? t(section.otherNote) : '';
 }
 
 export function sheetDecoration(values: Cell[][], problems: RuleProblem[] = []): SheetDecoration {

@@ -4,8 +4,12 @@ import branchTests from '../../../rules/branch.tests.json';
 import stationedCadre from '../../../rules/stationed-cadre.json';
 import stationedCadreTests from '../../../rules/stationed-cadre.tests.json';
 import stationedCadreQuarter from '../../../rules/stationed-cadre-quarter.json';
+import stationedCadreQuarterTests from '../../../rules/stationed-cadre-quarter.tests.json';
 import household from '../../../rules/household.json';
+import householdTests from '../../../rules/household.tests.json';
 import villageCadre from '../../../rules/village-cadre.json';
+import villageCadreTests from '../../../rules/village-cadre.tests.json';
+import { SchemeTestCaseSchema } from '../scheme/rule-tests';
 import type { Scheme } from '../scheme/schema';
 import { validateScheme } from './scheme/validate';
 import type { BranchPack } from '../branch/schema';
@@ -38,9 +42,12 @@ export function defaultRules(): [PackEntry, BranchEntry, ...SchemeEntry[]] {
   return [
     entry(stationedCadre, stationedCadreTests),
     { branch: shippedBranchPack(), tests: z.array(RuleTestCaseSchema).parse(branchTests) },
-    ...shippedSchemes().map((scheme): SchemeEntry => ({ scheme, tests: [] })),
+    ...shippedSchemes().map((scheme): SchemeEntry => ({ scheme, tests: z.array(SchemeTestCaseSchema).parse(SCHEME_TESTS[scheme.id]) })),
   ];
 }
+
+/** The cases shipped with each scheme, by its id: a scheme without its file fails to load rather than ship untested. */
+const SCHEME_TESTS: Record<string, unknown> = { 'stationed-cadre-quarter': stationedCadreQuarterTests, household: householdTests, 'village-cadre': villageCadreTests };
 
 /** The assessments shipped as data beside the two packs: the quarterly roll-up of the cadre pack, 党员中心户 and 村干部. */
 export function shippedSchemes(): Scheme[] {

@@ -15,7 +15,7 @@ const DEFAULT_WIDTH = 80;
 /** The rules sheet for some packs: one block per pack, each a title, a hint, then its tables. */
 function tablesOf(entry: RulesEntry): LaidTable[] {
   if (isBranchEntry(entry)) return branchTables(entry);
-  if (isSchemeEntry(entry)) return schemeTables(entry.scheme);
+  if (isSchemeEntry(entry)) return schemeTables(entry);
   return SECTIONS.map((s) => ({ name: s.name, hint: s.hint, table: s.write(entry) }));
 }
 

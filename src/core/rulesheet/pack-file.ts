@@ -6,6 +6,7 @@ import { checkPack, filePath, fileLocator } from './check';
 import { problemAt, type RuleProblem } from './problem';
 import { entryPack, isBranchEntry, isSchemeEntry, type ReadPack, type RulesEntry, type RulesRead } from './read';
 import { RuleTestCaseSchema } from './rule-tests';
+import { SchemeTestCaseSchema } from '../scheme/rule-tests';
 import { validateScheme } from './scheme/validate';
 import { schemeView } from './scheme/view';
 import type { LocatedTest } from './section';
@@ -32,12 +33,14 @@ function fileProblem(file: string, at: string, p: PackProblem): RuleProblem {
   return { sheet: file, cell, message: restate(p.message, '：'), messageEn: restate(p.messageEn, ': ') };
 }
 
+/** A pack's `tests`, each checked as its kind's case: a scheme's may also expect output `values`. */
 function readTests(json: unknown, file: string, at: string, problems: RuleProblem[]): LocatedTest[] {
+  const schema = subjectOf(json) === 'scheme' ? SchemeTestCaseSchema : RuleTestCaseSchema;
   const raw = typeof json === 'object' && json !== null && 'tests' in json ? (json as { tests: unknown }).tests : [];
   const tests: LocatedTest[] = [];
   (Array.isArray(raw) ? raw : []).forEach((item, i) => {
     const cell = filePath(at, `tests[${i}]`);
-    const parsed = RuleTestCaseSchema.safeParse(item);
+    const parsed = schema.safeParse(item);
     if (parsed.success) tests.push({ test: parsed.data, cell });
     else problems.push({ sheet: file, cell, message: parsed.error.issues[0]!.message, messageEn: parsed.error.issues[0]!.message });
   });
@@ -85,8 +88,8 @@ function readOne(json: unknown, file: string, at: string): { read: ReadPack; pro
 /**
  * Reads a pack file (JSON already parsed), in either shape: each pack
  * validated and checked like its block on a rules sheet, with each problem
- * placed at its path in the file ("packs[1].rules[3].when[0].value"). A
- * cadre pack's `tests` come back as rule tests.
+ * placed at its path in the file ("packs[1].rules[3].when[0].value"). Each
+ * pack's `tests` come back as rule tests, a scheme's with their expected values.
  */
 export function readPackFile(json: unknown, file: string): RulesRead {
   if (!isWholeRules(json)) {

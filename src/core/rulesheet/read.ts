@@ -10,7 +10,7 @@ import { problemAt, type RuleProblem } from './problem';
 import { type LocatedTest, type PackEntry, ReadContext } from './section';
 import { READ_ORDER } from './sections/index';
 import { collectTables } from './tables';
-import type { RuleTestCase } from './rule-tests';
+import type { SchemeTestCase } from '../scheme/rule-tests';
 import { RULES_SHEET } from './name';
 import type { BranchPack } from '../branch/schema';
 import { validateBranchPack } from '../branch/validate';
@@ -83,7 +83,7 @@ function readBlock(sheet: string, block: SheetBlock): { read: ReadPack; problems
   else ctx.report(titleCell, both('rsPackTitleMissing'));
   if (isSchemeBlock(block)) {
     const { scheme } = readSchemeBlock(ctx, block);
-    return { read: { title: block.title, subject: 'scheme', clean: ctx.problems.length === 0, cell: titleCell, ...(scheme ? { scheme } : {}), tests: [] }, problems: ctx.problems };
+    return { read: { title: block.title, subject: 'scheme', clean: ctx.problems.length === 0, cell: titleCell, ...(scheme ? { scheme } : {}), tests: ctx.tests }, problems: ctx.problems };
   }
   if (isBranchBlock(block)) return branchBlock(ctx, block, titleCell);
 
@@ -130,7 +130,7 @@ export function readRulesSheet(sheet: SheetSnapshot): RulesRead {
   return { sheet: sheet.name, packs, problems };
 }
 
-const located = (tests: RuleTestCase[]): LocatedTest[] => tests.map((test, i) => ({ test, cell: `tests[${i}]` }));
+const located = (tests: SchemeTestCase[]): LocatedTest[] => tests.map((test, i) => ({ test, cell: `tests[${i}]` }));
 
 /** Where a run takes its rules from: the workbook's rules sheet when it has one, else the defaults. */
 export interface WorkbookRules extends RulesRead {

@@ -7,6 +7,7 @@ import { FactDirectory } from './facts';
 import type { SheetBlock, TableColumn, TableRow, TableView } from './grid';
 import { problemAt, type RuleProblem } from './problem';
 import type { RuleTestCase } from './rule-tests';
+import type { SchemeTestCase } from '../scheme/rule-tests';
 
 /** A pack and the tests that come with it: what one block of the sheet holds. */
 export interface PackEntry {
@@ -49,7 +50,8 @@ export interface RuleSite {
 }
 
 export interface LocatedTest {
-  test: RuleTestCase;
+  /** A cadre or branch case; a scheme's case may also expect output values. */
+  test: SchemeTestCase;
   /** The test's row, first cell: where the sidebar links a failure to. */
   cell: string;
 }
@@ -85,6 +87,8 @@ export class ReadContext {
   facts = new FactDirectory([], []);
   /** What a condition header naming no known fact is told: a branch block has no 列 table to add an alias in. */
   unknownFact: MessageKey = 'rsColumnUnknown';
+  /** What a test may expect values of, in columns headed 预期 and a name: only a scheme block has outputs to expect. */
+  testValues?: FactDirectory;
 
   constructor(
     readonly sheet: string,
@@ -118,6 +122,8 @@ export interface Section {
   fixed?: MessageKey[];
   /** The note on a header that names a ledger column. */
   otherNote?: MessageKey;
+  /** A header made of a word and a name (预期绩效报酬系数), and its note. */
+  prefixed?: { header: MessageKey; note: MessageKey };
   write(entry: PackEntry): TableOut;
   read(view: TableView, ctx: ReadContext): void;
 }

@@ -11,19 +11,20 @@ import { indicatorsSection } from '../sections/indicators';
 import { readParams, writeParams } from '../sections/params';
 import { rulesSection } from '../sections/rules';
 import { collectTables } from '../tables';
-import type { RuleTestCase } from '../rule-tests';
+import type { SchemeTestCase } from '../../scheme/rule-tests';
+import { testsSection, writeTests } from '../sections/tests';
 import { emptyDraft } from './draft';
 import { readFacts, writeFacts } from './facts';
 import { readLedgers, writeLedgers } from './ledgers';
 import { readSchemeSettings, writeSchemeSettings } from './settings';
 import { readOutputs, readQuota, readRanking, readVetoes, writeOutputs, writeQuota, writeRanking, writeVetoes } from './standing';
 import { validateScheme } from './validate';
-import { schemeFacts, schemeView } from './view';
+import { schemeFacts, schemeTestValues, schemeView } from './view';
 
-/** An assessment scheme as the rules sheet holds it. Its rule tests are not laid out yet, so `tests` is empty. */
+/** An assessment scheme as the rules sheet holds it, with the cases of its 【规则测试】 table. */
 export interface SchemeEntry {
   scheme: Scheme;
-  tests: RuleTestCase[];
+  tests: SchemeTestCase[];
 }
 
 /** One table of a block as laid out: its name, hint and content. */
@@ -36,10 +37,11 @@ interface Laid {
 /**
  * The tables of a scheme block, in the order a clerk fills them: what is
  * assessed, its standards, the ledgers and the facts counted from them, then
- * scoring (the cadre block's 【指标】【规则】【等次】) and standing. Every
- * table is written even when empty, so a clerk fills rows instead of making tables.
+ * scoring (the cadre block's 【指标】【规则】【等次】), standing, and last its
+ * rule tests, laid out as the cadre block's with a column per expected output.
+ * Every table is written even when empty, so a clerk fills rows instead of making tables.
  */
-export function schemeTables(scheme: Scheme): Laid[] {
+export function schemeTables({ scheme, tests }: SchemeEntry): Laid[] {
   const view = schemeView(scheme);
   return [
     { name: 'rsTableScheme', hint: 'rsHintScheme', table: writeSchemeSettings(scheme) },
@@ -53,6 +55,7 @@ export function schemeTables(scheme: Scheme): Laid[] {
     { name: 'rsTableQuota', hint: 'rsHintQuota', table: writeQuota(scheme) },
     { name: 'rsTableRanking', hint: 'rsHintRanking', table: writeRanking(scheme) },
     { name: 'rsTableOutputs', hint: 'rsHintOutputs', table: writeOutputs(scheme) },
+    { name: testsSection.name, hint: 'rsHintSchemeTests', table: writeTests({ pack: view.pack, tests }, 'cadre', schemeTestValues(scheme)) },
   ];
 }
 
@@ -77,6 +80,7 @@ const KNOWN: { name: MessageKey; required: boolean }[] = [
   { name: 'rsTableQuota', required: false },
   { name: 'rsTableRanking', required: false },
   { name: 'rsTableOutputs', required: false },
+  { name: 'rsTableTests', required: false },
 ];
 
 /** Whether a block declares a scheme: it has a 【方案】 table. Told before anything is read, since the kinds hold different tables. */
@@ -90,7 +94,8 @@ export function isSchemeBlock(block: SheetBlock): boolean {
  * staff wrote them, then the whole validated (SchemeSchema and the cross-checks
  * of validateScheme) and its rules checked as a pack's are (rows that never
  * apply, bands with gaps). Every problem is added to `ctx`, named at its cell;
- * the scheme is returned only when what was read is one.
+ * the scheme is returned only when what was read is one. The 【规则测试】 cases
+ * go into `ctx.tests`, read against the names the block declares.
  */
 export function readSchemeBlock(ctx: ReadContext, block: SheetBlock): { scheme?: Scheme } {
   const titleCell = a1(block.row, block.col);
@@ -113,6 +118,8 @@ export function readSchemeBlock(ctx: ReadContext, block: SheetBlock): { scheme?:
   read('rsTableQuota', (v) => readQuota(v, ctx, draft));
   read('rsTableRanking', (v) => readRanking(v, ctx, draft));
   read('rsTableOutputs', (v) => readOutputs(v, ctx, draft));
+  ctx.testValues = schemeTestValues(draft);
+  read('rsTableTests', (v) => testsSection.read(v, ctx));
 
   const { ledgers, facts, vetoes, outputs, quota, ranking, ...settings } = draft;
   const result = validateScheme({

@@ -25,6 +25,15 @@ export function schemeFacts(scheme: Pick<Scheme, 'ledgers' | 'facts'>): FactDire
 }
 
 /**
+ * What a rule test may expect a value of, by name: the outputs first (绩效报酬系数),
+ * then the columns and facts, as a run gives them; a yes/no is an input, never an expected value.
+ */
+export function schemeTestValues(scheme: Pick<Scheme, 'ledgers' | 'facts' | 'outputs'>): FactDirectory {
+  const outputs: Column[] = scheme.outputs.map((o) => ({ fact: o.id, label: o.label, ...(o.labelEn ? { labelEn: o.labelEn } : {}), type: 'number', aliases: [] }));
+  return new FactDirectory([...outputs, ...viewColumns(scheme).filter((c) => c.type !== 'boolean')], []);
+}
+
+/**
  * The scheme as the shared 【指标】【规则】【等次】 tables (and the checks of
  * rule rows) see a pack: its scoring parts, with the ledgers' columns and the
  * scheme's facts standing for the pack's columns. Nothing else of the pack

@@ -3,10 +3,11 @@ import type { Cell } from '../../snapshot';
 import { parseBoolean, parseName, parseNumber, parsePercent, parseText, type Parsed } from '../../values';
 import { formatValue } from '../condition';
 import { FactDirectory, type FactInfo, nearest } from '../facts';
-import { cellText, headerKey, type TableColumn } from '../grid';
+import { cellText, headerKey, type TableColumn, type TableView } from '../grid';
 import { suggestion } from '../problem';
 import type { RuleTestCase } from '../rule-tests';
-import { filledRows, freshId, optional, type PackEntry, type Section, type TableOut } from '../section';
+import type { SchemeTestCase } from '../../scheme/rule-tests';
+import { filledRows, freshId, optional, type PackEntry, type ReadContext, type Section, type TableOut } from '../section';
 
 const FIXED: MessageKey[] = ['rsHeadId', 'rsHeadNote', 'rsHeadIndicator', 'rsHeadExpectPoints', 'rsHeadExpectFlag', 'rsHeadExpectFailed', 'rsHeadExpectGrade', 'rsHeadExpectRisk'];
 const FIXED_KEYS = new Set(FIXED.flatMap((k) => [headerKey(t(k)), headerKey(t(k, {}, 'en'))]));
@@ -28,6 +29,16 @@ function readInput(cell: Cell, fact: FactInfo): Parsed<number | boolean | string
   }
 }
 
+/** The name after 预期 in a header (预期绩效报酬系数 → 绩效报酬系数), in either language; undefined for any other header. */
+function expectedName(header: string): string | undefined {
+  const text = header.trim();
+  for (const lang of ['zh', 'en'] as const) {
+    const prefix = t('rsHeadExpectValue', { label: '' }, lang).trim();
+    if (text.toLowerCase().startsWith(prefix.toLowerCase()) && text.length > prefix.length) return text.slice(prefix.length).trim();
+  }
+  return undefined;
+}
+
 function inputCell(value: number | boolean | string, fact: FactInfo | undefined): Cell {
   if (typeof value === 'boolean') return t(value ? 'rsWordYes' : 'rsWordNo');
   if (typeof value === 'number' && fact?.kind === 'percent') return formatValue(value, 'percent');
@@ -39,10 +50,14 @@ function inputCell(value: number | boolean | string, fact: FactInfo | undefined)
  * must-meet item expected to fail, and a last column says whether the branch
  * is expected at risk; `entry` is then the branch pack's shared view.
  */
-export function writeTests({ pack, tests }: PackEntry, kind: 'cadre' | 'branch'): TableOut {
+export function writeTests({ pack, tests }: { pack: PackEntry['pack']; tests: SchemeTestCase[] }, kind: 'cadre' | 'branch', values?: FactDirectory): TableOut {
   const facts = FactDirectory.of(pack);
   const used = new Set(tests.flatMap((c) => Object.keys(c.inputs)));
   const inputs = facts.all().filter((f) => used.has(f.fact));
+  // One column per output a case expects; an id no name stands for keeps its own column, so reading it back says so.
+  const expected = new Set(tests.flatMap((c) => Object.keys(c.values ?? {})));
+  const known = values?.all().filter((f) => expected.has(f.fact)) ?? [];
+  const outputs = [...known.map((f) => ({ id: f.fact, label: f.label, info: f as FactInfo | undefined })), ...[...expected].filter((id) => !known.some((f) => f.fact === id)).map((id) => ({ id, label: id, info: undefined }))];
   const labelOf = (id: string | undefined) => (id ? pack.indicators.find((i) => i.id === id)?.label ?? id : '');
   const branch = kind === 'branch';
   const yesNo = (v: boolean | undefined) => (v === undefined ? '' : t(v ? 'rsWordYes' : 'rsWordNo'));
@@ -56,6 +71,7 @@ export function writeTests({ pack, tests }: PackEntry, kind: 'cadre' | 'branch')
       { header: t(branch ? 'rsHeadExpectFailed' : 'rsHeadExpectFlag'), width: 220 },
       { header: t('rsHeadExpectGrade'), width: 70 },
       ...(branch ? [{ header: t('rsHeadExpectRisk'), width: 90, list: [t('rsWordYes'), t('rsWordNo')] }] : []),
+      ...outputs.map((o) => ({ header: t('rsHeadExpectValue', { label: o.label }), width: 90 })),
     ],
     rows: tests.map((c) => [
       c.id,
@@ -66,8 +82,38 @@ export function writeTests({ pack, tests }: PackEntry, kind: 'cadre' | 'branch')
       c.noFlag ? t('rsWordNone') : c.flag ?? '',
       c.grade ?? '',
       ...(branch ? [yesNo(c.risk)] : []),
+      ...outputs.map((o) => (c.values?.[o.id] === undefined ? '' : inputCell(c.values[o.id]!, o.info))),
     ]),
   };
+}
+
+interface TestColumn {
+  col: TableColumn;
+  fact?: FactInfo;
+}
+
+/**
+ * The columns of a tests table that are not its own: each an input named by a
+ * fact, or, where the block has outputs to expect (`ctx.testValues`), 预期 and
+ * the name of one. A header naming nothing known is reported at its cell.
+ */
+function testColumns(view: TableView, ctx: ReadContext): { inputCols: TestColumn[]; valueCols: TestColumn[] } {
+  const inputCols: TestColumn[] = [];
+  const valueCols: TestColumn[] = [];
+  for (const c of view.table.columns) {
+    if (FIXED_KEYS.has(c.key)) continue;
+    const fact = ctx.facts.resolve(c.text);
+    const name = fact || !ctx.testValues ? undefined : expectedName(c.text);
+    if (name !== undefined && ctx.testValues) {
+      const target = ctx.testValues.resolve(name);
+      if (!target && !ctx.isBroken(name)) ctx.report(view.headerCell(c), both('rsTestValueUnknown', { text: c.text, name, ...suggestion(ctx.testValues.nearest(name)) }));
+      valueCols.push({ col: c, fact: target });
+      continue;
+    }
+    if (!fact && !ctx.isBroken(c.text)) ctx.report(view.headerCell(c), both(ctx.unknownFact, { text: c.text, ...suggestion(ctx.facts.nearest(c.text)) }));
+    inputCols.push({ col: c, fact });
+  }
+  return { inputCols, valueCols };
 }
 
 /** 【规则测试】: inputs and the result the rules must give; run from the sidebar or `rules check`. */
@@ -78,6 +124,7 @@ export const testsSection: Section = {
   notes: { rsHeadExpectPoints: 'rsNoteExpectPoints', rsHeadExpectFlag: 'rsNoteExpectFlag', rsHeadExpectFailed: 'rsNoteExpectFailed', rsHeadExpectRisk: 'rsNoteExpectRisk' },
   fixed: FIXED,
   otherNote: 'rsNoteTestInput',
+  prefixed: { header: 'rsHeadExpectValue', note: 'rsNoteExpectValue' },
   write: (entry) => writeTests(entry, 'cadre'),
   read(view, ctx) {
     const col = (k: MessageKey) => view.column(t(k), t(k, {}, 'en'));
@@ -88,13 +135,7 @@ export const testsSection: Section = {
     const flagCol = col('rsHeadExpectFlag') ?? col('rsHeadExpectFailed');
     const gradeCol = col('rsHeadExpectGrade');
     const riskCol = col('rsHeadExpectRisk');
-    const inputCols: { col: TableColumn; fact?: FactInfo }[] = [];
-    for (const c of view.table.columns) {
-      if (FIXED_KEYS.has(c.key)) continue;
-      const fact = ctx.facts.resolve(c.text);
-      if (!fact && !ctx.isBroken(c.text)) ctx.report(view.headerCell(c), both(ctx.unknownFact, { text: c.text, ...suggestion(ctx.facts.nearest(c.text)) }));
-      inputCols.push({ col: c, fact });
-    }
+    const { inputCols, valueCols } = testColumns(view, ctx);
     const rows = filledRows(view);
     const taken = new Set(rows.map((r) => view.text(r, idCol)).filter(Boolean));
     for (const row of rows) {
@@ -102,7 +143,7 @@ export const testsSection: Section = {
       const indicatorText = view.text(row, indicatorCol);
       const found = ctx.draft.indicators.find((i) => headerKey(i.label) === headerKey(indicatorText) || i.id === indicatorText);
       // A test on a column or indicator whose own row has problems waits for that row to be fixed.
-      if (inputCols.some(({ col: c, fact }) => !fact && view.text(row, c) !== '') || (indicatorText && !found && ctx.isBroken(indicatorText))) continue;
+      if ([...inputCols, ...valueCols].some(({ col: c, fact }) => !fact && view.text(row, c) !== '') || (indicatorText && !found && ctx.isBroken(indicatorText))) continue;
       const id = view.text(row, idCol) || freshId('test', taken);
       taken.add(id);
       const inputs: RuleTestCase['inputs'] = {};
@@ -116,7 +157,18 @@ export const testsSection: Section = {
           ok = false;
         }
       }
-      const test: RuleTestCase = { id, inputs };
+      const values: NonNullable<SchemeTestCase['values']> = {};
+      for (const { col: c, fact } of valueCols) {
+        const cell = view.cell(row, c);
+        if (cellText(cell) === '' || !fact) continue;
+        const value = readInput(cell, fact);
+        if (value.kind === 'value' && typeof value.value !== 'boolean') values[fact.fact] = value.value;
+        else if (value.kind === 'invalid') {
+          ctx.report(view.at(row, c), both('cellInvalid', { text: value.text, label: fact.label, labelEn: fact.labelEn }));
+          ok = false;
+        }
+      }
+      const test: SchemeTestCase = { id, inputs };
       const note = optional(view.text(row, noteCol));
       if (note) test.note = note;
       if (indicatorText) {
@@ -150,8 +202,9 @@ export const testsSection: Section = {
           ok = false;
         }
       }
-      if (test.points === undefined && test.flag === undefined && !test.noFlag && test.grade === undefined && test.risk === undefined) {
-        ctx.report(view.at(row, idCol), both(riskCol ? 'rsTestNoExpectationBranch' : 'rsTestNoExpectation'));
+      if (Object.keys(values).length > 0) test.values = values;
+      if (test.points === undefined && test.flag === undefined && !test.noFlag && test.grade === undefined && test.risk === undefined && test.values === undefined) {
+        ctx.report(view.at(row, idCol), both(riskCol ? 'rsTestNoExpectationBranch' : ctx.testValues ? 'rsTestNoExpectationScheme' : 'rsTestNoExpectation'));
         ok = false;
       }
       if (ok) ctx.tests.push({ test, cell: view.at(row, idCol) });
