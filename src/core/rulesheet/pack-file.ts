@@ -1,5 +1,6 @@
 import { validateBranchPack } from '../branch/validate';
 import { both } from '../messages';
+import type { Pack } from '../pack/schema';
 import { type PackProblem, validatePack } from '../pack/validate';
 import { sharedView } from './branch/facts';
 import { checkPack, filePath, fileLocator } from './check';
@@ -47,42 +48,40 @@ function readTests(json: unknown, file: string, at: string, problems: RuleProble
   return tests;
 }
 
+/** A pack of any kind validated: what a read pack holds of it, and the scoring part the sheet's checks look at. */
+type Validated = { ok: true; title: string; fields: Pick<ReadPack, 'pack' | 'branch' | 'scheme'>; view: Pack } | { ok: false; problems: PackProblem[] };
+
+function validated(json: unknown, subject: ReadPack['subject']): Validated {
+  if (subject === 'scheme') {
+    const r = validateScheme(json);
+    return r.ok ? { ok: true, title: r.scheme.title, fields: { scheme: r.scheme }, view: schemeView(r.scheme).pack } : r;
+  }
+  if (subject === 'branch') {
+    const r = validateBranchPack(json);
+    return r.ok ? { ok: true, title: r.pack.title, fields: { branch: r.pack }, view: sharedView(r.pack).pack } : r;
+  }
+  const r = validatePack(json);
+  return r.ok ? { ok: true, title: r.pack.title, fields: { pack: r.pack }, view: r.pack } : r;
+}
+
 /**
  * One pack of a file, validated and checked as its block on the sheet would
- * be, with its tests: a cadre pack, or a branch pack with the branch validator
- * and the same checks of its rules (rows shadowed under 取第一条, gaps).
+ * be, with its tests: a cadre pack, a branch pack with the branch validator,
+ * or a declared assessment, each with the same checks of its rules (rows
+ * shadowed under 取第一条, gaps).
  */
 function readOne(json: unknown, file: string, at: string): { read: ReadPack; problems: RuleProblem[] } {
   const problems: RuleProblem[] = [];
   const title = at === '' ? file : `${file} ${at}`;
+  const subject = subjectOf(json);
   const tests = readTests(json, file, at, problems);
-  if (subjectOf(json) === 'scheme') {
-    const result = validateScheme(json);
-    if (!result.ok) {
-      problems.push(...result.problems.map((p) => fileProblem(file, at, p)));
-      return { read: { title, subject: 'scheme', clean: false, cell: at, tests }, problems };
-    }
-    const view = schemeView(result.scheme).pack;
-    problems.push(...checkPack(view, fileLocator(view, file, at)));
-    return { read: { title: result.scheme.title, subject: 'scheme', clean: problems.length === 0, cell: at, scheme: result.scheme, tests }, problems };
-  }
-  if (subjectOf(json) === 'branch') {
-    const result = validateBranchPack(json);
-    if (!result.ok) {
-      problems.push(...result.problems.map((p) => fileProblem(file, at, p)));
-      return { read: { title, subject: 'branch', clean: false, cell: at, tests }, problems };
-    }
-    const view = sharedView(result.pack).pack;
-    problems.push(...checkPack(view, fileLocator(view, file, at)));
-    return { read: { title: result.pack.title, subject: 'branch', clean: problems.length === 0, cell: at, branch: result.pack, tests }, problems };
-  }
-  const result = validatePack(json);
+  const result = validated(json, subject);
   if (!result.ok) {
     problems.push(...result.problems.map((p) => fileProblem(file, at, p)));
-    return { read: { title, subject: 'cadre', clean: false, cell: at, tests }, problems };
+    return { read: { title, subject, clean: false, cell: at, tests }, problems };
   }
-  problems.push(...checkPack(result.pack, fileLocator(result.pack, file, at)));
-  return { read: { title: result.pack.title, subject: 'cadre', clean: problems.length === 0, cell: at, pack: result.pack, tests }, problems };
+  problems.push(...checkPack(result.view, fileLocator(result.view, file, at)));
+  return { read: { title: result.title, subject, clean: problems.length === 0, cell: at, ...result.fields, tests }, problems };
 }
 
 /**

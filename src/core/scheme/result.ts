@@ -1,3 +1,4 @@
+import type { RankedScore } from '../assess/assess';
 import type { Basis } from '../assess/score';
 import type { FactValue, LedgerInfo, Warning } from '../ledger/read';
 import type { Bilingual } from '../messages';
@@ -12,17 +13,10 @@ export interface ResultFlag extends Bilingual {
 }
 
 /** One subject in one period of one assessment: the one result shape every assessment gives. */
-export interface SubjectResult {
+export interface SubjectResult extends RankedScore {
   name: string;
   group: string | null;
   period: string;
-  score: number;
-  grade: string;
-  gradeEn: string;
-  stars: number;
-  /** Competition rank within the period (1 is best); 0 when not ranked. */
-  rank: number;
-  of: number;
   fallsShort: boolean;
   risk: boolean;
   riskReasons: Bilingual[];
