@@ -3,7 +3,6 @@ import { resultSheetNames, SHIPPED_SCHEME_TITLES } from '../core/results/sheets'
 import { ResultTableSchema } from '../core/results/table';
 import { RULES_SHEET } from '../core/rulesheet/name';
 import { RuleRowEditSchema, RulesSheetPaintSchema, SheetDecorationSchema } from '../core/rulesheet/schemas';
-import { t } from '../core/messages';
 import { WorkbookSnapshotSchema } from '../core/snapshot';
 
 /**

@@ -2,10 +2,11 @@ import { Engine, type RuleProperties } from 'json-rules-engine';
 import type { MissingReason as ScoreMissing } from '../assess/facts';
 import { gradeFor } from '../assess/grade';
 import { competitionRanks } from '../assess/rank';
-import { formatFact, planFor, round2, scoreRow, type ScoringPlan } from '../assess/score';
+import { formatFact, round2, type ScoringPlan } from '../assess/score';
+import { RuleScorer } from '../assess/scorer';
 import type { FactValue } from '../ledger/read';
 import { both, fillTemplate, type Params } from '../messages';
-import { compileCondition, compileRule, SCORE_EVENT } from '../pack/compile';
+import { compileCondition } from '../pack/compile';
 import { branchTextsFilled } from '../pack/params';
 import type { Condition, Pack } from '../pack/schema';
 import { periodLabel } from '../period';
@@ -27,11 +28,10 @@ function compileAll(id: string, when: Condition[], type: string): RuleProperties
   return { name: `${type}:${id}`, conditions: { all: when.map(compileCondition) }, event: { type, params: { id } } };
 }
 
-async function firedIds(engine: Engine, facts: Record<string, FactValue>): Promise<{ score: Set<string>; requirements: Set<string>; risk: Set<string> }> {
+async function firedIds(engine: Engine, facts: Record<string, FactValue>): Promise<{ requirements: Set<string>; risk: Set<string> }> {
   const { events } = await engine.run(facts);
-  const out = { score: new Set<string>(), requirements: new Set<string>(), risk: new Set<string>() };
+  const out = { requirements: new Set<string>(), risk: new Set<string>() };
   for (const e of events) {
-    if (e.type === SCORE_EVENT) out.score.add(String(e.params!.rule));
     if (e.type === REQUIREMENT_EVENT) out.requirements.add(String(e.params!.id));
     if (e.type === RISK_EVENT) out.risk.add(String(e.params!.id));
   }
@@ -64,8 +64,10 @@ function noDataNote(req: Requirement, gap: MissingFact, period: string, pack: Br
  * failed items, points, a score, stars and the 软弱涣散 risk.
  */
 export class BranchAssessor {
+  /** The must-meet items; the scoring rules go through the one RuleScorer every assessment uses. */
   private readonly engine: Engine;
   private readonly riskEngine: Engine;
+  private readonly scorer: RuleScorer;
   private readonly plan: ScoringPlan;
   readonly catalogue: Map<string, BranchFactInfo>;
 
@@ -79,13 +81,13 @@ export class BranchAssessor {
     pack = branchTextsFilled(pack);
     this.pack = pack;
     const requirements = pack.requirements.filter((r) => r.enabled).map((r) => compileAll(r.id, r.when, REQUIREMENT_EVENT));
-    const rules = pack.rules.filter((r) => r.enabled).map(compileRule);
-    this.engine = new Engine([...rules, ...requirements], { allowUndefinedFacts: true });
+    this.engine = new Engine(requirements, { allowUndefinedFacts: true });
     this.riskEngine = new Engine(pack.risk.any.map((c) => compileAll(c.id, c.when, RISK_EVENT)), { allowUndefinedFacts: true });
     this.catalogue = factCatalogue(pack);
     const labels = new Map([...this.catalogue].map(([f, i]) => [f, { zh: i.label, en: i.labelEn }]));
     const percent = new Set([...this.catalogue].filter(([, i]) => i.type === 'ratio').map(([f]) => f));
-    this.plan = planFor(pack.indicators, pack.rules, labels, percent);
+    this.scorer = new RuleScorer(pack.indicators, pack.rules, labels, percent);
+    this.plan = this.scorer.plan;
   }
 
   /** Template parameters: each fact's value as shown, and its detail as {factDetail}. */
@@ -133,7 +135,7 @@ export class BranchAssessor {
     }
 
     const missing = new Map<string, ScoreMissing[]>([...facts.missing.keys()].map((f) => [f, [{ kind: 'absent', fact: f }]]));
-    const row = scoreRow(this.plan, { values: facts.values, missing }, fired.score);
+    const row = await this.scorer.score({ values: facts.values, missing });
     // An indicator no branch could have data for (no ledger, a period it does not
     // cover, nothing to count) is left out and the score scaled; one this branch
     // did not fill in scores nothing, as a missing entry does for a cadre.
