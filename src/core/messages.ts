@@ -491,6 +491,8 @@ export const MESSAGES = {
   draftGradePass: { zh: '合格', en: 'satisfactory' },
   draftGradeFail: { zh: '不合格', en: 'unsatisfactory' },
   draftIndicator: { zh: '得分（请填写计分规则）', en: 'Score (fill in the scoring rules)' },
+  subjectStationedCadre: { zh: '驻村干部', en: 'stationed cadre' },
+  subjectBranch: { zh: '党支部', en: 'Party branch' },
   schemeSheetName: { zh: '{title}结果', en: '{title} results' },
   colGroup: { zh: '所在单位', en: 'Unit' },
   colNotes: { zh: '说明', en: 'Notes' },

@@ -4,10 +4,11 @@ import { rulesTextsFilled } from '../pack/params';
 import { packHash } from '../pack/hash';
 import type { Pack } from '../pack/schema';
 import { periodContains, periodLabel } from '../period';
+import { SchemeAssessor } from '../scheme/assess';
+import { packScheme } from '../scheme/from-pack';
+import type { SubjectResult } from '../scheme/result';
 import type { WorkbookSnapshot } from '../snapshot';
 import { type RecordFacts, recordFacts } from './facts';
-import { gradeFor } from './grade';
-import { bottomShare, competitionRanks } from './rank';
 import { type Basis, type Flag, scoringPlan } from './score';
 import { RuleScorer } from './scorer';
 
@@ -83,16 +84,6 @@ export class CadreAssessor {
   async scoreFacts(facts: RecordFacts) {
     return this.scorer.score(facts);
   }
-
-  async assessRecords(records: LedgerRecord[], onProgress?: ProgressCallback) {
-    const scored = [];
-    for (let i = 0; i < records.length; i++) {
-      scored.push({ record: records[i]!, score: await this.scoreRecord(records[i]!) });
-      if (onProgress && (i + 1) % PROGRESS_EVERY === 0) await onProgress(i + 1, records.length);
-    }
-    await onProgress?.(records.length, records.length);
-    return scored;
-  }
 }
 
 /** Where a record's cell for a fact is, as its sheet's header placed the column. */
@@ -137,41 +128,43 @@ export async function assessWorkbook(workbook: WorkbookSnapshot, pack: Pack, opt
   const cells = new CellFinder(read.ledgers, pack.columns.find((c) => c.role === 'subject')!.fact);
   // Warnings about rows or sheets of other months are not this assessment's business.
   const warnings = [...read.warnings.filter((w) => inPeriod(w.period)), ...duplicateWarnings(records, cells)];
-  const assessor = new CadreAssessor(pack);
-  const scored = await assessor.assessRecords(records, options.onProgress);
+  // The pack is judged as an assessment of the one model: each row a subject in its month.
+  const assessor = new SchemeAssessor(packScheme(pack));
+  const judged: { record: LedgerRecord; result: SubjectResult }[] = [];
+  for (let i = 0; i < records.length; i++) {
+    const record = records[i]!;
+    const { values, missing } = recordFacts(record, pack);
+    const result = await assessor.judge({ name: record.name, group: record.branch, source: { sheet: record.sheet, row: record.row } }, record.period, { values, missing, detail: {}, cells: new Map() });
+    judged.push({ record, result });
+    if (options.onProgress && (i + 1) % PROGRESS_EVERY === 0) await options.onProgress(i + 1, records.length);
+  }
+  await options.onProgress?.(records.length, records.length);
 
-  const months = [...new Set(scored.map((s) => s.record.period))].sort();
+  const months = [...new Set(judged.map((s) => s.record.period))].sort();
   const cadres: CadreResult[] = [];
   for (const month of months) {
-    const inMonth = scored.filter((s) => s.record.period === month);
-    const scores = inMonth.map((s) => s.score.score);
-    const ranks = competitionRanks(scores);
-    const bottom = pack.ranking ? bottomShare(scores, pack.ranking.bottomShare) : scores.map(() => false);
-    inMonth.forEach(({ record, score }, i) => {
-      const band = gradeFor(pack.grades, score.score);
-      const flags = [...score.flags];
-      if (bottom[i] && pack.ranking) {
-        flags.push({ rule: 'ranking:bottom', message: pack.ranking.flag, messageEn: pack.ranking.flagEn ?? pack.ranking.flag });
-      }
-      for (const note of score.notes) {
+    const inMonth = judged.filter((s) => s.record.period === month);
+    assessor.settle(inMonth.map((s) => s.result));
+    for (const { record, result } of inMonth) {
+      for (const note of result.notes) {
         warnings.push({ sheet: record.sheet, cell: cells.cell(record, note.facts), period: month, message: `${record.name}：${note.message}`, messageEn: `${record.name}: ${note.messageEn}` });
       }
       cadres.push({
         name: record.name,
         branch: record.branch,
         period: month,
-        score: score.score,
-        grade: band.grade,
-        gradeEn: band.gradeEn ?? band.grade,
-        stars: band.stars,
-        rank: ranks[i]!,
-        of: inMonth.length,
-        indicators: score.indicators,
-        flags,
-        basis: score.basis,
+        score: result.score,
+        grade: result.grade,
+        gradeEn: result.gradeEn,
+        stars: result.stars,
+        rank: result.rank,
+        of: result.of,
+        indicators: result.indicators,
+        flags: result.flags.map(({ rule, message, messageEn, indicator }) => ({ rule, message, messageEn, ...(indicator ? { indicator } : {}) })),
+        basis: result.basis,
         source: { sheet: record.sheet, row: record.row },
       });
-    });
+    }
   }
   cadres.sort((a, b) => a.period.localeCompare(b.period) || a.rank - b.rank || a.source.sheet.localeCompare(b.source.sheet) || a.source.row - b.source.row);
   return {

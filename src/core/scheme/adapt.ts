@@ -1,3 +1,4 @@
+import { t } from '../messages';
 import type { Assessment } from '../assess/assess';
 import type { BranchAssessment } from '../branch/result';
 import type { BranchPack } from '../branch/schema';
@@ -38,8 +39,8 @@ export function cadreAssessment(a: Assessment, pack: Pack): SchemeAssessment {
     id: pack.id,
     title: pack.title,
     titleEn: pack.titleEn ?? pack.title,
-    subject: '驻村干部',
-    subjectEn: 'stationed cadre',
+    subject: t('subjectStationedCadre'),
+    subjectEn: t('subjectStationedCadre', {}, 'en'),
     periodKind: 'month',
     rulesVersion: a.rulesVersion,
     period: a.period,
@@ -80,8 +81,8 @@ export function branchAssessment(a: BranchAssessment, pack: BranchPack): SchemeA
     id: pack.id,
     title: pack.title,
     titleEn: pack.titleEn ?? pack.title,
-    subject: '党支部',
-    subjectEn: 'Party branch',
+    subject: t('subjectBranch'),
+    subjectEn: t('subjectBranch', {}, 'en'),
     periodKind: 'quarter',
     rulesVersion: a.rulesVersion,
     period: a.period,

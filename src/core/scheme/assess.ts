@@ -120,7 +120,7 @@ export class SchemeAssessor {
       risk: false,
       riskReasons: [],
       flags,
-      notes: row.notes.map(({ message, messageEn }) => ({ message, messageEn })),
+      notes: row.notes.map(({ message, messageEn, facts: inputs }) => ({ message, messageEn, facts: inputs })),
       indicators: row.indicators,
       basis: row.basis,
       values,

@@ -12,6 +12,11 @@ export interface ResultFlag extends Bilingual {
   cells?: string[];
 }
 
+/** A note on a result; one about missing inputs names their columns, so a host can point at the cells. */
+export interface ResultNote extends Bilingual {
+  facts?: string[];
+}
+
 /** One subject in one period of one assessment: the one result shape every assessment gives. */
 export interface SubjectResult extends RankedScore {
   name: string;
@@ -22,7 +27,7 @@ export interface SubjectResult extends RankedScore {
   riskReasons: Bilingual[];
   flags: ResultFlag[];
   /** Why the grade or stars are not the band's (a quota), and what the data lacked. */
-  notes: Bilingual[];
+  notes: ResultNote[];
   indicators: Record<string, number>;
   basis: Basis[];
   /** Every fact and computed output, by id. */
