@@ -314,7 +314,10 @@ export const MESSAGES = {
   rsCliNoSubjectPack: { zh: '规则中没有考评干部的规则包', en: 'the rules hold no pack that assesses cadres' },
   // Rules sheet: the branch pack's block (党支部考核)
   rsTableRequirements: { zh: '必达要求', en: 'Must-meet items' },
-  rsHintRequirements: { zh: '每行一项必达要求：条件都成立即为未达标；文字中的 {…} 是数据项编号，照原样保留', en: 'One must-meet item per row: it fails when every condition holds; keep the {…} fact ids in the texts as they are' },
+  rsHintRequirements: {
+    zh: '每行一项必达要求：条件都成立即为未达标；文字中写 {数据项名称}（如 {办结率}）即显示其数值，已有的 {…} 编号照原样保留',
+    en: 'One must-meet item per row: it fails when every condition holds; {a fact\'s name} ({办结率}) in a text shows its value; keep the {…} fact ids there as they are',
+  },
   rsTableRisk: { zh: '软弱涣散风险', en: 'Weak-and-lax risk' },
   rsHintRisk: { zh: '任一行的条件都成立，支部即标为有风险', en: 'A branch is marked at risk when every condition of any row holds' },
   rsHintBranchSettings: { zh: '规则包的基本信息、星级名额与风险、整改设置', en: 'The pack itself, star quota, risk and rectification' },
