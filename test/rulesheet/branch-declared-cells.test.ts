@@ -2,7 +2,7 @@ import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readRulesSheet } from '../../src/core/index';
+import { applyRuleDraft, readRulesSheet, ruleDraftOf } from '../../src/core/index';
 import { shippedBranchPack, suppliedBranchFacts } from '../../src/core/rulesheet/index';
 import { workbookSnapshot } from '../../src/node/workbook-file';
 import { assess, find, threeBranches } from '../branch/helpers';
@@ -202,6 +202,26 @@ describe('README walkthrough: a ledger and an indicator added in cells only, thr
       expect(short.score).toBeLessThan(before.get(name)!.score);
       expect(short.flags).toContainEqual(expect.objectContaining({ rule: 'develop-plan', message: `发展完成率${rate}，未过半`, actual: `完成${rate}（${detail}）` }));
     }
+    // The rule editor offers the new fact by its name once the workbook holds the plan, and takes a condition on it.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const snapshot = workbookSnapshot(wb);
+    const edited = readRulesSheet(snapshot.sheets.find((x) => x.name === '考评规则')!).packs.find((p) => p.subject === 'branch')!.branch!;
+    const offered = (sheets: typeof snapshot.sheets) => suppliedBranchFacts({ sheets }, edited, undefined).map((f) => f.label);
+    expect(offered(snapshot.sheets)).toContain('发展完成率');
+    expect(offered(snapshot.sheets.filter((x) => x.name !== PLAN))).not.toContain('发展完成率');
+    const metRule = ruleDraftOf(edited, 'develop-met')!;
+    expect(metRule.conditions).toEqual({ 发展完成率: '>= 50%' });
+    const draft = applyRuleDraft(edited, { ...metRule, conditions: { 发展完成率: '>= 40%' } });
+    expect(draft.problems).toEqual([]);
+    expect(draft.candidate!.rules.find((r) => r.id === 'develop-met')!.when).toEqual([{ fact: 'fact3', op: '>=', value: 0.4 }]);
+
+    // The change log names the new ledger's columns and facts as the sheet shows them.
+    const diff = await cli('rules', 'diff', rulesFile, file);
+    expect(diff.code).toBe(0);
+    for (const added of ['党员发展计划/支部名称', '党员发展计划/已发展人数', '发展完成率', 'develop-plan', 'develop-met', '发展党员']) expect(diff.stdout).toContain(added);
+    expect(diff.stdout).toContain('已发展人数 ÷ 计划发展人数');
+
     // A branch the plan has no row for scores nothing on it, as an entry left blank does, and is told so.
     const unplanned = [...after.values()].find((b) => !PLANS.some(([n]) => n === b.name))!;
     expect(unplanned.indicators).toMatchObject({ develop: 0 });

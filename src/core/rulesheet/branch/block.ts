@@ -106,7 +106,7 @@ const KNOWN: { name: MessageKey; required: boolean }[] = [
 ];
 
 /** The branch's own facts a declared fact may read (a ratio of two counts): every labelled one but those it declares itself. */
-function builtInFacts(pack: BranchPack): FactScope['elsewhere'] {
+export function builtInFacts(pack: BranchPack): FactScope['elsewhere'] {
   return [...factCatalogue({ ...pack, declaredFacts: [] })].filter(([, info]) => info.label).map(([fact, info]) => ({ fact, label: info.label }));
 }
 
