@@ -1,4 +1,4 @@
-import { factCatalogue, OUTCOME_FACTS } from '../../branch/catalogue';
+import { factCatalogue } from '../../branch/catalogue';
 import type { BranchPack } from '../../branch/schema';
 import type { SchemeFact, SchemeLedger } from '../../scheme/schema';
 import type { MessageKey } from '../../messages';
@@ -110,10 +110,13 @@ export function builtInFacts(pack: BranchPack): FactScope['elsewhere'] {
   return [...factCatalogue({ ...pack, declaredFacts: [] })].filter(([, info]) => info.label).map(([fact, info]) => ({ fact, label: info.label }));
 }
 
-/** The branch pack's facts scope: built-in and outcome ids may not be taken (validateBranchPack says the same). */
+/**
+ * What a branch 数据项 may name: the built-in facts, known before any
+ * declared one. The outcomes (得分, 排名) come after scoring, so no fact can
+ * read them; validateBranchPack reports a declared id that takes one's.
+ */
 function branchFactScope(pack: BranchPack): FactScope {
-  const outcomes = Object.keys(OUTCOME_FACTS).map((fact) => ({ fact, label: OUTCOME_FACTS[fact]!.label }));
-  return { path: 'declaredFacts', columnsAreFacts: false, elsewhere: [...builtInFacts(pack), ...outcomes] };
+  return { path: 'declaredFacts', columnsAreFacts: false, elsewhere: builtInFacts(pack) };
 }
 
 /** Whether a block assesses branches, as its 【设置】 table says: read before anything else, since the two kinds hold different tables. */
