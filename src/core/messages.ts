@@ -279,6 +279,10 @@ export const MESSAGES = {
   rsHeadExpectFailed: { zh: '预期未达标事项', en: 'Expected failed item' },
   rsHeadExpectRisk: { zh: '预期软弱涣散风险', en: 'Expected at risk' },
   rsNoteExpectFailed: { zh: '预期未达标的必达要求（写名称，如“支委会”，或问题描述中的一段文字）；写“无”表示预期全部达标', en: 'A must-meet item expected to fail (its name or words of its message); 无 for every item met' },
+  rsHintBranchFacts: {
+    zh: '每行一个数据项：从【台账】中怎样算出（取值、求和、计数、比率……）；比率也可引用支部已有的数据项（如 组织生活会次数）；规则、必达事项和风险条件中按名称引用',
+    en: 'One fact a row: how it is worked out from 【台账】 (value, sum, count, ratio …); a ratio may also name the branch\'s own facts (meetings held); rules, must-meet items and risk criteria refer to it by name',
+  },
   rsHintBranchTests: { zh: '每行一个测试：按一个支部一个月的数据填写输入（留空表示没有这项数据，该项要求不判定、该指标不计入总分），写预期结果；在侧边栏“规则”页运行', en: 'One test a row: the inputs of one branch for one month (blank is no data: its item is not judged, its indicator not counted), then the expected result; run it from the sidebar\'s 规则 tab' },
   rsTestFailedMissing: { zh: '预期未达标“{expected}”，实际{actual}', en: 'expected "{expected}" to fail, got {actualEn}' },
   rsTestFailedUnexpected: { zh: '预期全部达标，实际未达标：{actual}', en: 'expected every item met, got: {actualEn}' },
@@ -318,7 +322,10 @@ export const MESSAGES = {
   rsCliNoSubjectPack: { zh: '规则中没有考评干部的规则包', en: 'the rules hold no pack that assesses cadres' },
   // Rules sheet: the branch pack's block (党支部考核)
   rsTableRequirements: { zh: '必达要求', en: 'Must-meet items' },
-  rsHintRequirements: { zh: '每行一项必达要求：条件都成立即为未达标；文字中的 {…} 是数据项编号，照原样保留', en: 'One must-meet item per row: it fails when every condition holds; keep the {…} fact ids in the texts as they are' },
+  rsHintRequirements: {
+    zh: '每行一项必达要求：条件都成立即为未达标；文字中写 {数据项名称}（如 {办结率}）即显示其数值，已有的 {…} 编号照原样保留',
+    en: 'One must-meet item per row: it fails when every condition holds; {a fact\'s name} ({办结率}) in a text shows its value; keep the {…} fact ids there as they are',
+  },
   rsTableRisk: { zh: '软弱涣散风险', en: 'Weak-and-lax risk' },
   rsHintRisk: { zh: '任一行的条件都成立，支部即标为有风险', en: 'A branch is marked at risk when every condition of any row holds' },
   rsHintBranchSettings: { zh: '规则包的基本信息、星级名额与风险、整改设置', en: 'The pack itself, star quota, risk and rectification' },

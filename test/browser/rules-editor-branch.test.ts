@@ -66,8 +66,9 @@ describe.skipIf(!HAS_CHROMIUM)('the rule editor on the branch block, in Chromium
     // Branch results list failed must-meet items, not rule flags: no 提示 field to fill in vain.
     expect(await page.locator('#rule-flag, #rule-flag-en').count()).toBe(0);
     // Every fact the township's ledgers supply is offered; none is marked as missing.
-    // (with the yearly 组织生活会 and 民主评议党员 counts: 26; the declared ledgers' facts are not offered yet)
-    expect(await page.locator('#rule-editor .condition').count()).toBe(26);
+    // (with the yearly 组织生活会 and 民主评议党员 counts: 26, and the 7 facts of the declared ledgers the township keeps:
+    // 书记空缺月数, the 群众满意度 counts and rates, 近两年发展党员人数)
+    expect(await page.locator('#rule-editor .condition').count()).toBe(33);
     expect(await page.locator('#rule-editor .condition .muted').count()).toBe(0);
     await page.waitForSelector('#whatif :text("与规则表中的规则相同")');
 

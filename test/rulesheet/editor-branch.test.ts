@@ -89,7 +89,10 @@ describe('the rule editor on the branch block', () => {
     const meetingFacts = ['有会议记录的月数', '支委会次数', '支部党员大会次数', '党小组会次数', '党课次数', '主题党日次数', '组织生活会次数', '民主评议党员次数'];
     const missedFacts = ['支委会未召开月数', '党小组会未召开月数', '主题党日未开展月数', '党员大会未召开季度数', '党课未开展季度数', '组织生活会未召开年数', '民主评议党员未开展年数'];
     const workCounts = ['承诺数', '完成数', '受理数', '办结数', '排查数', '化解数'];
-    expect(labels(township)).toEqual([...meetingFacts, ...workCounts, ...missedFacts, '不合格驻村干部人数', '主题党日出席率', '办结率', '承诺完成率', '矛盾纠纷化解率']);
+    // The township also keeps the ledgers the pack declares (支部基本情况, 群众满意度测评, 发展党员情况): their facts too.
+    const declaredCounts = ['书记空缺月数', '参评人数', '满意人数', '近两年发展党员人数'];
+    const declaredRates = ['按人数算的满意度', '填报满意度', '群众满意度'];
+    expect(labels(township)).toEqual([...meetingFacts, ...workCounts, ...missedFacts, '不合格驻村干部人数', ...declaredCounts, '主题党日出席率', '办结率', '承诺完成率', '矛盾纠纷化解率', ...declaredRates]);
 
     const only = (...names: string[]) => ({ sheets: township.sheets.filter((s) => names.includes(s.name)) });
     const meetingSheets = ['三会一课记录', '阿拉坦嘎查', '都兰嘎查', '镇区第二社区'];

@@ -109,8 +109,11 @@ describe('【参数】 on the rules sheet', () => {
     expect(problemsOf(flag.sheet)).toContainEqual([flag.cell, expect.stringContaining('（是不是“下基层天数标准”？）')]);
     const note = edit(sheet, '规则', 'days-full', '说明', '每月不少于{下基层天数}天');
     expect(problemsOf(note.sheet)).toEqual([[note.cell, '{下基层天数} 不是【参数】中的参数（是不是“下基层天数标准”？）；花括号里请写【参数】表中的名称']]);
-    const expected = edit(sheet, '必达要求', 'service-rate', '应达到', '不低于{办结率}', branchFrom(sheet));
-    expect(problemsOf(expected.sheet)).toEqual([[expected.cell, '{办结率} 不是【参数】中的参数（是不是“办结率要求”？）；花括号里请写【参数】表中的名称']]);
+    const expected = edit(sheet, '必达要求', 'service-rate', '应达到', '不低于{办结率要}', branchFrom(sheet));
+    expect(problemsOf(expected.sheet)).toEqual([[expected.cell, '{办结率要} 不是【参数】中的参数（是不是“办结率要求”？）；花括号里请写【参数】表中的名称']]);
+    // A fact's name is no unknown name in a must-meet text: it shows the branch's value, as its id does.
+    const rate = edit(sheet, '必达要求', 'service-rate', '应达到', '不低于{办结率}', branchFrom(sheet));
+    expect(problemsOf(rate.sheet)).toEqual([]);
     const threshold = edit(sheet, '必达要求', 'service-rate', '办结率', '< {办结率要}', branchFrom(sheet));
     expect(problemsOf(threshold.sheet)).toEqual([[threshold.cell, '{办结率要} 不是【参数】中的参数（是不是“办结率要求”？）；花括号里请写【参数】表中的名称']]);
   });

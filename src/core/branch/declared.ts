@@ -4,7 +4,7 @@ import { both } from '../messages';
 import { monthsOf, type PeriodId } from '../period';
 import type { WorkbookSnapshot } from '../snapshot';
 import { a1Column } from '../scheme/cells';
-import { type FactContext, gatherFacts, matches } from '../scheme/facts';
+import { type FactContext, gatherFacts, inOrder, matches } from '../scheme/facts';
 import { declaredKind } from '../scheme/ledgers';
 import { readDeclaredLedgers } from '../scheme/read';
 import type { SchemeFact, SchemeLedger } from '../scheme/schema';
@@ -129,7 +129,8 @@ export function addDeclaredFacts(pack: BranchPack, declared: DeclaredBranchLedge
     out.values[fact] = null;
     out.missing.set(fact, gap);
   };
-  for (const f of pack.declaredFacts) {
+  // After what each reads, whatever order the sheet lists them in: a ratio reads the values set before it.
+  for (const f of inOrder(pack.declaredFacts, new Set())) {
     const evidence: SourceRow[] = [];
     let value: FactValue = gathered.values[f.fact] ?? null;
     let gap: MissingFact | undefined;
@@ -152,6 +153,9 @@ export function addDeclaredFacts(pack: BranchPack, declared: DeclaredBranchLedge
         gap = within.length === 0 ? { reason: 'notReported', ledger: kind(f) } : { reason: 'notRecorded', ledger: kind(f), inputs: read.map((c) => ({ zh: c.label, en: c.labelEn ?? c.label })) };
       }
     } else if (f.source === 'ratio') {
+      // Either part may be a built-in fact (办结数), which the generic gathering does not know: divide what the branch has.
+      const [num, den] = [out.values[f.numerator], out.values[f.denominator]];
+      value = typeof num === 'number' && typeof den === 'number' && den !== 0 ? num / den : null;
       gap = out.missing.get(f.denominator) ?? out.missing.get(f.numerator);
       evidence.push(...(out.evidence.get(f.numerator) ?? []), ...(out.evidence.get(f.denominator) ?? []));
       // With both counts there, only a zero whole leaves a rate without a value.

@@ -3,7 +3,7 @@ import { both, type Bilingual, type MessageKey, t } from '../messages';
 import { packHash, stableJson } from '../pack/hash';
 import { type Param, paramText } from '../pack/params';
 import type { Condition, Pack, Rule } from '../pack/schema';
-import { REQUIREMENTS, RISK } from './branch/block';
+import { builtInFacts, REQUIREMENTS, RISK } from './branch/block';
 import type { ConditionTable } from './branch/condition-table';
 import { sharedView } from './branch/facts';
 import { branchSettingCells } from './branch/settings';
@@ -12,7 +12,9 @@ import { FactDirectory } from './facts';
 import { pointsText } from './points';
 import { isBranchEntry, isSchemeEntry, type RulesEntry } from './read';
 import type { BranchEntry } from './branch/block';
-import type { PackEntry } from './section';
+import type { PackEntry, TableOut } from './section';
+import { writeFacts } from './scheme/facts';
+import { writeLedgers } from './scheme/ledgers';
 import { COLUMN_TYPES, ENABLED, HIT_POLICIES, ON_MISSING, ROLES, SUBJECTS } from './words';
 import { rangeCellText } from './range-cell';
 
@@ -152,6 +154,21 @@ function conditionItems(spec: ConditionTable, pack: BranchPack): Item[] {
   }));
 }
 
+/** The header words of 【台账】 and 【数据项】, for each field's English name. */
+const DECLARED_HEADERS: MessageKey[] = [
+  'rsHeadLedger', 'rsHeadLedgerId', 'rsHeadColumn', 'rsHeadId', 'rsHeadType', 'rsHeadLedgerRole', 'rsHeadAliases', 'rsHeadRange',
+  'rsHeadEnglish', 'rsHeadLedgerEn', 'rsHeadLedgerSpan', 'rsHeadName', 'rsHeadSource', 'rsHeadWhere', 'rsHeadYears', 'rsHeadFormula',
+];
+
+/** A laid-out table as items, one a row, named by `name`, each cell a field under its header, as the sheet shows it. */
+function rowItems(table: TableOut, name: (row: TableOut['rows'][number]) => string): Item[] {
+  const en = new Map(DECLARED_HEADERS.map((k) => [t(k), t(k, {}, 'en')]));
+  return table.rows.map((row) => ({
+    name: name(row),
+    fields: table.columns.map((c, i) => ({ zh: c.header, en: en.get(c.header) ?? c.header, value: row[i] === null || row[i] === undefined ? '' : String(row[i]) })),
+  }));
+}
+
 /** A branch pack's tables, as its block on the rules sheet lays them out. */
 function branchTableItems(pack: BranchPack): Tables {
   const settings = [field('rsPackTitle', pack.title), ...branchSettingCells(pack).map((s) => field(s.name, s.value))];
@@ -161,6 +178,9 @@ function branchTableItems(pack: BranchPack): Tables {
     ...scoringTables(sharedView(pack).pack),
     ['rsTableRequirements', conditionItems(REQUIREMENTS, pack)],
     ['rsTableRisk', conditionItems(RISK, pack)],
+    // A ledger column is named by its ledger and header (党员发展计划/计划发展人数), a fact by its name.
+    ['rsTableLedgers', rowItems(writeLedgers(pack.ledgers), (row) => `${row[0]}/${row[2]}`)],
+    ['rsTableFacts', rowItems(writeFacts(pack.ledgers, pack.declaredFacts, builtInFacts(pack)), (row) => String(row[1]))],
   ];
 }
 

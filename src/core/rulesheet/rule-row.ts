@@ -79,6 +79,22 @@ function flagWithFacts(flag: string, at: string, env: RuleRowEnv, example: strin
   return ok ? text : undefined;
 }
 
+/**
+ * Facts named by their labels in braces back to ids ({发展完成率} → {fact3},
+ * {无台账记录月数明细} → {…Detail}), as the assessor fills them in; ids,
+ * parameters and unknown names are kept for checkReferences to judge.
+ */
+export function factLabelsToIds(text: string, facts: FactDirectory, params: Map<string, Param>): string {
+  return text.replace(PLACEHOLDER, (whole, raw: string) => {
+    const name = raw.trim();
+    if (params.has(name)) return whole;
+    const info = facts.resolve(name);
+    if (info) return `{${info.fact}}`;
+    const counted = name.endsWith(DETAIL) ? facts.resolve(name.slice(0, -DETAIL.length)) : undefined;
+    return counted ? `{${counted.fact}Detail}` : whole;
+  });
+}
+
 /** Whether a cell names, in braces, something that is not a parameter but whose own row has a problem. */
 export function referencesBroken(cell: Cell, params: Map<string, Param> | undefined, broken?: (name: string) => boolean): boolean {
   if (typeof cell !== 'string' || !broken) return false;

@@ -1,4 +1,6 @@
+import { factCatalogue } from '../../branch/catalogue';
 import type { BranchPack } from '../../branch/schema';
+import type { SchemeFact, SchemeLedger } from '../../scheme/schema';
 import type { MessageKey } from '../../messages';
 import { type SheetBlock, TableView } from '../grid';
 import type { ReadContext, TableOut } from '../section';
@@ -13,6 +15,8 @@ import { collectTables } from '../tables';
 import { type ConditionTable, readConditionTable, writeConditionTable } from './condition-table';
 import { branchFacts, sharedView, testView } from './facts';
 import { readBranchSettings, settingsSayBranch, writeBranchSettings } from './settings';
+import { type FactScope, readFacts, writeFacts } from '../scheme/facts';
+import { readLedgers, writeLedgers } from '../scheme/ledgers';
 
 /** A branch pack as the rules sheet holds it, with the tests of its 【规则测试】 table. */
 export interface BranchEntry {
@@ -64,11 +68,14 @@ export interface LaidTable {
 /**
  * The tables of a branch block, in the order they are shown. Scoring reuses
  * the cadre block's 【指标】【规则】【等次】 tables; the must-meet items, the
- * risk criteria and the single settings get tables of their own. The ledger
- * column specs, meeting types, name rules and fact definitions are not laid
- * out: they describe how the reader finds the township's fixed ledgers, which
- * staff do not reword, and a slip there would silently stop ledgers being
- * read. They are carried over from rules/branch.json unchanged.
+ * risk criteria and the single settings get tables of their own. The ledgers
+ * the pack declares as data (支部基本情况, 发展党员情况) and the facts counted
+ * from them are laid out in the scheme block's 【台账】【数据项】 tables, so a
+ * clerk adds a ledger and an indicator in cells. The built-in ledgers' column
+ * specs, meeting types, name rules and fact definitions are not: they describe
+ * how the reader finds the township's fixed ledgers, which staff do not
+ * reword, and a slip there would silently stop ledgers being read. They are
+ * carried over from rules/branch.json unchanged.
  */
 export function branchTables({ branch: pack, tests }: BranchEntry): LaidTable[] {
   const shared = sharedView(pack);
@@ -79,6 +86,8 @@ export function branchTables({ branch: pack, tests }: BranchEntry): LaidTable[] 
     { name: 'rsTableSettings', hint: 'rsHintBranchSettings', table: writeBranchSettings(pack) },
     // After the tables staff had before parameters, so their cells keep their addresses; the tests stay last.
     { name: 'rsTableParams', hint: 'rsHintParams', table: writeParams(pack.params) },
+    { name: 'rsTableLedgers', hint: 'rsHintLedgers', table: writeLedgers(pack.ledgers) },
+    { name: 'rsTableFacts', hint: 'rsHintBranchFacts', table: writeFacts(pack.ledgers, pack.declaredFacts, builtInFacts(pack)) },
     { name: testsSection.name, hint: 'rsHintBranchTests', table: writeTests(testView(pack, tests), 'branch') },
   ];
 }
@@ -92,7 +101,23 @@ const KNOWN: { name: MessageKey; required: boolean }[] = [
   { name: 'rsTableRisk', required: true },
   { name: 'rsTableTests', required: false },
   { name: 'rsTableParams', required: false },
+  { name: 'rsTableLedgers', required: false },
+  { name: 'rsTableFacts', required: false },
 ];
+
+/** The branch's own facts a declared fact may read (a ratio of two counts): every labelled one but those it declares itself. */
+export function builtInFacts(pack: BranchPack): FactScope['elsewhere'] {
+  return [...factCatalogue({ ...pack, declaredFacts: [] })].filter(([, info]) => info.label).map(([fact, info]) => ({ fact, label: info.label }));
+}
+
+/**
+ * What a branch 数据项 may name: the built-in facts, known before any
+ * declared one. The outcomes (得分, 排名) come after scoring, so no fact can
+ * read them; validateBranchPack reports a declared id that takes one's.
+ */
+function branchFactScope(pack: BranchPack): FactScope {
+  return { path: 'declaredFacts', columnsAreFacts: false, elsewhere: builtInFacts(pack) };
+}
 
 /** Whether a block assesses branches, as its 【设置】 table says: read before anything else, since the two kinds hold different tables. */
 export function isBranchBlock(block: SheetBlock): boolean {
@@ -107,7 +132,16 @@ export function readBranchBlock(ctx: ReadContext, block: SheetBlock, carried: Br
   const tables = collectTables(ctx, block, KNOWN);
   const settingsView = tables.get('rsTableSettings');
   const settings = settingsView ? readBranchSettings(settingsView, ctx) : {};
-  ctx.facts = branchFacts(carried);
+  // A sheet written before the branch block laid out its declared ledgers keeps the carried ones.
+  const ledgersView = tables.get('rsTableLedgers');
+  const ledgers: SchemeLedger[] = ledgersView ? [] : carried.ledgers;
+  if (ledgersView) readLedgers(ledgersView, ctx, ledgers);
+  const factsView = tables.get('rsTableFacts');
+  const declaredFacts: SchemeFact[] = factsView ? [] : carried.declaredFacts;
+  if (factsView) readFacts(factsView, ctx, ledgers, declaredFacts, branchFactScope(carried));
+  // Conditions name the declared facts as read from these cells, not those carried over.
+  const pack: BranchPack = { ...carried, ledgers, declaredFacts };
+  ctx.facts = branchFacts(pack);
   ctx.unknownFact = 'rsBranchFactUnknown';
   const paramsView = tables.get('rsTableParams');
   if (paramsView) readParams(paramsView, ctx);
@@ -118,12 +152,12 @@ export function readBranchBlock(ctx: ReadContext, block: SheetBlock, carried: Br
   const grades = tables.get('rsTableGrades');
   if (grades) gradesSection.read(grades, ctx);
   const requirementsView = tables.get('rsTableRequirements');
-  const requirements = requirementsView ? readConditionTable(REQUIREMENTS, requirementsView, ctx, branchFacts(carried)) : [];
+  const requirements = requirementsView ? readConditionTable(REQUIREMENTS, requirementsView, ctx, branchFacts(pack)) : [];
   const riskView = tables.get('rsTableRisk');
-  const risk = riskView ? readConditionTable(RISK, riskView, ctx, branchFacts(carried, true)) : [];
+  const risk = riskView ? readConditionTable(RISK, riskView, ctx, branchFacts(pack, true)) : [];
   const testsView = tables.get('rsTableTests');
   if (testsView) {
-    ctx.facts = FactDirectory.of(testView(carried, []).pack);
+    ctx.facts = FactDirectory.of(testView(pack, []).pack);
     testsSection.read(testsView, ctx);
   }
   const quota = settings.quotaStars !== undefined || settings.quotaShare !== undefined ? { stars: settings.quotaStars, maxShare: settings.quotaShare } : undefined;
@@ -138,8 +172,8 @@ export function readBranchBlock(ctx: ReadContext, block: SheetBlock, carried: Br
     work: carried.work,
     names: carried.names,
     facts: carried.facts,
-    ledgers: carried.ledgers,
-    declaredFacts: carried.declaredFacts,
+    ledgers,
+    declaredFacts,
     requirements,
     indicators: ctx.draft.indicators,
     rules: ctx.draft.rules,

@@ -7,7 +7,7 @@ import type { FactDirectory, FactInfo } from '../facts';
 import { cellText, headerKey, type TableColumn, type TableView } from '../grid';
 import { suggestion } from '../problem';
 import { filledRows, optional, type ReadContext, type TableOut } from '../section';
-import { checkReferences, referencesBroken } from '../rule-row';
+import { checkReferences, factLabelsToIds, referencesBroken } from '../rule-row';
 import { ENABLED } from '../words';
 
 /** An item of a branch pack that holds when all its conditions do: a must-meet item, a risk criterion. */
@@ -28,10 +28,11 @@ export interface TextField {
 
 /**
  * A table of items with condition cells, one column per fact read, laid out
- * like 【规则】. Texts are kept as written: their {…} placeholders name fact
- * ids and detail values ({committeeMissedMonthsDetail}) the assessor fills in,
- * so they are not turned into column names the way rule flags are; any other
- * {名称} must name a parameter of 【参数】, whose value is put in when shown.
+ * like 【规则】. Texts are written back as they were: their {…} placeholders
+ * name fact ids and detail values ({committeeMissedMonthsDetail}) the assessor
+ * fills in. A clerk may also name a fact by its label ({发展完成率}), read as
+ * its id; any other {名称} must name a parameter of 【参数】, whose value is
+ * put in when shown.
  */
 export interface ConditionTable {
   name: MessageKey;
@@ -85,7 +86,8 @@ export function readConditionTable(spec: ConditionTable, view: TableView, ctx: R
   for (const c of view.table.columns) {
     if (own.has(c.key)) continue;
     const fact = facts.resolve(c.text);
-    if (!fact) ctx.report(view.headerCell(c), both(ctx.unknownFact, { text: c.text, ...suggestion(facts.nearest(c.text)) }));
+    // A fact whose own 数据项 row has a problem is reported there, not again at every column naming it.
+    if (!fact && !ctx.isBroken(c.text)) ctx.report(view.headerCell(c), both(ctx.unknownFact, { text: c.text, ...suggestion(facts.nearest(c.text)) }));
     condCols.push({ col: c, fact });
   }
   const textCols = spec.texts.map((x) => ({ spec: x, col: col(x.header) }));
@@ -133,7 +135,7 @@ export function readConditionTable(spec: ConditionTable, view: TableView, ctx: R
       }
     }
     for (const { spec: x, col: c } of textCols) {
-      const text = c ? view.text(row, c) : '';
+      const text = c ? factLabelsToIds(view.text(row, c), facts, ctx.params) : '';
       if (text === '' && x.required) {
         ctx.reportField(c ? view.at(row, c) : view.titleCell, 'rsRequired', x.header);
         ok = false;

@@ -78,16 +78,17 @@ export function testView(pack: BranchPack, tests: RuleTestCase[]): PackEntry {
 /**
  * The facts a branch rule can read that the workbook's ledgers can really
  * supply: a fact counts when its source ledger is there (meeting records, a
- * work ledger, stationed-cadre results with a village column) with the columns
- * it is computed from. The editor offers only these.
+ * work ledger, stationed-cadre results with a village column, a ledger the pack
+ * declares) with the columns it is computed from. The editor offers only these.
  */
 export function suppliedBranchFacts(workbook: WorkbookSnapshot, pack: BranchPack, cadre: Pack | undefined, mapping: ColumnMapping = {}): FactInfo[] {
   const read = readBranchLedgers(workbook, pack, new BranchNameRules(pack.names), cadre, { mapping });
   const columnsOf = (ledgers: { columns: { fact: string }[] }[]) => (ledgers.length > 0 ? new Set(ledgers.flatMap((l) => l.columns.map((c) => c.fact))) : undefined);
   const village = cadre?.columns.find((c) => c.role === 'branch')?.fact;
   const cadreLedgers = cadre && village ? readLedgers(sheetsNamed(workbook, read.kinds.cadre), cadre, { mapping }).ledgers.filter((l) => l.columns.some((c) => c.fact === village)) : [];
-  // A declared ledger's facts are not offered yet: the block does not lay those ledgers out.
   const found: Partial<Record<LedgerKind, Set<string>>> = { meetings: columnsOf(read.meetings.ledgers), work: columnsOf(read.work.ledgers), cadre: columnsOf(cadreLedgers) };
+  // A declared ledger (支部基本情况, one a clerk added on 考评规则) counts once a sheet is classified as it: its facts need no column beyond those that recognise it.
+  for (const [kind, sheets] of Object.entries(read.kinds)) if (kind.includes('/') && sheets && sheets.length > 0) found[kind as LedgerKind] = new Set();
   const sources = factSources(pack);
   return branchFacts(pack)
     .all()

@@ -14,7 +14,7 @@ import { collectTables } from '../tables';
 import type { SchemeTestCase } from '../../scheme/rule-tests';
 import { testsSection, writeTests } from '../sections/tests';
 import { emptyDraft } from './draft';
-import { readFacts, writeFacts } from './facts';
+import { readFacts, SCHEME_FACT_SCOPE, writeFacts } from './facts';
 import { readLedgers, writeLedgers } from './ledgers';
 import { readSchemeSettings, writeSchemeSettings } from './settings';
 import { readOutputs, readQuota, readRanking, readVetoes, writeOutputs, writeQuota, writeRanking, writeVetoes } from './standing';
@@ -46,8 +46,8 @@ export function schemeTables({ scheme, tests }: SchemeEntry): Laid[] {
   return [
     { name: 'rsTableScheme', hint: 'rsHintScheme', table: writeSchemeSettings(scheme) },
     { name: 'rsTableParams', hint: 'rsHintParams', table: writeParams(scheme.params) },
-    { name: 'rsTableLedgers', hint: 'rsHintLedgers', table: writeLedgers(scheme) },
-    { name: 'rsTableFacts', hint: 'rsHintFacts', table: writeFacts(scheme) },
+    { name: 'rsTableLedgers', hint: 'rsHintLedgers', table: writeLedgers(scheme.ledgers) },
+    { name: 'rsTableFacts', hint: 'rsHintFacts', table: writeFacts(scheme.ledgers, scheme.facts) },
     { name: indicatorsSection.name, hint: indicatorsSection.hint, table: indicatorsSection.write(view) },
     { name: rulesSection.name, hint: 'rsHintSchemeRules', table: rulesSection.write(view) },
     { name: gradesSection.name, hint: gradesSection.hint, table: gradesSection.write(view) },
@@ -106,8 +106,8 @@ export function readSchemeBlock(ctx: ReadContext, block: SheetBlock): { scheme?:
     if (view) reader(view);
   };
   read('rsTableScheme', (v) => readSchemeSettings(v, ctx, draft));
-  read('rsTableLedgers', (v) => readLedgers(v, ctx, draft));
-  read('rsTableFacts', (v) => readFacts(v, ctx, draft));
+  read('rsTableLedgers', (v) => readLedgers(v, ctx, draft.ledgers));
+  read('rsTableFacts', (v) => readFacts(v, ctx, draft.ledgers, draft.facts, SCHEME_FACT_SCOPE));
   ctx.facts = schemeFacts(draft);
   ctx.unknownFact = 'rsSchemeFactUnknown';
   read('rsTableParams', (v) => readParams(v, ctx));

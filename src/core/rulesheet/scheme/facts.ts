@@ -1,6 +1,6 @@
 import { both, type MessageKey, t } from '../../messages';
 import { type Column, FactIdSchema } from '../../pack/schema';
-import type { Scheme, SchemeFact, SchemeLedger, Where } from '../../scheme/schema';
+import type { SchemeFact, SchemeLedger, Where } from '../../scheme/schema';
 import type { Cell } from '../../snapshot';
 import { halfWidth, labelKey } from '../../text';
 import { parseNumber } from '../../values';
@@ -8,7 +8,6 @@ import { nearest } from '../facts';
 import { headerKey, type TableRow, type TableView } from '../grid';
 import { suggestion } from '../problem';
 import { filledRows, freshId, listSeparators, needColumn, optional, type ReadContext, type TableOut } from '../section';
-import type { SchemeDraft } from './draft';
 import { splitWhere, whereText, whereValue } from './where';
 import { COLUMN_SOURCES, LEDGER_SOURCES, SOURCES, type SourceWord, sourceOf, WHERE_SOURCES } from './words';
 
@@ -16,12 +15,29 @@ const DIVIDE = /\s*(?:÷|\/|除以)\s*/;
 const AT_LEAST = /^(?:每[月季]度?)?(?:至少|不少于|最少)?(\d+)(?:条|次|行|个|场)?$/;
 const ROWS_OPS = new Set<SourceWord>(['sum', 'count', 'mean', 'min', 'max']);
 
+/**
+ * What a block's 数据项 may name beyond its own rows and ledgers, and where
+ * they sit in its pack: a scheme's facts read the ledgers' columns by name; a
+ * branch block's read the branch's built-in facts (会议次数, 办结率) instead,
+ * since its rules never read a declared ledger's column as it is.
+ */
+export interface FactScope {
+  /** The pack path of the facts: "facts" for a scheme, "declaredFacts" for the branch pack. */
+  path: string;
+  /** Whether a ratio or an either may name a ledger's column, and so a fact may not take a column's name. */
+  columnsAreFacts: boolean;
+  /** Facts known from elsewhere that a ratio or an either may name, by id and label. */
+  elsewhere: { fact: string; label: string }[];
+}
+
+export const SCHEME_FACT_SCOPE: FactScope = { path: 'facts', columnsAreFacts: true, elsewhere: [] };
+
 /** Each fact as its row shows it: 编号 | 名称 | 来源 | 台账 | 列 | 条件 | 年数 | 计算 | 英文名. */
-export function writeFacts(scheme: Scheme): TableOut {
-  const ledgerOf = (id: string) => scheme.ledgers.find((l) => l.id === id);
+export function writeFacts(ledgers: SchemeLedger[], facts: SchemeFact[], elsewhere: FactScope['elsewhere'] = []): TableOut {
+  const ledgerOf = (id: string) => ledgers.find((l) => l.id === id);
   const columnLabel = (ledger: SchemeLedger | undefined, fact: string) => ledger?.columns.find((c) => c.fact === fact)?.label ?? fact;
   const anyLabel = (id: string) =>
-    scheme.facts.find((f) => f.fact === id)?.label ?? scheme.ledgers.flatMap((l) => l.columns).find((c) => c.fact === id)?.label ?? id;
+    facts.find((f) => f.fact === id)?.label ?? ledgers.flatMap((l) => l.columns).find((c) => c.fact === id)?.label ?? elsewhere.find((f) => f.fact === id)?.label ?? id;
   const grade = t('rsHeadGrade');
   return {
     columns: [
@@ -35,7 +51,7 @@ export function writeFacts(scheme: Scheme): TableOut {
       { header: t('rsHeadFormula'), width: 200, text: true },
       { header: t('rsHeadEnglish'), width: 140 },
     ],
-    rows: scheme.facts.map((f) => {
+    rows: facts.map((f) => {
       const ledger = 'ledger' in f ? ledgerOf(f.ledger) : undefined;
       const where = 'where' in f && f.where ? whereText(f.where, (c) => columnLabel(ledger, c)) : '';
       const cells = { ledger: ledger?.title ?? ('ledger' in f ? f.ledger : ''), column: '', where, years: '' as Cell, formula: '' };
@@ -82,12 +98,13 @@ interface Pending {
 }
 
 /**
- * Reads 【数据项】 into the draft's facts. Names are those staff see: a ledger
- * by its name (or id), a column by its header or alias in that ledger, a fact
- * by its name. Each problem is named at its cell and the row left out; a row
- * naming a ledger, column or fact whose own row was left out waits silently.
+ * Reads 【数据项】 into `into`, reading `ledgers` (the block's 【台账】).
+ * Names are those staff see: a ledger by its name (or id), a column by its
+ * header or alias in that ledger, a fact by its name, and what `scope` adds.
+ * Each problem is named at its cell and the row left out; a row naming a
+ * ledger, column or fact whose own row was left out waits silently.
  */
-export function readFacts(view: TableView, ctx: ReadContext, draft: SchemeDraft): void {
+export function readFacts(view: TableView, ctx: ReadContext, ledgers: SchemeLedger[], into: SchemeFact[], scope: FactScope): void {
   const labelCol = needColumn(view, ctx, 'rsHeadName');
   const sourceCol = needColumn(view, ctx, 'rsHeadSource');
   if (!labelCol || !sourceCol) return;
@@ -100,11 +117,14 @@ export function readFacts(view: TableView, ctx: ReadContext, draft: SchemeDraft)
   const formulaCol = col('rsHeadFormula');
   const enCol = col('rsHeadEnglish');
 
-  const columnIds = new Set(draft.ledgers.flatMap((l) => l.columns.map((c) => c.fact)));
-  const columnNames = new Map<string, string>();
-  for (const l of draft.ledgers) for (const c of l.columns) for (const n of [c.label, ...c.aliases, c.fact]) if (!columnNames.has(labelKey(n))) columnNames.set(labelKey(n), c.fact);
+  const columnIds = new Set(ledgers.flatMap((l) => l.columns.map((c) => c.fact)));
+  const elsewhereIds = new Set(scope.elsewhere.map((f) => f.fact));
+  // The names a ratio or an either may give besides the block's own facts.
+  const otherNames = new Map<string, string>();
+  if (scope.columnsAreFacts) for (const l of ledgers) for (const c of l.columns) for (const n of [c.label, ...c.aliases, c.fact]) if (!otherNames.has(labelKey(n))) otherNames.set(labelKey(n), c.fact);
+  for (const f of scope.elsewhere) for (const n of [f.label, f.fact]) if (!otherNames.has(labelKey(n))) otherNames.set(labelKey(n), f.fact);
   const rows = filledRows(view);
-  const taken = new Set([...columnIds, ...rows.map((r) => view.text(r, idCol)).filter(Boolean)]);
+  const taken = new Set([...columnIds, ...elsewhereIds, ...rows.map((r) => view.text(r, idCol)).filter(Boolean)]);
   const ids = new Map<string, string>();
   const labels = new Map<string, string>();
   const pending: Pending[] = [];
@@ -118,8 +138,8 @@ export function readFacts(view: TableView, ctx: ReadContext, draft: SchemeDraft)
     } else if (!FactIdSchema.safeParse(id).success) {
       ctx.report(view.at(row, idCol), both('rsFactIdInvalid', { id }));
       ok = false;
-    } else if (ids.has(id) || columnIds.has(id)) {
-      const other = ids.get(id) ?? t('rsTableLedgers');
+    } else if (ids.has(id) || columnIds.has(id) || elsewhereIds.has(id)) {
+      const other = ids.get(id) ?? (columnIds.has(id) ? t('rsTableLedgers') : scope.elsewhere.find((f) => f.fact === id)!.label);
       ctx.report(view.at(row, idCol), both('rsDuplicateId', { id, other, otherEn: other }));
       ok = false;
     }
@@ -127,8 +147,8 @@ export function readFacts(view: TableView, ctx: ReadContext, draft: SchemeDraft)
     if (label === '') {
       ctx.reportField(view.at(row, labelCol), 'rsRequired', 'rsHeadName');
       ok = false;
-    } else if (labels.has(labelKey(label)) || columnNames.has(labelKey(label))) {
-      const other = labels.get(labelKey(label)) ?? t('rsTableLedgers');
+    } else if (labels.has(labelKey(label)) || otherNames.has(labelKey(label))) {
+      const other = labels.get(labelKey(label)) ?? (scope.columnsAreFacts ? t('rsTableLedgers') : otherNames.get(labelKey(label))!);
       ctx.report(view.at(row, labelCol), both('rsDuplicateName', { name: label, other, otherEn: other }));
       ok = false;
     }
@@ -143,13 +163,13 @@ export function readFacts(view: TableView, ctx: ReadContext, draft: SchemeDraft)
     let scheme: string | undefined;
     const ledgerText = view.text(row, ledgerCol);
     if (source && LEDGER_SOURCES.has(source)) {
-      ledger = draft.ledgers.find((l) => headerKey(l.title) === headerKey(ledgerText) || l.id === ledgerText);
+      ledger = ledgers.find((l) => headerKey(l.title) === headerKey(ledgerText) || l.id === ledgerText);
       if (ledgerText === '') {
         ctx.report(view.at(row, ledgerCol), both('rsFactNeedsLedger', { source: sourceText }));
         ok = false;
       } else if (!ledger) {
         if (!ctx.isBroken(ledgerText)) {
-          const near = nearest(ledgerText, draft.ledgers.map((l) => l.title));
+          const near = nearest(ledgerText, ledgers.map((l) => l.title));
           ctx.report(view.at(row, ledgerCol), both('rsFactLedgerUnknown', { text: ledgerText, ...suggestion(near) }));
         }
         ok = false;
@@ -182,7 +202,7 @@ export function readFacts(view: TableView, ctx: ReadContext, draft: SchemeDraft)
   // Facts may name facts further down: every name is known before any is resolved.
   const factNames = new Map<string, string>();
   for (const p of pending) for (const n of [p.label, p.id]) if (!factNames.has(labelKey(n))) factNames.set(labelKey(n), p.id);
-  const anyNames = [...draft.ledgers.flatMap((l) => l.columns.map((c) => c.label)), ...pending.map((p) => p.label)];
+  const anyNames = [...(scope.columnsAreFacts ? ledgers.flatMap((l) => l.columns.map((c) => c.label)) : []), ...scope.elsewhere.map((f) => f.label), ...pending.map((p) => p.label)];
 
   for (const p of pending) {
     const { row } = p;
@@ -210,7 +230,7 @@ export function readFacts(view: TableView, ctx: ReadContext, draft: SchemeDraft)
     };
     /** A column or fact by name, for a ratio or "either". */
     const valueOf = (text: string, cell: string): string | undefined => {
-      const id = factNames.get(labelKey(text)) ?? columnNames.get(labelKey(text));
+      const id = factNames.get(labelKey(text)) ?? otherNames.get(labelKey(text));
       if (id === p.id) fail(cell, both('rsFactSelf', { label: p.label }));
       else if (!id) fail(cell, ctx.isBroken(text) ? undefined : both('rsFactUnknown', { text, ...suggestion(nearest(text, anyNames)) }));
       return id === p.id ? undefined : id;
@@ -313,8 +333,8 @@ export function readFacts(view: TableView, ctx: ReadContext, draft: SchemeDraft)
       ctx.breakNames(p.label, p.id);
       continue;
     }
-    const k = draft.facts.length;
-    ctx.cells.set(`facts[${k}]`, at(labelCol));
+    const k = into.length;
+    ctx.cells.set(`${scope.path}[${k}]`, at(labelCol));
     for (const [path, c] of [
       ['fact', idCol],
       ['source', sourceCol],
@@ -333,9 +353,9 @@ export function readFacts(view: TableView, ctx: ReadContext, draft: SchemeDraft)
       ['expected', formulaCol],
       ['min', formulaCol],
     ] as const) {
-      if (c) ctx.cells.set(`facts[${k}].${path}`, at(c));
+      if (c) ctx.cells.set(`${scope.path}[${k}].${path}`, at(c));
     }
-    draft.facts.push(fact);
+    into.push(fact);
   }
-  ctx.cells.set('facts', view.titleCell);
+  ctx.cells.set(scope.path, view.titleCell);
 }

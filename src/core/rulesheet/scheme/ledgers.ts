@@ -1,22 +1,22 @@
 import { both, t } from '../../messages';
 import { type Column, FactIdSchema } from '../../pack/schema';
-import type { Scheme, SchemeLedger } from '../../scheme/schema';
+import type { SchemeLedger } from '../../scheme/schema';
 import { labelKey } from '../../text';
 import { headerKey, type TableRow, type TableView } from '../grid';
 import { parseRangeCell, rangeCellText } from '../range-cell';
 import { filledRows, freshId, listSeparators, needColumn, optional, type ReadContext, type TableOut } from '../section';
 import { COLUMN_TYPES } from '../words';
-import type { SchemeDraft } from './draft';
 import { IGNORED, LEDGER_ROLES } from './words';
 
 /**
  * 【台账】: one row per ledger column — the ledger it belongs to (its name on
  * every row, or blank to go on with the ledger above), the column's header
  * in the ledger, its id, type, role, other wordings and the values it can
- * hold. A column the ledger has but the scheme does not read (序号, 备注) is
- * a row whose 类型 is 不读取.
+ * hold. A column the ledger has but the assessment does not read (序号, 备注)
+ * is a row whose 类型 is 不读取. A scheme block and a branch block lay out
+ * their declared ledgers alike.
  */
-export function writeLedgers(scheme: Scheme): TableOut {
+export function writeLedgers(ledgers: SchemeLedger[]): TableOut {
   return {
     columns: [
       { header: t('rsHeadLedger'), width: 130 },
@@ -31,7 +31,7 @@ export function writeLedgers(scheme: Scheme): TableOut {
       { header: t('rsHeadLedgerEn'), width: 140 },
       { header: t('rsHeadLedgerSpan'), width: 90, list: [t('rsWordStanding')] },
     ],
-    rows: scheme.ledgers.flatMap((ledger) => {
+    rows: ledgers.flatMap((ledger) => {
       const labelOf = (fact: string) => ledger.columns.find((c) => c.fact === fact)?.label ?? fact;
       const head = [ledger.title, ledger.id];
       const en = ledger.titleEn ?? '';
@@ -59,8 +59,11 @@ interface LedgerRead {
   ranges: { column: Column; text: string; cell: string }[];
 }
 
-/** Reads 【台账】 into the draft's ledgers, each problem named at its cell; rows with problems are left out. */
-export function readLedgers(view: TableView, ctx: ReadContext, draft: SchemeDraft): void {
+/**
+ * Reads 【台账】 into `into` (a block's ledgers, at the pack path `ledgers`),
+ * each problem named at its cell; rows with problems are left out.
+ */
+export function readLedgers(view: TableView, ctx: ReadContext, into: SchemeLedger[]): void {
   const ledgerCol = needColumn(view, ctx, 'rsHeadLedger');
   const labelCol = needColumn(view, ctx, 'rsHeadColumn');
   const typeCol = needColumn(view, ctx, 'rsHeadType');
@@ -211,7 +214,7 @@ export function readLedgers(view: TableView, ctx: ReadContext, draft: SchemeDraf
       ctx.breakNames(ledger.title, ledger.id);
       continue;
     }
-    const i = draft.ledgers.length;
+    const i = into.length;
     ctx.cells.set(`ledgers[${i}]`, read.cell);
     ctx.cells.set(`ledgers[${i}].id`, read.idCell ?? read.cell);
     ctx.cells.set(`ledgers[${i}].columns`, read.lost ?? read.cell);
@@ -220,7 +223,7 @@ export function readLedgers(view: TableView, ctx: ReadContext, draft: SchemeDraf
       const range = read.ranges.find((r) => r.column === c);
       if (range) for (const part of ['range', 'atMost']) ctx.cells.set(`ledgers[${i}].columns[${j}].${part}`, range.cell);
     });
-    draft.ledgers.push(ledger);
+    into.push(ledger);
   }
   ctx.cells.set('ledgers', view.titleCell);
 }
