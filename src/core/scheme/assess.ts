@@ -79,9 +79,11 @@ export class SchemeAssessor {
   async judge(subject: { name: string; group: string | null; source: SubjectResult['source'] }, period: string, facts: GatheredFacts): Promise<SubjectResult> {
     const row = await this.scorer.score({ values: facts.values, missing: facts.missing });
     const details: Params = {};
-    for (const [fact, d] of Object.entries(facts.detail)) details[`${fact}Detail`] = d.zh;
     const detailsEn: Params = {};
-    for (const [fact, d] of Object.entries(facts.detail)) detailsEn[`${fact}Detail`] = d.en;
+    for (const [fact, d] of Object.entries(facts.detail)) {
+      details[`${fact}Detail`] = d.zh;
+      detailsEn[`${fact}Detail`] = d.en;
+    }
     const flags: ResultFlag[] = row.flags.map((f) => ({ ...f, message: fillTemplate(f.message, details), messageEn: fillTemplate(f.messageEn, detailsEn) }));
     for (const flag of flags) {
       if (!flag.rule.startsWith('missing:')) continue;
@@ -103,8 +105,9 @@ export class SchemeAssessor {
       const params = { [veto.fact]: String(said) };
       flags.push({ rule: `veto:${veto.id}`, message: fillTemplate(veto.flag, params), messageEn: fillTemplate(veto.flagEn ?? veto.flag, params), cells: facts.cells.get(veto.fact) });
     }
-    const values: Record<string, FactValue> = {};
-    for (const [fact, value] of Object.entries(facts.values)) if (fact !== 'always') values[fact] = value ?? null;
+    // The facts are this subject's alone: the result keeps them, without the engine's constant.
+    const values: Record<string, FactValue> = facts.values;
+    delete values.always;
     const lowest = this.scheme.grades.length > 1 && band === this.scheme.grades.at(-1);
     return {
       name: subject.name,
