@@ -3,7 +3,7 @@ import { bottomShare, competitionRanks } from '../assess/rank';
 import { round2, type ScoringPlan } from '../assess/score';
 import { RuleScorer } from '../assess/scorer';
 import type { FactValue, LedgerInfo, LedgerRecord, Warning } from '../ledger/read';
-import { both, type Bilingual, fillTemplate, type Params } from '../messages';
+import { both, type Bilingual, fillTemplate, type Params, t } from '../messages';
 import { packHash } from '../pack/hash';
 import { rulesTextsFilled } from '../pack/params';
 import { monthsOf, periodLabel, type PeriodId } from '../period';
@@ -165,7 +165,7 @@ export class SchemeAssessor {
       r.grade = lower.grade;
       r.gradeEn = lower.gradeEn ?? lower.grade;
       r.stars = lower.stars;
-      r.notes.push(both('quotaDropped', { grade, share: `${round2(share * 100)}%`, total: results.length, allowed, lower: lower.grade, lowerEn: lower.gradeEn ?? lower.grade, score: r.score }));
+      r.notes.push({ rule: 'quota', ...both('quotaDropped', { grade, share: `${round2(share * 100)}%`, total: results.length, allowed, lower: lower.grade, lowerEn: lower.gradeEn ?? lower.grade, score: r.score }) });
     }
   }
 
@@ -245,7 +245,7 @@ export async function assessScheme(scheme: Scheme, inputs: SchemeInputs, options
   const standing = new Set(scheme.ledgers.filter((l) => l.standing).map((l) => l.id));
   const infos = new Map(scheme.ledgers.flatMap((l) => (inputs.ledgers.get(l.id)?.infos ?? []).map((i) => [i.sheet, i] as const)));
   const ledgerMonths = new Map<string, Set<string>>();
-  const periodWords = { kind: kindWord(kind), kindEn: kind };
+  const periodWords = { kind: kindWord(kind), kindEn: kindWord(kind, 'en') };
   const kept: ReadonlyMap<string, { records: LedgerRecord[]; infos: LedgerInfo[]; warnings: Warning[] }> = new Map(
     scheme.ledgers.map((l) => {
       const read = inputs.ledgers.get(l.id) ?? { records: [], infos: [], warnings: [] };
@@ -330,8 +330,10 @@ function columnLedgers(scheme: Scheme): Map<string, string> {
   return out;
 }
 
-function kindWord(kind: Scheme['periodKind']): string {
-  return kind === 'month' ? '月' : kind === 'quarter' ? '季度' : '年度';
+const KIND_WORDS = { month: 'periodKindMonth', quarter: 'periodKindQuarter', year: 'periodKindYear' } as const;
+
+function kindWord(kind: Scheme['periodKind'], lang: 'zh' | 'en' = 'zh'): string {
+  return t(KIND_WORDS[kind], {}, lang);
 }
 
 /** A subject with two rows of one ledger in a period: the first is read, the second is said. */

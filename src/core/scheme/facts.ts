@@ -1,5 +1,6 @@
 import type { MissingReason } from '../assess/facts';
 import type { FactValue, LedgerRecord } from '../ledger/read';
+import { t } from '../messages';
 import { monthsOf, type PeriodId } from '../period';
 import { labelKey } from '../text';
 import type { SubjectResult } from './result';
@@ -52,7 +53,7 @@ export function isSaid(value: FactValue): value is string {
   return typeof value === 'string' && !BLANK_WORDS.has(labelKey(value));
 }
 
-const monthWord = (m: string) => ({ zh: `${Number(m.slice(5, 7))}月`, en: m });
+const monthWord = (m: string) => ({ zh: t('monthShort', { month: Number(m.slice(5, 7)) }), en: m });
 const listed = (months: string[]) => ({ zh: months.map((m) => monthWord(m).zh).join('、'), en: months.join(', ') });
 
 /**

@@ -15,6 +15,8 @@ export interface ResultFlag extends Bilingual {
 /** A note on a result; one about missing inputs names their columns, so a host can point at the cells. */
 export interface ResultNote extends Bilingual {
   facts?: string[];
+  /** What gave the note: `quota` for a grade held to its quota. */
+  rule?: string;
 }
 
 /** One subject in one period of one assessment: the one result shape every assessment gives. */

@@ -58,7 +58,7 @@ export function schemeSummary(a: SchemeAssessment, scheme: Scheme): Summary {
     }
   }
   for (const [topic, rs] of [...topics].sort((x, y) => y[1].length - x[1].length)) problems.push(t('sumProblem', { topic, count: rs.length, unit, names: list(rs) }));
-  const dropped = results.filter((r) => r.notes.some((n) => n.message.includes('名额')));
+  const dropped = results.filter((r) => r.notes.some((n) => n.rule === 'quota'));
   if (dropped.length > 0 && scheme.quota) problems.push(t('sumQuota', { grade: scheme.quota.grade, count: dropped.length, unit, names: list(dropped) }));
   if (a.warnings.length > 0) problems.push(t('sumWarnings', { count: a.warnings.length, cells: a.warnings.slice(0, 3).map((w) => `${w.sheet}!${w.cell}`).join('、') }));
   if (problems.length === 0) problems.push(t('sumNoProblem', { count: results.length, unit }));

@@ -71,7 +71,7 @@ export function writeFacts(ledgers: SchemeLedger[], facts: SchemeFact[], elsewhe
           cells.formula = f.facts.map(anyLabel).join('、');
           break;
         case 'unitsWithout':
-          cells.formula = f.min === 1 ? '' : `至少${f.min}条`;
+          cells.formula = f.min === 1 ? '' : t('rsFormulaAtLeast', { count: f.min });
           break;
         case 'attendance':
           cells.formula = `${columnLabel(ledger, f.present)} ÷ ${columnLabel(ledger, f.expected)}`;
