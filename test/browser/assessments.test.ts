@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPreview, type Preview } from '../../src/node/preview/server';
 import { ensureBuilt } from '../bundle/harness';
-import { connect, HAS_CHROMIUM } from './chromium';
+import { HAS_CHROMIUM, openSidebar } from './chromium';
 
 const TOWNSHIP = 'examples/乡镇党建台账示例.xlsx';
 const VILLAGE = '村干部年度目标考评结果';
@@ -18,16 +18,12 @@ describe.skipIf(!HAS_CHROMIUM)('every assessment of a run, in the sidebar in Chr
   let preview: Preview;
   let browser: Browser;
   let page: Page;
-  const errors: string[] = [];
+  let errors: string[];
 
   beforeAll(async () => {
     ensureBuilt();
     preview = await startPreview({ file: TOWNSHIP, port: 0 });
-    browser = await connect();
-    page = await browser.newPage({ viewport: { width: 300, height: 900 } });
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(preview.sidebarUrl);
-    await page.waitForSelector('#run:not([disabled])');
+    ({ browser, page, errors } = await openSidebar(preview.sidebarUrl, 900));
   });
 
   afterAll(async () => {

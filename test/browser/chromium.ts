@@ -1,4 +1,4 @@
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 
 function sharedChromium(): { endpoint: string } | { skipped: string } {
@@ -16,4 +16,21 @@ export const HAS_CHROMIUM = 'endpoint' in shared;
 export function connect(): Promise<Browser> {
   if (!('endpoint' in shared)) throw new Error(`no shared Chromium: ${shared.skipped}`);
   return chromium.connect(shared.endpoint);
+}
+
+/** A sidebar served by a preview, open in a 300 px page, ready to run; `errors` collects what the page throws. */
+export interface OpenSidebar {
+  browser: Browser;
+  page: Page;
+  errors: string[];
+}
+
+export async function openSidebar(sidebarUrl: string, height = 1600): Promise<OpenSidebar> {
+  const browser = await connect();
+  const page = await browser.newPage({ viewport: { width: 300, height } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(sidebarUrl);
+  await page.waitForSelector('#run:not([disabled])');
+  return { browser, page, errors };
 }

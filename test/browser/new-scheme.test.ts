@@ -7,7 +7,7 @@ import { startPreview, type Preview } from '../../src/node/preview/server';
 import { ensureBuilt } from '../bundle/harness';
 import { fileTempDir } from '../fixtures/temp';
 import { smallWorkbook } from '../rulesheet/workbook-fixture';
-import { connect, HAS_CHROMIUM } from './chromium';
+import { HAS_CHROMIUM, openSidebar } from './chromium';
 
 /** 吉仁高勒镇's May ledger plus a sheet of the township's own contest, which no assessment reads yet. */
 async function contestPreview(): Promise<Preview> {
@@ -33,15 +33,11 @@ describe.skipIf(!HAS_CHROMIUM)('新增考核方案 in the sidebar, in Chromium',
   let preview: Preview;
   let browser: Browser;
   let page: Page;
-  const errors: string[] = [];
+  let errors: string[];
 
   beforeAll(async () => {
     preview = await contestPreview();
-    browser = await connect();
-    page = await browser.newPage({ viewport: { width: 300, height: 1600 } });
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(preview.sidebarUrl);
-    await page.waitForSelector('#run:not([disabled])');
+    ({ browser, page, errors } = await openSidebar(preview.sidebarUrl));
   });
 
   afterAll(async () => {

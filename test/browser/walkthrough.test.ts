@@ -7,7 +7,7 @@ import { ensureBuilt } from '../bundle/harness';
 import { cli, ROOT } from '../fixtures/cli';
 import { addDevelopmentPlan } from '../fixtures/development-plan';
 import { fileTempDir } from '../fixtures/temp';
-import { connect, HAS_CHROMIUM } from './chromium';
+import { HAS_CHROMIUM, openSidebar } from './chromium';
 
 /**
  * The README walkthrough as staff would do it in Sheets: the township's
@@ -18,7 +18,7 @@ describe.skipIf(!HAS_CHROMIUM)('a ledger and an indicator added in cells, assess
   let preview: Preview;
   let browser: Browser;
   let page: Page;
-  const errors: string[] = [];
+  let errors: string[];
 
   beforeAll(async () => {
     ensureBuilt();
@@ -29,11 +29,7 @@ describe.skipIf(!HAS_CHROMIUM)('a ledger and an indicator added in cells, assess
     const file = join(dir, '乡镇党建台账-含考评规则.xlsx');
     await addDevelopmentPlan(file);
     preview = await startPreview({ file, port: 0 });
-    browser = await connect();
-    page = await browser.newPage({ viewport: { width: 300, height: 1600 } });
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(preview.sidebarUrl);
-    await page.waitForSelector('#run:not([disabled])');
+    ({ browser, page, errors } = await openSidebar(preview.sidebarUrl));
   });
 
   afterAll(async () => {
