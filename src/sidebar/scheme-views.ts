@@ -2,7 +2,7 @@ import { starText } from '../core/assess/grade';
 import type { FactValue } from '../core/ledger/read';
 import type { Bilingual } from '../core/messages';
 import { periodLabel } from '../core/period';
-import type { SchemeAssessment, SubjectResult, ValueColumn } from '../core/scheme/result';
+import { columnValue, type SchemeAssessment, type SubjectResult, type ValueColumn } from '../core/scheme/result';
 import { h } from './dom';
 import { cellLink, tr, type ViewContext } from './views';
 
@@ -43,7 +43,7 @@ function gradeText(ctx: ViewContext, r: SubjectResult): string {
 function resultCard(ctx: ViewContext, a: SchemeAssessment, r: SubjectResult): HTMLElement {
   const zh = ctx.lang === 'zh';
   const score = { score: r.score, grade: gradeText(ctx, r), rank: r.rank, of: r.of };
-  const values = a.columns.map((c) => tr(ctx, 'uiResultValue', { label: zh ? c.label : c.labelEn, value: valueText(c, r.values[c.id] ?? r.indicators[c.id]) }));
+  const values = a.columns.map((c) => tr(ctx, 'uiResultValue', { label: zh ? c.label : c.labelEn, value: valueText(c, columnValue(c, r)) }));
   const badge = r.risk ? 'uiRisk' : r.fallsShort ? 'uiFallsShort' : undefined;
   return h(
     'li',

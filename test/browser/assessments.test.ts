@@ -66,6 +66,11 @@ describe.skipIf(!HAS_CHROMIUM)('every assessment of a run, in the sidebar in Chr
     await page.selectOption('#assessment', 'household');
     const bottom = await page.locator('#scheme-results .scheme-result .flags li[data-rule]').allTextContents();
     expect(bottom.filter((f) => f.startsWith('后20%')).length).toBeGreaterThanOrEqual(6);
+    // An indicator shows its points, not the rating it is counted from (民主测评 is 0.6 of 民主测评得分).
+    const first = page.locator('#scheme-results .scheme-result').first();
+    const name = await first.getAttribute('data-name');
+    const points = resultRow(preview, '党员中心户季度测评结果', name!)!['民主测评（60）'];
+    expect(await first.locator('.values').textContent()).toContain(`民主测评：${points}`);
     expect(await page.locator('#scheme-summary').textContent()).toContain('四、下步打算');
 
     // a month: the yearly assessment is listed with no results and the reason.

@@ -1,4 +1,4 @@
-import type { SchemeAssessment } from './result';
+import { columnValue, type SchemeAssessment } from './result';
 
 /** The CLI's --json `assessments`: every assessment in the one result shape, values by the label its sheet shows. */
 export function assessmentsJson(list: SchemeAssessment[]) {
@@ -23,7 +23,7 @@ export function assessmentsJson(list: SchemeAssessment[]) {
       riskReasons: r.riskReasons.map((x) => x.message),
       flags: r.flags.map((f) => ({ rule: f.rule, message: f.message })),
       notes: r.notes.map((n) => n.message),
-      values: Object.fromEntries(a.columns.map((c) => [c.label, (c.indicator ? r.indicators[c.id] : r.values[c.id]) ?? null])),
+      values: Object.fromEntries(a.columns.map((c) => [c.label, columnValue(c, r)])),
       source: r.source,
     })),
   }));

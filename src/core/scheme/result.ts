@@ -69,3 +69,8 @@ export interface SchemeAssessment {
   notes: Bilingual[];
   warnings: Warning[];
 }
+
+/** What a result shows in a column: an indicator's points, else the fact's or output's value. */
+export function columnValue(column: ValueColumn, result: SubjectResult): FactValue {
+  return (column.indicator ? result.indicators[column.id] : result.values[column.id]) ?? null;
+}
