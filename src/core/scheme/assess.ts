@@ -10,7 +10,7 @@ import { monthsOf, periodLabel, type PeriodId } from '../period';
 import { a1Column } from './cells';
 import { type FactContext, gatherFacts, type GatheredFacts, isSaid, type SubjectData } from './facts';
 import type { ResultFlag, SchemeAssessment, SubjectResult, ValueColumn } from './result';
-import type { Scheme } from './schema';
+import type { Scheme, SchemeLedger } from './schema';
 import { columnsById, factTypes } from './types';
 import { fitsKind, unitOf, unitsIn } from './units';
 import { subjectKey } from './subjects';
@@ -246,6 +246,7 @@ export async function assessScheme(scheme: Scheme, inputs: SchemeInputs, options
   const infos = new Map(scheme.ledgers.flatMap((l) => (inputs.ledgers.get(l.id)?.infos ?? []).map((i) => [i.sheet, i] as const)));
   const ledgerMonths = new Map<string, Set<string>>();
   const periodWords = { kind: kindWord(kind), kindEn: kindWord(kind, 'en') };
+  const cellOf = (record: LedgerRecord, column: string) => `${a1Column(infos.get(record.sheet), column) ?? 'A'}${record.row}`;
   const kept: ReadonlyMap<string, { records: LedgerRecord[]; infos: LedgerInfo[]; warnings: Warning[] }> = new Map(
     scheme.ledgers.map((l) => {
       const read = inputs.ledgers.get(l.id) ?? { records: [], infos: [], warnings: [] };
@@ -254,7 +255,8 @@ export async function assessScheme(scheme: Scheme, inputs: SchemeInputs, options
       // A row of a longer period than the scheme's (a year's figures in a quarterly scheme) has no one unit to count in.
       const records = read.records.filter((r) => {
         if (unitOf(r.period, kind) !== undefined) return true;
-        warnings.push({ sheet: r.sheet, cell: `A${r.row}`, ...both('schemeRowPeriodLonger', { title: scheme.title, titleEn: scheme.titleEn ?? scheme.title, period: periodLabel(r.period), periodEn: r.period, ...periodWords }) });
+        const period = l.columns.find((c) => c.role === 'period')?.fact;
+        warnings.push({ sheet: r.sheet, cell: cellOf(r, period ?? subjectOf(l)), ...both('schemeRowPeriodLonger', { title: scheme.title, titleEn: scheme.titleEn ?? scheme.title, period: periodLabel(r.period), periodEn: r.period, ...periodWords }) });
         return false;
       });
       ledgerMonths.set(l.id, new Set(records.flatMap((r) => monthsOf(r.period))));
@@ -267,10 +269,11 @@ export async function assessScheme(scheme: Scheme, inputs: SchemeInputs, options
     ledgerMonths,
     standing,
     resultMonths,
-    cellOf: (record, column) => `${record.sheet}!${a1Column(infos.get(record.sheet), column) ?? 'A'}${record.row}`,
+    cellOf: (record, column) => `${record.sheet}!${cellOf(record, column)}`,
     columns: columnLedgers(scheme),
   };
   const subjects = subjectsOf(scheme, { ...inputs, ledgers: kept });
+  const single = singleRowLedgers(scheme);
 
   const dataMonths = new Set([...ledgerMonths.values()].flatMap((s) => [...s]));
   for (const f of scheme.facts) if (f.source === 'results') for (const m of resultMonths.get(f.scheme) ?? []) dataMonths.add(m);
@@ -297,7 +300,7 @@ export async function assessScheme(scheme: Scheme, inputs: SchemeInputs, options
     for (const subject of subjects.values()) {
       const source = presence(scheme, subject, unit, standing);
       if (source === undefined) continue;
-      duplicateWarnings(scheme, subject, unit, standing, warnings);
+      duplicateWarnings(single, subject, unit, cellOf, warnings);
       const facts = gatherFacts(scheme.facts, subject.data as SubjectData, unit, ctx);
       inUnit.push(await assessor.judge({ name: subject.name, group: subject.group, source }, unit, facts));
     }
@@ -336,20 +339,29 @@ function kindWord(kind: Scheme['periodKind'], lang: 'zh' | 'en' = 'zh'): string 
   return t(KIND_WORDS[kind], {}, lang);
 }
 
-/** A subject with two rows of one ledger in a period: the first is read, the second is said. */
-function duplicateWarnings(scheme: Scheme, subject: Subject, unit: string, standing: ReadonlySet<string>, warnings: Warning[]): void {
-  const months = new Set(monthsOf(unit));
-  // A ledger counted over (发展党员, 三会一课) lists many rows per subject; one whose columns are read as they are has one.
+const subjectOf = (ledger: SchemeLedger) => ledger.columns.find((c) => c.role === 'subject')!.fact;
+
+/**
+ * The ledgers that hold one row per subject and period: not a roster, and not
+ * one counted over (发展党员, 三会一课 list many rows per subject).
+ */
+function singleRowLedgers(scheme: Scheme): SchemeLedger[] {
   const counted = new Set(scheme.facts.flatMap((f) => ('ledger' in f && f.source !== 'value' ? [f.ledger] : [])));
-  for (const ledger of scheme.ledgers) {
-    if (standing.has(ledger.id) || counted.has(ledger.id)) continue;
+  return scheme.ledgers.filter((l) => !l.standing && !counted.has(l.id));
+}
+
+/** A subject with two rows of one such ledger in a period: the first is read, the second is said at its name cell. */
+function duplicateWarnings(single: SchemeLedger[], subject: Subject, unit: string, cellOf: (r: LedgerRecord, column: string) => string, warnings: Warning[]): void {
+  const months = new Set(monthsOf(unit));
+  for (const ledger of single) {
     const rows = (subject.data.rows.get(ledger.id) ?? []).filter((r) => monthsOf(r.period).every((m) => months.has(m)));
+    const name = subjectOf(ledger);
     for (const extra of rows.slice(1)) {
       warnings.push({
         sheet: extra.sheet,
-        cell: `A${extra.row}`,
+        cell: cellOf(extra, name),
         period: unit,
-        ...both('schemeDuplicateRow', { name: subject.name, period: periodLabel(unit), periodEn: unit, other: `${rows[0]!.sheet}!A${rows[0]!.row}` }),
+        ...both('schemeDuplicateRow', { name: subject.name, period: periodLabel(unit), periodEn: unit, other: `${rows[0]!.sheet}!${cellOf(rows[0]!, name)}` }),
       });
     }
   }

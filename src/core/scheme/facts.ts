@@ -93,8 +93,14 @@ export function gatherFacts(facts: SchemeFact[], data: SubjectData, unit: Period
     out.values[fact] = null;
     out.missing.set(fact, reasons);
   };
-  const inUnit = (ledger: string, window?: Set<string>) =>
-    (data.rows.get(ledger) ?? []).filter((r) => ctx.standing.has(ledger) || monthsOf(r.period).every((m) => (window ?? months).has(m)));
+  // The period's rows of a ledger are asked for once per column read from it: worked out once.
+  const ofUnit = new Map<string, LedgerRecord[]>();
+  const within = (ledger: string, window: Set<string>) => (data.rows.get(ledger) ?? []).filter((r) => ctx.standing.has(ledger) || monthsOf(r.period).every((m) => window.has(m)));
+  const inUnit = (ledger: string, window?: Set<string>): LedgerRecord[] => {
+    if (window) return within(ledger, window);
+    if (!ofUnit.has(ledger)) ofUnit.set(ledger, within(ledger, months));
+    return ofUnit.get(ledger)!;
+  };
   const rowsWhere = (ledger: string, where: Where | undefined, window?: Set<string>) => inUnit(ledger, window).filter((r) => !where || matches(r.facts[where.column] ?? null, where));
 
   const valueOf = (fact: string, ledger: string, column: string) => {
