@@ -1,5 +1,5 @@
 import { starText } from '../core/assess/grade';
-import type { Evidence } from '../core/branch/evidence';
+import type { Evidence } from '../core/scheme/evidence';
 import type { BranchAssessment, BranchFlag, BranchResult } from '../core/branch/result';
 import { periodLabel } from '../core/period';
 import { h } from './dom';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deadlineAfter, nextPeriod, quarterOf, quartersSpanning, unitsLabel, unitsWithin } from '../../src/core/branch/periods';
+import { deadlineAfter, nextPeriod, quarterOf, quartersSpanning, unitsLabel, unitsWithin } from '../../src/core/period';
 import { monthsOf, parsePeriodId, periodLabel, yearQuarterIn } from '../../src/core/period';
 
 describe('periods: months, quarters and years', () => {

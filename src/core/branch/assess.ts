@@ -15,7 +15,7 @@ import { branchFacts, type Coverage } from './facts';
 import { ledgerTitle, readBranchLedgers, type SheetKinds, withoutBranchLedgers } from './ledgers';
 import { collectMeetings, type Meeting } from './meetings';
 import { BranchNameRules, BranchRoster } from './names';
-import { quartersSpanning, unitsLabel } from './periods';
+import { quartersSpanning, unitsLabel } from '../period';
 import { type BranchAssessment, type BranchResult, branchOrder, type CoverageNote } from './result';
 import type { BranchPack } from './schema';
 import { collectWork, type WorkRow } from './work';

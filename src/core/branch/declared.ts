@@ -10,7 +10,7 @@ import { readDeclaredLedgers } from '../scheme/read';
 import type { SchemeFact, SchemeLedger } from '../scheme/schema';
 import { monthsEnding } from '../scheme/units';
 import { declaredLedgerOf } from './catalogue';
-import type { SourceRow } from './evidence';
+import type { SourceRow } from '../scheme/evidence';
 import type { BranchFacts, MissingFact } from './facts';
 import type { SheetKinds } from './ledgers';
 import type { BranchRoster } from './names';

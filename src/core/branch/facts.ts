@@ -2,10 +2,10 @@ import type { FactValue } from '../ledger/read';
 import { monthsOf, type PeriodId } from '../period';
 import type { BranchCadre } from './cadres';
 import { MEETING_MONTHS, meetingCountFact } from './catalogue';
-import type { SourceRow } from './evidence';
+import type { SourceRow } from '../scheme/evidence';
 import type { LedgerKind } from './ledgers';
 import type { Meeting } from './meetings';
-import { dayLabel, unitsLabel, unitsWithin } from './periods';
+import { dayLabel, unitsLabel, unitsWithin } from '../period';
 import type { BranchFact, BranchPack } from './schema';
 import type { WorkRow } from './work';
 

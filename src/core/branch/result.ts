@@ -1,7 +1,7 @@
 import type { RankedScore } from '../assess/assess';
 import type { FactValue, LedgerInfo, Warning } from '../ledger/read';
 import type { Bilingual } from '../messages';
-import type { Evidence } from './evidence';
+import type { Evidence } from '../scheme/evidence';
 import type { BuiltInKind, SheetKinds } from './ledgers';
 import type { RateCheck, UnmatchedName } from './work';
 

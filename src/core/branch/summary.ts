@@ -4,7 +4,7 @@ import { periodLabel } from '../period';
 import type { Summary } from '../results/summary';
 import type { BranchAssessment, BranchResult } from './result';
 import { meetingCountFact } from './catalogue';
-import { deadlineAfter, nextPeriod } from './periods';
+import { deadlineAfter, nextPeriod } from '../period';
 import type { BranchPack } from './schema';
 
 const NAMES_SHOWN = 8;

@@ -5,7 +5,7 @@ import { periodLabel } from '../period';
 import type { ResultTable, TableMeta } from '../results/table';
 import type { BranchAssessment, BranchResult } from './result';
 import { meetingCountFact } from './catalogue';
-import { evidenceText, mergeEvidence } from './evidence';
+import { evidenceText, mergeEvidence } from '../scheme/evidence';
 import type { BranchPack } from './schema';
 
 export const BRANCH_RESULT_SHEET = t('branchSheetTitle');
