@@ -23,7 +23,6 @@ export * from './branch/schema';
 export * from './branch/validate';
 export * from './branch/catalogue';
 export * from './branch/names';
-export * from './period';
 export * from './scheme/evidence';
 export * from './branch/ledgers';
 export * from './branch/aliases';
