@@ -27,7 +27,6 @@ export * from './scheme/evidence';
 export * from './branch/ledgers';
 export * from './branch/aliases';
 export * from './branch/result';
-export * from './branch/assessor';
 export * from './branch/assess';
 export * from './branch/table';
 export * from './branch/summary';

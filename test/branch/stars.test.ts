@@ -1,26 +1,39 @@
 import { describe, expect, it } from 'vitest';
-import { overQuota } from '../../src/core/branch/stars';
+import type { SubjectResult } from '../../src/core/scheme/result';
+import { SchemeSchema } from '../../src/core/scheme/schema';
+import { Standing } from '../../src/core/scheme/standing';
 import { assess, branchPack, find, MEETING_HEADER, meetingRows, Q2, WORK_HEADER, workRow } from './helpers';
 
-const entries = (scores: number[]) => scores.map((score) => ({ score, stars: score >= 90 ? 5 : 4 }));
+/** Which of a period's branches, scored as given, drop from 五星 under a 20% quota: the scheme's quota, as a run holds it. */
+function drops(scores: number[]): boolean[] {
+  const scheme = SchemeSchema.parse({
+    id: 'q', version: 1, title: 'q', subject: '党支部', periodKind: 'quarter',
+    indicators: [{ id: 'i', label: 'i', max: 100, hitPolicy: 'sum' }],
+    rules: [{ id: 'r', indicator: 'i', when: [{ fact: 'always', op: '=', value: true }], points: 0 }],
+    grades: [{ min: 90, grade: '五星', stars: 5 }, { min: 0, grade: '四星', stars: 4 }],
+    quota: { grade: '五星', maxShare: 0.2 },
+  });
+  const results = scores.map((score) => ({ score, grade: score >= 90 ? '五星' : '四星', stars: score >= 90 ? 5 : 4, notes: [] }) as unknown as SubjectResult);
+  new Standing(scheme, String).holdQuota(results);
+  return results.map((r, i) => scores[i]! >= 90 && r.grade === '四星');
+}
 
 describe('the five-star quota', () => {
   it('keeps the highest scorers within ⌊share × N⌋', () => {
-    const drops = overQuota(entries([99, 98, 97, 96, 95, 94, 80, 80, 80, 80]), 5, 0.2, 10);
-    expect(drops).toEqual([false, false, true, true, true, true, false, false, false, false]);
+    expect(drops([99, 98, 97, 96, 95, 94, 80, 80, 80, 80])).toEqual([false, false, true, true, true, true, false, false, false, false]);
   });
 
   it('drops every branch tied at the boundary, so the quota is never exceeded', () => {
     const scores = [98, 97, 95, 95, 95, ...Array(15).fill(80)];
-    const drops = overQuota(entries(scores), 5, 0.2, 20);
-    expect(drops.slice(0, 5)).toEqual([false, false, true, true, true]);
-    expect(drops.filter((d, i) => !d && scores[i]! >= 90)).toHaveLength(2);
+    const dropped = drops(scores);
+    expect(dropped.slice(0, 5)).toEqual([false, false, true, true, true]);
+    expect(dropped.filter((d, i) => !d && scores[i]! >= 90)).toHaveLength(2);
   });
 
   it('drops nobody when the holders fit, and rounds the quota down', () => {
-    expect(overQuota(entries([99, 98, 97, 96, ...Array(16).fill(80)]), 5, 0.2, 20).some(Boolean)).toBe(false);
-    expect(overQuota(entries([99, 98, 97, 96, 95, ...Array(16).fill(80)]), 5, 0.2, 21).filter(Boolean)).toHaveLength(1);
-    expect(overQuota(entries([99, 98]), 5, 0.2, 4)).toEqual([true, true]);
+    expect(drops([99, 98, 97, 96, ...Array(16).fill(80)]).some(Boolean)).toBe(false);
+    expect(drops([99, 98, 97, 96, 95, ...Array(16).fill(80)]).filter(Boolean)).toHaveLength(1);
+    expect(drops([99, 98, 80, 80])).toEqual([true, true, false, false]);
   });
 });
 
@@ -45,7 +58,7 @@ describe('stars, caps and 软弱涣散风险', () => {
       ['丁嘎查党支部', 4, 4],
       ['戊嘎查党支部', 4, 5],
     ]);
-    expect(find(a, '乙嘎查党支部').starNotes.map((n) => n.message)).toEqual(['5星名额不超过20%（1个），按得分顺延为4星']);
+    expect(find(a, '乙嘎查党支部').starNotes.map((n) => n.message)).toEqual(['五星名额为6名中的20%（1名），得分 99.83 处于名额线及以下（含同分），评为四星']);
     const last = find(a, '己嘎查党支部');
     expect(last.risk).toBe(true);
     expect(last.fallsShort).toBe(false);

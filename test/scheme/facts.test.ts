@@ -14,7 +14,7 @@ function rec(sheet: string, period: string, facts: Record<string, FactValue>, ma
 }
 
 function result(period: string, score: number, grade: string): SubjectResult {
-  return { name: '张三', group: '乌兰嘎查', period, score, grade, gradeEn: grade, stars: 0, rank: 1, of: 1, fallsShort: false, risk: false, riskReasons: [], flags: [], notes: [], indicators: {}, basis: [], values: {}, source: null };
+  return { name: '张三', group: '乌兰嘎查', period, score, grade, gradeEn: grade, stars: 0, rank: 1, of: 1, scored: true, fallsShort: false, risk: false, riskReasons: [], flags: [], notes: [], indicators: {}, excluded: [], basis: [], values: {}, evidence: {}, rectifyBy: null, source: null };
 }
 
 /** What the run knows: every ledger's months come from all subjects' rows (`everyone`), the subject's own rows are in `data`. */

@@ -9,6 +9,7 @@ import { packScheme } from '../scheme/from-pack';
 import type { SubjectResult } from '../scheme/result';
 import type { WorkbookSnapshot } from '../snapshot';
 import { type RecordFacts, recordFacts } from './facts';
+import { givenFacts } from '../scheme/facts';
 import { type Basis, type Flag, scoringPlan } from './score';
 import { RuleScorer } from './scorer';
 
@@ -134,7 +135,7 @@ export async function assessWorkbook(workbook: WorkbookSnapshot, pack: Pack, opt
   for (let i = 0; i < records.length; i++) {
     const record = records[i]!;
     const { values, missing } = recordFacts(record, pack);
-    const result = await assessor.judge({ name: record.name, group: record.branch, source: { sheet: record.sheet, row: record.row } }, record.period, { values, missing, detail: {}, cells: new Map() });
+    const result = await assessor.judge({ name: record.name, group: record.branch, source: { sheet: record.sheet, row: record.row } }, record.period, givenFacts(values, missing));
     judged.push({ record, result });
     if (options.onProgress && (i + 1) % PROGRESS_EVERY === 0) await options.onProgress(i + 1, records.length);
   }
@@ -144,7 +145,7 @@ export async function assessWorkbook(workbook: WorkbookSnapshot, pack: Pack, opt
   const cadres: CadreResult[] = [];
   for (const month of months) {
     const inMonth = judged.filter((s) => s.record.period === month);
-    assessor.settle(inMonth.map((s) => s.result));
+    await assessor.settle(inMonth.map((s) => s.result));
     for (const { record, result } of inMonth) {
       for (const note of result.notes) {
         warnings.push({ sheet: record.sheet, cell: cells.cell(record, note.facts), period: month, message: `${record.name}：${note.message}`, messageEn: `${record.name}: ${note.messageEn}` });

@@ -7,16 +7,18 @@ import type { Warning } from '../ledger/read';
 import { monthsOf, periodContains, periodLabel, type PeriodId } from '../period';
 import type { WorkbookSnapshot } from '../snapshot';
 import { readAliasSheets } from './aliases';
-import { BranchAssessor } from './assessor';
 import { collectCadres } from './cadres';
 import { unitCoverage, type UnitCoverage } from './coverage';
 import { addDeclaredFacts, collectDeclared } from './declared';
-import { branchFacts, type Coverage } from './facts';
+import { asGathered, branchFacts, type Coverage } from './facts';
+import { branchScheme } from './scheme';
+import { SchemeAssessor } from '../scheme/assess';
+import type { SubjectResult } from '../scheme/result';
 import { ledgerTitle, readBranchLedgers, type SheetKinds, withoutBranchLedgers } from './ledgers';
 import { collectMeetings, type Meeting } from './meetings';
 import { BranchNameRules, BranchRoster } from './names';
 import { quartersSpanning, unitsLabel } from '../period';
-import { type BranchAssessment, type BranchResult, branchOrder, type CoverageNote } from './result';
+import { type BranchAssessment, type BranchResult, branchOrder, branchResultOf, type CoverageNote } from './result';
 import type { BranchPack } from './schema';
 import { collectWork, type WorkRow } from './work';
 
@@ -135,22 +137,28 @@ export async function assessBranches(workbook: WorkbookSnapshot, packs: BranchPa
     cadres: groupBy(cadres.cadres, (c) => c.branch),
   };
 
-  const assessor = new BranchAssessor(pack, packs.cadre);
+  const assessor = new SchemeAssessor(branchScheme(pack, packs.cadre));
+  const words = (kind: Parameters<typeof ledgerTitle>[2]) => ledgerTitle(pack, packs.cadre, kind);
   const branches: BranchResult[] = [];
+  const results: SubjectResult[] = [];
   const total = periods.length * roster.branches.length;
   let done = 0;
   for (const period of periods) {
-    const inPeriod: BranchResult[] = [];
+    const inPeriod: SubjectResult[] = [];
     for (const b of roster.branches) {
       const data = { meetings: byBranch.meetings.get(b.id) ?? [], work: byBranch.work.get(b.id) ?? [], cadres: byBranch.cadres.get(b.id) ?? [] };
       const facts = branchFacts(pack, data, period, coverage);
       addDeclaredFacts(pack, declared, b.id, period, facts);
-      inPeriod.push(await assessor.evaluate({ id: b.id, name: b.name, variants: [...b.variants.keys()] }, period, facts));
+      inPeriod.push(await assessor.judge({ name: b.name, group: null, source: null }, period, asGathered(facts, words)));
       done++;
       if (options.onProgress && done % 20 === 0) await options.onProgress(done, total);
     }
     await assessor.settle(inPeriod);
-    branches.push(...inPeriod);
+    results.push(...inPeriod);
+    inPeriod.forEach((r, i) => {
+      const b = roster.branches[i]!;
+      branches.push(branchResultOf(r, { id: b.id, variants: [...b.variants.keys()] }));
+    });
   }
   await options.onProgress?.(total, total);
   branches.sort(branchOrder);
@@ -162,6 +170,7 @@ export async function assessBranches(workbook: WorkbookSnapshot, packs: BranchPa
     period: options.period,
     periods,
     branches,
+    results,
     sheets: read.kinds,
     ledgers: { meetings: read.meetings.ledgers, work: read.work.ledgers },
     declared: declared.infos,

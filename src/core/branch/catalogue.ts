@@ -1,3 +1,4 @@
+import { t } from '../messages';
 import type { ColumnType } from '../pack/schema';
 import { declaredKind } from '../scheme/ledgers';
 import type { SchemeFact } from '../scheme/schema';
@@ -35,9 +36,9 @@ export const meetingCountFact = (type: string) => `${type}Meetings`;
 export function factCatalogue(pack: BranchPack): Map<string, BranchFactInfo> {
   const facts = new Map<string, BranchFactInfo>();
   facts.set('always', { type: 'boolean', label: '', labelEn: '' });
-  facts.set(MEETING_MONTHS, { type: 'number', label: '有会议记录的月数', labelEn: 'months with meeting records' });
-  for (const t of pack.meetings.types) {
-    facts.set(meetingCountFact(t.id), { type: 'number', label: `${t.label}次数`, labelEn: `${t.labelEn ?? t.label} held` });
+  facts.set(MEETING_MONTHS, { type: 'number', label: t('branchFactMeetingMonths'), labelEn: t('branchFactMeetingMonths', {}, 'en') });
+  for (const m of pack.meetings.types) {
+    facts.set(meetingCountFact(m.id), { type: 'number', label: t('branchFactMeetingsHeld', { meeting: m.label }), labelEn: t('branchFactMeetingsHeld', { meeting: m.labelEn ?? m.label }, 'en') });
   }
   for (const c of pack.work.columns) {
     if (c.type === 'number') facts.set(c.fact, { type: 'number', label: c.label, labelEn: c.labelEn ?? c.label });

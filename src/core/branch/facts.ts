@@ -1,4 +1,5 @@
 import type { FactValue } from '../ledger/read';
+import { type GapReason, type GatheredFacts, givenFacts } from '../scheme/facts';
 import { monthsOf, type PeriodId } from '../period';
 import type { BranchCadre } from './cadres';
 import { MEETING_MONTHS, meetingCountFact } from './catalogue';
@@ -9,23 +10,14 @@ import { dayLabel, unitsLabel, unitsWithin } from '../period';
 import type { BranchFact, BranchPack } from './schema';
 import type { WorkRow } from './work';
 
-/**
- * Why a fact has no value for a branch and period. The first four are "no
- * data" and are reported as such; the last two are not failures and not
- * worth a note (a branch with no stationed cadre, a quarterly item in a month).
- */
-export type MissingReason = 'noLedger' | 'uncovered' | 'notReported' | 'notRecorded' | 'notApplicable' | 'notDue';
-
 export interface MissingFact {
-  reason: MissingReason;
+  reason: GapReason;
   ledger: LedgerKind;
   /** The columns left empty, for notRecorded. */
   inputs?: { zh: string; en: string }[];
   /** For uncovered: the months of the period the ledger has no records for, when it has some (a yearly item in a year covered in part). */
   months?: string[];
 }
-
-export const NO_DATA_REASONS: ReadonlySet<MissingReason> = new Set(['noLedger', 'uncovered', 'notReported', 'notRecorded']);
 
 /** Per ledger, the months (for work counts also quarters or years) it has rows for; absent when there is no such ledger. */
 export interface Coverage {
@@ -194,4 +186,16 @@ function computeFact(f: BranchFact, ctx: Context, out: BranchFacts, missing: (fa
       return;
     }
   }
+}
+
+/** A branch's facts as every assessment's facts are: a gap names its ledger in words. */
+export function asGathered(facts: BranchFacts, ledgerWords: (kind: LedgerKind) => { zh: string; en: string }): GatheredFacts {
+  const out = givenFacts(facts.values);
+  for (const [fact, m] of facts.missing) {
+    out.missing.set(fact, [{ kind: 'absent', fact }]);
+    out.gaps.set(fact, { reason: m.reason, ledger: ledgerWords(m.ledger), ...(m.inputs ? { inputs: m.inputs } : {}), ...(m.months ? { months: m.months } : {}) });
+  }
+  out.detail = facts.detail;
+  out.evidence = facts.evidence;
+  return out;
 }

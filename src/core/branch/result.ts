@@ -2,6 +2,7 @@ import type { RankedScore } from '../assess/assess';
 import type { FactValue, LedgerInfo, Warning } from '../ledger/read';
 import type { Bilingual } from '../messages';
 import type { Evidence } from '../scheme/evidence';
+import { isStandingNote, type SubjectResult } from '../scheme/result';
 import type { BuiltInKind, SheetKinds } from './ledgers';
 import type { RateCheck, UnmatchedName } from './work';
 
@@ -70,6 +71,8 @@ export interface BranchAssessment {
   periods: string[];
   /** Falling short first (at risk first among them), then by rank. */
   branches: BranchResult[];
+  /** The same, in the one result shape every assessment gives, in the order judged. */
+  results: SubjectResult[];
   sheets: SheetKinds;
   ledgers: { meetings: LedgerInfo[]; work: LedgerInfo[] };
   /** The sheets read as each ledger the pack declares (支部基本情况), by ledger id. */
@@ -89,8 +92,10 @@ export interface BranchAssessment {
   warnings: Warning[];
 }
 
+type Ordered = Pick<BranchResult, 'period' | 'risk' | 'fallsShort' | 'scored' | 'rank' | 'name'>;
+
 /** Falling short first, at risk first among them, then by rank and name. */
-export function branchOrder(a: BranchResult, b: BranchResult): number {
+export function branchOrder(a: Ordered, b: Ordered): number {
   return (
     a.period.localeCompare(b.period) ||
     Number(b.risk) - Number(a.risk) ||
@@ -99,4 +104,34 @@ export function branchOrder(a: BranchResult, b: BranchResult): number {
     a.rank - b.rank ||
     a.name.localeCompare(b.name, 'zh')
   );
+}
+
+/** A branch's result in the branch assessment's own shape (its sheet, JSON `branches`), from the one result shape. */
+export function branchResultOf(r: SubjectResult, branch: { id: string; variants: string[] }): BranchResult {
+  const flags: BranchFlag[] = r.flags.flatMap((f) => (f.item ? [{ rule: f.rule, message: f.message, messageEn: f.messageEn, ...f.item }] : []));
+  const note = (n: SubjectResult['notes'][number]): BranchNote => ({ rule: n.rule ?? '', message: n.message, messageEn: n.messageEn });
+  return {
+    id: branch.id,
+    name: r.name,
+    variants: branch.variants,
+    period: r.period,
+    scored: r.scored,
+    score: r.score,
+    grade: r.grade,
+    gradeEn: r.gradeEn,
+    stars: r.stars,
+    rank: r.rank,
+    of: r.of,
+    fallsShort: r.fallsShort,
+    risk: r.risk,
+    riskReasons: r.riskReasons,
+    flags,
+    noData: r.notes.filter((n) => !isStandingNote(n)).map(note),
+    starNotes: r.notes.filter(isStandingNote).map(({ message, messageEn }) => ({ message, messageEn })),
+    indicators: r.indicators,
+    excluded: r.excluded,
+    values: r.values,
+    evidence: r.evidence,
+    rectifyBy: r.rectifyBy,
+  };
 }

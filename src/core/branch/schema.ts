@@ -1,7 +1,9 @@
 import * as z from 'zod';
 import { ParamsSchema } from '../pack/params';
 import { ColumnSchema, ConditionSchema, FactIdSchema, GradeBandSchema, IndicatorSchema, RuleSchema } from '../pack/schema';
-import { SchemeFactSchema, SchemeLedgerSchema } from '../scheme/schema';
+import { RequirementSchema, RiskSchema, SchemeFactSchema, SchemeLedgerSchema } from '../scheme/schema';
+
+export { RequirementSchema, RiskCriterionSchema, RiskSchema, type Requirement } from '../scheme/schema';
 
 /**
  * The branch rule pack (党支部考核): which ledgers to read, which facts to
@@ -9,8 +11,6 @@ import { SchemeFactSchema, SchemeLedgerSchema } from '../scheme/schema';
  * the star rules. Everything a township may want to change is data here, in
  * the same rule, indicator, condition and grade shapes as the cadre pack.
  */
-
-const RuleIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'ids are letters, digits, - _ .');
 
 const LedgerShape = {
   title: z.string().min(1),
@@ -72,47 +72,6 @@ export const BranchFactSchema = z.discriminatedUnion('source', [
   z.object({ ...FactShape, source: z.literal('cadresGraded'), grades: z.array(z.string().min(1)).min(1) }),
 ]);
 export type BranchFact = z.infer<typeof BranchFactSchema>;
-
-/**
- * A must-meet item. It fails when every condition holds; its texts are
- * templates where {fact} is the fact's value and {factDetail} where or what
- * (the months missed, the meeting, the counts).
- */
-export const RequirementSchema = z.object({
-  id: RuleIdSchema,
-  label: z.string().min(1),
-  labelEn: z.string().optional(),
-  enabled: z.boolean().default(true),
-  when: z.array(ConditionSchema).min(1),
-  expected: z.string().min(1),
-  expectedEn: z.string().optional(),
-  actual: z.string().min(1),
-  actualEn: z.string().optional(),
-  message: z.string().min(1),
-  messageEn: z.string().optional(),
-  /** What the branch is to do, for the rectification list. */
-  fix: z.string().min(1),
-  fixEn: z.string().optional(),
-});
-export type Requirement = z.infer<typeof RequirementSchema>;
-
-/** One way into 软弱涣散风险: conditions over the outcome facts (failedItems, lastPlace, score, rank) and the branch's facts. */
-export const RiskCriterionSchema = z.object({
-  id: RuleIdSchema,
-  when: z.array(ConditionSchema).min(1),
-  reason: z.string().min(1),
-  reasonEn: z.string().optional(),
-});
-
-export const RiskSchema = z.object({
-  label: z.string().min(1),
-  labelEn: z.string().optional(),
-  /** Any criterion that holds marks the branch. */
-  any: z.array(RiskCriterionSchema).min(1),
-  maxStars: z.number().int().min(0).max(5),
-  /** Months given to rectify, counted from the end of the period. */
-  rectifyMonths: z.number().int().positive(),
-});
 
 /** At most `maxShare` of a period's branches get `stars`; the lowest scorers above it drop one star. */
 export const StarQuotaSchema = z.object({

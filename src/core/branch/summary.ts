@@ -1,4 +1,4 @@
-import { branchTextsFilled } from '../pack/params';
+import { textsFilled } from '../pack/params';
 import type { Warning } from '../ledger/read';
 import { periodLabel } from '../period';
 import type { Summary } from '../results/summary';
@@ -152,7 +152,7 @@ function plans(a: BranchAssessment, pack: BranchPack, list: BranchResult[], peri
  */
 export function branchSummary(a: BranchAssessment, written: BranchPack): Summary {
   // Must-meet texts as shown: 应达到 不低于{办结率要求} reads 不低于90%.
-  const pack = branchTextsFilled(written);
+  const pack = textsFilled(written);
   const period = a.periods.at(-1);
   if (!period) return { title: pack.title, sections: [{ heading: '一、基本情况', sentences: [`${pack.meetings.title}和${pack.work.title}中没有可考评的记录。`] }] };
   const scope = periodLabel(period);

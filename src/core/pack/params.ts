@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { both, type Bilingual } from '../messages';
-import type { BranchPack } from '../branch/schema';
+import type { Requirement, Risk } from '../scheme/schema';
 import type { Condition, Rule } from './schema';
 import { tidy } from '../values';
 
@@ -120,13 +120,13 @@ export function rulesTextsFilled<P extends { params?: Param[]; rules: Rule[] }>(
   return { ...pack, rules: pack.rules.map((r) => fillFields(r, RULE_TEXTS, params)) };
 }
 
-/** A branch pack with every text as shown: rule flags, must-meet texts and risk reasons. */
-export function branchTextsFilled(pack: BranchPack): BranchPack {
+/** An assessment with every text as shown: rule flags, must-meet texts and risk reasons. */
+export function textsFilled<P extends { params?: Param[]; rules: Rule[]; requirements: Requirement[]; risk?: Risk }>(pack: P): P {
   const params = paramMap(pack.params);
   if (params.size === 0) return pack;
   return {
     ...rulesTextsFilled(pack),
     requirements: pack.requirements.map((r) => fillFields(r, REQUIREMENT_TEXTS, params)),
-    risk: { ...pack.risk, any: pack.risk.any.map((c) => fillFields(c, RISK_TEXTS, params)) },
+    ...(pack.risk ? { risk: { ...pack.risk, any: pack.risk.any.map((c) => fillFields(c, RISK_TEXTS, params)) } } : {}),
   };
 }

@@ -1,6 +1,6 @@
 import { t } from '../messages';
 import type { Assessment } from '../assess/assess';
-import type { BranchAssessment } from '../branch/result';
+import { type BranchAssessment, branchOrder } from '../branch/result';
 import type { BranchPack } from '../branch/schema';
 import type { Pack } from '../pack/schema';
 import type { SchemeAssessment, SubjectResult, ValueColumn } from './result';
@@ -25,14 +25,18 @@ export function cadreAssessment(a: Assessment, pack: Pack): SchemeAssessment {
     stars: c.stars,
     rank: c.rank,
     of: c.of,
+    scored: true,
     fallsShort: c.flags.some((f) => f.rule === 'ranking:bottom') || c.grade === pack.grades.at(-1)?.grade,
     risk: false,
     riskReasons: [],
     flags: c.flags.map((f) => ({ rule: f.rule, message: f.message, messageEn: f.messageEn, ...(f.indicator ? { indicator: f.indicator } : {}) })),
     notes: [],
     indicators: c.indicators,
+    excluded: [],
     basis: c.basis,
     values: { ...c.indicators },
+    evidence: {},
+    rectifyBy: null,
     source: c.source,
   }));
   return {
@@ -54,29 +58,7 @@ export function cadreAssessment(a: Assessment, pack: Pack): SchemeAssessment {
 }
 
 export function branchAssessment(a: BranchAssessment, pack: BranchPack): SchemeAssessment {
-  // A branch's figures come from many rows of several ledgers: no one row is its source.
-  const results: SubjectResult[] = a.branches.map((b) => {
-    return {
-      name: b.name,
-      group: null,
-      period: b.period,
-      score: b.score,
-      grade: b.grade,
-      gradeEn: b.gradeEn,
-      stars: b.stars,
-      rank: b.rank,
-      of: b.of,
-      fallsShort: b.fallsShort,
-      risk: b.risk,
-      riskReasons: b.riskReasons,
-      flags: b.flags.map((f) => ({ rule: f.rule, message: f.message, messageEn: f.messageEn })),
-      notes: [...b.noData, ...b.starNotes].map(({ message, messageEn }) => ({ message, messageEn })),
-      indicators: b.indicators,
-      basis: [],
-      values: { ...b.indicators },
-      source: null,
-    };
-  });
+  const results = [...a.results].sort(branchOrder);
   return {
     id: pack.id,
     title: pack.title,

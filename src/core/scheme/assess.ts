@@ -5,11 +5,14 @@ import { RuleScorer } from '../assess/scorer';
 import type { FactValue, LedgerInfo, LedgerRecord, Warning } from '../ledger/read';
 import { both, type Bilingual, fillTemplate, type Params, t } from '../messages';
 import { packHash } from '../pack/hash';
-import { rulesTextsFilled } from '../pack/params';
+import { textsFilled } from '../pack/params';
 import { monthsOf, periodLabel, type PeriodId } from '../period';
 import { a1Column } from './cells';
 import { type FactContext, gatherFacts, type GatheredFacts, isSaid, type SubjectData } from './facts';
-import type { ResultFlag, SchemeAssessment, SubjectResult, ValueColumn } from './result';
+import { type Evidence, evidenceOf } from './evidence';
+import { MustMeet } from './must-meet';
+import type { ResultFlag, ResultNote, SchemeAssessment, SubjectResult, ValueColumn } from './result';
+import { type Outcome, Standing } from './standing';
 import type { Scheme, SchemeLedger } from './schema';
 import { columnsById, factTypes } from './types';
 import { fitsKind, unitOf, unitsIn } from './units';
@@ -49,21 +52,26 @@ function factLabels(scheme: Scheme): { labels: ScoringPlan['labels']; percent: S
 /**
  * Judges one assessment (考核方案) over the periods of its kind: gathers each
  * subject's facts, runs its rules through json-rules-engine, totals the
- * indicators, grades, applies vetoes, then within each period ranks, flags the
- * bottom share, holds a grade to its quota and computes the outputs. Nothing
- * here knows what the subject is: cadres, branches, households and village
- * cadres differ only in their schemes.
+ * indicators, judges the must-meet items, grades, applies vetoes, then within
+ * each period ranks, flags the bottom share, decides risk and capped stars,
+ * holds a grade to its quota and computes the outputs. Nothing here knows
+ * what the subject is: cadres, branches, households and village cadres differ
+ * only in their schemes.
  */
 export class SchemeAssessor {
   readonly scheme: Scheme;
   private readonly scorer: RuleScorer;
   private readonly plan: ScoringPlan;
+  private readonly mustMeet: MustMeet;
+  private readonly standing: Standing;
 
   constructor(scheme: Scheme) {
-    this.scheme = rulesTextsFilled(scheme);
+    this.scheme = textsFilled(scheme);
     const { labels, percent } = factLabels(this.scheme);
     this.scorer = new RuleScorer(this.scheme.indicators, this.scheme.rules, labels, percent);
     this.plan = this.scorer.plan;
+    this.mustMeet = new MustMeet(this.scheme.requirements, (fact) => labels.get(fact) ?? { zh: fact, en: fact });
+    this.standing = new Standing(this.scheme, (fact, value) => this.show(fact, value));
   }
 
   /** A fact's value as a flag or a cell shows it: rates as percentages. */
@@ -75,6 +83,21 @@ export class SchemeAssessor {
     return this.plan.percentFacts.has(fact);
   }
 
+  /** Template parameters: each fact as shown, and its detail as {factDetail}. */
+  private params(facts: GatheredFacts): { zh: Params; en: Params } {
+    const zh: Params = {};
+    const en: Params = {};
+    for (const fact of new Set([...this.plan.labels.keys(), ...Object.keys(facts.values)])) {
+      if (fact === 'always') continue;
+      zh[fact] = en[fact] = this.show(fact, facts.values[fact]);
+    }
+    for (const [fact, d] of Object.entries(facts.detail)) {
+      zh[`${fact}Detail`] = d.zh;
+      en[`${fact}Detail`] = d.en;
+    }
+    return { zh, en };
+  }
+
   /** One subject in one period, before the period's ranking, quota and outputs. */
   async judge(subject: { name: string; group: string | null; source: SubjectResult['source'] }, period: string, facts: GatheredFacts): Promise<SubjectResult> {
     const row = await this.scorer.score({ values: facts.values, missing: facts.missing });
@@ -84,7 +107,7 @@ export class SchemeAssessor {
       details[`${fact}Detail`] = d.zh;
       detailsEn[`${fact}Detail`] = d.en;
     }
-    const flags: ResultFlag[] = row.flags.map((f) => ({ ...f, message: fillTemplate(f.message, details), messageEn: fillTemplate(f.messageEn, detailsEn) }));
+    let flags: ResultFlag[] = row.flags.map((f) => ({ ...f, message: fillTemplate(f.message, details), messageEn: fillTemplate(f.messageEn, detailsEn) }));
     for (const flag of flags) {
       if (!flag.rule.startsWith('missing:')) continue;
       const inputs = [...new Set((this.plan.rulesByIndicator.get(flag.indicator!) ?? []).flatMap((r) => this.plan.inputs.get(r.id) ?? []))];
@@ -95,7 +118,19 @@ export class SchemeAssessor {
       flag.message += at.message;
       flag.messageEn += at.messageEn;
     }
-    let band = gradeFor(this.scheme.grades, row.score);
+    const items = this.mustMeet.empty ? { failed: [], notes: [] } : await this.mustMeet.judge(facts, period, this.params(facts));
+    const notes: ResultNote[] = [...items.notes];
+    let score = row.score;
+    let scored = true;
+    let excluded: string[] = [];
+    if (this.scheme.rescale) {
+      const scaled = this.rescaled(row.indicators, facts);
+      ({ score, scored, excluded } = scaled);
+      notes.push(...scaled.notes);
+      // What an indicator lacked is said once, in the note on the score.
+      flags = flags.filter((f) => !f.rule.startsWith('missing:'));
+    } else notes.push(...row.notes.map(({ message, messageEn, facts: inputs }) => ({ message, messageEn, facts: inputs })));
+    let band = scored ? gradeFor(this.scheme.grades, score) : undefined;
     let vetoed = false;
     for (const veto of this.scheme.vetoes) {
       const said = facts.values[veto.fact];
@@ -108,38 +143,82 @@ export class SchemeAssessor {
     // The facts are this subject's alone: the result keeps them, without the engine's constant.
     const values: Record<string, FactValue> = facts.values;
     delete values.always;
-    const lowest = this.scheme.grades.length > 1 && band === this.scheme.grades.at(-1);
+    const lowest = this.scheme.lowestFallsShort && this.scheme.grades.length > 1 && band === this.scheme.grades.at(-1);
+    const evidence: Record<string, Evidence[]> = {};
+    for (const [fact, rows] of facts.evidence) if (rows.length > 0) evidence[fact] = evidenceOf(rows);
+    const noData = both('noDataGrade');
     return {
       name: subject.name,
       group: subject.group,
       period,
-      score: row.score,
-      grade: band.grade,
-      gradeEn: band.gradeEn ?? band.grade,
-      stars: band.stars,
+      scored,
+      score,
+      grade: band?.grade ?? noData.message,
+      gradeEn: band ? (band.gradeEn ?? band.grade) : noData.messageEn,
+      stars: band?.stars ?? 0,
       rank: 0,
       of: 0,
-      fallsShort: vetoed || lowest,
+      fallsShort: vetoed || lowest || items.failed.length > 0,
       risk: false,
       riskReasons: [],
-      flags,
-      notes: row.notes.map(({ message, messageEn, facts: inputs }) => ({ message, messageEn, facts: inputs })),
+      flags: [...items.failed, ...flags],
+      notes,
       indicators: row.indicators,
+      excluded,
       basis: row.basis,
       values,
+      evidence,
+      rectifyBy: null,
       source: subject.source,
     };
   }
 
-  /** Ranks one period's results, flags the bottom share, holds the quota, then computes the outputs. */
-  settle(results: SubjectResult[]): void {
+  /**
+   * The score out of the indicators that could be judged: one no subject could
+   * have data for (no ledger, a period it does not cover, nothing to count) is
+   * left out and the rest scaled to 100; one this subject left empty scores nothing.
+   */
+  private rescaled(points: Record<string, number>, facts: GatheredFacts): { score: number; scored: boolean; excluded: string[]; notes: ResultNote[] } {
+    const excluded: string[] = [];
+    const unreported: string[] = [];
+    for (const ind of this.scheme.indicators) {
+      const rules = this.plan.rulesByIndicator.get(ind.id) ?? [];
+      const gaps = rules.map((r) => (this.plan.inputs.get(r.id) ?? []).filter((f) => facts.missing.has(f) || facts.gaps.has(f)));
+      if (rules.length === 0 || gaps.some((g) => g.length === 0)) continue;
+      const own = gaps.flat().some((f) => {
+        const reason = facts.gaps.get(f)?.reason;
+        return reason === undefined || reason === 'notReported' || reason === 'notRecorded';
+      });
+      (own ? unreported : excluded).push(ind.id);
+    }
+    const included = this.scheme.indicators.filter((i) => !excluded.includes(i.id));
+    const available = included.reduce((s, i) => s + i.max, 0);
+    const earned = included.reduce((s, i) => s + (points[i.id] ?? 0), 0);
+    const notes: ResultNote[] = [];
+    const named = (ids: string[]) => {
+      const list = this.scheme.indicators.filter((i) => ids.includes(i.id));
+      return { indicators: list.map((i) => i.label).join('、'), indicatorsEn: list.map((i) => i.labelEn ?? i.label).join(', ') };
+    };
+    if (unreported.length > 0) notes.push({ rule: 'score:unreported', ...both('scoreUnreported', named(unreported)) });
+    if (excluded.length > 0 && available > 0) notes.push({ rule: 'score:rescaled', ...both('scoreRescaled', { ...named(excluded), max: available }) });
+    return { score: available > 0 ? round2((earned / available) * 100) : 0, scored: available > 0, excluded, notes };
+  }
+
+  /**
+   * Ranks one period's scored results and flags the bottom share, then decides
+   * each one's risk, capped stars and deadline, holds the quota and computes
+   * the outputs. An unscored subject has no score or rank for a criterion to read.
+   */
+  async settle(results: SubjectResult[]): Promise<void> {
     const scheme = this.scheme;
-    const scores = results.map((r) => r.score);
+    const scored = results.filter((r) => r.scored);
+    const scores = scored.map((r) => r.score);
     const ranks = competitionRanks(scores);
     const bottom = scheme.ranking ? bottomShare(scores, scheme.ranking.bottomShare) : scores.map(() => false);
-    results.forEach((r, i) => {
+    const worst = Math.max(0, ...ranks);
+    const distinct = new Set(scores).size;
+    scored.forEach((r, i) => {
       r.rank = ranks[i]!;
-      r.of = results.length;
       if (!bottom[i] || !scheme.ranking) return;
       const k = scheme.ranking;
       const zh = k.action ? `${k.flag}：${k.action}` : k.flag;
@@ -147,26 +226,24 @@ export class SchemeAssessor {
       r.flags.push({ rule: 'ranking:bottom', message: zh, messageEn: en });
       r.fallsShort = true;
     });
-    if (scheme.quota) this.holdQuota(results, scheme.quota.grade, scheme.quota.maxShare);
+    for (const r of results) {
+      r.of = scored.length;
+      if (!scheme.risk && scheme.fallsShortMaxStars === undefined && scheme.rectifyMonths === undefined) continue;
+      await this.standing.decide(r, {
+        failedItems: r.flags.filter((f) => f.item).length,
+        lastPlace: r.scored && r.rank === worst && distinct > 1,
+        score: r.scored ? r.score : null,
+        rank: r.scored ? r.rank : null,
+        of: r.of,
+      });
+    }
+    this.standing.holdQuota(scored);
     for (const r of results) this.computeOutputs(r);
   }
 
-  /** At most ⌊share × N⌋ keep the grade; all tied at the cut-off drop a band, so tied subjects are treated alike. */
-  private holdQuota(results: SubjectResult[], grade: string, share: number): void {
-    const allowed = Math.floor(share * results.length + 1e-9);
-    const holders = results.filter((r) => r.grade === grade).sort((a, b) => b.score - a.score);
-    if (holders.length <= allowed) return;
-    const cutoff = holders[allowed]!.score;
-    const at = this.scheme.grades.findIndex((g) => g.grade === grade);
-    const lower = this.scheme.grades[at + 1];
-    if (!lower) return;
-    for (const r of holders) {
-      if (r.score > cutoff) continue;
-      r.grade = lower.grade;
-      r.gradeEn = lower.gradeEn ?? lower.grade;
-      r.stars = lower.stars;
-      r.notes.push({ rule: 'quota', ...both('quotaDropped', { grade, share: `${round2(share * 100)}%`, total: results.length, allowed, lower: lower.grade, lowerEn: lower.gradeEn ?? lower.grade, score: r.score }) });
-    }
+  /** One subject's standing on its own, as a rule test sees it: ranked first of one unless the test says otherwise. */
+  async decide(r: SubjectResult, outcome: Outcome): Promise<void> {
+    await this.standing.decide(r, outcome);
   }
 
   /** The computed outputs from the result's grade and values: a rule test computes them for one subject alone. */
@@ -304,7 +381,7 @@ export async function assessScheme(scheme: Scheme, inputs: SchemeInputs, options
       const facts = gatherFacts(scheme.facts, subject.data as SubjectData, unit, ctx);
       inUnit.push(await assessor.judge({ name: subject.name, group: subject.group, source }, unit, facts));
     }
-    assessor.settle(inUnit);
+    await assessor.settle(inUnit);
     results.push(...inUnit);
   }
   results.sort((a, b) => a.period.localeCompare(b.period) || a.rank - b.rank || a.name.localeCompare(b.name, 'zh'));

@@ -114,5 +114,8 @@ export function draftScheme(sheet: SheetSnapshot, options: DraftOptions): Scheme
     ).map(([min, key]) => ({ min, grade: t(key), gradeEn: t(key, {}, 'en'), stars: 0 })),
     vetoes: [],
     outputs: [],
+    requirements: [],
+    rescale: false,
+    lowestFallsShort: true,
   };
 }

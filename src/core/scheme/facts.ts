@@ -3,6 +3,7 @@ import type { FactValue, LedgerRecord } from '../ledger/read';
 import { t } from '../messages';
 import { monthsOf, type PeriodId } from '../period';
 import { labelKey } from '../text';
+import type { SourceRow } from './evidence';
 import type { SubjectResult } from './result';
 import type { SchemeFact, Where } from './schema';
 import { lastDay, monthsBetween, monthsEnding, unitOf } from './units';
@@ -27,14 +28,43 @@ export interface FactContext {
   columns: ReadonlyMap<string, string>;
 }
 
+/**
+ * Why a fact has no value when the data as a whole, not one cell, is short.
+ * The first four are "no data" and are said as such; the last two are no
+ * one's failing and need no word (a branch without a stationed cadre, a
+ * yearly item in a quarter).
+ */
+export type GapReason = 'noLedger' | 'uncovered' | 'notReported' | 'notRecorded' | 'notApplicable' | 'notDue';
+
+export interface DataGap {
+  reason: GapReason;
+  /** The ledger the fact is read from, in words. */
+  ledger: { zh: string; en: string };
+  /** The columns left empty, for notRecorded. */
+  inputs?: { zh: string; en: string }[];
+  /** For uncovered: the months of the period the ledger has no rows for, when it has some. */
+  months?: string[];
+}
+
+export const NO_DATA_REASONS: ReadonlySet<GapReason> = new Set(['noLedger', 'uncovered', 'notReported', 'notRecorded']);
+
 export interface GatheredFacts {
   /** Flat facts for the engine, null where missing. */
   values: Record<string, FactValue>;
   missing: Map<string, MissingReason[]>;
+  /** Why a missing fact is missing when it is the data, not a cell: a must-meet item reading it is not judged, and says why. */
+  gaps: Map<string, DataGap>;
+  /** The ledger rows behind each fact, for the evidence a failed item or a risk reason points at. */
+  evidence: Map<string, SourceRow[]>;
   /** What a flag may say beside a value: {factDetail}, the months a count names. */
   detail: Record<string, { zh: string; en: string }>;
   /** The cells a value was read from, or that were empty. */
   cells: Map<string, string[]>;
+}
+
+/** Facts given as they are (a cadre's row, a rule test's inputs), with nothing gathered behind them. */
+export function givenFacts(values: Record<string, FactValue>, missing: Map<string, MissingReason[]> = new Map()): GatheredFacts {
+  return { values, missing, gaps: new Map(), evidence: new Map(), detail: {}, cells: new Map() };
 }
 
 const BLANK_WORDS = new Set(['', '无', '没有', '沒有', '/', '-', '—', '－']);
@@ -84,7 +114,7 @@ export function inOrder(facts: SchemeFact[], columns: ReadonlySet<string>): Sche
  * score nothing and say why, and a must-meet item that reads it is not judged.
  */
 export function gatherFacts(facts: SchemeFact[], data: SubjectData, unit: PeriodId, ctx: FactContext): GatheredFacts {
-  const out: GatheredFacts = { values: { always: true }, missing: new Map(), detail: {}, cells: new Map() };
+  const out: GatheredFacts = { values: { always: true }, missing: new Map(), gaps: new Map(), evidence: new Map(), detail: {}, cells: new Map() };
   const months = new Set(monthsOf(unit));
   const set = (fact: string, value: FactValue) => {
     out.values[fact] = value;

@@ -26,5 +26,8 @@ export function packScheme(pack: Pack): Scheme {
     vetoes: [],
     ...(pack.ranking ? { ranking: pack.ranking } : {}),
     outputs: [],
+    requirements: [],
+    rescale: false,
+    lowestFallsShort: true,
   };
 }

@@ -2,7 +2,21 @@ import type { RankedScore } from '../assess/assess';
 import type { Basis } from '../assess/score';
 import type { FactValue, LedgerInfo, Warning } from '../ledger/read';
 import type { Bilingual } from '../messages';
+import type { Evidence } from './evidence';
 import type { PeriodKind } from './schema';
+
+/** A failed must-meet item: what was required, what the data shows, what is to be done, and the rows behind it. */
+export interface FailedItem {
+  label: string;
+  labelEn: string;
+  expected: string;
+  expectedEn: string;
+  actual: string;
+  actualEn: string;
+  fix: string;
+  fixEn: string;
+  evidence: Evidence[];
+}
 
 /** A flag on a result: the rule or item that raised it, in words, and the cells it rests on. */
 export interface ResultFlag extends Bilingual {
@@ -10,20 +24,31 @@ export interface ResultFlag extends Bilingual {
   indicator?: string;
   /** Sheet!A1 cells the flag is about (a missing rating's cell). */
   cells?: string[];
+  /** Set when a must-meet item failed. */
+  item?: FailedItem;
 }
 
 /** A note on a result; one about missing inputs names their columns, so a host can point at the cells. */
 export interface ResultNote extends Bilingual {
   facts?: string[];
-  /** What gave the note: `quota` for a grade held to its quota. */
+  /**
+   * What gave the note: a must-meet item's id (not judged for want of data),
+   * `score:unreported` or `score:rescaled`, `stars:risk` or `stars:fallsShort`
+   * for a cap, `quota` for a grade held to its quota.
+   */
   rule?: string;
 }
+
+/** Notes on why the grade or stars are fewer than the score gives, rather than on what the data lacked. */
+export const isStandingNote = (n: ResultNote) => n.rule === 'quota' || (n.rule?.startsWith('stars:') ?? false);
 
 /** One subject in one period of one assessment: the one result shape every assessment gives. */
 export interface SubjectResult extends RankedScore {
   name: string;
   group: string | null;
   period: string;
+  /** False when no indicator had data: such a subject is neither scored nor ranked. */
+  scored: boolean;
   fallsShort: boolean;
   risk: boolean;
   riskReasons: Bilingual[];
@@ -31,9 +56,15 @@ export interface SubjectResult extends RankedScore {
   /** Why the grade or stars are not the band's (a quota), and what the data lacked. */
   notes: ResultNote[];
   indicators: Record<string, number>;
+  /** Indicators left out of the score for want of data anyone could have had. */
+  excluded: string[];
   basis: Basis[];
   /** Every fact and computed output, by id. */
   values: Record<string, FactValue>;
+  /** The ledger rows behind each fact gathered from many rows. */
+  evidence: Record<string, Evidence[]>;
+  /** The rectification deadline for a subject that falls short or is at risk (2024年7月31日). */
+  rectifyBy: string | null;
   source: { sheet: string; row: number } | null;
 }
 

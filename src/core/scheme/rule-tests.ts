@@ -4,7 +4,7 @@ import { both, t } from '../messages';
 import { FactIdSchema } from '../pack/schema';
 import { RuleTestCaseSchema, type RuleTestCheck, type RuleTestResult, testChecks, testResult } from '../rulesheet/rule-tests';
 import { SchemeAssessor } from './assess';
-import { type GatheredFacts, inOrder } from './facts';
+import { type GatheredFacts, givenFacts, inOrder } from './facts';
 import { columnsById } from './types';
 import type { Scheme, SchemeFact } from './schema';
 
@@ -22,9 +22,9 @@ export type SchemeTestCase = z.infer<typeof SchemeTestCaseSchema>;
 function detailOf(f: SchemeFact, value: FactValue): { zh: string; en: string } | undefined {
   if (typeof value !== 'number') return undefined;
   const months = (f.source === 'results' && f.op === 'monthsMissing') || (f.source === 'unitsWithout' && f.per === 'month');
-  const quarters = f.source === 'unitsWithout' && f.per === 'quarter';
-  if (!months && !quarters) return undefined;
-  const key = months ? 'rsTestDetailMonths' : 'rsTestDetailQuarters';
+  const per = f.source === 'unitsWithout' ? f.per : undefined;
+  if (!months && per === undefined) return undefined;
+  const key = months ? 'rsTestDetailMonths' : per === 'quarter' ? 'rsTestDetailQuarters' : 'rsTestDetailYears';
   return { zh: t(key, { count: value }), en: t(key, { count: value }, 'en') };
 }
 
@@ -35,7 +35,7 @@ function detailOf(f: SchemeFact, value: FactValue): { zh: string; en: string } |
  * blank has no data, so the indicators reading it score nothing and say so.
  */
 function caseFacts(scheme: Scheme, test: SchemeTestCase): GatheredFacts {
-  const out: GatheredFacts = { values: { always: true }, missing: new Map(), detail: {}, cells: new Map() };
+  const out = givenFacts({ always: true });
   const has = (fact: string) => out.values[fact] !== null && out.values[fact] !== undefined;
   const declared = new Set(scheme.facts.map((f) => f.fact));
   for (const column of columnsById(scheme.ledgers).keys()) {

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { ParamsSchema } from '../pack/params';
-import { ColumnSchema, FactIdSchema, GradeBandSchema, IndicatorSchema, RankingSchema, RuleSchema } from '../pack/schema';
+import { ColumnSchema, ConditionSchema, FactIdSchema, GradeBandSchema, IndicatorSchema, RankingSchema, RuleSchema } from '../pack/schema';
 
 /**
  * An assessment (考核方案) as data: who is assessed, over which periods, from
@@ -49,7 +49,10 @@ const FactShape = { fact: FactIdSchema, label: z.string().min(1), labelEn: z.str
  *   `where` a column holds given values;
  * - ratio: one fact over another (a rate);
  * - either: the first of several facts that has a value (a rate stated, else counted);
- * - unitsWithout: months or quarters of the period with fewer than `min` rows;
+ * - unitsWithout: months, quarters or years wholly inside the period, each
+ *   covered by the ledger, with fewer than `min` rows (a yearly item is not
+ *   due in a quarter);
+ * - covered: the months of the period the ledger has rows for from anyone;
  * - attendance: the lowest share present of expected over the rows;
  * - monthsSince: months from the latest date in a column to the period's end
  *   (0 when the subject has rows and none matches `where`);
@@ -74,10 +77,11 @@ export const SchemeFactSchema = z.discriminatedUnion('source', [
     ...FactShape,
     source: z.literal('unitsWithout'),
     ledger: FactIdSchema,
-    per: z.enum(['month', 'quarter']),
+    per: z.enum(['month', 'quarter', 'year']),
     where: WhereSchema.optional(),
     min: z.number().int().positive().default(1),
   }),
+  z.object({ ...FactShape, source: z.literal('covered'), ledger: FactIdSchema }),
   z.object({ ...FactShape, source: z.literal('attendance'), ledger: FactIdSchema, present: FactIdSchema, expected: FactIdSchema, where: WhereSchema.optional() }),
   z.object({ ...FactShape, source: z.literal('monthsSince'), ledger: FactIdSchema, column: FactIdSchema, where: WhereSchema.optional() }),
   z.object({
@@ -98,6 +102,48 @@ export const VetoSchema = z.object({
   flagEn: z.string().optional(),
 });
 export type Veto = z.infer<typeof VetoSchema>;
+
+/**
+ * A must-meet item. It fails when every condition holds; its texts are
+ * templates where {fact} is the fact's value and {factDetail} where or what
+ * (the months missed, the meeting, the counts).
+ */
+export const RequirementSchema = z.object({
+  id: IdSchema,
+  label: z.string().min(1),
+  labelEn: z.string().optional(),
+  enabled: z.boolean().default(true),
+  when: z.array(ConditionSchema).min(1),
+  expected: z.string().min(1),
+  expectedEn: z.string().optional(),
+  actual: z.string().min(1),
+  actualEn: z.string().optional(),
+  message: z.string().min(1),
+  messageEn: z.string().optional(),
+  /** What the branch is to do, for the rectification list. */
+  fix: z.string().min(1),
+  fixEn: z.string().optional(),
+});
+export type Requirement = z.infer<typeof RequirementSchema>;
+
+/** One way into 软弱涣散风险: conditions over the outcome facts (failedItems, lastPlace, score, rank) and the branch's facts. */
+export const RiskCriterionSchema = z.object({
+  id: IdSchema,
+  when: z.array(ConditionSchema).min(1),
+  reason: z.string().min(1),
+  reasonEn: z.string().optional(),
+});
+
+export const RiskSchema = z.object({
+  label: z.string().min(1),
+  labelEn: z.string().optional(),
+  /** Any criterion that holds marks the branch. */
+  any: z.array(RiskCriterionSchema).min(1),
+  maxStars: z.number().int().min(0).max(5),
+  /** Months given to rectify, counted from the end of the period. */
+  rectifyMonths: z.number().int().positive(),
+});
+export type Risk = z.infer<typeof RiskSchema>;
 
 /** At most ⌊maxShare × N⌋ of a period's subjects keep `grade`; all tied at the cut-off drop to the next band, with a note. */
 export const GradeQuotaSchema = z.object({
@@ -138,6 +184,23 @@ export const SchemeSchema = z.object({
   quota: GradeQuotaSchema.optional(),
   ranking: SchemeRankingSchema.optional(),
   outputs: z.array(OutputSchema).default([]),
+  /** Must-meet items (必达项): each fails when all its conditions hold; a subject failing one falls short. */
+  requirements: z.array(RequirementSchema).default([]),
+  /** A standing beyond the grade (软弱涣散风险): any criterion marks the subject, caps its stars and sets a deadline. */
+  risk: RiskSchema.optional(),
+  /** A subject that fails a must-meet item gets at most this many stars. */
+  fallsShortMaxStars: z.number().int().min(0).max(5).optional(),
+  /** Months given to rectify a failed item, counted from the end of the period. */
+  rectifyMonths: z.number().int().positive().optional(),
+  /**
+   * How an indicator without data counts. Off, it scores nothing and says so
+   * (a cadre's missing entry). On, one no subject could have data for (no
+   * ledger, a period the ledger does not cover, nothing to count) is left out
+   * and the score scaled to 100; one the subject left empty still scores nothing.
+   */
+  rescale: z.boolean().default(false),
+  /** Whether the lowest band falls short (不合格, 不称职); a branch's 一星 does not: its must-meet items decide. */
+  lowestFallsShort: z.boolean().default(true),
 });
 export type Scheme = z.infer<typeof SchemeSchema>;
 export type SchemeInput = z.input<typeof SchemeSchema>;

@@ -1,6 +1,8 @@
-import { BranchAssessor } from '../../branch/assessor';
 import { factSources } from '../../branch/catalogue';
-import type { BranchFacts } from '../../branch/facts';
+import { asGathered, type BranchFacts } from '../../branch/facts';
+import { ledgerTitle } from '../../branch/ledgers';
+import { branchScheme } from '../../branch/scheme';
+import { SchemeAssessor } from '../../scheme/assess';
 import type { BranchFact, BranchPack } from '../../branch/schema';
 import { t } from '../../messages';
 import type { FactValue } from '../../ledger/read';
@@ -68,20 +70,21 @@ function detailOf(def: BranchFact, value: number, test: RuleTestCase): { zh: str
  * star quota, which needs the other branches, is not applied.
  */
 export async function runBranchRuleTests(pack: BranchPack, tests: RuleTestCase[]): Promise<RuleTestResult[]> {
-  const assessor = new BranchAssessor(pack);
+  const assessor = new SchemeAssessor(branchScheme(pack));
   const results: RuleTestResult[] = [];
   for (const test of tests) {
-    const r = await assessor.evaluate({ id: test.id, name: test.id, variants: [] }, PERIOD, caseFacts(pack, test));
+    const facts = asGathered(caseFacts(pack, test), (kind) => ledgerTitle(pack, undefined, kind));
+    const r = await assessor.judge({ name: test.id, group: null, source: null }, PERIOD, facts);
     r.rank = 1;
     r.of = 1;
-    await assessor.judge(r, { failedItems: r.flags.length, lastPlace: test.inputs.lastPlace === true, score: r.scored ? r.score : null, rank: 1, of: 1 });
+    await assessor.decide(r, { failedItems: r.flags.filter((f) => f.item).length, lastPlace: test.inputs.lastPlace === true, score: r.scored ? r.score : null, rank: 1, of: 1 });
     const indicator = test.indicator ? pack.indicators.find((i) => i.id === test.indicator) : undefined;
     const checks = testChecks(test, {
       kind: 'branch',
       indicator,
       points: indicator ? r.indicators[indicator.id] ?? 0 : r.score,
       grade: r.grade,
-      flags: r.flags.map((f) => ({ texts: [f.label, f.message], message: f.message, messageEn: f.messageEn })),
+      flags: r.flags.map((f) => ({ texts: [f.item?.label ?? '', f.message], message: f.message, messageEn: f.messageEn })),
       risk: r.risk,
     });
     results.push(testResult(test.id, checks, { indicators: r.indicators, score: r.score, grade: r.grade, flags: r.flags.map((f) => f.message) }));

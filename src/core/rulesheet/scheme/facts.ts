@@ -315,11 +315,15 @@ export function readFacts(view: TableView, ctx: ReadContext, ledgers: SchemeLedg
         }
         break;
       }
+      case 'covered':
+        fact = { ...base, source: 'covered', ledger };
+        break;
       case 'monthsWithout':
-      case 'quartersWithout': {
+      case 'quartersWithout':
+      case 'yearsWithout': {
         const m = AT_LEAST.exec(halfWidth(formula).replace(/\s+/g, ''));
         if (formula !== '' && !m) fail(at(formulaCol), both('rsFactFormulaNeeded', { source: sourceText, text: formula, example: '至少2条' }));
-        else fact = { ...base, source: 'unitsWithout', ledger, per: p.source === 'monthsWithout' ? 'month' : 'quarter', min: m ? Number(m[1]) : 1, ...(where ? { where } : {}) };
+        else fact = { ...base, source: 'unitsWithout', ledger, per: p.source === 'monthsWithout' ? 'month' : p.source === 'quartersWithout' ? 'quarter' : 'year', min: m ? Number(m[1]) : 1, ...(where ? { where } : {}) };
         break;
       }
       case 'meanScore':
@@ -328,7 +332,7 @@ export function readFacts(view: TableView, ctx: ReadContext, ledgers: SchemeLedg
         fact = { ...base, source: 'results', scheme: p.scheme!, op: p.source, ...(grades ? { grades } : {}) };
         break;
     }
-    if (formula !== '' && !['ratio', 'attendance', 'either', 'monthsWithout', 'quartersWithout'].includes(p.source)) ok = notUsed(row, formulaCol, 'rsHeadFormula', sourceText) && ok;
+    if (formula !== '' && !['ratio', 'attendance', 'either', 'monthsWithout', 'quartersWithout', 'yearsWithout'].includes(p.source)) ok = notUsed(row, formulaCol, 'rsHeadFormula', sourceText) && ok;
     if (!ok || !fact) {
       ctx.breakNames(p.label, p.id);
       continue;

@@ -30,6 +30,8 @@ export type SourceWord =
   | 'either'
   | 'monthsWithout'
   | 'quartersWithout'
+  | 'yearsWithout'
+  | 'covered'
   | 'attendance'
   | 'monthsSince'
   | 'meanScore'
@@ -47,6 +49,8 @@ export const SOURCES = new Vocabulary<SourceWord>([
   ['either', 'rsWordSourceEither', '任取其一', '二选一', '其一'],
   ['monthsWithout', 'rsWordSourceMonthsWithout', '缺月数', '无记录月数', 'unitsWithoutMonth'],
   ['quartersWithout', 'rsWordSourceQuartersWithout', '缺季度数', '无记录季度数', 'unitsWithoutQuarter'],
+  ['yearsWithout', 'rsWordSourceYearsWithout', '缺年数', '无记录年数', 'unitsWithoutYear'],
+  ['covered', 'rsWordSourceCovered', '有记录的月数', '覆盖月数'],
   ['attendance', 'rsWordSourceAttendance', '参会率', '到会率', '出勤率'],
   ['monthsSince', 'rsWordSourceMonthsSince', '距今几个月', '空缺月数', '已过月数'],
   ['meanScore', 'rsWordSourceMeanScore', '平均得分', '月度平均分', 'results', '其他方案结果'],
@@ -55,9 +59,9 @@ export const SOURCES = new Vocabulary<SourceWord>([
 ]);
 
 /** Sources that read a ledger's rows. */
-export const LEDGER_SOURCES = new Set<SourceWord>(['value', 'sum', 'count', 'mean', 'min', 'max', 'monthsWithout', 'quartersWithout', 'attendance', 'monthsSince']);
+export const LEDGER_SOURCES = new Set<SourceWord>(['value', 'sum', 'count', 'mean', 'min', 'max', 'monthsWithout', 'quartersWithout', 'yearsWithout', 'covered', 'attendance', 'monthsSince']);
 /** Sources whose rows may be narrowed to those holding given values. */
-export const WHERE_SOURCES = new Set<SourceWord>(['sum', 'count', 'mean', 'min', 'max', 'monthsWithout', 'quartersWithout', 'attendance', 'monthsSince']);
+export const WHERE_SOURCES = new Set<SourceWord>(['sum', 'count', 'mean', 'min', 'max', 'monthsWithout', 'quartersWithout', 'yearsWithout', 'attendance', 'monthsSince']);
 /** Sources that take one column of the ledger (count may leave it blank). */
 export const COLUMN_SOURCES = new Set<SourceWord>(['value', 'sum', 'count', 'mean', 'min', 'max', 'monthsSince']);
 
@@ -67,7 +71,7 @@ export function sourceOf(fact: SchemeFact): SourceWord {
     case 'rows':
       return fact.op;
     case 'unitsWithout':
-      return fact.per === 'month' ? 'monthsWithout' : 'quartersWithout';
+      return fact.per === 'month' ? 'monthsWithout' : fact.per === 'quarter' ? 'quartersWithout' : 'yearsWithout';
     case 'results':
       return fact.op;
     default:
