@@ -320,6 +320,7 @@ export const MESSAGES = {
   rsCliNoPack: { zh: '规则中没有“{pack}”规则包', en: 'the rules hold no pack "{pack}"' },
   rsPackChanges: { zh: '规则包“{pack}”：{count} 处变更（规则版本 {from} → {to}）', en: 'pack "{pack}": {count} changes (version {from} → {to})' },
   rsPackNoChanges: { zh: '规则包“{pack}”没有变更（规则版本 {from}）', en: 'pack "{pack}" has not changed (version {from})' },
+  rsPackRemoved: { zh: '规则包“{pack}”已删除（原规则版本 {from}）', en: 'pack "{pack}" was removed (version {from})' },
   rsCliNoSubjectPack: { zh: '规则中没有考评干部的规则包', en: 'the rules hold no pack that assesses cadres' },
   // Rules sheet: the branch pack's block (党支部考核)
   rsTableRequirements: { zh: '必达要求', en: 'Must-meet items' },

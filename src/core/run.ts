@@ -16,6 +16,7 @@ import type { BranchAssessment } from './branch/result';
 import type { BranchPack } from './branch/schema';
 import { branchSummary } from './branch/summary';
 import { branchResultTable } from './branch/table';
+import { packHash } from './pack/hash';
 import type { Pack } from './pack/schema';
 import { cadreSummary, type Summary, summaryText } from './results/summary';
 import { cadreResultTable, type ResultTable, type TableMeta } from './results/table';
@@ -119,6 +120,25 @@ export function runAssessments(run: RunResult, packs: RunPacks): SchemeAssessmen
     ...(run.branches ? [branchAssessment(run.branches, packs.branch)] : []),
     ...run.schemes,
   ];
+}
+
+/**
+ * What a run records in the rules log: the version of every assessment it
+ * ran, by id, and every pack and declared assessment it used (JSON), so the
+ * next change log can compare each block with the rules of this run. A
+ * declared assessment with no ledgers this time is carried all the same: it
+ * is still a block of the rules, not one added later.
+ */
+export function runRulesRecord(run: RunResult, packs: RunPacks, time: string) {
+  return {
+    version: run.cadres.rulesVersion,
+    time,
+    pack: JSON.stringify(packs.cadre),
+    branchVersion: packHash(packs.branch),
+    branch: JSON.stringify(packs.branch),
+    assessments: Object.fromEntries(runAssessments(run, packs).map((a) => [a.id, a.rulesVersion])),
+    schemes: (packs.schemes ?? []).map((s) => ({ id: s.id, version: packHash(s), pack: JSON.stringify(s) })),
+  };
 }
 
 /** The result sheets a run writes, all in one batch: 考评结果 and, with branch ledgers, 支部汇总. */

@@ -49,22 +49,41 @@ export const RULES_RPC = {
 // changed in the rules since the last run (the change log between versions).
 const VersionSchema = z.string().min(1).max(40);
 const PackJsonSchema = z.string().min(2).max(200_000);
+/** How many assessments a run may record: far more than a township declares, few enough to bound a log row. */
+const MAX_ASSESSMENTS = 100;
 export const RulesVersionSchema = z.object({
   /** The cadre pack's version. */
   version: VersionSchema,
   time: z.string().min(1).max(40),
   /** The branch pack's version; absent from entries recorded before runs kept the branch pack. */
   branchVersion: VersionSchema.optional(),
+  /**
+   * The version of every assessment the run assessed (the cadre and branch ones and each declared one), by
+   * assessment id; absent from entries recorded before runs kept them.
+   */
+  assessments: z
+    .record(z.string().min(1).max(100), VersionSchema)
+    .refine((versions) => Object.keys(versions).length <= MAX_ASSESSMENTS, { message: `at most ${MAX_ASSESSMENTS} assessments` })
+    .optional(),
 });
+/** A declared assessment (a scheme block of 考评规则) as a run used it: its id, version and the scheme (JSON). */
+export const SchemeRecordSchema = z.object({ id: z.string().min(1).max(100), version: VersionSchema, pack: PackJsonSchema });
 export const RecordRulesArgsSchema = RulesVersionSchema.extend({
   /** The cadre pack (JSON). */
   pack: PackJsonSchema,
   /** The branch pack (JSON), recorded with its version. */
   branch: PackJsonSchema.optional(),
-}).refine((entry) => (entry.branch === undefined) === (entry.branchVersion === undefined), {
-  message: 'branch and branchVersion go together',
-  path: ['branchVersion'],
-});
+  /** Every declared assessment of the rules the run used, whether it had ledgers or not; absent from runs recorded before. */
+  schemes: z.array(SchemeRecordSchema).max(MAX_ASSESSMENTS).optional(),
+})
+  .refine((entry) => (entry.branch === undefined) === (entry.branchVersion === undefined), {
+    message: 'branch and branchVersion go together',
+    path: ['branchVersion'],
+  })
+  .refine((entry) => new Set(entry.schemes?.map((s) => s.id)).size === (entry.schemes?.length ?? 0), {
+    message: 'each scheme once',
+    path: ['schemes'],
+  });
 export const RulesLogSchema = z.object({
   /** Newest first. */
   history: z.array(RulesVersionSchema),

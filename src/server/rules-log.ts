@@ -1,17 +1,21 @@
 import * as z from 'zod';
-import { LOG_SHEET, RulesLogSchema, RulesVersionSchema, type RpcArgs, type RpcResult } from '../rpc/contract';
+import { LOG_SHEET, RulesLogSchema, RulesVersionSchema, type RpcArgs, type RpcResult, SchemeRecordSchema } from '../rpc/contract';
 import { hasMark, markOwned, requireOwn } from './owned';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Properties = GoogleAppsScript.Properties.Properties;
 type Version = z.infer<typeof RulesVersionSchema>;
+type Entry = RpcArgs<'recordRulesVersion'>[0];
+type SchemeRecord = z.infer<typeof SchemeRecordSchema>;
 
 /**
  * The rules log lives in a hidden sheet the add-on owns: one row per run,
  * newest first, the last HISTORY_KEPT runs. Document properties cannot hold
  * it (9 KB a value, 500 KB the whole store, and a township's packs reached
  * that). Each row starts with its entry as JSON; the newest row carries the
- * packs themselves after it, cut into cells Sheets can hold.
+ * packs themselves after it, cut into cells Sheets can hold: the cadre pack,
+ * the branch pack, then each declared assessment's scheme in the order its
+ * entry lists them.
  */
 const HISTORY_KEPT = 50;
 /** A cell holds at most 50,000 characters; a chunk and its mark stay under that. */
@@ -27,6 +31,8 @@ const LogRowSchema = RulesVersionSchema.extend({
   /** The length of each pack the row carries, 0 for none: a chunk lost or cut short shows. */
   packLength: z.number().int().nonnegative(),
   branchLength: z.number().int().nonnegative(),
+  /** The declared assessments the row carries after the branch pack, each with its length; absent from rows written before. */
+  schemes: z.array(SchemeRecordSchema.omit({ pack: true }).extend({ length: z.number().int().positive() })).optional(),
 });
 type LogRow = z.infer<typeof LogRowSchema>;
 
@@ -35,9 +41,14 @@ interface Log {
   last: { row: LogRow; cells: unknown[] } | undefined;
 }
 
-/** The last run as the sidebar gets it: with its branch pack only when that pack read back whole. */
-function lastRun(run: Version, pack: string, branch: string | undefined) {
-  return { version: run.version, time: run.time, pack, ...(branch === undefined || run.branchVersion === undefined ? {} : { branchVersion: run.branchVersion, branch }) };
+/**
+ * The last run as the sidebar gets it: with its branch pack only when that
+ * pack read back whole, and its declared assessments only when every one did
+ * (one missing would look like a block added since).
+ */
+function lastRun(run: Version, pack: string, branch: string | undefined, schemes?: SchemeRecord[]) {
+  const { branchVersion, ...version } = versionOf(run);
+  return { ...version, pack, ...(branch === undefined || branchVersion === undefined ? {} : { branchVersion, branch }), ...(schemes === undefined ? {} : { schemes }) };
 }
 
 /** The log checked against the contract: a last run that does not pass is dropped, the history kept. */
@@ -48,7 +59,20 @@ function checkedLog(history: Version[], last: unknown): RpcResult<'getRulesLog'>
   return withoutLast.success ? withoutLast.data : { history: [], last: null };
 }
 
-const versionOf = (row: LogRow): Version => ({ version: row.version, time: row.time, ...(row.branchVersion === undefined ? {} : { branchVersion: row.branchVersion }) });
+const versionOf = (row: Version): Version => ({
+  version: row.version,
+  time: row.time,
+  ...(row.branchVersion === undefined ? {} : { branchVersion: row.branchVersion }),
+  ...(row.assessments === undefined ? {} : { assessments: row.assessments }),
+});
+
+/** Whether two entries name the same rules: the same packs, and the same version of each assessment that ran. */
+function sameRules(a: Version, b: Version): boolean {
+  if (a.version !== b.version || a.branchVersion !== b.branchVersion) return false;
+  const x = Object.entries(a.assessments ?? {});
+  const y = b.assessments ?? {};
+  return (a.assessments === undefined) === (b.assessments === undefined) && x.length === Object.keys(y).length && x.every(([id, v]) => y[id] === v);
+}
 
 function parseRow(cell: unknown): LogRow | undefined {
   if (typeof cell !== 'string') return undefined;
@@ -130,6 +154,25 @@ function legacyRulesLog(props: Properties): RpcResult<'getRulesLog'> {
   return checkedLog(log.history, last);
 }
 
+/** The cells of a log's newest row after its entry: the packs and every scheme, chunked, in the order the entry lists them. */
+function packCells(entry: Entry): string[] {
+  return [entry.pack, ...(entry.branch === undefined ? [] : [entry.branch]), ...(entry.schemes ?? []).map((s) => s.pack)].flatMap(chunks);
+}
+
+/** The schemes a newest row carries, read back whole, or undefined when the row has none or one of them was cut short. */
+function schemesOf(row: LogRow, cells: unknown[]): SchemeRecord[] | undefined {
+  if (row.schemes === undefined) return undefined;
+  let start = Math.ceil(row.packLength / CHUNK_CHARS) + Math.ceil(row.branchLength / CHUNK_CHARS);
+  const out: SchemeRecord[] = [];
+  for (const { id, version, length } of row.schemes) {
+    const pack = unchunked(cells, start, length);
+    if (pack === undefined) return undefined;
+    out.push({ id, version, pack });
+    start += Math.ceil(length / CHUNK_CHARS);
+  }
+  return out;
+}
+
 /** Drops the legacy log in one call, keeping every other document property (the column mapping). */
 function dropLegacyLog(props: Properties): void {
   const all = props.getProperties();
@@ -156,10 +199,10 @@ function logSheet(): Sheet {
 }
 
 /**
- * Records the rules a run used: its versions at the top of the history, and
- * its packs beside them, in one setValues over the rows of the log. The grid
- * covers whatever the sheet held before, so stale cells are blanked in the
- * same call.
+ * Records the rules a run used: its versions (and those of the assessments
+ * it ran, by id) at the top of the history, and its packs and schemes beside
+ * them, in one setValues over the rows of the log. The grid covers whatever
+ * the sheet held before, so stale cells are blanked in the same call.
  */
 export function recordRulesVersion(...[entry]: RpcArgs<'recordRulesVersion'>): RpcResult<'recordRulesVersion'> {
   const sheet = logSheet();
@@ -168,12 +211,16 @@ export function recordRulesVersion(...[entry]: RpcArgs<'recordRulesVersion'>): R
   const props = PropertiesService.getDocumentProperties();
   const earlier = fromSheet.history.length > 0 ? fromSheet.history : legacyLog(props).history;
 
-  const version: Version = { version: entry.version, time: entry.time, ...(entry.branchVersion === undefined ? {} : { branchVersion: entry.branchVersion }) };
-  const same = (h: Version) => h.version === entry.version && h.branchVersion === entry.branchVersion;
-  const history = [version, ...earlier.filter((h) => !same(h))].slice(0, HISTORY_KEPT);
-  const newest: LogRow = { ...version, packLength: entry.pack.length, branchLength: entry.branch?.length ?? 0 };
+  const version = versionOf(entry);
+  const history = [version, ...earlier.filter((h) => !sameRules(h, version))].slice(0, HISTORY_KEPT);
+  const newest: LogRow = {
+    ...version,
+    packLength: entry.pack.length,
+    branchLength: entry.branch?.length ?? 0,
+    ...(entry.schemes === undefined ? {} : { schemes: entry.schemes.map(({ id, version: v, pack }) => ({ id, version: v, length: pack.length })) }),
+  };
   const rows: string[][] = [
-    [JSON.stringify(newest), ...chunks(entry.pack), ...(entry.branch === undefined ? [] : chunks(entry.branch))],
+    [JSON.stringify(newest), ...packCells(entry)],
     ...history.slice(1).map((h) => [JSON.stringify({ ...h, packLength: 0, branchLength: 0 })]),
   ];
   const height = Math.max(rows.length, before.length);
@@ -190,7 +237,8 @@ export function recordRulesVersion(...[entry]: RpcArgs<'recordRulesVersion'>): R
  * The rules history and the last run's packs. An unreadable log reads as
  * empty rather than failing; a log still in document properties (written
  * before the log sheet) reads as it did; a last run recorded before the
- * branch pack was kept comes back with its cadre pack alone.
+ * branch pack was kept comes back with its cadre pack alone, one recorded
+ * before the declared assessments were kept without `schemes`.
  */
 export function getRulesLog(): RpcResult<'getRulesLog'> {
   const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(LOG_SHEET);
@@ -201,7 +249,7 @@ export function getRulesLog(): RpcResult<'getRulesLog'> {
     const { row, cells } = log.last;
     const pack = unchunked(cells, 0, row.packLength);
     const branch = row.branchVersion === undefined ? undefined : unchunked(cells, Math.ceil(row.packLength / CHUNK_CHARS), row.branchLength);
-    if (pack !== undefined) last = lastRun(row, pack, branch);
+    if (pack !== undefined) last = lastRun(row, pack, branch, schemesOf(row, cells));
   }
   return checkedLog(log.history, last);
 }

@@ -1,7 +1,7 @@
 import { type SheetClass, withoutBranchLedgers, type SheetKinds } from '../core/branch/ledgers';
 import type { BranchPack } from '../core/branch/schema';
 import { readDeclaredLedgers } from '../core/scheme/read';
-import { assessAll, classifyRun, type RunPacks, type RunResult, runAssessments, runSummaries, runTables, runWarnings } from '../core/run';
+import { assessAll, classifyRun, type RunPacks, type RunResult, runAssessments, runRulesRecord, runSummaries, runTables, runWarnings } from '../core/run';
 import { accountSheets, type SheetAccount } from '../core/sheets';
 import type { ColumnMapping } from '../core/ledger/columns';
 import { type ReadResult, readLedgers } from '../core/ledger/read';
@@ -10,11 +10,11 @@ import type { Pack } from '../core/pack/schema';
 import { packHash } from '../core/pack/hash';
 import { validatePack } from '../core/pack/validate';
 import { validateBranchPack } from '../core/branch/validate';
-import { diffRules, type PackDiff } from '../core/rulesheet/diff';
+import { diffRules, type PackDiff, type RemovedPack, removedPacks } from '../core/rulesheet/diff';
 import { parsePeriodId, periodLabel } from '../core/period';
 import { summaryText } from '../core/results/summary';
 import { defaultRules, packFor, type RuleProblem, type RulesEntry, rulesOfWorkbook, rulesSheetPaint, schemesOf, sheetDecoration, shippedSchemes, type WorkbookRules } from '../core/rulesheet/index';
-import type { Scheme } from '../core/scheme/schema';
+import { type Scheme, SchemeSchema } from '../core/scheme/schema';
 import { RULES_SHEET, type RulesLog, type WorkbookPayload, type WriteResultsResult } from '../rpc/contract';
 import { h, replace } from './dom';
 import { call } from './rpc';
@@ -158,16 +158,37 @@ function parsed(json: string): unknown {
   }
 }
 
+/** What changed in the rules since the last run: each block changed or added, and each deleted. */
+interface SinceLastRun {
+  diffs: PackDiff[];
+  removed: RemovedPack[];
+  time: string;
+}
+
+/** Whether the schemes now are the ones recorded, by id and version. */
+function sameSchemes(recorded: { id: string; version: string }[], now: Scheme[]): boolean {
+  return recorded.length === now.length && now.every((s, i) => recorded[i]!.id === s.id && recorded[i]!.version === packHash(s));
+}
+
 /**
- * The change log between the rules of the last run and the rules now, pack by
- * pack, for the packs that changed. A last run recorded before the branch pack
- * was kept is compared on its cadre pack alone.
+ * The change log between the rules of the last run and the rules now, block
+ * by block, for the blocks that changed, were added or were deleted. A last
+ * run recorded before the branch pack was kept is compared on its cadre pack
+ * alone, one recorded before the declared assessments were kept on its two
+ * packs; a recorded scheme that no longer reads is left out on both sides.
  */
-function changesSinceLastRun(): { diffs: PackDiff[]; time: string } | undefined {
+function changesSinceLastRun(): SinceLastRun | undefined {
   const last = state.rulesLog?.last;
   if (!last || !state.pack) return undefined;
-  // The usual case, the rules as they were, costs two hashes rather than validating and comparing both packs.
-  if (last.version === packHash(state.pack) && (last.branchVersion === undefined || last.branchVersion === packHash(branchPack()))) return undefined;
+  const current = schemes();
+  // The usual case, the rules as they were, costs a hash a block rather than validating and comparing them all.
+  if (
+    last.version === packHash(state.pack) &&
+    (last.branchVersion === undefined || last.branchVersion === packHash(branchPack())) &&
+    (last.schemes === undefined || sameSchemes(last.schemes, current))
+  ) {
+    return undefined;
+  }
   const cadre = validatePack(parsed(last.pack));
   if (!cadre.ok) return undefined;
   const before: RulesEntry[] = [{ pack: cadre.pack, tests: [] }];
@@ -177,8 +198,18 @@ function changesSinceLastRun(): { diffs: PackDiff[]; time: string } | undefined 
     before.push({ branch: branch.pack, tests: [] });
     now.push({ branch: branchPack(), tests: [] });
   }
-  const diffs = diffRules(before, now).filter((d) => d.from !== d.to && d.changes.length > 0);
-  return diffs.length > 0 ? { diffs, time: last.time } : undefined;
+  if (last.schemes) {
+    const unreadable = new Set<string>();
+    for (const recorded of last.schemes) {
+      const scheme = SchemeSchema.safeParse(parsed(recorded.pack));
+      if (scheme.success) before.push({ scheme: scheme.data, tests: [] });
+      else unreadable.add(recorded.id);
+    }
+    now.push(...current.filter((s) => !unreadable.has(s.id)).map((scheme) => ({ scheme, tests: [] })));
+  }
+  const diffs = diffRules(before, now).filter((d) => d.from === undefined || (d.from !== d.to && d.changes.length > 0));
+  const removed = removedPacks(before, now);
+  return diffs.length > 0 || removed.length > 0 ? { diffs, removed, time: last.time } : undefined;
 }
 
 /** Re-reads the workbook after the rules sheet changed (an edited row, an import). */
@@ -223,7 +254,7 @@ async function run(): Promise<void> {
     // The rules go with the results, so both are written under one lock in one call.
     state.written = await call('writeResults', {
       tables: runTables(run, packs, { time }),
-      rules: { version: run.cadres.rulesVersion, time, pack: JSON.stringify(pack), branchVersion: packHash(packs.branch), branch: JSON.stringify(packs.branch) },
+      rules: runRulesRecord(run, packs, time),
     });
     state.rulesLog = await call('getRulesLog');
     state.phase = 'done';
@@ -300,18 +331,29 @@ function rulesStatusView(c: ViewContext): HTMLElement | null {
   );
 }
 
+/** One block's part of the change log: added (with what it holds), or changed (with each change), named by its title. */
+function blockChanges(c: ViewContext, d: PackDiff): HTMLElement[] {
+  const at = { class: 'pack-changes', 'data-subject': d.subject, 'data-assessment': d.id };
+  if (d.from === undefined) return [h('p', { ...at, class: 'pack-changes pack-added' }, tr(c, 'rsCliNewPack', { pack: d.title, indicators: d.indicators, rules: d.rules, to: d.to }))];
+  return [
+    h('p', at, tr(c, 'rsPackChanges', { pack: d.title, count: d.changes.length, from: d.from, to: d.to })),
+    h('ul', { 'data-subject': d.subject, 'data-assessment': d.id }, ...d.changes.map((ch) => h('li', { class: 'small' }, state.lang === 'zh' ? ch.message : ch.messageEn))),
+  ];
+}
+
 function changeLogView(c: ViewContext): HTMLElement | null {
   const since = changesSinceLastRun();
   if (!since) return null;
-  const count = since.diffs.reduce((n, d) => n + d.changes.length, 0);
+  // A block added or deleted is one change.
+  const count = since.diffs.reduce((n, d) => n + Math.max(1, d.changes.length), 0) + since.removed.length;
   return h(
     'details',
     { id: 'rules-changes' },
     h('summary', {}, tr(c, 'uiRulesChanged', { time: since.time, count })),
-    ...since.diffs.flatMap((d) => [
-      h('p', { class: 'pack-changes', 'data-subject': d.subject }, tr(c, 'rsPackChanges', { pack: d.title, count: d.changes.length, from: d.from ?? '', to: d.to })),
-      h('ul', { 'data-subject': d.subject }, ...d.changes.map((ch) => h('li', { class: 'small' }, state.lang === 'zh' ? ch.message : ch.messageEn))),
-    ]),
+    ...since.diffs.flatMap((d) => blockChanges(c, d)),
+    ...since.removed.map((r) =>
+      h('p', { class: 'pack-changes pack-removed', 'data-subject': r.subject, 'data-assessment': r.id }, tr(c, 'rsPackRemoved', { pack: r.title, from: r.from })),
+    ),
   );
 }
 

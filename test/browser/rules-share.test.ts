@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultRules, entryPack, packFor, packHash, readPackFile, readRulesSheet, RULES_SHEET } from '../../src/core/index';
+import { defaultRules, entryPack, packFor, packHash, readPackFile, readRulesSheet, RULES_SHEET, shippedSchemes } from '../../src/core/index';
 import type { Preview } from '../../src/node/preview/server';
 import { sheetState } from '../bundle/harness';
 import { locate, rowOf } from '../rulesheet/sheet-helpers';
@@ -173,6 +173,8 @@ describe.skipIf(!HAS_CHROMIUM)('sharing rules as a pack file, in Chromium', () =
     expect(await page.locator('#import-changes p.pack-changes').allTextContents()).toEqual([
       expect.stringMatching(/^规则包“驻村干部月度考核”：\d+ 处变更（规则版本 [0-9a-f]{8} → /),
       `规则包“党支部考核”：2 处变更（规则版本 ${packHash(readRulesSheet(rulesSheetOf(preview)).packs[1]!.branch)} → ${packHash(branch.branch)}）`,
+      // The file's declared assessments are compared with their blocks too: the same, and said so.
+      ...shippedSchemes().map((s) => `规则包“${s.title}”没有变更（规则版本 ${packHash(s)}）`),
     ]);
     expect(await page.locator('.change-log[data-subject=branch] li').allTextContents()).toEqual(['设置“规则包”的限额星级最多占比：30% → 20%', '参数“办结率要求”：85% → 90%']);
     expect(await page.locator('#import-changes .muted').count()).toBe(0);

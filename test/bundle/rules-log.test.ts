@@ -1,11 +1,12 @@
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import branchPack from '../../rules/branch.json';
 import stationedCadrePack from '../../rules/stationed-cadre.json';
-import type { WorkbookModel } from '../../src/node/gas/index';
-import { t } from '../../src/core/index';
+import type { GasSandbox, WorkbookModel } from '../../src/node/gas/index';
+import { assessAll, defaultRules, packHash, type RunPacks, runRulesRecord, runTables, type Scheme, shippedSchemes, t } from '../../src/core/index';
 import { LOG_SHEET, type RulesLog, type WorkbookPayload, type WriteResultsResult } from '../../src/rpc/contract';
 import { ledgerWorkbook } from './ledger-fixture';
-import { resultTableFor, sandboxOf, sheetState, workbookOf } from './harness';
+import { markAsAddons, resultTableFor, sandboxOf, sheetState, workbookOf } from './harness';
 
 describe('the rules log kept with the document', () => {
   it('keeps a pack larger than one property, the history newest first, in its hidden sheet', async () => {
@@ -190,5 +191,120 @@ describe('a run’s results and the rules behind them', () => {
     expect((sandbox.call('getRulesLog') as RulesLog).history.map((h) => h.version)).toEqual(['cccc3333']);
     expect(sandbox.workbook.sheet(LOG_SHEET)!.hidden).toBe(true);
     expect(sandbox.workbook.activeSheet.name).toBe('考评结果');
+  });
+});
+
+describe('the rules log of a run of every assessment', () => {
+  const TOWNSHIP = 'examples/乡镇党建台账示例.xlsx';
+  const [cadre, branch] = defaultRules();
+
+  async function township(): Promise<GasSandbox> {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(TOWNSHIP);
+    return sandboxOf(await workbookOf(book, { name: '吉仁高勒镇党建台账' }));
+  }
+
+  /** A run as the sidebar makes it: the real core over the server's snapshot, its tables and its rules in one writeResults. */
+  async function runWith(sandbox: GasSandbox, schemes: Scheme[], time: string) {
+    const packs: RunPacks = { cadre: cadre.pack, branch: branch.branch, schemes };
+    const payload = sandbox.call('getWorkbook') as WorkbookPayload;
+    const run = await assessAll(payload.snapshot, packs, { today: '2024-12-31' });
+    const rules = runRulesRecord(run, packs, time);
+    sandbox.call('writeResults', { tables: runTables(run, packs, { time }), rules });
+    return rules;
+  }
+
+  /** The log row an earlier version wrote: its entry (the two packs' versions and lengths), then each pack after the chunk mark. */
+  function oldLogSheet(sandbox: GasSandbox) {
+    const sheet = sandbox.workbook.addSheet(LOG_SHEET);
+    markAsAddons(sheet, LOG_SHEET);
+    sheet.hidden = true;
+    const pack = JSON.stringify(cadre.pack);
+    const branchJson = JSON.stringify(branch.branch);
+    const entry = { version: packHash(cadre.pack), time: '2024/5/1 10:00:00', branchVersion: packHash(branch.branch) };
+    sheet.setValue(0, 0, JSON.stringify({ ...entry, packLength: pack.length, branchLength: branchJson.length }));
+    sheet.setValue(0, 1, `|${pack}`);
+    sheet.setValue(0, 2, `|${branchJson}`);
+    sheet.setValue(1, 0, JSON.stringify({ version: 'aaaa1111', time: '2024/4/1 10:00:00', packLength: 0, branchLength: 0 }));
+    return { entry, pack, branch: branchJson };
+  }
+
+  it('records the version of every assessment that ran, by id, and carries every declared assessment beside the two packs', async () => {
+    const sandbox = await township();
+    const schemes = shippedSchemes();
+    const rules = await runWith(sandbox, schemes, '2024/12/31 09:00:00');
+    const versions = {
+      'stationed-cadre': packHash(cadre.pack),
+      branch: packHash(branch.branch),
+      'stationed-cadre-quarter': packHash(schemes[0]),
+      household: packHash(schemes[1]),
+      'village-cadre': packHash(schemes[2]),
+    };
+    expect(rules.assessments).toEqual(versions);
+
+    const log = sandbox.call('getRulesLog') as RulesLog;
+    expect(log.history).toEqual([{ version: packHash(cadre.pack), time: '2024/12/31 09:00:00', branchVersion: packHash(branch.branch), assessments: versions }]);
+    expect(log.last!.assessments).toEqual(versions);
+    expect(log.last!.schemes!.map((s) => [s.id, s.version])).toEqual(schemes.map((s) => [s.id, packHash(s)]));
+    expect(log.last!.schemes!.map((s) => JSON.parse(s.pack))).toEqual(JSON.parse(JSON.stringify(schemes)));
+    // The entry, then the cadre pack, the branch pack and the three schemes, each in a cell of its own.
+    expect(sandbox.workbook.sheet(LOG_SHEET)!.values[0]!.filter((v) => v !== undefined && v !== '')).toHaveLength(6);
+
+    // household's 优秀 band moved: a new entry, in which only household's version differs.
+    const moved = schemes.map((s) => (s.id === 'household' ? { ...s, grades: s.grades.map((g) => (g.grade === '优秀' ? { ...g, min: 92 } : g)) } : s));
+    await runWith(sandbox, moved, '2025/1/5 09:00:00');
+    const next = sandbox.call('getRulesLog') as RulesLog;
+    expect(next.history.map((h) => h.time)).toEqual(['2025/1/5 09:00:00', '2024/12/31 09:00:00']);
+    expect(next.history[0]!.assessments).toEqual({ ...versions, household: packHash(moved[1]) });
+    expect(next.history[0]!.assessments!.household).not.toBe(versions.household);
+    expect(JSON.parse(next.last!.schemes![1]!.pack).grades[0]).toMatchObject({ grade: '优秀', min: 92 });
+  });
+
+  it('keeps a declared assessment with no ledgers in the carried rules, and logs only the assessments that ran', async () => {
+    const sandbox = sandboxOf(await workbookOf(ledgerWorkbook(3)));
+    const rules = await runWith(sandbox, shippedSchemes(), '2024/6/1 10:00:00');
+    // Cadre ledgers only: the monthly cadre assessment and its quarterly roll-up ran; the branch, household and village-cadre ones had nothing to read.
+    expect(Object.keys(rules.assessments)).toEqual(['stationed-cadre', 'stationed-cadre-quarter']);
+    const log = sandbox.call('getRulesLog') as RulesLog;
+    expect(Object.keys(log.history[0]!.assessments!)).toEqual(['stationed-cadre', 'stationed-cadre-quarter']);
+    expect(log.last!.schemes!.map((s) => s.id)).toEqual(['stationed-cadre-quarter', 'household', 'village-cadre']);
+  });
+
+  it('reads a row written before runs kept the declared assessments, and the next run with them goes on top of its history', async () => {
+    const sandbox = await township();
+    const old = oldLogSheet(sandbox);
+    expect(sandbox.call('getRulesLog')).toEqual({
+      history: [old.entry, { version: 'aaaa1111', time: '2024/4/1 10:00:00' }],
+      last: { ...old.entry, pack: old.pack, branch: old.branch },
+    });
+
+    await runWith(sandbox, shippedSchemes(), '2024/12/31 09:00:00');
+    const log = sandbox.call('getRulesLog') as RulesLog;
+    // The same two packs as the old row, but now with the assessments that ran: a new entry, the old ones kept below it.
+    expect(log.history.map((h) => [h.time, h.assessments === undefined])).toEqual([
+      ['2024/12/31 09:00:00', false],
+      ['2024/5/1 10:00:00', true],
+      ['2024/4/1 10:00:00', true],
+    ]);
+    expect(log.last!.schemes!.map((s) => s.id)).toEqual(['stationed-cadre-quarter', 'household', 'village-cadre']);
+  });
+
+  it('drops the carried schemes of a last run when one was cut short, keeping its packs and its history', async () => {
+    const sandbox = await township();
+    await runWith(sandbox, shippedSchemes(), '2024/12/31 09:00:00');
+    const sheet = sandbox.workbook.sheet(LOG_SHEET)!;
+    sheet.setValue(0, 4, String(sheet.value(0, 4)).slice(0, -1));
+    const log = sandbox.call('getRulesLog') as RulesLog;
+    expect(log.last!.schemes).toBeUndefined();
+    expect(log.last!.pack).toBe(JSON.stringify(cadre.pack));
+    expect(log.last!.branch).toBe(JSON.stringify(branch.branch));
+    expect(log.history).toHaveLength(1);
+  });
+
+  it('refuses a scheme twice in one record', async () => {
+    const sandbox = sandboxOf(await workbookOf(ledgerWorkbook(2)));
+    const scheme = { id: 'household', version: 'aaaa1111', pack: '{}' };
+    expect(() => sandbox.call('recordRulesVersion', { version: 'aaaa1111', time: 'x', pack: '{}', schemes: [scheme, scheme] })).toThrow(/each scheme once/);
+    expect(sandbox.call('getRulesLog')).toEqual({ history: [], last: null });
   });
 });

@@ -2,12 +2,13 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { defaultRules, packHash } from '../../src/core/index';
+import { defaultRules, packHash, type Scheme, shippedSchemes } from '../../src/core/index';
 import { threeBranches, writeXlsx } from '../branch/helpers';
 import { cli } from '../fixtures/cli';
 import { removeTempDir, tempDir } from '../fixtures/temp';
 
 const [cadre, branch] = defaultRules();
+const schemes = shippedSchemes() as [Scheme, Scheme, Scheme];
 
 /** Three branches over the second quarter, with their stationed cadres in May: 巴彦 skipped a 支委会, 查干 its 党课. */
 const township = () => threeBranches({ cadreMonths: [5], mengheDays: 11 });
@@ -130,15 +131,32 @@ describe('ledger-rules rules diff', () => {
     expect(lines[0]).toMatch(/^规则包“驻村干部月度考核”：1 处变更（规则版本 [0-9a-f]{8} → [0-9a-f]{8}）$/);
     expect(lines.slice(1, 2)).toEqual(['  规则“days-full”的得分：20 → 18']);
     expect(lines[2]).toBe(`规则包“党支部考核”：3 处变更（规则版本 ${packHash(branch.branch)} → ${packHash(withoutTests(next))}）`);
-    expect(lines.slice(3)).toEqual(['  设置“规则包”的限额星级最多占比：20% → 30%', '  参数“办结率要求”：90% → 85%', '  规则“meetings-lecture”的启用：是 → 否', '']);
+    expect(lines.slice(3)).toEqual([
+      '  设置“规则包”的限额星级最多占比：20% → 30%',
+      '  参数“办结率要求”：90% → 85%',
+      '  规则“meetings-lecture”的启用：是 → 否',
+      // The declared assessments' blocks are compared too, each named by its title.
+      ...schemes.map((s) => `规则包“${s.title}”没有变更（规则版本 ${packHash(s)}）`),
+      '',
+    ]);
   });
 
-  it('says which pack the older rules did not have', async () => {
+  it('says which pack the older rules did not have, and which the newer ones no longer have', async () => {
     const result = await cli('rules', 'diff', cadreFile, whole);
     expect(result.code).toBe(0);
-    expect(result.stdout).toBe(
-      `规则包“驻村干部月度考核”没有变更（规则版本 ${packHash(cadre.pack)}）\n规则包“党支部考核”是新增的：6 个指标，13 条规则（规则版本 ${packHash(branch.branch)}）\n`,
-    );
+    expect(result.stdout.split('\n')).toEqual([
+      `规则包“驻村干部月度考核”没有变更（规则版本 ${packHash(cadre.pack)}）`,
+      `规则包“党支部考核”是新增的：6 个指标，13 条规则（规则版本 ${packHash(branch.branch)}）`,
+      ...schemes.map((s) => `规则包“${s.title}”是新增的：${s.indicators.length} 个指标，${s.rules.length} 条规则（规则版本 ${packHash(s)}）`),
+      '',
+    ]);
+    const back = await cli('rules', 'diff', whole, cadreFile);
+    expect(back.stdout.split('\n')).toEqual([
+      `规则包“驻村干部月度考核”没有变更（规则版本 ${packHash(cadre.pack)}）`,
+      `规则包“党支部考核”已删除（原规则版本 ${packHash(branch.branch)}）`,
+      ...schemes.map((s) => `规则包“${s.title}”已删除（原规则版本 ${packHash(s)}）`),
+      '',
+    ]);
   });
 });
 

@@ -5,11 +5,20 @@ import {
   cadreResultTable,
   defaultRules,
   diffPacks,
+  diffRules,
+  diffSchemes,
+  entriesOfRules,
   fnv1a,
   type Pack,
   packHash,
+  readRulesSheet,
+  removedPacks,
+  type RulesEntry,
+  type Scheme,
+  shippedSchemes,
   stableJson,
 } from '../../src/core/index';
+import { defaultSheet, edit, rowOf } from './sheet-helpers';
 import { smallWorkbook } from './workbook-fixture';
 
 const base = defaultRules()[0]!.pack;
@@ -124,5 +133,87 @@ describe('change log', () => {
     const [change] = diffPacks(base, next);
     expect(change!.message).toBe('规则“days-short”的提示：下基层天数不足{下基层天数标准}天（{下基层天数}天） → （空）');
     expect(change!.messageEn).toBe('rules "days-short", Flag: 下基层天数不足{下基层天数标准}天（{下基层天数}天） → (blank)');
+  });
+});
+
+describe('change log of the declared assessments (scheme blocks)', () => {
+  const [quarter, household, village] = shippedSchemes() as [Scheme, Scheme, Scheme];
+  const cloneScheme = (s: Scheme): Scheme => JSON.parse(JSON.stringify(s));
+  const HOUSEHOLD = '【规则包】党员中心户季度测评';
+
+  it('names what changed in a scheme block edited on the sheet, block by block, and nothing for the blocks left alone', () => {
+    // Staff move household's 优秀 band up to 92 (良好 follows, so the bands still meet) and raise 政策宣传 to 3 points each.
+    let sheet = defaultSheet();
+    const from = rowOf(sheet, HOUSEHOLD);
+    sheet = edit(sheet, '等次', '优秀', '总分', '>= 92', from).sheet;
+    sheet = edit(sheet, '等次', '良好', '总分', '[75,92)', from).sheet;
+    sheet = edit(sheet, '规则', 'publicity-points', '得分', '政策宣传每个3分，最多10分', from).sheet;
+    sheet = edit(sheet, '排名', '后20%', '比例', '10%', from).sheet;
+    const read = readRulesSheet(sheet);
+    expect(read.problems).toEqual([]);
+
+    const diffs = diffRules(defaultRules(), entriesOfRules(read));
+    expect(diffs.map((d) => [d.subject, d.id, d.title, d.changes.length])).toEqual([
+      ['cadre', 'stationed-cadre', '驻村干部月度考核', 0],
+      ['branch', 'branch', '党支部考核', 0],
+      ['scheme', 'stationed-cadre-quarter', '驻村干部季度评星定档', 0],
+      ['scheme', 'household', '党员中心户季度测评', 3],
+      ['scheme', 'village-cadre', '村干部年度目标考评', 0],
+    ]);
+    const changed = diffs.find((d) => d.id === 'household')!;
+    expect(changed.from).toBe(packHash(household));
+    expect(changed.to).not.toBe(changed.from);
+    expect(changed.changes.map((c) => c.message)).toEqual([
+      '规则“publicity-points”的得分：政策宣传每个2分，最多10分 → 政策宣传每个3分，最多10分',
+      '等次“优秀”的总分：>= 90 → >= 92',
+      '排名“党员中心户”的比例：20% → 10%',
+    ]);
+    expect(changed.changes[1]).toMatchObject({ kind: 'changed', table: 'rsTableGrades', name: '优秀', field: '总分', old: '>= 90', new: '>= 92', messageEn: 'grades "优秀", Total score: >= 90 → >= 92' });
+  });
+
+  it('compares every table a scheme block holds: 方案, 参数, 台账, 数据项, 否决, 名额, 输出', () => {
+    const next = cloneScheme(village);
+    next.title = '村干部年度考评';
+    next.periodKind = 'quarter';
+    next.params = [{ name: '优秀线', value: '90' }];
+    next.ledgers[0]!.columns.find((c) => c.fact === 'veto')!.aliases.push('否决情形');
+    next.vetoes[0]!.flag = '一票否决（{veto}）';
+    next.quota!.maxShare = 0.3;
+    const coefficient = next.outputs[0]!;
+    if ('byGrade' in coefficient) coefficient.byGrade['优秀'] = 1.3;
+    const changes = diffSchemes(village, next);
+    expect(changes.map((c) => [c.kind, c.table, c.message])).toEqual([
+      ['changed', 'rsTableSettings', '设置“方案”的规则包：村干部年度目标考评 → 村干部年度考评'],
+      ['changed', 'rsTableSettings', '设置“方案”的考核周期：年 → 季度'],
+      ['added', 'rsTableParams', '新增参数“优秀线”：值 90'],
+      ['changed', 'rsTableLedgers', '台账“村干部目标考核评分表/一票否决事项”的别名：一票否决、否决事项、一票否决情形 → 一票否决、否决事项、一票否决情形、否决情形'],
+      ['changed', 'rsTableVetoes', '否决“veto”的提示：一票否决：{veto} → 一票否决（{veto}）'],
+      ['changed', 'rsTableQuota', '名额“优秀”的比例：20% → 30%'],
+      ['changed', 'rsTableOutputs', '输出“绩效报酬系数”的按等次：优秀=1.2、称职=1、基本称职=0.8、不称职=0.5 → 优秀=1.3、称职=1、基本称职=0.8、不称职=0.5'],
+    ]);
+
+    // A fact renamed is one taken away and one added, as in the branch block; the rule reading it says its new name.
+    const renamed = cloneScheme(quarter);
+    renamed.facts[0]!.label = '月均分';
+    expect(diffSchemes(quarter, renamed).map((c) => [c.kind, c.table, c.name])).toEqual([
+      ['removed', 'rsTableFacts', '月度平均分'],
+      ['added', 'rsTableFacts', '月均分'],
+      ['changed', 'rsTableRules', 'monthly-mean'],
+    ]);
+    expect(diffSchemes(household, cloneScheme(household))).toEqual([]);
+  });
+
+  it('pairs a scheme renamed in between with its earlier version by who it assesses, and names a block added or deleted', () => {
+    const entry = (scheme: Scheme): RulesEntry => ({ scheme, tests: [] });
+    const renamed = { ...cloneScheme(household), id: 'household-2025' };
+    const family = { ...cloneScheme(household), id: 'family', title: '平安家庭评比', subject: '家庭' };
+    const before = [entry(household), entry(village)];
+    const after = [entry(renamed), entry(family)];
+    expect(diffRules(before, after).map((d) => [d.id, d.from, d.to, d.changes.map((c) => c.message)])).toEqual([
+      ['household-2025', packHash(household), packHash(renamed), ['设置“方案”的编号：household → household-2025']],
+      ['family', undefined, packHash(family), []],
+    ]);
+    expect(removedPacks(before, after)).toEqual([{ subject: 'scheme', id: 'village-cadre', title: '村干部年度目标考评', from: packHash(village) }]);
+    expect(removedPacks(defaultRules(), defaultRules())).toEqual([]);
   });
 });

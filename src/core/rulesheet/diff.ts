@@ -11,10 +11,13 @@ import { conditionText, formatValue } from './condition';
 import { FactDirectory } from './facts';
 import { pointsText } from './points';
 import { isBranchEntry, isSchemeEntry, type RulesEntry } from './read';
-import type { BranchEntry } from './branch/block';
-import type { PackEntry, TableOut } from './section';
+import type { TableOut } from './section';
+import type { Scheme } from '../scheme/schema';
 import { writeFacts } from './scheme/facts';
 import { writeLedgers } from './scheme/ledgers';
+import { schemeSettingCells } from './scheme/settings';
+import { writeOutputs, writeQuota, writeRanking, writeVetoes } from './scheme/standing';
+import { schemeView } from './scheme/view';
 import { COLUMN_TYPES, ENABLED, HIT_POLICIES, ON_MISSING, ROLES, SUBJECTS } from './words';
 import { rangeCellText } from './range-cell';
 
@@ -154,10 +157,11 @@ function conditionItems(spec: ConditionTable, pack: BranchPack): Item[] {
   }));
 }
 
-/** The header words of 【台账】 and 【数据项】, for each field's English name. */
+/** The header words of the tables compared row by row (【台账】【数据项】【否决】【名额】【排名】【输出】), for each field's English name. */
 const DECLARED_HEADERS: MessageKey[] = [
   'rsHeadLedger', 'rsHeadLedgerId', 'rsHeadColumn', 'rsHeadId', 'rsHeadType', 'rsHeadLedgerRole', 'rsHeadAliases', 'rsHeadRange',
   'rsHeadEnglish', 'rsHeadLedgerEn', 'rsHeadLedgerSpan', 'rsHeadName', 'rsHeadSource', 'rsHeadWhere', 'rsHeadYears', 'rsHeadFormula',
+  'rsHeadFact', 'rsHeadFlag', 'rsHeadFlagEn', 'rsHeadGrade', 'rsHeadShare', 'rsHeadAction', 'rsHeadActionEn', 'rsHeadByGrade', 'rsHeadProduct',
 ];
 
 /** A laid-out table as items, one a row, named by `name`, each cell a field under its header, as the sheet shows it. */
@@ -178,9 +182,34 @@ function branchTableItems(pack: BranchPack): Tables {
     ...scoringTables(sharedView(pack).pack),
     ['rsTableRequirements', conditionItems(REQUIREMENTS, pack)],
     ['rsTableRisk', conditionItems(RISK, pack)],
-    // A ledger column is named by its ledger and header (党员发展计划/计划发展人数), a fact by its name.
-    ['rsTableLedgers', rowItems(writeLedgers(pack.ledgers), (row) => `${row[0]}/${row[2]}`)],
-    ['rsTableFacts', rowItems(writeFacts(pack.ledgers, pack.declaredFacts, builtInFacts(pack)), (row) => String(row[1]))],
+    ...declaredTables(writeLedgers(pack.ledgers), writeFacts(pack.ledgers, pack.declaredFacts, builtInFacts(pack))),
+  ];
+}
+
+/** 【台账】 and 【数据项】: a ledger column named by its ledger and header (党员发展计划/计划发展人数), a fact by its name. */
+const declaredTables = (ledgers: TableOut, facts: TableOut): Tables => [
+  ['rsTableLedgers', rowItems(ledgers, (row) => `${row[0]}/${row[2]}`)],
+  ['rsTableFacts', rowItems(facts, (row) => String(row[1]))],
+];
+
+/**
+ * A declared assessment's tables, as its block on the rules sheet lays them
+ * out: 【方案】 (title, id, who, how often) as one item, 【参数】, 【台账】 and
+ * 【数据项】, the scoring tables a pack has, then 【否决】 by id, 【名额】 by
+ * grade, 【排名】 by who is ranked and 【输出】 by name. Everything a scheme
+ * holds is on its block, so no part is left to compare whole.
+ */
+function schemeTableItems(scheme: Scheme): Tables {
+  const settings = [field('rsPackTitle', scheme.title), ...schemeSettingCells(scheme).map((c) => field(c.name, c.value))];
+  return [
+    ['rsTableSettings', [{ name: t('rsTableScheme'), fields: settings }]],
+    ['rsTableParams', paramItems(scheme.params)],
+    ...declaredTables(writeLedgers(scheme.ledgers), writeFacts(scheme.ledgers, scheme.facts)),
+    ...scoringTables(schemeView(scheme).pack),
+    ['rsTableVetoes', rowItems(writeVetoes(scheme), (row) => String(row[0]))],
+    ['rsTableQuota', rowItems(writeQuota(scheme), (row) => String(row[0]))],
+    ['rsTableRanking', rowItems(writeRanking(scheme), () => scheme.subject)],
+    ['rsTableOutputs', rowItems(writeOutputs(scheme), (row) => String(row[1]))],
   ];
 }
 
@@ -268,9 +297,19 @@ export function diffBranchPacks(before: BranchPack, after: BranchPack): PackChan
   return changes;
 }
 
+/**
+ * What the change log between two versions of a declared assessment says:
+ * each of its tables compared as the scheme block lays it out (indicators,
+ * rules, grades and parameters as a pack's are).
+ */
+export function diffSchemes(before: Scheme, after: Scheme): PackChange[] {
+  return diffTables(schemeTableItems(before), schemeTableItems(after));
+}
+
 /** One pack's part of the change log between two versions of the rules. */
 export interface PackDiff {
-  subject: 'cadre' | 'branch';
+  /** A cadre pack, the branch pack, or a declared assessment (a scheme block). */
+  subject: 'cadre' | 'branch' | 'scheme';
   id: string;
   title: string;
   /** The version it had; absent for a pack the earlier rules did not have. */
@@ -281,26 +320,38 @@ export interface PackDiff {
   changes: PackChange[];
 }
 
-type Compared = { subject: 'cadre'; pack: Pack } | { subject: 'branch'; pack: BranchPack };
+/** A pack of the rules no pack of the later version was compared with: a block deleted in between. */
+export interface RemovedPack {
+  subject: PackDiff['subject'];
+  id: string;
+  title: string;
+  /** The version it had. */
+  from: string;
+}
 
-const compared = (entry: PackEntry | BranchEntry): Compared => (isBranchEntry(entry) ? { subject: 'branch', pack: entry.branch } : { subject: 'cadre', pack: entry.pack });
+type Compared = { subject: 'cadre'; pack: Pack } | { subject: 'branch'; pack: BranchPack } | { subject: 'scheme'; pack: Scheme };
+
+const compared = (entry: RulesEntry): Compared =>
+  isSchemeEntry(entry) ? { subject: 'scheme', pack: entry.scheme } : isBranchEntry(entry) ? { subject: 'branch', pack: entry.branch } : { subject: 'cadre', pack: entry.pack };
 
 function changesBetween(b: Compared, a: Compared): PackChange[] {
   if (b.subject === 'branch' && a.subject === 'branch') return diffBranchPacks(b.pack, a.pack);
   if (b.subject === 'cadre' && a.subject === 'cadre') return diffPacks(b.pack, a.pack);
+  if (b.subject === 'scheme' && a.subject === 'scheme') return diffSchemes(b.pack, a.pack);
   return [];
 }
 
+/** Whether a pack left over may be an earlier version of one renamed: the same kind, and for a declared assessment the same subject (考核对象). */
+const sameKind = (b: Compared, a: Compared) => (b.subject === 'scheme' && a.subject === 'scheme' ? b.pack.subject === a.pack.subject : b.subject === a.subject);
+
 /**
- * The change log between two versions of the rules, pack by pack: each pack of
- * `after` is compared with the pack of `before` that has its id, or else with
- * the first one left that assesses the same subject (a pack renamed in between).
+ * Which pack of `before` each pack of `after` is compared with: the one with
+ * its id, or else the first one left of the same kind (a pack renamed in
+ * between); and the packs of `before` left over.
  */
-export function diffRules(before: RulesEntry[], after: RulesEntry[]): PackDiff[] {
-  // Schemes have no change log yet: only cadre and branch packs are compared.
-  const packs = (entries: RulesEntry[]) => entries.filter((e): e is PackEntry | BranchEntry => !isSchemeEntry(e));
-  const left = packs(before).map(compared);
-  const now = packs(after).map(compared);
+function pairs(before: RulesEntry[], after: RulesEntry[]): { now: Compared[]; partner: Map<Compared, Compared>; left: Compared[] } {
+  const left = before.map(compared);
+  const now = after.map(compared);
   const partner = new Map<Compared, Compared>();
   for (const a of now) {
     const i = left.findIndex((b) => b.subject === a.subject && b.pack.id === a.pack.id);
@@ -308,13 +359,30 @@ export function diffRules(before: RulesEntry[], after: RulesEntry[]): PackDiff[]
   }
   for (const a of now) {
     if (partner.has(a)) continue;
-    const i = left.findIndex((b) => b.subject === a.subject);
+    const i = left.findIndex((b) => sameKind(b, a));
     if (i >= 0) partner.set(a, left.splice(i, 1)[0]!);
   }
+  return { now, partner, left };
+}
+
+/**
+ * The change log between two versions of the rules, block by block (cadre
+ * packs, the branch pack, declared assessments): each pack of `after` is
+ * compared with the pack of `before` that has its id, or else with the first
+ * one left of the same kind (a pack renamed in between; a declared assessment
+ * only with one that assesses the same 考核对象).
+ */
+export function diffRules(before: RulesEntry[], after: RulesEntry[]): PackDiff[] {
+  const { now, partner } = pairs(before, after);
   return now.map((a) => {
     const b = partner.get(a);
     const base = { subject: a.subject, id: a.pack.id, title: a.pack.title, to: packHash(a.pack), indicators: a.pack.indicators.length, rules: a.pack.rules.length };
     if (!b) return { ...base, changes: [] };
     return { ...base, from: packHash(b.pack), changes: changesBetween(b, a) };
   });
+}
+
+/** The packs of `before` that diffRules compares with none of `after`: the blocks deleted in between. */
+export function removedPacks(before: RulesEntry[], after: RulesEntry[]): RemovedPack[] {
+  return pairs(before, after).left.map((b) => ({ subject: b.subject, id: b.pack.id, title: b.pack.title, from: packHash(b.pack) }));
 }

@@ -18,7 +18,7 @@ export { defaultRules, shippedSchemes } from './defaults';
 export { RuleTestCaseSchema, runRuleTests, type RuleTestCase, type RuleTestResult, type RuleTestCheck } from './rule-tests';
 export { runBranchRuleTests } from './branch/rule-tests';
 export { runEntryTests } from './run-tests';
-export { diffPacks, diffBranchPacks, diffRules, type PackChange, type PackDiff } from './diff';
+export { diffPacks, diffBranchPacks, diffRules, diffSchemes, removedPacks, type PackChange, type PackDiff, type RemovedPack } from './diff';
 export { whatIf, branchWhatIf, type WhatIfResult, type CadreWhatIf, type CadreOutcome, type BranchWhatIf, type BranchOutcome, type WhatIfOptions, type BranchWhatIfOptions } from './whatif';
 export type { BranchChanges } from './whatif-branches';
 export { type EditablePack, isBranchPack, rulesView, ruleFacts } from './editable';

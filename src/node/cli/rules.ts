@@ -1,7 +1,7 @@
 import { basename, dirname, extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
-import { defaultRules, diffRules, entryPack, entrySubject, packFileJson, packHash, RULES_SHEET, rulesSheetLayout, runEntryTests, t } from '../../core/index';
+import { defaultRules, diffRules, entryPack, entrySubject, packFileJson, packHash, removedPacks, RULES_SHEET, rulesSheetLayout, runEntryTests, t } from '../../core/index';
 import { writeRulesSheet } from '../rules-file';
 import { bilingual, CliError, usage } from './errors';
 import { checkOutput, exists, type FileArg, fileArg, writeAtomically } from './files';
@@ -91,7 +91,7 @@ async function exportJson(args: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
-/** rules diff <old> <new>: the change log between two versions of the rules, pack by pack, cadre and branch alike. */
+/** rules diff <old> <new>: the change log between two versions of the rules, block by block (cadre, branch, declared assessments), then the blocks deleted. */
 async function diff(args: string[], io: CliIo): Promise<number> {
   const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
   if (!positionals[0] || !positionals[1]) throw usage();
@@ -105,6 +105,7 @@ async function diff(args: string[], io: CliIo): Promise<number> {
     io.stdout(`${t(d.changes.length > 0 ? 'rsPackChanges' : 'rsPackNoChanges', { pack: d.title, count: d.changes.length, from: d.from, to: d.to })}\n`);
     for (const c of d.changes) io.stdout(`  ${c.message}\n`);
   }
+  for (const r of removedPacks(before, after)) io.stdout(`${t('rsPackRemoved', { pack: r.title, from: r.from })}\n`);
   return 0;
 }
 

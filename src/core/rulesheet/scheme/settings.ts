@@ -23,13 +23,18 @@ const ROWS: Row[] = [
   { name: 'rsSchemeSubjectEn', path: 'subjectEn', required: false, write: (s) => s.subjectEn ?? '' },
 ];
 
+/** Each row's name and its value as 【方案】 writes it: what the change log compares. */
+export function schemeSettingCells(scheme: Scheme): { name: MessageKey; value: string }[] {
+  return ROWS.map((r) => ({ name: r.name, value: r.write(scheme) }));
+}
+
 export function writeSchemeSettings(scheme: Scheme): TableOut {
   return {
     columns: [
       { header: t('rsHeadSetting'), width: 150 },
       { header: t('rsHeadValue'), width: 120 },
     ],
-    rows: ROWS.map((r) => [t(r.name), r.write(scheme)]),
+    rows: schemeSettingCells(scheme).map((c) => [t(c.name), c.value]),
   };
 }
 
