@@ -78,11 +78,11 @@ async function assessSchemes(workbook: WorkbookSnapshot, schemes: Scheme[], done
     }
     const scheme = waiting.splice(next, 1)[0]!;
     const ledgers = readDeclaredLedgers(workbook, scheme, kinds, options);
-    const results = new Map<string, { results: SubjectResult[]; months: Set<string> }>();
+    const results = new Map<string, { results: SubjectResult[]; months: Set<string>; title: { zh: string; en: string } }>();
     for (const f of scheme.facts) {
       if (f.source !== 'results') continue;
       const a = done.get(f.scheme)!;
-      results.set(f.scheme, { results: a.results, months: new Set(a.results.map((r) => r.period)) });
+      results.set(f.scheme, { results: a.results, months: new Set(a.results.map((r) => r.period)), title: { zh: a.title, en: a.titleEn } });
     }
     const hasRows = [...ledgers.values()].some((l) => l.infos.length > 0) || [...results.values()].some((r) => r.results.length > 0);
     if (!hasRows) continue;

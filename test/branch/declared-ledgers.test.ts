@@ -95,7 +95,7 @@ describe('the ledgers the branch pack declares as data', () => {
     const a = await assess(withDeclared(), { period: '2024-Q2' });
     const chagan = find(a, '查干嘎查党支部');
     expect(chagan.values.developmentCount).toBe(0);
-    expect(reasons(chagan)).toContain('近两年无入党积极分子、发展对象和预备党员（发展党员情况!B6）');
+    expect(reasons(chagan)).toContain('近两年无入党积极分子、发展对象和预备党员（发展党员情况!E6）');
     expect(find(a, '巴彦嘎查党支部').values.developmentCount).toBe(1);
     // Two years ending with 2023-Q2 reach back to 2021-07: 周志强 (2021-06) is still outside, 塔娜 (2023-05) inside.
     const earlier = await assess(withDeclared(), { period: '2023-Q2' });
@@ -185,7 +185,7 @@ describe('the township example', () => {
     const jiguan = find(a, '镇机关党支部');
     expect(jiguan.values.satisfactionRate).toBeCloseTo(0.965, 10);
     expect(jiguan.evidence.satisfactionRate).toEqual([{ sheet: '群众满意度测评', rows: [26], cell: 'F26' }]);
-    expect(reasons(find(a, '浩勒图嘎查党支部'))).toEqual(['近两年无入党积极分子、发展对象和预备党员（发展党员情况!B31）']);
+    expect(reasons(find(a, '浩勒图嘎查党支部'))).toEqual(['近两年无入党积极分子、发展对象和预备党员（发展党员情况!E31）']);
     // In a quarter the yearly items are not due: 敖包图, which held neither, is not failed for them.
     const aobao = find(a, '敖包图嘎查党支部');
     expect(aobao.flags.map((f) => f.rule).filter((r) => r.endsWith('-yearly'))).toEqual([]);

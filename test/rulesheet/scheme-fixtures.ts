@@ -156,7 +156,7 @@ export const BRANCH_YEAR: Scheme = SchemeSchema.parse({
     { fact: 'countedRate', label: '测评满意率', source: 'ratio', numerator: 'satisfied', denominator: 'surveyed' },
     { fact: 'satisfactionRate', label: '满意率', source: 'either', facts: ['satisfaction', 'countedRate'] },
     { fact: 'cadreMean', label: '驻村干部平均分', source: 'results', scheme: 'stationed-cadre', op: 'meanScore' },
-    { fact: 'cadresFailed', label: '不合格干部数', source: 'results', scheme: 'stationed-cadre', op: 'countGraded', grades: ['不合格'] },
+    { fact: 'cadresFailed', label: '不合格干部数', source: 'results', scheme: 'stationed-cadre', op: 'subjectsGraded', grades: ['不合格'] },
   ],
   indicators: [
     { id: 'meetingsPart', label: '组织生活', max: 60, hitPolicy: 'first' },

@@ -20,11 +20,14 @@ function result(period: string, score: number, grade: string): SubjectResult {
 /** What the run knows: every ledger's months come from all subjects' rows (`everyone`), the subject's own rows are in `data`. */
 function context(everyone: Record<string, LedgerRecord[]>, opts: { standing?: string[]; resultMonths?: Record<string, string[]> } = {}): FactContext {
   return {
-    ledgerMonths: new Map(Object.entries(everyone).map(([id, rows]) => [id, new Set(rows.flatMap((r) => monthsOf(r.period)))])),
+    ledgerUnits: new Map(Object.entries(everyone).map(([id, rows]) => [id, new Set(rows.map((r) => r.period))])),
     standing: new Set(opts.standing ?? []),
     resultMonths: new Map(Object.entries(opts.resultMonths ?? {}).map(([id, m]) => [id, new Set(m)])),
     cellOf: (r, column) => `${r.sheet}!${column}${r.row}`,
     columns: new Map(),
+    present: new Set([...Object.keys(everyone), ...(opts.standing ?? [])]),
+    ledgers: new Map(),
+    resultTitles: new Map(),
   };
 }
 
@@ -142,10 +145,10 @@ describe('gatherFacts: the fact sources', () => {
     // The run's ledger covers April–July; this subject met only in April. August and September are no one's.
     const q2 = gatherFacts(list, data({ m: mine }), '2024-Q2', context({ m: meetings }));
     expect(q2.values).toMatchObject({ missed: 2, noThemeDay: 3, thin: 3, quarters: 0 });
-    expect(q2.detail.missed).toEqual({ zh: '5月、6月', en: '2024-05, 2024-06' });
+    expect(q2.detail.missed).toEqual({ zh: '2024年5月、6月', en: '2024-05, 2024-06' });
     const q3 = gatherFacts(list, data({ m: mine }), '2024-Q3', context({ m: meetings }));
     expect(q3.values.missed).toBe(1);
-    expect(q3.detail.missed!.zh).toBe('7月');
+    expect(q3.detail.missed!.zh).toBe('2024年7月');
     // A year: Q2 is the only quarter wholly covered, and this subject met in it.
     expect(gatherFacts(list, data({ m: mine }), '2024', context({ m: meetings })).values.quarters).toBe(0);
     const none = gatherFacts(list, data({ m: mine }), '2024-Q4', context({ m: meetings }));
@@ -191,15 +194,20 @@ describe('gatherFacts: the fact sources', () => {
       { fact: 'mean', label: '月度平均分', source: 'results', scheme: 'cadre', op: 'meanScore' },
       { fact: 'failing', label: '不合格月数', source: 'results', scheme: 'cadre', op: 'countGraded', grades: ['不合格', '基本合格'] },
       { fact: 'gaps', label: '无记录月数', source: 'results', scheme: 'cadre', op: 'monthsMissing' },
+      { fact: 'people', label: '不合格人数', source: 'results', scheme: 'cadre', op: 'subjectsGraded', grades: ['不合格', '基本合格'] },
     );
     const mine = [result('2024-04', 90, '优秀'), result('2024-06', 55, '不合格'), result('2024-07', 65, '基本合格')];
     const ctx = context({}, { resultMonths: { cadre: ['2024-04', '2024-05', '2024-06', '2024-07'] } });
     const q2 = gatherFacts(list, data({}, { cadre: mine }), '2024-Q2', ctx);
     expect(q2.values).toMatchObject({ mean: 72.5, failing: 1, gaps: 1 });
     expect(q2.detail.gaps).toEqual({ zh: '5月', en: '2024-05' });
-    expect(gatherFacts(list, data({}, { cadre: mine }), '2024', ctx).values).toMatchObject({ mean: 70, failing: 2, gaps: 1 });
+    const year = gatherFacts(list, data({}, { cadre: mine }), '2024', ctx);
+    // Two months graded so, of one person: two times, one person, named with both months.
+    expect(year.values).toMatchObject({ mean: 70, failing: 2, gaps: 1, people: 1 });
+    expect(year.detail.people!.zh).toBe('张三（2024年6月、7月）');
     const absent = gatherFacts(list, data({}, {}), '2024-Q2', ctx);
-    expect(absent.values).toMatchObject({ mean: null, failing: 0, gaps: 3 });
+    expect(absent.values).toMatchObject({ mean: null, failing: 0, gaps: 3, people: null });
+    expect(absent.gaps.get('people')?.reason).toBe('notApplicable');
     const unjudged = gatherFacts(list, data({}, { cadre: mine }), '2024-Q4', ctx);
     expect(unjudged.values).toMatchObject({ mean: null, failing: null, gaps: null });
   });

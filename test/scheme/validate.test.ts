@@ -61,7 +61,7 @@ describe('validateScheme', () => {
 
   it('names a results fact of an unknown assessment or without grades to count, and a veto on an unknown fact', () => {
     expect(problems(quarter, (s) => (s.facts[0].scheme = 'stationed'))).toEqual([['facts[0].scheme', '数据项“monthlyMean”读取的考核方案“stationed”不存在']]);
-    expect(problems(quarter, (s) => (s.facts[1] = { ...s.facts[1], op: 'countGraded' }))).toEqual([['facts[1].grades', '其他方案等次人数的条件只能写 等次=…，如 等次=不合格']]);
+    expect(problems(quarter, (s) => (s.facts[1] = { ...s.facts[1], op: 'countGraded' }))).toEqual([['facts[1].grades', '按其他方案等次计数的条件只能写 等次=…，如 等次=不合格']]);
     expect(problems(villageCadre, (s) => (s.vetoes[0].fact = 'vetoText'))).toEqual([
       ['vetoes[0].fact', '“vetoText”不是【台账】中的列，也不是【数据项】或【输出】的名称（是不是“veto”？）'],
     ]);

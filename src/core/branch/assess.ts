@@ -3,15 +3,16 @@ import type { ColumnMapping } from '../ledger/columns';
 import { both } from '../messages';
 import { packHash } from '../pack/hash';
 import type { Pack } from '../pack/schema';
-import type { Warning } from '../ledger/read';
+import type { LedgerRecord, Warning } from '../ledger/read';
 import { monthsOf, periodContains, periodLabel, type PeriodId } from '../period';
 import type { WorkbookSnapshot } from '../snapshot';
 import { readAliasSheets } from './aliases';
-import { collectCadres } from './cadres';
+import { type BranchCadre, collectCadres } from './cadres';
 import { unitCoverage, type UnitCoverage } from './coverage';
-import { addDeclaredFacts, collectDeclared } from './declared';
-import { asGathered, branchFacts, type Coverage } from './facts';
-import { branchScheme } from './scheme';
+import { collectDeclared } from './declared';
+import { a1Column } from '../scheme/cells';
+import { type FactContext, gatherFacts } from '../scheme/facts';
+import { branchScheme, MEETINGS_LEDGER, WORK_LEDGER } from './scheme';
 import { SchemeAssessor } from '../scheme/assess';
 import type { SubjectResult } from '../scheme/result';
 import { ledgerTitle, readBranchLedgers, type SheetKinds, withoutBranchLedgers } from './ledgers';
@@ -45,6 +46,13 @@ export interface BranchAssessOptions {
   onProgress?: ProgressCallback;
 }
 
+/** Per ledger, the months (for work counts also quarters or years) it has rows for; absent when there is no such ledger. */
+interface Coverage {
+  meetings?: Set<string>;
+  work?: Set<string>;
+  cadres?: Set<string>;
+}
+
 function coverageNotes(periods: string[], coverage: Coverage, pack: BranchPack, cadre: Pack | undefined): CoverageNote[] {
   const notes: CoverageNote[] = [];
   for (const period of periods) {
@@ -68,16 +76,6 @@ function thinWarning(t: UnitCoverage['thin'][number], ledger: { zh: string; en: 
     cell: t.first.cell,
     ...both('coverageThin', { ledger: ledger.zh, ledgerEn: ledger.en, unit: periodLabel(t.unit), unitEn: t.unit, count: t.branches }),
   };
-}
-
-function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    if (!out.has(k)) out.set(k, []);
-    out.get(k)!.push(item);
-  }
-  return out;
 }
 
 /** Rows per sheet whose month (or quarter, or year) does not meet the period; a row is counted once however many meetings it records. */
@@ -131,14 +129,38 @@ export async function assessBranches(workbook: WorkbookSnapshot, packs: BranchPa
     cadres: cadres.present ? cadres.coverage : undefined,
   };
   const periods: PeriodId[] = options.period ? [options.period] : quartersSpanning([...meetingCover.covered, ...workCover.covered].flatMap((u) => monthsOf(u)));
-  const byBranch = {
-    meetings: groupBy<Meeting>(meetings.meetings, (m) => m.branch),
-    work: groupBy<WorkRow>(work.rows, (w) => w.branch),
-    cadres: groupBy(cadres.cadres, (c) => c.branch),
-  };
 
-  const assessor = new SchemeAssessor(branchScheme(pack, packs.cadre));
-  const words = (kind: Parameters<typeof ledgerTitle>[2]) => ledgerTitle(pack, packs.cadre, kind);
+  const scheme = branchScheme(pack, packs.cadre);
+  const assessor = new SchemeAssessor(scheme);
+  const cadreScheme = packs.cadre?.id ?? 'stationed-cadre';
+  const infos = new Map([...read.meetings.ledgers, ...read.work.ledgers, ...Object.values(declared.infos).flat()].map((i) => [i.sheet, i]));
+  // Each branch's rows of every ledger and its stationed cadres' results, as any assessment's subject has them.
+  const subjects = new Map(roster.branches.map((b) => [b.id, { rows: new Map<string, LedgerRecord[]>(), results: new Map<string, SubjectResult[]>([[cadreScheme, []]]) }]));
+  const add = (branch: string, ledger: string, record: LedgerRecord) => {
+    const rows = subjects.get(branch)?.rows;
+    if (!rows) return;
+    if (!rows.has(ledger)) rows.set(ledger, []);
+    rows.get(ledger)!.push(record);
+  };
+  for (const m of meetings.meetings) add(m.branch, MEETINGS_LEDGER, meetingRecord(m));
+  for (const w of work.rows) add(w.branch, WORK_LEDGER, workRecord(w));
+  for (const [branch, ledgers] of declared.rows) for (const [ledger, rows] of ledgers) for (const r of rows) add(branch, ledger, r);
+  for (const c of cadres.cadres) subjects.get(c.branch)?.results.get(cadreScheme)!.push(cadreResult(c));
+  const ctx: FactContext = {
+    ledgerUnits: new Map([
+      ...(coverage.meetings ? [[MEETINGS_LEDGER, coverage.meetings] as const] : []),
+      ...(coverage.work ? [[WORK_LEDGER, coverage.work] as const] : []),
+      ...declared.units,
+    ]),
+    standing: new Set(pack.ledgers.filter((l) => l.standing).map((l) => l.id)),
+    resultMonths: coverage.cadres ? new Map([[cadreScheme, coverage.cadres]]) : new Map(),
+    cellOf: (record, column) => `${record.sheet}!${a1Column(infos.get(record.sheet), column) ?? 'A'}${record.row}`,
+    // A branch has many rows of each ledger: its rules read the facts counted from them, not a column as it stands.
+    columns: new Map(),
+    present: new Set([...(coverage.meetings ? [MEETINGS_LEDGER] : []), ...(coverage.work ? [WORK_LEDGER] : []), ...declared.present]),
+    ledgers: new Map(scheme.ledgers.map((l) => [l.id, l])),
+    resultTitles: new Map([[cadreScheme, ledgerTitle(pack, packs.cadre, 'cadre')]]),
+  };
   const branches: BranchResult[] = [];
   const results: SubjectResult[] = [];
   const total = periods.length * roster.branches.length;
@@ -146,10 +168,8 @@ export async function assessBranches(workbook: WorkbookSnapshot, packs: BranchPa
   for (const period of periods) {
     const inPeriod: SubjectResult[] = [];
     for (const b of roster.branches) {
-      const data = { meetings: byBranch.meetings.get(b.id) ?? [], work: byBranch.work.get(b.id) ?? [], cadres: byBranch.cadres.get(b.id) ?? [] };
-      const facts = branchFacts(pack, data, period, coverage);
-      addDeclaredFacts(pack, declared, b.id, period, facts);
-      inPeriod.push(await assessor.judge({ name: b.name, group: null, source: null }, period, asGathered(facts, words)));
+      const facts = gatherFacts(scheme.facts, subjects.get(b.id)!, period, ctx);
+      inPeriod.push(await assessor.judge({ name: b.name, group: null, source: null }, period, facts));
       done++;
       if (options.onProgress && done % 20 === 0) await options.onProgress(done, total);
     }
@@ -184,5 +204,43 @@ export async function assessBranches(workbook: WorkbookSnapshot, packs: BranchPa
     aliasSheets: table.sheets,
     outsidePeriod: outsidePeriod(options.period, [...meetings.meetings.map((m) => ({ unit: m.month, sheet: m.sheet, row: m.row })), ...work.rows]),
     warnings: [...table.warnings, ...read.meetings.warnings, ...meetings.warnings, ...read.work.warnings, ...work.warnings, ...cadres.warnings, ...declared.warnings, ...thinWarnings],
+  };
+}
+
+/** A meeting as a row of the meeting records: one per type the row names, its type the pack's id. */
+function meetingRecord(m: Meeting): LedgerRecord {
+  return { sheet: m.sheet, row: m.row, name: m.branch, branch: null, period: m.month, facts: { meetingType: m.type, date: m.date, expected: m.expected, present: m.present }, unreadable: new Set(), impossible: new Set() };
+}
+
+function workRecord(w: WorkRow): LedgerRecord {
+  return { sheet: w.sheet, row: w.row, name: w.branch, branch: null, period: w.unit, facts: { ...w.counts }, unreadable: new Set(), impossible: new Set() };
+}
+
+/** A stationed cadre's month, shown by the village cell of the cadre's row. */
+function cadreResult(c: BranchCadre): SubjectResult {
+  const r = c.result;
+  return {
+    name: r.name,
+    group: r.branch,
+    period: r.period,
+    scored: true,
+    score: r.score,
+    grade: r.grade,
+    gradeEn: r.gradeEn,
+    stars: r.stars,
+    rank: r.rank,
+    of: r.of,
+    fallsShort: false,
+    risk: false,
+    riskReasons: [],
+    flags: [],
+    notes: [],
+    indicators: r.indicators,
+    excluded: [],
+    basis: r.basis,
+    values: {},
+    evidence: {},
+    rectifyBy: null,
+    source: { ...r.source, cell: c.cell },
   };
 }

@@ -46,7 +46,7 @@ export function branchScheme(pack: BranchPack, cadre?: Pack): Scheme {
         case 'ratio':
           return { ...base, source: 'ratio', numerator: f.numerator, denominator: f.denominator };
         case 'cadresGraded':
-          return { ...base, source: 'results', scheme: cadre?.id ?? 'stationed-cadre', op: 'countGraded', grades: f.grades };
+          return { ...base, source: 'results', scheme: cadre?.id ?? 'stationed-cadre', op: 'subjectsGraded', grades: f.grades };
       }
     }),
     ...pack.declaredFacts,

@@ -22,7 +22,7 @@ import { subjectKey } from './subjects';
 export interface SchemeInputs {
   ledgers: ReadonlyMap<string, { records: LedgerRecord[]; infos: LedgerInfo[]; warnings: Warning[] }>;
   /** Each assessment read: its results and the periods it judged (months, quarters or years, as its kind gives). */
-  results: ReadonlyMap<string, { results: SubjectResult[]; months: ReadonlySet<string> }>;
+  results: ReadonlyMap<string, { results: SubjectResult[]; months: ReadonlySet<string>; title?: { zh: string; en: string } }>;
 }
 
 export interface SchemeOptions {
@@ -321,7 +321,7 @@ export async function assessScheme(scheme: Scheme, inputs: SchemeInputs, options
   const notes: Bilingual[] = [];
   const standing = new Set(scheme.ledgers.filter((l) => l.standing).map((l) => l.id));
   const infos = new Map(scheme.ledgers.flatMap((l) => (inputs.ledgers.get(l.id)?.infos ?? []).map((i) => [i.sheet, i] as const)));
-  const ledgerMonths = new Map<string, Set<string>>();
+  const ledgerUnits = new Map<string, Set<string>>();
   const periodWords = { kind: kindWord(kind), kindEn: kindWord(kind, 'en') };
   const cellOf = (record: LedgerRecord, column: string) => `${a1Column(infos.get(record.sheet), column) ?? 'A'}${record.row}`;
   const kept: ReadonlyMap<string, { records: LedgerRecord[]; infos: LedgerInfo[]; warnings: Warning[] }> = new Map(
@@ -336,23 +336,26 @@ export async function assessScheme(scheme: Scheme, inputs: SchemeInputs, options
         warnings.push({ sheet: r.sheet, cell: cellOf(r, period ?? subjectOf(l)), ...both('schemeRowPeriodLonger', { title: scheme.title, titleEn: scheme.titleEn ?? scheme.title, period: periodLabel(r.period), periodEn: r.period, ...periodWords }) });
         return false;
       });
-      ledgerMonths.set(l.id, new Set(records.flatMap((r) => monthsOf(r.period))));
+      ledgerUnits.set(l.id, new Set(records.map((r) => r.period)));
       return [l.id, { ...read, records }] as const;
     }),
   );
   // Another assessment's periods may be quarters or years: what it judged is counted in months.
   const resultMonths = new Map([...inputs.results].map(([id, r]) => [id, new Set([...r.months].flatMap((p) => monthsOf(p)))]));
   const ctx: FactContext = {
-    ledgerMonths,
+    ledgerUnits,
     standing,
     resultMonths,
     cellOf: (record, column) => `${record.sheet}!${cellOf(record, column)}`,
     columns: columnLedgers(scheme),
+    present: new Set([...kept].filter(([, r]) => r.infos.length > 0).map(([id]) => id)),
+    ledgers: new Map(scheme.ledgers.map((l) => [l.id, l])),
+    resultTitles: new Map([...inputs.results].map(([id, r]) => [id, r.title ?? { zh: id, en: id }])),
   };
   const subjects = subjectsOf(scheme, { ...inputs, ledgers: kept });
   const single = singleRowLedgers(scheme);
 
-  const dataMonths = new Set([...ledgerMonths.values()].flatMap((s) => [...s]));
+  const dataMonths = new Set([...ledgerUnits.values()].flatMap((s) => [...s].flatMap((u) => monthsOf(u))));
   for (const f of scheme.facts) if (f.source === 'results') for (const m of resultMonths.get(f.scheme) ?? []) dataMonths.add(m);
   let units: string[];
   if (options.period && !fitsKind(options.period, kind)) {

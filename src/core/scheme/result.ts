@@ -65,7 +65,8 @@ export interface SubjectResult extends RankedScore {
   evidence: Record<string, Evidence[]>;
   /** The rectification deadline for a subject that falls short or is at risk (2024年7月31日). */
   rectifyBy: string | null;
-  source: { sheet: string; row: number } | null;
+  /** The row the result rests on; `cell` is the cell to show it by (a cadre's village), when not the row's first. */
+  source: { sheet: string; row: number; cell?: string } | null;
 }
 
 /** A computed column the result sheet shows, by id with its labels. */

@@ -57,8 +57,10 @@ const FactShape = { fact: FactIdSchema, label: z.string().min(1), labelEn: z.str
  * - monthsSince: months from the latest date in a column to the period's end
  *   (0 when the subject has rows and none matches `where`);
  * - results: another assessment's results for the subject in the period: the
- *   mean score, how many are graded one of `grades`, or the months it was
- *   assessed in that hold no result for the subject.
+ *   mean score, how many of its results (one per subject and period) are
+ *   graded one of `grades`, how many of its subjects are graded so at least
+ *   once (stationed cadres 不合格), or the months it was assessed in that hold
+ *   no result for the subject.
  */
 export const SchemeFactSchema = z.discriminatedUnion('source', [
   z.object({ ...FactShape, source: z.literal('value'), ledger: FactIdSchema, column: FactIdSchema }),
@@ -88,7 +90,7 @@ export const SchemeFactSchema = z.discriminatedUnion('source', [
     ...FactShape,
     source: z.literal('results'),
     scheme: z.string().min(1),
-    op: z.enum(['meanScore', 'countGraded', 'monthsMissing']),
+    op: z.enum(['meanScore', 'countGraded', 'subjectsGraded', 'monthsMissing']),
     grades: z.array(z.string().min(1)).optional(),
   }),
 ]);

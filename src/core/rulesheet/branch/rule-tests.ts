@@ -1,8 +1,8 @@
 import { factSources } from '../../branch/catalogue';
-import { asGathered, type BranchFacts } from '../../branch/facts';
 import { ledgerTitle } from '../../branch/ledgers';
 import { branchScheme } from '../../branch/scheme';
 import { SchemeAssessor } from '../../scheme/assess';
+import { type GatheredFacts, givenFacts } from '../../scheme/facts';
 import type { BranchFact, BranchPack } from '../../branch/schema';
 import { t } from '../../messages';
 import type { FactValue } from '../../ledger/read';
@@ -17,8 +17,8 @@ const PERIOD = '2024-01';
  * if its ledger were absent: its must-meet item is not judged and its
  * indicator is left out of the score.
  */
-function caseFacts(pack: BranchPack, test: RuleTestCase): BranchFacts {
-  const facts: BranchFacts = { values: { always: true }, missing: new Map(), detail: {}, evidence: new Map() };
+function caseFacts(pack: BranchPack, test: RuleTestCase): GatheredFacts {
+  const facts = givenFacts({ always: true });
   const given = (fact: string): FactValue | undefined => test.inputs[fact];
   for (const [fact, source] of factSources(pack)) {
     let value = given(fact);
@@ -30,7 +30,8 @@ function caseFacts(pack: BranchPack, test: RuleTestCase): BranchFacts {
     }
     if (value === undefined) {
       facts.values[fact] = null;
-      facts.missing.set(fact, { reason: 'noLedger', ledger: source.ledger });
+      facts.missing.set(fact, [{ kind: 'absent', fact }]);
+      facts.gaps.set(fact, { reason: 'noLedger', ledger: ledgerTitle(pack, undefined, source.ledger) });
       continue;
     }
     facts.values[fact] = value;
@@ -73,8 +74,7 @@ export async function runBranchRuleTests(pack: BranchPack, tests: RuleTestCase[]
   const assessor = new SchemeAssessor(branchScheme(pack));
   const results: RuleTestResult[] = [];
   for (const test of tests) {
-    const facts = asGathered(caseFacts(pack, test), (kind) => ledgerTitle(pack, undefined, kind));
-    const r = await assessor.judge({ name: test.id, group: null, source: null }, PERIOD, facts);
+    const r = await assessor.judge({ name: test.id, group: null, source: null }, PERIOD, caseFacts(pack, test));
     r.rank = 1;
     r.of = 1;
     await assessor.decide(r, { failedItems: r.flags.filter((f) => f.item).length, lastPlace: test.inputs.lastPlace === true, score: r.scored ? r.score : null, rank: 1, of: 1 });

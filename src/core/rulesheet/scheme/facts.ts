@@ -174,7 +174,7 @@ export function readFacts(view: TableView, ctx: ReadContext, ledgers: SchemeLedg
         }
         ok = false;
       }
-    } else if (source === 'meanScore' || source === 'countGraded' || source === 'monthsMissing') {
+    } else if (source === 'meanScore' || source === 'countGraded' || source === 'subjectsGraded' || source === 'monthsMissing') {
       scheme = optional(ledgerText);
       if (!scheme) {
         ctx.report(view.at(row, ledgerCol), both('rsFactNeedsScheme', { source: sourceText }));
@@ -248,9 +248,9 @@ export function readFacts(view: TableView, ctx: ReadContext, ledgers: SchemeLedg
     let grades: string[] | undefined;
     if (whereRaw !== '') {
       const parsed = splitWhere(whereRaw);
-      if (!WHERE_SOURCES.has(p.source) && p.source !== 'countGraded') ok = notUsed(row, whereCol, 'rsHeadWhere', sourceText) && ok;
+      if (!WHERE_SOURCES.has(p.source) && p.source !== 'countGraded' && p.source !== 'subjectsGraded') ok = notUsed(row, whereCol, 'rsHeadWhere', sourceText) && ok;
       else if (!parsed) fail(at(whereCol), both('rsWhereUnreadable', { text: whereRaw }));
-      else if (p.source === 'countGraded') {
+      else if (p.source === 'countGraded' || p.source === 'subjectsGraded') {
         if (headerKey(parsed.column) === headerKey(t('rsHeadGrade')) || headerKey(parsed.column) === headerKey(t('rsHeadGrade', {}, 'en'))) grades = parsed.values;
         else fail(at(whereCol), both('rsWhereGradesOnly'));
       } else {
@@ -328,6 +328,7 @@ export function readFacts(view: TableView, ctx: ReadContext, ledgers: SchemeLedg
       }
       case 'meanScore':
       case 'countGraded':
+      case 'subjectsGraded':
       case 'monthsMissing':
         fact = { ...base, source: 'results', scheme: p.scheme!, op: p.source, ...(grades ? { grades } : {}) };
         break;

@@ -67,7 +67,7 @@ export function declaredProblems(
     }
     if (f.source === 'either') f.facts.forEach((id, n) => known(id, `${at}.facts[${n}]`));
     if (f.source === 'results') {
-      if (f.op === 'countGraded' && !f.grades?.length) add(`${at}.grades`, both('rsWhereGradesOnly'));
+      if ((f.op === 'countGraded' || f.op === 'subjectsGraded') && !f.grades?.length) add(`${at}.grades`, both('rsWhereGradesOnly'));
       if (context.schemes && !context.schemes.includes(f.scheme)) add(`${at}.scheme`, both('schemeUnknownScheme', { fact: f.fact, scheme: f.scheme }));
       return;
     }

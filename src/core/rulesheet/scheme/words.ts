@@ -36,6 +36,7 @@ export type SourceWord =
   | 'monthsSince'
   | 'meanScore'
   | 'countGraded'
+  | 'subjectsGraded'
   | 'monthsMissing';
 
 export const SOURCES = new Vocabulary<SourceWord>([
@@ -54,7 +55,8 @@ export const SOURCES = new Vocabulary<SourceWord>([
   ['attendance', 'rsWordSourceAttendance', '参会率', '到会率', '出勤率'],
   ['monthsSince', 'rsWordSourceMonthsSince', '距今几个月', '空缺月数', '已过月数'],
   ['meanScore', 'rsWordSourceMeanScore', '平均得分', '月度平均分', 'results', '其他方案结果'],
-  ['countGraded', 'rsWordSourceCountGraded', '等次人数', '评为某等次的人数'],
+  ['countGraded', 'rsWordSourceCountGraded', '等次次数', '评为某等次的次数'],
+  ['subjectsGraded', 'rsWordSourceSubjectsGraded', '等次人数', '评为某等次的人数'],
   ['monthsMissing', 'rsWordSourceMonthsMissing', '无结果月数', '缺少考评月数', '无台账记录月数'],
 ]);
 
