@@ -90,13 +90,12 @@ export class BranchAssessor {
     this.plan = this.scorer.plan;
   }
 
-  /** Template parameters: each fact's value as shown, and its detail as {factDetail}. */
+  /** Template parameters: each fact's value as shown, and its detail as {factDetail} (— when it has none, never the id). */
   params(facts: BranchFacts, lang: 'zh' | 'en'): Params {
     const params: Params = {};
     for (const fact of this.catalogue.keys()) {
       params[fact] = formatFact(this.plan, fact, facts.values[fact]);
-      const d = facts.detail[fact];
-      if (d) params[`${fact}Detail`] = d[lang];
+      params[`${fact}Detail`] = facts.detail[fact]?.[lang] ?? '—';
     }
     return params;
   }

@@ -78,8 +78,10 @@ export class SchemeAssessor {
   /** One subject in one period, before the period's ranking, quota and outputs. */
   async judge(subject: { name: string; group: string | null; source: SubjectResult['source'] }, period: string, facts: GatheredFacts): Promise<SubjectResult> {
     const row = await this.scorer.score({ values: facts.values, missing: facts.missing });
+    // {…Detail}: what a count names (the months without a record); a fact with nothing to name shows —, never its id.
     const details: Params = {};
     const detailsEn: Params = {};
+    for (const fact of this.plan.labels.keys()) details[`${fact}Detail`] = detailsEn[`${fact}Detail`] = '—';
     for (const [fact, d] of Object.entries(facts.detail)) {
       details[`${fact}Detail`] = d.zh;
       detailsEn[`${fact}Detail`] = d.en;
@@ -88,7 +90,8 @@ export class SchemeAssessor {
     for (const flag of flags) {
       if (!flag.rule.startsWith('missing:')) continue;
       const inputs = [...new Set((this.plan.rulesByIndicator.get(flag.indicator!) ?? []).flatMap((r) => this.plan.inputs.get(r.id) ?? []))];
-      const cells = inputs.filter((f) => facts.missing.has(f)).flatMap((f) => facts.cells.get(f) ?? []);
+      // A 数据项 and the column it adds up point at the same cells: each is named once.
+      const cells = [...new Set(inputs.filter((f) => facts.missing.has(f)).flatMap((f) => facts.cells.get(f) ?? []))];
       if (cells.length === 0) continue;
       flag.cells = cells;
       const at = both('flagCells', { cells: cells.join('、'), cellsEn: cells.join(', ') });
