@@ -193,6 +193,13 @@ describe('the what-if of a branch rule on the township’s ledgers', () => {
     expect(result.branches.branches).toEqual([]);
     expect(result.branches.unchanged).toBe(24);
   });
+
+  it('lists the rule changes as the branch change log does: a raised standard of 【参数】 too, not only the scoring tables', async () => {
+    const param = branch.params![0]!;
+    const raised: BranchPack = { ...branch, params: [{ ...param, value: 95 }, ...branch.params!.slice(1)] };
+    const result = await branchWhatIf(township, branch, raised, { cadre });
+    expect(result.ruleChanges.map((c) => c.message)).toEqual([`参数“${param.name}”：${param.value} → 95`]);
+  });
 });
 
 describe('writing a branch rule to 考评规则', () => {

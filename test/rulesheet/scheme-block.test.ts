@@ -4,12 +4,7 @@ import { parseRangeCell, rangeCellText } from '../../src/core/rulesheet/range-ce
 import type { Scheme } from '../../src/core/scheme/schema';
 import { a1, type Cell, type SheetSnapshot } from '../../src/core/snapshot';
 import { BRANCH_YEAR, HOUSEHOLD, VILLAGE_CADRE } from './scheme-fixtures';
-import { locate, put, rowOf } from './sheet-helpers';
-
-function sheetOf(entries: RulesEntry[]): SheetSnapshot {
-  const layout = rulesSheetLayout(entries);
-  return { name: layout.sheet, values: layout.values.map((r) => r.map((v): Cell => (v === '' ? null : v))), merges: [] };
-}
+import { endOf, insertRow, locate, put, rowFor, rowOf, sheetOf } from './sheet-helpers';
 
 const entry = (scheme: Scheme): RulesEntry => ({ scheme, tests: [] });
 
@@ -18,32 +13,6 @@ function schemesOf(sheet: SheetSnapshot): Scheme[] {
   const read = readRulesSheet(sheet);
   expect(read.problems).toEqual([]);
   return read.packs.flatMap((p) => (p.scheme ? [p.scheme] : []));
-}
-
-/** A copy of the sheet with a row inserted before `row`. */
-function insertRow(sheet: SheetSnapshot, row: number, cells: Cell[]): SheetSnapshot {
-  const values = sheet.values.map((r) => r.slice());
-  values.splice(row, 0, cells);
-  return { ...sheet, values };
-}
-
-/** The row after a table's last data row (the blank row that ends it), from a block's title on. */
-function endOf(sheet: SheetSnapshot, table: string, from: number): number {
-  let row = sheet.values.findIndex((r, i) => i >= from && r[0] === `【${table}】`) + 2;
-  while (sheet.values[row]?.some((c) => c !== null)) row++;
-  return row;
-}
-
-/** A row for a table, its cells placed under the headers named. */
-function rowFor(sheet: SheetSnapshot, table: string, from: number, cells: Record<string, Cell>): Cell[] {
-  const header = sheet.values.findIndex((r, i) => i >= from && r[0] === `【${table}】`) + 1;
-  const out: Cell[] = sheet.values[header]!.map(() => null);
-  for (const [name, value] of Object.entries(cells)) {
-    const col = sheet.values[header]!.indexOf(name);
-    if (col < 0) throw new Error(`no column ${name} in ${table}`);
-    out[col] = value;
-  }
-  return out;
 }
 
 describe('a scheme block on 考评规则', () => {

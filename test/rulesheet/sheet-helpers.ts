@@ -1,10 +1,42 @@
 import { a1, type Cell, type SheetSnapshot } from '../../src/core/snapshot';
 import { defaultRules, rulesSheetLayout } from '../../src/core/index';
+import type { RulesEntry } from '../../src/core/rulesheet/index';
 
 /** The default rules sheet as the add-on writes it, as a host would read it back. */
 export function defaultSheet(): SheetSnapshot {
-  const layout = rulesSheetLayout(defaultRules());
+  return sheetOf(defaultRules());
+}
+
+/** The rules sheet the add-on writes for some packs, as a host would read it back. */
+export function sheetOf(entries: RulesEntry[]): SheetSnapshot {
+  const layout = rulesSheetLayout(entries);
   return { name: layout.sheet, values: layout.values.map((row) => row.map((v): Cell => (v === '' ? null : v))), merges: [] };
+}
+
+/** A copy of the sheet with a row inserted before `row`. */
+export function insertRow(sheet: SheetSnapshot, row: number, cells: Cell[]): SheetSnapshot {
+  const values = sheet.values.map((r) => r.slice());
+  values.splice(row, 0, cells);
+  return { ...sheet, values };
+}
+
+/** The row after a table's last data row (the blank row that ends it), from a block's title on. */
+export function endOf(sheet: SheetSnapshot, table: string, from = 0): number {
+  let row = sheet.values.findIndex((r, i) => i >= from && r[0] === `【${table}】`) + 2;
+  while (sheet.values[row]?.some((c) => c !== null)) row++;
+  return row;
+}
+
+/** A row for a table, its cells placed under the headers named. */
+export function rowFor(sheet: SheetSnapshot, table: string, from: number, cells: Record<string, Cell>): Cell[] {
+  const header = sheet.values.findIndex((r, i) => i >= from && r[0] === `【${table}】`) + 1;
+  const out: Cell[] = sheet.values[header]!.map(() => null);
+  for (const [name, value] of Object.entries(cells)) {
+    const col = sheet.values[header]!.indexOf(name);
+    if (col < 0) throw new Error(`no column ${name} in ${table}`);
+    out[col] = value;
+  }
+  return out;
 }
 
 /** The row and column of a cell found by table, row key (a value in the row) and column header; `from`: the first row to look in (a later block). */

@@ -1,10 +1,11 @@
 import { both, type Bilingual } from '../messages';
 import { ruleInputs } from '../pack/compile';
-import type { Pack, Rule } from '../pack/schema';
+import type { Rule } from '../pack/schema';
 import { analyseBands, rowNextToGap, setText } from './bands';
 import { conditionText } from './condition';
 import { FactDirectory, isNumeric, usualSet, wholeSet } from './facts';
 import { problemAt, type RuleProblem } from './problem';
+import type { ScoringPack } from './section';
 import { conditionsSet, isEmpty, isSubset, type ValueSet } from './value-set';
 
 /** Where each part of a pack came from, so a problem can name the cell (or, for a pack file, the path). */
@@ -27,7 +28,7 @@ export function filePath(at: string, path: string): string {
 }
 
 /** A pack file's locator: paths instead of cells (under `at`, where the pack sits in the file), rules by id, conditions written out. */
-export function fileLocator(pack: Pack, file: string, at = ''): PackLocator {
+export function fileLocator(pack: ScoringPack, file: string, at = ''): PackLocator {
   const facts = FactDirectory.of(pack);
   return {
     sheet: file,
@@ -86,7 +87,7 @@ export interface CheckOptions {
  * bands that overlap or leave values without a rule, a flag naming a value its
  * rule does not read, an indicator that cannot score, a grade out of reach.
  */
-export function checkPack(pack: Pack, where: PackLocator, options: CheckOptions = {}): RuleProblem[] {
+export function checkPack(pack: ScoringPack, where: PackLocator, options: CheckOptions = {}): RuleProblem[] {
   const problems: RuleProblem[] = [];
   const report = (cell: string, message: Bilingual) => problems.push(problemAt(where.sheet, cell, message));
   const facts = FactDirectory.of(pack);

@@ -11,7 +11,8 @@ import { conditionText, formatValue } from './condition';
 import { FactDirectory } from './facts';
 import { pointsText } from './points';
 import { isBranchEntry, isSchemeEntry, type RulesEntry } from './read';
-import type { TableOut } from './section';
+import type { BranchEntry } from './branch/block';
+import type { PackEntry, ScoringPack, TableOut } from './section';
 import type { Scheme } from '../scheme/schema';
 import { writeFacts } from './scheme/facts';
 import { writeLedgers } from './scheme/ledgers';
@@ -47,7 +48,7 @@ function conditionFields(when: Condition[], facts: FactDirectory): Fields {
   });
 }
 
-function ruleFields(rule: Rule, pack: Pack): Fields {
+function ruleFields(rule: Rule, pack: ScoringPack): Fields {
   const facts = FactDirectory.of(pack);
   const fields: Fields = [
     field('rsHeadEnabled', ENABLED.word(rule.enabled ? 'yes' : 'no')),
@@ -82,7 +83,7 @@ interface Item {
 type Tables = [MessageKey, Item[]][];
 
 /** 【指标】【规则】【等次】, which both kinds of pack hold in the same shape. */
-function scoringTables(pack: Pack): Tables {
+function scoringTables(pack: ScoringPack): Tables {
   return [
     [
       'rsTableIndicators',

@@ -5,6 +5,7 @@ import type { Pack, Rule } from '../pack/schema';
 import { type PackProblem, validatePack } from '../pack/validate';
 import { sharedView } from './branch/facts';
 import { FactDirectory } from './facts';
+import type { ScoringPack } from './section';
 
 /**
  * A pack whose 【规则】 table the rule editor edits: the cadre block's, or the
@@ -19,7 +20,7 @@ export const isBranchPack = (pack: EditablePack): pack is BranchPack => pack.sub
  * a branch pack through the view its block is written and read with, so a
  * rule typed in the editor is read exactly as its row on the sheet would be.
  */
-export function rulesView(pack: EditablePack): Pack {
+export function rulesView(pack: EditablePack): ScoringPack {
   return isBranchPack(pack) ? sharedView(pack).pack : pack;
 }
 

@@ -11,6 +11,7 @@ import { FactDirectory, type FactInfo } from './facts';
 import { headerKey, scanBlocks, type SheetBlock } from './grid';
 import { pointsText } from './points';
 import { type RuleProblem, suggestion } from './problem';
+import type { ScoringPack } from './section';
 import { flagWithLabels, readRuleRow } from './rule-row';
 import type { RuleRowEdit } from './schemas';
 import { RULE_FIXED_KEYS } from './sections/rules';
@@ -92,7 +93,7 @@ export function ruleDraftOf(pack: EditablePack, ruleId: string): z.output<typeof
 }
 
 /** The rule's own problems in a checked pack: those at its row. A gap in its indicator's bands is not one (see problemsElsewhere). */
-function ownProblems(view: Pack, index: number): RuleProblem[] {
+function ownProblems(view: ScoringPack, index: number): RuleProblem[] {
   const mine = new RegExp(`^rules\\[${index}\\](\\.|$)`);
   return checkPack(view, fileLocator(view, ''), { gaps: false }).filter((p) => mine.test(p.cell));
 }

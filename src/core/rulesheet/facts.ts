@@ -1,4 +1,5 @@
-import type { ColumnType, Pack } from '../pack/schema';
+import type { ColumnType } from '../pack/schema';
+import type { ScoringFact, ScoringPack, ScoringRate } from './section';
 import { labelKey } from '../text';
 import { ALL_NUMBERS, ALL_VALUES, BOTH_BOOLEANS, interval, numbers, type ValueSet } from './value-set';
 
@@ -79,9 +80,6 @@ export function nearest(text: string, candidates: string[]): string | undefined 
   return best && best.d <= Math.max(1, Math.floor(key.length / 2)) ? best.label : undefined;
 }
 
-type ColumnLike = Pick<Pack['columns'][number], 'fact' | 'label' | 'labelEn' | 'type'> & { aliases?: string[] };
-type DerivedLike = Pick<Pack['derived'][number], 'fact' | 'label' | 'labelEn'>;
-
 /**
  * The facts a pack can read, found by what staff write for them: a column's
  * label or any alias, a computed fact's name, or the fact id itself. Labels are
@@ -91,7 +89,7 @@ export class FactDirectory {
   private readonly byKey = new Map<string, FactInfo>();
   private readonly byFact = new Map<string, FactInfo>();
 
-  constructor(columns: ColumnLike[], derived: DerivedLike[]) {
+  constructor(columns: ScoringFact[], derived: ScoringRate[]) {
     const add = (info: FactInfo, names: string[]) => {
       this.byFact.set(info.fact, info);
       for (const name of names) {
@@ -111,7 +109,7 @@ export class FactDirectory {
     }
   }
 
-  static of(pack: Pick<Pack, 'columns' | 'derived'>): FactDirectory {
+  static of(pack: Pick<ScoringPack, 'columns' | 'derived'>): FactDirectory {
     return new FactDirectory(pack.columns, pack.derived);
   }
 

@@ -1,9 +1,8 @@
 import { t } from '../messages';
-import type { Pack } from '../pack/schema';
 import type { PackLocator } from './check';
 import { conditionText } from './condition';
 import { FactDirectory } from './facts';
-import type { ReadContext } from './section';
+import type { ReadContext, ScoringPack } from './section';
 
 /** The cell a pack path was read from, or the nearest enclosing path's ("rules[3].when[0]" → "rules[3]"). */
 export function cellOf(ctx: ReadContext, fallback: string): (path: string) => string {
@@ -20,7 +19,7 @@ export function cellOf(ctx: ReadContext, fallback: string): (path: string) => st
 }
 
 /** Where each part of a block's pack was read, so the checks of its rules name cells: 第12行（visits-20）, E7. */
-export function sheetLocator(ctx: ReadContext, pack: Pack, fallback: string): PackLocator {
+export function sheetLocator(ctx: ReadContext, pack: ScoringPack, fallback: string): PackLocator {
   const facts = FactDirectory.of(pack);
   const cell = cellOf(ctx, fallback);
   return {

@@ -1,6 +1,5 @@
 import { validateBranchPack } from '../branch/validate';
 import { both } from '../messages';
-import type { Pack } from '../pack/schema';
 import { type PackProblem, validatePack } from '../pack/validate';
 import { sharedView } from './branch/facts';
 import { checkPack, filePath, fileLocator } from './check';
@@ -10,7 +9,7 @@ import { RuleTestCaseSchema } from './rule-tests';
 import { SchemeTestCaseSchema } from '../scheme/rule-tests';
 import { validateScheme } from './scheme/validate';
 import { schemeView } from './scheme/view';
-import type { LocatedTest } from './section';
+import type { LocatedTest, ScoringPack } from './section';
 
 /**
  * A pack file holds one pack (its own fields, plus `tests`) or the whole rules,
@@ -49,7 +48,7 @@ function readTests(json: unknown, file: string, at: string, problems: RuleProble
 }
 
 /** A pack of any kind validated: what a read pack holds of it, and the scoring part the sheet's checks look at. */
-type Validated = { ok: true; title: string; fields: Pick<ReadPack, 'pack' | 'branch' | 'scheme'>; view: Pack } | { ok: false; problems: PackProblem[] };
+type Validated = { ok: true; title: string; fields: Pick<ReadPack, 'pack' | 'branch' | 'scheme'>; view: ScoringPack } | { ok: false; problems: PackProblem[] };
 
 function validated(json: unknown, subject: ReadPack['subject']): Validated {
   if (subject === 'scheme') {

@@ -1,6 +1,6 @@
 import { both, type Bilingual, type MessageKey, type Params, t } from '../messages';
 import type { Param } from '../pack/params';
-import type { Pack, PackInput } from '../pack/schema';
+import type { ColumnType, GradeBand, Indicator, Pack, PackInput, Rule } from '../pack/schema';
 import type { Cell } from '../snapshot';
 import { labelKey } from '../text';
 import { FactDirectory } from './facts';
@@ -12,6 +12,49 @@ import type { SchemeTestCase } from '../scheme/rule-tests';
 /** A pack and the tests that come with it: what one block of the sheet holds. */
 export interface PackEntry {
   pack: Pack;
+  tests: RuleTestCase[];
+}
+
+/** A fact a block's rules may read as it is: a cadre pack's ledger column, a count or yes/no a branch pack works out, a scheme's column or fact. */
+export interface ScoringFact {
+  fact: string;
+  label: string;
+  labelEn?: string;
+  type: ColumnType;
+  /** Other names staff write for it (a ledger column's aliases). */
+  aliases?: string[];
+}
+
+/**
+ * A rate a block's rules may read, as a percentage. How it is computed is not
+ * the shared tables' business: a cadre pack's 【计算项】 divide two columns, a
+ * branch pack's rates come from its own catalogue.
+ */
+export interface ScoringRate {
+  fact: string;
+  label: string;
+  labelEn?: string;
+}
+
+/**
+ * A block's scoring as the tables every kind of block shares see it
+ * (【指标】【规则】【等次】【规则测试】), and the checks of rule rows and the
+ * change log of those tables with them: its indicators, rules and grades, and
+ * the facts its rules may read, named as staff write them. A cadre pack is one
+ * as it is; a branch pack (branch/facts.ts) and a scheme (scheme/view.ts) make
+ * theirs from the facts they have.
+ */
+export interface ScoringPack {
+  columns: ScoringFact[];
+  derived: ScoringRate[];
+  indicators: Indicator[];
+  rules: Rule[];
+  grades: GradeBand[];
+}
+
+/** A block's scoring and the tests of its 【规则测试】 table: what the shared tables are written from. */
+export interface ScoringEntry<P extends ScoringPack = ScoringPack> {
+  pack: P;
   tests: RuleTestCase[];
 }
 
@@ -109,8 +152,12 @@ export class ReadContext {
   }
 }
 
-/** One table of a pack block: how it is written from a pack and read back into the draft. */
-export interface Section {
+/**
+ * One table of a pack block: how it is written from a pack and read back into
+ * the draft. The tables every kind of block shares are written from its
+ * ScoringPack (`Section<ScoringPack>`); the cadre block's own from its Pack.
+ */
+export interface Section<P extends ScoringPack = Pack> {
   /** The table's name, written as 【name】 in its title row. */
   name: MessageKey;
   hint: MessageKey;
@@ -124,7 +171,7 @@ export interface Section {
   otherNote?: MessageKey;
   /** A header made of a word and a name (预期绩效报酬系数), and its note. */
   prefixed?: { header: MessageKey; note: MessageKey };
-  write(entry: PackEntry): TableOut;
+  write(entry: ScoringEntry<P>): TableOut;
   read(view: TableView, ctx: ReadContext): void;
 }
 

@@ -8,8 +8,7 @@ import { round2 } from '../assess/score';
 import { packHash } from '../pack/hash';
 import type { Pack } from '../pack/schema';
 import type { WorkbookSnapshot } from '../snapshot';
-import { diffPacks, type PackChange } from './diff';
-import { sharedView } from './branch/facts';
+import { diffBranchPacks, diffPacks, type PackChange } from './diff';
 import { type BranchChanges, branchChanges } from './whatif-branches';
 
 export type { BranchOutcome, BranchWhatIf } from './whatif-branches';
@@ -156,7 +155,7 @@ export async function branchWhatIf(snapshot: WorkbookSnapshot, current: BranchPa
   return {
     subject: 'branch',
     versions: { current: packHash(current), candidate: packHash(candidate) },
-    ruleChanges: diffPacks(sharedView(current).pack, sharedView(candidate).pack),
+    ruleChanges: diffBranchPacks(current, candidate),
     cadres: [],
     unchanged: 0,
     counts: { up: 0, down: 0, gradeChanged: 0, flagsChanged: 0 },

@@ -83,14 +83,11 @@ export class SchemeAssessor {
     return this.plan.percentFacts.has(fact);
   }
 
-  /** Template parameters: each fact as shown, and its detail as {factDetail}. */
-  private params(facts: GatheredFacts): { zh: Params; en: Params } {
+  /** {…Detail}: what a count names (the months without a record); a fact with nothing to name shows —, never its id. */
+  private details(facts: GatheredFacts): { zh: Params; en: Params } {
     const zh: Params = {};
     const en: Params = {};
-    for (const fact of new Set([...this.plan.labels.keys(), ...Object.keys(facts.values)])) {
-      if (fact === 'always') continue;
-      zh[fact] = en[fact] = this.show(fact, facts.values[fact]);
-    }
+    for (const fact of this.plan.labels.keys()) zh[`${fact}Detail`] = en[`${fact}Detail`] = '—';
     for (const [fact, d] of Object.entries(facts.detail)) {
       zh[`${fact}Detail`] = d.zh;
       en[`${fact}Detail`] = d.en;
@@ -98,20 +95,25 @@ export class SchemeAssessor {
     return { zh, en };
   }
 
+  /** Template parameters of must-meet texts: each fact as shown, and its detail. */
+  private params(facts: GatheredFacts): { zh: Params; en: Params } {
+    const { zh, en } = this.details(facts);
+    for (const fact of new Set([...this.plan.labels.keys(), ...Object.keys(facts.values)])) {
+      if (fact !== 'always') zh[fact] = en[fact] = this.show(fact, facts.values[fact]);
+    }
+    return { zh, en };
+  }
+
   /** One subject in one period, before the period's ranking, quota and outputs. */
   async judge(subject: { name: string; group: string | null; source: SubjectResult['source'] }, period: string, facts: GatheredFacts): Promise<SubjectResult> {
     const row = await this.scorer.score({ values: facts.values, missing: facts.missing });
-    const details: Params = {};
-    const detailsEn: Params = {};
-    for (const [fact, d] of Object.entries(facts.detail)) {
-      details[`${fact}Detail`] = d.zh;
-      detailsEn[`${fact}Detail`] = d.en;
-    }
+    const { zh: details, en: detailsEn } = this.details(facts);
     let flags: ResultFlag[] = row.flags.map((f) => ({ ...f, message: fillTemplate(f.message, details), messageEn: fillTemplate(f.messageEn, detailsEn) }));
     for (const flag of flags) {
       if (!flag.rule.startsWith('missing:')) continue;
       const inputs = [...new Set((this.plan.rulesByIndicator.get(flag.indicator!) ?? []).flatMap((r) => this.plan.inputs.get(r.id) ?? []))];
-      const cells = inputs.filter((f) => facts.missing.has(f)).flatMap((f) => facts.cells.get(f) ?? []);
+      // A 数据项 and the column it adds up point at the same cells: each is named once.
+      const cells = [...new Set(inputs.filter((f) => facts.missing.has(f)).flatMap((f) => facts.cells.get(f) ?? []))];
       if (cells.length === 0) continue;
       flag.cells = cells;
       const at = both('flagCells', { cells: cells.join('、'), cellsEn: cells.join(', ') });

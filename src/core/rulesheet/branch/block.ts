@@ -1,4 +1,4 @@
-import { factCatalogue } from '../../branch/catalogue';
+import { factCatalogue, OUTCOME_FACTS } from '../../branch/catalogue';
 import type { BranchPack } from '../../branch/schema';
 import type { SchemeFact, SchemeLedger } from '../../scheme/schema';
 import type { MessageKey } from '../../messages';
@@ -113,10 +113,11 @@ export function builtInFacts(pack: BranchPack): FactScope['elsewhere'] {
 /**
  * What a branch 数据项 may name: the built-in facts, known before any
  * declared one. The outcomes (得分, 排名) come after scoring, so no fact can
- * read them; validateBranchPack reports a declared id that takes one's.
+ * read them; validateBranchPack reports a declared id that takes one's, and
+ * an id made up for a row is never one of theirs.
  */
 function branchFactScope(pack: BranchPack): FactScope {
-  return { path: 'declaredFacts', columnsAreFacts: false, elsewhere: builtInFacts(pack) };
+  return { path: 'declaredFacts', columnsAreFacts: false, elsewhere: builtInFacts(pack), reserved: Object.keys(OUTCOME_FACTS) };
 }
 
 /** Whether a block assesses branches, as its 【设置】 table says: read before anything else, since the two kinds hold different tables. */

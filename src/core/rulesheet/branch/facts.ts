@@ -4,15 +4,15 @@ import { BranchNameRules } from '../../branch/names';
 import type { BranchPack } from '../../branch/schema';
 import type { ColumnMapping } from '../../ledger/columns';
 import { readLedgers } from '../../ledger/read';
-import type { ColumnType, Pack } from '../../pack/schema';
+import type { Pack } from '../../pack/schema';
 import type { WorkbookSnapshot } from '../../snapshot';
 import { FactDirectory, type FactInfo } from '../facts';
 import type { RuleTestCase } from '../rule-tests';
-import type { PackEntry } from '../section';
+import type { ScoringEntry, ScoringFact, ScoringRate } from '../section';
 
 interface FactColumns {
-  columns: { fact: string; label: string; labelEn: string; type: ColumnType }[];
-  derived: { fact: string; label: string; labelEn: string }[];
+  columns: ScoringFact[];
+  derived: ScoringRate[];
 }
 
 /**
@@ -40,27 +40,14 @@ export function branchFacts(pack: BranchPack, outcomes = false): FactDirectory {
 }
 
 /**
- * The branch pack as the shared 【指标】【规则】【等次】 tables see a pack: they
- * only read its indicators, rules and grades, and name facts through its
- * columns and computed values, which here stand for the branch catalogue.
- * Nothing else of the cadre pack shape is read, hence the cast; the columns
- * still have (no) aliases, so two views can be compared for the change log.
+ * The branch pack's scoring as the shared 【指标】【规则】【等次】 tables see
+ * it: its indicators, rules and grades, with the branch catalogue's counts and
+ * yes/nos as the facts rules read as they are, and its rates (computed from the
+ * branch's ledgers, not from two columns) as the rates they read as percentages.
  */
-export function sharedView(pack: BranchPack): PackEntry {
+export function sharedView(pack: BranchPack): ScoringEntry {
   const { columns, derived } = factColumns(pack, false);
-  const view = {
-    id: pack.id,
-    version: 1,
-    title: pack.title,
-    subject: 'cadre',
-    columns: columns.map((c) => ({ ...c, aliases: [] })),
-    derived,
-    indicators: pack.indicators,
-    rules: pack.rules,
-    grades: pack.grades,
-    ignoredColumns: [],
-  };
-  return { pack: view as unknown as Pack, tests: [] };
+  return { pack: { columns, derived, indicators: pack.indicators, rules: pack.rules, grades: pack.grades }, tests: [] };
 }
 
 /**
@@ -68,10 +55,10 @@ export function sharedView(pack: BranchPack): PackEntry {
  * branch facts, plus 排名末位, which a test may set since one branch alone is
  * never last.
  */
-export function testView(pack: BranchPack, tests: RuleTestCase[]): PackEntry {
+export function testView(pack: BranchPack, tests: RuleTestCase[]): ScoringEntry {
   const { pack: view } = sharedView(pack);
   const last = OUTCOME_FACTS.lastPlace!;
-  const lastPlace = { fact: 'lastPlace', label: last.label, labelEn: last.labelEn, type: 'boolean' as const, aliases: [] };
+  const lastPlace: ScoringFact = { fact: 'lastPlace', label: last.label, labelEn: last.labelEn, type: 'boolean' };
   return { pack: { ...view, columns: [...view.columns, lastPlace] }, tests };
 }
 

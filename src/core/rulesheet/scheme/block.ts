@@ -17,7 +17,7 @@ import { emptyDraft } from './draft';
 import { readFacts, SCHEME_FACT_SCOPE, writeFacts } from './facts';
 import { readLedgers, writeLedgers } from './ledgers';
 import { readSchemeSettings, writeSchemeSettings } from './settings';
-import { readOutputs, readQuota, readRanking, readVetoes, writeOutputs, writeQuota, writeRanking, writeVetoes } from './standing';
+import { readOutputs, readQuota, readRanking, readVetoes, writeOutputs, writeQuota, writeRanking, writeVetoes, writtenOutputIds } from './standing';
 import { validateScheme } from './validate';
 import { schemeFacts, schemeTestValues, schemeView } from './view';
 
@@ -107,7 +107,9 @@ export function readSchemeBlock(ctx: ReadContext, block: SheetBlock): { scheme?:
   };
   read('rsTableScheme', (v) => readSchemeSettings(v, ctx, draft));
   read('rsTableLedgers', (v) => readLedgers(v, ctx, draft.ledgers));
-  read('rsTableFacts', (v) => readFacts(v, ctx, draft.ledgers, draft.facts, SCHEME_FACT_SCOPE));
+  const outputsView = tables.get('rsTableOutputs');
+  const reserved = outputsView ? writtenOutputIds(outputsView) : [];
+  read('rsTableFacts', (v) => readFacts(v, ctx, draft.ledgers, draft.facts, { ...SCHEME_FACT_SCOPE, reserved }));
   ctx.facts = schemeFacts(draft);
   ctx.unknownFact = 'rsSchemeFactUnknown';
   read('rsTableParams', (v) => readParams(v, ctx));

@@ -28,9 +28,32 @@ export interface FactScope {
   columnsAreFacts: boolean;
   /** Facts known from elsewhere that a ratio or an either may name, by id and label. */
   elsewhere: { fact: string; label: string }[];
+  /** Ids no fact may take that no fact may name either: the branch's outcomes (得分, 排名), the scheme's outputs. */
+  reserved?: string[];
 }
 
 export const SCHEME_FACT_SCOPE: FactScope = { path: 'facts', columnsAreFacts: true, elsewhere: [] };
+
+/** Names an id must not be: the engine's constant, and what every object has (a fact's value is looked up by id). */
+const NOT_IDS = new Set(['always', ...Object.getOwnPropertyNames(Object.prototype)]);
+
+/**
+ * The id of a 数据项 row whose 编号 is blank: its name made an id where the
+ * name is plain letters, digits and spaces (Visits → visits, home visits →
+ * homeVisits), with a number after it if another fact, column or output has
+ * that id; else fact1, fact2, …, which no message shows: every message names
+ * a fact by its name and the cell.
+ */
+function madeUpFactId(label: string, taken: Set<string>): string {
+  const words = halfWidth(label).trim().split(/[\s_-]+/).filter(Boolean);
+  const plain = words.length > 0 && words.every((w) => /^[A-Za-z0-9]+$/.test(w));
+  const joined = plain ? words.map((w, i) => (i === 0 ? (/^[A-Z][a-z0-9]/.test(w) ? w[0]!.toLowerCase() + w.slice(1) : w) : w[0]!.toUpperCase() + w.slice(1))).join('') : '';
+  if (!FactIdSchema.safeParse(joined).success) return freshId('fact', taken);
+  if (!taken.has(joined) && !NOT_IDS.has(joined)) return joined;
+  let n = 2;
+  while (taken.has(`${joined}${n}`)) n++;
+  return `${joined}${n}`;
+}
 
 /** Each fact as its row shows it: 编号 | 名称 | 来源 | 台账 | 列 | 条件 | 年数 | 计算 | 英文名. */
 export function writeFacts(ledgers: SchemeLedger[], facts: SchemeFact[], elsewhere: FactScope['elsewhere'] = []): TableOut {
@@ -124,7 +147,7 @@ export function readFacts(view: TableView, ctx: ReadContext, ledgers: SchemeLedg
   if (scope.columnsAreFacts) for (const l of ledgers) for (const c of l.columns) for (const n of [c.label, ...c.aliases, c.fact]) if (!otherNames.has(labelKey(n))) otherNames.set(labelKey(n), c.fact);
   for (const f of scope.elsewhere) for (const n of [f.label, f.fact]) if (!otherNames.has(labelKey(n))) otherNames.set(labelKey(n), f.fact);
   const rows = filledRows(view);
-  const taken = new Set([...columnIds, ...elsewhereIds, ...rows.map((r) => view.text(r, idCol)).filter(Boolean)]);
+  const taken = new Set([...columnIds, ...elsewhereIds, ...(scope.reserved ?? []), ...rows.map((r) => view.text(r, idCol)).filter(Boolean)]);
   const ids = new Map<string, string>();
   const labels = new Map<string, string>();
   const pending: Pending[] = [];
@@ -132,8 +155,9 @@ export function readFacts(view: TableView, ctx: ReadContext, ledgers: SchemeLedg
   for (const row of rows) {
     let ok = true;
     let id = view.text(row, idCol);
+    const label = view.text(row, labelCol);
     if (id === '') {
-      id = freshId('fact', taken);
+      id = madeUpFactId(label, taken);
       taken.add(id);
     } else if (!FactIdSchema.safeParse(id).success) {
       ctx.report(view.at(row, idCol), both('rsFactIdInvalid', { id }));
@@ -143,7 +167,6 @@ export function readFacts(view: TableView, ctx: ReadContext, ledgers: SchemeLedg
       ctx.report(view.at(row, idCol), both('rsDuplicateId', { id, other, otherEn: other }));
       ok = false;
     }
-    const label = view.text(row, labelCol);
     if (label === '') {
       ctx.reportField(view.at(row, labelCol), 'rsRequired', 'rsHeadName');
       ok = false;

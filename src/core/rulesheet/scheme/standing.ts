@@ -167,6 +167,12 @@ export function writeOutputs(scheme: Scheme): TableOut {
 const PAIR = /^(.+?)\s*[=:：]\s*([-+]?(?:\d+(?:\.\d*)?|\.\d+))$/;
 const TIMES = /\s*[×xX*＊·]\s*/;
 
+/** The ids written in 【输出】: read before 【数据项】, so an id made up for a fact never takes one. */
+export function writtenOutputIds(view: TableView): string[] {
+  const idCol = col(view, 'rsHeadId');
+  return filledRows(view).map((r) => view.text(r, idCol)).filter(Boolean);
+}
+
 export function readOutputs(view: TableView, ctx: ReadContext, draft: SchemeDraft): void {
   const labelCol = needColumn(view, ctx, 'rsHeadName');
   if (!labelCol) return;

@@ -1,10 +1,10 @@
-import type { Column, Pack } from '../../pack/schema';
+import type { Column } from '../../pack/schema';
 import type { Scheme } from '../../scheme/schema';
 import { columnsById, factTypes } from '../../scheme/types';
 import { FactDirectory } from '../facts';
-import type { PackEntry } from '../section';
+import type { ScoringEntry } from '../section';
 
-type ViewSource = Pick<Scheme, 'id' | 'title' | 'params' | 'ledgers' | 'facts' | 'indicators' | 'rules' | 'grades'>;
+type ViewSource = Pick<Scheme, 'ledgers' | 'facts' | 'indicators' | 'rules' | 'grades'>;
 
 /** Every name a rule's conditions and points may read: the ledgers' columns and the scheme's facts. */
 function viewColumns(scheme: Pick<Scheme, 'ledgers' | 'facts'>): Column[] {
@@ -34,24 +34,11 @@ export function schemeTestValues(scheme: Pick<Scheme, 'ledgers' | 'facts' | 'out
 }
 
 /**
- * The scheme as the shared 【指标】【规则】【等次】 tables (and the checks of
- * rule rows) see a pack: its scoring parts, with the ledgers' columns and the
- * scheme's facts standing for the pack's columns. Nothing else of the pack
- * shape is read.
+ * The scheme's scoring as the shared 【指标】【规则】【等次】 tables (and the
+ * checks of rule rows) see it: its indicators, rules and grades, with the
+ * ledgers' columns and the scheme's facts as the facts its rules read (a
+ * ratio among them as a percentage, so it has no rates of its own).
  */
-export function schemeView(scheme: ViewSource): PackEntry {
-  const pack: Pack = {
-    id: scheme.id,
-    version: 1,
-    title: scheme.title,
-    subject: 'cadre',
-    params: scheme.params,
-    columns: viewColumns(scheme),
-    ignoredColumns: [],
-    derived: [],
-    indicators: scheme.indicators,
-    rules: scheme.rules,
-    grades: scheme.grades,
-  };
-  return { pack, tests: [] };
+export function schemeView(scheme: ViewSource): ScoringEntry {
+  return { pack: { columns: viewColumns(scheme), derived: [], indicators: scheme.indicators, rules: scheme.rules, grades: scheme.grades }, tests: [] };
 }

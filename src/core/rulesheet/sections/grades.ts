@@ -2,7 +2,7 @@ import { both, t } from '../../messages';
 import type { GradeBand } from '../../pack/schema';
 import { analyseBands, rowNextToGap, setText } from '../bands';
 import { parseConditionCell } from '../condition';
-import { filledRows, needColumn, optional, type Section } from '../section';
+import { filledRows, needColumn, optional, type ScoringPack, type Section } from '../section';
 import { ALL_NUMBERS, conditionsSet, type Interval, interval, numbers } from '../value-set';
 
 const formatMin = (n: number) => String(n);
@@ -35,7 +35,7 @@ interface ReadBand {
  * keeps its lower end, and the ranges must meet end to end over every total
  * the indicators can give (0 to the sum of their maxima).
  */
-export const gradesSection: Section = {
+export const gradesSection: Section<ScoringPack> = {
   name: 'rsTableGrades',
   hint: 'rsHintGrades',
   required: true,

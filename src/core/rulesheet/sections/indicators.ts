@@ -1,11 +1,11 @@
 import { both, t } from '../../messages';
 import { FactIdSchema } from '../../pack/schema';
 import { parseNumber } from '../../values';
-import { filledRows, freshId, needColumn, optional, type Section } from '../section';
+import { filledRows, freshId, needColumn, optional, type ScoringPack, type Section } from '../section';
 import { HIT_POLICIES, ON_MISSING } from '../words';
 
 /** 【指标】: what is scored, out of how many points, and whether its rules are bands or add up. */
-export const indicatorsSection: Section = {
+export const indicatorsSection: Section<ScoringPack> = {
   name: 'rsTableIndicators',
   hint: 'rsHintIndicators',
   required: true,

@@ -1,5 +1,4 @@
 import { both, type Bilingual, type MessageKey, t } from '../../messages';
-import type { Pack } from '../../pack/schema';
 import { a1 } from '../../snapshot';
 import { conditionText } from '../condition';
 import { FactDirectory, type FactInfo, nearest } from '../facts';
@@ -7,7 +6,7 @@ import { cellText, headerKey, type TableColumn } from '../grid';
 import { pointsText } from '../points';
 import { suggestion } from '../problem';
 import { flagWithLabels, readRuleRow } from '../rule-row';
-import { filledRows, type Section } from '../section';
+import { filledRows, type ScoringPack, type Section } from '../section';
 import { ENABLED } from '../words';
 
 const FIXED: MessageKey[] = ['rsHeadEnabled', 'rsHeadId', 'rsHeadIndicator', 'rsHeadPoints', 'rsHeadFlag', 'rsHeadNote', 'rsHeadFlagEn'];
@@ -15,12 +14,12 @@ const FIXED: MessageKey[] = ['rsHeadEnabled', 'rsHeadId', 'rsHeadIndicator', 'rs
 export const RULE_FIXED_KEYS = new Set(FIXED.flatMap((k) => [headerKey(t(k)), headerKey(t(k, {}, 'en'))]));
 
 /** The facts the rules' conditions read, in the order they first appear: one condition column each. */
-function conditionFacts(pack: Pack): string[] {
+function conditionFacts(pack: ScoringPack): string[] {
   return [...new Set(pack.rules.flatMap((r) => r.when.map((c) => c.fact)))];
 }
 
 /** 【规则】: one row per rule, one condition column per ledger column the rules read. */
-export const rulesSection: Section = {
+export const rulesSection: Section<ScoringPack> = {
   name: 'rsTableRules',
   hint: 'rsHintRules',
   required: true,

@@ -7,7 +7,7 @@ import { cellText, headerKey, type TableColumn, type TableView } from '../grid';
 import { suggestion } from '../problem';
 import type { RuleTestCase } from '../rule-tests';
 import type { SchemeTestCase } from '../../scheme/rule-tests';
-import { filledRows, freshId, optional, type PackEntry, type ReadContext, type Section, type TableOut } from '../section';
+import { filledRows, freshId, optional, type ReadContext, type ScoringPack, type Section, type TableOut } from '../section';
 
 const FIXED: MessageKey[] = ['rsHeadId', 'rsHeadNote', 'rsHeadIndicator', 'rsHeadExpectPoints', 'rsHeadExpectFlag', 'rsHeadExpectFailed', 'rsHeadExpectGrade', 'rsHeadExpectRisk'];
 const FIXED_KEYS = new Set(FIXED.flatMap((k) => [headerKey(t(k)), headerKey(t(k, {}, 'en'))]));
@@ -50,7 +50,7 @@ function inputCell(value: number | boolean | string, fact: FactInfo | undefined)
  * must-meet item expected to fail, and a last column says whether the branch
  * is expected at risk; `entry` is then the branch pack's shared view.
  */
-export function writeTests({ pack, tests }: { pack: PackEntry['pack']; tests: SchemeTestCase[] }, kind: 'cadre' | 'branch', values?: FactDirectory): TableOut {
+export function writeTests({ pack, tests }: { pack: ScoringPack; tests: SchemeTestCase[] }, kind: 'cadre' | 'branch', values?: FactDirectory): TableOut {
   const facts = FactDirectory.of(pack);
   const used = new Set(tests.flatMap((c) => Object.keys(c.inputs)));
   const inputs = facts.all().filter((f) => used.has(f.fact));
@@ -117,7 +117,7 @@ function testColumns(view: TableView, ctx: ReadContext): { inputCols: TestColumn
 }
 
 /** 【规则测试】: inputs and the result the rules must give; run from the sidebar or `rules check`. */
-export const testsSection: Section = {
+export const testsSection: Section<ScoringPack> = {
   name: 'rsTableTests',
   hint: 'rsHintTests',
   required: false,
