@@ -21,16 +21,28 @@ describe('a scheme block on 考评规则', () => {
     const v = sheet.values;
     expect(v[0]![0]).toBe('【规则包】党员中心户季度测评');
     const tables = v.flatMap((r) => (typeof r[0] === 'string' && /^【.+】$/.test(r[0]) && !r[0].startsWith('【规则包') ? [r[0]] : []));
-    expect(tables).toEqual(['【方案】', '【参数】', '【台账】', '【数据项】', '【指标】', '【规则】', '【等次】', '【否决】', '【名额】', '【排名】', '【输出】', '【规则测试】']);
+    expect(tables).toEqual(['【方案】', '【参数】', '【台账】', '【数据项】', '【指标】', '【规则】', '【等次】', '【否决】', '【必达项】', '【风险】', '【名额】', '【排名】', '【输出】', '【规则测试】']);
     const scheme = rowOf(sheet, '【方案】');
-    expect(v.slice(scheme + 1, scheme + 7).map((r) => r.slice(0, 2))).toEqual([
+    expect(v.slice(scheme + 1, scheme + 15).map((r) => r.slice(0, 2))).toEqual([
       ['设置项', '值'],
       ['编号', 'household'],
       ['考核对象', '党员中心户'],
       ['考核周期', '季度'],
       ['英文名称', 'Party-member households, quarterly'],
       ['考核对象（英文）', 'party-member household'],
+      ['无数据指标不计入', '否'],
+      ['最低等次为不达标', '是'],
+      ['有未达标项时最高星级', null],
+      ['未达标整改月数', null],
+      ['风险名称', null],
+      ['风险名称（英文）', null],
+      ['有风险时最高星级', null],
+      ['风险整改月数', null],
     ]);
+    // With no must-meet item or risk criterion, their tables are there to fill, a header and no row.
+    for (const table of ['【必达项】', '【风险】']) expect(v[rowOf(sheet, table) + 2]!.every((c) => c === null)).toBe(true);
+    expect(v[rowOf(sheet, '【必达项】') + 1]!.slice(0, 3)).toEqual(['启用', '编号', '名称']);
+    expect(v[rowOf(sheet, '【风险】') + 1]!.slice(0, 3)).toEqual(['编号', '原因', '原因（英文）']);
     const ledger = rowOf(sheet, '【台账】');
     expect(v[ledger + 1]!.slice(0, 10)).toEqual(['台账', '台账编号', '列', '编号', '类型', '角色', '别名', '取值范围', '英文名', '台账（英文）']);
     expect(v[ledger + 2]!.slice(0, 8)).toEqual(['党员中心户测评台账', 'household', '姓名', 'name', '姓名', '考核对象', '中心户姓名', null]);

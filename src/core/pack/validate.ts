@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { both, type Bilingual, type MessageKey, t } from '../messages';
 import { paramMap, paramProblems, resolveConditions } from './params';
 import { rangeProblems } from './range';
-import { type ColumnType, type Pack, PackSchema } from './schema';
+import { type ColumnType, type Condition, type Pack, PackSchema } from './schema';
 
 export interface PackProblem extends Bilingual {
   /** Where in the pack: "rules[3].when[0].value". */
@@ -78,6 +78,32 @@ export function validatePack(input: unknown): PackResult {
   return problems.length > 0 ? { ok: false, problems } : { ok: true, pack };
 }
 
+type Types = Map<string, ColumnType | 'ratio'>;
+type Labels = Map<string, { zh: string; en: string }>;
+
+/** A fact as the person editing the pack knows it: its label and its kind of value. */
+function describer(types: Types, labels: Labels) {
+  return (fact: string) => {
+    const type = TYPE_NAMES[types.get(fact)!];
+    return { fact: labels.get(fact)!.zh, factEn: labels.get(fact)!.en, type: t(type), typeEn: t(type, {}, 'en') };
+  };
+}
+
+/** Each condition of a rule or item (at `path`) reads a fact of `types`, with a value, or list of values, of its type. */
+export function conditionProblems(id: string, when: Condition[], path: string, types: Types, labels: Labels, add: (path: string, message: Bilingual) => void): void {
+  const described = describer(types, labels);
+  when.forEach((c, j) => {
+    const type = types.get(c.fact);
+    const at = `${path}.when[${j}]`;
+    const params = () => ({ rule: id, op: c.op, value: JSON.stringify(c.value), ...described(c.fact) });
+    const list = c.op === 'in' || c.op === 'notIn';
+    if (!type) add(`${at}.fact`, both('packUnknownFact', { rule: id, fact: c.fact }));
+    else if (list && !Array.isArray(c.value)) add(`${at}.value`, both('packListNeeded', params()));
+    else if (!list && Array.isArray(c.value)) add(`${at}.value`, both('packListNotAllowed', params()));
+    else if (!valueFits(type, c.value)) add(`${at}.value`, both('packValueType', params()));
+  });
+}
+
 /**
  * What a schema cannot say about the scoring part of a pack (or of an
  * assessment scheme, whose facts are given as `types`): indicator and rule ids
@@ -87,15 +113,11 @@ export function validatePack(input: unknown): PackResult {
  */
 export function scoringProblems(
   pack: Pick<Pack, 'params' | 'indicators' | 'rules' | 'grades'>,
-  types: Map<string, ColumnType | 'ratio'>,
-  labels: Map<string, { zh: string; en: string }>,
+  types: Types,
+  labels: Labels,
   add: (path: string, message: Bilingual) => void,
 ): void {
-  // A fact as the person editing the pack knows it: its label and its kind of value.
-  const described = (fact: string) => {
-    const type = TYPE_NAMES[types.get(fact)!];
-    return { fact: labels.get(fact)!.zh, factEn: labels.get(fact)!.en, type: t(type), typeEn: t(type, {}, 'en') };
-  };
+  const described = describer(types, labels);
   const indicators = new Set<string>();
   pack.indicators.forEach((ind, i) => {
     if (indicators.has(ind.id)) add(`indicators[${i}].id`, both('packDuplicateId', { id: ind.id }));
@@ -110,16 +132,7 @@ export function scoringProblems(
     if (ruleIds.has(rule.id)) add(`rules[${i}].id`, both('packDuplicateId', { id: rule.id }));
     ruleIds.add(rule.id);
     if (!indicators.has(rule.indicator)) add(`rules[${i}].indicator`, both('packUnknownIndicator', { rule: rule.id, indicator: rule.indicator }));
-    rule.when.forEach((c, j) => {
-      const type = types.get(c.fact);
-      const at = `rules[${i}].when[${j}]`;
-      const params = () => ({ rule: rule.id, op: c.op, value: JSON.stringify(c.value), ...described(c.fact) });
-      const list = c.op === 'in' || c.op === 'notIn';
-      if (!type) add(`${at}.fact`, both('packUnknownFact', { rule: rule.id, fact: c.fact }));
-      else if (list && !Array.isArray(c.value)) add(`${at}.value`, both('packListNeeded', params()));
-      else if (!list && Array.isArray(c.value)) add(`${at}.value`, both('packListNotAllowed', params()));
-      else if (!valueFits(type, c.value)) add(`${at}.value`, both('packValueType', params()));
-    });
+    conditionProblems(rule.id, rule.when, `rules[${i}]`, types, labels, add);
     if (typeof rule.points === 'object') {
       const type = types.get(rule.points.per);
       if (!type) add(`rules[${i}].points.per`, both('packUnknownFact', { rule: rule.id, fact: rule.points.per }));

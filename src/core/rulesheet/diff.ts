@@ -16,6 +16,7 @@ import type { PackEntry, ScoringPack, TableOut } from './section';
 import type { Scheme } from '../scheme/schema';
 import { writeFacts } from './scheme/facts';
 import { writeLedgers } from './scheme/ledgers';
+import { SCHEME_REQUIREMENTS, SCHEME_RISK } from './scheme/conditions';
 import { schemeSettingCells } from './scheme/settings';
 import { writeOutputs, writeQuota, writeRanking, writeVetoes } from './scheme/standing';
 import { schemeView } from './scheme/view';
@@ -146,9 +147,9 @@ function tableItems(pack: Pack): Tables {
 }
 
 /** A table of items with conditions (must-meet items, risk criteria), by id, with the columns the sheet gives them. */
-function conditionItems(spec: ConditionTable, pack: BranchPack): Item[] {
-  const facts = spec.facts(pack);
-  return spec.items(pack).map((item) => ({
+function conditionItems<S>(spec: ConditionTable<S>, source: S): Item[] {
+  const facts = spec.facts(source);
+  return spec.items(source).map((item) => ({
     name: item.id,
     fields: [
       ...(spec.enabled ? [field('rsHeadEnabled', ENABLED.word(item.enabled === false ? 'no' : 'yes'))] : []),
@@ -196,8 +197,8 @@ const declaredTables = (ledgers: TableOut, facts: TableOut): Tables => [
 /**
  * A declared assessment's tables, as its block on the rules sheet lays them
  * out: 【方案】 (title, id, who, how often) as one item, 【参数】, 【台账】 and
- * 【数据项】, the scoring tables a pack has, then 【否决】 by id, 【名额】 by
- * grade, 【排名】 by who is ranked and 【输出】 by name. Everything a scheme
+ * 【数据项】, the scoring tables a pack has, then 【否决】, 【必达项】 and
+ * 【风险】 by id, 【名额】 by grade, 【排名】 by who is ranked and 【输出】 by name. Everything a scheme
  * holds is on its block, so no part is left to compare whole.
  */
 function schemeTableItems(scheme: Scheme): Tables {
@@ -208,6 +209,8 @@ function schemeTableItems(scheme: Scheme): Tables {
     ...declaredTables(writeLedgers(scheme.ledgers), writeFacts(scheme.ledgers, scheme.facts)),
     ...scoringTables(schemeView(scheme).pack),
     ['rsTableVetoes', rowItems(writeVetoes(scheme), (row) => String(row[0]))],
+    ['rsTableMustMeet', conditionItems(SCHEME_REQUIREMENTS, scheme)],
+    ['rsTableSchemeRisk', conditionItems(SCHEME_RISK, scheme)],
     ['rsTableQuota', rowItems(writeQuota(scheme), (row) => String(row[0]))],
     ['rsTableRanking', rowItems(writeRanking(scheme), () => scheme.subject)],
     ['rsTableOutputs', rowItems(writeOutputs(scheme), (row) => String(row[1]))],

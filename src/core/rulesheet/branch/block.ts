@@ -12,7 +12,7 @@ import { readParams, writeParams } from '../sections/params';
 import { FactDirectory } from '../facts';
 import type { RuleTestCase } from '../rule-tests';
 import { collectTables } from '../tables';
-import { type ConditionTable, readConditionTable, writeConditionTable } from './condition-table';
+import { type ConditionTable, readConditionTable, REQUIREMENT_TEXTS, RISK_TEXTS, writeConditionTable } from './condition-table';
 import { branchFacts, sharedView, testView } from './facts';
 import { readBranchSettings, settingsSayBranch, writeBranchSettings } from './settings';
 import { type FactScope, readFacts, writeFacts } from '../scheme/facts';
@@ -24,36 +24,22 @@ export interface BranchEntry {
   tests: RuleTestCase[];
 }
 
-export const REQUIREMENTS: ConditionTable = {
+export const REQUIREMENTS: ConditionTable<BranchPack> = {
   name: 'rsTableRequirements',
   hint: 'rsHintRequirements',
   path: 'requirements',
   enabled: true,
-  texts: [
-    { header: 'rsHeadName', field: 'label', required: true, width: 110 },
-    { header: 'rsHeadExpected', field: 'expected', required: true, width: 110 },
-    { header: 'rsHeadActual', field: 'actual', required: true, width: 200 },
-    { header: 'rsHeadMessage', field: 'message', required: true, width: 260 },
-    { header: 'rsHeadFix', field: 'fix', required: true, width: 240 },
-    { header: 'rsHeadEnglish', field: 'labelEn', required: false, width: 140 },
-    { header: 'rsHeadExpectedEn', field: 'expectedEn', required: false, width: 140 },
-    { header: 'rsHeadActualEn', field: 'actualEn', required: false, width: 200 },
-    { header: 'rsHeadMessageEn', field: 'messageEn', required: false, width: 260 },
-    { header: 'rsHeadFixEn', field: 'fixEn', required: false, width: 240 },
-  ],
+  texts: REQUIREMENT_TEXTS,
   items: (p) => p.requirements,
   facts: (p) => branchFacts(p),
 };
 
-export const RISK: ConditionTable = {
+export const RISK: ConditionTable<BranchPack> = {
   name: 'rsTableRisk',
   hint: 'rsHintRisk',
   path: 'risk.any',
   enabled: false,
-  texts: [
-    { header: 'rsHeadReason', field: 'reason', required: true, width: 220 },
-    { header: 'rsHeadReasonEn', field: 'reasonEn', required: false, width: 220 },
-  ],
+  texts: RISK_TEXTS,
   items: (p) => p.risk.any,
   facts: (p) => branchFacts(p, true),
 };

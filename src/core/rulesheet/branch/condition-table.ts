@@ -1,4 +1,3 @@
-import type { BranchPack } from '../../branch/schema';
 import { both, type MessageKey, t } from '../../messages';
 import type { Condition } from '../../pack/schema';
 import type { Cell } from '../../snapshot';
@@ -10,7 +9,7 @@ import { filledRows, optional, type ReadContext, type TableOut } from '../sectio
 import { checkReferences, factLabelsToIds, referencesBroken } from '../rule-row';
 import { ENABLED } from '../words';
 
-/** An item of a branch pack that holds when all its conditions do: a must-meet item, a risk criterion. */
+/** An item of an assessment that holds when all its conditions do: a must-meet item, a risk criterion. */
 export interface ConditionItem {
   id: string;
   enabled?: boolean;
@@ -34,31 +33,60 @@ export interface TextField {
  * its id; any other {名称} must name a parameter of 【参数】, whose value is
  * put in when shown.
  */
-export interface ConditionTable {
+export interface ConditionTable<S> {
   name: MessageKey;
   hint: MessageKey;
   /** Where the items sit in the pack, for problem paths: "requirements", "risk.any". */
   path: string;
   /** Whether items can be switched off (must-meet items can; risk criteria cannot). */
   enabled: boolean;
+  /** Whether a table without rows means none (a scheme's); a branch pack must have some. */
+  mayBeEmpty?: boolean;
   texts: TextField[];
-  items(pack: BranchPack): ConditionItem[];
-  facts(pack: BranchPack): FactDirectory;
+  /** The items and the facts their conditions may name, of what the block lays out: a branch pack, a scheme. */
+  items(source: S): ConditionItem[];
+  facts(source: S): FactDirectory;
 }
+
+/** The text columns of a must-meet item, in either block. */
+export const REQUIREMENT_TEXTS: TextField[] = [
+  { header: 'rsHeadName', field: 'label', required: true, width: 110 },
+  { header: 'rsHeadExpected', field: 'expected', required: true, width: 110 },
+  { header: 'rsHeadActual', field: 'actual', required: true, width: 200 },
+  { header: 'rsHeadMessage', field: 'message', required: true, width: 260 },
+  { header: 'rsHeadFix', field: 'fix', required: true, width: 240 },
+  { header: 'rsHeadEnglish', field: 'labelEn', required: false, width: 140 },
+  { header: 'rsHeadExpectedEn', field: 'expectedEn', required: false, width: 140 },
+  { header: 'rsHeadActualEn', field: 'actualEn', required: false, width: 200 },
+  { header: 'rsHeadMessageEn', field: 'messageEn', required: false, width: 260 },
+  { header: 'rsHeadFixEn', field: 'fixEn', required: false, width: 240 },
+];
+
+/** The text columns of a risk criterion, in either block. */
+export const RISK_TEXTS: TextField[] = [
+  { header: 'rsHeadReason', field: 'reason', required: true, width: 220 },
+  { header: 'rsHeadReasonEn', field: 'reasonEn', required: false, width: 220 },
+];
 
 function conditionFacts(items: ConditionItem[]): string[] {
   return [...new Set(items.flatMap((i) => i.when.map((c) => c.fact)))];
 }
 
-export function writeConditionTable(spec: ConditionTable, pack: BranchPack): TableOut {
-  const items = spec.items(pack);
-  const facts = spec.facts(pack);
+/** The header naming a fact: its label, or its id where the label reads as another fact (a scheme's column 得分 beside the outcome 得分). */
+function factHeader(fact: string, facts: FactDirectory): string {
+  const label = facts.get(fact)?.label;
+  return label !== undefined && facts.resolve(label)?.fact === fact ? label : fact;
+}
+
+export function writeConditionTable<S>(spec: ConditionTable<S>, source: S): TableOut {
+  const items = spec.items(source);
+  const facts = spec.facts(source);
   const condFacts = conditionFacts(items);
   return {
     columns: [
       ...(spec.enabled ? [{ header: t('rsHeadEnabled'), width: 44, list: ENABLED.list() }] : []),
       { header: t('rsHeadId'), width: 140 },
-      ...condFacts.map((f) => ({ header: facts.get(f)?.label ?? f, width: 86, text: true })),
+      ...condFacts.map((f) => ({ header: factHeader(f, facts), width: 86, text: true })),
       ...spec.texts.map((x) => ({ header: t(x.header), width: x.width })),
     ],
     rows: items.map((item): Cell[] => [
@@ -73,7 +101,7 @@ export function writeConditionTable(spec: ConditionTable, pack: BranchPack): Tab
 const headerKeys = (k: MessageKey) => [headerKey(t(k)), headerKey(t(k, {}, 'en'))];
 
 /** Reads the table's rows into items; a row with a problem is left out, each problem at its cell. */
-export function readConditionTable(spec: ConditionTable, view: TableView, ctx: ReadContext, facts: FactDirectory): ConditionItem[] {
+export function readConditionTable<S>(spec: ConditionTable<S>, view: TableView, ctx: ReadContext, facts: FactDirectory): ConditionItem[] {
   const col = (k: MessageKey) => view.column(t(k), t(k, {}, 'en'));
   const idCol = col('rsHeadId');
   if (!idCol) {
@@ -152,6 +180,6 @@ export function readConditionTable(spec: ConditionTable, view: TableView, ctx: R
     items.push(item);
   }
   ctx.cells.set(spec.path, view.titleCell);
-  if (items.length === 0) ctx.report(view.titleCell, both('rsTableEmpty', { table: view.table.name }));
+  if (items.length === 0 && !spec.mayBeEmpty) ctx.report(view.titleCell, both('rsTableEmpty', { table: view.table.name }));
   return items;
 }

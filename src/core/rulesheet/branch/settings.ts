@@ -81,7 +81,7 @@ export function writeBranchSettings(pack: BranchPack): TableOut {
 }
 
 /** A whole number within bounds, or undefined for a blank cell; anything else is reported. */
-function wholeNumber(cell: Cell, min: number, max: number): number | undefined | 'bad' {
+export function wholeNumber(cell: Cell, min: number, max: number): number | undefined | 'bad' {
   const n = parseNumber(cell);
   if (n.kind === 'empty') return undefined;
   return n.kind === 'value' && Number.isInteger(n.value) && n.value >= min && n.value <= max ? n.value : 'bad';

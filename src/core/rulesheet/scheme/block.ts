@@ -13,13 +13,15 @@ import { rulesSection } from '../sections/rules';
 import { collectTables } from '../tables';
 import type { SchemeTestCase } from '../../scheme/rule-tests';
 import { testsSection, writeTests } from '../sections/tests';
+import { readConditionTable, writeConditionTable } from '../branch/condition-table';
+import { SCHEME_REQUIREMENTS, SCHEME_RISK } from './conditions';
 import { emptyDraft } from './draft';
 import { readFacts, SCHEME_FACT_SCOPE, writeFacts } from './facts';
 import { readLedgers, writeLedgers } from './ledgers';
-import { readSchemeSettings, writeSchemeSettings } from './settings';
+import { readSchemeSettings, RISK_ROWS, writeSchemeSettings } from './settings';
 import { readOutputs, readQuota, readRanking, readVetoes, writeOutputs, writeQuota, writeRanking, writeVetoes, writtenOutputIds } from './standing';
 import { validateScheme } from './validate';
-import { schemeFacts, schemeTestValues, schemeView } from './view';
+import { schemeFacts, schemeRiskFacts, schemeTestValues, schemeView } from './view';
 
 /** An assessment scheme as the rules sheet holds it, with the cases of its 【规则测试】 table. */
 export interface SchemeEntry {
@@ -37,7 +39,8 @@ interface Laid {
 /**
  * The tables of a scheme block, in the order a clerk fills them: what is
  * assessed, its standards, the ledgers and the facts counted from them, then
- * scoring (the cadre block's 【指标】【规则】【等次】), standing, and last its
+ * scoring (the cadre block's 【指标】【规则】【等次】), vetoes, the must-meet
+ * items and risk criteria (in the branch block's cells), standing, and last its
  * rule tests, laid out as the cadre block's with a column per expected output.
  * Every table is written even when empty, so a clerk fills rows instead of making tables.
  */
@@ -52,6 +55,8 @@ export function schemeTables({ scheme, tests }: SchemeEntry): Laid[] {
     { name: rulesSection.name, hint: 'rsHintSchemeRules', table: rulesSection.write(view) },
     { name: gradesSection.name, hint: gradesSection.hint, table: gradesSection.write(view) },
     { name: 'rsTableVetoes', hint: 'rsHintVetoes', table: writeVetoes(scheme) },
+    { name: SCHEME_REQUIREMENTS.name, hint: SCHEME_REQUIREMENTS.hint, table: writeConditionTable(SCHEME_REQUIREMENTS, scheme) },
+    { name: SCHEME_RISK.name, hint: SCHEME_RISK.hint, table: writeConditionTable(SCHEME_RISK, scheme) },
     { name: 'rsTableQuota', hint: 'rsHintQuota', table: writeQuota(scheme) },
     { name: 'rsTableRanking', hint: 'rsHintRanking', table: writeRanking(scheme) },
     { name: 'rsTableOutputs', hint: 'rsHintOutputs', table: writeOutputs(scheme) },
@@ -77,6 +82,8 @@ const KNOWN: { name: MessageKey; required: boolean }[] = [
   { name: 'rsTableRules', required: true },
   { name: 'rsTableGrades', required: true },
   { name: 'rsTableVetoes', required: false },
+  { name: 'rsTableMustMeet', required: false },
+  { name: 'rsTableSchemeRisk', required: false },
   { name: 'rsTableQuota', required: false },
   { name: 'rsTableRanking', required: false },
   { name: 'rsTableOutputs', required: false },
@@ -117,13 +124,30 @@ export function readSchemeBlock(ctx: ReadContext, block: SheetBlock): { scheme?:
   read('rsTableRules', (v) => rulesSection.read(v, ctx));
   read('rsTableGrades', (v) => gradesSection.read(v, ctx));
   read('rsTableVetoes', (v) => readVetoes(v, ctx, draft));
+  read('rsTableMustMeet', (v) => draft.requirements.push(...readConditionTable(SCHEME_REQUIREMENTS, v, ctx, ctx.facts)));
+  read('rsTableSchemeRisk', (v) => {
+    ctx.unknownFact = 'rsSchemeRiskFactUnknown';
+    draft.riskCriteria.push(...readConditionTable(SCHEME_RISK, v, ctx, schemeRiskFacts(draft)));
+    ctx.unknownFact = 'rsSchemeFactUnknown';
+  });
   read('rsTableQuota', (v) => readQuota(v, ctx, draft));
   read('rsTableRanking', (v) => readRanking(v, ctx, draft));
   read('rsTableOutputs', (v) => readOutputs(v, ctx, draft));
   ctx.testValues = schemeTestValues(draft);
   read('rsTableTests', (v) => testsSection.read(v, ctx));
 
-  const { ledgers, facts, vetoes, outputs, quota, ranking, ...settings } = draft;
+  const { ledgers, facts, vetoes, outputs, quota, ranking, requirements, riskCriteria, riskLabel, riskLabelEn, riskMaxStars, riskRectifyMonths, ...settings } = draft;
+  // A risk is its criteria with the rows of 【方案】 that say what it is: each blank one is named at its cell, or at 【方案】 when it has no row, and the risk left out.
+  const schemeCell = tables.get('rsTableScheme')?.titleCell ?? titleCell;
+  const blank = riskCriteria.length > 0 ? RISK_ROWS.filter((row) => draft[row.field] === undefined) : [];
+  for (const row of blank) {
+    const at = ctx.cells.get(row.path) ?? schemeCell;
+    if (!ctx.hasProblemAt(at)) ctx.reportField(at, 'rsRequired', row.name);
+  }
+  const risk =
+    riskCriteria.length > 0 && blank.length === 0
+      ? { label: riskLabel, ...(riskLabelEn ? { labelEn: riskLabelEn } : {}), any: riskCriteria, maxStars: riskMaxStars, rectifyMonths: riskRectifyMonths }
+      : undefined;
   const result = validateScheme({
     ...settings,
     version: 1,
@@ -135,6 +159,8 @@ export function readSchemeBlock(ctx: ReadContext, block: SheetBlock): { scheme?:
     rules: ctx.draft.rules,
     grades: ctx.draft.grades,
     vetoes,
+    requirements,
+    ...(risk ? { risk } : {}),
     ...(quota ? { quota } : {}),
     ...(ranking ? { ranking } : {}),
     outputs,

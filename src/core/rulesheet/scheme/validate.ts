@@ -1,10 +1,12 @@
-import { both, type Bilingual } from '../../messages';
+import { both, type Bilingual, t } from '../../messages';
+import { paramMap, resolveConditions } from '../../pack/params';
 import { rangeProblems } from '../../pack/range';
-import { type PackProblem, scoringProblems, zodProblems } from '../../pack/validate';
+import { conditionProblems, type PackProblem, scoringProblems, zodProblems } from '../../pack/validate';
 import { type Scheme, type SchemeFact, type SchemeLedger, SchemeSchema } from '../../scheme/schema';
 import { nearest } from '../facts';
 import { suggestion } from '../problem';
 import { columnsById, factTypes, type FactType } from '../../scheme/types';
+import { SCHEME_OUTCOMES } from './view';
 import { SOURCES, sourceOf } from './words';
 
 export type SchemeResult = { ok: true; scheme: Scheme } | { ok: false; problems: PackProblem[] };
@@ -16,7 +18,8 @@ const isNumeric = (type: FactType | undefined) => type === 'number' || type === 
  * cannot say — ids are unique, each ledger has one subject column and sound
  * ranges, each fact reads a ledger and columns that exist (and numbers where
  * it adds them up), facts built from facts name existing ones, the scoring
- * part is sound as a pack's is, a veto reads a known fact, the quota and the
+ * part is sound as a pack's is, so are the conditions of the must-meet items
+ * and risk criteria, a veto reads a known fact, the quota and the
  * by-grade outputs name grades that exist, and a product multiplies known values.
  * Each problem has its path in the scheme ("facts[2].ledger").
  */
@@ -99,6 +102,35 @@ export function declaredProblems(
   return { types, labels };
 }
 
+/**
+ * The must-meet items read the scheme's facts, the risk criteria those and
+ * the outcomes (得分, 排名末位, …): each condition a known fact with a value of
+ * its type and a parameter that fits it; ids unique within each.
+ */
+function itemProblems(scheme: Scheme, types: Map<string, FactType>, labels: Map<string, { zh: string; en: string }>, add: (path: string, message: Bilingual) => void): void {
+  const outcomeTypes = new Map(types);
+  const outcomeLabels = new Map(labels);
+  for (const o of SCHEME_OUTCOMES) {
+    outcomeTypes.set(o.fact, o.type);
+    outcomeLabels.set(o.fact, { zh: t(o.label), en: t(o.label, {}, 'en') });
+  }
+  const params = paramMap(scheme.params);
+  const groups = [
+    { path: 'requirements', items: scheme.requirements, types, labels },
+    { path: 'risk.any', items: scheme.risk?.any ?? [], types: outcomeTypes, labels: outcomeLabels },
+  ];
+  for (const g of groups) {
+    const isRate = (fact: string) => (g.types.has(fact) ? ['percent', 'ratio'].includes(g.types.get(fact)!) : undefined);
+    const ids = new Set<string>();
+    g.items.forEach((item, i) => {
+      if (ids.has(item.id)) add(`${g.path}[${i}].id`, both('packDuplicateId', { id: item.id }));
+      ids.add(item.id);
+      resolveConditions(item.when, params, `${g.path}[${i}]`, isRate, add);
+      conditionProblems(item.id, item.when, `${g.path}[${i}]`, g.types, g.labels, add);
+    });
+  }
+}
+
 export function validateScheme(input: unknown, context: { schemes?: string[] } = {}): SchemeResult {
   const parsed = SchemeSchema.safeParse(input);
   if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error) };
@@ -109,6 +141,7 @@ export function validateScheme(input: unknown, context: { schemes?: string[] } =
   const { types, labels } = declaredProblems(scheme.ledgers, scheme.facts, add, { ...context, factsPath: 'facts' });
 
   scoringProblems(scheme, types, labels, add);
+  itemProblems(scheme, types, labels, add);
 
   const grades = scheme.grades.map((g) => g.grade);
   const gradeProblem = (grade: string, path: string, key: 'rsQuotaGradeUnknown' | 'rsByGradeUnknown') => {

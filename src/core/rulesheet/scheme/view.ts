@@ -1,4 +1,5 @@
-import type { Column } from '../../pack/schema';
+import { type MessageKey, t } from '../../messages';
+import type { Column, ColumnType } from '../../pack/schema';
 import type { Scheme } from '../../scheme/schema';
 import { columnsById, factTypes } from '../../scheme/types';
 import { FactDirectory } from '../facts';
@@ -22,6 +23,25 @@ function viewColumns(scheme: Pick<Scheme, 'ledgers' | 'facts'>): Column[] {
 /** The facts of a scheme by the names staff write for them: a column's label or alias, a fact's name, or an id. */
 export function schemeFacts(scheme: Pick<Scheme, 'ledgers' | 'facts'>): FactDirectory {
   return new FactDirectory(viewColumns(scheme), []);
+}
+
+/** The facts known once a period is ranked, which only a risk criterion may read; the ids are those the assessor gives them. */
+export const SCHEME_OUTCOMES: { fact: string; label: MessageKey; type: ColumnType }[] = [
+  { fact: 'failedItems', label: 'rsOutcomeFailedItems', type: 'number' },
+  { fact: 'lastPlace', label: 'rsOutcomeLastPlace', type: 'boolean' },
+  { fact: 'score', label: 'rsOutcomeScore', type: 'number' },
+  { fact: 'rank', label: 'rsOutcomeRank', type: 'number' },
+  { fact: 'of', label: 'rsOutcomeOf', type: 'number' },
+];
+
+/**
+ * What a risk criterion may read: the scheme's facts, then the outcomes. A
+ * label the scheme uses itself names the scheme's fact, and the outcome is
+ * then named by its id; an id both have is the outcome's, as the assessor reads it.
+ */
+export function schemeRiskFacts(scheme: Pick<Scheme, 'ledgers' | 'facts'>): FactDirectory {
+  const outcomes: Column[] = SCHEME_OUTCOMES.map((o) => ({ fact: o.fact, label: t(o.label), labelEn: t(o.label, {}, 'en'), type: o.type, aliases: [] }));
+  return new FactDirectory([...viewColumns(scheme), ...outcomes], []);
 }
 
 /**
