@@ -219,3 +219,53 @@ describe('who a row is about', () => {
     expect(subjectKey('张伟', '巴彦嘎查')).not.toBe(subjectKey('张伟', '乌兰嘎查'));
   });
 });
+
+describe('gatherFacts: why a fact has no value', () => {
+  const list = facts(
+    { fact: 'held', label: '会议次数', source: 'rows', ledger: 'm', op: 'count' },
+    { fact: 'present', label: '实到合计', source: 'rows', ledger: 'm', op: 'sum', column: 'present' },
+    { fact: 'missedYears', label: '未开展年数', source: 'unitsWithout', ledger: 'm', per: 'year' },
+    { fact: 'missedMonths', label: '未开会月数', source: 'unitsWithout', ledger: 'm', per: 'month' },
+    { fact: 'rate', label: '出席率', source: 'attendance', ledger: 'm', present: 'present', expected: 'expected' },
+  );
+  const other = [rec('三会一课', '2024-04', { present: 5, expected: 5 }), rec('三会一课', '2024-05', { present: 5, expected: 5 })];
+  const gap = (out: ReturnType<typeof gatherFacts>, fact: string) => out.gaps.get(fact)?.reason;
+
+  it('says no such ledger when no sheet holds it, and a period it does not cover when it has no rows for it: nobody could have data', () => {
+    const none = gatherFacts(list, data({}), '2024-Q2', { ...context({}), present: new Set() });
+    expect(['held', 'present', 'missedMonths', 'rate'].map((f) => gap(none, f))).toEqual(['noLedger', 'noLedger', 'noLedger', 'noLedger']);
+    expect(none.values.held).toBeNull();
+    const q3 = gatherFacts(list, data({ m: other }), '2024-Q3', context({ m: other }));
+    expect(['held', 'present', 'missedMonths'].map((f) => gap(q3, f))).toEqual(['uncovered', 'uncovered', 'uncovered']);
+  });
+
+  it('says the subject reported nothing, or left a column empty, when others have rows: its own doing', () => {
+    const silent = gatherFacts(list, data({}), '2024-Q2', context({ m: other }));
+    expect(silent.values.held).toBe(0);
+    expect(gap(silent, 'present')).toBe('notReported');
+    // April and May are covered by others' rows and missed; June is covered by no one and not counted.
+    expect(silent.values.missedMonths).toBe(2);
+    expect(silent.detail.missedMonths!.zh).toBe('2024年4月、5月');
+    const blank = [rec('三会一课', '2024-04', { present: null, expected: 5 })];
+    const empty = gatherFacts(list, data({ m: blank }), '2024-Q2', context({ m: [...other, ...blank] }));
+    expect(empty.gaps.get('present')).toMatchObject({ reason: 'notRecorded', inputs: [{ zh: 'present', en: 'present' }] });
+    expect(gap(empty, 'rate')).toBe('notRecorded');
+  });
+
+  it('does not judge a yearly item in a quarter, and names the months a partly covered period lacks', () => {
+    const out = gatherFacts(list, data({ m: other }), '2024-Q2', context({ m: other }));
+    expect(gap(out, 'missedYears')).toBe('notDue');
+    // April and May are covered; June is not, and is not counted as missed.
+    expect(out.values.missedMonths).toBe(0);
+    // A subject with no row in a year covered from April to May has not missed the year: the other ten months have no records.
+    const year = gatherFacts(list, data({}), '2024', context({ m: other }));
+    expect(year.values.missedYears).toBeNull();
+    expect(year.gaps.get('missedYears')).toMatchObject({ reason: 'uncovered', months: expect.arrayContaining(['2024-01', '2024-12']) });
+  });
+
+  it('keeps the rows behind a value, for the evidence a failed item points at', () => {
+    const out = gatherFacts(list, data({ m: other }), '2024-Q2', context({ m: other }));
+    expect(out.evidence.get('present')!.map((r) => r.row)).toEqual(other.map((r) => r.row));
+    expect(out.evidence.get('rate')).toHaveLength(1);
+  });
+});
