@@ -46,6 +46,8 @@ export interface Assessment {
   ledgers: LedgerInfo[];
   otherSheets: string[];
   cadres: CadreResult[];
+  /** The same, in the one result shape every assessment gives, in the same order. */
+  results: SubjectResult[];
   warnings: Warning[];
 }
 
@@ -142,7 +144,7 @@ export async function assessWorkbook(workbook: WorkbookSnapshot, pack: Pack, opt
   await options.onProgress?.(records.length, records.length);
 
   const months = [...new Set(judged.map((s) => s.record.period))].sort();
-  const cadres: CadreResult[] = [];
+  const cadres: { cadre: CadreResult; result: SubjectResult }[] = [];
   for (const month of months) {
     const inMonth = judged.filter((s) => s.record.period === month);
     await assessor.settle(inMonth.map((s) => s.result));
@@ -150,7 +152,7 @@ export async function assessWorkbook(workbook: WorkbookSnapshot, pack: Pack, opt
       for (const note of result.notes) {
         warnings.push({ sheet: record.sheet, cell: cells.cell(record, note.facts), period: month, message: `${record.name}：${note.message}`, messageEn: `${record.name}: ${note.messageEn}` });
       }
-      cadres.push({
+      const cadre: CadreResult = {
         name: record.name,
         branch: record.branch,
         period: month,
@@ -164,10 +166,11 @@ export async function assessWorkbook(workbook: WorkbookSnapshot, pack: Pack, opt
         flags: result.flags.map(({ rule, message, messageEn, indicator }) => ({ rule, message, messageEn, ...(indicator ? { indicator } : {}) })),
         basis: result.basis,
         source: { sheet: record.sheet, row: record.row },
-      });
+      };
+      cadres.push({ cadre, result });
     }
   }
-  cadres.sort((a, b) => a.period.localeCompare(b.period) || a.rank - b.rank || a.source.sheet.localeCompare(b.source.sheet) || a.source.row - b.source.row);
+  cadres.sort(({ cadre: a }, { cadre: b }) => a.period.localeCompare(b.period) || a.rank - b.rank || a.source.sheet.localeCompare(b.source.sheet) || a.source.row - b.source.row);
   return {
     packId: pack.id,
     packTitle: pack.title,
@@ -176,7 +179,8 @@ export async function assessWorkbook(workbook: WorkbookSnapshot, pack: Pack, opt
     months,
     ledgers: read.ledgers,
     otherSheets: read.otherSheets,
-    cadres,
+    cadres: cadres.map((c) => c.cadre),
+    results: cadres.map((c) => c.result),
     warnings,
   };
 }

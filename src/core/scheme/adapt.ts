@@ -15,30 +15,8 @@ const indicatorColumns = (indicators: { id: string; label: string; labelEn?: str
   indicators.map((i) => ({ id: i.id, label: i.label, labelEn: i.labelEn ?? i.label, percent: false, indicator: true }));
 
 export function cadreAssessment(a: Assessment, pack: Pack): SchemeAssessment {
-  const results: SubjectResult[] = a.cadres.map((c) => ({
-    name: c.name,
-    group: c.branch,
-    period: c.period,
-    score: c.score,
-    grade: c.grade,
-    gradeEn: c.gradeEn,
-    stars: c.stars,
-    rank: c.rank,
-    of: c.of,
-    scored: true,
-    fallsShort: c.flags.some((f) => f.rule === 'ranking:bottom') || c.grade === pack.grades.at(-1)?.grade,
-    risk: false,
-    riskReasons: [],
-    flags: c.flags.map((f) => ({ rule: f.rule, message: f.message, messageEn: f.messageEn, ...(f.indicator ? { indicator: f.indicator } : {}) })),
-    notes: [],
-    indicators: c.indicators,
-    excluded: [],
-    basis: c.basis,
-    values: { ...c.indicators },
-    evidence: {},
-    rectifyBy: null,
-    source: c.source,
-  }));
+  // A note on a cadre's row is said as a warning on its cell; the result keeps its flags and points.
+  const results: SubjectResult[] = a.results.map((r) => ({ ...r, notes: [], values: { ...r.indicators } }));
   return {
     id: pack.id,
     title: pack.title,
