@@ -8,7 +8,7 @@ import { monthsOf, periodContains, periodLabel, type PeriodId } from '../period'
 import type { WorkbookSnapshot } from '../snapshot';
 import { readAliasSheets } from './aliases';
 import { type BranchCadre, collectCadres } from './cadres';
-import { unitCoverage, type UnitCoverage } from './coverage';
+import { unitCoverage, type UnitCoverage } from '../scheme/coverage';
 import { collectDeclared } from './declared';
 import { a1Column } from '../scheme/cells';
 import { type FactContext, gatherFacts } from '../scheme/facts';
@@ -74,7 +74,7 @@ function thinWarning(t: UnitCoverage['thin'][number], ledger: { zh: string; en: 
   return {
     sheet: t.first.sheet,
     cell: t.first.cell,
-    ...both('coverageThin', { ledger: ledger.zh, ledgerEn: ledger.en, unit: periodLabel(t.unit), unitEn: t.unit, count: t.branches }),
+    ...both('coverageThin', { ledger: ledger.zh, ledgerEn: ledger.en, unit: periodLabel(t.unit), unitEn: t.unit, count: t.subjects }),
   };
 }
 
@@ -117,8 +117,8 @@ export async function assessBranches(workbook: WorkbookSnapshot, packs: BranchPa
   const cadres = collectCadres(cadreAssessment, packs.cadre, roster, rosterTitle);
 
   const branchCount = roster.branches.length;
-  const meetingCover = unitCoverage(meetings.meetings.map((m) => ({ unit: m.month, branch: m.branch, sheet: m.sheet, row: m.row, cell: m.cell })), branchCount, pack.coverShare);
-  const workCover = unitCoverage(work.rows.map((w) => ({ unit: w.unit, branch: w.branch, sheet: w.sheet, row: w.row, cell: w.cell })), branchCount, pack.coverShare);
+  const meetingCover = unitCoverage(meetings.meetings.map((m) => ({ unit: m.month, subject: m.branch, sheet: m.sheet, row: m.row, cell: m.cell })), branchCount, pack.coverShare);
+  const workCover = unitCoverage(work.rows.map((w) => ({ unit: w.unit, subject: w.branch, sheet: w.sheet, row: w.row, cell: w.cell })), branchCount, pack.coverShare);
   const thinWarnings: Warning[] = [
     ...meetingCover.thin.map((t) => thinWarning(t, ledgerTitle(pack, packs.cadre, 'meetings'))),
     ...workCover.thin.map((t) => thinWarning(t, ledgerTitle(pack, packs.cadre, 'work'))),

@@ -79,5 +79,6 @@ export function branchScheme(pack: BranchPack, cadre?: Pack): Scheme {
     rectifyMonths: pack.rectifyMonths,
     rescale: true,
     lowestFallsShort: false,
+    coverShare: pack.coverShare,
   };
 }

@@ -15,6 +15,7 @@ import type { ResultFlag, ResultNote, SchemeAssessment, SubjectResult, ValueColu
 import { type Outcome, Standing } from './standing';
 import type { Scheme, SchemeLedger } from './schema';
 import { columnsById, factTypes } from './types';
+import { unitCoverage } from './coverage';
 import { fitsKind, unitOf, unitsIn } from './units';
 import { subjectKey } from './subjects';
 
@@ -356,6 +357,22 @@ export async function assessScheme(scheme: Scheme, inputs: SchemeInputs, options
   };
   const subjects = subjectsOf(scheme, { ...inputs, ledgers: kept });
   const single = singleRowLedgers(scheme);
+  if (scheme.coverShare > 0) {
+    for (const [id, units] of ledgerUnits) {
+      const ledger = scheme.ledgers.find((l) => l.id === id)!;
+      const rows = kept.get(id)!.records.map((r) => ({ unit: r.period, subject: subjectKey(r.name, r.branch), sheet: r.sheet, row: r.row, cell: cellOf(r, subjectOf(ledger)) }));
+      const cover = unitCoverage(rows, subjects.size, scheme.coverShare);
+      units.clear();
+      for (const u of cover.covered) units.add(u);
+      for (const thin of cover.thin) {
+        warnings.push({
+          sheet: thin.first.sheet,
+          cell: thin.first.cell,
+          ...both('coverageThinSubjects', { ledger: ledger.title, ledgerEn: ledger.titleEn ?? ledger.title, unit: periodLabel(thin.unit), unitEn: thin.unit, count: thin.subjects, subject: scheme.subject, subjectEn: scheme.subjectEn ?? scheme.subject }),
+        });
+      }
+    }
+  }
 
   const dataMonths = new Set([...ledgerUnits.values()].flatMap((s) => [...s].flatMap((u) => monthsOf(u))));
   for (const f of scheme.facts) if (f.source === 'results') for (const m of resultMonths.get(f.scheme) ?? []) dataMonths.add(m);

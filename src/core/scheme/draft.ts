@@ -117,5 +117,6 @@ export function draftScheme(sheet: SheetSnapshot, options: DraftOptions): Scheme
     requirements: [],
     rescale: false,
     lowestFallsShort: true,
+    coverShare: 0,
   };
 }

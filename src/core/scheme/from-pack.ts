@@ -29,5 +29,6 @@ export function packScheme(pack: Pack): Scheme {
     requirements: [],
     rescale: false,
     lowestFallsShort: true,
+    coverShare: 0,
   };
 }

@@ -203,6 +203,12 @@ export const SchemeSchema = z.object({
   rescale: z.boolean().default(false),
   /** Whether the lowest band falls short (不合格, 不称职); a branch's 一星 does not: its must-meet items decide. */
   lowestFallsShort: z.boolean().default(true),
+  /**
+   * A month (quarter, year) counts as covered by a ledger when at least this
+   * share of the subjects have a row for it; below that its rows are taken for
+   * a mistyped date, said, and the month is no data rather than failed by all.
+   */
+  coverShare: z.number().min(0).max(1).default(0),
 });
 export type Scheme = z.infer<typeof SchemeSchema>;
 export type SchemeInput = z.input<typeof SchemeSchema>;

@@ -10,6 +10,7 @@ export interface SchemeDraft {
   periodKind?: PeriodKind;
   rescale?: boolean;
   lowestFallsShort?: boolean;
+  coverShare?: number;
   fallsShortMaxStars?: number;
   rectifyMonths?: number;
   /** The risk's single values, rows of 【方案】: a risk once 【风险】 has rows. */

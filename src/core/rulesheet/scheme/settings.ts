@@ -1,4 +1,6 @@
 import { both, type MessageKey, t } from '../../messages';
+import { parsePercent } from '../../values';
+import { formatValue } from '../condition';
 import type { Scheme } from '../../scheme/schema';
 import type { Cell } from '../../snapshot';
 import { wholeNumber } from '../branch/settings';
@@ -10,9 +12,9 @@ import { ENABLED } from '../words';
 import type { SchemeDraft } from './draft';
 import { PERIOD_KINDS } from './words';
 
-type Kind = 'id' | 'text' | 'period' | 'yesNo' | 'stars' | 'months';
+type Kind = 'id' | 'text' | 'period' | 'yesNo' | 'stars' | 'months' | 'share';
 
-type Field = 'id' | 'subject' | 'subjectEn' | 'periodKind' | 'titleEn' | 'rescale' | 'lowestFallsShort' | 'fallsShortMaxStars' | 'rectifyMonths' | 'riskLabel' | 'riskLabelEn' | 'riskMaxStars' | 'riskRectifyMonths';
+type Field = 'id' | 'subject' | 'subjectEn' | 'periodKind' | 'titleEn' | 'rescale' | 'lowestFallsShort' | 'coverShare' | 'fallsShortMaxStars' | 'rectifyMonths' | 'riskLabel' | 'riskLabelEn' | 'riskMaxStars' | 'riskRectifyMonths';
 
 /** One row of 【方案】: the draft field it fills, its path in the scheme (for problems), whether it may be blank, and how it is written. */
 interface Row {
@@ -29,7 +31,7 @@ const yesNo = (on: boolean) => ENABLED.word(on ? 'yes' : 'no');
 /**
  * Who is assessed and how often, then how a subject stands beyond its grade:
  * whether indicators without data are left out, whether the lowest grade falls
- * short, the caps and deadlines for a failed must-meet item, and the risk's
+ * short, how many subjects must have rows for a month to count as covered, the caps and deadlines for a failed must-meet item, and the risk's
  * name, cap and deadline, whose criteria are the rows of 【风险】. Blank values
  * are none, or the usual (不计入 否, 最低等次为不达标 是).
  */
@@ -41,6 +43,7 @@ const ROWS: Row[] = [
   { name: 'rsSchemeSubjectEn', field: 'subjectEn', path: 'subjectEn', kind: 'text', required: false, write: (s) => s.subjectEn ?? '' },
   { name: 'rsSchemeRescale', field: 'rescale', path: 'rescale', kind: 'yesNo', required: false, write: (s) => yesNo(s.rescale) },
   { name: 'rsSchemeLowestFallsShort', field: 'lowestFallsShort', path: 'lowestFallsShort', kind: 'yesNo', required: false, write: (s) => yesNo(s.lowestFallsShort) },
+  { name: 'rsSetCoverShare', field: 'coverShare', path: 'coverShare', kind: 'share', required: false, write: (s) => (s.coverShare > 0 ? formatValue(s.coverShare, 'percent') : '') },
   { name: 'rsSetFallsShortMaxStars', field: 'fallsShortMaxStars', path: 'fallsShortMaxStars', kind: 'stars', required: false, write: (s) => s.fallsShortMaxStars ?? '' },
   { name: 'rsSetRectifyMonths', field: 'rectifyMonths', path: 'rectifyMonths', kind: 'months', required: false, write: (s) => s.rectifyMonths ?? '' },
   { name: 'rsSetRiskLabel', field: 'riskLabel', path: 'risk.label', kind: 'text', required: false, write: (s) => s.risk?.label ?? '' },
@@ -92,6 +95,12 @@ function readValue(row: Row, cell: Cell, at: string, ctx: ReadContext, draft: Sc
       const n = row.kind === 'stars' ? wholeNumber(cell, 0, 5) : wholeNumber(cell, 1, 120);
       if (n === 'bad') ctx.reportField(at, row.kind === 'stars' ? 'rsStarsExpected' : 'rsMonthsExpected', row.name, { text, min: 0 });
       else Object.assign(draft, { [row.field]: n });
+      return;
+    }
+    case 'share': {
+      const share = parsePercent(cell);
+      if (share.kind === 'value' && share.value >= 0 && share.value <= 1) draft.coverShare = share.value;
+      else ctx.reportField(at, 'rsPercentExpected', row.name, { text });
       return;
     }
     case 'text':
