@@ -270,7 +270,7 @@ export const MESSAGES = {
   rsTestFail: { zh: '未通过', en: 'failed' },
   rsTestPoints: { zh: '{indicator}预期 {expected} 分，实际 {actual} 分', en: '{indicatorEn}: expected {expected} points, got {actual}' },
   rsTestFlagMissing: { zh: '预期提示“{expected}”，实际{actual}', en: 'expected the flag "{expected}", got {actualEn}' },
-  rsTestFlagUnexpected: { zh: '预期没有提示，实际提示“{actual}”', en: 'expected no flag, got "{actual}"' },
+  rsTestFlagUnexpected: { zh: '预期没有提示，实际提示“{actual}”', en: 'expected no flag, got "{actualEn}"' },
   rsTestGrade: { zh: '预期等次“{expected}”，实际“{actual}”', en: 'expected the grade "{expected}", got "{actual}"' },
   rsTestValue: { zh: '{label}预期 {expected}，实际 {actual}', en: '{labelEn}: expected {expected}, got {actual}' },
   rsTestNoFlags: { zh: '没有提示', en: 'no flag' },
