@@ -845,7 +845,7 @@ export const MESSAGES = {
   rsChangeWhole: { zh: '{section}“{name}”有改动（规则包的 {key}，规则表中不列出）', en: '{sectionEn} "{name}" changed (the pack\'s {key}, not shown on the rules sheet)' },
   rsCliNewPack: { zh: '规则包“{pack}”是新增的：{indicators} 个指标，{rules} 条规则（规则版本 {to}）', en: 'pack "{pack}" is new: {indicators} indicators, {rules} rules (version {to})' },
   rsCliNoBranchPack: { zh: '{file} 中没有党支部规则包', en: '{file} holds no branch pack' },
-  uiRulesVersions: { zh: '驻村干部规则版本 {version}，党支部规则版本 {branchVersion}', en: 'cadre rules version {version}, branch rules version {branchVersion}' },
+  uiRulesVersions: { zh: '规则版本：{versions}', en: 'rules versions: {versionsEn}' },
   uiImportKeeps: { zh: '规则表中的“{packs}”保持不变', en: '"{packs}" on the rules sheet stay as they are' },
   uiImportKeptProblems: {
     zh: '规则表中的“{pack}”还有问题，导入“{file}”会原样保留它：请先改正这些问题，或导入含全部规则包的文件',
