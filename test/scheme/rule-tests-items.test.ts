@@ -133,5 +133,8 @@ describe('the same cases on 考评规则', () => {
     values[header + 1]![col] = '是';
     const read = readRulesSheet({ ...sheet, values });
     expect(read.problems.map((p) => [p.cell, p.message.slice(0, 7)])).toEqual([[a1(header, col), '“排名末位”不']]);
+    // A case of it that expects a risk keeps its column all the same.
+    const expecting: SchemeEntry = { scheme: plain, tests: [{ id: 'risk', inputs: inputs(0), risk: false }] };
+    expect(entriesOfRules(readRulesSheet(sheetOf(expecting)))).toEqual([expecting]);
   });
 });

@@ -58,7 +58,9 @@ export interface TestsLayout {
  * whether the subject is expected at risk; `entry` is then the view whose
  * facts include 排名末位.
  */
-export function writeTests({ pack, tests }: { pack: ScoringPack; tests: SchemeTestCase[] }, { failed = false, risk = false, values }: TestsLayout = {}): TableOut {
+export function writeTests({ pack, tests }: { pack: ScoringPack; tests: SchemeTestCase[] }, { failed = false, values, ...layout }: TestsLayout = {}): TableOut {
+  // A case that expects a risk keeps its column, so what it expects is not lost from the sheet.
+  const risk = layout.risk === true || tests.some((c) => c.risk !== undefined);
   const facts = FactDirectory.of(pack);
   const used = new Set(tests.flatMap((c) => Object.keys(c.inputs)));
   const inputs = facts.all().filter((f) => used.has(f.fact));
