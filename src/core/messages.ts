@@ -270,7 +270,7 @@ export const MESSAGES = {
   rsTestFail: { zh: '未通过', en: 'failed' },
   rsTestPoints: { zh: '{indicator}预期 {expected} 分，实际 {actual} 分', en: '{indicatorEn}: expected {expected} points, got {actual}' },
   rsTestFlagMissing: { zh: '预期提示“{expected}”，实际{actual}', en: 'expected the flag "{expected}", got {actualEn}' },
-  rsTestFlagUnexpected: { zh: '预期没有提示，实际提示“{actual}”', en: 'expected no flag, got "{actual}"' },
+  rsTestFlagUnexpected: { zh: '预期没有提示，实际提示“{actual}”', en: 'expected no flag, got "{actualEn}"' },
   rsTestGrade: { zh: '预期等次“{expected}”，实际“{actual}”', en: 'expected the grade "{expected}", got "{actual}"' },
   rsTestValue: { zh: '{label}预期 {expected}，实际 {actual}', en: '{labelEn}: expected {expected}, got {actual}' },
   rsTestNoFlags: { zh: '没有提示', en: 'no flag' },
@@ -846,7 +846,7 @@ export const MESSAGES = {
   rsChangeWhole: { zh: '{section}“{name}”有改动（规则包的 {key}，规则表中不列出）', en: '{sectionEn} "{name}" changed (the pack\'s {key}, not shown on the rules sheet)' },
   rsCliNewPack: { zh: '规则包“{pack}”是新增的：{indicators} 个指标，{rules} 条规则（规则版本 {to}）', en: 'pack "{pack}" is new: {indicators} indicators, {rules} rules (version {to})' },
   rsCliNoBranchPack: { zh: '{file} 中没有党支部规则包', en: '{file} holds no branch pack' },
-  uiRulesVersions: { zh: '驻村干部规则版本 {version}，党支部规则版本 {branchVersion}', en: 'cadre rules version {version}, branch rules version {branchVersion}' },
+  uiRulesVersions: { zh: '规则版本：{versions}', en: 'rules versions: {versionsEn}' },
   uiImportKeeps: { zh: '规则表中的“{packs}”保持不变', en: '"{packs}" on the rules sheet stay as they are' },
   uiImportKeptProblems: {
     zh: '规则表中的“{pack}”还有问题，导入“{file}”会原样保留它：请先改正这些问题，或导入含全部规则包的文件',

@@ -321,7 +321,9 @@ function rulesStatusView(c: ViewContext): HTMLElement | null {
   if (!rules) return null;
   if (rules.problems.length > 0) return rulesProblemsView(c, rules.problems);
   if (!state.pack) return h('p', { id: 'rules-status', class: 'problem' }, tr(c, 'uiNoCadrePack'));
-  const versions = tr(c, 'uiRulesVersions', { version: packHash(state.pack), branchVersion: packHash(branchPack()) });
+  // Every assessment the rules hold, by title, so a change to any block shows as a new version here.
+  const assessments = [state.pack, branchPack(), ...schemes()].map((a) => ({ zh: `${a.title} ${packHash(a)}`, en: `${a.titleEn ?? a.title} ${packHash(a)}` }));
+  const versions = tr(c, 'uiRulesVersions', { versions: assessments.map((a) => a.zh).join('，'), versionsEn: assessments.map((a) => a.en).join(', ') });
   return h(
     'div',
     { id: 'rules-status', class: 'muted small' },

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RULES_SHEET } from '../../src/core/index';
+import { packHash, readRulesSheet, RULES_SHEET } from '../../src/core/index';
 import { WorkbookModel, workbookToExcel } from '../../src/node/gas/index';
 import { startPreview, type Preview } from '../../src/node/preview/server';
 import { ensureBuilt } from '../bundle/harness';
@@ -62,6 +62,9 @@ describe.skipIf(!HAS_CHROMIUM)('新增考核方案 in the sidebar, in Chromium',
     expect(text.some((r) => r.startsWith('【规则包】平安家庭评比'))).toBe(true);
     // The sheet's columns are listed as the ledger, the points read from their headers.
     for (const column of ['户主姓名', '所在嘎查', '矛盾调解（20分）', '环境卫生（30分）', '邻里互助（50分）']) expect(text.some((r) => r.includes(`|${column}|`)), column).toBe(true);
+    // The rules status names the new block with its version, after the shipped ones.
+    const added = readRulesSheet(rules).packs.find((p) => p.scheme?.title === '平安家庭评比')!.scheme!;
+    await expect.poll(async () => page.locator('#rules-status').textContent()).toMatch(new RegExp(`规则来自“考评规则”工作表（规则版本：驻村干部月度考核 [0-9a-f]{8}，.*，平安家庭评比 ${packHash(added)}）`));
 
     await page.click('[data-tab=assess]');
     await page.click('#run');

@@ -5,8 +5,8 @@ import type { Preview } from '../../src/node/preview/server';
 import { connect, HAS_CHROMIUM } from './chromium';
 import { resultOf, ruleCell, townshipPreview } from './rules-fixture';
 
-/** The rules version the status line names. */
-const versionIn = (text: string | null) => /版本 ([0-9a-f]{8})/.exec(text ?? '')?.[1];
+/** The cadre pack's version, as the status line names it. */
+const versionIn = (text: string | null) => /驻村干部月度考核 ([0-9a-f]{8})/.exec(text ?? '')?.[1];
 
 describe.skipIf(!HAS_CHROMIUM)('the rule editor in the sidebar, in Chromium', () => {
   let preview: Preview;

@@ -129,7 +129,7 @@ describe.skipIf(!HAS_CHROMIUM)('sharing rules as a pack file, in Chromium', () =
 
     const cadreBefore = rulesSheetOf(preview).values.slice(0, rowOf(rulesSheetOf(preview), '【规则包】党支部考核'));
     await replaceWith('支部规则.json');
-    await expect.poll(async () => page.locator('#rules-status').textContent()).toContain(`党支部规则版本 ${sheetVersion}`);
+    await expect.poll(async () => page.locator('#rules-status').textContent()).toContain(`党支部考核 ${sheetVersion}`);
     expect(requirementCell('service-rate', '办结率')).toBe('< {办结率要求}');
     expect(rulesSheetOf(preview).values.slice(0, cadreBefore.length)).toEqual(cadreBefore);
     const afterBranch = readRulesSheet(rulesSheetOf(preview));
@@ -148,7 +148,7 @@ describe.skipIf(!HAS_CHROMIUM)('sharing rules as a pack file, in Chromium', () =
 
     await replaceWith('巴彦镇规则.json');
     expect(await page.locator('#rules-share .ok').textContent()).toBe('已用“巴彦镇规则.json”替换“考评规则”');
-    await expect.poll(async () => page.locator('#rules-status').textContent()).toContain(`驻村干部规则版本 ${version}`);
+    await expect.poll(async () => page.locator('#rules-status').textContent()).toContain(`规则版本：驻村干部月度考核 ${version}，党支部考核 ${sheetVersion}，`);
     expect(cadreCell('days-full', '下基层天数')).toBe('>= 12');
     expect(requirementCell('service-rate', '办结率')).toBe('< {办结率要求}');
     expect(readRulesSheet(rulesSheetOf(preview)).problems).toEqual([]);
@@ -181,7 +181,9 @@ describe.skipIf(!HAS_CHROMIUM)('sharing rules as a pack file, in Chromium', () =
 
     await replaceWith('全镇规则.json');
     await expect.poll(async () => page.locator('#rule-problems').count()).toBe(0);
-    await expect.poll(async () => page.locator('#rules-status').textContent()).toContain(`驻村干部规则版本 ${packHash(cadre.pack)}，党支部规则版本 ${packHash(branch.branch)}`);
+    await expect.poll(async () => page.locator('#rules-status').textContent()).toContain(
+      `规则版本：${[cadre.pack, branch.branch, ...shippedSchemes()].map((a) => `${a.title} ${packHash(a)}`).join('，')}）`,
+    );
     const afterBoth = readRulesSheet(rulesSheetOf(preview));
     expect(afterBoth.problems).toEqual([]);
     expect(packFor(afterBoth, 'cadre')!.pack).toEqual(cadre.pack);

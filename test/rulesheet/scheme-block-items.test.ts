@@ -129,9 +129,10 @@ describe('must-meet items and risk criteria in a scheme block', () => {
     const last = locate(sheet, '风险', 'last', '排名末位');
     expect(sheet.values[last.row]![last.col]).toBe('是');
     const scheme = rowOf(sheet, '【方案】');
-    expect(sheet.values.slice(scheme + 7, scheme + 15).map((r) => r.slice(0, 2))).toEqual([
+    expect(sheet.values.slice(scheme + 7, scheme + 16).map((r) => r.slice(0, 2))).toEqual([
       ['无数据指标不计入', '是'],
       ['最低等次为不达标', '否'],
+      ['记录覆盖比例', null],
       ['有未达标项时最高星级', 1],
       ['未达标整改月数', 2],
       ['风险名称', '需重点帮扶'],

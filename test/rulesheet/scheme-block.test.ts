@@ -23,7 +23,7 @@ describe('a scheme block on 考评规则', () => {
     const tables = v.flatMap((r) => (typeof r[0] === 'string' && /^【.+】$/.test(r[0]) && !r[0].startsWith('【规则包') ? [r[0]] : []));
     expect(tables).toEqual(['【方案】', '【参数】', '【台账】', '【数据项】', '【指标】', '【规则】', '【等次】', '【否决】', '【必达项】', '【风险】', '【名额】', '【排名】', '【输出】', '【规则测试】']);
     const scheme = rowOf(sheet, '【方案】');
-    expect(v.slice(scheme + 1, scheme + 15).map((r) => r.slice(0, 2))).toEqual([
+    expect(v.slice(scheme + 1, scheme + 16).map((r) => r.slice(0, 2))).toEqual([
       ['设置项', '值'],
       ['编号', 'household'],
       ['考核对象', '党员中心户'],
@@ -32,6 +32,7 @@ describe('a scheme block on 考评规则', () => {
       ['考核对象（英文）', 'party-member household'],
       ['无数据指标不计入', '否'],
       ['最低等次为不达标', '是'],
+      ['记录覆盖比例', null],
       ['有未达标项时最高星级', null],
       ['未达标整改月数', null],
       ['风险名称', null],

@@ -18,6 +18,9 @@ export const SchemeTestCaseSchema = RuleTestCaseSchema.extend({
 });
 export type SchemeTestCase = z.infer<typeof SchemeTestCaseSchema>;
 
+/** A period of each kind to judge a test in: a test judges one subject, so it only dates the deadline to rectify, which no check reads. */
+const TEST_PERIODS: Record<Scheme['periodKind'], string> = { month: '2024-01', quarter: '2024-Q1', year: '2024' };
+
 /** A count of months or quarters as a flag says it; a test has the number, not the months. */
 function detailOf(f: SchemeFact, value: FactValue): { zh: string; en: string } | undefined {
   if (typeof value !== 'number') return undefined;
@@ -81,15 +84,19 @@ function valueChecks(scheme: Scheme, test: SchemeTestCase, values: Record<string
 
 /**
  * Runs a declared assessment's tests through the same judge as a real run:
- * each case is one subject alone, so the ranking and the grade quota, which
- * need the period's other subjects, are not applied; the vetoes and the
- * computed outputs are.
+ * each case is one subject alone, first of one unless its inputs say 排名末位,
+ * so the ranking and the grade quota, which need the period's other subjects,
+ * are not applied; the vetoes, must-meet items, risk, star caps and computed
+ * outputs are. A failed item is matched by its name or its message.
  */
 export async function runSchemeRuleTests(scheme: Scheme, tests: SchemeTestCase[]): Promise<RuleTestResult[]> {
   const assessor = new SchemeAssessor(scheme);
   const results: RuleTestResult[] = [];
   for (const test of tests) {
-    const r = await assessor.judge({ name: test.id, group: null, source: null }, '', caseFacts(assessor.scheme, test));
+    const r = await assessor.judge({ name: test.id, group: null, source: null }, TEST_PERIODS[assessor.scheme.periodKind], caseFacts(assessor.scheme, test));
+    r.rank = 1;
+    r.of = 1;
+    await assessor.decide(r, { failedItems: r.flags.filter((f) => f.item).length, lastPlace: test.inputs.lastPlace === true, score: r.scored ? r.score : null, rank: 1, of: 1 });
     assessor.computeOutputs(r);
     const indicator = test.indicator ? assessor.scheme.indicators.find((i) => i.id === test.indicator) : undefined;
     const flags = indicator ? r.flags.filter((f) => f.indicator === indicator.id) : r.flags;
@@ -99,7 +106,7 @@ export async function runSchemeRuleTests(scheme: Scheme, tests: SchemeTestCase[]
         indicator,
         points: indicator ? r.indicators[indicator.id] ?? 0 : r.score,
         grade: r.grade,
-        flags: flags.map((f) => ({ texts: [f.message], message: f.message, messageEn: f.messageEn })),
+        flags: flags.map((f) => ({ texts: f.item ? [f.item.label, f.message] : [f.message], message: f.message, messageEn: f.messageEn })),
         risk: r.risk,
       }),
       ...valueChecks(assessor.scheme, test, r.values),

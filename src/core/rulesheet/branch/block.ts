@@ -74,7 +74,7 @@ export function branchTables({ branch: pack, tests }: BranchEntry): LaidTable[] 
     { name: 'rsTableParams', hint: 'rsHintParams', table: writeParams(pack.params) },
     { name: 'rsTableLedgers', hint: 'rsHintLedgers', table: writeLedgers(pack.ledgers) },
     { name: 'rsTableFacts', hint: 'rsHintBranchFacts', table: writeFacts(pack.ledgers, pack.declaredFacts, builtInFacts(pack)) },
-    { name: testsSection.name, hint: 'rsHintBranchTests', table: writeTests(testView(pack, tests), 'branch') },
+    { name: testsSection.name, hint: 'rsHintBranchTests', table: writeTests(testView(pack, tests), { failed: true, risk: true }) },
   ];
 }
 

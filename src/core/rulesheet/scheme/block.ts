@@ -3,6 +3,7 @@ import { t } from '../../messages';
 import type { Scheme } from '../../scheme/schema';
 import { a1 } from '../../snapshot';
 import { checkPack } from '../check';
+import { FactDirectory } from '../facts';
 import { headerKey, type SheetBlock } from '../grid';
 import { cellOf, sheetLocator } from '../locate';
 import type { ReadContext, TableOut } from '../section';
@@ -21,7 +22,7 @@ import { readLedgers, writeLedgers } from './ledgers';
 import { readSchemeSettings, RISK_ROWS, writeSchemeSettings } from './settings';
 import { readOutputs, readQuota, readRanking, readVetoes, writeOutputs, writeQuota, writeRanking, writeVetoes, writtenOutputIds } from './standing';
 import { validateScheme } from './validate';
-import { schemeFacts, schemeRiskFacts, schemeTestValues, schemeView } from './view';
+import { schemeFacts, schemeRiskFacts, schemeTestInputs, schemeTestValues, schemeView } from './view';
 
 /** An assessment scheme as the rules sheet holds it, with the cases of its 【规则测试】 table. */
 export interface SchemeEntry {
@@ -41,7 +42,8 @@ interface Laid {
  * assessed, its standards, the ledgers and the facts counted from them, then
  * scoring (the cadre block's 【指标】【规则】【等次】), vetoes, the must-meet
  * items and risk criteria (in the branch block's cells), standing, and last its
- * rule tests, laid out as the cadre block's with a column per expected output.
+ * rule tests, laid out as the cadre block's with a column per expected output
+ * and, where it has a risk, the branch block's column of the risk expected.
  * Every table is written even when empty, so a clerk fills rows instead of making tables.
  */
 export function schemeTables({ scheme, tests }: SchemeEntry): Laid[] {
@@ -60,7 +62,11 @@ export function schemeTables({ scheme, tests }: SchemeEntry): Laid[] {
     { name: 'rsTableQuota', hint: 'rsHintQuota', table: writeQuota(scheme) },
     { name: 'rsTableRanking', hint: 'rsHintRanking', table: writeRanking(scheme) },
     { name: 'rsTableOutputs', hint: 'rsHintOutputs', table: writeOutputs(scheme) },
-    { name: testsSection.name, hint: 'rsHintSchemeTests', table: writeTests({ pack: view.pack, tests }, 'cadre', schemeTestValues(scheme)) },
+    {
+      name: testsSection.name,
+      hint: 'rsHintSchemeTests',
+      table: writeTests({ pack: { ...view.pack, columns: schemeTestInputs(scheme, scheme.risk !== undefined) }, tests }, { risk: scheme.risk !== undefined, values: schemeTestValues(scheme) }),
+    },
   ];
 }
 
@@ -133,6 +139,7 @@ export function readSchemeBlock(ctx: ReadContext, block: SheetBlock): { scheme?:
   read('rsTableQuota', (v) => readQuota(v, ctx, draft));
   read('rsTableRanking', (v) => readRanking(v, ctx, draft));
   read('rsTableOutputs', (v) => readOutputs(v, ctx, draft));
+  ctx.facts = new FactDirectory(schemeTestInputs(draft, draft.riskCriteria.length > 0), []);
   ctx.testValues = schemeTestValues(draft);
   read('rsTableTests', (v) => testsSection.read(v, ctx));
 

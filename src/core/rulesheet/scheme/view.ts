@@ -45,6 +45,17 @@ export function schemeRiskFacts(scheme: Pick<Scheme, 'ledgers' | 'facts'>): Fact
 }
 
 /**
+ * What a rule test's inputs may name: the scheme's columns and facts, and,
+ * where it has a risk, 排名末位, which a test may set since one subject alone
+ * is never last; the other outcomes a test works out.
+ */
+export function schemeTestInputs(scheme: Pick<Scheme, 'ledgers' | 'facts'>, risk: boolean): Column[] {
+  const last = SCHEME_OUTCOMES.find((o) => o.fact === 'lastPlace')!;
+  const lastPlace: Column = { fact: last.fact, label: t(last.label), labelEn: t(last.label, {}, 'en'), type: last.type, aliases: [] };
+  return [...viewColumns(scheme), ...(risk ? [lastPlace] : [])];
+}
+
+/**
  * What a rule test may expect a value of, by name: the outputs first (绩效报酬系数),
  * then the columns and facts, as a run gives them; a yes/no is an input, never an expected value.
  */

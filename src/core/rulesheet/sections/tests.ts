@@ -45,12 +45,22 @@ function inputCell(value: number | boolean | string, fact: FactInfo | undefined)
   return value;
 }
 
+/** How a block lays out its tests: whether its flags are failed must-meet items, whether it has a risk to expect, which outputs a case may expect. */
+export interface TestsLayout {
+  failed?: boolean;
+  risk?: boolean;
+  values?: FactDirectory;
+}
+
 /**
  * The 【规则测试】 table of a block. A branch block's flag column names the
- * must-meet item expected to fail, and a last column says whether the branch
- * is expected at risk; `entry` is then the branch pack's shared view.
+ * must-meet item expected to fail; a block with a risk has a column saying
+ * whether the subject is expected at risk; `entry` is then the view whose
+ * facts include 排名末位.
  */
-export function writeTests({ pack, tests }: { pack: ScoringPack; tests: SchemeTestCase[] }, kind: 'cadre' | 'branch', values?: FactDirectory): TableOut {
+export function writeTests({ pack, tests }: { pack: ScoringPack; tests: SchemeTestCase[] }, { failed = false, values, ...layout }: TestsLayout = {}): TableOut {
+  // A case that expects a risk keeps its column, so what it expects is not lost from the sheet.
+  const risk = layout.risk === true || tests.some((c) => c.risk !== undefined);
   const facts = FactDirectory.of(pack);
   const used = new Set(tests.flatMap((c) => Object.keys(c.inputs)));
   const inputs = facts.all().filter((f) => used.has(f.fact));
@@ -59,7 +69,6 @@ export function writeTests({ pack, tests }: { pack: ScoringPack; tests: SchemeTe
   const known = values?.all().filter((f) => expected.has(f.fact)) ?? [];
   const outputs = [...known.map((f) => ({ id: f.fact, label: f.label, info: f as FactInfo | undefined })), ...[...expected].filter((id) => !known.some((f) => f.fact === id)).map((id) => ({ id, label: id, info: undefined }))];
   const labelOf = (id: string | undefined) => (id ? pack.indicators.find((i) => i.id === id)?.label ?? id : '');
-  const branch = kind === 'branch';
   const yesNo = (v: boolean | undefined) => (v === undefined ? '' : t(v ? 'rsWordYes' : 'rsWordNo'));
   return {
     columns: [
@@ -68,9 +77,9 @@ export function writeTests({ pack, tests }: { pack: ScoringPack; tests: SchemeTe
       ...inputs.map((f) => ({ header: f.label, width: 80 })),
       { header: t('rsHeadIndicator'), width: 90, list: pack.indicators.map((i) => i.label) },
       { header: t('rsHeadExpectPoints'), width: 70 },
-      { header: t(branch ? 'rsHeadExpectFailed' : 'rsHeadExpectFlag'), width: 220 },
+      { header: t(failed ? 'rsHeadExpectFailed' : 'rsHeadExpectFlag'), width: 220 },
       { header: t('rsHeadExpectGrade'), width: 70 },
-      ...(branch ? [{ header: t('rsHeadExpectRisk'), width: 90, list: [t('rsWordYes'), t('rsWordNo')] }] : []),
+      ...(risk ? [{ header: t('rsHeadExpectRisk'), width: 90, list: [t('rsWordYes'), t('rsWordNo')] }] : []),
       ...outputs.map((o) => ({ header: t('rsHeadExpectValue', { label: o.label }), width: 90 })),
     ],
     rows: tests.map((c) => [
@@ -81,7 +90,7 @@ export function writeTests({ pack, tests }: { pack: ScoringPack; tests: SchemeTe
       c.points ?? '',
       c.noFlag ? t('rsWordNone') : c.flag ?? '',
       c.grade ?? '',
-      ...(branch ? [yesNo(c.risk)] : []),
+      ...(risk ? [yesNo(c.risk)] : []),
       ...outputs.map((o) => (c.values?.[o.id] === undefined ? '' : inputCell(c.values[o.id]!, o.info))),
     ]),
   };
@@ -125,7 +134,7 @@ export const testsSection: Section<ScoringPack> = {
   fixed: FIXED,
   otherNote: 'rsNoteTestInput',
   prefixed: { header: 'rsHeadExpectValue', note: 'rsNoteExpectValue' },
-  write: (entry) => writeTests(entry, 'cadre'),
+  write: (entry) => writeTests(entry),
   read(view, ctx) {
     const col = (k: MessageKey) => view.column(t(k), t(k, {}, 'en'));
     const idCol = col('rsHeadId');
@@ -204,7 +213,7 @@ export const testsSection: Section<ScoringPack> = {
       }
       if (Object.keys(values).length > 0) test.values = values;
       if (test.points === undefined && test.flag === undefined && !test.noFlag && test.grade === undefined && test.risk === undefined && test.values === undefined) {
-        ctx.report(view.at(row, idCol), both(riskCol ? 'rsTestNoExpectationBranch' : ctx.testValues ? 'rsTestNoExpectationScheme' : 'rsTestNoExpectation'));
+        ctx.report(view.at(row, idCol), both(ctx.testValues ? 'rsTestNoExpectationScheme' : riskCol ? 'rsTestNoExpectationBranch' : 'rsTestNoExpectation'));
         ok = false;
       }
       if (ok) ctx.tests.push({ test, cell: view.at(row, idCol) });
