@@ -313,7 +313,7 @@ describe('wrong rule cells each give one problem at their cell', () => {
     const sheet = put(defaultSheet(), rowOf(defaultSheet(), '【等次】'), 0, '【等级】');
     const read = readRulesSheet(sheet);
     expect(read.problems.map((p) => p.message)).toEqual([
-      '不认识的表名“【等级】”（是不是“等次”？）；可用的表：【设置】、【列】、【计算项】、【参数】、【指标】、【规则】、【等次】、【规则测试】',
+      '不认识的表名“【等级】”（是不是“等次”？）；可用的表：【列】、【计算项】、【参数】、【设置】、【指标】、【规则】、【等次】、【规则测试】',
       '规则包“驻村干部月度考核”缺少【等次】表；请从默认规则中复制这张表',
     ]);
     expect(read.packs[0]!.pack).toBeUndefined();

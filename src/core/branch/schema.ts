@@ -77,6 +77,8 @@ export type BranchFact = z.infer<typeof BranchFactSchema>;
 export const StarQuotaSchema = z.object({
   stars: z.number().int().min(1).max(5),
   maxShare: z.number().min(0).max(1),
+  /** The percentage parameter the share comes from, kept as a grade band's is. */
+  param: z.string().min(1).optional(),
 });
 
 export const BranchPackSchema = z.object({

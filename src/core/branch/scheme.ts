@@ -71,7 +71,9 @@ export function branchScheme(pack: BranchPack, cadre?: Pack): Scheme {
     rules: pack.rules,
     grades: pack.grades,
     vetoes: [],
-    ...(top && pack.starQuota ? { quota: { grade: top.grade, maxShare: pack.starQuota.maxShare } } : {}),
+    ...(top && pack.starQuota
+      ? { quota: { grade: top.grade, maxShare: pack.starQuota.maxShare, ...(pack.starQuota.param ? { param: pack.starQuota.param } : {}) } }
+      : {}),
     outputs: [],
     requirements: pack.requirements,
     risk: pack.risk,

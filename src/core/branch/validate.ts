@@ -1,6 +1,6 @@
 import { both, type Bilingual, t } from '../messages';
 import type { Condition, Pack } from '../pack/schema';
-import { paramMap, paramProblems, resolveConditions } from '../pack/params';
+import { paramMap, paramProblems, resolveBands, resolveConditions, resolveNumber } from '../pack/params';
 import { rangeProblems } from '../pack/range';
 import { type PackProblem, type PackResult, TYPE_NAMES, validatePack, valueFits, zodProblems } from '../pack/validate';
 import { factCatalogue, type BranchFactInfo, OUTCOME_FACTS } from './catalogue';
@@ -75,6 +75,8 @@ export function validateBranchPack(input: unknown): BranchPackResult {
   pack.requirements.forEach((r, i) => resolveConditions(r.when, params, `requirements[${i}]`, isRate(catalogue), add));
   pack.rules.forEach((r, i) => resolveConditions(r.when, params, `rules[${i}]`, isRate(catalogue), add));
   pack.risk.any.forEach((r, i) => resolveConditions(r.when, params, `risk.any[${i}]`, isRate(outcomes), add));
+  resolveBands(pack.grades, params, add);
+  if (pack.starQuota) resolveNumber(pack.starQuota, 'maxShare', true, params, 'starQuota', add);
   checkUnique(pack.requirements.map((r) => r.id), 'requirements', 'id', add);
   pack.requirements.forEach((r, i) => checkConditions(r.id, r.when, catalogue, `requirements[${i}]`, add));
 

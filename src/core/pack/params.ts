@@ -8,9 +8,10 @@ import { tidy } from '../values';
  * Named parameters: a standard several cells depend on (下基层天数标准 = 10,
  * 办结率要求 = 90%) is written once and referenced as {名称} by conditions
  * (whose `param` keeps the name) and by texts (flags, notes, must-meet texts).
- * The reference is what the pack keeps; conditions also hold the value (put
- * in when the sheet is read, checked against the parameter on validation),
- * and texts get it when the pack is compiled.
+ * Grade bands ({优秀分数线} as a band's minimum) and shares (名额, 末位比例)
+ * refer to them too. The reference is what the pack keeps; conditions, bands
+ * and shares also hold the value (put in when the sheet is read, checked
+ * against the parameter on validation), and texts get it when the pack is compiled.
  *
  * Texts also hold placeholders filled at run time with a row's values, written
  * as plain identifiers ({days}, {committeeMissedMonthsDetail}). A parameter's
@@ -107,6 +108,39 @@ export function resolveConditions(when: Condition[], params: Map<string, Param>,
     // A file edited by hand with one of the two changed would otherwise be read silently one way or the other.
     if (c.value !== paramNumber(p)) add(`${path}.when[${j}].value`, both('packParamMismatch', { name: p.name, param: paramText(p), value: JSON.stringify(c.value) }));
   });
+}
+
+/**
+ * Checks a number outside a condition that names a parameter, as
+ * resolveConditions checks a condition's: a band's minimum, which takes a
+ * number, or a share (名额, 末位比例), which takes a percentage. `path` is the
+ * holder's ("grades[0]", "quota"), `field` the number's name in it.
+ */
+export function resolveNumber(
+  holder: Record<string, unknown> & { param?: string },
+  field: string,
+  rate: boolean,
+  params: Map<string, Param>,
+  path: string,
+  add: Add,
+): void {
+  if (holder.param === undefined) return;
+  const p = params.get(holder.param.trim());
+  if (!p) {
+    add(`${path}.param`, both('packParamUnknown', { name: holder.param, known: [...params.keys()].join('、') || '—' }));
+    return;
+  }
+  if (rate !== isPercentParam(p)) {
+    add(`${path}.param`, both(rate ? 'packParamNotPercent' : 'packParamPercentScore', { name: p.name, value: paramText(p) }));
+    return;
+  }
+  const value = holder[field];
+  if (value !== paramNumber(p)) add(`${path}.${field}`, both('packParamNumberMismatch', { name: p.name, param: paramText(p), value: JSON.stringify(value) }));
+}
+
+/** Each grade band's minimum that names a parameter, checked. */
+export function resolveBands(grades: { min: number; param?: string }[], params: Map<string, Param>, add: Add): void {
+  grades.forEach((g, i) => resolveNumber(g, 'min', false, params, `grades[${i}]`, add));
 }
 
 const RULE_TEXTS = ['flag', 'flagEn', 'note'] as const;

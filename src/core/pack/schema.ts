@@ -100,6 +100,8 @@ export type Indicator = z.infer<typeof IndicatorSchema>;
 
 export const GradeBandSchema = z.object({
   min: z.number(),
+  /** The parameter the minimum comes from ({优秀分数线}): kept so the sheet writes the name back, its value put in as a condition's is. */
+  param: z.string().min(1).optional(),
   grade: z.string().min(1),
   gradeEn: z.string().optional(),
   stars: z.number().int().min(0).max(5),
@@ -109,6 +111,8 @@ export type GradeBand = z.infer<typeof GradeBandSchema>;
 export const RankingSchema = z.object({
   /** The lowest ⌈share × N⌉ of a period, and any tie with them, are flagged. */
   bottomShare: z.number().min(0).max(1),
+  /** The percentage parameter the share comes from ({末位比例}), kept as a band's is. */
+  param: z.string().min(1).optional(),
   flag: z.string().min(1),
   flagEn: z.string().optional(),
 });

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { both, type Bilingual, type MessageKey, t } from '../messages';
-import { paramMap, paramProblems, resolveConditions } from './params';
+import { paramMap, paramProblems, resolveBands, resolveConditions, resolveNumber } from './params';
 import { rangeProblems } from './range';
 import { type ColumnType, type Condition, type Pack, PackSchema } from './schema';
 
@@ -75,6 +75,7 @@ export function validatePack(input: unknown): PackResult {
   rangeProblems(pack.columns, 'columns', add);
 
   scoringProblems(pack, types, labels, add);
+  if (pack.ranking) resolveNumber(pack.ranking, 'bottomShare', true, paramMap(pack.params), 'ranking', add);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, pack };
 }
 
@@ -127,6 +128,7 @@ export function scoringProblems(
   const params = paramMap(pack.params);
   const isRate = (fact: string) => (types.has(fact) ? ['percent', 'ratio'].includes(types.get(fact)!) : undefined);
   pack.rules.forEach((rule, i) => resolveConditions(rule.when, params, `rules[${i}]`, isRate, add));
+  resolveBands(pack.grades, params, add);
   const ruleIds = new Set<string>();
   pack.rules.forEach((rule, i) => {
     if (ruleIds.has(rule.id)) add(`rules[${i}].id`, both('packDuplicateId', { id: rule.id }));

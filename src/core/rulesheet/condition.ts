@@ -274,6 +274,27 @@ function parseWithReferences(raw: string, fact: FactRef, params: Map<string, Par
   return left.length > 0 ? fail(both('rsCondUnreadable', { text: raw })) : ok(conditions);
 }
 
+/** The names a cell refers to as {名称}, in order. */
+export function references(cell: Cell): string[] {
+  return typeof cell === 'string' ? [...cell.matchAll(BRACED)].map((m) => m[1]!.trim()) : [];
+}
+
+/**
+ * A cell that is one {名称} and nothing else, as a share is written in place of
+ * its percentage ({优秀名额比例}): the parameter, which must be a percentage, or
+ * what is wrong. Undefined when the cell refers to nothing.
+ */
+export function percentReference(cell: Cell, params: Map<string, Param>): { ok: true; param: Param } | { ok: false; problem: Bilingual } | undefined {
+  const names = references(cell);
+  if (names.length === 0) return undefined;
+  const raw = String(cell).trim();
+  if (names.length > 1 || raw.replace(BRACED, '').trim() !== '') return { ok: false, problem: both('rsShareExpected', { text: raw }) };
+  const p = params.get(names[0]!);
+  if (!p) return { ok: false, problem: both('rsParamUnknown', { text: names[0]!, ...suggestion(nearest(names[0]!, [...params.keys()])) }) };
+  if (!isPercentParam(p)) return { ok: false, problem: both('packParamNotPercent', { name: p.name, value: paramText(p) }) };
+  return { ok: true, param: p };
+}
+
 /**
  * Reads one condition cell for a fact: the conditions it stands for (none when
  * any value will do), or what is wrong with it and how to write it instead.
@@ -303,6 +324,9 @@ export function parseConditionCell(cell: Cell, fact: FactRef, params: Map<string
 export function formatValue(value: number, kind: FactKind): string {
   return kind === 'percent' ? `${tidy(value * 100)}%` : String(tidy(value));
 }
+
+/** A share (名额, 末位比例) as its cell shows it: 20%, or its parameter's name when it has one ({优秀名额比例}). */
+export const shareText = (value: number, param: string | undefined): string => (param !== undefined ? `{${param}}` : formatValue(value, 'percent'));
 
 function one(c: CellCondition, kind: FactKind): string {
   if (kind === 'boolean') return `${c.op === '!=' ? '≠ ' : ''}${t(c.value === true ? 'rsWordYes' : 'rsWordNo')}`;

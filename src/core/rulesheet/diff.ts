@@ -7,7 +7,7 @@ import { builtInFacts, REQUIREMENTS, RISK } from './branch/block';
 import type { ConditionTable } from './branch/condition-table';
 import { sharedView } from './branch/facts';
 import { branchSettingCells } from './branch/settings';
-import { conditionText, formatValue } from './condition';
+import { conditionText, shareText } from './condition';
 import { FactDirectory } from './facts';
 import { pointsText } from './points';
 import { isBranchEntry, isSchemeEntry, type RulesEntry } from './read';
@@ -22,6 +22,7 @@ import { writeOutputs, writeQuota, writeRanking, writeVetoes } from './scheme/st
 import { schemeView } from './scheme/view';
 import { COLUMN_TYPES, ENABLED, HIT_POLICIES, ON_MISSING, ROLES, SUBJECTS } from './words';
 import { rangeCellText } from './range-cell';
+import { formatMin } from './sections/grades';
 
 /** One difference between two versions of a pack, with its values written as the sheet shows them. */
 export interface PackChange extends Bilingual {
@@ -69,7 +70,7 @@ function settingFields(pack: Pack): Fields {
     field('rsSetId', pack.id),
     field('rsSetSubject', SUBJECTS.word(pack.subject)),
     field('rsSetTitleEn', pack.titleEn ?? ''),
-    field('rsSetBottomShare', pack.ranking ? formatValue(pack.ranking.bottomShare, 'percent') : ''),
+    field('rsSetBottomShare', pack.ranking ? shareText(pack.ranking.bottomShare, pack.ranking.param) : ''),
     field('rsSetBottomFlag', pack.ranking?.flag ?? ''),
     field('rsSetBottomFlagEn', pack.ranking?.flagEn ?? ''),
     field('rsSetIgnored', pack.ignoredColumns.join('、')),
@@ -104,7 +105,7 @@ function scoringTables(pack: ScoringPack): Tables {
       'rsTableGrades',
       pack.grades.map((g) => ({
         name: g.grade,
-        fields: [field('rsHeadScoreRange', `>= ${g.min}`), field('rsHeadStars', String(g.stars)), field('rsHeadEnglish', g.gradeEn ?? '')],
+        fields: [field('rsHeadScoreRange', `>= ${formatMin(g)}`), field('rsHeadStars', String(g.stars)), field('rsHeadEnglish', g.gradeEn ?? '')],
       })),
     ],
   ];

@@ -151,6 +151,8 @@ export type Risk = z.infer<typeof RiskSchema>;
 export const GradeQuotaSchema = z.object({
   grade: z.string().min(1),
   maxShare: z.number().min(0).max(1),
+  /** The percentage parameter the share comes from ({优秀名额比例}), kept as a band's is. */
+  param: z.string().min(1).optional(),
 });
 export type GradeQuota = z.infer<typeof GradeQuotaSchema>;
 

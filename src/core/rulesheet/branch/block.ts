@@ -117,8 +117,6 @@ export function isBranchBlock(block: SheetBlock): boolean {
  */
 export function readBranchBlock(ctx: ReadContext, block: SheetBlock, carried: BranchPack): Record<string, unknown> {
   const tables = collectTables(ctx, block, KNOWN);
-  const settingsView = tables.get('rsTableSettings');
-  const settings = settingsView ? readBranchSettings(settingsView, ctx) : {};
   // A sheet written before the branch block laid out its declared ledgers keeps the carried ones.
   const ledgersView = tables.get('rsTableLedgers');
   const ledgers: SchemeLedger[] = ledgersView ? [] : carried.ledgers;
@@ -132,6 +130,9 @@ export function readBranchBlock(ctx: ReadContext, block: SheetBlock, carried: Br
   ctx.unknownFact = 'rsBranchFactUnknown';
   const paramsView = tables.get('rsTableParams');
   if (paramsView) readParams(paramsView, ctx);
+  // 【设置】 after 【参数】: the star quota's share may name one.
+  const settingsView = tables.get('rsTableSettings');
+  const settings = settingsView ? readBranchSettings(settingsView, ctx) : {};
   const indicators = tables.get('rsTableIndicators');
   if (indicators) indicatorsSection.read(indicators, ctx);
   const rules = tables.get('rsTableRules');
@@ -147,7 +148,10 @@ export function readBranchBlock(ctx: ReadContext, block: SheetBlock, carried: Br
     ctx.facts = FactDirectory.of(testView(pack, []).pack);
     testsSection.read(testsView, ctx);
   }
-  const quota = settings.quotaStars !== undefined || settings.quotaShare !== undefined ? { stars: settings.quotaStars, maxShare: settings.quotaShare } : undefined;
+  const quota =
+    settings.quotaStars !== undefined || settings.quotaShare !== undefined
+      ? { stars: settings.quotaStars, maxShare: settings.quotaShare, ...(settings.quotaShareParam ? { param: settings.quotaShareParam } : {}) }
+      : undefined;
   return {
     id: settings.id,
     version: 1,

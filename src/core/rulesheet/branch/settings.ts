@@ -2,7 +2,8 @@ import type { BranchPack } from '../../branch/schema';
 import { both, type MessageKey, t } from '../../messages';
 import type { Cell } from '../../snapshot';
 import { parseNumber, parsePercent } from '../../values';
-import { formatValue } from '../condition';
+import { paramNumber } from '../../pack/params';
+import { formatValue, percentReference, shareText } from '../condition';
 import { nearest } from '../facts';
 import { cellText, headerKey, type TableView } from '../grid';
 import { suggestion } from '../problem';
@@ -16,6 +17,8 @@ export interface BranchSettings {
   titleEn?: string;
   quotaStars?: number;
   quotaShare?: number;
+  /** The parameter the quota's share names ({一星名额比例}), when it names one. */
+  quotaShareParam?: string;
   fallsShortMaxStars?: number;
   riskLabel?: string;
   riskLabelEn?: string;
@@ -38,6 +41,8 @@ interface Setting {
   min?: number;
   /** Stars: a blank cell is a problem, not "none". */
   required?: boolean;
+  /** Percent: where the parameter a cell may name in place of the number ({名称}) is kept. */
+  param?: keyof BranchSettings;
   write(pack: BranchPack): string | number | undefined;
 }
 
@@ -46,7 +51,14 @@ const SETTINGS: Setting[] = [
   { name: 'rsSetSubject', path: 'subject', field: 'subject', kind: 'subject', write: (p) => p.subject },
   { name: 'rsSetTitleEn', path: 'titleEn', field: 'titleEn', kind: 'optionalText', write: (p) => p.titleEn },
   { name: 'rsSetQuotaStars', path: 'starQuota.stars', field: 'quotaStars', kind: 'stars', min: 1, write: (p) => p.starQuota?.stars },
-  { name: 'rsSetQuotaShare', path: 'starQuota.maxShare', field: 'quotaShare', kind: 'percent', write: (p) => p.starQuota?.maxShare },
+  {
+    name: 'rsSetQuotaShare',
+    path: 'starQuota.maxShare',
+    field: 'quotaShare',
+    kind: 'percent',
+    param: 'quotaShareParam',
+    write: (p) => p.starQuota && shareText(p.starQuota.maxShare, p.starQuota.param),
+  },
   { name: 'rsSetFallsShortMaxStars', path: 'fallsShortMaxStars', field: 'fallsShortMaxStars', kind: 'stars', write: (p) => p.fallsShortMaxStars },
   { name: 'rsSetRiskLabel', path: 'risk.label', field: 'riskLabel', kind: 'text', write: (p) => p.risk.label },
   { name: 'rsSetRiskLabelEn', path: 'risk.labelEn', field: 'riskLabelEn', kind: 'optionalText', write: (p) => p.risk.labelEn },
@@ -61,7 +73,8 @@ function cellOut(s: Setting, pack: BranchPack): Cell {
   const value = s.write(pack);
   if (value === undefined) return '';
   if (s.kind === 'subject') return SUBJECTS.word(String(value));
-  if (s.kind === 'percent') return formatValue(value as number, 'percent');
+  // A share that names a parameter is written by its setting ({名称}); every other percentage is a number.
+  if (s.kind === 'percent') return typeof value === 'string' ? value : formatValue(value, 'percent');
   return value;
 }
 
@@ -117,6 +130,12 @@ function readValue(s: Setting, cell: Cell, at: string, ctx: ReadContext, into: B
       return;
     }
     case 'percent': {
+      const ref = s.param ? percentReference(cell, ctx.params) : undefined;
+      if (ref) {
+        if (ref.ok) Object.assign(into, { [s.field]: paramNumber(ref.param), [s.param!]: ref.param.name });
+        else ctx.report(at, ref.problem);
+        return;
+      }
       const share = parsePercent(cell);
       if (share.kind === 'value' && share.value >= 0 && share.value <= 1) set(share.value);
       else if (share.kind !== 'empty') ctx.reportField(at, 'rsPercentExpected', s.name, { text });

@@ -3,7 +3,8 @@ import { FactIdSchema } from '../../pack/schema';
 import type { Output, Scheme } from '../../scheme/schema';
 import { halfWidth, labelKey } from '../../text';
 import { parseNumber, parsePercent } from '../../values';
-import { formatValue } from '../condition';
+import { paramNumber } from '../../pack/params';
+import { percentReference, shareText } from '../condition';
 import type { TableRow, TableView } from '../grid';
 import { suggestion } from '../problem';
 import { filledRows, freshId, listSeparators, needColumn, optional, type ReadContext, type TableOut } from '../section';
@@ -19,11 +20,24 @@ import type { SchemeDraft } from './draft';
 const RULE_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 const col = (view: TableView, k: MessageKey) => view.column(t(k), t(k, {}, 'en'));
 
-/** A share cell (20%), or undefined after naming the cell. */
-function share(view: TableView, ctx: ReadContext, row: TableRow, c: ReturnType<typeof col>): number | undefined {
-  const parsed = parsePercent(view.cell(row, c));
-  if (parsed.kind === 'value' && parsed.value >= 0 && parsed.value <= 1) return parsed.value;
-  ctx.report(view.at(row, c), both('rsShareExpected', { text: view.text(row, c) }));
+/** A share as kept: the number, and the parameter it comes from when the cell names one. */
+interface Share {
+  value: number;
+  param?: string;
+}
+
+/** A share cell (20%, or {优秀名额比例} for a percentage of 【参数】), or undefined after naming the cell. */
+function share(view: TableView, ctx: ReadContext, row: TableRow, c: ReturnType<typeof col>): Share | undefined {
+  const [cell, at] = [view.cell(row, c), view.at(row, c)];
+  const ref = percentReference(cell, ctx.params);
+  if (ref?.ok) return { value: paramNumber(ref.param), param: ref.param.name };
+  if (ref) {
+    ctx.report(at, ref.problem);
+    return undefined;
+  }
+  const parsed = parsePercent(cell);
+  if (parsed.kind === 'value' && parsed.value >= 0 && parsed.value <= 1) return { value: parsed.value };
+  ctx.report(at, both('rsShareExpected', { text: view.text(row, c) }));
   return undefined;
 }
 
@@ -90,7 +104,7 @@ export function writeQuota(scheme: Scheme): TableOut {
       { header: t('rsHeadGrade'), width: 90 },
       { header: t('rsHeadShare'), width: 70, text: true },
     ],
-    rows: scheme.quota ? [[scheme.quota.grade, formatValue(scheme.quota.maxShare, 'percent')]] : [],
+    rows: scheme.quota ? [[scheme.quota.grade, shareText(scheme.quota.maxShare, scheme.quota.param)]] : [],
   };
 }
 
@@ -102,11 +116,11 @@ export function readQuota(view: TableView, ctx: ReadContext, draft: SchemeDraft)
   if (!row) return;
   const grade = view.text(row, gradeCol);
   if (grade === '') ctx.reportField(view.at(row, gradeCol), 'rsRequired', 'rsHeadGrade');
-  const maxShare = share(view, ctx, row, shareCol);
+  const read = share(view, ctx, row, shareCol);
   ctx.cells.set('quota', view.at(row, gradeCol));
   ctx.cells.set('quota.grade', view.at(row, gradeCol));
   ctx.cells.set('quota.maxShare', view.at(row, shareCol));
-  if (grade !== '' && maxShare !== undefined) draft.quota = { grade, maxShare };
+  if (grade !== '' && read) draft.quota = { grade, maxShare: read.value, ...(read.param ? { param: read.param } : {}) };
 }
 
 export function writeRanking(scheme: Scheme): TableOut {
@@ -119,7 +133,7 @@ export function writeRanking(scheme: Scheme): TableOut {
       { header: t('rsHeadFlagEn'), width: 160 },
       { header: t('rsHeadActionEn'), width: 220 },
     ],
-    rows: r ? [[formatValue(r.bottomShare, 'percent'), r.flag, r.action ?? '', r.flagEn ?? '', r.actionEn ?? '']] : [],
+    rows: r ? [[shareText(r.bottomShare, r.param), r.flag, r.action ?? '', r.flagEn ?? '', r.actionEn ?? '']] : [],
   };
 }
 
@@ -129,15 +143,15 @@ export function readRanking(view: TableView, ctx: ReadContext, draft: SchemeDraf
   if (!shareCol || !flagCol) return;
   const row = onlyRow(view, ctx);
   if (!row) return;
-  const bottomShare = share(view, ctx, row, shareCol);
+  const read = share(view, ctx, row, shareCol);
   const flag = view.text(row, flagCol);
   if (flag === '') ctx.reportField(view.at(row, flagCol), 'rsRequired', 'rsHeadFlag');
   ctx.cells.set('ranking', view.at(row, shareCol));
   ctx.cells.set('ranking.bottomShare', view.at(row, shareCol));
-  if (bottomShare === undefined || flag === '') return;
+  if (!read || flag === '') return;
   const texts = { flagEn: col(view, 'rsHeadFlagEn'), action: col(view, 'rsHeadAction'), actionEn: col(view, 'rsHeadActionEn') };
   const extra = Object.fromEntries(Object.entries(texts).flatMap(([k, c]) => (optional(view.text(row, c)) ? [[k, view.text(row, c)]] : [])));
-  draft.ranking = { bottomShare, flag, ...extra };
+  draft.ranking = { bottomShare: read.value, ...(read.param ? { param: read.param } : {}), flag, ...extra };
 }
 
 export function writeOutputs(scheme: Scheme): TableOut {

@@ -1,5 +1,5 @@
 import { both, type Bilingual, t } from '../../messages';
-import { paramMap, resolveConditions } from '../../pack/params';
+import { paramMap, resolveConditions, resolveNumber } from '../../pack/params';
 import { rangeProblems } from '../../pack/range';
 import { conditionProblems, type PackProblem, scoringProblems, zodProblems } from '../../pack/validate';
 import { type Scheme, type SchemeFact, type SchemeLedger, SchemeSchema } from '../../scheme/schema';
@@ -142,6 +142,9 @@ export function validateScheme(input: unknown, context: { schemes?: string[] } =
 
   scoringProblems(scheme, types, labels, add);
   itemProblems(scheme, types, labels, add);
+  const params = paramMap(scheme.params);
+  if (scheme.quota) resolveNumber(scheme.quota, 'maxShare', true, params, 'quota', add);
+  if (scheme.ranking) resolveNumber(scheme.ranking, 'bottomShare', true, params, 'ranking', add);
 
   const grades = scheme.grades.map((g) => g.grade);
   const gradeProblem = (grade: string, path: string, key: 'rsQuotaGradeUnknown' | 'rsByGradeUnknown') => {

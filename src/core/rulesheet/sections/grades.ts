@@ -1,19 +1,21 @@
 import { both, t } from '../../messages';
+import { isPercentParam, paramText } from '../../pack/params';
 import type { GradeBand } from '../../pack/schema';
 import { analyseBands, rowNextToGap, setText } from '../bands';
-import { parseConditionCell } from '../condition';
+import { parseConditionCell, references } from '../condition';
 import { filledRows, needColumn, optional, type ScoringPack, type Section } from '../section';
 import { ALL_NUMBERS, conditionsSet, type Interval, interval, numbers } from '../value-set';
 
-const formatMin = (n: number) => String(n);
+/** A band's minimum as written: its parameter's name when it has one ({优秀分数线}), else the number. */
+export const formatMin = (band: GradeBand) => (band.param !== undefined ? `{${band.param}}` : String(band.min));
 
 /** A band's score range as written: >= 90 at the top, [80,90) between, < 60 for a lowest band from 0. */
 function rangeText(grades: GradeBand[], i: number): string {
   const band = grades[i]!;
   const higher = grades[i - 1];
-  if (!higher) return `>= ${formatMin(band.min)}`;
-  if (i === grades.length - 1 && band.min === 0) return `< ${formatMin(higher.min)}`;
-  return `[${formatMin(band.min)},${formatMin(higher.min)})`;
+  if (!higher) return `>= ${formatMin(band)}`;
+  if (i === grades.length - 1 && band.min === 0 && band.param === undefined) return `< ${formatMin(higher)}`;
+  return `[${formatMin(band)},${formatMin(higher)})`;
 }
 
 /** Stars as a number (4) or drawn (★★★★☆). */
@@ -71,14 +73,19 @@ export const gradesSection: Section<ScoringPack> = {
         ok = false;
       }
       const rangeTextRead = view.text(row, rangeCol);
-      const parsed = parseConditionCell(view.cell(row, rangeCol), total);
+      const percent = references(view.cell(row, rangeCol)).map((n) => ctx.params.get(n)).find((p) => p !== undefined && isPercentParam(p));
+      const parsed = percent
+        ? { ok: false as const, problem: both('packParamPercentScore', { name: percent.name, value: paramText(percent) }) }
+        : parseConditionCell(view.cell(row, rangeCol), total, ctx.params);
       let range: Interval | undefined;
+      let param: string | undefined;
       if (!parsed.ok) {
         ctx.report(view.at(row, rangeCol), parsed.problem);
         ok = false;
       } else {
         // A single number is the grade's minimum: "90" reads as 90 and above.
-        const conditions = parsed.conditions.length === 1 && parsed.conditions[0]!.op === '=' ? [{ op: '>=' as const, value: parsed.conditions[0]!.value }] : parsed.conditions;
+        const only = parsed.conditions.length === 1 ? parsed.conditions[0]! : undefined;
+        const conditions = only?.op === '=' ? [{ ...only, op: '>=' as const }] : parsed.conditions;
         const set = conditionsSet(conditions, ALL_NUMBERS);
         if (set.kind !== 'num' || set.parts.length !== 1) {
           ctx.report(view.at(row, rangeCol), both('rsGradeNotRange', { grade, text: rangeTextRead }));
@@ -86,7 +93,11 @@ export const gradesSection: Section<ScoringPack> = {
         } else if (set.parts[0]!.lo !== -Infinity && !set.parts[0]!.loIn) {
           ctx.report(view.at(row, rangeCol), both('rsGradeLowerOpen', { grade, text: rangeTextRead }));
           ok = false;
-        } else range = set.parts[0]!;
+        } else {
+          range = set.parts[0]!;
+          const lo = range.lo;
+          param = conditions.find((c) => c.op === '>=' && c.value === lo)?.param;
+        }
       }
       const starsText = view.text(row, starsCol);
       const stars = readStars(starsText);
@@ -101,7 +112,7 @@ export const gradesSection: Section<ScoringPack> = {
       names.set(grade, view.at(row, gradeCol));
       const gradeEn = optional(view.text(row, enCol));
       const min = range.lo === -Infinity ? 0 : range.lo;
-      bands.push({ band: { min, grade, stars, ...(gradeEn ? { gradeEn } : {}) }, range, cell: view.at(row, rangeCol) });
+      bands.push({ band: { min, ...(param ? { param } : {}), grade, stars, ...(gradeEn ? { gradeEn } : {}) }, range, cell: view.at(row, rangeCol) });
     }
     bands.sort((a, b) => b.band.min - a.band.min || b.range.lo - a.range.lo);
 

@@ -17,7 +17,16 @@ export const SECTIONS: Section[] = [indicatorsSection, rulesSection, gradesSecti
 
 /**
  * The order tables are read in: rules need the columns and indicators read before them, and the
- * parameters they refer to. 【参数】 is laid out after the tables staff had before it, so their cells keep their
- * addresses, and before 【规则测试】, which stays last.
+ * parameters they refer to, as do 【设置】 (the bottom share) and 【等次】. 【参数】 is laid out after the tables staff
+ * had before it, so their cells keep their addresses, and before 【规则测试】, which stays last.
  */
-export const READ_ORDER: Section[] = [settingsSection, columnsSection, derivedSection, paramsSection, indicatorsSection, rulesSection, gradesSection, testsSection];
+export const READ_ORDER: Section[] = [
+  columnsSection,
+  derivedSection,
+  paramsSection,
+  settingsSection,
+  indicatorsSection,
+  rulesSection,
+  gradesSection,
+  testsSection,
+];

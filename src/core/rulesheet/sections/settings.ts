@@ -2,7 +2,8 @@ import { both, type MessageKey, t } from '../../messages';
 import type { Pack } from '../../pack/schema';
 import type { Cell } from '../../snapshot';
 import { parsePercent } from '../../values';
-import { formatValue } from '../condition';
+import { paramNumber } from '../../pack/params';
+import { percentReference, shareText } from '../condition';
 import { nearest } from '../facts';
 import { cellText, headerKey } from '../grid';
 import { suggestion } from '../problem';
@@ -11,6 +12,7 @@ import { SUBJECTS } from '../words';
 
 interface Ranking {
   bottomShare?: number;
+  param?: string;
   flag?: string;
   flagEn?: string;
 }
@@ -58,8 +60,14 @@ export const SETTINGS: Setting[] = [
   },
   {
     name: 'rsSetBottomShare',
-    write: (p) => (p.ranking ? formatValue(p.ranking.bottomShare, 'percent') : ''),
+    write: (p) => (p.ranking ? shareText(p.ranking.bottomShare, p.ranking.param) : ''),
     read: (r) => {
+      const ref = percentReference(r.cell, r.ctx.params);
+      if (ref) {
+        if (ref.ok) Object.assign(r.ranking, { bottomShare: paramNumber(ref.param), param: ref.param.name });
+        else r.ctx.report(r.at, ref.problem);
+        return;
+      }
       const share = parsePercent(r.cell);
       if (share.kind === 'value' && share.value >= 0 && share.value <= 1) r.ranking.bottomShare = share.value;
       else if (share.kind !== 'empty') r.ctx.reportField(r.at, 'rsPercentExpected', 'rsSetBottomShare', { text: text(r) });
@@ -128,6 +136,11 @@ export const settingsSection: Section = {
       ctx.reportField(flagCell, 'rsRequired', 'rsSetBottomFlag');
       return;
     }
-    ctx.draft.ranking = { bottomShare: ranking.bottomShare, flag: ranking.flag, ...(ranking.flagEn ? { flagEn: ranking.flagEn } : {}) };
+    ctx.draft.ranking = {
+      bottomShare: ranking.bottomShare,
+      ...(ranking.param ? { param: ranking.param } : {}),
+      flag: ranking.flag,
+      ...(ranking.flagEn ? { flagEn: ranking.flagEn } : {}),
+    };
   },
 };
