@@ -2,26 +2,16 @@ import type { RankedScore } from '../assess/assess';
 import type { FactValue, LedgerInfo, Warning } from '../ledger/read';
 import type { Bilingual } from '../messages';
 import type { Evidence } from '../scheme/evidence';
-import { isStandingNote, type SubjectResult } from '../scheme/result';
+import { type FailedItem, isStandingNote, type SubjectResult } from '../scheme/result';
 import type { BuiltInKind, SheetKinds } from './ledgers';
 import type { RateCheck, UnmatchedName } from './work';
 
 /** What a branch assessment gives back: per branch and period, and for the run as a whole. */
 
-export interface BranchFlag extends Bilingual {
+/** A failed must-meet item, with what it needed, what the ledgers show, what to do and the rows behind it. */
+export interface BranchFlag extends Bilingual, FailedItem {
   /** The must-meet item's id. */
   rule: string;
-  label: string;
-  labelEn: string;
-  expected: string;
-  expectedEn: string;
-  actual: string;
-  actualEn: string;
-  /** What to do, for the rectification list. */
-  fix: string;
-  fixEn: string;
-  /** The ledger rows behind the figure. */
-  evidence: Evidence[];
 }
 
 export interface BranchNote extends Bilingual {
