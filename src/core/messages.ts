@@ -20,6 +20,8 @@ export const MESSAGES = {
   yearSpan: { zh: '{min}~{max}年', en: '{min} to {max}' },
   yearSpanOpen: { zh: '{min}年以后', en: '{min} or later' },
   cellInvalidDate: { zh: '“{text}” 不是可识别的日期', en: '"{text}" is not a date we can read' },
+  valueUnknown: { zh: '“{text}”不是规则包中的{label}，这一行未计入', en: '"{text}" is not a {labelEn} of the pack; row not counted' },
+  valueMissing: { zh: '没有填写{label}，这一行未计入', en: 'no {labelEn}; row not counted' },
   dittoWithoutAbove: { zh: '“同上”上方没有可沿用的值', en: 'a ditto mark with nothing above it to repeat' },
   rowWithoutName: { zh: '这一行有数据但没有{label}，已跳过', en: 'this row has data but no {labelEn}; skipped' },
   columnMissing: { zh: '没有找到“{label}”列，相关指标不计分', en: 'no "{labelEn}" column found; the indicators that use it score nothing' },
@@ -711,8 +713,6 @@ export const MESSAGES = {
   branchPackColumn: { zh: '{ledger}缺少必需的列“{fact}”', en: 'the {ledgerEn} needs a column with fact "{fact}"' },
   branchPackMeeting: { zh: '数据项 {fact} 引用了不存在的会议类型“{meeting}”', en: 'fact {fact} names an unknown meeting type "{meeting}"' },
   branchPackWorkColumn: { zh: '数据项 {fact} 引用了支部工作台账中没有的数量列“{column}”', en: 'fact {fact} names "{column}", which is not a count column of the work ledger' },
-  meetingTypeUnknown: { zh: '“{text}”不是规则包中的会议类型，这一行未计入', en: '"{text}" is not a meeting type of the pack; row not counted' },
-  meetingTypeMissing: { zh: '没有填写会议类型，这一行未计入', en: 'no meeting type; row not counted' },
   meetingNoDate: { zh: '没有填写会议日期，这一行未计入', en: 'no meeting date; row not counted' },
   meetingDuplicate: { zh: '与 {other} 重复（同一支部、会议类型、日期），只计一次', en: 'duplicates {other} (same branch, meeting type and date); counted once' },
   rateMismatch: {
