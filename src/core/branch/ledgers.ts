@@ -1,7 +1,7 @@
 import { type ColumnMapping, ColumnMatcher, IGNORE } from '../ledger/columns';
 import { type Header, searchHeader } from '../ledger/header';
 import { type LedgerInfo, type LedgerSpec, type ReadResult, readLedgerSheets } from '../ledger/read';
-import type { Pack } from '../pack/schema';
+import type { Column, Pack } from '../pack/schema';
 import { CADRE_RESULT_SHEET } from '../results/table';
 import { LOG_SHEET, RULES_SHEET } from '../rulesheet/name';
 import { halfWidth } from '../text';
@@ -49,9 +49,14 @@ export function branchFromTitle(title: string, sheetName: string, rules: BranchN
   return undefined;
 }
 
+/** The meeting records' columns, the meeting types the values of the meetingType column: read as any ledger's values are. */
+export function meetingColumns(pack: BranchPack): Column[] {
+  return pack.meetings.columns.map((c) => (c.fact === 'meetingType' ? { ...c, values: pack.meetings.types } : c));
+}
+
 export function meetingSpec(pack: BranchPack, rules: BranchNameRules): LedgerSpec {
   return {
-    columns: pack.meetings.columns,
+    columns: meetingColumns(pack),
     ignoredColumns: pack.meetings.ignoredColumns,
     keyFact: 'meetingType',
     subjectFromTitle: (title, sheetName) => branchFromTitle(title, sheetName, rules),
@@ -63,7 +68,14 @@ export function meetingSpec(pack: BranchPack, rules: BranchNameRules): LedgerSpe
  * columns is normal. They are kept per month or as a quarterly or yearly table.
  */
 export function workSpec(pack: BranchPack): LedgerSpec {
-  return { columns: pack.work.columns, ignoredColumns: pack.work.ignoredColumns, warnMissing: false, longerPeriods: true };
+  return {
+    columns: pack.work.columns,
+    ignoredColumns: pack.work.ignoredColumns,
+    warnMissing: false,
+    longerPeriods: true,
+    statedRates: pack.work.statedRates,
+    rateTolerance: pack.rateTolerance,
+  };
 }
 
 function cadreSpec(pack: Pack): LedgerSpec {

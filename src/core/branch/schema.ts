@@ -1,9 +1,10 @@
 import * as z from 'zod';
 import { ParamsSchema } from '../pack/params';
-import { ColumnSchema, ConditionSchema, FactIdSchema, GradeBandSchema, IndicatorSchema, RuleSchema } from '../pack/schema';
+import { ColumnSchema, ColumnValueSchema, ConditionSchema, FactIdSchema, GradeBandSchema, IndicatorSchema, RuleSchema, StatedRateSchema } from '../pack/schema';
 import { RequirementSchema, RiskSchema, SchemeFactSchema, SchemeLedgerSchema } from '../scheme/schema';
 
 export { RequirementSchema, RiskCriterionSchema, RiskSchema, type Requirement } from '../scheme/schema';
+export { StatedRateSchema, type StatedRate } from '../pack/schema';
 
 /**
  * The branch rule pack (党支部考核): which ledgers to read, which facts to
@@ -20,21 +21,12 @@ const LedgerShape = {
   ignoredColumns: z.array(z.string()).default([]),
 };
 
-/** A meeting type and the ways staff write it (支委会 / 支委会议 / 支部委员会). */
-export const MeetingTypeSchema = z.object({
-  id: FactIdSchema,
-  label: z.string().min(1),
-  labelEn: z.string().optional(),
-  aliases: z.array(z.string().min(1)).default([]),
-});
+/** A meeting type and the ways staff write it (支委会 / 支委会议 / 支部委员会): a value of the meetingType column whose id names facts. */
+export const MeetingTypeSchema = ColumnValueSchema.extend({ id: FactIdSchema });
 export type MeetingType = z.infer<typeof MeetingTypeSchema>;
 
 /** 三会一课 / 主题党日 records: columns branch, meetingType, date, expected, present. */
 export const MeetingLedgerSchema = z.object({ ...LedgerShape, types: z.array(MeetingTypeSchema).min(1) });
-
-/** A rate column staff fill in beside the counts it should equal: recomputed and checked. */
-export const StatedRateSchema = z.object({ fact: FactIdSchema, numerator: FactIdSchema, denominator: FactIdSchema });
-export type StatedRate = z.infer<typeof StatedRateSchema>;
 
 /** Branch work counts (承诺, 服务事项, 矛盾纠纷) per branch and month. */
 export const WorkLedgerSchema = z.object({ ...LedgerShape, statedRates: z.array(StatedRateSchema).default([]) });

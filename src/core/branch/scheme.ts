@@ -2,6 +2,7 @@ import { t } from '../messages';
 import type { Pack } from '../pack/schema';
 import type { Scheme, SchemeFact } from '../scheme/schema';
 import { MEETING_MONTHS, meetingCountFact } from './catalogue';
+import { meetingColumns } from './ledgers';
 import type { BranchPack } from './schema';
 
 /** The ids the branch pack's own ledgers have as ledgers of the one model. */
@@ -62,8 +63,17 @@ export function branchScheme(pack: BranchPack, cadre?: Pack): Scheme {
     periodKind: 'quarter',
     params: pack.params,
     ledgers: [
-      { id: MEETINGS_LEDGER, title: pack.meetings.title, ...(pack.meetings.titleEn ? { titleEn: pack.meetings.titleEn } : {}), columns: pack.meetings.columns, ignoredColumns: pack.meetings.ignoredColumns, standing: false },
-      { id: WORK_LEDGER, title: pack.work.title, ...(pack.work.titleEn ? { titleEn: pack.work.titleEn } : {}), columns: pack.work.columns, ignoredColumns: pack.work.ignoredColumns, standing: false },
+      { id: MEETINGS_LEDGER, title: pack.meetings.title, ...(pack.meetings.titleEn ? { titleEn: pack.meetings.titleEn } : {}), columns: meetingColumns(pack), ignoredColumns: pack.meetings.ignoredColumns, standing: false },
+      {
+        id: WORK_LEDGER,
+        title: pack.work.title,
+        ...(pack.work.titleEn ? { titleEn: pack.work.titleEn } : {}),
+        columns: pack.work.columns,
+        ignoredColumns: pack.work.ignoredColumns,
+        standing: false,
+        statedRates: pack.work.statedRates,
+        rateTolerance: pack.rateTolerance,
+      },
       ...pack.ledgers,
     ],
     facts,

@@ -1,4 +1,7 @@
-import type { LedgerInfo, LedgerRecord, ReadResult, Warning } from '../ledger/read';
+import type { LedgerInfo, ReadResult, Warning } from '../ledger/read';
+import type { RateCheck } from '../ledger/rates';
+
+export type { RateCheck } from '../ledger/rates';
 import { both } from '../messages';
 import { cellOf } from './ledgers';
 import type { BranchRoster } from './names';
@@ -29,81 +32,25 @@ export interface UnmatchedName {
   rows: number;
 }
 
-export interface RateCheck {
-  sheet: string;
-  /** The stated rate's cell. */
-  cell: string;
-  fact: string;
-  stated: number;
-  computed: number;
-  numerator: number;
-  denominator: number;
-  /** The count cells it was recomputed from: numerator, denominator. */
-  from: [string, string];
-}
-
 export interface WorkRecords {
   rows: WorkRow[];
   rateChecks: RateCheck[];
   warnings: Warning[];
 }
 
-const pct = (x: number) => `${(Math.round(x * 1000) / 10).toFixed(1)}%`;
-
 /**
- * Stated rates are recomputed from the counts beside them; a difference of more
- * than the tolerance is reported naming the cells (seed 000 states 93.8% for 78
- * of 97 commitments, which is 80.4%). The counts always win.
- */
-function checkRates(r: LedgerRecord, info: LedgerInfo | undefined, pack: BranchPack, out: WorkRecords): void {
-  const labels = new Map(pack.work.columns.map((c) => [c.fact, c]));
-  for (const s of pack.work.statedRates) {
-    const stated = r.facts[s.fact];
-    const num = r.facts[s.numerator];
-    const den = r.facts[s.denominator];
-    if (typeof num !== 'number' || typeof den !== 'number') continue;
-    const numCell = cellOf(info, s.numerator, r.row)!;
-    const denCell = cellOf(info, s.denominator, r.row)!;
-    const numCol = labels.get(s.numerator)!;
-    const denCol = labels.get(s.denominator)!;
-    if (typeof stated !== 'number' || den === 0) continue;
-    const computed = num / den;
-    if (Math.abs(stated - computed) <= pack.rateTolerance + 1e-9) continue;
-    const cell = cellOf(info, s.fact, r.row)!;
-    const rate = labels.get(s.fact)!;
-    out.rateChecks.push({ sheet: r.sheet, cell, fact: s.fact, stated, computed, numerator: num, denominator: den, from: [numCell, denCell] });
-    out.warnings.push({
-      sheet: r.sheet,
-      cell,
-      ...both('rateMismatch', {
-        label: rate.label,
-        labelEn: rate.labelEn ?? rate.label,
-        stated: pct(stated),
-        numeratorLabel: numCol.label,
-        numerator: num,
-        denominatorLabel: denCol.label,
-        denominator: den,
-        cells: `${numCell}、${denCell}`,
-        computed: pct(computed),
-        diff: (Math.round(Math.abs(stated - computed) * 1000) / 10).toFixed(1),
-      }),
-    });
-  }
-}
-
-/**
- * The work ledger's rows tied to roster branches, with their stated rates
- * checked. A name that matches no branch is reported once per sheet, with the
- * cell of its first row, and its counts are left out.
+ * The work ledger's rows tied to roster branches, with the stated rates the
+ * reader found off their counts (it warned about them and read the counts'
+ * rate instead). A name that matches no branch is reported once per sheet,
+ * with the cell of its first row, and its counts are left out.
  */
 export function collectWork(read: ReadResult, pack: BranchPack, roster: BranchRoster, rosterTitle: { zh: string; en: string }): WorkRecords & { unmatched: UnmatchedName[] } {
   const infos = new Map<string, LedgerInfo>(read.ledgers.map((l) => [l.sheet, l]));
   const countFacts = pack.work.columns.filter((c) => c.type === 'number').map((c) => c.fact);
-  const out: WorkRecords = { rows: [], rateChecks: [], warnings: [] };
+  const out: WorkRecords = { rows: [], rateChecks: read.rateChecks, warnings: [] };
   const unmatched = new Map<string, UnmatchedName>();
   for (const r of read.records) {
     const info = infos.get(r.sheet);
-    checkRates(r, info, pack, out);
     const branch = roster.match(r.name);
     const cell = cellOf(info, 'branch', r.row) ?? `A${r.row}`;
     if (!branch) {

@@ -1,5 +1,5 @@
 import { both, type Bilingual } from '../messages';
-import type { Column, Pack } from '../pack/schema';
+import type { Column, Pack, StatedRate } from '../pack/schema';
 import { monthId, monthOfDate, yearMonthIn, yearQuarterIn } from '../period';
 import { a1, type Cell, type SheetSnapshot, type WorkbookSnapshot, unmergedValues } from '../snapshot';
 import { RULES_SHEET } from '../rulesheet/name';
@@ -19,6 +19,8 @@ import {
 import { type ColumnMapping, ColumnMatcher, IGNORE } from './columns';
 import { findHeader, type Header } from './header';
 import { implausibleSheetYear, implausibleYear, impossibleValueCheck, yearSpan } from './ranges';
+import { DEFAULT_RATE_TOLERANCE, type RateCheck, rateMismatches } from './rates';
+import { ValueMatcher } from './values';
 
 export type FactValue = number | boolean | string | null;
 
@@ -84,6 +86,8 @@ export interface ReadResult {
   otherSheets: string[];
   records: LedgerRecord[];
   warnings: Warning[];
+  /** Stated rates that did not match their counts: warned, and the counts' rate read instead. */
+  rateChecks: RateCheck[];
 }
 
 /**
@@ -107,6 +111,9 @@ export interface LedgerSpec {
   longerPeriods?: boolean;
   /** Rows need a period (default); a lookup table such as a name table does not. */
   periodless?: boolean;
+  /** Rate columns recomputed from the counts beside them; one off by more than `rateTolerance` is warned and replaced. */
+  statedRates?: StatedRate[];
+  rateTolerance?: number;
 }
 
 export interface ReadOptions {
@@ -305,6 +312,7 @@ function readSheet(sheet: SheetSnapshot, spec: LedgerSpec, matcher: ColumnMatche
     return;
   }
   const readColumns = spec.columns.filter((c) => header.facts.has(c.fact)).map((column) => ({ column, col: header.facts.get(column.fact)! }));
+  const vocabularies = readColumns.flatMap(({ column, col }) => (column.values ? [{ column, col, matcher: new ValueMatcher(column.values) }] : []));
   const impossibleValuesOf = impossibleValueCheck(readColumns);
   const labelFacts = [subject.fact, spec.keyFact, branchColumn?.fact].map((f) => (f === undefined ? undefined : header.facts.get(f)));
   const leading = Math.max(1, ...labelFacts.filter((c): c is number => c !== undefined)) + 1;
@@ -376,12 +384,57 @@ function readSheet(sheet: SheetSnapshot, spec: LedgerSpec, matcher: ColumnMatche
       const periodCol = periodColumn ? header.facts.get(periodColumn.fact) : undefined;
       warnRow(a1(r, periodCol ?? subjectCol ?? header.columns[0]?.col ?? 0), both('periodUnknown'));
     }
+    const kept = typeof name === 'string' && !periodMissing;
+    const variants = kept ? valuesNamed(facts, unreadable, impossible, vocabularies, r, warnRow) : [];
+    if (kept && spec.statedRates) {
+      const cellOf = (fact: string) => (header.facts.has(fact) ? a1(r, header.facts.get(fact)!) : undefined);
+      for (const m of rateMismatches(spec.statedRates, spec.rateTolerance ?? DEFAULT_RATE_TOLERANCE, facts, spec.columns, cellOf, sheet.name)) {
+        out.rateChecks.push(m.check);
+        warnRow(m.check.cell, m.message);
+        // The counts win: the rate the row is read with is theirs.
+        for (const v of variants) v[m.check.fact] = m.check.computed;
+      }
+    }
     for (const w of rowWarnings) out.warnings.push(period ? { ...w, period } : w);
     if (typeof name !== 'string' || periodMissing) continue;
     const branch = branchColumn ? facts[branchColumn.fact] : null;
-    out.records.push({ sheet: sheet.name, row: r + 1, name, branch: typeof branch === 'string' ? branch : null, period: period ?? '', facts, unreadable, impossible });
+    for (const v of variants) out.records.push({ sheet: sheet.name, row: r + 1, name, branch: typeof branch === 'string' ? branch : null, period: period ?? '', facts: v, unreadable, impossible });
     info.records++;
   }
+}
+
+/**
+ * A row's cells in columns with values, read as the values' ids: one set of
+ * facts per value when a cell names several (支部党员大会暨党课 is two
+ * meetings). A cell naming none, or blank, is warned at its cell and left
+ * without a value, so nothing counted by that column counts the row.
+ */
+function valuesNamed(
+  facts: Record<string, FactValue>,
+  unreadable: Set<string>,
+  impossible: Set<string>,
+  vocabularies: { column: Column; col: number; matcher: ValueMatcher }[],
+  r: number,
+  warnRow: (cell: string, message: Bilingual) => void,
+): Record<string, FactValue>[] {
+  let variants = [facts];
+  for (const { column, col, matcher } of vocabularies) {
+    const text = facts[column.fact];
+    const labels = { label: column.label, labelEn: column.labelEn ?? column.label };
+    if (typeof text !== 'string') {
+      if (text === null && !unreadable.has(column.fact) && !impossible.has(column.fact)) warnRow(a1(r, col), both('valueMissing', labels));
+      continue;
+    }
+    const ids = matcher.match(text);
+    if (!ids) {
+      warnRow(a1(r, col), both('valueUnknown', { text, ...labels }));
+      facts[column.fact] = null;
+      unreadable.add(column.fact);
+      continue;
+    }
+    variants = variants.flatMap((v) => ids.map((id) => ({ ...v, [column.fact]: id })));
+  }
+  return variants;
 }
 
 /**
@@ -397,7 +450,7 @@ export function readLedgers(workbook: WorkbookSnapshot, pack: Pack, options: Rea
 /** Reads every sheet of a workbook that is a ledger of the given kind. */
 export function readLedgerSheets(workbook: WorkbookSnapshot, spec: LedgerSpec, options: ReadOptions = {}): ReadResult {
   const matcher = new ColumnMatcher(spec.columns, spec.ignoredColumns, options.mapping);
-  const out: ReadResult = { ledgers: [], otherSheets: [], records: [], warnings: [] };
+  const out: ReadResult = { ledgers: [], otherSheets: [], records: [], warnings: [], rateChecks: [] };
   for (const sheet of workbook.sheets) {
     // The rules sheet has headers that look like a ledger's (下基层天数, 入户数): never read it as one.
     if (sheet.name === RULES_SHEET) out.otherSheets.push(sheet.name);

@@ -24,6 +24,19 @@ export const RangeSchema = z
   .strict();
 export type Range = z.infer<typeof RangeSchema>;
 
+/**
+ * A value a column may hold and the ways staff write it (支委会 / 支委会议 /
+ * 支部委员会): a cell is read as the value's id, so rules and counts do not
+ * depend on the wording.
+ */
+export const ColumnValueSchema = z.object({
+  id: z.string().min(1),
+  label: z.string().min(1),
+  labelEn: z.string().optional(),
+  aliases: z.array(z.string().min(1)).default([]),
+});
+export type ColumnValue = z.infer<typeof ColumnValueSchema>;
+
 /** A ledger column the pack reads, found in a sheet by its label or any alias. */
 export const ColumnSchema = z.object({
   fact: FactIdSchema,
@@ -37,8 +50,14 @@ export const ColumnSchema = z.object({
   range: RangeSchema.optional(),
   /** A part never exceeds its whole: this column's value is at most that column's in the same row (入户数 ≤ 联系户数). */
   atMost: FactIdSchema.optional(),
+  /** The values a text column may hold: a cell naming none of them is warned and not counted for the column. */
+  values: z.array(ColumnValueSchema).min(1).optional(),
 });
 export type Column = z.infer<typeof ColumnSchema>;
+
+/** A rate column staff fill in beside the counts it should equal (办结率 beside 办结数, 受理数): recomputed and checked. */
+export const StatedRateSchema = z.object({ fact: FactIdSchema, numerator: FactIdSchema, denominator: FactIdSchema });
+export type StatedRate = z.infer<typeof StatedRateSchema>;
 
 /** A fact computed from other facts before the rules run. */
 export const DerivedSchema = z.object({

@@ -163,7 +163,7 @@ function conditionItems<S>(spec: ConditionTable<S>, source: S): Item[] {
 /** The header words of the tables compared row by row (【台账】【数据项】【否决】【名额】【排名】【输出】), for each field's English name. */
 const DECLARED_HEADERS: MessageKey[] = [
   'rsHeadLedger', 'rsHeadLedgerId', 'rsHeadColumn', 'rsHeadId', 'rsHeadType', 'rsHeadLedgerRole', 'rsHeadAliases', 'rsHeadRange',
-  'rsHeadEnglish', 'rsHeadLedgerEn', 'rsHeadLedgerSpan', 'rsHeadName', 'rsHeadSource', 'rsHeadWhere', 'rsHeadYears', 'rsHeadFormula',
+  'rsHeadEnglish', 'rsHeadLedgerEn', 'rsHeadLedgerSpan', 'rsHeadValues', 'rsHeadCheck', 'rsHeadName', 'rsHeadSource', 'rsHeadWhere', 'rsHeadYears', 'rsHeadFormula',
   'rsHeadFact', 'rsHeadFlag', 'rsHeadFlagEn', 'rsHeadGrade', 'rsHeadShare', 'rsHeadAction', 'rsHeadActionEn', 'rsHeadByGrade', 'rsHeadProduct',
 ];
 

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { ParamsSchema } from '../pack/params';
-import { ColumnSchema, ConditionSchema, FactIdSchema, GradeBandSchema, IndicatorSchema, RankingSchema, RuleSchema } from '../pack/schema';
+import { ColumnSchema, ConditionSchema, FactIdSchema, GradeBandSchema, IndicatorSchema, RankingSchema, RuleSchema, StatedRateSchema } from '../pack/schema';
 
 /**
  * An assessment (考核方案) as data: who is assessed, over which periods, from
@@ -29,6 +29,10 @@ export const SchemeLedgerSchema = z.object({
   ignoredColumns: z.array(z.string()).default([]),
   /** Its rows say how things stand (a roster: 书记姓名, 空缺时间), not what a period did: every period reads them. */
   standing: z.boolean().default(false),
+  /** Rate columns staff fill in beside their counts: each recomputed, and one that differs is warned and replaced by the counts'. */
+  statedRates: z.array(StatedRateSchema).optional(),
+  /** How far a stated rate may be from the counts' (0.005 = 0.5 percentage points); 0.005 when absent. */
+  rateTolerance: z.number().min(0).max(1).optional(),
 });
 export type SchemeLedger = z.infer<typeof SchemeLedgerSchema>;
 

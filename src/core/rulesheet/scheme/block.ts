@@ -72,7 +72,7 @@ export function schemeTables({ scheme, tests }: SchemeEntry): Laid[] {
 
 /** Notes on the header cells of the tables only a scheme block has, by table and header word. */
 export const SCHEME_NOTES: { name: MessageKey; notes: Partial<Record<MessageKey, MessageKey>> }[] = [
-  { name: 'rsTableLedgers', notes: { rsHeadType: 'rsNoteLedgerType', rsHeadLedgerRole: 'rsNoteLedgerRole', rsHeadAliases: 'rsNoteAliases', rsHeadRange: 'rsNoteLedgerRange' } },
+  { name: 'rsTableLedgers', notes: { rsHeadType: 'rsNoteLedgerType', rsHeadLedgerRole: 'rsNoteLedgerRole', rsHeadAliases: 'rsNoteAliases', rsHeadRange: 'rsNoteLedgerRange', rsHeadValues: 'rsNoteValues', rsHeadCheck: 'rsNoteCheck' } },
   { name: 'rsTableFacts', notes: { rsHeadSource: 'rsNoteSource', rsHeadWhere: 'rsNoteWhere', rsHeadYears: 'rsNoteYears', rsHeadFormula: 'rsNoteFactFormula' } },
   { name: 'rsTableQuota', notes: { rsHeadShare: 'rsNoteShare' } },
   { name: 'rsTableRanking', notes: { rsHeadShare: 'rsNoteShare' } },

@@ -76,7 +76,7 @@ export function writeFacts(ledgers: SchemeLedger[], facts: SchemeFact[], elsewhe
     ],
     rows: facts.map((f) => {
       const ledger = 'ledger' in f ? ledgerOf(f.ledger) : undefined;
-      const where = 'where' in f && f.where ? whereText(f.where, (c) => columnLabel(ledger, c)) : '';
+      const where = 'where' in f && f.where ? whereText(f.where, (c) => columnLabel(ledger, c), ledger?.columns.find((c) => c.fact === f.where!.column)) : '';
       const cells = { ledger: ledger?.title ?? ('ledger' in f ? f.ledger : ''), column: '', where, years: '' as Cell, formula: '' };
       switch (f.source) {
         case 'value':

@@ -6,13 +6,15 @@ import { headerKey, type TableRow, type TableView } from '../grid';
 import { parseRangeCell, rangeCellText } from '../range-cell';
 import { filledRows, freshId, listSeparators, needColumn, optional, type ReadContext, type TableOut } from '../section';
 import { COLUMN_TYPES } from '../words';
+import { checkText, parseCheck, parseValues, valuesText } from './ledger-cells';
 import { IGNORED, LEDGER_ROLES } from './words';
 
 /**
  * 【台账】: one row per ledger column — the ledger it belongs to (its name on
  * every row, or blank to go on with the ledger above), the column's header
  * in the ledger, its id, type, role, other wordings and the values it can
- * hold. A column the ledger has but the assessment does not read (序号, 备注)
+ * hold (a range for numbers, a list for text: 取值), and for a rate staff fill
+ * in, the counts it is checked against (核对). A column the ledger has but the assessment does not read (序号, 备注)
  * is a row whose 类型 is 不读取. A scheme block and a branch block lay out
  * their declared ledgers alike.
  */
@@ -30,15 +32,35 @@ export function writeLedgers(ledgers: SchemeLedger[]): TableOut {
       { header: t('rsHeadEnglish'), width: 140 },
       { header: t('rsHeadLedgerEn'), width: 140 },
       { header: t('rsHeadLedgerSpan'), width: 90, list: [t('rsWordStanding')] },
+      // After the columns sheets had before them, so an old sheet's cells keep their addresses.
+      { header: t('rsHeadValues'), width: 260, text: true },
+      { header: t('rsHeadCheck'), width: 170, text: true },
     ],
     rows: ledgers.flatMap((ledger) => {
       const labelOf = (fact: string) => ledger.columns.find((c) => c.fact === fact)?.label ?? fact;
       const head = [ledger.title, ledger.id];
       const en = ledger.titleEn ?? '';
       const span = ledger.standing ? t('rsWordStanding') : '';
+      const check = (fact: string) => {
+        const rate = ledger.statedRates?.find((r) => r.fact === fact);
+        return rate ? checkText(rate, labelOf, ledger.rateTolerance) : '';
+      };
       return [
-        ...ledger.columns.map((c) => [...head, c.label, c.fact, COLUMN_TYPES.word(c.type), c.role ? LEDGER_ROLES.word(c.role) : '', c.aliases.join('、'), rangeCellText(c, labelOf), c.labelEn ?? '', en, span]),
-        ...ledger.ignoredColumns.map((name) => [...head, name, '', IGNORED.word('ignored'), '', '', '', '', en, span]),
+        ...ledger.columns.map((c) => [
+          ...head,
+          c.label,
+          c.fact,
+          COLUMN_TYPES.word(c.type),
+          c.role ? LEDGER_ROLES.word(c.role) : '',
+          c.aliases.join('、'),
+          rangeCellText(c, labelOf),
+          c.labelEn ?? '',
+          en,
+          span,
+          valuesText(c.values),
+          check(c.fact),
+        ]),
+        ...ledger.ignoredColumns.map((name) => [...head, name, '', IGNORED.word('ignored'), '', '', '', '', en, span, '', '']),
       ];
     }),
   };
@@ -57,6 +79,8 @@ interface LedgerRead {
   names: Map<string, string>;
   cells: Map<string, string>;
   ranges: { column: Column; text: string; cell: string }[];
+  checks: { column: Column; text: string; cell: string }[];
+  valueCells: Map<string, string>;
 }
 
 /**
@@ -77,6 +101,8 @@ export function readLedgers(view: TableView, ctx: ReadContext, into: SchemeLedge
   const enCol = col('rsHeadEnglish');
   const ledgerEnCol = col('rsHeadLedgerEn');
   const spanCol = col('rsHeadLedgerSpan');
+  const valuesCol = col('rsHeadValues');
+  const checkCol = col('rsHeadCheck');
 
   const rows = filledRows(view);
   const takenIds = new Set(rows.map((r) => view.text(r, idCol)).filter(Boolean));
@@ -104,7 +130,7 @@ export function readLedgers(view: TableView, ctx: ReadContext, into: SchemeLedge
   }
 
   function newLedger(title: string, row: TableRow): LedgerRead {
-    const read: LedgerRead = { ledger: { id: '', title, columns: [], ignoredColumns: [], standing: false }, cell: view.at(row, ledgerCol), names: new Map(), cells: new Map(), ranges: [] };
+    const read: LedgerRead = { ledger: { id: '', title, columns: [], ignoredColumns: [], standing: false }, cell: view.at(row, ledgerCol), names: new Map(), cells: new Map(), ranges: [], checks: [], valueCells: new Map() };
     byTitle.set(headerKey(title), read);
     reads.push(read);
     return read;
@@ -188,6 +214,17 @@ export function readLedgers(view: TableView, ctx: ReadContext, into: SchemeLedge
     const column: Column = { fact, label, type, aliases, ...(role ? { role } : {}), ...(labelEn ? { labelEn } : {}) };
     ledger.columns.push(column);
     if (rangeCol) read.ranges.push({ column, text: view.text(row, rangeCol), cell: view.at(row, rangeCol) });
+    const valuesWritten = valuesCol ? view.text(row, valuesCol) : '';
+    if (valuesWritten !== '') {
+      read.valueCells.set(fact, view.at(row, valuesCol!));
+      // Values the column cannot hold are reported and left off: the column is still read, as any text.
+      const values = parseValues(valuesWritten);
+      if (type !== 'text' && type !== 'name') ctx.report(view.at(row, valuesCol!), both('rsValuesNotText', { column: label, type: COLUMN_TYPES.word(type), typeEn: COLUMN_TYPES.word(type, 'en') }));
+      else if (!values.ok) ctx.report(view.at(row, valuesCol!), values.problem);
+      else column.values = values.values;
+    }
+    const checkWritten = checkCol ? view.text(row, checkCol) : '';
+    if (checkWritten !== '') read.checks.push({ column, text: checkWritten, cell: view.at(row, checkCol!) });
   }
 
   for (const read of reads) {
@@ -202,6 +239,26 @@ export function readLedgers(view: TableView, ctx: ReadContext, into: SchemeLedge
       const range = parseRangeCell(r.text, r.column.type, (name) => factOf.get(labelKey(name)));
       if (!range.ok) ctx.report(r.cell, range.problem);
       else Object.assign(r.column, range.range ? { range: range.range } : {}, range.atMost ? { atMost: range.atMost } : {});
+    }
+    const checkCells = new Map<string, string>();
+    let toleranceCell: string | undefined;
+    for (const c of read.checks) {
+      const check = parseCheck(c.text, c.column, ledger.title, (name) => ledger.columns.find((col) => col.fact === factOf.get(labelKey(name))));
+      if (!check.ok) {
+        ctx.report(c.cell, check.problem);
+        continue;
+      }
+      if (check.tolerance !== undefined) {
+        if (ledger.rateTolerance !== undefined && ledger.rateTolerance !== check.tolerance) {
+          const other = `${Number((ledger.rateTolerance * 100).toFixed(4))}%`;
+          ctx.report(c.cell, both('rsCheckToleranceConflict', { text: `${Number((check.tolerance * 100).toFixed(4))}%`, other, cell: toleranceCell! }));
+          continue;
+        }
+        ledger.rateTolerance = check.tolerance;
+        toleranceCell ??= c.cell;
+      }
+      (ledger.statedRates ??= []).push(check.rate);
+      checkCells.set(c.column.fact, c.cell);
     }
     // A ledger that lost a row is not judged as a whole: the row's own problem says what to fix first.
     const subjects = ledger.columns.filter((c) => c.role === 'subject').length;
@@ -222,7 +279,11 @@ export function readLedgers(view: TableView, ctx: ReadContext, into: SchemeLedge
       ctx.cells.set(`ledgers[${i}].columns[${j}]`, read.cells.get(c.fact)!);
       const range = read.ranges.find((r) => r.column === c);
       if (range) for (const part of ['range', 'atMost']) ctx.cells.set(`ledgers[${i}].columns[${j}].${part}`, range.cell);
+      const values = read.valueCells.get(c.fact);
+      if (values) ctx.cells.set(`ledgers[${i}].columns[${j}].values`, values);
     });
+    (ledger.statedRates ?? []).forEach((r, k) => ctx.cells.set(`ledgers[${i}].statedRates[${k}]`, checkCells.get(r.fact)!));
+    if (toleranceCell) ctx.cells.set(`ledgers[${i}].rateTolerance`, toleranceCell);
     into.push(ledger);
   }
   ctx.cells.set('ledgers', view.titleCell);

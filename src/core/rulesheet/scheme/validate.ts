@@ -2,11 +2,13 @@ import { both, type Bilingual, t } from '../../messages';
 import { paramMap, resolveConditions, resolveNumber } from '../../pack/params';
 import { rangeProblems } from '../../pack/range';
 import { conditionProblems, type PackProblem, scoringProblems, zodProblems } from '../../pack/validate';
+import type { Column, StatedRate } from '../../pack/schema';
 import { type Scheme, type SchemeFact, type SchemeLedger, SchemeSchema } from '../../scheme/schema';
 import { nearest } from '../facts';
 import { suggestion } from '../problem';
 import { columnsById, factTypes, type FactType } from '../../scheme/types';
 import { SCHEME_OUTCOMES } from './view';
+import { COLUMN_TYPES } from '../words';
 import { SOURCES, sourceOf } from './words';
 
 export type SchemeResult = { ok: true; scheme: Scheme } | { ok: false; problems: PackProblem[] };
@@ -47,6 +49,8 @@ export function declaredProblems(
     });
     if (ledger.columns.filter((c) => c.role === 'subject').length !== 1) add(`ledgers[${i}].columns`, both('rsLedgerSubjectCount', { ledger: ledger.title }));
     rangeProblems(ledger.columns, `ledgers[${i}].columns`, add);
+    ledger.columns.forEach((c, j) => valueProblems(c, `ledgers[${i}].columns[${j}].values`, add));
+    ledger.statedRates?.forEach((r, k) => statedRateProblems(ledger, r, `ledgers[${i}].statedRates[${k}]`, add));
   });
 
   const columns = columnsById(ledgers);
@@ -96,10 +100,44 @@ export function declaredProblems(
       inLedger(f.present, `${at}.present`, true);
       inLedger(f.expected, `${at}.expected`, true);
     }
-    if ('where' in f && f.where) inLedger(f.where.column, `${at}.where`);
+    if ('where' in f && f.where) {
+      inLedger(f.where.column, `${at}.where`);
+      const values = ledger.columns.find((c) => c.fact === f.where!.column)?.values;
+      const ids = values?.map((v) => v.id) ?? [];
+      for (const v of values ? f.where.values : []) {
+        if (v !== '' && !ids.includes(String(v))) add(`${at}.where`, both('rsWhereValueUnknown', { text: String(v), column: labelOfColumn(ledger, f.where.column), ...suggestion(nearest(String(v), ids)) }));
+      }
+    }
   });
 
   return { types, labels };
+}
+
+const labelOfColumn = (ledger: SchemeLedger, fact: string) => ledger.columns.find((c) => c.fact === fact)?.label ?? fact;
+
+/** Values are for text columns, each id once. */
+function valueProblems(column: Column, path: string, add: (path: string, message: Bilingual) => void): void {
+  if (!column.values) return;
+  if (column.type !== 'text' && column.type !== 'name') {
+    add(path, both('rsValuesNotText', { column: column.label, type: COLUMN_TYPES.word(column.type), typeEn: COLUMN_TYPES.word(column.type, 'en') }));
+  }
+  const seen = new Set<string>();
+  for (const v of column.values) {
+    if (seen.has(v.id)) add(path, both('packDuplicateId', { id: v.id }));
+    seen.add(v.id);
+  }
+}
+
+/** A stated rate is a percent column of its ledger, recomputed from two number columns of it. */
+function statedRateProblems(ledger: SchemeLedger, rate: StatedRate, path: string, add: (path: string, message: Bilingual) => void): void {
+  const column = (fact: string) => ledger.columns.find((c) => c.fact === fact);
+  for (const fact of [rate.fact, rate.numerator, rate.denominator]) {
+    if (!column(fact)) add(path, both('rsFactColumnUnknown', { text: fact, ledger: ledger.title, ...suggestion(nearest(fact, ledger.columns.map((c) => c.fact))) }));
+  }
+  if (column(rate.fact) && column(rate.fact)!.type !== 'percent') add(path, both('rsCheckNotRate', { column: column(rate.fact)!.label }));
+  for (const fact of [rate.numerator, rate.denominator]) {
+    if (column(fact) && column(fact)!.type !== 'number') add(path, both('rsCheckNotCount', { column: column(fact)!.label }));
+  }
 }
 
 /**
