@@ -106,7 +106,7 @@ export async function assessBranches(workbook: WorkbookSnapshot, packs: BranchPa
   const table = readAliasSheets(workbook);
   const roster = new BranchRoster(rules, primary.records.map((r) => r.name), { ...pack.names.aliases, ...table.aliases, ...options.aliases });
 
-  const meetings = collectMeetings(read.meetings, pack.meetings.types, roster);
+  const meetings = collectMeetings(read.meetings, roster);
   const work = collectWork(read.work, pack, roster, rosterTitle);
   const declared = collectDeclared(workbook, pack, read.kinds, roster, rosterTitle, { mapping: options.mapping, defaultPeriod: options.defaultPeriod, today: options.today });
   const cadreAssessment =

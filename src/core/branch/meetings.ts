@@ -2,7 +2,6 @@ import type { LedgerInfo, ReadResult, Warning } from '../ledger/read';
 import { both } from '../messages';
 import { cellOf } from './ledgers';
 import type { BranchRoster } from './names';
-import type { MeetingType } from './schema';
 
 export interface Meeting {
   /** The roster id of the branch. */
@@ -34,7 +33,7 @@ const rowLabel = (sheet: string, row: number) => ({ zh: `${sheet}第${row}行`, 
  * type and day, in one sheet or two) is reported and counted once: the
  * branch is the roster's, which only this side knows.
  */
-export function collectMeetings(read: ReadResult, _types: MeetingType[], roster: BranchRoster): MeetingRecords {
+export function collectMeetings(read: ReadResult, roster: BranchRoster): MeetingRecords {
   const infos = new Map<string, LedgerInfo>(read.ledgers.map((l) => [l.sheet, l]));
   const warnings: Warning[] = [];
   const seen = new Map<string, Meeting>();
