@@ -290,8 +290,8 @@ export const MESSAGES = {
   rsHeadExpectRisk: { zh: '预期软弱涣散风险', en: 'Expected at risk' },
   rsNoteExpectFailed: { zh: '预期未达标的必达要求（写名称，如“支委会”，或问题描述中的一段文字）；写“无”表示预期全部达标', en: 'A must-meet item expected to fail (its name or words of its message); 无 for every item met' },
   rsHintBranchFacts: {
-    zh: '每行一个数据项：从【台账】中怎样算出（取值、求和、计数、比率……）；比率也可引用支部已有的数据项（如 组织生活会次数）；规则、必达事项和风险条件中按名称引用',
-    en: 'One fact a row: how it is worked out from 【台账】 (value, sum, count, ratio …); a ratio may also name the branch\'s own facts (meetings held); rules, must-meet items and risk criteria refer to it by name',
+    zh: '每行一个数据项：从【台账】、三会一课记录或支部工作台账中怎样算出（取值、求和、计数、比率、缺少月数……）；比率也可引用支部已有的数据项（如 组织生活会次数）；规则、必达事项和风险条件中按名称引用',
+    en: 'One fact a row: how it is worked out from 【台账】, the meeting records or the work ledger (value, sum, count, ratio, months without …); a ratio may also name the branch\'s own facts (meetings held); rules, must-meet items and risk criteria refer to it by name',
   },
   rsHintBranchTests: { zh: '每行一个测试：按一个支部一个月的数据填写输入（留空表示没有这项数据，该项要求不判定、该指标不计入总分），写预期结果；在侧边栏“规则”页运行', en: 'One test a row: the inputs of one branch for one month (blank is no data: its item is not judged, its indicator not counted), then the expected result; run it from the sidebar\'s 规则 tab' },
   rsTestFailedMissing: { zh: '预期未达标“{expected}”，实际{actual}', en: 'expected "{expected}" to fail, got {actualEn}' },
@@ -737,7 +737,6 @@ export const MESSAGES = {
   // Branch assessment (党支部考核)
   subjectUnknown: { zh: '没有“{label}”列，标题和表名中也没有写明{label}，本表未读取', en: 'no "{labelEn}" column, and neither the title nor the sheet name gives one; sheet not read' },
   branchPackColumn: { zh: '{ledger}缺少必需的列“{fact}”', en: 'the {ledgerEn} needs a column with fact "{fact}"' },
-  branchPackMeeting: { zh: '数据项 {fact} 引用了不存在的会议类型“{meeting}”', en: 'fact {fact} names an unknown meeting type "{meeting}"' },
   branchPackWorkColumn: { zh: '数据项 {fact} 引用了支部工作台账中没有的数量列“{column}”', en: 'fact {fact} names "{column}", which is not a count column of the work ledger' },
   meetingNoDate: { zh: '没有填写会议日期，这一行未计入', en: 'no meeting date; row not counted' },
   meetingDuplicate: { zh: '与 {other} 重复（同一支部、会议类型、日期），只计一次', en: 'duplicates {other} (same branch, meeting type and date); counted once' },
@@ -868,7 +867,6 @@ export const MESSAGES = {
   rsFileDuplicatePack: { zh: '规则包编号“{id}”与 {other} 重复', en: 'pack id "{id}" is also used by {other}' },
   rsTableCarried: { zh: '台账与数据项', en: 'Ledgers and facts' },
   rsCarriedNames: { zh: '支部名称规则', en: 'branch name rules' },
-  rsCarriedFacts: { zh: '数据项定义', en: 'fact definitions' },
   rsChangeWhole: { zh: '{section}“{name}”有改动（规则包的 {key}，规则表中不列出）', en: '{sectionEn} "{name}" changed (the pack\'s {key}, not shown on the rules sheet)' },
   rsCliNewPack: { zh: '规则包“{pack}”是新增的：{indicators} 个指标，{rules} 条规则（规则版本 {to}）', en: 'pack "{pack}" is new: {indicators} indicators, {rules} rules (version {to})' },
   rsCliNoBranchPack: { zh: '{file} 中没有党支部规则包', en: '{file} holds no branch pack' },

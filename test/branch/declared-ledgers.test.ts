@@ -225,7 +225,7 @@ describe('the default rules sheet', () => {
     expect(read.problems).toEqual([]);
     const pack = read.packs[0]!.branch!;
     expect(pack.ledgers.map((l) => [l.id, l.standing])).toEqual([['basics', true], ['satisfaction', false], ['development', false]]);
-    expect(pack.declaredFacts.map((f) => f.fact)).toEqual(['secretaryVacantMonths', 'satisfactionSurveyed', 'satisfactionSatisfied', 'satisfactionCounted', 'satisfactionStated', 'satisfactionRate', 'developmentCount']);
+    expect(pack.facts.slice(-7).map((f) => f.fact)).toEqual(['secretaryVacantMonths', 'satisfactionSurveyed', 'satisfactionSatisfied', 'satisfactionCounted', 'satisfactionStated', 'satisfactionRate', 'developmentCount']);
     expect(pack.requirements.map((r) => r.id)).toEqual(expect.arrayContaining(['life-meeting-yearly', 'review-yearly']));
     expect(pack.risk.any.filter((c) => c.id.startsWith('risk-') && c.when.some((w) => w.param)).map((c) => [c.id, c.when[0]!.param, c.when[0]!.value])).toEqual([
       ['risk-secretary-vacant', '书记空缺月数上限', 3],

@@ -41,11 +41,11 @@ describe('the branch rule pack', () => {
 
   it('rejects a fact that names an unknown meeting type or count column', () => {
     const p = clone();
-    p.facts[0].meeting = 'committe';
+    p.facts[0].where.values = ['committe'];
     p.facts.find((f: { fact: string }) => f.fact === 'serviceRate').denominator = 'statedServiceRate';
     const found = problems(p);
     expect(found).toHaveLength(2);
-    expect(found[0]).toContain('不存在的会议类型“committe”');
+    expect(found[0]).toContain('“committe”不是“会议类型”可取的值');
     expect(found[1]).toContain('statedServiceRate');
   });
 
@@ -58,7 +58,8 @@ describe('the branch rule pack', () => {
   it('rejects a meeting ledger without the columns the reader needs', () => {
     const p = clone();
     p.meetings.columns = p.meetings.columns.filter((c: { fact: string }) => c.fact !== 'present');
-    expect(problems(p)).toEqual([expect.stringContaining('“present”')]);
+    // The ledger, and the attendance fact that reads the column from it.
+    expect(problems(p)).toEqual([expect.stringContaining('“present”'), expect.stringMatching(/^facts\[\d+\]\.present “present”/)]);
   });
 
   it('reports shape errors with their path', () => {

@@ -36,7 +36,7 @@ describe('the branch block lays out its declared ledgers and facts', () => {
     const branch = read.packs.find((p) => p.subject === 'branch')!.branch!;
     expect(branch).toEqual(shippedBranchPack());
     expect(branch.ledgers).toEqual(shippedBranchPack().ledgers);
-    expect(branch.declaredFacts).toEqual(shippedBranchPack().declaredFacts);
+    expect(branch.facts).toEqual(shippedBranchPack().facts);
   });
 });
 
@@ -51,7 +51,7 @@ describe('a 数据项 of the branch block', () => {
     const read = readRulesSheet({ ...sheet, values });
     expect(read.problems).toEqual([]);
     const pack = read.packs.find((p) => p.subject === 'branch')!.branch!;
-    expect(pack.declaredFacts.at(-1)).toEqual({ fact: 'closedShare', label: '办结占受理', source: 'ratio', numerator: 'closed', denominator: 'received' });
+    expect(pack.facts.at(-1)).toEqual({ fact: 'closedShare', label: '办结占受理', source: 'ratio', numerator: 'closed', denominator: 'received' });
 
     const a = await assess(threeBranches({ cadreMonths: [4, 5], mengheDays: 12 }), { period: '2024-Q2' }, pack);
     const b = find(a, '巴彦嘎查党支部');

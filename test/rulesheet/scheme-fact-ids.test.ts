@@ -71,7 +71,7 @@ describe('a 数据项 row left without an id', () => {
     const branch = insertRow(branchSheet, endOf(branchSheet, '数据项', from), rowFor(branchSheet, '数据项', from, { 名称: 'score', 来源: '比率', 计算: '办结数 ÷ 受理数' }));
     const branchRead = readRulesSheet(branch);
     expect(branchRead.problems).toEqual([]);
-    expect(branchRead.packs.find((p) => p.branch)!.branch!.declaredFacts.at(-1)).toMatchObject({ fact: 'score2', label: 'score', source: 'ratio' });
+    expect(branchRead.packs.find((p) => p.branch)!.branch!.facts.at(-1)).toMatchObject({ fact: 'score2', label: 'score', source: 'ratio' });
   });
 
   it('gets fact1 where its name is Chinese, and every message about it names it by its name and its cell, never fact1', async () => {

@@ -130,12 +130,13 @@ export async function assessBranches(workbook: WorkbookSnapshot, packs: BranchPa
   };
   const periods: PeriodId[] = options.period ? [options.period] : quartersSpanning([...meetingCover.covered, ...workCover.covered].flatMap((u) => monthsOf(u)));
 
-  const scheme = branchScheme(pack, packs.cadre);
+  const scheme = branchScheme(pack);
   const assessor = new SchemeAssessor(scheme);
-  const cadreScheme = packs.cadre?.id ?? 'stationed-cadre';
+  // The stationed cadres' results, under whichever id the pack's facts read them by.
+  const cadreSchemes = [...new Set(scheme.facts.flatMap((f) => (f.source === 'results' ? [f.scheme] : [])))];
   const infos = new Map([...read.meetings.ledgers, ...read.work.ledgers, ...Object.values(declared.infos).flat()].map((i) => [i.sheet, i]));
   // Each branch's rows of every ledger and its stationed cadres' results, as any assessment's subject has them.
-  const subjects = new Map(roster.branches.map((b) => [b.id, { rows: new Map<string, LedgerRecord[]>(), results: new Map<string, SubjectResult[]>([[cadreScheme, []]]) }]));
+  const subjects = new Map(roster.branches.map((b) => [b.id, { rows: new Map<string, LedgerRecord[]>(), results: new Map<string, SubjectResult[]>(cadreSchemes.map((id) => [id, []])) }]));
   const add = (branch: string, ledger: string, record: LedgerRecord) => {
     const rows = subjects.get(branch)?.rows;
     if (!rows) return;
@@ -145,7 +146,7 @@ export async function assessBranches(workbook: WorkbookSnapshot, packs: BranchPa
   for (const m of meetings.meetings) add(m.branch, MEETINGS_LEDGER, meetingRecord(m));
   for (const w of work.rows) add(w.branch, WORK_LEDGER, workRecord(w));
   for (const [branch, ledgers] of declared.rows) for (const [ledger, rows] of ledgers) for (const r of rows) add(branch, ledger, r);
-  for (const c of cadres.cadres) subjects.get(c.branch)?.results.get(cadreScheme)!.push(cadreResult(c));
+  for (const c of cadres.cadres) for (const id of cadreSchemes) subjects.get(c.branch)?.results.get(id)!.push(cadreResult(c));
   const ctx: FactContext = {
     ledgerUnits: new Map([
       ...(coverage.meetings ? [[MEETINGS_LEDGER, coverage.meetings] as const] : []),
@@ -153,13 +154,13 @@ export async function assessBranches(workbook: WorkbookSnapshot, packs: BranchPa
       ...declared.units,
     ]),
     standing: new Set(pack.ledgers.filter((l) => l.standing).map((l) => l.id)),
-    resultMonths: coverage.cadres ? new Map([[cadreScheme, coverage.cadres]]) : new Map(),
+    resultMonths: new Map(coverage.cadres ? cadreSchemes.map((id) => [id, coverage.cadres!] as const) : []),
     cellOf: (record, column) => `${record.sheet}!${a1Column(infos.get(record.sheet), column) ?? 'A'}${record.row}`,
     // A branch has many rows of each ledger: its rules read the facts counted from them, not a column as it stands.
     columns: new Map(),
     present: new Set([...(coverage.meetings ? [MEETINGS_LEDGER] : []), ...(coverage.work ? [WORK_LEDGER] : []), ...declared.present]),
     ledgers: new Map(scheme.ledgers.map((l) => [l.id, l])),
-    resultTitles: new Map([[cadreScheme, ledgerTitle(pack, packs.cadre, 'cadre')]]),
+    resultTitles: new Map(cadreSchemes.map((id) => [id, ledgerTitle(pack, packs.cadre, 'cadre')])),
   };
   const branches: BranchResult[] = [];
   const results: SubjectResult[] = [];

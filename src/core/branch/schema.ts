@@ -43,27 +43,37 @@ export const NameRulesSchema = z.object({
 });
 export type NameRules = z.infer<typeof NameRulesSchema>;
 
-const FactShape = { fact: FactIdSchema, label: z.string().min(1), labelEn: z.string().optional() };
+/** The ids the branch pack's own ledgers have as ledgers of the one model. */
+export const MEETINGS_LEDGER = 'meetings';
+export const WORK_LEDGER = 'work';
+
+/** The id under which the stationed cadres' results are a branch fact's `results` (不合格驻村干部人数). */
+export const CADRE_SCHEME = 'stationed-cadre';
+
+type Entry = Record<string, unknown>;
+const isEntry = (x: unknown): x is Entry => typeof x === 'object' && x !== null && !Array.isArray(x);
 
 /**
- * A fact computed per branch and period before the rules run. Its source says
- * how: units (months, quarters, the year) in which a meeting type was held
- * fewer than `min` times; the lowest attendance at a meeting type; a ratio of
- * two work counts summed over the period; stationed cadres graded in `grades`.
+ * A fact in the shape packs had before their facts were the model's
+ * (meetingsMissed, attendance of a meeting, cadresGraded), as the model's:
+ * exported rules files and older shipped packs still read.
  */
-export const BranchFactSchema = z.discriminatedUnion('source', [
-  z.object({
-    ...FactShape,
-    source: z.literal('meetingsMissed'),
-    meeting: FactIdSchema,
-    per: z.enum(['month', 'quarter', 'year']),
-    min: z.number().int().positive().default(1),
-  }),
-  z.object({ ...FactShape, source: z.literal('attendance'), meeting: FactIdSchema }),
-  z.object({ ...FactShape, source: z.literal('ratio'), numerator: FactIdSchema, denominator: FactIdSchema }),
-  z.object({ ...FactShape, source: z.literal('cadresGraded'), grades: z.array(z.string().min(1)).min(1) }),
-]);
-export type BranchFact = z.infer<typeof BranchFactSchema>;
+function modelFact(f: unknown): unknown {
+  if (!isEntry(f)) return f;
+  const { meeting, per, min, grades, ...base } = f;
+  const where = { column: 'meetingType', values: [meeting] };
+  if (f.source === 'meetingsMissed') return { ...base, source: 'unitsWithout', ledger: MEETINGS_LEDGER, per, ...(min !== undefined ? { min } : {}), where };
+  if (f.source === 'attendance' && meeting !== undefined) return { ...base, source: 'attendance', ledger: MEETINGS_LEDGER, present: 'present', expected: 'expected', where };
+  if (f.source === 'cadresGraded') return { ...base, source: 'results', scheme: CADRE_SCHEME, op: 'subjectsGraded', grades };
+  return f;
+}
+
+/** A pack with its built-in facts and declared facts apart (before both were the model's facts) as one with one list. */
+function oneFactList(input: unknown): unknown {
+  if (!isEntry(input) || !Array.isArray(input.facts)) return input;
+  const { declaredFacts, ...rest } = input;
+  return { ...rest, facts: [...input.facts.map(modelFact), ...(Array.isArray(declaredFacts) ? declaredFacts : [])] };
+}
 
 /** At most `maxShare` of a period's branches get `stars`; the lowest scorers above it drop one star. */
 export const StarQuotaSchema = z.object({
@@ -73,7 +83,7 @@ export const StarQuotaSchema = z.object({
   param: z.string().min(1).optional(),
 });
 
-export const BranchPackSchema = z.object({
+const BranchPackShape = z.object({
   id: z.string().min(1),
   version: z.literal(1),
   title: z.string().min(1),
@@ -84,15 +94,20 @@ export const BranchPackSchema = z.object({
   meetings: MeetingLedgerSchema,
   work: WorkLedgerSchema,
   names: NameRulesSchema,
-  facts: z.array(BranchFactSchema).min(1),
   /**
    * Ledgers the pack declares as data, as any assessment does (支部基本情况,
    * 群众满意度测评, 发展党员): classified with every other ledger of the run,
    * their branch names matched through the same roster.
    */
   ledgers: z.array(SchemeLedgerSchema).default([]),
-  /** Facts gathered per branch and period from those ledgers, the way any assessment gathers its facts. */
-  declaredFacts: z.array(SchemeFactSchema).default([]),
+  /**
+   * Facts gathered per branch and period, the way any assessment gathers its
+   * facts, from the meeting records (ledger "meetings", its meetingType
+   * column holding a meeting type's id), the work ledger ("work"), the
+   * ledgers above and the stationed cadres' results; besides the implicit
+   * ones every branch has (meeting counts per type, work column sums).
+   */
+  facts: z.array(SchemeFactSchema).min(1),
   requirements: z.array(RequirementSchema).min(1),
   indicators: z.array(IndicatorSchema).min(1),
   rules: z.array(RuleSchema).min(1),
@@ -112,5 +127,7 @@ export const BranchPackSchema = z.object({
   /** A stated rate may differ from the counts by this much (0.005 = 0.5 percentage points). */
   rateTolerance: z.number().min(0).max(1).default(0.005),
 });
+
+export const BranchPackSchema = z.preprocess(oneFactList, BranchPackShape);
 export type BranchPack = z.infer<typeof BranchPackSchema>;
-export type BranchPackInput = z.input<typeof BranchPackSchema>;
+export type BranchPackInput = z.input<typeof BranchPackShape>;

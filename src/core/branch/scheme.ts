@@ -1,13 +1,57 @@
 import { t } from '../messages';
-import type { Pack } from '../pack/schema';
-import type { Scheme, SchemeFact } from '../scheme/schema';
-import { MEETING_MONTHS, meetingCountFact } from './catalogue';
+import type { Scheme, SchemeFact, SchemeLedger } from '../scheme/schema';
 import { meetingColumns } from './ledgers';
-import type { BranchPack } from './schema';
+import { type BranchPack, MEETINGS_LEDGER, WORK_LEDGER } from './schema';
 
-/** The ids the branch pack's own ledgers have as ledgers of the one model. */
-export const MEETINGS_LEDGER = 'meetings';
-export const WORK_LEDGER = 'work';
+export { MEETINGS_LEDGER, WORK_LEDGER } from './schema';
+
+/** Covered months of the meeting records in the period: null when the records cover none of it. */
+export const MEETING_MONTHS = 'meetingMonths';
+
+export const meetingCountFact = (type: string) => `${type}Meetings`;
+
+/** The meeting records and the work ledger as ledgers of the one model, then the ledgers the pack declares. */
+export function branchLedgers(pack: BranchPack): SchemeLedger[] {
+  return [
+    { id: MEETINGS_LEDGER, title: pack.meetings.title, ...(pack.meetings.titleEn ? { titleEn: pack.meetings.titleEn } : {}), columns: meetingColumns(pack), ignoredColumns: pack.meetings.ignoredColumns, standing: false },
+    {
+      id: WORK_LEDGER,
+      title: pack.work.title,
+      ...(pack.work.titleEn ? { titleEn: pack.work.titleEn } : {}),
+      columns: pack.work.columns,
+      ignoredColumns: pack.work.ignoredColumns,
+      standing: false,
+      statedRates: pack.work.statedRates,
+      rateTolerance: pack.rateTolerance,
+    },
+    ...pack.ledgers,
+  ];
+}
+
+/**
+ * The facts every branch has whatever its pack says, named after its meeting
+ * types and work columns: the covered months of the meeting records, a count
+ * of rows per meeting type and the sum of every work count column.
+ */
+export function implicitFacts(pack: BranchPack): SchemeFact[] {
+  return [
+    { fact: MEETING_MONTHS, label: t('branchFactMeetingMonths'), labelEn: t('branchFactMeetingMonths', {}, 'en'), source: 'covered', ledger: MEETINGS_LEDGER },
+    ...pack.meetings.types.map(
+      (m): SchemeFact => ({
+        fact: meetingCountFact(m.id),
+        label: t('branchFactMeetingsHeld', { meeting: m.label }),
+        labelEn: t('branchFactMeetingsHeld', { meeting: m.labelEn ?? m.label }, 'en'),
+        source: 'rows',
+        ledger: MEETINGS_LEDGER,
+        op: 'count',
+        where: { column: 'meetingType', values: [m.id] },
+      }),
+    ),
+    ...pack.work.columns
+      .filter((c) => c.type === 'number')
+      .map((c): SchemeFact => ({ fact: c.fact, label: c.label, labelEn: c.labelEn ?? c.label, source: 'rows', ledger: WORK_LEDGER, op: 'sum', column: c.fact })),
+  ];
+}
 
 /**
  * The branch pack as an assessment of the one model: its meeting records and
@@ -19,39 +63,8 @@ export const WORK_LEDGER = 'work';
  * out and the score rescaled. Each branch is judged by the same
  * SchemeAssessor as every other assessment.
  */
-export function branchScheme(pack: BranchPack, cadre?: Pack): Scheme {
-  const type = (id: string) => ({ column: 'meetingType', values: [id] });
-  const facts: SchemeFact[] = [
-    { fact: MEETING_MONTHS, label: t('branchFactMeetingMonths'), labelEn: t('branchFactMeetingMonths', {}, 'en'), source: 'covered', ledger: MEETINGS_LEDGER },
-    ...pack.meetings.types.map(
-      (m): SchemeFact => ({
-        fact: meetingCountFact(m.id),
-        label: t('branchFactMeetingsHeld', { meeting: m.label }),
-        labelEn: t('branchFactMeetingsHeld', { meeting: m.labelEn ?? m.label }, 'en'),
-        source: 'rows',
-        ledger: MEETINGS_LEDGER,
-        op: 'count',
-        where: type(m.id),
-      }),
-    ),
-    ...pack.work.columns
-      .filter((c) => c.type === 'number')
-      .map((c): SchemeFact => ({ fact: c.fact, label: c.label, labelEn: c.labelEn ?? c.label, source: 'rows', ledger: WORK_LEDGER, op: 'sum', column: c.fact })),
-    ...pack.facts.map((f): SchemeFact => {
-      const base = { fact: f.fact, label: f.label, labelEn: f.labelEn ?? f.label };
-      switch (f.source) {
-        case 'meetingsMissed':
-          return { ...base, source: 'unitsWithout', ledger: MEETINGS_LEDGER, per: f.per, min: f.min, where: type(f.meeting) };
-        case 'attendance':
-          return { ...base, source: 'attendance', ledger: MEETINGS_LEDGER, present: 'present', expected: 'expected', where: type(f.meeting) };
-        case 'ratio':
-          return { ...base, source: 'ratio', numerator: f.numerator, denominator: f.denominator };
-        case 'cadresGraded':
-          return { ...base, source: 'results', scheme: cadre?.id ?? 'stationed-cadre', op: 'subjectsGraded', grades: f.grades };
-      }
-    }),
-    ...pack.declaredFacts,
-  ];
+export function branchScheme(pack: BranchPack): Scheme {
+  const facts: SchemeFact[] = [...implicitFacts(pack), ...pack.facts];
   const top = pack.grades.find((g) => g.stars === pack.starQuota?.stars);
   return {
     id: pack.id,
@@ -62,20 +75,7 @@ export function branchScheme(pack: BranchPack, cadre?: Pack): Scheme {
     subjectEn: t('subjectBranch', {}, 'en'),
     periodKind: 'quarter',
     params: pack.params,
-    ledgers: [
-      { id: MEETINGS_LEDGER, title: pack.meetings.title, ...(pack.meetings.titleEn ? { titleEn: pack.meetings.titleEn } : {}), columns: meetingColumns(pack), ignoredColumns: pack.meetings.ignoredColumns, standing: false },
-      {
-        id: WORK_LEDGER,
-        title: pack.work.title,
-        ...(pack.work.titleEn ? { titleEn: pack.work.titleEn } : {}),
-        columns: pack.work.columns,
-        ignoredColumns: pack.work.ignoredColumns,
-        standing: false,
-        statedRates: pack.work.statedRates,
-        rateTolerance: pack.rateTolerance,
-      },
-      ...pack.ledgers,
-    ],
+    ledgers: branchLedgers(pack),
     facts,
     indicators: pack.indicators,
     rules: pack.rules,

@@ -3,7 +3,7 @@ import type { Warning } from '../ledger/read';
 import { periodLabel } from '../period';
 import type { Summary } from '../results/summary';
 import type { BranchAssessment, BranchResult } from './result';
-import { meetingCountFact } from './catalogue';
+import { factCatalogue, meetingCountFact, ownFacts } from './catalogue';
 import { deadlineAfter, nextPeriod } from '../period';
 import type { BranchPack } from './schema';
 
@@ -50,14 +50,15 @@ function results(pack: BranchPack, list: BranchResult[]): string[] {
     .map((t) => ({ t, n: sum(list, meetingCountFact(t.id)) }))
     .filter((x): x is { t: (typeof x)['t']; n: number } => x.n !== undefined && x.n > 0);
   if (held.length > 0) out.push(`三会一课和主题党日：${held.map(({ t, n }) => `${t.label}${n}次`).join('、')}。`);
-  const workLabels = new Map(pack.work.columns.map((c) => [c.fact, c.label]));
+  const catalogue = factCatalogue(pack);
+  const label = (fact: string) => catalogue.get(fact)?.label ?? fact;
   const rates: string[] = [];
-  for (const f of pack.facts) {
+  for (const f of ownFacts(pack)) {
     if (f.source !== 'ratio') continue;
     const num = sum(list, f.numerator);
     const den = sum(list, f.denominator);
     if (num === undefined || den === undefined || den === 0) continue;
-    rates.push(`${workLabels.get(f.denominator)}${den}、${workLabels.get(f.numerator)}${num}，${f.label}${rate(num / den)}`);
+    rates.push(`${label(f.denominator)}${den}、${label(f.numerator)}${num}，${f.label}${rate(num / den)}`);
   }
   if (rates.length > 0) out.push(`各支部合计：${rates.join('；')}。`);
   const judged = pack.requirements

@@ -4,7 +4,7 @@ import { t } from '../messages';
 import { periodLabel } from '../period';
 import type { ResultTable, TableMeta } from '../results/table';
 import type { BranchAssessment, BranchResult } from './result';
-import { meetingCountFact } from './catalogue';
+import { factCatalogue, meetingCountFact, ownFacts } from './catalogue';
 import { evidenceText, mergeEvidence } from '../scheme/evidence';
 import type { BranchPack } from './schema';
 
@@ -24,9 +24,8 @@ function num(v: FactValue | undefined): string | number {
   return typeof v === 'number' ? v : MISSING;
 }
 
-/** The columns of 支部汇总, derived from the pack: a count per meeting type, then each computed fact with its counts. */
+/** The columns of 支部汇总, derived from the pack: a count per meeting type, then each rate and count of its own ledgers with its counts. */
 function columns(pack: BranchPack): Column[] {
-  const workLabels = new Map(pack.work.columns.map((c) => [c.fact, c.label]));
   const cols: Column[] = [
     { header: t('colBranchName'), width: 150, format: '', value: (b) => b.name },
     { header: t('colPeriod'), width: 100, format: '', value: (b) => periodLabel(b.period) },
@@ -35,14 +34,16 @@ function columns(pack: BranchPack): Column[] {
     const fact = meetingCountFact(type.id);
     cols.push({ header: t('colMeetingCount', { type: type.label }), width: 64, format: '0', value: (b) => num(b.values[fact]) });
   }
-  for (const f of pack.facts) {
+  const catalogue = factCatalogue(pack);
+  const label = (fact: string) => catalogue.get(fact)?.label ?? fact;
+  for (const f of ownFacts(pack)) {
     if (f.source === 'attendance') {
       cols.push({ header: t('colLowestAttendance', { label: f.label }), width: 90, format: '0.0%', value: (b) => num(b.values[f.fact]) });
     } else if (f.source === 'ratio') {
-      cols.push({ header: workLabels.get(f.denominator) ?? f.denominator, width: 60, format: '0', value: (b) => num(b.values[f.denominator]) });
-      cols.push({ header: workLabels.get(f.numerator) ?? f.numerator, width: 60, format: '0', value: (b) => num(b.values[f.numerator]) });
+      cols.push({ header: label(f.denominator), width: 60, format: '0', value: (b) => num(b.values[f.denominator]) });
+      cols.push({ header: label(f.numerator), width: 60, format: '0', value: (b) => num(b.values[f.numerator]) });
       cols.push({ header: f.label, width: 76, format: '0.0%', value: (b) => num(b.values[f.fact]) });
-    } else if (f.source === 'cadresGraded') {
+    } else if (f.source === 'results') {
       cols.push({ header: f.label, width: 90, format: '0', value: (b) => num(b.values[f.fact]) });
     }
   }

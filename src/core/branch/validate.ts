@@ -5,6 +5,7 @@ import { rangeProblems } from '../pack/range';
 import { type PackProblem, type PackResult, TYPE_NAMES, validatePack, valueFits, zodProblems } from '../pack/validate';
 import { factCatalogue, type BranchFactInfo, OUTCOME_FACTS } from './catalogue';
 import { declaredProblems } from '../rulesheet/scheme/validate';
+import { branchLedgers } from './scheme';
 import { type BranchPack, BranchPackSchema } from './schema';
 
 export type BranchPackResult = { ok: true; pack: BranchPack } | { ok: false; problems: PackProblem[] };
@@ -13,8 +14,8 @@ const MEETING_FACTS = ['branch', 'meetingType', 'date', 'expected', 'present'] a
 
 /**
  * Validates a branch pack before anything runs: its shape (zod), then what a
- * shape cannot say — the ledgers have the columns the reader needs, facts name
- * meeting types and count columns that exist, every condition reads a known
+ * shape cannot say — the ledgers have the columns the reader needs, facts read
+ * ledgers, columns, meeting types and facts that exist, every condition reads a known
  * fact with a value of its type, ids are unique, grade bands descend.
  */
 export function validateBranchPack(input: unknown): BranchPackResult {
@@ -45,24 +46,11 @@ export function validateBranchPack(input: unknown): BranchPackResult {
     }
   });
 
-  const types = new Set(pack.meetings.types.map((t) => t.id));
-  const builtIn = factCatalogue({ ...pack, facts: [] });
-  const seen = new Set<string>();
-  pack.facts.forEach((f, i) => {
-    if (builtIn.has(f.fact) || seen.has(f.fact) || f.fact in OUTCOME_FACTS) add(`facts[${i}].fact`, both('packDuplicateId', { id: f.fact }));
-    seen.add(f.fact);
-    if ((f.source === 'meetingsMissed' || f.source === 'attendance') && !types.has(f.meeting)) {
-      add(`facts[${i}].meeting`, both('branchPackMeeting', { fact: f.fact, meeting: f.meeting }));
-    }
-    if (f.source === 'ratio') {
-      for (const part of [f.numerator, f.denominator]) if (!isCount(part)) add(`facts[${i}]`, both('branchPackWorkColumn', { fact: f.fact, column: part }));
-    }
-  });
-
-  // Declared ledgers and facts are checked as any assessment's are; a declared fact may not take a built-in fact's id.
-  const declaredIds = new Map([...factCatalogue({ ...pack, declaredFacts: [] })].map(([fact, info]) => [fact, info.type] as const));
-  for (const fact of Object.keys(OUTCOME_FACTS)) declaredIds.set(fact, 'number');
-  declaredProblems(pack.ledgers, pack.declaredFacts, add, { schemes: [], factsPath: 'declaredFacts', facts: declaredIds });
+  // Facts are checked as any assessment's are, over the meeting records, the work ledger and the declared ledgers; no fact may take an implicit or outcome fact's id.
+  const known = new Map([...factCatalogue({ ...pack, facts: [] })].map(([fact, info]) => [fact, info.type] as const));
+  for (const fact of Object.keys(OUTCOME_FACTS)) known.set(fact, 'number');
+  const [meetings, work, ...declared] = branchLedgers(pack);
+  declaredProblems(declared, pack.facts, add, { factsPath: 'facts', facts: known, checkedLedgers: [meetings!, work!], columnsAreFacts: false });
 
   const catalogue = factCatalogue(pack);
   const outcomes = new Map<string, BranchFactInfo>([...catalogue, ...Object.entries(OUTCOME_FACTS)]);

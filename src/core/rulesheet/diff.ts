@@ -1,4 +1,5 @@
 import type { BranchPack } from '../branch/schema';
+import { branchLedgers } from '../branch/scheme';
 import { both, type Bilingual, type MessageKey, t } from '../messages';
 import { packHash, stableJson } from '../pack/hash';
 import { type Param, paramText } from '../pack/params';
@@ -185,7 +186,7 @@ function branchTableItems(pack: BranchPack): Tables {
     ...scoringTables(sharedView(pack).pack),
     ['rsTableRequirements', conditionItems(REQUIREMENTS, pack)],
     ['rsTableRisk', conditionItems(RISK, pack)],
-    ...declaredTables(writeLedgers(pack.ledgers), writeFacts(pack.ledgers, pack.declaredFacts, builtInFacts(pack))),
+    ...declaredTables(writeLedgers(pack.ledgers), writeFacts(branchLedgers(pack), pack.facts, builtInFacts(pack))),
   ];
 }
 
@@ -275,14 +276,13 @@ export function diffPacks(before: Pack, after: Pack): PackChange[] {
 
 /**
  * The parts of a branch pack the rules sheet does not lay out (how its
- * ledgers are read, the name rules, the fact definitions): only a pack file
+ * meeting records and work ledger are read, the name rules): only a pack file
  * can change them, so a change is named by part, not written out field by field.
  */
-const CARRIED: { key: 'meetings' | 'work' | 'names' | 'facts'; name: (p: BranchPack) => string }[] = [
+const CARRIED: { key: 'meetings' | 'work' | 'names'; name: (p: BranchPack) => string }[] = [
   { key: 'meetings', name: (p) => p.meetings.title },
   { key: 'work', name: (p) => p.work.title },
   { key: 'names', name: () => t('rsCarriedNames') },
-  { key: 'facts', name: () => t('rsCarriedFacts') },
 ];
 
 /**

@@ -1,5 +1,6 @@
-import { factCatalogue, OUTCOME_FACTS } from '../../branch/catalogue';
+import { factCatalogue, OUTCOME_FACTS, ownFacts } from '../../branch/catalogue';
 import type { BranchPack } from '../../branch/schema';
+import { branchLedgers, MEETINGS_LEDGER, WORK_LEDGER } from '../../branch/scheme';
 import type { SchemeFact, SchemeLedger } from '../../scheme/schema';
 import type { MessageKey } from '../../messages';
 import { type SheetBlock, TableView } from '../grid';
@@ -55,13 +56,15 @@ export interface LaidTable {
  * The tables of a branch block, in the order they are shown. Scoring reuses
  * the cadre block's 【指标】【规则】【等次】 tables; the must-meet items, the
  * risk criteria and the single settings get tables of their own. The ledgers
- * the pack declares as data (支部基本情况, 发展党员情况) and the facts counted
- * from them are laid out in the scheme block's 【台账】【数据项】 tables, so a
- * clerk adds a ledger and an indicator in cells. The built-in ledgers' column
- * specs, meeting types, name rules and fact definitions are not: they describe
- * how the reader finds the township's fixed ledgers, which staff do not
- * reword, and a slip there would silently stop ledgers being read. They are
- * carried over from rules/branch.json unchanged.
+ * the pack declares as data (支部基本情况, 发展党员情况) and every fact of the
+ * pack are laid out in the scheme block's 【台账】【数据项】 tables, so a clerk
+ * adds a ledger, a fact or an indicator, or makes 支委会 due twice a quarter,
+ * in cells; a fact names the meeting records and the work ledger by their
+ * titles as it names any ledger. Those two ledgers' column specs and meeting
+ * types and the name rules are not laid out: they describe how the reader
+ * finds the township's fixed ledgers, which staff do not reword, and a slip
+ * there would silently stop ledgers being read. They are carried over from
+ * rules/branch.json unchanged, and so are the implicit facts named after them.
  */
 export function branchTables({ branch: pack, tests }: BranchEntry): LaidTable[] {
   const shared = sharedView(pack);
@@ -73,7 +76,7 @@ export function branchTables({ branch: pack, tests }: BranchEntry): LaidTable[] 
     // After the tables staff had before parameters, so their cells keep their addresses; the tests stay last.
     { name: 'rsTableParams', hint: 'rsHintParams', table: writeParams(pack.params) },
     { name: 'rsTableLedgers', hint: 'rsHintLedgers', table: writeLedgers(pack.ledgers) },
-    { name: 'rsTableFacts', hint: 'rsHintBranchFacts', table: writeFacts(pack.ledgers, pack.declaredFacts, builtInFacts(pack)) },
+    { name: 'rsTableFacts', hint: 'rsHintBranchFacts', table: writeFacts(branchLedgers(pack), pack.facts, builtInFacts(pack)) },
     { name: testsSection.name, hint: 'rsHintBranchTests', table: writeTests(testView(pack, tests), { failed: true, risk: true }) },
   ];
 }
@@ -91,19 +94,19 @@ const KNOWN: { name: MessageKey; required: boolean }[] = [
   { name: 'rsTableFacts', required: false },
 ];
 
-/** The branch's own facts a declared fact may read (a ratio of two counts): every labelled one but those it declares itself. */
+/** The implicit facts a branch fact may read (a ratio of two counts), named after the meeting types and work columns: not rows of 【数据项】. */
 export function builtInFacts(pack: BranchPack): FactScope['elsewhere'] {
-  return [...factCatalogue({ ...pack, declaredFacts: [] })].filter(([, info]) => info.label).map(([fact, info]) => ({ fact, label: info.label }));
+  return [...factCatalogue({ ...pack, facts: [] })].filter(([, info]) => info.label).map(([fact, info]) => ({ fact, label: info.label }));
 }
 
 /**
- * What a branch 数据项 may name: the built-in facts, known before any
- * declared one. The outcomes (得分, 排名) come after scoring, so no fact can
- * read them; validateBranchPack reports a declared id that takes one's, and
- * an id made up for a row is never one of theirs.
+ * What a branch 数据项 may name: the implicit facts, known before any of the
+ * rows'. The outcomes (得分, 排名) come after scoring, so no fact can read
+ * them; validateBranchPack reports an id that takes one's, and an id made up
+ * for a row is never one of theirs.
  */
 function branchFactScope(pack: BranchPack): FactScope {
-  return { path: 'declaredFacts', columnsAreFacts: false, elsewhere: builtInFacts(pack), reserved: Object.keys(OUTCOME_FACTS) };
+  return { path: 'facts', columnsAreFacts: false, elsewhere: builtInFacts(pack), reserved: Object.keys(OUTCOME_FACTS) };
 }
 
 /** Whether a block assesses branches, as its 【设置】 table says: read before anything else, since the two kinds hold different tables. */
@@ -122,10 +125,15 @@ export function readBranchBlock(ctx: ReadContext, block: SheetBlock, carried: Br
   const ledgers: SchemeLedger[] = ledgersView ? [] : carried.ledgers;
   if (ledgersView) readLedgers(ledgersView, ctx, ledgers);
   const factsView = tables.get('rsTableFacts');
-  const declaredFacts: SchemeFact[] = factsView ? [] : carried.declaredFacts;
-  if (factsView) readFacts(factsView, ctx, ledgers, declaredFacts, branchFactScope(carried));
-  // Conditions name the declared facts as read from these cells, not those carried over.
-  const pack: BranchPack = { ...carried, ledgers, declaredFacts };
+  let facts: SchemeFact[] = factsView ? [] : carried.facts;
+  if (factsView) readFacts(factsView, ctx, branchLedgers({ ...carried, ledgers }), facts, branchFactScope(carried));
+  // A sheet written while 【数据项】 held the declared facts alone has no row read from the branch's own ledgers: it keeps the carried ones.
+  if (factsView && !facts.some((f) => f.source === 'results' || ('ledger' in f && (f.ledger === MEETINGS_LEDGER || f.ledger === WORK_LEDGER)))) {
+    const read = new Set(facts.map((f) => f.fact));
+    facts = [...facts, ...ownFacts(carried).filter((f) => !read.has(f.fact))];
+  }
+  // Conditions name the facts as read from these cells, not those carried over.
+  const pack: BranchPack = { ...carried, ledgers, facts };
   ctx.facts = branchFacts(pack);
   ctx.unknownFact = 'rsBranchFactUnknown';
   const paramsView = tables.get('rsTableParams');
@@ -162,9 +170,8 @@ export function readBranchBlock(ctx: ReadContext, block: SheetBlock, carried: Br
     meetings: carried.meetings,
     work: carried.work,
     names: carried.names,
-    facts: carried.facts,
+    facts,
     ledgers,
-    declaredFacts,
     requirements,
     indicators: ctx.draft.indicators,
     rules: ctx.draft.rules,

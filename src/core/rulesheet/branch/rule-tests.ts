@@ -3,7 +3,8 @@ import { ledgerTitle } from '../../branch/ledgers';
 import { branchScheme } from '../../branch/scheme';
 import { SchemeAssessor } from '../../scheme/assess';
 import { type GatheredFacts, givenFacts } from '../../scheme/facts';
-import type { BranchFact, BranchPack } from '../../branch/schema';
+import type { BranchPack } from '../../branch/schema';
+import type { SchemeFact } from '../../scheme/schema';
 import { t } from '../../messages';
 import type { FactValue } from '../../ledger/read';
 import { type RuleTestCase, type RuleTestResult, testChecks, testResult } from '../rule-tests';
@@ -45,14 +46,14 @@ function caseFacts(pack: BranchPack, test: RuleTestCase): GatheredFacts {
  * What a flag says beside a value, as a real run would from the ledger rows
  * (the months missed, the counts); a test has only the number, so it says that.
  */
-function detailOf(def: BranchFact, value: number, test: RuleTestCase): { zh: string; en: string } | undefined {
+function detailOf(def: SchemeFact, value: number, test: RuleTestCase): { zh: string; en: string } | undefined {
   switch (def.source) {
-    case 'meetingsMissed': {
+    case 'unitsWithout': {
       const key = def.per === 'quarter' ? 'rsTestDetailQuarters' : 'rsTestDetailMonths';
       return { zh: t(key, { count: value }), en: t(key, { count: value }, 'en') };
     }
-    case 'cadresGraded':
-      return { zh: t('rsTestDetailCadres', { count: value }), en: t('rsTestDetailCadres', { count: value }, 'en') };
+    case 'results':
+      return def.op === 'subjectsGraded' ? { zh: t('rsTestDetailCadres', { count: value }), en: t('rsTestDetailCadres', { count: value }, 'en') } : undefined;
     case 'attendance':
       return { zh: '', en: t('rsTestDetailMeeting', {}, 'en') };
     case 'ratio': {

@@ -18,11 +18,11 @@ const ROWS_OPS = new Set<SourceWord>(['sum', 'count', 'mean', 'min', 'max']);
 /**
  * What a block's 数据项 may name beyond its own rows and ledgers, and where
  * they sit in its pack: a scheme's facts read the ledgers' columns by name; a
- * branch block's read the branch's built-in facts (会议次数, 办结率) instead,
- * since its rules never read a declared ledger's column as it is.
+ * branch block's read the branch's implicit facts (会议次数, 办结数) instead,
+ * since its rules never read a ledger's column as it is.
  */
 export interface FactScope {
-  /** The pack path of the facts: "facts" for a scheme, "declaredFacts" for the branch pack. */
+  /** The pack path of the facts: "facts" for a scheme and for the branch pack. */
   path: string;
   /** Whether a ratio or an either may name a ledger's column, and so a fact may not take a column's name. */
   columnsAreFacts: boolean;

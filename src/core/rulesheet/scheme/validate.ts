@@ -30,15 +30,18 @@ const isNumeric = (type: FactType | undefined) => type === 'number' || type === 
  * the branch pack's declared part alike: ids are unique, each ledger has one
  * subject column and sound ranges, each fact reads a ledger and columns that
  * exist (numbers where it adds them up) and facts that exist (or `facts`,
- * gathered elsewhere). Gives what every column and fact holds, and its label.
+ * gathered elsewhere); a fact may also read `checkedLedgers`, whose problems
+ * are someone else's to say (the branch's meeting records and work ledger).
+ * With `columnsAreFacts` false a fact may name facts only, not columns.
+ * Gives what every column and fact holds, and its label.
  */
 export function declaredProblems(
   ledgers: SchemeLedger[],
   facts: SchemeFact[],
   add: (path: string, message: Bilingual) => void,
-  context: { schemes?: string[]; factsPath: string; facts?: Map<string, FactType> },
+  context: { schemes?: string[]; factsPath: string; facts?: Map<string, FactType>; checkedLedgers?: SchemeLedger[]; columnsAreFacts?: boolean },
 ): { types: Map<string, FactType>; labels: Map<string, { zh: string; en: string }> } {
-  const byId = new Map<string, SchemeLedger>();
+  const byId = new Map<string, SchemeLedger>((context.checkedLedgers ?? []).map((l) => [l.id, l]));
   ledgers.forEach((ledger, i) => {
     if (byId.has(ledger.id)) add(`ledgers[${i}].id`, both('packDuplicateId', { id: ledger.id }));
     else byId.set(ledger.id, ledger);
@@ -53,9 +56,11 @@ export function declaredProblems(
     ledger.statedRates?.forEach((r, k) => statedRateProblems(ledger, r, `ledgers[${i}].statedRates[${k}]`, add));
   });
 
-  const columns = columnsById(ledgers);
+  const columns = columnsById([...(context.checkedLedgers ?? []), ...ledgers]);
   const factKinds = factTypes(facts, columns);
-  const types = new Map<string, FactType>([...(context.facts ?? []), ...[...columns].map(([id, c]): [string, FactType] => [id, c.type]), ...factKinds]);
+  // A branch's facts are gathered from its rows, never a column as it stands: there a ratio naming a column would have no value.
+  const columnTypes = context.columnsAreFacts === false ? [] : [...columns].map(([id, c]): [string, FactType] => [id, c.type]);
+  const types = new Map<string, FactType>([...(context.facts ?? []), ...columnTypes, ...factKinds]);
   const labels = new Map<string, { zh: string; en: string }>();
   for (const [id, c] of columns) labels.set(id, { zh: c.label, en: c.labelEn ?? c.label });
   const seenFacts = new Set<string>();
