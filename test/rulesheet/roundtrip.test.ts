@@ -100,6 +100,9 @@ describe('pack → sheet → pack', () => {
     const read = readRulesSheet(first);
     expect(read.problems).toEqual([]);
     expect(read.packs[0]!.branch).toEqual(shippedBranchPack());
+    // The meeting records and the work ledger are read from 【台账】's cells, not carried over.
+    expect(read.packs[0]!.branch!.meetings).toEqual(shippedBranchPack().meetings);
+    expect(read.packs[0]!.branch!.work).toEqual(shippedBranchPack().work);
     expect(packFor(read, 'branch')).toMatchObject({ title: '党支部考核', cell: 'A1', pack: shippedBranchPack() });
     expect(read.packs[0]!.tests.map((t) => t.test)).toEqual(branch!.tests);
     expect(sheetOf(entriesOfRules(read)).values).toEqual(first.values);

@@ -5,6 +5,7 @@ import { packHash, stableJson } from '../pack/hash';
 import { type Param, paramText } from '../pack/params';
 import type { Condition, Pack, Rule } from '../pack/schema';
 import { builtInFacts, REQUIREMENTS, RISK } from './branch/block';
+import { laidLedgers } from './branch/own-ledgers';
 import type { ConditionTable } from './branch/condition-table';
 import { sharedView } from './branch/facts';
 import { branchSettingCells } from './branch/settings';
@@ -186,7 +187,7 @@ function branchTableItems(pack: BranchPack): Tables {
     ...scoringTables(sharedView(pack).pack),
     ['rsTableRequirements', conditionItems(REQUIREMENTS, pack)],
     ['rsTableRisk', conditionItems(RISK, pack)],
-    ...declaredTables(writeLedgers(pack.ledgers), writeFacts(branchLedgers(pack), pack.facts, builtInFacts(pack))),
+    ...declaredTables(writeLedgers(laidLedgers(pack)), writeFacts(branchLedgers(pack), pack.facts, builtInFacts(pack))),
   ];
 }
 
@@ -275,15 +276,11 @@ export function diffPacks(before: Pack, after: Pack): PackChange[] {
 }
 
 /**
- * The parts of a branch pack the rules sheet does not lay out (how its
- * meeting records and work ledger are read, the name rules): only a pack file
- * can change them, so a change is named by part, not written out field by field.
+ * The part of a branch pack the rules sheet does not lay out (the name
+ * rules): only a pack file can change it, so a change is named by part, not
+ * written out field by field.
  */
-const CARRIED: { key: 'meetings' | 'work' | 'names'; name: (p: BranchPack) => string }[] = [
-  { key: 'meetings', name: (p) => p.meetings.title },
-  { key: 'work', name: (p) => p.work.title },
-  { key: 'names', name: () => t('rsCarriedNames') },
-];
+const CARRIED: { key: 'names'; name: (p: BranchPack) => string }[] = [{ key: 'names', name: () => t('rsCarriedNames') }];
 
 /**
  * The change log of a branch pack, in the same words as diffPacks: its

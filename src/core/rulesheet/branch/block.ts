@@ -18,6 +18,7 @@ import { branchFacts, sharedView, testView } from './facts';
 import { readBranchSettings, settingsSayBranch, writeBranchSettings } from './settings';
 import { type FactScope, readFacts, writeFacts } from '../scheme/facts';
 import { readLedgers, writeLedgers } from '../scheme/ledgers';
+import { type BranchLedgersRead, laidLedgers, rateTolerance, splitBranchLedgers } from './own-ledgers';
 
 /** A branch pack as the rules sheet holds it, with the tests of its 【规则测试】 table. */
 export interface BranchEntry {
@@ -55,16 +56,16 @@ export interface LaidTable {
 /**
  * The tables of a branch block, in the order they are shown. Scoring reuses
  * the cadre block's 【指标】【规则】【等次】 tables; the must-meet items, the
- * risk criteria and the single settings get tables of their own. The ledgers
- * the pack declares as data (支部基本情况, 发展党员情况) and every fact of the
- * pack are laid out in the scheme block's 【台账】【数据项】 tables, so a clerk
- * adds a ledger, a fact or an indicator, or makes 支委会 due twice a quarter,
- * in cells; a fact names the meeting records and the work ledger by their
- * titles as it names any ledger. Those two ledgers' column specs and meeting
- * types and the name rules are not laid out: they describe how the reader
- * finds the township's fixed ledgers, which staff do not reword, and a slip
- * there would silently stop ledgers being read. They are carried over from
- * rules/branch.json unchanged, and so are the implicit facts named after them.
+ * risk criteria and the single settings get tables of their own. Every
+ * ledger and every fact of the pack is laid out in the scheme block's
+ * 【台账】【数据项】 tables: the meeting records (their types as the 取值 of
+ * 会议类型) and the work ledger (their stated rates as 核对) first, then the
+ * ledgers the pack declares as data (支部基本情况, 发展党员情况). So a clerk adds
+ * a meeting type their county holds (民情恳谈会), a wording of a column, a
+ * ledger, a fact or an indicator, or makes 支委会 due twice a quarter, in
+ * cells. Only the name rules are not laid out: they are carried over from
+ * rules/branch.json unchanged, and so are the implicit facts named after the
+ * meeting types and work columns.
  */
 export function branchTables({ branch: pack, tests }: BranchEntry): LaidTable[] {
   const shared = sharedView(pack);
@@ -75,7 +76,7 @@ export function branchTables({ branch: pack, tests }: BranchEntry): LaidTable[] 
     { name: 'rsTableSettings', hint: 'rsHintBranchSettings', table: writeBranchSettings(pack) },
     // After the tables staff had before parameters, so their cells keep their addresses; the tests stay last.
     { name: 'rsTableParams', hint: 'rsHintParams', table: writeParams(pack.params) },
-    { name: 'rsTableLedgers', hint: 'rsHintLedgers', table: writeLedgers(pack.ledgers) },
+    { name: 'rsTableLedgers', hint: 'rsHintLedgers', table: writeLedgers(laidLedgers(pack)) },
     { name: 'rsTableFacts', hint: 'rsHintBranchFacts', table: writeFacts(branchLedgers(pack), pack.facts, builtInFacts(pack)) },
     { name: testsSection.name, hint: 'rsHintBranchTests', table: writeTests(testView(pack, tests), { failed: true, risk: true }) },
   ];
@@ -120,20 +121,26 @@ export function isBranchBlock(block: SheetBlock): boolean {
  */
 export function readBranchBlock(ctx: ReadContext, block: SheetBlock, carried: BranchPack): Record<string, unknown> {
   const tables = collectTables(ctx, block, KNOWN);
-  // A sheet written before the branch block laid out its declared ledgers keeps the carried ones.
+  // A sheet written before the branch block laid out its ledgers keeps the carried ones.
   const ledgersView = tables.get('rsTableLedgers');
-  const ledgers: SchemeLedger[] = ledgersView ? [] : carried.ledgers;
-  if (ledgersView) readLedgers(ledgersView, ctx, ledgers);
+  let own: BranchLedgersRead = { meetings: carried.meetings, work: carried.work, ledgers: carried.ledgers };
+  if (ledgersView) {
+    const read: SchemeLedger[] = [];
+    readLedgers(ledgersView, ctx, read);
+    own = splitBranchLedgers(read, ctx, carried);
+  }
+  const { meetings, work, ledgers } = own;
+  const laid: BranchPack = { ...carried, meetings, work, ledgers };
   const factsView = tables.get('rsTableFacts');
   let facts: SchemeFact[] = factsView ? [] : carried.facts;
-  if (factsView) readFacts(factsView, ctx, branchLedgers({ ...carried, ledgers }), facts, branchFactScope(carried));
+  if (factsView) readFacts(factsView, ctx, branchLedgers(laid), facts, branchFactScope(laid));
   // A sheet written while 【数据项】 held the declared facts alone has no row read from the branch's own ledgers: it keeps the carried ones.
   if (factsView && !facts.some((f) => f.source === 'results' || ('ledger' in f && (f.ledger === MEETINGS_LEDGER || f.ledger === WORK_LEDGER)))) {
     const read = new Set(facts.map((f) => f.fact));
     facts = [...facts, ...ownFacts(carried).filter((f) => !read.has(f.fact))];
   }
   // Conditions name the facts as read from these cells, not those carried over.
-  const pack: BranchPack = { ...carried, ledgers, facts };
+  const pack: BranchPack = { ...laid, facts };
   ctx.facts = branchFacts(pack);
   ctx.unknownFact = 'rsBranchFactUnknown';
   const paramsView = tables.get('rsTableParams');
@@ -167,8 +174,8 @@ export function readBranchBlock(ctx: ReadContext, block: SheetBlock, carried: Br
     titleEn: settings.titleEn,
     subject: settings.subject,
     ...(ctx.draft.params ? { params: ctx.draft.params } : {}),
-    meetings: carried.meetings,
-    work: carried.work,
+    meetings,
+    work,
     names: carried.names,
     facts,
     ledgers,
@@ -181,6 +188,6 @@ export function readBranchBlock(ctx: ReadContext, block: SheetBlock, carried: Br
     risk: { label: settings.riskLabel, labelEn: settings.riskLabelEn, any: risk, maxStars: settings.riskMaxStars, rectifyMonths: settings.riskRectifyMonths },
     rectifyMonths: settings.rectifyMonths,
     coverShare: settings.coverShare,
-    rateTolerance: settings.rateTolerance,
+    rateTolerance: rateTolerance(ctx, settings.rateTolerance, own.tolerance),
   };
 }
