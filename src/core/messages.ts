@@ -542,6 +542,8 @@ export const MESSAGES = {
   sumQuota: { zh: '因{grade}名额所限，{count}{unit}降一档（{names}）。', en: '{count}{unit} moved down a grade by the {grade} quota ({names}).' },
   sumWarnings: { zh: '台账中有{count}处数据需要核实（如{cells}）。', en: '{count} places in the ledgers need checking (such as {cells}).' },
   sumNoProblem: { zh: '本期{count}{unit}均无提示。', en: 'No flags for the {count}{unit} of this period.' },
+  sumRisk: { zh: '列为{label}的{count}{unit}：{names}。', en: '{count}{unit} {label}: {names}.' },
+  sumPlanRectify: { zh: '{count}{unit}（{names}）于{deadline}前完成整改。', en: '{count}{unit} ({names}) to rectify by {deadline}.' },
   sumPlanLowest: { zh: '对评为{grade}的{count}{unit}（{names}）逐一约谈，限期整改。', en: 'Talk to each of the {count}{unit} graded {grade} ({names}) and set a deadline to improve.' },
   sumPlanBottom: { zh: '对{flag}的{count}{unit}（{names}）{action}。', en: '{flag}: {count}{unit} ({names}): {action}.' },
   sumPlanFollow: { zh: '实行动态管理，下期重点跟踪', en: 'follow closely next period' },

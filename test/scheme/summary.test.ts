@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { runSummaries } from '../../src/core/run';
+import { runSummaries, runTables } from '../../src/core/run';
+import { SchemeSchema } from '../../src/core/scheme/schema';
 import { sheet } from '../fixtures/workbook';
 import { HOUSEHOLD_HEADER, VILLAGE_HEADER, villageMerges, runSheets, shippedPacks } from './helpers';
 
@@ -30,5 +31,44 @@ describe('the four-section summary of a declared assessment', () => {
     const run = await runSheets([sheet('2024年第一季度', [HOUSEHOLD_HEADER, ...rows])]);
     const summary = runSummaries(run, shippedPacks()).schemes.find((s) => s.id === 'household')!.summary;
     expect(summary.sections[3]!.sentences).toContain('对后20%的1名（戊）补位调整或取消中心户资格。');
+  });
+
+  it('says who is at risk and why, and by when each is to rectify, where the scheme has must-meet items and a risk', async () => {
+    const packs = shippedPacks();
+    const household = packs.schemes!.find((x) => x.id === 'household')!;
+    const strict = SchemeSchema.parse({
+      ...household,
+      requirements: [
+        {
+          id: 'publicity-min',
+          label: '政策宣传',
+          when: [{ fact: 'publicity', op: '<', value: 1 }],
+          expected: '至少1次',
+          actual: '{publicity}次',
+          message: '政策宣传{publicity}次，未达到至少1次',
+          fix: '每季度至少宣传1次',
+        },
+      ],
+      risk: { label: '需重点帮扶', any: [{ id: 'low-rating', when: [{ fact: 'rating', op: '<', value: 60 }], reason: '民主测评{rating}分' }], maxStars: 0, rectifyMonths: 3 },
+      rectifyMonths: 1,
+    });
+    const withStrict = { ...packs, schemes: packs.schemes!.map((x) => (x.id === 'household' ? strict : x)) };
+    const rows = [
+      [1, '甲', '巴彦嘎查', 95, 2, 2, 2, 1],
+      [2, '乙', '巴彦嘎查', 80, 0, 2, 2, 1],
+      [3, '丙', '巴彦嘎查', 50, 2, 2, 2, 1],
+    ];
+    const run = await runSheets([sheet('2024年第一季度', [HOUSEHOLD_HEADER, ...rows])], {}, withStrict);
+    const [, , problems, plans] = runSummaries(run, withStrict).schemes.find((x) => x.id === 'household')!.summary.sections.map((x) => x.sentences.join(''));
+    expect(problems).toContain('政策宣传：1名（乙）。');
+    expect(problems).toContain('列为需重点帮扶的1名：丙（民主测评50分（2024年第一季度!D4））。');
+    expect(plans).toContain('1名（乙）于2024年4月30日前完成整改。');
+    expect(plans).toContain('1名（丙）于2024年6月30日前完成整改。');
+    const table = runTables(run, withStrict, { time: '2024-07-01 09:00' }).find((x) => x.sheet === '党员中心户季度测评结果')!;
+    const col = (header: string) => table.header.indexOf(header);
+    const row = (name: string) => table.rows.find((r) => r[0] === name)!;
+    expect(row('丙')[col('需重点帮扶')]).toBe('是：民主测评50分（2024年第一季度!D4）');
+    expect(row('甲')[col('需重点帮扶')]).toBe('否');
+    expect(row('乙')[col('整改时限')]).toBe('2024年4月30日');
   });
 });

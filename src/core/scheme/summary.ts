@@ -52,12 +52,18 @@ export function schemeSummary(a: SchemeAssessment, scheme: Scheme): Summary {
   const topics = new Map<string, SubjectResult[]>();
   for (const r of results) {
     for (const f of r.flags) {
-      const topic = f.rule.startsWith('missing:') || f.rule.startsWith('veto:') ? f.message : f.message.replace(/[（：].*$/, '');
+      // A failed must-meet item is one topic whatever its figures; a missing entry or a veto says what in its message.
+      const topic = f.item ? f.item.label : f.rule.startsWith('missing:') || f.rule.startsWith('veto:') ? f.message : f.message.replace(/[（：].*$/, '');
       if (!topics.has(topic)) topics.set(topic, []);
       topics.get(topic)!.push(r);
     }
   }
   for (const [topic, rs] of [...topics].sort((x, y) => y[1].length - x[1].length)) problems.push(t('sumProblem', { topic, count: rs.length, unit, names: list(rs) }));
+  const atRisk = results.filter((r) => r.risk);
+  if (atRisk.length > 0 && scheme.risk) {
+    const names = atRisk.map((r) => `${who(r)}（${r.riskReasons.map((x) => x.message).join('、')}）`);
+    problems.push(t('sumRisk', { label: scheme.risk.label, count: atRisk.length, unit, names: names.join('；') }));
+  }
   const dropped = results.filter((r) => r.notes.some((n) => n.rule === 'quota'));
   if (dropped.length > 0 && scheme.quota) problems.push(t('sumQuota', { grade: scheme.quota.grade, count: dropped.length, unit, names: list(dropped) }));
   if (a.warnings.length > 0) problems.push(t('sumWarnings', { count: a.warnings.length, cells: a.warnings.slice(0, 3).map((w) => `${w.sheet}!${w.cell}`).join('、') }));
@@ -68,6 +74,9 @@ export function schemeSummary(a: SchemeAssessment, scheme: Scheme): Summary {
   if (lowest.length > 0) plans.push(t('sumPlanLowest', { grade: scheme.grades.at(-1)!.grade, count: lowest.length, unit, names: list(lowest) }));
   const lagging = results.filter((r) => r.flags.some((f) => f.rule === 'ranking:bottom'));
   if (lagging.length > 0 && scheme.ranking) plans.push(t('sumPlanBottom', { flag: scheme.ranking.flag, count: lagging.length, unit, names: list(lagging), action: scheme.ranking.action ?? t('sumPlanFollow') }));
+  const deadlines = new Map<string, SubjectResult[]>();
+  for (const r of results) if (r.rectifyBy) deadlines.set(r.rectifyBy, [...(deadlines.get(r.rectifyBy) ?? []), r]);
+  for (const [deadline, rs] of deadlines) plans.push(t('sumPlanRectify', { count: rs.length, unit, names: list(rs), deadline }));
   if (a.warnings.length > 0 || results.some((r) => r.flags.some((f) => f.rule.startsWith('missing:')))) plans.push(t('sumPlanData'));
   if (plans.length === 0) plans.push(t('sumPlanKeep', { title: scheme.title }));
 

@@ -24,8 +24,9 @@ function groupHeader(scheme: Scheme): string {
 
 /**
  * One row per subject and period: the indicator points, total, grade (and
- * stars where the bands give any), rank, the computed outputs, flags and
- * notes, the rules behind the points and the ledger row it came from.
+ * stars where the bands give any), rank, the computed outputs, flags, the
+ * risk and the deadline where the scheme has them, notes, the rules behind
+ * the points and the ledger row it came from.
  */
 export function schemeResultTable(assessment: SchemeAssessment, scheme: Scheme, meta: TableMeta): ResultTable {
   const starred = scheme.grades.some((g) => g.stars > 0);
@@ -41,6 +42,10 @@ export function schemeResultTable(assessment: SchemeAssessment, scheme: Scheme, 
     { header: t('colRank'), width: 56, format: '', value: (r) => `${r.rank}/${r.of}` },
     ...scheme.outputs.map((o): Column => ({ header: o.label, width: 90, format: '0.##', value: (r) => show(r.values[o.id]) })),
     { header: t('colFlags'), width: 260, format: '', wrap: true, value: (r) => r.flags.map((f) => f.message).join('；') },
+    ...(scheme.risk
+      ? [{ header: scheme.risk.label, width: 160, format: '', wrap: true, value: (r: SubjectResult) => (r.risk ? `${t('yes')}：${r.riskReasons.map((x) => x.message).join('；')}` : t('no')) }]
+      : []),
+    ...(scheme.risk || scheme.rectifyMonths !== undefined ? [{ header: t('colDeadline'), width: 100, format: '', value: (r: SubjectResult) => r.rectifyBy ?? '' }] : []),
     { header: t('colNotes'), width: 220, format: '', wrap: true, value: (r) => r.notes.map((n) => n.message).join('；') },
     { header: t('colBasis'), width: 220, format: '', wrap: true, value: (r) => r.basis.map((b) => `${rules.get(b.rule) ?? b.rule} ${b.points >= 0 ? '+' : ''}${b.points}`).join('；') },
     { header: t('colSource'), width: 130, format: '', value: (r) => (r.source ? `${r.source.sheet}!${r.source.row}` : '') },
