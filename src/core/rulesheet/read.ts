@@ -1,6 +1,6 @@
 import { both, t } from '../messages';
 import type { Pack } from '../pack/schema';
-import { validatePack } from '../pack/validate';
+import { validatePack, zodProblems } from '../pack/validate';
 import { a1, type SheetSnapshot, type WorkbookSnapshot } from '../snapshot';
 import { checkPack } from './check';
 import { FactDirectory } from './facts';
@@ -19,7 +19,7 @@ import { branchPackOf } from '../branch/scheme';
 import { sharedView } from './branch/facts';
 import { shippedBranchPack } from './defaults';
 import { isSchemeBlock, readBlockScheme, readSchemeBlock, type SchemeEntry } from './scheme/block';
-import type { Scheme } from '../scheme/schema';
+import { type Scheme, SchemeSchema } from '../scheme/schema';
 
 /** What one block of the sheet holds: a cadre pack with its tests, a branch pack, or an assessment scheme declared in cells. */
 export type RulesEntry = PackEntry | BranchEntry | SchemeEntry;
@@ -66,9 +66,9 @@ export interface RulesRead {
  */
 function branchBlock(ctx: ReadContext, block: SheetBlock, titleCell: string): { read: ReadPack; problems: RuleProblem[] } {
   const carried = shippedBranchPack();
-  // Not yet validated: validateBranchPack names whatever the scheme lacks.
-  const scheme = readBlockScheme(ctx, block, branchLayout(carried)) as Scheme;
-  const result = validateBranchPack(branchPackOf(scheme, carried));
+  // The block read as a scheme of the model, then as the branch pack it stands for, each shape checked in turn.
+  const parsed = SchemeSchema.safeParse(readBlockScheme(ctx, block, branchLayout(carried)));
+  const result = parsed.success ? validateBranchPack(branchPackOf(parsed.data, carried)) : { ok: false as const, problems: zodProblems(parsed.error) };
   if (result.ok) {
     // The same checks as a cadre block's rules (conditions that never hold, rules shadowed under 取第一条, gaps), on the shared view.
     const view = sharedView(result.pack).pack;

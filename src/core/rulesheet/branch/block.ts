@@ -2,7 +2,7 @@ import { factCatalogue, OUTCOME_FACTS, ownFacts } from '../../branch/catalogue';
 import type { BranchPack } from '../../branch/schema';
 import { branchLedgers, implicitFacts, MEETINGS_LEDGER, WORK_LEDGER } from '../../branch/scheme';
 import type { SchemeLedger } from '../../scheme/schema';
-import { type MessageKey, t } from '../../messages';
+import { both, type MessageKey, t } from '../../messages';
 import { type SheetBlock, TableView } from '../grid';
 import type { TableOut } from '../section';
 import { gradesSection } from '../sections/grades';
@@ -182,9 +182,11 @@ export function branchLayout(carried: BranchPack): BlockLayout {
     testNames: (draft, ctx) => {
       ctx.facts = FactDirectory.of(testView(pack(draft), []).pack);
     },
-    scheme: (draft, ctx) => {
+    scheme: (draft, ctx, settingsCell) => {
       const stated = rateTolerance(ctx, settings.rateTolerance, tolerance);
       const band = ctx.draft.grades.find((g) => g.stars === settings.quotaStars);
+      // A quota on stars no band gives would limit nothing: said, not dropped in silence.
+      if (settings.quotaStars !== undefined && !band) ctx.report(ctx.cells.get('starQuota.stars') ?? settingsCell, both('rsQuotaStarsNoBand', { stars: settings.quotaStars }));
       const quota = band && settings.quotaShare !== undefined ? { grade: band.grade, maxShare: settings.quotaShare, ...(settings.quotaShareParam ? { param: settings.quotaShareParam } : {}) } : undefined;
       return {
         id: draft.id,
