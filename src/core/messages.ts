@@ -351,6 +351,7 @@ export const MESSAGES = {
   rsHeadMessageEn: { zh: '问题描述（英文）', en: 'Message (English)' },
   rsHeadFixEn: { zh: '整改措施（英文）', en: 'Fix (English)' },
   rsHeadReasonEn: { zh: '原因（英文）', en: 'Reason (English)' },
+  rsQuotaStarsNoBand: { zh: '【等次】中没有{stars}星的一档，星级名额无从限制；请改为已有等次的星级', en: 'no band of 【等次】 has {stars} stars, so the star quota would limit nothing; use the stars of a band' },
   rsSetQuotaStars: { zh: '限额星级', en: 'Capped stars' },
   rsSetQuotaShare: { zh: '限额星级最多占比', en: 'Capped stars, largest share' },
   rsSetFallsShortMaxStars: { zh: '有未达标项时最高星级', en: 'Most stars with a failed item' },

@@ -135,3 +135,13 @@ describe('the change log of the branch pack', () => {
     ]);
   });
 });
+
+describe('the branch block read as a scheme', () => {
+  it('says so at its cell when 限额星级 names stars no band of 【等次】 gives, rather than dropping the quota', () => {
+    const from = blockStart(defaultSheet());
+    const noFive = edit(defaultSheet(), '等次', '五星', '星级', 4, from).sheet;
+    const { cell } = edit(noFive, '设置', '限额星级', '值', 5, from);
+    const problems = readRulesSheet(noFive).problems;
+    expect(problems).toContainEqual(expect.objectContaining({ cell, message: '【等次】中没有5星的一档，星级名额无从限制；请改为已有等次的星级' }));
+  });
+});

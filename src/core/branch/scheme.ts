@@ -1,7 +1,9 @@
 import { t } from '../messages';
 import type { Scheme, SchemeFact, SchemeLedger } from '../scheme/schema';
 import { meetingColumns } from './ledgers';
-import { type BranchPack, MEETINGS_LEDGER, WORK_LEDGER } from './schema';
+import { type BranchPack, type BranchPackInput, MEETINGS_LEDGER, type MeetingType, WORK_LEDGER } from './schema';
+
+const MEETING_TYPE = 'meetingType';
 
 export { MEETINGS_LEDGER, WORK_LEDGER } from './schema';
 
@@ -33,7 +35,7 @@ export function branchLedgers(pack: BranchPack): SchemeLedger[] {
  * types and work columns: the covered months of the meeting records, a count
  * of rows per meeting type and the sum of every work count column.
  */
-export function implicitFacts(pack: BranchPack): SchemeFact[] {
+export function implicitFacts(pack: { meetings: Pick<BranchPack['meetings'], 'types'>; work: Pick<BranchPack['work'], 'columns'> }): SchemeFact[] {
   return [
     { fact: MEETING_MONTHS, label: t('branchFactMeetingMonths'), labelEn: t('branchFactMeetingMonths', {}, 'en'), source: 'covered', ledger: MEETINGS_LEDGER },
     ...pack.meetings.types.map(
@@ -92,5 +94,59 @@ export function branchScheme(pack: BranchPack): Scheme {
     rescale: true,
     lowestFallsShort: false,
     coverShare: pack.coverShare,
+  };
+}
+
+/** What the rules sheet does not hold of a branch pack: its name rules, carried over from rules/branch.json. */
+export type BranchCarried = Pick<BranchPack, 'names'>;
+
+/**
+ * The branch pack a scheme read from a branch block stands for: the inverse of
+ * branchScheme. Its meeting records and work ledger are the ledgers `meetings`
+ * and `work` (the meeting types the values of 会议类型, the stated rates'
+ * tolerance the work ledger's), the implicit facts are left to the types and
+ * columns that name them, and the quota on a grade is the star quota on that
+ * band's stars. Not validated: validateBranchPack names what is missing.
+ */
+export function branchPackOf(scheme: Scheme, carried: BranchCarried): BranchPackInput {
+  const meetings = scheme.ledgers.find((l) => l.id === MEETINGS_LEDGER);
+  const work = scheme.ledgers.find((l) => l.id === WORK_LEDGER);
+  const typeColumn = meetings?.columns.find((c) => c.fact === MEETING_TYPE);
+  // The reader keeps each type's id on its value of 会议类型, as branchLedgers lays them out.
+  const types = (typeColumn?.values ?? []).filter((v): v is MeetingType => 'id' in v && typeof v.id === 'string');
+  const own = {
+    meetings: meetings && {
+      title: meetings.title,
+      ...(meetings.titleEn ? { titleEn: meetings.titleEn } : {}),
+      columns: meetings.columns.map(({ values, ...c }) => (c.fact === MEETING_TYPE || values === undefined ? c : { ...c, values })),
+      ignoredColumns: meetings.ignoredColumns,
+      types,
+    },
+    work: work && { title: work.title, ...(work.titleEn ? { titleEn: work.titleEn } : {}), columns: work.columns, ignoredColumns: work.ignoredColumns, statedRates: work.statedRates ?? [] },
+  };
+  const implicit = new Set(implicitFacts({ meetings: { types }, work: { columns: work?.columns ?? [] } }).map((f) => f.fact));
+  const band = scheme.quota && scheme.grades.find((g) => g.grade === scheme.quota!.grade);
+  return {
+    id: scheme.id,
+    version: 1,
+    title: scheme.title,
+    ...(scheme.titleEn ? { titleEn: scheme.titleEn } : {}),
+    subject: 'branch',
+    params: scheme.params,
+    meetings: own.meetings!,
+    work: own.work!,
+    names: carried.names,
+    ledgers: scheme.ledgers.filter((l) => l !== meetings && l !== work),
+    facts: scheme.facts.filter((f) => !implicit.has(f.fact)),
+    requirements: scheme.requirements,
+    indicators: scheme.indicators,
+    rules: scheme.rules,
+    grades: scheme.grades,
+    ...(scheme.quota && band ? { starQuota: { stars: band.stars, maxShare: scheme.quota.maxShare, ...(scheme.quota.param ? { param: scheme.quota.param } : {}) } } : {}),
+    ...(scheme.fallsShortMaxStars !== undefined ? { fallsShortMaxStars: scheme.fallsShortMaxStars } : {}),
+    risk: scheme.risk!,
+    rectifyMonths: scheme.rectifyMonths!,
+    coverShare: scheme.coverShare,
+    ...(work?.rateTolerance !== undefined ? { rateTolerance: work.rateTolerance } : {}),
   };
 }

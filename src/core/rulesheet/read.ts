@@ -1,6 +1,6 @@
 import { both, t } from '../messages';
 import type { Pack } from '../pack/schema';
-import { validatePack } from '../pack/validate';
+import { validatePack, zodProblems } from '../pack/validate';
 import { a1, type SheetSnapshot, type WorkbookSnapshot } from '../snapshot';
 import { checkPack } from './check';
 import { FactDirectory } from './facts';
@@ -14,11 +14,12 @@ import type { SchemeTestCase } from '../scheme/rule-tests';
 import { RULES_SHEET } from './name';
 import type { BranchPack } from '../branch/schema';
 import { validateBranchPack } from '../branch/validate';
-import { type BranchEntry, isBranchBlock, readBranchBlock } from './branch/block';
+import { type BranchEntry, branchLayout, isBranchBlock } from './branch/block';
+import { branchPackOf } from '../branch/scheme';
 import { sharedView } from './branch/facts';
 import { shippedBranchPack } from './defaults';
-import { isSchemeBlock, readSchemeBlock, type SchemeEntry } from './scheme/block';
-import type { Scheme } from '../scheme/schema';
+import { isSchemeBlock, readBlockScheme, readSchemeBlock, type SchemeEntry } from './scheme/block';
+import { type Scheme, SchemeSchema } from '../scheme/schema';
 
 /** What one block of the sheet holds: a cadre pack with its tests, a branch pack, or an assessment scheme declared in cells. */
 export type RulesEntry = PackEntry | BranchEntry | SchemeEntry;
@@ -58,9 +59,16 @@ export interface RulesRead {
   problems: RuleProblem[];
 }
 
-/** A branch block: validated as a branch pack, each problem placed at the cell its path was read from. */
+/**
+ * A branch block: read by the scheme reader into a scheme, made a branch pack
+ * with what the sheet does not hold, and validated as one, each problem placed
+ * at the cell its path was read from.
+ */
 function branchBlock(ctx: ReadContext, block: SheetBlock, titleCell: string): { read: ReadPack; problems: RuleProblem[] } {
-  const result = validateBranchPack(readBranchBlock(ctx, block, shippedBranchPack()));
+  const carried = shippedBranchPack();
+  // The block read as a scheme of the model, then as the branch pack it stands for, each shape checked in turn.
+  const parsed = SchemeSchema.safeParse(readBlockScheme(ctx, block, branchLayout(carried)));
+  const result = parsed.success ? validateBranchPack(branchPackOf(parsed.data, carried)) : { ok: false as const, problems: zodProblems(parsed.error) };
   if (result.ok) {
     // The same checks as a cadre block's rules (conditions that never hold, rules shadowed under 取第一条, gaps), on the shared view.
     const view = sharedView(result.pack).pack;

@@ -1,21 +1,22 @@
 import { factCatalogue, OUTCOME_FACTS, ownFacts } from '../../branch/catalogue';
 import type { BranchPack } from '../../branch/schema';
-import { branchLedgers, MEETINGS_LEDGER, WORK_LEDGER } from '../../branch/scheme';
-import type { SchemeFact, SchemeLedger } from '../../scheme/schema';
-import type { MessageKey } from '../../messages';
+import { branchLedgers, implicitFacts, MEETINGS_LEDGER, WORK_LEDGER } from '../../branch/scheme';
+import type { SchemeLedger } from '../../scheme/schema';
+import { both, type MessageKey, t } from '../../messages';
 import { type SheetBlock, TableView } from '../grid';
-import type { ReadContext, TableOut } from '../section';
+import type { TableOut } from '../section';
 import { gradesSection } from '../sections/grades';
 import { indicatorsSection } from '../sections/indicators';
 import { rulesSection } from '../sections/rules';
 import { testsSection, writeTests } from '../sections/tests';
-import { readParams, writeParams } from '../sections/params';
+import { writeParams } from '../sections/params';
 import { FactDirectory } from '../facts';
 import type { RuleTestCase } from '../rule-tests';
-import { collectTables } from '../tables';
-import { type ConditionTable, readConditionTable, REQUIREMENT_TEXTS, RISK_TEXTS, writeConditionTable } from './condition-table';
+import type { BlockLayout } from '../scheme/block';
+import type { SchemeDraft } from '../scheme/draft';
+import { type ConditionTable, REQUIREMENT_TEXTS, RISK_TEXTS, writeConditionTable } from './condition-table';
 import { branchFacts, sharedView, testView } from './facts';
-import { readBranchSettings, settingsSayBranch, writeBranchSettings } from './settings';
+import { type BranchSettings, readBranchSettings, settingsSayBranch, writeBranchSettings } from './settings';
 import { type FactScope, readFacts, writeFacts } from '../scheme/facts';
 import { readLedgers, writeLedgers } from '../scheme/ledgers';
 import { type BranchLedgersRead, laidLedgers, rateTolerance, splitBranchLedgers } from './own-ledgers';
@@ -116,78 +117,102 @@ export function isBranchBlock(block: SheetBlock): boolean {
 }
 
 /**
- * Reads a branch block into what validateBranchPack takes: the
- * sheet's tables over the parts of `carried` the sheet does not lay out.
+ * How the scheme reader reads a branch block: its 【设置】 as the single values
+ * (the star quota as the quota on the band with those stars), 【必达要求】 and
+ * 【软弱涣散风险】 as the must-meet items and risk criteria, the meeting records
+ * and work ledger among 【台账】, and the facts and tests over the branch
+ * catalogue. What the sheet does not lay out comes from `carried`: a sheet
+ * written before the branch block laid out its ledgers, or its own facts,
+ * keeps the carried ones.
  */
-export function readBranchBlock(ctx: ReadContext, block: SheetBlock, carried: BranchPack): Record<string, unknown> {
-  const tables = collectTables(ctx, block, KNOWN);
-  // A sheet written before the branch block laid out its ledgers keeps the carried ones.
-  const ledgersView = tables.get('rsTableLedgers');
-  let own: BranchLedgersRead = { meetings: carried.meetings, work: carried.work, ledgers: carried.ledgers };
-  if (ledgersView) {
-    const read: SchemeLedger[] = [];
-    readLedgers(ledgersView, ctx, read);
-    own = splitBranchLedgers(read, ctx, carried);
-  }
-  const { meetings, work, ledgers } = own;
-  const laid: BranchPack = { ...carried, meetings, work, ledgers };
-  const factsView = tables.get('rsTableFacts');
-  let facts: SchemeFact[] = factsView ? [] : carried.facts;
-  if (factsView) readFacts(factsView, ctx, branchLedgers(laid), facts, branchFactScope(laid));
-  // A sheet written while 【数据项】 held the declared facts alone has no row read from the branch's own ledgers: it keeps the carried ones.
-  if (factsView && !facts.some((f) => f.source === 'results' || ('ledger' in f && (f.ledger === MEETINGS_LEDGER || f.ledger === WORK_LEDGER)))) {
-    const read = new Set(facts.map((f) => f.fact));
-    facts = [...facts, ...ownFacts(carried).filter((f) => !read.has(f.fact))];
-  }
-  // Conditions name the facts as read from these cells, not those carried over.
-  const pack: BranchPack = { ...laid, facts };
-  ctx.facts = branchFacts(pack);
-  ctx.unknownFact = 'rsBranchFactUnknown';
-  const paramsView = tables.get('rsTableParams');
-  if (paramsView) readParams(paramsView, ctx);
-  // 【设置】 after 【参数】: the star quota's share may name one.
-  const settingsView = tables.get('rsTableSettings');
-  const settings = settingsView ? readBranchSettings(settingsView, ctx) : {};
-  const indicators = tables.get('rsTableIndicators');
-  if (indicators) indicatorsSection.read(indicators, ctx);
-  const rules = tables.get('rsTableRules');
-  if (rules) rulesSection.read(rules, ctx);
-  const grades = tables.get('rsTableGrades');
-  if (grades) gradesSection.read(grades, ctx);
-  const requirementsView = tables.get('rsTableRequirements');
-  const requirements = requirementsView ? readConditionTable(REQUIREMENTS, requirementsView, ctx, branchFacts(pack)) : [];
-  const riskView = tables.get('rsTableRisk');
-  const risk = riskView ? readConditionTable(RISK, riskView, ctx, branchFacts(pack, true)) : [];
-  const testsView = tables.get('rsTableTests');
-  if (testsView) {
-    ctx.facts = FactDirectory.of(testView(pack, []).pack);
-    testsSection.read(testsView, ctx);
-  }
-  const quota =
-    settings.quotaStars !== undefined || settings.quotaShare !== undefined
-      ? { stars: settings.quotaStars, maxShare: settings.quotaShare, ...(settings.quotaShareParam ? { param: settings.quotaShareParam } : {}) }
-      : undefined;
+export function branchLayout(carried: BranchPack): BlockLayout {
+  let laid: BranchPack = carried;
+  let tolerance: number | undefined;
+  let settings: BranchSettings = {};
+  const pack = (draft: SchemeDraft): BranchPack => ({ ...laid, facts: draft.facts });
   return {
-    id: settings.id,
-    version: 1,
-    title: ctx.draft.title,
-    titleEn: settings.titleEn,
-    subject: settings.subject,
-    ...(ctx.draft.params ? { params: ctx.draft.params } : {}),
-    meetings,
-    work,
-    names: carried.names,
-    facts,
-    ledgers,
-    requirements,
-    indicators: ctx.draft.indicators,
-    rules: ctx.draft.rules,
-    grades: ctx.draft.grades,
-    starQuota: quota,
-    fallsShortMaxStars: settings.fallsShortMaxStars,
-    risk: { label: settings.riskLabel, labelEn: settings.riskLabelEn, any: risk, maxStars: settings.riskMaxStars, rectifyMonths: settings.riskRectifyMonths },
-    rectifyMonths: settings.rectifyMonths,
-    coverShare: settings.coverShare,
-    rateTolerance: rateTolerance(ctx, settings.rateTolerance, own.tolerance),
+    known: KNOWN,
+    settingsTable: 'rsTableSettings',
+    // The star quota's share may name a parameter.
+    settingsAfterParams: true,
+    readSettings: (view, ctx, draft) => {
+      settings = readBranchSettings(view, ctx);
+      Object.assign(draft, {
+        id: settings.id,
+        titleEn: settings.titleEn,
+        fallsShortMaxStars: settings.fallsShortMaxStars,
+        rectifyMonths: settings.rectifyMonths,
+        coverShare: settings.coverShare,
+        riskLabel: settings.riskLabel,
+        riskLabelEn: settings.riskLabelEn,
+        riskMaxStars: settings.riskMaxStars,
+        riskRectifyMonths: settings.riskRectifyMonths,
+      });
+    },
+    readLedgers: (view, ctx, draft) => {
+      let own: BranchLedgersRead = { meetings: carried.meetings, work: carried.work, ledgers: carried.ledgers };
+      if (view) {
+        const read: SchemeLedger[] = [];
+        readLedgers(view, ctx, read);
+        own = splitBranchLedgers(read, ctx, carried);
+      }
+      laid = { ...carried, meetings: own.meetings, work: own.work, ledgers: own.ledgers };
+      tolerance = own.tolerance;
+      draft.ledgers = laidLedgers(laid);
+    },
+    readFacts: (view, ctx, draft) => {
+      if (!view) {
+        draft.facts = carried.facts;
+        return;
+      }
+      readFacts(view, ctx, branchLedgers(laid), draft.facts, branchFactScope(laid));
+      // A sheet written while 【数据项】 held the declared facts alone has no row read from the branch's own ledgers: it keeps the carried ones.
+      if (!draft.facts.some((f) => f.source === 'results' || ('ledger' in f && (f.ledger === MEETINGS_LEDGER || f.ledger === WORK_LEDGER)))) {
+        const read = new Set(draft.facts.map((f) => f.fact));
+        draft.facts.push(...ownFacts(carried).filter((f) => !read.has(f.fact)));
+      }
+    },
+    // Conditions name the facts as read from these cells, not those carried over.
+    facts: (draft) => branchFacts(pack(draft)),
+    unknownFact: 'rsBranchFactUnknown',
+    riskFacts: (draft) => branchFacts(pack(draft), true),
+    riskUnknownFact: 'rsBranchFactUnknown',
+    requirements: REQUIREMENTS,
+    risk: RISK,
+    testNames: (draft, ctx) => {
+      ctx.facts = FactDirectory.of(testView(pack(draft), []).pack);
+    },
+    scheme: (draft, ctx, settingsCell) => {
+      const stated = rateTolerance(ctx, settings.rateTolerance, tolerance);
+      const band = ctx.draft.grades.find((g) => g.stars === settings.quotaStars);
+      // A quota on stars no band gives would limit nothing: said, not dropped in silence.
+      if (settings.quotaStars !== undefined && !band) ctx.report(ctx.cells.get('starQuota.stars') ?? settingsCell, both('rsQuotaStarsNoBand', { stars: settings.quotaStars }));
+      const quota = band && settings.quotaShare !== undefined ? { grade: band.grade, maxShare: settings.quotaShare, ...(settings.quotaShareParam ? { param: settings.quotaShareParam } : {}) } : undefined;
+      return {
+        id: draft.id,
+        version: 1,
+        title: ctx.draft.title,
+        titleEn: draft.titleEn,
+        subject: t('subjectBranch'),
+        subjectEn: t('subjectBranch', {}, 'en'),
+        periodKind: 'quarter',
+        ...(ctx.draft.params ? { params: ctx.draft.params } : {}),
+        ledgers: draft.ledgers.map((l) => (l.id === WORK_LEDGER ? { ...l, rateTolerance: stated } : l)),
+        facts: [...implicitFacts(laid), ...draft.facts],
+        indicators: ctx.draft.indicators,
+        rules: ctx.draft.rules,
+        grades: ctx.draft.grades,
+        vetoes: [],
+        ...(quota ? { quota } : {}),
+        outputs: [],
+        requirements: draft.requirements,
+        risk: { label: draft.riskLabel, labelEn: draft.riskLabelEn, any: draft.riskCriteria, maxStars: draft.riskMaxStars, rectifyMonths: draft.riskRectifyMonths },
+        fallsShortMaxStars: draft.fallsShortMaxStars,
+        rectifyMonths: draft.rectifyMonths,
+        rescale: true,
+        lowestFallsShort: false,
+        coverShare: draft.coverShare,
+      };
+    },
   };
 }

@@ -4,7 +4,7 @@ import type { Scheme } from '../../scheme/schema';
 import { a1 } from '../../snapshot';
 import { checkPack } from '../check';
 import { FactDirectory } from '../facts';
-import { headerKey, type SheetBlock } from '../grid';
+import { headerKey, type SheetBlock, type TableView } from '../grid';
 import { cellOf, sheetLocator } from '../locate';
 import type { ReadContext, TableOut } from '../section';
 import { gradesSection } from '../sections/grades';
@@ -14,9 +14,9 @@ import { rulesSection } from '../sections/rules';
 import { collectTables } from '../tables';
 import type { SchemeTestCase } from '../../scheme/rule-tests';
 import { testsSection, writeTests } from '../sections/tests';
-import { readConditionTable, writeConditionTable } from '../branch/condition-table';
+import { type ConditionTable, readConditionTable, writeConditionTable } from '../branch/condition-table';
 import { SCHEME_REQUIREMENTS, SCHEME_RISK } from './conditions';
-import { emptyDraft } from './draft';
+import { emptyDraft, type SchemeDraft } from './draft';
 import { readFacts, SCHEME_FACT_SCOPE, writeFacts } from './facts';
 import { readLedgers, writeLedgers } from './ledgers';
 import { readSchemeSettings, RISK_ROWS, writeSchemeSettings } from './settings';
@@ -79,22 +79,99 @@ export const SCHEME_NOTES: { name: MessageKey; notes: Partial<Record<MessageKey,
   { name: 'rsTableOutputs', notes: { rsHeadByGrade: 'rsNoteByGrade', rsHeadProduct: 'rsNoteProduct' } },
 ];
 
-const KNOWN: { name: MessageKey; required: boolean }[] = [
-  { name: 'rsTableScheme', required: true },
-  { name: 'rsTableParams', required: false },
-  { name: 'rsTableLedgers', required: false },
-  { name: 'rsTableFacts', required: false },
-  { name: 'rsTableIndicators', required: true },
-  { name: 'rsTableRules', required: true },
-  { name: 'rsTableGrades', required: true },
-  { name: 'rsTableVetoes', required: false },
-  { name: 'rsTableMustMeet', required: false },
-  { name: 'rsTableSchemeRisk', required: false },
-  { name: 'rsTableQuota', required: false },
-  { name: 'rsTableRanking', required: false },
-  { name: 'rsTableOutputs', required: false },
-  { name: 'rsTableTests', required: false },
-];
+/**
+ * How a kind of block lays out what the scheme reader reads: its tables, its
+ * single values, its ledgers and facts, the facts its conditions and tests may
+ * name, and how what was read becomes a scheme. A scheme block lays them out
+ * as 【方案】【必达项】【风险】; a branch block as 【设置】【必达要求】【软弱涣散风险】.
+ */
+export interface BlockLayout {
+  known: { name: MessageKey; required: boolean }[];
+  settingsTable: MessageKey;
+  /** Whether the single values are read after 【参数】, since one may name a parameter (a branch's star quota share). */
+  settingsAfterParams: boolean;
+  readSettings(view: TableView, ctx: ReadContext, draft: SchemeDraft): void;
+  readLedgers(view: TableView | undefined, ctx: ReadContext, draft: SchemeDraft): void;
+  readFacts(view: TableView | undefined, ctx: ReadContext, draft: SchemeDraft, reserved: string[]): void;
+  /** What rules and must-meet items may name, and the problem for a name that is none of it. */
+  facts(draft: SchemeDraft): FactDirectory;
+  unknownFact: MessageKey;
+  riskFacts(draft: SchemeDraft): FactDirectory;
+  riskUnknownFact: MessageKey;
+  requirements: ConditionTable<unknown>;
+  risk: ConditionTable<unknown>;
+  /** Sets what the 【规则测试】 cases may name. */
+  testNames(draft: SchemeDraft, ctx: ReadContext): void;
+  /** What was read as a scheme, not yet validated; `settingsCell` is where a missing single value is named. */
+  scheme(draft: SchemeDraft, ctx: ReadContext, settingsCell: string): SchemeRead;
+}
+
+/** A scheme as read from a block, before validation. */
+export type SchemeRead = Record<string, unknown> & Pick<SchemeDraft, 'ledgers' | 'facts'>;
+
+const SCHEME_LAYOUT: BlockLayout = {
+  known: [
+    { name: 'rsTableScheme', required: true },
+    { name: 'rsTableParams', required: false },
+    { name: 'rsTableLedgers', required: false },
+    { name: 'rsTableFacts', required: false },
+    { name: 'rsTableIndicators', required: true },
+    { name: 'rsTableRules', required: true },
+    { name: 'rsTableGrades', required: true },
+    { name: 'rsTableVetoes', required: false },
+    { name: 'rsTableMustMeet', required: false },
+    { name: 'rsTableSchemeRisk', required: false },
+    { name: 'rsTableQuota', required: false },
+    { name: 'rsTableRanking', required: false },
+    { name: 'rsTableOutputs', required: false },
+    { name: 'rsTableTests', required: false },
+  ],
+  settingsTable: 'rsTableScheme',
+  settingsAfterParams: false,
+  readSettings: readSchemeSettings,
+  readLedgers: (view, ctx, draft) => view && readLedgers(view, ctx, draft.ledgers),
+  readFacts: (view, ctx, draft, reserved) => view && readFacts(view, ctx, draft.ledgers, draft.facts, { ...SCHEME_FACT_SCOPE, reserved }),
+  facts: schemeFacts,
+  unknownFact: 'rsSchemeFactUnknown',
+  riskFacts: schemeRiskFacts,
+  riskUnknownFact: 'rsSchemeRiskFactUnknown',
+  requirements: SCHEME_REQUIREMENTS,
+  risk: SCHEME_RISK,
+  testNames: (draft, ctx) => {
+    ctx.facts = new FactDirectory(schemeTestInputs(draft, draft.riskCriteria.length > 0), []);
+    ctx.testValues = schemeTestValues(draft);
+  },
+  scheme: (draft, ctx, settingsCell) => {
+    const { ledgers, facts, vetoes, outputs, quota, ranking, requirements, riskCriteria, riskLabel, riskLabelEn, riskMaxStars, riskRectifyMonths, ...settings } = draft;
+    // A risk is its criteria with the rows of 【方案】 that say what it is: each blank one is named at its cell, or at 【方案】 when it has no row, and the risk left out.
+    const blank = riskCriteria.length > 0 ? RISK_ROWS.filter((row) => draft[row.field] === undefined) : [];
+    for (const row of blank) {
+      const at = ctx.cells.get(row.path) ?? settingsCell;
+      if (!ctx.hasProblemAt(at)) ctx.reportField(at, 'rsRequired', row.name);
+    }
+    const risk =
+      riskCriteria.length > 0 && blank.length === 0
+        ? { label: riskLabel, ...(riskLabelEn ? { labelEn: riskLabelEn } : {}), any: riskCriteria, maxStars: riskMaxStars, rectifyMonths: riskRectifyMonths }
+        : undefined;
+    return {
+      ...settings,
+      version: 1,
+      title: ctx.draft.title,
+      ...(ctx.draft.params ? { params: ctx.draft.params } : {}),
+      ledgers,
+      facts,
+      indicators: ctx.draft.indicators,
+      rules: ctx.draft.rules,
+      grades: ctx.draft.grades,
+      vetoes,
+      requirements,
+      ...(risk ? { risk } : {}),
+      ...(quota ? { quota } : {}),
+      ...(ranking ? { ranking } : {}),
+      outputs,
+    };
+  },
+};
 
 /** Whether a block declares a scheme: it has a 【方案】 table. Told before anything is read, since the kinds hold different tables. */
 export function isSchemeBlock(block: SheetBlock): boolean {
@@ -112,66 +189,7 @@ export function isSchemeBlock(block: SheetBlock): boolean {
  */
 export function readSchemeBlock(ctx: ReadContext, block: SheetBlock): { scheme?: Scheme } {
   const titleCell = a1(block.row, block.col);
-  const tables = collectTables(ctx, block, KNOWN);
-  const draft = emptyDraft();
-  const read = (name: MessageKey, reader: (view: NonNullable<ReturnType<typeof tables.get>>) => void) => {
-    const view = tables.get(name);
-    if (view) reader(view);
-  };
-  read('rsTableScheme', (v) => readSchemeSettings(v, ctx, draft));
-  read('rsTableLedgers', (v) => readLedgers(v, ctx, draft.ledgers));
-  const outputsView = tables.get('rsTableOutputs');
-  const reserved = outputsView ? writtenOutputIds(outputsView) : [];
-  read('rsTableFacts', (v) => readFacts(v, ctx, draft.ledgers, draft.facts, { ...SCHEME_FACT_SCOPE, reserved }));
-  ctx.facts = schemeFacts(draft);
-  ctx.unknownFact = 'rsSchemeFactUnknown';
-  read('rsTableParams', (v) => readParams(v, ctx));
-  read('rsTableIndicators', (v) => indicatorsSection.read(v, ctx));
-  read('rsTableRules', (v) => rulesSection.read(v, ctx));
-  read('rsTableGrades', (v) => gradesSection.read(v, ctx));
-  read('rsTableVetoes', (v) => readVetoes(v, ctx, draft));
-  read('rsTableMustMeet', (v) => draft.requirements.push(...readConditionTable(SCHEME_REQUIREMENTS, v, ctx, ctx.facts)));
-  read('rsTableSchemeRisk', (v) => {
-    ctx.unknownFact = 'rsSchemeRiskFactUnknown';
-    draft.riskCriteria.push(...readConditionTable(SCHEME_RISK, v, ctx, schemeRiskFacts(draft)));
-    ctx.unknownFact = 'rsSchemeFactUnknown';
-  });
-  read('rsTableQuota', (v) => readQuota(v, ctx, draft));
-  read('rsTableRanking', (v) => readRanking(v, ctx, draft));
-  read('rsTableOutputs', (v) => readOutputs(v, ctx, draft));
-  ctx.facts = new FactDirectory(schemeTestInputs(draft, draft.riskCriteria.length > 0), []);
-  ctx.testValues = schemeTestValues(draft);
-  read('rsTableTests', (v) => testsSection.read(v, ctx));
-
-  const { ledgers, facts, vetoes, outputs, quota, ranking, requirements, riskCriteria, riskLabel, riskLabelEn, riskMaxStars, riskRectifyMonths, ...settings } = draft;
-  // A risk is its criteria with the rows of 【方案】 that say what it is: each blank one is named at its cell, or at 【方案】 when it has no row, and the risk left out.
-  const schemeCell = tables.get('rsTableScheme')?.titleCell ?? titleCell;
-  const blank = riskCriteria.length > 0 ? RISK_ROWS.filter((row) => draft[row.field] === undefined) : [];
-  for (const row of blank) {
-    const at = ctx.cells.get(row.path) ?? schemeCell;
-    if (!ctx.hasProblemAt(at)) ctx.reportField(at, 'rsRequired', row.name);
-  }
-  const risk =
-    riskCriteria.length > 0 && blank.length === 0
-      ? { label: riskLabel, ...(riskLabelEn ? { labelEn: riskLabelEn } : {}), any: riskCriteria, maxStars: riskMaxStars, rectifyMonths: riskRectifyMonths }
-      : undefined;
-  const result = validateScheme({
-    ...settings,
-    version: 1,
-    title: ctx.draft.title,
-    ...(ctx.draft.params ? { params: ctx.draft.params } : {}),
-    ledgers,
-    facts,
-    indicators: ctx.draft.indicators,
-    rules: ctx.draft.rules,
-    grades: ctx.draft.grades,
-    vetoes,
-    requirements,
-    ...(risk ? { risk } : {}),
-    ...(quota ? { quota } : {}),
-    ...(ranking ? { ranking } : {}),
-    outputs,
-  });
+  const result = validateScheme(readBlockScheme(ctx, block, SCHEME_LAYOUT));
   if (!result.ok) {
     const locate = cellOf(ctx, titleCell);
     for (const p of result.problems) {
@@ -183,4 +201,44 @@ export function readSchemeBlock(ctx: ReadContext, block: SheetBlock): { scheme?:
   const view = schemeView(result.scheme).pack;
   ctx.problems.push(...checkPack(view, sheetLocator(ctx, view, titleCell), { grades: false, incomplete: ctx.incomplete }));
   return { scheme: result.scheme };
+}
+
+/**
+ * Reads a block laid out as `layout` says into a scheme, not yet validated:
+ * each table into it, names resolved to ids as staff wrote them, every
+ * problem added to `ctx` at its cell and the cell each part came from recorded.
+ * The 【规则测试】 cases go into `ctx.tests`, read against the names the block declares.
+ */
+export function readBlockScheme(ctx: ReadContext, block: SheetBlock, layout: BlockLayout): SchemeRead {
+  const titleCell = a1(block.row, block.col);
+  const tables = collectTables(ctx, block, layout.known);
+  const draft = emptyDraft();
+  const read = (name: MessageKey, reader: (view: TableView) => void) => {
+    const view = tables.get(name);
+    if (view) reader(view);
+  };
+  if (!layout.settingsAfterParams) read(layout.settingsTable, (v) => layout.readSettings(v, ctx, draft));
+  layout.readLedgers(tables.get('rsTableLedgers'), ctx, draft);
+  const outputsView = tables.get('rsTableOutputs');
+  layout.readFacts(tables.get('rsTableFacts'), ctx, draft, outputsView ? writtenOutputIds(outputsView) : []);
+  ctx.facts = layout.facts(draft);
+  ctx.unknownFact = layout.unknownFact;
+  read('rsTableParams', (v) => readParams(v, ctx));
+  if (layout.settingsAfterParams) read(layout.settingsTable, (v) => layout.readSettings(v, ctx, draft));
+  read('rsTableIndicators', (v) => indicatorsSection.read(v, ctx));
+  read('rsTableRules', (v) => rulesSection.read(v, ctx));
+  read('rsTableGrades', (v) => gradesSection.read(v, ctx));
+  read('rsTableVetoes', (v) => readVetoes(v, ctx, draft));
+  read(layout.requirements.name, (v) => draft.requirements.push(...readConditionTable(layout.requirements, v, ctx, layout.facts(draft))));
+  read(layout.risk.name, (v) => {
+    ctx.unknownFact = layout.riskUnknownFact;
+    draft.riskCriteria.push(...readConditionTable(layout.risk, v, ctx, layout.riskFacts(draft)));
+    ctx.unknownFact = layout.unknownFact;
+  });
+  read('rsTableQuota', (v) => readQuota(v, ctx, draft));
+  read('rsTableRanking', (v) => readRanking(v, ctx, draft));
+  read('rsTableOutputs', (v) => readOutputs(v, ctx, draft));
+  layout.testNames(draft, ctx);
+  read('rsTableTests', (v) => testsSection.read(v, ctx));
+  return layout.scheme(draft, ctx, tables.get(layout.settingsTable)?.titleCell ?? titleCell);
 }
