@@ -3,13 +3,12 @@ import type { Pack } from '../pack/schema';
 import { validatePack, zodProblems } from '../pack/validate';
 import { a1, type SheetSnapshot, type WorkbookSnapshot } from '../snapshot';
 import { checkPack } from './check';
-import { FactDirectory } from './facts';
 import { cellOf, sheetLocator } from './locate';
 import { isTitleRow, scanBlocks, type SheetBlock } from './grid';
 import { problemAt, type RuleProblem } from './problem';
 import { type LocatedTest, type PackEntry, ReadContext } from './section';
-import { READ_ORDER } from './sections/index';
-import { collectTables } from './tables';
+import { CADRE_LAYOUT } from './cadre-layout';
+import { packOf } from '../scheme/from-pack';
 import type { SchemeTestCase } from '../scheme/rule-tests';
 import { RULES_SHEET } from './name';
 import type { BranchPack } from '../branch/schema';
@@ -95,14 +94,8 @@ function readBlock(sheet: string, block: SheetBlock): { read: ReadPack; problems
   }
   if (isBranchBlock(block)) return branchBlock(ctx, block, titleCell);
 
-  const tables = collectTables(ctx, block, READ_ORDER);
-  for (const section of READ_ORDER) {
-    const view = tables.get(section.name);
-    if (view) section.read(view, ctx);
-    ctx.facts = new FactDirectory(ctx.draft.columns, ctx.draft.derived);
-  }
-
-  const result = validatePack({ version: 1, ...ctx.draft });
+  // Read as a scheme of the model, then as the cadre pack it stands for.
+  const result = validatePack(packOf(readBlockScheme(ctx, block, CADRE_LAYOUT)));
   let pack: Pack | undefined;
   if (result.ok) {
     pack = result.pack;

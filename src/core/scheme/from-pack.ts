@@ -1,6 +1,7 @@
 import { t } from '../messages';
-import type { Pack } from '../pack/schema';
-import type { Scheme } from './schema';
+import type * as z from 'zod';
+import type { Pack, PackInput } from '../pack/schema';
+import type { Scheme, SchemeFactSchema } from './schema';
 
 /**
  * The monthly cadre pack as an assessment of the one model: its ledger is
@@ -30,5 +31,54 @@ export function packScheme(pack: Pack): Scheme {
     rescale: false,
     lowestFallsShort: true,
     coverShare: 0,
+  };
+}
+
+/**
+ * A scheme of the cadre pack's shape, declared or as a cadre block reads it
+ * (a part its cells did not give left out, for validatePack to name): one
+ * ledger of the pack's columns, its rates as ratio facts.
+ */
+export interface CadreScheme {
+  id?: string;
+  version: 1;
+  title?: string;
+  titleEn?: string;
+  subject?: string;
+  subjectEn?: string;
+  periodKind: Scheme['periodKind'];
+  params?: PackInput['params'];
+  ledgers: { id: string; title?: string; columns: PackInput['columns']; ignoredColumns?: string[]; standing?: boolean }[];
+  facts: z.input<typeof SchemeFactSchema>[];
+  indicators: PackInput['indicators'];
+  rules: PackInput['rules'];
+  grades: PackInput['grades'];
+  ranking?: PackInput['ranking'];
+}
+
+/**
+ * The cadre pack a scheme of its shape stands for, the inverse of packScheme:
+ * its one ledger's columns, its ratio facts as derived rates, and the rest as
+ * the scheme holds it. Not yet validated (validatePack does that).
+ */
+export function packOf(scheme: CadreScheme) {
+  const [ledger] = scheme.ledgers;
+  return {
+    id: scheme.id,
+    version: 1 as const,
+    title: scheme.title,
+    titleEn: scheme.titleEn,
+    // The one subject a scheme of this shape has; a block that named none is left without, to be said.
+    subject: scheme.subject === undefined ? undefined : ('cadre' as const),
+    params: scheme.params,
+    columns: ledger?.columns ?? [],
+    ignoredColumns: ledger?.ignoredColumns ?? [],
+    derived: scheme.facts.flatMap((f) =>
+      f.source === 'ratio' ? [{ fact: f.fact, label: f.label, ...(f.labelEn ? { labelEn: f.labelEn } : {}), op: 'ratio' as const, numerator: f.numerator, denominator: f.denominator }] : [],
+    ),
+    indicators: scheme.indicators,
+    rules: scheme.rules,
+    grades: scheme.grades,
+    ...(scheme.ranking ? { ranking: scheme.ranking } : {}),
   };
 }

@@ -175,10 +175,8 @@ export function branchLayout(carried: BranchPack): BlockLayout {
     // Conditions name the facts as read from these cells, not those carried over.
     facts: (draft) => branchFacts(pack(draft)),
     unknownFact: 'rsBranchFactUnknown',
-    riskFacts: (draft) => branchFacts(pack(draft), true),
-    riskUnknownFact: 'rsBranchFactUnknown',
     requirements: REQUIREMENTS,
-    risk: RISK,
+    risk: { table: RISK, facts: (draft) => branchFacts(pack(draft), true), unknownFact: 'rsBranchFactUnknown' },
     testNames: (draft, ctx) => {
       ctx.facts = FactDirectory.of(testView(pack(draft), []).pack);
     },

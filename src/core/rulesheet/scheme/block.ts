@@ -83,27 +83,30 @@ export const SCHEME_NOTES: { name: MessageKey; notes: Partial<Record<MessageKey,
  * How a kind of block lays out what the scheme reader reads: its tables, its
  * single values, its ledgers and facts, the facts its conditions and tests may
  * name, and how what was read becomes a scheme. A scheme block lays them out
- * as 【方案】【必达项】【风险】; a branch block as 【设置】【必达要求】【软弱涣散风险】.
+ * as 【方案】【必达项】【风险】; a branch block as 【设置】【必达要求】【软弱涣散风险】;
+ * a cadre block as 【设置】【列】【计算项】, with no must-meet items or risk.
  */
-export interface BlockLayout {
+export interface BlockLayout<R = SchemeRead> {
   known: { name: MessageKey; required: boolean }[];
   settingsTable: MessageKey;
+  /** The tables its ledgers and facts are read from: 【台账】【数据项】 unless said. */
+  ledgersTable?: MessageKey;
+  factsTable?: MessageKey;
   /** Whether the single values are read after 【参数】, since one may name a parameter (a branch's star quota share). */
   settingsAfterParams: boolean;
   readSettings(view: TableView, ctx: ReadContext, draft: SchemeDraft): void;
   readLedgers(view: TableView | undefined, ctx: ReadContext, draft: SchemeDraft): void;
   readFacts(view: TableView | undefined, ctx: ReadContext, draft: SchemeDraft, reserved: string[]): void;
   /** What rules and must-meet items may name, and the problem for a name that is none of it. */
-  facts(draft: SchemeDraft): FactDirectory;
+  facts(draft: SchemeDraft, ctx: ReadContext): FactDirectory;
   unknownFact: MessageKey;
-  riskFacts(draft: SchemeDraft): FactDirectory;
-  riskUnknownFact: MessageKey;
-  requirements: ConditionTable<unknown>;
-  risk: ConditionTable<unknown>;
+  requirements?: ConditionTable<unknown>;
+  /** The risk criteria's table, what they may name and the problem for a name that is none of it. */
+  risk?: { table: ConditionTable<unknown>; facts(draft: SchemeDraft): FactDirectory; unknownFact: MessageKey };
   /** Sets what the 【规则测试】 cases may name. */
   testNames(draft: SchemeDraft, ctx: ReadContext): void;
   /** What was read as a scheme, not yet validated; `settingsCell` is where a missing single value is named. */
-  scheme(draft: SchemeDraft, ctx: ReadContext, settingsCell: string): SchemeRead;
+  scheme(draft: SchemeDraft, ctx: ReadContext, settingsCell: string): R;
 }
 
 /** A scheme as read from a block, before validation. */
@@ -133,10 +136,8 @@ const SCHEME_LAYOUT: BlockLayout = {
   readFacts: (view, ctx, draft, reserved) => view && readFacts(view, ctx, draft.ledgers, draft.facts, { ...SCHEME_FACT_SCOPE, reserved }),
   facts: schemeFacts,
   unknownFact: 'rsSchemeFactUnknown',
-  riskFacts: schemeRiskFacts,
-  riskUnknownFact: 'rsSchemeRiskFactUnknown',
   requirements: SCHEME_REQUIREMENTS,
-  risk: SCHEME_RISK,
+  risk: { table: SCHEME_RISK, facts: schemeRiskFacts, unknownFact: 'rsSchemeRiskFactUnknown' },
   testNames: (draft, ctx) => {
     ctx.facts = new FactDirectory(schemeTestInputs(draft, draft.riskCriteria.length > 0), []);
     ctx.testValues = schemeTestValues(draft);
@@ -209,7 +210,7 @@ export function readSchemeBlock(ctx: ReadContext, block: SheetBlock): { scheme?:
  * problem added to `ctx` at its cell and the cell each part came from recorded.
  * The 【规则测试】 cases go into `ctx.tests`, read against the names the block declares.
  */
-export function readBlockScheme(ctx: ReadContext, block: SheetBlock, layout: BlockLayout): SchemeRead {
+export function readBlockScheme<R>(ctx: ReadContext, block: SheetBlock, layout: BlockLayout<R>): R {
   const titleCell = a1(block.row, block.col);
   const tables = collectTables(ctx, block, layout.known);
   const draft = emptyDraft();
@@ -218,10 +219,10 @@ export function readBlockScheme(ctx: ReadContext, block: SheetBlock, layout: Blo
     if (view) reader(view);
   };
   if (!layout.settingsAfterParams) read(layout.settingsTable, (v) => layout.readSettings(v, ctx, draft));
-  layout.readLedgers(tables.get('rsTableLedgers'), ctx, draft);
+  layout.readLedgers(tables.get(layout.ledgersTable ?? 'rsTableLedgers'), ctx, draft);
   const outputsView = tables.get('rsTableOutputs');
-  layout.readFacts(tables.get('rsTableFacts'), ctx, draft, outputsView ? writtenOutputIds(outputsView) : []);
-  ctx.facts = layout.facts(draft);
+  layout.readFacts(tables.get(layout.factsTable ?? 'rsTableFacts'), ctx, draft, outputsView ? writtenOutputIds(outputsView) : []);
+  ctx.facts = layout.facts(draft, ctx);
   ctx.unknownFact = layout.unknownFact;
   read('rsTableParams', (v) => readParams(v, ctx));
   if (layout.settingsAfterParams) read(layout.settingsTable, (v) => layout.readSettings(v, ctx, draft));
@@ -229,12 +230,15 @@ export function readBlockScheme(ctx: ReadContext, block: SheetBlock, layout: Blo
   read('rsTableRules', (v) => rulesSection.read(v, ctx));
   read('rsTableGrades', (v) => gradesSection.read(v, ctx));
   read('rsTableVetoes', (v) => readVetoes(v, ctx, draft));
-  read(layout.requirements.name, (v) => draft.requirements.push(...readConditionTable(layout.requirements, v, ctx, layout.facts(draft))));
-  read(layout.risk.name, (v) => {
-    ctx.unknownFact = layout.riskUnknownFact;
-    draft.riskCriteria.push(...readConditionTable(layout.risk, v, ctx, layout.riskFacts(draft)));
-    ctx.unknownFact = layout.unknownFact;
-  });
+  const { requirements, risk } = layout;
+  if (requirements) read(requirements.name, (v) => draft.requirements.push(...readConditionTable(requirements, v, ctx, layout.facts(draft, ctx))));
+  if (risk) {
+    read(risk.table.name, (v) => {
+      ctx.unknownFact = risk.unknownFact;
+      draft.riskCriteria.push(...readConditionTable(risk.table, v, ctx, risk.facts(draft)));
+      ctx.unknownFact = layout.unknownFact;
+    });
+  }
   read('rsTableQuota', (v) => readQuota(v, ctx, draft));
   read('rsTableRanking', (v) => readRanking(v, ctx, draft));
   read('rsTableOutputs', (v) => readOutputs(v, ctx, draft));
