@@ -17,6 +17,12 @@ describe('the branch rule pack', () => {
     if (r.ok) expect(r.pack.indicators.reduce((s, i) => s + i.max, 0)).toBe(100);
   });
 
+  it('rejects a star quota on stars no band gives, which would limit nothing', () => {
+    const pack = clone();
+    pack.grades = pack.grades.map((g: { stars: number }) => ({ ...g, stars: Math.min(g.stars, 4) }));
+    expect(problems(pack)).toContain('starQuota.stars 【等次】中没有5星的一档，星级名额无从限制；请改为已有等次的星级');
+  });
+
   it('tells a cadre pack from a branch pack by its subject', () => {
     const cadre = validateAnyPack(stationedCadreJson);
     const branch = validateAnyPack(branchPackJson);

@@ -65,6 +65,8 @@ export function validateBranchPack(input: unknown): BranchPackResult {
   pack.risk.any.forEach((r, i) => resolveConditions(r.when, params, `risk.any[${i}]`, isRate(outcomes), add));
   resolveBands(pack.grades, params, add);
   if (pack.starQuota) resolveNumber(pack.starQuota, 'maxShare', true, params, 'starQuota', add);
+  // A quota on stars no band gives would limit nothing at run time.
+  if (pack.starQuota && !pack.grades.some((g) => g.stars === pack.starQuota!.stars)) add('starQuota.stars', both('rsQuotaStarsNoBand', { stars: pack.starQuota.stars }));
   checkUnique(pack.requirements.map((r) => r.id), 'requirements', 'id', add);
   pack.requirements.forEach((r, i) => checkConditions(r.id, r.when, catalogue, `requirements[${i}]`, add));
 
