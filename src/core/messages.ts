@@ -286,8 +286,10 @@ export const MESSAGES = {
   rsTestNoFlags: { zh: '没有提示', en: 'no flag' },
   // Rule tests of the branch block
   rsTestRisk: { zh: '预期软弱涣散风险“{expected}”，实际“{actual}”', en: 'expected at risk: {expectedEn}, got {actualEn}' },
+  rsTestRiskOf: { zh: '预期{label}“{expected}”，实际“{actual}”', en: 'expected {labelEn}: {expectedEn}, got {actualEn}' },
   rsHeadExpectFailed: { zh: '预期未达标事项', en: 'Expected failed item' },
   rsHeadExpectRisk: { zh: '预期软弱涣散风险', en: 'Expected at risk' },
+  rsHeadExpectRiskOf: { zh: '预期{label}', en: 'Expected {label}' },
   rsNoteExpectFailed: { zh: '预期未达标的必达要求（写名称，如“支委会”，或问题描述中的一段文字）；写“无”表示预期全部达标', en: 'A must-meet item expected to fail (its name or words of its message); 无 for every item met' },
   rsHintBranchFacts: {
     zh: '每行一个数据项：从【台账】、三会一课记录或支部工作台账中怎样算出（取值、求和、计数、比率、缺少月数……）；比率也可引用支部已有的数据项（如 组织生活会次数）；规则、必达事项和风险条件中按名称引用',
@@ -304,6 +306,7 @@ export const MESSAGES = {
   rsTestDetailMeeting: { zh: '', en: 'the meeting tested' },
   rsYesNoExpected: { zh: '{field}“{text}”请写“是”或“否”', en: '{fieldEn} "{text}": write 是 or 否' },
   rsNoteExpectRisk: { zh: '写“是”或“否”：按这组数据是否列为软弱涣散风险支部（只按本支部判断，排名末位可在“排名末位”一栏填写）', en: '是 or 否: whether these inputs put the branch at risk (judged alone; fill in 排名末位 for last place)' },
+  rsNoteExpectRiskOf: { zh: '写“是”或“否”：按这组数据是否列为{label}（单独判断，排名末位可在“排名末位”一栏填写）', en: '是 or 否: whether these inputs mark the subject {labelEn} (judged alone; fill in 排名末位 for last place)' },
   // Change log
   rsChangeAdded: { zh: '新增{section}“{name}”：{detail}', en: 'added {sectionEn} "{name}": {detail}' },
   rsChangeRemoved: { zh: '删除{section}“{name}”', en: 'removed {sectionEn} "{name}"' },

@@ -5,6 +5,7 @@ import { shippedSchemes } from '../../src/core/rulesheet/defaults';
 import { runSchemeRuleTests, type SchemeTestCase } from '../../src/core/scheme/rule-tests';
 import { type Scheme, SchemeSchema } from '../../src/core/scheme/schema';
 import type { RuleTestResult } from '../../src/core/rulesheet/rule-tests';
+import { sheetDecoration } from '../../src/core/rulesheet/decoration';
 import { a1, type Cell, type SheetSnapshot } from '../../src/core/snapshot';
 import { locate } from '../rulesheet/sheet-helpers';
 
@@ -54,10 +55,10 @@ const EXPECTED = [
   ['item-by-label', true, ['预期提示“宣传达标”，实际“本季度政策宣传0次，未达到至少1次”']],
   ['item-by-message', true, ['预期提示“未达到至少1次”，实际“本季度政策宣传0次，未达到至少1次”']],
   ['none-expected', false, ['预期没有提示，实际提示“本季度政策宣传0次，未达到至少1次”']],
-  ['last-at-risk', true, ['预期软弱涣散风险“是”，实际“是”']],
-  ['alone-not-at-risk', true, ['预期软弱涣散风险“否”，实际“否”']],
-  ['met-not-at-risk', true, ['没有提示', '预期软弱涣散风险“否”，实际“否”']],
-  ['rated-low', true, ['预期软弱涣散风险“是”，实际“是”']],
+  ['last-at-risk', true, ['预期需重点帮扶“是”，实际“是”']],
+  ['alone-not-at-risk', true, ['预期需重点帮扶“否”，实际“否”']],
+  ['met-not-at-risk', true, ['没有提示', '预期需重点帮扶“否”，实际“否”']],
+  ['rated-low', true, ['预期需重点帮扶“是”，实际“是”']],
 ];
 
 describe('规则测试 of a scheme with must-meet items and a risk', () => {
@@ -69,10 +70,10 @@ describe('规则测试 of a scheme with must-meet items and a risk', () => {
     expect(wrong.actual.flags).toEqual(['本季度政策宣传0次，未达到至少1次']);
   });
 
-  it('a case expecting the wrong risk fails, saying what came out', async () => {
+  it('a case expecting the wrong risk fails, saying what came out under the risk’s own name', async () => {
     const [result] = await runSchemeRuleTests(WITH_ITEMS, [{ id: 'wrong', inputs: inputs(0), risk: true }]);
     expect(result!.pass).toBe(false);
-    expect(result!.checks.map((c) => [c.message, c.messageEn])).toEqual([['预期软弱涣散风险“是”，实际“否”', 'expected at risk: yes, got no']]);
+    expect(result!.checks.map((c) => [c.message, c.messageEn])).toEqual([['预期需重点帮扶“是”，实际“否”', 'expected 需重点帮扶: yes, got no']]);
   });
 
   it('a scheme without items or risk is tested as before: a 排名末位 input changes nothing', async () => {
@@ -94,13 +95,14 @@ describe('the same cases on 考评规则', () => {
     return { name: layout.sheet, values: layout.values.map((r) => r.map((v): Cell => (v === '' ? null : v))), merges: [] };
   };
 
-  it('lay out with 排名末位 and 预期软弱涣散风险 columns, read back as written, and run as through the runner', async () => {
+  it('lay out with 排名末位 and 预期需重点帮扶 columns, read back as written, and run as through the runner', async () => {
     const entry: SchemeEntry = { scheme: WITH_ITEMS, tests: CASES };
     const sheet = sheetOf(entry);
     const last = locate(sheet, '规则测试', 'last-at-risk', '排名末位');
     expect(sheet.values[last.row]![last.col]).toBe('是');
-    const risk = locate(sheet, '规则测试', 'last-at-risk', '预期软弱涣散风险');
+    const risk = locate(sheet, '规则测试', 'last-at-risk', '预期需重点帮扶');
     expect(sheet.values[risk.row]![risk.col]).toBe('是');
+    expect(sheet.values[locate(sheet, '规则测试', 'item-by-label', '编号').row - 1]).not.toContain('预期软弱涣散风险');
     const flag = locate(sheet, '规则测试', 'item-by-label', '预期提示');
     expect(sheet.values[flag.row]![flag.col]).toBe('宣传达标');
 
@@ -109,6 +111,30 @@ describe('the same cases on 考评规则', () => {
     const [back] = entriesOfRules(read) as SchemeEntry[];
     expect(back).toEqual(entry);
     expect(outcome(await runEntryTests(back!))).toEqual(EXPECTED);
+  });
+
+  it('a sheet written before, under the fixed 预期软弱涣散风险, reads the same column; its note and checks name 需重点帮扶', async () => {
+    const sheet = sheetOf({ scheme: WITH_ITEMS, tests: CASES });
+    const at = locate(sheet, '规则测试', 'item-by-label', '预期需重点帮扶');
+    const header = locate(sheet, '规则测试', 'item-by-label', '编号').row - 1;
+    const note = sheetDecoration(sheet.values).notes[header]![at.col]!;
+    expect([note.includes('需重点帮扶'), note.includes('支部'), note.includes('软弱涣散')]).toEqual([true, false, false]);
+    const values = sheet.values.map((r) => r.slice());
+    values[header]![at.col] = '预期软弱涣散风险';
+    const read = readRulesSheet({ ...sheet, values });
+    expect(read.problems).toEqual([]);
+    const [back] = entriesOfRules(read) as SchemeEntry[];
+    expect(back).toEqual({ scheme: WITH_ITEMS, tests: CASES });
+    expect(outcome(await runEntryTests(back!))).toEqual(EXPECTED);
+  });
+
+  it('a risk cell that is not 是 or 否 is named by the scheme’s own header', () => {
+    const sheet = sheetOf({ scheme: WITH_ITEMS, tests: CASES.slice(5, 6) });
+    const at = locate(sheet, '规则测试', 'met-not-at-risk', '预期需重点帮扶');
+    const values = sheet.values.map((r) => r.slice());
+    values[at.row]![at.col] = '也许';
+    const read = readRulesSheet({ ...sheet, values });
+    expect(read.problems.map((p) => [p.cell, p.message.includes('预期需重点帮扶')])).toEqual([[a1(at.row, at.col), true]]);
   });
 
   it('a case a clerk edits in cells to expect no flag fails with the item’s message', async () => {

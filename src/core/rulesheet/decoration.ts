@@ -1,10 +1,12 @@
 import { t } from '../messages';
 import type { Cell } from '../snapshot';
-import { fromA1, headerKey, scanBlocks, type TableColumn } from './grid';
+import { fromA1, headerKey, scanBlocks, type SheetBlock, type TableColumn, TableView } from './grid';
 import type { RuleProblem } from './problem';
+import { ownRiskName, type RiskName } from './rule-tests';
 import { RULES_SHEET_COLORS, type SheetDecoration } from './schemas';
 import type { Section } from './section';
 import { SECTIONS } from './sections/index';
+import { testsSection } from './sections/tests';
 import { SCHEME_NOTES } from './scheme/block';
 
 
@@ -21,8 +23,21 @@ function sectionOf(key: string): Notes | undefined {
   return SECTIONS.find((s) => headerKey(t(s.name)) === key) ?? SCHEME_NOTES.find((s) => headerKey(t(s.name)) === key);
 }
 
-function headerNote(section: Notes | undefined, col: TableColumn): string {
+/** The risk name a scheme block's 【方案】 gives, which its 【规则测试】 says in place of 软弱涣散风险. */
+function blockRiskName(block: SheetBlock): RiskName | undefined {
+  const table = block.tables.find((tb) => tb.key === headerKey(t('rsTableScheme')));
+  if (!table) return undefined;
+  const view = new TableView(table);
+  const nameCol = view.column(t('rsHeadSetting'), t('rsHeadSetting', {}, 'en'));
+  const valueCol = view.column(t('rsHeadValue'), t('rsHeadValue', {}, 'en'));
+  const words = [t('rsSetRiskLabel'), t('rsSetRiskLabel', {}, 'en')].map(headerKey);
+  const row = table.rows.find((r) => words.includes(headerKey(view.text(r, nameCol))));
+  return row && ownRiskName(view.text(row, valueCol));
+}
+
+function headerNote(section: Notes | undefined, col: TableColumn, riskName: RiskName | undefined): string {
   if (!section) return '';
+  if (section === testsSection && riskName && col.key === headerKey(t('rsHeadExpectRiskOf', { label: riskName.label }))) return t('rsNoteExpectRiskOf', { ...riskName });
   for (const [header, note] of Object.entries(section.notes)) {
     if (headerKey(t(header as keyof typeof section.notes)) === col.key) return t(note!);
   }
@@ -52,6 +67,7 @@ export function sheetDecoration(values: Cell[][], problems: RuleProblem[] = []):
     const next = block.row + 1;
     const firstTable = block.tables[0]?.row ?? height;
     for (let r = next; r < firstTable; r++) paintRow(r, 0, C.background, C.hintText, 'normal');
+    const riskName = blockRiskName(block);
     for (const table of block.tables) {
       paintRow(table.row, 0, C.background, C.hintText, 'normal');
       deco.backgrounds[table.row]![table.col] = C.tableBackground;
@@ -62,7 +78,7 @@ export function sheetDecoration(values: Cell[][], problems: RuleProblem[] = []):
       for (const col of table.columns) {
         deco.backgrounds[table.headerRow]![col.col] = C.headerBackground;
         deco.fontWeights[table.headerRow]![col.col] = 'bold';
-        deco.notes[table.headerRow]![col.col] = headerNote(section, col);
+        deco.notes[table.headerRow]![col.col] = headerNote(section, col, riskName);
       }
     }
   }

@@ -7,6 +7,7 @@ import type { LedgerRecord } from '../ledger/read';
 import { both, type Bilingual, t } from '../messages';
 import { FactIdSchema, type Pack } from '../pack/schema';
 import { halfWidth } from '../text';
+import { headerKey } from './grid';
 
 /**
  * A rule test, as the 规则测试 table holds it: input values by fact (typed as a
@@ -87,6 +88,23 @@ export interface TestOutcome {
   /** The flags (failed items) counted against the expectation, each also as the texts it may be matched by. */
   flags: { texts: string[]; message: string; messageEn: string }[];
   risk?: boolean;
+  /** The risk's own name, when the scheme gives it one other than 软弱涣散风险. */
+  riskName?: RiskName;
+}
+
+export interface RiskName {
+  label: string;
+  labelEn: string;
+}
+
+/**
+ * A scheme risk's name, when its tests must say it in place of the branch
+ * words 预期软弱涣散风险: undefined when it has none or is named so anyway,
+ * so a sheet written before keeps its header, note and checks.
+ */
+export function ownRiskName(label: string | undefined, labelEn?: string): RiskName | undefined {
+  if (!label || headerKey(t('rsHeadExpectRiskOf', { label })) === headerKey(t('rsHeadExpectRisk'))) return undefined;
+  return { label, labelEn: labelEn ?? label };
 }
 
 /** A test passes when every expectation held. */
@@ -132,7 +150,8 @@ export function testChecks(test: RuleTestCase, out: TestOutcome): RuleTestCheck[
     const word = (risk: boolean | undefined) => both(risk ? 'rsWordYes' : 'rsWordNo');
     const expected = word(test.risk);
     const actual = word(out.risk);
-    checks.push({ pass: out.risk === test.risk, ...both('rsTestRisk', { expected: expected.message, actual: actual.message, expectedEn: expected.messageEn, actualEn: actual.messageEn }) });
+    const params = { ...out.riskName, expected: expected.message, actual: actual.message, expectedEn: expected.messageEn, actualEn: actual.messageEn };
+    checks.push({ pass: out.risk === test.risk, ...both(out.riskName ? 'rsTestRiskOf' : 'rsTestRisk', params) });
   }
   return checks;
 }

@@ -6,7 +6,7 @@ import { labelKey } from '../text';
 import { FactDirectory } from './facts';
 import type { SheetBlock, TableColumn, TableRow, TableView } from './grid';
 import { problemAt, type RuleProblem } from './problem';
-import type { RuleTestCase } from './rule-tests';
+import type { RiskName, RuleTestCase } from './rule-tests';
 import type { SchemeTestCase } from '../scheme/rule-tests';
 
 /** A pack and the tests that come with it: what one block of the sheet holds. */
@@ -132,6 +132,8 @@ export class ReadContext {
   unknownFact: MessageKey = 'rsColumnUnknown';
   /** What a test may expect values of, in columns headed 预期 and a name: only a scheme block has outputs to expect. */
   testValues?: FactDirectory;
+  /** The name a scheme block's risk column and checks say in place of 软弱涣散风险. */
+  riskName?: RiskName;
 
   constructor(
     readonly sheet: string,

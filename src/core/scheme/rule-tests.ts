@@ -2,7 +2,7 @@ import * as z from 'zod';
 import type { FactValue } from '../ledger/read';
 import { both, t } from '../messages';
 import { FactIdSchema } from '../pack/schema';
-import { RuleTestCaseSchema, type RuleTestCheck, type RuleTestResult, testChecks, testResult } from '../rulesheet/rule-tests';
+import { ownRiskName, RuleTestCaseSchema, type RuleTestCheck, type RuleTestResult, testChecks, testResult } from '../rulesheet/rule-tests';
 import { SchemeAssessor } from './assess';
 import { type GatheredFacts, givenFacts, inOrder } from './facts';
 import { columnsById } from './types';
@@ -108,6 +108,7 @@ export async function runSchemeRuleTests(scheme: Scheme, tests: SchemeTestCase[]
         grade: r.grade,
         flags: flags.map((f) => ({ texts: f.item ? [f.item.label, f.message] : [f.message], message: f.message, messageEn: f.messageEn })),
         risk: r.risk,
+        riskName: ownRiskName(scheme.risk?.label, scheme.risk?.labelEn),
       }),
       ...valueChecks(assessor.scheme, test, r.values),
     ];

@@ -14,6 +14,7 @@ import { rulesSection } from '../sections/rules';
 import { collectTables } from '../tables';
 import type { SchemeTestCase } from '../../scheme/rule-tests';
 import { testsSection, writeTests } from '../sections/tests';
+import { ownRiskName } from '../rule-tests';
 import { type ConditionTable, readConditionTable, writeConditionTable } from '../branch/condition-table';
 import { SCHEME_REQUIREMENTS, SCHEME_RISK } from './conditions';
 import { emptyDraft, type SchemeDraft } from './draft';
@@ -65,7 +66,7 @@ export function schemeTables({ scheme, tests }: SchemeEntry): Laid[] {
     {
       name: testsSection.name,
       hint: 'rsHintSchemeTests',
-      table: writeTests({ pack: { ...view.pack, columns: schemeTestInputs(scheme, scheme.risk !== undefined) }, tests }, { risk: scheme.risk !== undefined, values: schemeTestValues(scheme) }),
+      table: writeTests({ pack: { ...view.pack, columns: schemeTestInputs(scheme, scheme.risk !== undefined) }, tests }, { risk: scheme.risk !== undefined, riskName: ownRiskName(scheme.risk?.label, scheme.risk?.labelEn), values: schemeTestValues(scheme) }),
     },
   ];
 }
@@ -141,6 +142,7 @@ const SCHEME_LAYOUT: BlockLayout = {
   testNames: (draft, ctx) => {
     ctx.facts = new FactDirectory(schemeTestInputs(draft, draft.riskCriteria.length > 0), []);
     ctx.testValues = schemeTestValues(draft);
+    ctx.riskName = ownRiskName(draft.riskLabel, draft.riskLabelEn);
   },
   scheme: (draft, ctx, settingsCell) => {
     const { ledgers, facts, vetoes, outputs, quota, ranking, requirements, riskCriteria, riskLabel, riskLabelEn, riskMaxStars, riskRectifyMonths, ...settings } = draft;

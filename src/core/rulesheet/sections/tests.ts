@@ -5,7 +5,7 @@ import { formatValue } from '../condition';
 import { FactDirectory, type FactInfo, nearest } from '../facts';
 import { cellText, headerKey, type TableColumn, type TableView } from '../grid';
 import { suggestion } from '../problem';
-import type { RuleTestCase } from '../rule-tests';
+import type { RiskName, RuleTestCase } from '../rule-tests';
 import type { SchemeTestCase } from '../../scheme/rule-tests';
 import { filledRows, freshId, optional, type ReadContext, type ScoringPack, type Section, type TableOut } from '../section';
 
@@ -45,11 +45,18 @@ function inputCell(value: number | boolean | string, fact: FactInfo | undefined)
   return value;
 }
 
-/** How a block lays out its tests: whether its flags are failed must-meet items, whether it has a risk to expect, which outputs a case may expect. */
+/** How a block lays out its tests: whether its flags are failed must-meet items, whether it has a risk to expect and its own name, which outputs a case may expect. */
 export interface TestsLayout {
   failed?: boolean;
   risk?: boolean;
+  riskName?: RiskName;
   values?: FactDirectory;
+}
+
+/** The headers a risk column is read under: its own name's, and the fixed words a sheet written before has. */
+function riskHeaders(name: RiskName | undefined): string[] {
+  const own = name ? [t('rsHeadExpectRiskOf', { label: name.label }), t('rsHeadExpectRiskOf', { label: name.labelEn }, 'en')] : [];
+  return [...own, t('rsHeadExpectRisk'), t('rsHeadExpectRisk', {}, 'en')];
 }
 
 /**
@@ -58,7 +65,7 @@ export interface TestsLayout {
  * whether the subject is expected at risk; `entry` is then the view whose
  * facts include 排名末位.
  */
-export function writeTests({ pack, tests }: { pack: ScoringPack; tests: SchemeTestCase[] }, { failed = false, values, ...layout }: TestsLayout = {}): TableOut {
+export function writeTests({ pack, tests }: { pack: ScoringPack; tests: SchemeTestCase[] }, { failed = false, values, riskName, ...layout }: TestsLayout = {}): TableOut {
   // A case that expects a risk keeps its column, so what it expects is not lost from the sheet.
   const risk = layout.risk === true || tests.some((c) => c.risk !== undefined);
   const facts = FactDirectory.of(pack);
@@ -79,7 +86,7 @@ export function writeTests({ pack, tests }: { pack: ScoringPack; tests: SchemeTe
       { header: t('rsHeadExpectPoints'), width: 70 },
       { header: t(failed ? 'rsHeadExpectFailed' : 'rsHeadExpectFlag'), width: 220 },
       { header: t('rsHeadExpectGrade'), width: 70 },
-      ...(risk ? [{ header: t('rsHeadExpectRisk'), width: 90, list: [t('rsWordYes'), t('rsWordNo')] }] : []),
+      ...(risk ? [{ header: riskName ? t('rsHeadExpectRiskOf', { label: riskName.label }) : t('rsHeadExpectRisk'), width: 90, list: [t('rsWordYes'), t('rsWordNo')] }] : []),
       ...outputs.map((o) => ({ header: t('rsHeadExpectValue', { label: o.label }), width: 90 })),
     ],
     rows: tests.map((c) => [
@@ -109,8 +116,9 @@ interface TestColumn {
 function testColumns(view: TableView, ctx: ReadContext): { inputCols: TestColumn[]; valueCols: TestColumn[] } {
   const inputCols: TestColumn[] = [];
   const valueCols: TestColumn[] = [];
+  const risk = new Set(riskHeaders(ctx.riskName).map(headerKey));
   for (const c of view.table.columns) {
-    if (FIXED_KEYS.has(c.key)) continue;
+    if (FIXED_KEYS.has(c.key) || risk.has(c.key)) continue;
     const fact = ctx.facts.resolve(c.text);
     const name = fact || !ctx.testValues ? undefined : expectedName(c.text);
     if (name !== undefined && ctx.testValues) {
@@ -143,7 +151,7 @@ export const testsSection: Section<ScoringPack> = {
     const pointsCol = col('rsHeadExpectPoints');
     const flagCol = col('rsHeadExpectFlag') ?? col('rsHeadExpectFailed');
     const gradeCol = col('rsHeadExpectGrade');
-    const riskCol = col('rsHeadExpectRisk');
+    const riskCol = view.column(...riskHeaders(ctx.riskName));
     const { inputCols, valueCols } = testColumns(view, ctx);
     const rows = filledRows(view);
     const taken = new Set(rows.map((r) => view.text(r, idCol)).filter(Boolean));
@@ -207,7 +215,8 @@ export const testsSection: Section<ScoringPack> = {
         const risk = parseBoolean(view.cell(row, riskCol));
         if (risk.kind === 'value') test.risk = risk.value;
         else {
-          ctx.reportField(view.at(row, riskCol), 'rsYesNoExpected', 'rsHeadExpectRisk', { text: riskText });
+          const [field, fieldEn] = riskHeaders(ctx.riskName);
+          ctx.report(view.at(row, riskCol), both('rsYesNoExpected', { text: riskText, field: field!, fieldEn: fieldEn! }));
           ok = false;
         }
       }
