@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readLedgerSheets } from '../../src/core/ledger/read';
 import { assessAll } from '../../src/core/run';
 import { shippedSchemes } from '../../src/core/rulesheet/defaults';
 import { validateScheme } from '../../src/core/rulesheet/scheme/validate';
@@ -119,5 +120,27 @@ describe('a declared ledger with a stated rate', () => {
     expect(checked.ok).toBe(false);
     if (checked.ok) return;
     expect(checked.problems.map((p) => p.message)).toEqual(['只有百分比列能按数量核对，“收集诉求数”不是百分比列', '核对中的“回应率”不是数字列']);
+  });
+});
+
+describe('a row split by one column of values, with another column naming none', () => {
+  it('leaves the second column empty in every set of facts the row stands for', () => {
+    const values = (labels: string[]) => labels.map((label) => ({ id: label, label, aliases: [] }));
+    const spec = {
+      columns: [
+        { fact: 'member', label: '党员姓名', type: 'name' as const, role: 'subject' as const, aliases: [] },
+        { fact: 'day', label: '活动日期', type: 'date' as const, role: 'period' as const, aliases: [] },
+        { fact: 'kind', label: '活动类型', type: 'text' as const, aliases: [], values: values(['主题党日', '党课']) },
+        { fact: 'place', label: '活动地点', type: 'text' as const, aliases: [], values: values(['村部', '广场']) },
+      ],
+      ignoredColumns: [],
+    };
+    const workbook = { sheets: [{ name: '活动', values: [['党员姓名', '活动日期', '活动类型', '活动地点'], ['其其格', '2024-05-06', '主题党日暨党课', '牧户家中']], merges: [] }] };
+    const read = readLedgerSheets(workbook, spec);
+    expect(read.records.map((r) => [r.facts.kind, r.facts.place])).toEqual([
+      ['主题党日', null],
+      ['党课', null],
+    ]);
+    expect(read.warnings.map((w) => w.cell)).toEqual(['D2']);
   });
 });

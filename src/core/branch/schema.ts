@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { ParamsSchema } from '../pack/params';
-import { ColumnSchema, ColumnValueSchema, ConditionSchema, FactIdSchema, GradeBandSchema, IndicatorSchema, RuleSchema, StatedRateSchema } from '../pack/schema';
+import { ColumnSchema, ColumnValueSchema, FactIdSchema, GradeBandSchema, IndicatorSchema, RuleSchema, StatedRateSchema } from '../pack/schema';
 import { RequirementSchema, RiskSchema, SchemeFactSchema, SchemeLedgerSchema } from '../scheme/schema';
 
 export { RequirementSchema, RiskCriterionSchema, RiskSchema, type Requirement } from '../scheme/schema';

@@ -428,7 +428,8 @@ function valuesNamed(
     const ids = matcher.match(text);
     if (!ids) {
       warnRow(a1(r, col), both('valueUnknown', { text, ...labels }));
-      facts[column.fact] = null;
+      // Every set of facts the row stands for, not only the first: an earlier column may have split it.
+      for (const v of variants) v[column.fact] = null;
       unreadable.add(column.fact);
       continue;
     }

@@ -6,7 +6,7 @@ import { labelKey } from '../text';
 import type { SourceRow } from './evidence';
 import type { SubjectResult } from './result';
 import type { SchemeFact, SchemeLedger, Where } from './schema';
-import { lastDay, monthsBetween, monthsEnding, unitOf } from './units';
+import { lastDay, monthsBetween, monthsEnding } from './units';
 
 /** What one subject has, in every period: its rows of each ledger and its results in other assessments. */
 export interface SubjectData {
