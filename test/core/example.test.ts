@@ -50,7 +50,7 @@ describe('the example workbook', () => {
     const c = cadre('2024-04', '李志强');
     expect(c.score).toBe(64.3);
     expect(c.indicators.days).toBe(0);
-    expect(messages('2024-04', '李志强')[0]).toBe('下基层天数：“下基层天数”填写无法识别，不计分');
+    expect(messages('2024-04', '李志强')[0]).toBe('下基层天数：“下基层天数”填写无法识别，不计分（2024年4月驻村干部台账!E8）');
     expect(a.warnings).toContainEqual(expect.objectContaining({ sheet: '2024年4月驻村干部台账', cell: 'E8', message: '“不详” 不是有效的下基层天数' }));
   });
 

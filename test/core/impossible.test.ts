@@ -91,7 +91,7 @@ describe('days beyond the month and ratings beyond their scale', () => {
     const huge = await month('8月台账', { days: 1e308 });
     expect(warningsOf(huge)).toEqual(['8月台账!D3：下基层天数 1e+308 超过当月天数 31']);
     expect(cadre(huge, '张三').indicators.days).toBe(0);
-    expect(flagsOf(cadre(huge, '张三'))).toEqual(['下基层天数：“下基层天数”数值不可能，不计分']);
+    expect(flagsOf(cadre(huge, '张三'))).toEqual(['下基层天数：“下基层天数”数值不可能，不计分（8月台账!D3）']);
     othersUnchanged(huge);
     const many = await month('8月台账', { days: 45 });
     expect(warningsOf(many)).toEqual(['8月台账!D3：下基层天数 45 超过当月天数 31']);

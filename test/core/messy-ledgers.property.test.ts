@@ -103,9 +103,11 @@ const withoutRank = (c: CadreResult) => ({
   stars: c.stars,
   indicators: c.indicators,
   basis: c.basis,
-  // The bottom share moves with the other rows' scores: a rank, not this row's result.
-  flags: c.flags.filter((f) => f.rule !== 'ranking:bottom'),
+  // The bottom share moves with the other rows' scores: a rank, not this row's result. A flag names its cell, which moves with the rows and columns.
+  flags: c.flags.filter((f) => f.rule !== 'ranking:bottom').map((f) => ({ ...f, message: withoutCell(f.message), messageEn: withoutCell(f.messageEn) })),
 });
+
+const withoutCell = (text: string) => text.replace(/[（(][^（）()]*![A-Z]+\d+[）)]/g, '');
 
 /** The mutated run's results by the original row they came from. */
 function resultsByOrigin(o: Outcome): Map<number | null, CadreResult[]> {

@@ -32,8 +32,8 @@ describe('下基层天数: 20 points from 10 days, else 2 a day', () => {
   it('awards nothing for a missing or unreadable count, with a flag naming the column', async () => {
     const { get } = await assessCases({ 空白: { days: null }, 不详: { days: '不详' } });
     expect(get('空白').indicators.days).toBe(0);
-    expect(get('空白').flags.find((f) => f.rule === 'missing:days')!.message).toBe('下基层天数：缺少“下基层天数”，不计分');
-    expect(get('不详').flags.find((f) => f.rule === 'missing:days')!.message).toBe('下基层天数：“下基层天数”填写无法识别，不计分');
+    expect(get('空白').flags.find((f) => f.rule === 'missing:days')!.message).toBe('下基层天数：缺少“下基层天数”，不计分（2024年5月!D2）');
+    expect(get('不详').flags.find((f) => f.rule === 'missing:days')!.message).toBe('下基层天数：“下基层天数”填写无法识别，不计分（2024年5月!D3）');
     expect(get('空白').score).toBe(80);
   });
 });
@@ -91,7 +91,7 @@ describe('五个一: 4 points an item, each item not done named', () => {
   it('flags an item left blank as missing rather than as not done', async () => {
     const { get } = await assessCases({ 甲: { five: ['√', null, '√', '√', '√'] } });
     expect(get('甲').indicators.fiveOnes).toBe(16);
-    expect(flags(get('甲'))).toEqual(['五个一：缺少“经济合作社”，不计分']);
+    expect(flags(get('甲'))).toEqual(['五个一：缺少“经济合作社”，不计分（2024年5月!H2）']);
   });
 });
 

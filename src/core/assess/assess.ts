@@ -1,15 +1,16 @@
 import { type ReadOptions, readLedgers, type LedgerInfo, type LedgerRecord, type Warning } from '../ledger/read';
-import { both } from '../messages';
 import { rulesTextsFilled } from '../pack/params';
 import { packHash } from '../pack/hash';
 import type { Pack } from '../pack/schema';
-import { periodContains, periodLabel } from '../period';
-import { SchemeAssessor } from '../scheme/assess';
+import { periodContains } from '../period';
+import { assessScheme, type ProgressCallback } from '../scheme/assess';
+import { a1Column } from '../scheme/cells';
+
+export type { ProgressCallback };
 import { packScheme } from '../scheme/from-pack';
 import type { SubjectResult } from '../scheme/result';
 import type { WorkbookSnapshot } from '../snapshot';
 import { type RecordFacts, recordFacts } from './facts';
-import { givenFacts } from '../scheme/facts';
 import { type Basis, type Flag, scoringPlan } from './score';
 import { RuleScorer } from './scorer';
 
@@ -58,10 +59,6 @@ export interface AssessOptions extends ReadOptions {
   onProgress?: ProgressCallback;
 }
 
-/** May return a promise: the sidebar yields to the browser there so the progress bar paints. */
-export type ProgressCallback = (done: number, total: number) => void | Promise<void>;
-
-const PROGRESS_EVERY = 50;
 
 /**
  * Builds the engine for a pack once; every row then runs through it with flat
@@ -89,98 +86,56 @@ export class CadreAssessor {
   }
 }
 
-/** Where a record's cell for a fact is, as its sheet's header placed the column. */
-class CellFinder {
-  private readonly columns = new Map<string, Map<string, string>>();
-
-  constructor(ledgers: LedgerInfo[], private readonly subject: string) {
-    for (const l of ledgers) this.columns.set(l.sheet, new Map(l.columns.map((c) => [c.fact, c.cell.replace(/\d+$/, '')])));
-  }
-
-  /** The first of `facts` the sheet has a column for, else the name cell. */
-  cell(record: LedgerRecord, facts: string[] = []): string {
-    const sheet = this.columns.get(record.sheet);
-    const col = [...facts, this.subject].map((f) => sheet?.get(f)).find((c) => c !== undefined) ?? 'A';
-    return `${col}${record.row}`;
-  }
-}
-
-function duplicateWarnings(records: LedgerRecord[], cells: CellFinder): Warning[] {
-  const seen = new Map<string, LedgerRecord>();
-  const warnings: Warning[] = [];
-  for (const r of records) {
-    const key = `${r.period}\u0000${r.name}\u0000${r.branch ?? ''}`;
-    const other = seen.get(key);
-    if (other) {
-      warnings.push({
-        sheet: r.sheet,
-        cell: cells.cell(r),
-        period: r.period,
-        ...both('duplicateRecord', { name: r.name, period: periodLabel(r.period), periodEn: r.period, other: `${other.sheet}!${other.row}` }),
-      });
-    } else seen.set(key, r);
-  }
-  return warnings;
-}
-
-/** Reads the ledgers of a workbook and assesses every cadre in them under a pack. */
+/** Reads the ledgers of a workbook and assesses every cadre in them under a pack, as the one model judges its scheme. */
 export async function assessWorkbook(workbook: WorkbookSnapshot, pack: Pack, options: AssessOptions = {}): Promise<Assessment> {
   const read = readLedgers(workbook, pack, options);
   const inPeriod = (month: string | undefined) => !options.period || month === undefined || periodContains(options.period, month);
-  const records = read.records.filter((r) => inPeriod(r.period));
-  const cells = new CellFinder(read.ledgers, pack.columns.find((c) => c.role === 'subject')!.fact);
+  const scheme = packScheme(pack);
+  const ledger = scheme.ledgers[0]!.id;
   // Warnings about rows or sheets of other months are not this assessment's business.
-  const warnings = [...read.warnings.filter((w) => inPeriod(w.period)), ...duplicateWarnings(records, cells)];
-  // The pack is judged as an assessment of the one model: each row a subject in its month.
-  const assessor = new SchemeAssessor(packScheme(pack));
-  const judged: { record: LedgerRecord; result: SubjectResult }[] = [];
-  for (let i = 0; i < records.length; i++) {
-    const record = records[i]!;
-    const { values, missing } = recordFacts(record, pack);
-    const result = await assessor.judge({ name: record.name, group: record.branch, source: { sheet: record.sheet, row: record.row } }, record.period, givenFacts(values, missing));
-    judged.push({ record, result });
-    if (options.onProgress && (i + 1) % PROGRESS_EVERY === 0) await options.onProgress(i + 1, records.length);
-  }
-  await options.onProgress?.(records.length, records.length);
-
-  const months = [...new Set(judged.map((s) => s.record.period))].sort();
-  const cadres: { cadre: CadreResult; result: SubjectResult }[] = [];
-  for (const month of months) {
-    const inMonth = judged.filter((s) => s.record.period === month);
-    await assessor.settle(inMonth.map((s) => s.result));
-    for (const { record, result } of inMonth) {
-      for (const note of result.notes) {
-        warnings.push({ sheet: record.sheet, cell: cells.cell(record, note.facts), period: month, message: `${record.name}：${note.message}`, messageEn: `${record.name}: ${note.messageEn}` });
-      }
-      const cadre: CadreResult = {
-        name: record.name,
-        branch: record.branch,
-        period: month,
-        score: result.score,
-        grade: result.grade,
-        gradeEn: result.gradeEn,
-        stars: result.stars,
-        rank: result.rank,
-        of: result.of,
-        indicators: result.indicators,
-        flags: result.flags.map(({ rule, message, messageEn, indicator }) => ({ rule, message, messageEn, ...(indicator ? { indicator } : {}) })),
-        basis: result.basis,
-        source: { sheet: record.sheet, row: record.row },
-      };
-      cadres.push({ cadre, result });
+  const ledgers = new Map([[ledger, { records: read.records, infos: read.ledgers, warnings: read.warnings.filter((w) => inPeriod(w.period)) }]]);
+  const assessed = await assessScheme(scheme, { ledgers, results: new Map() }, { period: options.period, onProgress: options.onProgress });
+  const subject = pack.columns.find((c) => c.role === 'subject')!.fact;
+  const infos = new Map(read.ledgers.map((l) => [l.sheet, l]));
+  // A note on a cadre's row is said at the cell of what it is about, the name cell when it names nothing.
+  const cell = (source: { sheet: string; row: number }, facts: string[] = []) => {
+    const column = [...facts, subject].map((f) => a1Column(infos.get(source.sheet), f)).find((c) => c !== undefined) ?? 'A';
+    return `${column}${source.row}`;
+  };
+  const warnings = [...assessed.warnings];
+  const judged = assessed.results.map((result) => {
+    const source = result.source!;
+    for (const note of result.notes) {
+      warnings.push({ sheet: source.sheet, cell: cell(source, note.facts), period: result.period, message: `${result.name}：${note.message}`, messageEn: `${result.name}: ${note.messageEn}` });
     }
-  }
-  cadres.sort(({ cadre: a }, { cadre: b }) => a.period.localeCompare(b.period) || a.rank - b.rank || a.source.sheet.localeCompare(b.source.sheet) || a.source.row - b.source.row);
+    const cadre: CadreResult = {
+      name: result.name,
+      branch: result.group,
+      period: result.period,
+      score: result.score,
+      grade: result.grade,
+      gradeEn: result.gradeEn,
+      stars: result.stars,
+      rank: result.rank,
+      of: result.of,
+      indicators: result.indicators,
+      flags: result.flags.map(({ rule, message, messageEn, indicator }) => ({ rule, message, messageEn, ...(indicator ? { indicator } : {}) })),
+      basis: result.basis,
+      source: { sheet: source.sheet, row: source.row },
+    };
+    return { cadre, result };
+  });
+  judged.sort(({ cadre: a }, { cadre: b }) => a.period.localeCompare(b.period) || a.rank - b.rank || a.source.sheet.localeCompare(b.source.sheet) || a.source.row - b.source.row);
   return {
     packId: pack.id,
     packTitle: pack.title,
     rulesVersion: packHash(pack),
     period: options.period,
-    months,
+    months: assessed.periods,
     ledgers: read.ledgers,
     otherSheets: read.otherSheets,
-    cadres: cadres.map((c) => c.cadre),
-    results: cadres.map((c) => c.result),
+    cadres: judged.map((c) => c.cadre),
+    results: judged.map((c) => c.result),
     warnings,
   };
 }

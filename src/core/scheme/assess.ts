@@ -29,7 +29,14 @@ export interface SchemeInputs {
 export interface SchemeOptions {
   /** A month, quarter or year: the units of the assessment's own kind inside it are judged. */
   period?: PeriodId;
+  /** Called every so often with (subjects judged, subjects to judge): the sidebar shows progress. */
+  onProgress?: ProgressCallback;
 }
+
+/** May return a promise: the sidebar yields to the browser there so the progress bar paints. */
+export type ProgressCallback = (done: number, total: number) => void | Promise<void>;
+
+const PROGRESS_EVERY = 50;
 
 /** The facts a scheme's rules may read (its ledgers' columns and its 数据项), with their labels and whether they are rates. */
 function factLabels(scheme: Scheme): { labels: ScoringPlan['labels']; percent: Set<string> } {
@@ -65,14 +72,19 @@ export class SchemeAssessor {
   private readonly plan: ScoringPlan;
   private readonly mustMeet: MustMeet;
   private readonly standing: Standing;
+  /** The facts whose rows a result keeps: what a risk reason points at. Every other fact's rows are spent once its flags and items are written. */
+  private readonly evidenceFacts: ReadonlySet<string>;
+  private readonly noDetails: Params;
 
   constructor(scheme: Scheme) {
     this.scheme = textsFilled(scheme);
+    this.evidenceFacts = new Set((this.scheme.risk?.any ?? []).flatMap((c) => c.when.map((w) => w.fact)));
     const { labels, percent } = factLabels(this.scheme);
     this.scorer = new RuleScorer(this.scheme.indicators, this.scheme.rules, labels, percent);
     this.plan = this.scorer.plan;
     this.mustMeet = new MustMeet(this.scheme.requirements, (fact) => labels.get(fact) ?? { zh: fact, en: fact });
     this.standing = new Standing(this.scheme, (fact, value) => this.show(fact, value));
+    this.noDetails = Object.fromEntries([...labels.keys()].map((fact) => [`${fact}Detail`, '—']));
   }
 
   /** A fact's value as a flag or a cell shows it: rates as percentages. */
@@ -86,9 +98,8 @@ export class SchemeAssessor {
 
   /** {…Detail}: what a count names (the months without a record); a fact with nothing to name shows —, never its id. */
   private details(facts: GatheredFacts): { zh: Params; en: Params } {
-    const zh: Params = {};
-    const en: Params = {};
-    for (const fact of this.plan.labels.keys()) zh[`${fact}Detail`] = en[`${fact}Detail`] = '—';
+    const zh: Params = { ...this.noDetails };
+    const en: Params = { ...this.noDetails };
     for (const [fact, d] of Object.entries(facts.detail)) {
       zh[`${fact}Detail`] = d.zh;
       en[`${fact}Detail`] = d.en;
@@ -148,7 +159,10 @@ export class SchemeAssessor {
     delete values.always;
     const lowest = this.scheme.lowestFallsShort && this.scheme.grades.length > 1 && band === this.scheme.grades.at(-1);
     const evidence: Record<string, Evidence[]> = {};
-    for (const [fact, rows] of facts.evidence) if (rows.length > 0) evidence[fact] = evidenceOf(rows);
+    for (const fact of this.evidenceFacts) {
+      const rows = facts.evidence.get(fact);
+      if (rows && rows.length > 0) evidence[fact] = evidenceOf(rows);
+    }
     const noData = both('noDataGrade');
     return {
       name: subject.name,
@@ -316,6 +330,22 @@ function presence(scheme: Scheme, subject: Subject, unit: string, standing: Read
   return undefined;
 }
 
+/** The subjects with a row or a result in each unit of the scheme's kind, in the order they were met: a unit asks only these. */
+function presentIn(scheme: Scheme, subjects: Iterable<Subject>, standing: ReadonlySet<string>): Map<string, Set<Subject>> {
+  const out = new Map<string, Set<Subject>>();
+  const add = (period: string, subject: Subject) => {
+    const unit = unitOf(period, scheme.periodKind);
+    if (unit === undefined) return;
+    if (!out.has(unit)) out.set(unit, new Set());
+    out.get(unit)!.add(subject);
+  };
+  for (const subject of subjects) {
+    for (const [ledger, rows] of subject.data.rows) if (!standing.has(ledger)) for (const r of rows) add(r.period, subject);
+    for (const results of subject.data.results.values()) for (const r of results) add(r.period, subject);
+  }
+  return out;
+}
+
 /** Assesses every subject of a scheme in every period of its kind the data (or the period asked) holds. */
 export async function assessScheme(scheme: Scheme, inputs: SchemeInputs, options: SchemeOptions = {}): Promise<SchemeAssessment> {
   const assessor = new SchemeAssessor(scheme);
@@ -326,7 +356,15 @@ export async function assessScheme(scheme: Scheme, inputs: SchemeInputs, options
   const infos = new Map(scheme.ledgers.flatMap((l) => (inputs.ledgers.get(l.id)?.infos ?? []).map((i) => [i.sheet, i] as const)));
   const ledgerUnits = new Map<string, Set<string>>();
   const periodWords = { kind: kindWord(kind), kindEn: kindWord(kind, 'en') };
-  const cellOf = (record: LedgerRecord, column: string) => `${a1Column(infos.get(record.sheet), column) ?? 'A'}${record.row}`;
+  // Every fact of every row asks where its cell is: each sheet's column letters are looked up once.
+  const letters = new Map<string, Map<string, string>>();
+  const cellOf = (record: LedgerRecord, column: string) => {
+    let sheet = letters.get(record.sheet);
+    if (!sheet) letters.set(record.sheet, (sheet = new Map()));
+    let letter = sheet.get(column);
+    if (letter === undefined) sheet.set(column, (letter = a1Column(infos.get(record.sheet), column) ?? 'A'));
+    return letter + record.row;
+  };
   const kept: ReadonlyMap<string, { records: LedgerRecord[]; infos: LedgerInfo[]; warnings: Warning[] }> = new Map(
     scheme.ledgers.map((l) => {
       const read = inputs.ledgers.get(l.id) ?? { records: [], infos: [], warnings: [] };
@@ -385,27 +423,39 @@ export async function assessScheme(scheme: Scheme, inputs: SchemeInputs, options
     units = candidates.filter((u) => monthsOf(u).some((m) => dataMonths.has(m)));
   }
 
+  // Who is judged in which unit is known before anyone is: progress counts against it.
+  const present = presentIn(scheme, subjects.values(), standing);
+  const plan = units.map((unit) => ({
+    unit,
+    judged: [...(present.get(unit) ?? [])].flatMap((subject) => {
+      const source = presence(scheme, subject, unit, standing);
+      return source === undefined ? [] : [{ subject, source }];
+    }),
+  }));
+  const total = plan.reduce((n, p) => n + p.judged.length, 0);
+  let done = 0;
   const results: SubjectResult[] = [];
-  for (const unit of units) {
+  for (const { unit, judged } of plan) {
     for (const source of new Set(scheme.facts.flatMap((f) => (f.source === 'results' ? [f.scheme] : [])))) {
-      const judged = resultMonths.get(source) ?? new Set<string>();
-      const gaps = monthsOf(unit).filter((m) => !judged.has(m));
-      const covered = monthsOf(unit).filter((m) => judged.has(m));
+      const judgedMonths = resultMonths.get(source) ?? new Set<string>();
+      const gaps = monthsOf(unit).filter((m) => !judgedMonths.has(m));
+      const covered = monthsOf(unit).filter((m) => judgedMonths.has(m));
       if (gaps.length > 0 && covered.length > 0) {
         notes.push(both('schemeMonthsNoData', { title: scheme.title, titleEn: scheme.titleEn ?? scheme.title, period: periodLabel(unit), periodEn: unit, months: gaps.map((m) => periodLabel(m)).join('、'), monthsEn: gaps.join(', ') }));
       }
     }
     const inUnit: SubjectResult[] = [];
-    for (const subject of subjects.values()) {
-      const source = presence(scheme, subject, unit, standing);
-      if (source === undefined) continue;
+    for (const { subject, source } of judged) {
       duplicateWarnings(single, subject, unit, cellOf, warnings);
       const facts = gatherFacts(scheme.facts, subject.data as SubjectData, unit, ctx);
       inUnit.push(await assessor.judge({ name: subject.name, group: subject.group, source }, unit, facts));
+      done++;
+      if (options.onProgress && done % PROGRESS_EVERY === 0) await options.onProgress(done, total);
     }
     await assessor.settle(inUnit);
     results.push(...inUnit);
   }
+  await options.onProgress?.(total, total);
   results.sort((a, b) => a.period.localeCompare(b.period) || a.rank - b.rank || a.name.localeCompare(b.name, 'zh'));
   return {
     id: scheme.id,
@@ -453,7 +503,9 @@ function singleRowLedgers(scheme: Scheme): SchemeLedger[] {
 function duplicateWarnings(single: SchemeLedger[], subject: Subject, unit: string, cellOf: (r: LedgerRecord, column: string) => string, warnings: Warning[]): void {
   const months = new Set(monthsOf(unit));
   for (const ledger of single) {
-    const rows = (subject.data.rows.get(ledger.id) ?? []).filter((r) => monthsOf(r.period).every((m) => months.has(m)));
+    const all = subject.data.rows.get(ledger.id) ?? [];
+    if (all.length < 2) continue;
+    const rows = all.filter((r) => monthsOf(r.period).every((m) => months.has(m)));
     const name = subjectOf(ledger);
     for (const extra of rows.slice(1)) {
       warnings.push({

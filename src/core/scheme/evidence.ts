@@ -21,6 +21,8 @@ export interface SourceRow {
 
 /** Rows grouped per sheet, in order, each group pointing at its first row's cell. */
 export function evidenceOf(rows: SourceRow[]): Evidence[] {
+  // Most figures rest on the subject's one row: no grouping to do.
+  if (rows.length === 1) return [{ sheet: rows[0]!.sheet, rows: [rows[0]!.row], cell: rows[0]!.cell }];
   const bySheet = new Map<string, SourceRow[]>();
   for (const r of rows) {
     if (!bySheet.has(r.sheet)) bySheet.set(r.sheet, []);

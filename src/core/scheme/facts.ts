@@ -119,6 +119,17 @@ export function inOrder(facts: SchemeFact[], columns: ReadonlySet<string>): Sche
   return out;
 }
 
+const plans = new WeakMap<SchemeFact[], WeakMap<ReadonlyMap<string, string>, { declared: ReadonlySet<string>; order: SchemeFact[] }>>();
+
+/** The facts' ids and their order, worked out once per assessment rather than once per subject. */
+function planOf(facts: SchemeFact[], columns: ReadonlyMap<string, string>) {
+  let byColumns = plans.get(facts);
+  if (!byColumns) plans.set(facts, (byColumns = new WeakMap()));
+  let plan = byColumns.get(columns);
+  if (!plan) byColumns.set(columns, (plan = { declared: new Set(facts.map((f) => f.fact)), order: inOrder(facts, new Set(columns.keys())) }));
+  return plan;
+}
+
 const words = (l: { title: string; titleEn?: string } | undefined, id: string) => ({ zh: l?.title ?? id, en: l?.titleEn ?? l?.title ?? id });
 
 /**
@@ -175,8 +186,9 @@ export function gatherFacts(facts: SchemeFact[], data: SubjectData, unit: Period
     const row = inUnit(ledger)[0];
     const value = row?.facts[column] ?? null;
     if (row) {
-      out.cells.set(fact, [ctx.cellOf(row, column)]);
-      out.evidence.set(fact, [shown(row, column)]);
+      const at = ctx.cellOf(row, column);
+      out.cells.set(fact, [at]);
+      out.evidence.set(fact, [{ sheet: row.sheet, row: row.row, cell: at.slice(row.sheet.length + 1) }]);
     }
     if (value !== null) return set(fact, value);
     const kind = row?.impossible.has(column) ? 'impossible' : row?.unreadable.has(column) ? 'unreadable' : 'absent';
@@ -184,10 +196,10 @@ export function gatherFacts(facts: SchemeFact[], data: SubjectData, unit: Period
     miss(fact, [{ kind, fact }], gap);
   };
   // A column's own value in the subject's row needs no 数据项 of its own: rules name the column.
-  const declared = new Set(facts.map((f) => f.fact));
+  const { declared, order } = planOf(facts, ctx.columns);
   for (const [column, ledger] of ctx.columns) if (!declared.has(column)) valueOf(column, ledger, column);
 
-  for (const f of inOrder(facts, new Set(ctx.columns.keys()))) {
+  for (const f of order) {
     switch (f.source) {
       case 'value':
         valueOf(f.fact, f.ledger, f.column);

@@ -61,7 +61,7 @@ export interface SubjectResult extends RankedScore {
   basis: Basis[];
   /** Every fact and computed output, by id. */
   values: Record<string, FactValue>;
-  /** The ledger rows behind each fact gathered from many rows. */
+  /** The ledger rows behind each fact a risk criterion reads, for the cells its reason names. */
   evidence: Record<string, Evidence[]>;
   /** The rectification deadline for a subject that falls short or is at risk (2024年7月31日). */
   rectifyBy: string | null;
