@@ -56,7 +56,6 @@ export const MESSAGES = {
   schemeMonthsNoData: { zh: '“{title}”{period}：{months}无任何台账，按有台账的月份计。', en: '"{titleEn}" {periodEn}: no ledger covers {monthsEn}; the months that have one are counted' },
   quotaDropped: { zh: '{grade}名额为{total}名中的{share}（{allowed}名），得分 {score} 处于名额线及以下（含同分），评为{lower}', en: '{grade} is limited to {share} of {total} ({allowed}); a score of {score} is at or below the cut-off (ties included), so {lowerEn}' },
   flagCells: { zh: '（{cells}）', en: ' ({cellsEn})' },
-  duplicateRecord: { zh: '{name} 在 {period} 已有一条记录（{other}），两条都会考评', en: '{name} already has a record for {periodEn} ({other}); both are assessed' },
   // Assessment
   inputMissing: { zh: '{indicator}：缺少{inputs}，不计分', en: '{indicatorEn}: {inputsEn} missing, no points' },
   inputImpossible: { zh: '{indicator}：{inputs}数值不可能，不计分', en: '{indicatorEn}: {inputsEn} impossible, no points' },

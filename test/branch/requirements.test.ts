@@ -193,7 +193,7 @@ describe('coverage of the records', () => {
     const a = await assess([{ name: '三会一课', rows }]);
     expect(a.periods).toEqual(['2024-Q2']);
     expect(a.coverage.meetings).toEqual(Q2);
-    expect(a.warnings.map((w) => `${w.cell} ${w.message}`)).toEqual(['D57 三会一课记录中2024年3月只有1个支部有记录，不足以说明该期已登记，视为无数据（日期是否填错？）']);
+    expect(a.warnings.map((w) => `${w.cell} ${w.message}`)).toEqual(['D57 三会一课记录中2024年3月只有1个党支部有记录，不足以说明该期已登记，视为无数据（日期是否填错？）']);
     const q1 = await assess([{ name: '三会一课', rows }], { period: '2024-Q1' });
     expect(q1.branches.every((b) => b.flags.length === 0)).toBe(true);
   });

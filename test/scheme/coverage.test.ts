@@ -54,10 +54,10 @@ const records = [...villages.flatMap((v) => [rec(v, '2024-04'), rec(v, '2024-05'
 const run = (coverShare: number) => assessScheme(scheme(coverShare), { ledgers: new Map([['days', { records, infos: [info], warnings: [] }]]), results: new Map() });
 
 describe('a month counts as covered only when enough subjects have rows for it', () => {
-  it('takes one stray June row for a mistyped date, says so at its cell, and fails no one for June', async () => {
+  it('takes one stray June row for a mistyped date, says so at its date cell, and fails no one for June', async () => {
     const a = await run(0.5);
     expect(a.results.every((r) => r.values.missed === 0)).toBe(true);
-    expect(a.warnings).toEqual([expect.objectContaining({ sheet: '主题党日', cell: 'A11', message: expect.stringContaining('2024年6月只有1个嘎查有记录') })]);
+    expect(a.warnings).toEqual([expect.objectContaining({ sheet: '主题党日', cell: 'B11', message: expect.stringContaining('2024年6月只有1个嘎查有记录') })]);
   });
 
   it('without a share, any row covers its month: the other three are failed for June', async () => {

@@ -1,5 +1,4 @@
-import { type ReadOptions, readLedgers, type LedgerInfo, type LedgerRecord, type Warning } from '../ledger/read';
-import { rulesTextsFilled } from '../pack/params';
+import { type ReadOptions, readLedgers, type LedgerInfo, type Warning } from '../ledger/read';
 import { packHash } from '../pack/hash';
 import type { Pack } from '../pack/schema';
 import { periodContains } from '../period';
@@ -10,9 +9,7 @@ export type { ProgressCallback };
 import { packScheme } from '../scheme/from-pack';
 import type { SubjectResult } from '../scheme/result';
 import type { WorkbookSnapshot } from '../snapshot';
-import { type RecordFacts, recordFacts } from './facts';
-import { type Basis, type Flag, scoringPlan } from './score';
-import { RuleScorer } from './scorer';
+import type { Basis, Flag } from './score';
 
 /** A score with its grade band and its place among the others of its period. */
 export interface RankedScore {
@@ -59,32 +56,6 @@ export interface AssessOptions extends ReadOptions {
   onProgress?: ProgressCallback;
 }
 
-
-/**
- * Builds the engine for a pack once; every row then runs through it with flat
- * facts, one after another (concurrent runs over thousands of rows are slower).
- */
-export class CadreAssessor {
-  private readonly scorer: RuleScorer;
-
-  readonly pack: Pack;
-
-  constructor(pack: Pack) {
-    // Flags and notes are shown with their parameters' values; conditions already hold them.
-    this.pack = rulesTextsFilled(pack);
-    const { labels, percentFacts } = scoringPlan(this.pack);
-    this.scorer = new RuleScorer(this.pack.indicators, this.pack.rules, labels, percentFacts);
-  }
-
-  async scoreRecord(record: LedgerRecord) {
-    return this.scoreFacts(recordFacts(record, this.pack));
-  }
-
-  /** Facts gathered elsewhere (a rule test's inputs) are scored exactly as a ledger row's. */
-  async scoreFacts(facts: RecordFacts) {
-    return this.scorer.score(facts);
-  }
-}
 
 /** Reads the ledgers of a workbook and assesses every cadre in them under a pack, as the one model judges its scheme. */
 export async function assessWorkbook(workbook: WorkbookSnapshot, pack: Pack, options: AssessOptions = {}): Promise<Assessment> {

@@ -3,23 +3,20 @@ import type { ColumnMapping } from '../ledger/columns';
 import { both } from '../messages';
 import { packHash } from '../pack/hash';
 import type { Pack } from '../pack/schema';
-import type { LedgerRecord, Warning } from '../ledger/read';
-import { monthsOf, periodContains, periodLabel, type PeriodId } from '../period';
+import type { LedgerRecord } from '../ledger/read';
+import { monthsOf, periodContains, unitsLabel } from '../period';
 import type { WorkbookSnapshot } from '../snapshot';
 import { readAliasSheets } from './aliases';
 import { type BranchCadre, collectCadres } from './cadres';
-import { unitCoverage, type UnitCoverage } from '../scheme/coverage';
+import { unitCoverage } from '../scheme/coverage';
 import { collectDeclared } from './declared';
-import { a1Column } from '../scheme/cells';
-import { type FactContext, gatherFacts } from '../scheme/facts';
 import { branchScheme, MEETINGS_LEDGER, WORK_LEDGER } from './scheme';
-import { SchemeAssessor } from '../scheme/assess';
+import { assessScheme } from '../scheme/assess';
 import type { SubjectResult } from '../scheme/result';
 import { ledgerTitle, readBranchLedgers, type SheetKinds, withoutBranchLedgers } from './ledgers';
 import { collectMeetings, type Meeting } from './meetings';
 import { BranchNameRules, BranchRoster } from './names';
-import { quartersSpanning, unitsLabel } from '../period';
-import { type BranchAssessment, type BranchResult, branchOrder, branchResultOf, type CoverageNote } from './result';
+import { type BranchAssessment, branchOrder, branchResultOf, type CoverageNote } from './result';
 import type { BranchPack } from './schema';
 import { collectWork, type WorkRow } from './work';
 
@@ -70,14 +67,6 @@ function coverageNotes(periods: string[], coverage: Coverage, pack: BranchPack, 
   return notes;
 }
 
-function thinWarning(t: UnitCoverage['thin'][number], ledger: { zh: string; en: string }): Warning {
-  return {
-    sheet: t.first.sheet,
-    cell: t.first.cell,
-    ...both('coverageThin', { ledger: ledger.zh, ledgerEn: ledger.en, unit: periodLabel(t.unit), unitEn: t.unit, count: t.subjects }),
-  };
-}
-
 /** Rows per sheet whose month (or quarter, or year) does not meet the period; a row is counted once however many meetings it records. */
 function outsidePeriod(period: string | undefined, rows: { unit: string; sheet: string; row: number }[]): Record<string, number> {
   const counted = new Set<string>();
@@ -119,70 +108,43 @@ export async function assessBranches(workbook: WorkbookSnapshot, packs: BranchPa
   const branchCount = roster.branches.length;
   const meetingCover = unitCoverage(meetings.meetings.map((m) => ({ unit: m.month, subject: m.branch, sheet: m.sheet, row: m.row, cell: m.cell })), branchCount, pack.coverShare);
   const workCover = unitCoverage(work.rows.map((w) => ({ unit: w.unit, subject: w.branch, sheet: w.sheet, row: w.row, cell: w.cell })), branchCount, pack.coverShare);
-  const thinWarnings: Warning[] = [
-    ...meetingCover.thin.map((t) => thinWarning(t, ledgerTitle(pack, packs.cadre, 'meetings'))),
-    ...workCover.thin.map((t) => thinWarning(t, ledgerTitle(pack, packs.cadre, 'work'))),
-  ];
   const coverage: Coverage = {
     meetings: read.meetings.ledgers.length > 0 ? meetingCover.covered : undefined,
     work: read.work.ledgers.length > 0 ? workCover.covered : undefined,
     cadres: cadres.present ? cadres.coverage : undefined,
   };
-  const periods: PeriodId[] = options.period ? [options.period] : quartersSpanning([...meetingCover.covered, ...workCover.covered].flatMap((u) => monthsOf(u)));
 
   const scheme = branchScheme(pack);
-  const assessor = new SchemeAssessor(scheme);
   // The stationed cadres' results, under whichever id the pack's facts read them by.
   const cadreSchemes = [...new Set(scheme.facts.flatMap((f) => (f.source === 'results' ? [f.scheme] : [])))];
-  const infos = new Map([...read.meetings.ledgers, ...read.work.ledgers, ...Object.values(declared.infos).flat()].map((i) => [i.sheet, i]));
-  // Each branch's rows of every ledger and its stationed cadres' results, as any assessment's subject has them.
-  const subjects = new Map(roster.branches.map((b) => [b.id, { rows: new Map<string, LedgerRecord[]>(), results: new Map<string, SubjectResult[]>(cadreSchemes.map((id) => [id, []])) }]));
+  const infos = (ledger: string) => (ledger === MEETINGS_LEDGER ? read.meetings.ledgers : ledger === WORK_LEDGER ? read.work.ledgers : (declared.infos[ledger] ?? []));
+  // Every row of every ledger under the name of the branch the roster matched it to; what was read is warned below.
+  const named = new Map(roster.branches.map((b) => [b.id, b.name]));
+  const rows = new Map<string, LedgerRecord[]>(scheme.ledgers.map((l) => [l.id, []]));
   const add = (branch: string, ledger: string, record: LedgerRecord) => {
-    const rows = subjects.get(branch)?.rows;
-    if (!rows) return;
-    if (!rows.has(ledger)) rows.set(ledger, []);
-    rows.get(ledger)!.push(record);
+    const name = named.get(branch);
+    if (name !== undefined) rows.get(ledger)?.push({ ...record, name, branch: null });
   };
   for (const m of meetings.meetings) add(m.branch, MEETINGS_LEDGER, meetingRecord(m));
   for (const w of work.rows) add(w.branch, WORK_LEDGER, workRecord(w));
-  for (const [branch, ledgers] of declared.rows) for (const [ledger, rows] of ledgers) for (const r of rows) add(branch, ledger, r);
-  for (const c of cadres.cadres) for (const id of cadreSchemes) subjects.get(c.branch)?.results.get(id)!.push(cadreResult(c));
-  const ctx: FactContext = {
-    ledgerUnits: new Map([
-      ...(coverage.meetings ? [[MEETINGS_LEDGER, coverage.meetings] as const] : []),
-      ...(coverage.work ? [[WORK_LEDGER, coverage.work] as const] : []),
-      ...declared.units,
-    ]),
-    standing: new Set(pack.ledgers.filter((l) => l.standing).map((l) => l.id)),
-    resultMonths: new Map(coverage.cadres ? cadreSchemes.map((id) => [id, coverage.cadres!] as const) : []),
-    cellOf: (record, column) => `${record.sheet}!${a1Column(infos.get(record.sheet), column) ?? 'A'}${record.row}`,
-    // A branch has many rows of each ledger: its rules read the facts counted from them, not a column as it stands.
-    columns: new Map(),
-    present: new Set([...(coverage.meetings ? [MEETINGS_LEDGER] : []), ...(coverage.work ? [WORK_LEDGER] : []), ...declared.present]),
-    ledgers: new Map(scheme.ledgers.map((l) => [l.id, l])),
-    resultTitles: new Map(cadreSchemes.map((id) => [id, ledgerTitle(pack, packs.cadre, 'cadre')])),
-  };
-  const branches: BranchResult[] = [];
-  const results: SubjectResult[] = [];
-  const total = periods.length * roster.branches.length;
-  let done = 0;
-  for (const period of periods) {
-    const inPeriod: SubjectResult[] = [];
-    for (const b of roster.branches) {
-      const facts = gatherFacts(scheme.facts, subjects.get(b.id)!, period, ctx);
-      inPeriod.push(await assessor.judge({ name: b.name, group: null, source: null }, period, facts));
-      done++;
-      if (options.onProgress && done % 20 === 0) await options.onProgress(done, total);
-    }
-    await assessor.settle(inPeriod);
-    results.push(...inPeriod);
-    inPeriod.forEach((r, i) => {
-      const b = roster.branches[i]!;
-      branches.push(branchResultOf(r, { id: b.id, variants: [...b.variants.keys()] }));
-    });
-  }
-  await options.onProgress?.(total, total);
+  for (const [branch, ledgers] of declared.rows) for (const [ledger, list] of ledgers) for (const r of list) add(branch, ledger, r);
+  const present = new Set([...(coverage.meetings ? [MEETINGS_LEDGER] : []), ...(coverage.work ? [WORK_LEDGER] : []), ...declared.present]);
+  const ledgers = new Map(scheme.ledgers.map((l) => [l.id, { records: rows.get(l.id)!, infos: present.has(l.id) ? infos(l.id) : [], warnings: [] }]));
+  const cadreResults = cadres.cadres.map(cadreResult);
+  const owners = new Map(cadres.cadres.map((c, i) => [cadreResults[i]!, { name: named.get(c.branch)!, group: null }]));
+  const title = ledgerTitle(pack, packs.cadre, 'cadre');
+  const results = new Map(coverage.cadres ? cadreSchemes.map((id) => [id, { results: cadreResults, months: coverage.cadres!, title, owners }] as const) : []);
+  const assessed = await assessScheme(scheme, { ledgers, results, titles: new Map(cadreSchemes.map((id) => [id, title])) }, { period: options.period, onProgress: options.onProgress });
+  const byName = new Map(roster.branches.map((b) => [b.name, b]));
+  // 支部汇总 and `branches` show a branch's facts, not the columns of the rows counted for them.
+  const facts = new Set(scheme.facts.map((f) => f.fact));
+  const branches = assessed.results.map((r) => {
+    const b = byName.get(r.name)!;
+    const values = Object.fromEntries(Object.entries(r.values).filter(([fact]) => facts.has(fact)));
+    return branchResultOf({ ...r, values }, { id: b.id, variants: [...b.variants.keys()] });
+  });
   branches.sort(branchOrder);
+  const periods = assessed.periods;
 
   return {
     packId: pack.id,
@@ -191,7 +153,7 @@ export async function assessBranches(workbook: WorkbookSnapshot, packs: BranchPa
     period: options.period,
     periods,
     branches,
-    results,
+    results: assessed.results,
     sheets: read.kinds,
     ledgers: { meetings: read.meetings.ledgers, work: read.work.ledgers },
     declared: declared.infos,
@@ -204,7 +166,7 @@ export async function assessBranches(workbook: WorkbookSnapshot, packs: BranchPa
     rateChecks: work.rateChecks,
     aliasSheets: table.sheets,
     outsidePeriod: outsidePeriod(options.period, [...meetings.meetings.map((m) => ({ unit: m.month, sheet: m.sheet, row: m.row })), ...work.rows]),
-    warnings: [...table.warnings, ...read.meetings.warnings, ...meetings.warnings, ...read.work.warnings, ...work.warnings, ...cadres.warnings, ...declared.warnings, ...thinWarnings],
+    warnings: [...table.warnings, ...read.meetings.warnings, ...meetings.warnings, ...read.work.warnings, ...work.warnings, ...cadres.warnings, ...declared.warnings, ...assessed.warnings],
   };
 }
 

@@ -76,6 +76,10 @@ export function branchScheme(pack: BranchPack): Scheme {
     subject: t('subjectBranch'),
     subjectEn: t('subjectBranch', {}, 'en'),
     periodKind: 'quarter',
+    // A branch is judged for the month, quarter or year asked: its yearly items fall due in a year.
+    alsoJudgedFor: ['month', 'year'],
+    // A branch that held no meeting has missed them all: it is judged, not left out.
+    judgeAbsent: true,
     params: pack.params,
     ledgers: branchLedgers(pack),
     facts,
@@ -94,6 +98,8 @@ export function branchScheme(pack: BranchPack): Scheme {
     rescale: true,
     lowestFallsShort: false,
     coverShare: pack.coverShare,
+    // Every branch keeps meeting records and work counts each period; a survey or 发展党员 ledger is kept by few at a time.
+    coverLedgers: [MEETINGS_LEDGER, WORK_LEDGER],
   };
 }
 

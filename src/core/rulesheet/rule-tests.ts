@@ -1,11 +1,12 @@
 import * as z from 'zod';
-import { CadreAssessor } from '../assess/assess';
 import { recordFacts, type RecordFacts } from '../assess/facts';
-import { gradeFor } from '../assess/grade';
 import type { Flag } from '../assess/score';
 import type { LedgerRecord } from '../ledger/read';
 import { both, type Bilingual, t } from '../messages';
 import { FactIdSchema, type Pack } from '../pack/schema';
+import { SchemeAssessor } from '../scheme/assess';
+import { givenFacts } from '../scheme/facts';
+import { packScheme } from '../scheme/from-pack';
 import { halfWidth } from '../text';
 import { headerKey } from './grid';
 
@@ -161,12 +162,13 @@ export function testChecks(test: RuleTestCase, out: TestOutcome): RuleTestCheck[
  * says, for each expectation, whether it held and what came out instead.
  */
 export async function runRuleTests(pack: Pack, tests: RuleTestCase[]): Promise<RuleTestResult[]> {
-  const assessor = new CadreAssessor(pack);
+  const assessor = new SchemeAssessor(packScheme(pack));
   const results: RuleTestResult[] = [];
   for (const test of tests) {
-    const score = await assessor.scoreFacts(caseFacts(pack, test));
+    const { values, missing } = caseFacts(pack, test);
+    const score = await assessor.judge({ name: test.id, group: null, source: null }, '', givenFacts(values, missing));
     const indicator = test.indicator ? pack.indicators.find((i) => i.id === test.indicator) : undefined;
-    const band = gradeFor(pack.grades, score.score);
+    const band = { grade: score.grade };
     const flags = indicator ? score.flags.filter((f) => f.indicator === indicator.id) : score.flags;
     const checks = testChecks(test, {
       kind: 'cadre',

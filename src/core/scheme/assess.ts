@@ -16,14 +16,21 @@ import { type Outcome, Standing } from './standing';
 import type { Scheme, SchemeLedger } from './schema';
 import { columnsById, factTypes } from './types';
 import { unitCoverage } from './coverage';
-import { fitsKind, unitOf, unitsIn } from './units';
+import { fitsKind, kindOf, longestKind, unitOf, unitsIn } from './units';
 import { subjectKey } from './subjects';
 
 /** What a run hands an assessment: each of its ledgers read once, and the results of the assessments it reads. */
 export interface SchemeInputs {
   ledgers: ReadonlyMap<string, { records: LedgerRecord[]; infos: LedgerInfo[]; warnings: Warning[] }>;
-  /** Each assessment read: its results and the periods it judged (months, quarters or years, as its kind gives). */
-  results: ReadonlyMap<string, { results: SubjectResult[]; months: ReadonlySet<string>; title?: { zh: string; en: string } }>;
+  /**
+   * Each assessment read: its results and the periods it judged (months,
+   * quarters or years, as its kind gives). A result belongs to the subject it
+   * names unless `owners` gives another (a cadre's month to the branch of the
+   * village served); one with no owner there is nobody's.
+   */
+  results: ReadonlyMap<string, { results: SubjectResult[]; months: ReadonlySet<string>; title?: { zh: string; en: string }; owners?: ReadonlyMap<SubjectResult, { name: string; group: string | null }> }>;
+  /** What the assessments it reads are called, for one this run did not give: its facts say that assessment is absent by name. */
+  titles?: ReadonlyMap<string, { zh: string; en: string }>;
 }
 
 export interface SchemeOptions {
@@ -306,8 +313,11 @@ function subjectsOf(scheme: Scheme, inputs: SchemeInputs): Map<string, Subject> 
     }
   }
   for (const id of new Set(scheme.facts.flatMap((f) => (f.source === 'results' ? [f.scheme] : [])))) {
-    for (const r of inputs.results.get(id)?.results ?? []) {
-      const results = get(r.name, r.group).data.results;
+    const read = inputs.results.get(id);
+    for (const r of read?.results ?? []) {
+      const owner = read!.owners ? read!.owners.get(r) : r;
+      if (!owner) continue;
+      const results = get(owner.name, owner.group).data.results;
       if (!results.has(id)) results.set(id, []);
       results.get(id)!.push(r);
     }
@@ -330,20 +340,23 @@ function presence(scheme: Scheme, subject: Subject, unit: string, standing: Read
   return undefined;
 }
 
-/** The subjects with a row or a result in each unit of the scheme's kind, in the order they were met: a unit asks only these. */
-function presentIn(scheme: Scheme, subjects: Iterable<Subject>, standing: ReadonlySet<string>): Map<string, Set<Subject>> {
-  const out = new Map<string, Set<Subject>>();
-  const add = (period: string, subject: Subject) => {
-    const unit = unitOf(period, scheme.periodKind);
-    if (unit === undefined) return;
-    if (!out.has(unit)) out.set(unit, new Set());
-    out.get(unit)!.add(subject);
+/** The subjects with a row or a result in some month of a period, in the order they were met: a period asks only these. */
+function presentIn(subjects: Subject[], standing: ReadonlySet<string>): (unit: string) => Subject[] {
+  const byMonth = new Map<string, Set<number>>();
+  const add = (period: string, index: number) => {
+    for (const m of monthsOf(period)) {
+      if (!byMonth.has(m)) byMonth.set(m, new Set());
+      byMonth.get(m)!.add(index);
+    }
   };
-  for (const subject of subjects) {
-    for (const [ledger, rows] of subject.data.rows) if (!standing.has(ledger)) for (const r of rows) add(r.period, subject);
-    for (const results of subject.data.results.values()) for (const r of results) add(r.period, subject);
-  }
-  return out;
+  subjects.forEach((subject, i) => {
+    for (const [ledger, rows] of subject.data.rows) if (!standing.has(ledger)) for (const r of rows) add(r.period, i);
+    for (const results of subject.data.results.values()) for (const r of results) add(r.period, i);
+  });
+  return (unit) => {
+    const found = new Set(monthsOf(unit).flatMap((m) => [...(byMonth.get(m) ?? [])]));
+    return [...found].sort((a, b) => a - b).map((i) => subjects[i]!);
+  };
 }
 
 /** Assesses every subject of a scheme in every period of its kind the data (or the period asked) holds. */
@@ -370,9 +383,10 @@ export async function assessScheme(scheme: Scheme, inputs: SchemeInputs, options
       const read = inputs.ledgers.get(l.id) ?? { records: [], infos: [], warnings: [] };
       warnings.push(...read.warnings);
       if (l.standing || read.infos.length === 0) return [l.id, read] as const;
+      const longest = longestKind([kind, ...scheme.alsoJudgedFor]);
       // A row of a longer period than the scheme's (a year's figures in a quarterly scheme) has no one unit to count in.
       const records = read.records.filter((r) => {
-        if (unitOf(r.period, kind) !== undefined) return true;
+        if (unitOf(r.period, longest) !== undefined) return true;
         const period = l.columns.find((c) => c.role === 'period')?.fact;
         warnings.push({ sheet: r.sheet, cell: cellOf(r, period ?? subjectOf(l)), ...both('schemeRowPeriodLonger', { title: scheme.title, titleEn: scheme.titleEn ?? scheme.title, period: periodLabel(r.period), periodEn: r.period, ...periodWords }) });
         return false;
@@ -391,14 +405,17 @@ export async function assessScheme(scheme: Scheme, inputs: SchemeInputs, options
     columns: columnLedgers(scheme),
     present: new Set([...kept].filter(([, r]) => r.infos.length > 0).map(([id]) => id)),
     ledgers: new Map(scheme.ledgers.map((l) => [l.id, l])),
-    resultTitles: new Map([...inputs.results].map(([id, r]) => [id, r.title ?? { zh: id, en: id }])),
+    resultTitles: new Map([...(inputs.titles ?? []), ...[...inputs.results].map(([id, r]) => [id, r.title ?? inputs.titles?.get(id) ?? { zh: id, en: id }] as const)]),
   };
   const subjects = subjectsOf(scheme, { ...inputs, ledgers: kept });
   const single = singleRowLedgers(scheme);
   if (scheme.coverShare > 0) {
     for (const [id, units] of ledgerUnits) {
+      if (scheme.coverLedgers && !scheme.coverLedgers.includes(id)) continue;
       const ledger = scheme.ledgers.find((l) => l.id === id)!;
-      const rows = kept.get(id)!.records.map((r) => ({ unit: r.period, subject: subjectKey(r.name, r.branch), sheet: r.sheet, row: r.row, cell: cellOf(r, subjectOf(ledger)) }));
+      // A thin month is most likely a mistyped date: the warning points at the date.
+      const at = ledger.columns.find((c) => c.role === 'period')?.fact ?? subjectOf(ledger);
+      const rows = kept.get(id)!.records.map((r) => ({ unit: r.period, subject: subjectKey(r.name, r.branch), sheet: r.sheet, row: r.row, cell: cellOf(r, at) }));
       const cover = unitCoverage(rows, subjects.size, scheme.coverShare);
       units.clear();
       for (const u of cover.covered) units.add(u);
@@ -412,22 +429,29 @@ export async function assessScheme(scheme: Scheme, inputs: SchemeInputs, options
     }
   }
 
-  const dataMonths = new Set([...ledgerUnits.values()].flatMap((s) => [...s].flatMap((u) => monthsOf(u))));
+  // The periods there is data for are those the ledgers kept every period hold: a 发展党员 row of 2021 makes 2021 no period to judge.
+  const dataMonths = new Set([...ledgerUnits].filter(([id]) => !scheme.coverLedgers || scheme.coverLedgers.includes(id)).flatMap(([, s]) => [...s].flatMap((u) => monthsOf(u))));
   for (const f of scheme.facts) if (f.source === 'results') for (const m of resultMonths.get(f.scheme) ?? []) dataMonths.add(m);
   let units: string[];
-  if (options.period && !fitsKind(options.period, kind)) {
+  // A period with no data has nothing to judge, unless every subject is judged whatever it kept: then a period asked is judged, its gaps said.
+  const hasData = (u: string) => (scheme.judgeAbsent && options.period !== undefined) || monthsOf(u).some((m) => dataMonths.has(m));
+  if (options.period && scheme.alsoJudgedFor.includes(kindOf(options.period))) {
+    units = [options.period].filter(hasData);
+  } else if (options.period && !fitsKind(options.period, kind)) {
     notes.push(both('schemePeriodKind', { title: scheme.title, titleEn: scheme.titleEn ?? scheme.title, period: periodLabel(options.period), periodEn: options.period, ...periodWords }));
     units = [];
   } else {
     const candidates = options.period ? unitsIn(options.period, kind) : [...new Set([...dataMonths].map((m) => unitOf(m, kind)!))].sort();
-    units = candidates.filter((u) => monthsOf(u).some((m) => dataMonths.has(m)));
+    units = candidates.filter(hasData);
   }
 
   // Who is judged in which unit is known before anyone is: progress counts against it.
-  const present = presentIn(scheme, subjects.values(), standing);
+  const present = presentIn([...subjects.values()], standing);
   const plan = units.map((unit) => ({
     unit,
-    judged: [...(present.get(unit) ?? [])].flatMap((subject) => {
+    judged: (scheme.judgeAbsent ? [...subjects.values()] : present(unit)).flatMap((subject) => {
+      // Judged whether or not it has rows, a subject's result rests on no one row.
+      if (scheme.judgeAbsent) return [{ subject, source: null }];
       const source = presence(scheme, subject, unit, standing);
       return source === undefined ? [] : [{ subject, source }];
     }),
@@ -475,6 +499,11 @@ export async function assessScheme(scheme: Scheme, inputs: SchemeInputs, options
   };
 }
 
+/** The ledgers some fact counts rows of, rather than reading one row's value. */
+function countedLedgers(scheme: Scheme): Set<string> {
+  return new Set(scheme.facts.flatMap((f) => ('ledger' in f && f.source !== 'value' ? [f.ledger] : [])));
+}
+
 /** Each column id with the ledger it is read from: the first ledger that has it. */
 function columnLedgers(scheme: Scheme): Map<string, string> {
   const out = new Map<string, string>();
@@ -495,7 +524,7 @@ const subjectOf = (ledger: SchemeLedger) => ledger.columns.find((c) => c.role ==
  * one counted over (发展党员, 三会一课 list many rows per subject).
  */
 function singleRowLedgers(scheme: Scheme): SchemeLedger[] {
-  const counted = new Set(scheme.facts.flatMap((f) => ('ledger' in f && f.source !== 'value' ? [f.ledger] : [])));
+  const counted = countedLedgers(scheme);
   return scheme.ledgers.filter((l) => !l.standing && !counted.has(l.id));
 }
 

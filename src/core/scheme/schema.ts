@@ -182,6 +182,17 @@ export const SchemeSchema = z.object({
   subject: z.string().min(1),
   subjectEn: z.string().optional(),
   periodKind: PeriodKindSchema,
+  /**
+   * Other kinds of period the assessment is judged for when one is asked
+   * (a branch's month, or its year, when the yearly items fall due); any other
+   * period asked is judged in the units of its own kind.
+   */
+  alsoJudgedFor: z.array(PeriodKindSchema).default([]),
+  /**
+   * Whether a subject the ledgers name is judged in a period where it has no
+   * row (a branch that held no meeting has missed them all), rather than left out.
+   */
+  judgeAbsent: z.boolean().default(false),
   params: ParamsSchema,
   ledgers: z.array(SchemeLedgerSchema).default([]),
   facts: z.array(SchemeFactSchema).default([]),
@@ -215,6 +226,8 @@ export const SchemeSchema = z.object({
    * a mistyped date, said, and the month is no data rather than failed by all.
    */
   coverShare: z.number().min(0).max(1).default(0),
+  /** The ledgers whose coverage coverShare judges, when not all: one kept by few subjects by nature (a survey, 发展党员) is left out. */
+  coverLedgers: z.array(z.string()).optional(),
 });
 export type Scheme = z.infer<typeof SchemeSchema>;
 export type SchemeInput = z.input<typeof SchemeSchema>;

@@ -24,6 +24,11 @@ export function unitOf(period: PeriodId, kind: PeriodKind): PeriodId | undefined
   return month;
 }
 
+/** The longest of some kinds of period: the longest a row may stand for and still be counted in one. */
+export function longestKind(kinds: PeriodKind[]): PeriodKind {
+  return kinds.reduce((a, b) => (KIND_ORDER[b] > KIND_ORDER[a] ? b : a));
+}
+
 /** Whether a period can be judged by an assessment of `kind`: it is one unit or holds whole units. */
 export function fitsKind(period: PeriodId, kind: PeriodKind): boolean {
   return KIND_ORDER[kindOf(period)] >= KIND_ORDER[kind];
