@@ -1,15 +1,16 @@
-import { type Assessment, type AssessOptions, assessWorkbook } from './assess/assess';
-import { assessBranches } from './branch/assess';
+import { type Assessment, type AssessOptions, type Reading, readCadres } from './assess/assess';
+import { readBranches } from './branch/assess';
+import { branchScheme } from './branch/scheme';
 import { type Classification, classifyWorkbook, type SheetClass, type SheetKinds, withoutBranchLedgers } from './branch/ledgers';
 import { both, type Bilingual } from './messages';
 import { branchAssessment, cadreAssessment } from './scheme/adapt';
-import { assessScheme } from './scheme/assess';
+import { assessScheme, type SchemeInputs } from './scheme/assess';
 import { schemeSummary } from './scheme/summary';
 import { schemeSheetName } from './results/sheets';
 import { schemeResultTable } from './scheme/table';
 import { declaredLedgers } from './scheme/ledgers';
 import { readDeclaredLedgers } from './scheme/read';
-import type { SchemeAssessment, SubjectResult } from './scheme/result';
+import type { SchemeAssessment } from './scheme/result';
 import type { Scheme } from './scheme/schema';
 import { BranchNameRules } from './branch/names';
 import type { BranchAssessment } from './branch/result';
@@ -56,61 +57,114 @@ export function classifyRun(workbook: WorkbookSnapshot, packs: RunPacks, mapping
   return classifyWorkbook(workbook, packs.branch, new BranchNameRules(packs.branch.names), packs.cadre, mapping, declaredLedgers([packs.branch, ...schemes]), schemes.map(schemeSheetName));
 }
 
+/** One assessment of a run: its scheme, and how its inputs are read once the assessments whose results it reads have run. */
+interface RunEntry {
+  scheme: Scheme;
+  read: (done: ReadonlyMap<string, SchemeAssessment>) => SchemeInputs;
+  /** What the run keeps of its judgement besides the one shape (考评结果's rows, 支部汇总's). */
+  judged?: (assessed: SchemeAssessment) => void;
+}
+
+/** The assessments a scheme reads the results of. */
+const sources = (scheme: Scheme) => [...new Set(scheme.facts.flatMap((f) => (f.source === 'results' ? [f.scheme] : [])))];
+
+/** Whether the inputs name anyone to assess: a row of some ledger, or another assessment's result that belongs to someone. */
+const namesAnyone = (inputs: SchemeInputs) =>
+  [...inputs.ledgers.values()].some((l) => l.records.length > 0) || [...inputs.results.values()].some((r) => r.results.some((x) => !r.owners || r.owners.has(x)));
+
+const sourceAbsent = (s: Scheme, source: string) => both('schemeSourceAbsent', { title: s.title, titleEn: s.titleEn ?? s.title, source });
+
 /**
- * Runs the declared assessments after the two built-in ones, each once every
- * assessment whose results it reads has run; one reading results no run gave
- * is said and skipped. An assessment with no ledger sheet and nothing to read
- * from others is left out of the results quietly: its ledgers are absent, as
- * the sheet accounting says.
+ * Judges every assessment once, each after those whose results it reads, by
+ * the one assessScheme. An assessment with nobody in its inputs is left out
+ * quietly (its ledgers are absent, as the sheet accounting says); one made
+ * only of the results of an assessment that did not run says so.
  */
-async function assessSchemes(workbook: WorkbookSnapshot, schemes: Scheme[], done: Map<string, SchemeAssessment>, kinds: SheetKinds, options: RunOptions) {
-  const out: SchemeAssessment[] = [];
+async function judgeAll(entries: RunEntry[], options: RunOptions) {
+  const done = new Map<string, SchemeAssessment>();
+  const order: SchemeAssessment[] = [];
   const notes: Bilingual[] = [];
-  const waiting = [...schemes];
+  const ids = new Set(entries.map((e) => e.scheme.id));
+  const waiting = [...entries];
+  // An assessment waits for those it reads that are still to run; one that never will is absent.
+  const ready = (e: RunEntry) => sources(e.scheme).every((id) => !ids.has(id) || !waiting.some((w) => w.scheme.id === id));
   while (waiting.length > 0) {
-    const next = waiting.findIndex((s) => s.facts.every((f) => f.source !== 'results' || done.has(f.scheme)));
+    const next = waiting.findIndex(ready);
     if (next < 0) {
-      for (const s of waiting) {
-        const missing = s.facts.find((f) => f.source === 'results' && !done.has(f.scheme));
-        notes.push(both('schemeSourceAbsent', { title: s.title, titleEn: s.titleEn ?? s.title, source: missing && 'scheme' in missing ? missing.scheme : '' }));
-      }
+      for (const e of waiting) notes.push(sourceAbsent(e.scheme, sources(e.scheme).find((id) => !done.has(id)) ?? ''));
       break;
     }
-    const scheme = waiting.splice(next, 1)[0]!;
-    const ledgers = readDeclaredLedgers(workbook, scheme, kinds, options);
-    const results = new Map<string, { results: SubjectResult[]; months: Set<string>; title: { zh: string; en: string } }>();
-    for (const f of scheme.facts) {
-      if (f.source !== 'results') continue;
-      const a = done.get(f.scheme)!;
-      results.set(f.scheme, { results: a.results, months: new Set(a.results.map((r) => r.period)), title: { zh: a.title, en: a.titleEn } });
+    const entry = waiting.splice(next, 1)[0]!;
+    const inputs = entry.read(done);
+    if (!namesAnyone(inputs)) {
+      const missing = sources(entry.scheme).find((id) => !done.has(id));
+      if (entry.scheme.ledgers.length === 0 && missing) notes.push(sourceAbsent(entry.scheme, missing));
+      continue;
     }
-    const hasRows = [...ledgers.values()].some((l) => l.infos.length > 0) || [...results.values()].some((r) => r.results.length > 0);
-    if (!hasRows) continue;
-    const assessed = await assessScheme(scheme, { ledgers, results }, { period: options.period });
-    done.set(scheme.id, assessed);
-    out.push(assessed);
+    const assessed = await assessScheme(entry.scheme, inputs, { period: options.period, onProgress: options.onProgress });
+    done.set(entry.scheme.id, assessed);
+    order.push(assessed);
+    entry.judged?.(assessed);
   }
-  return { schemes: out, notes };
+  return { order, notes };
+}
+
+/** A declared assessment's inputs: its ledgers as the run's classification found them, and the results of those it reads. */
+function declaredInputs(workbook: WorkbookSnapshot, scheme: Scheme, kinds: SheetKinds, options: RunOptions, done: ReadonlyMap<string, SchemeAssessment>): SchemeInputs {
+  const results = new Map(
+    sources(scheme).flatMap((id) => {
+      const a = done.get(id);
+      return a ? [[id, { results: a.results, months: new Set(a.results.map((r) => r.period)), title: { zh: a.title, en: a.titleEn } }] as const] : [];
+    }),
+  );
+  return { ledgers: readDeclaredLedgers(workbook, scheme, kinds, options), results };
 }
 
 /**
- * Assesses everything a workbook holds, the way every host does it: meeting
- * records and work ledgers are kept out of the cadre run (a column such as
- * 书记姓名 must not make one pass for a cadre ledger), and the cadre results
- * then feed the branch assessment instead of being computed twice.
+ * Assesses everything a workbook holds, the way every host does it: the
+ * sheets are told apart once, each assessment reads its own ledgers from
+ * them (meeting records and work ledgers are kept out of the cadre ledger's
+ * header search: a column such as 书记姓名 must not make one pass for a
+ * cadre ledger), and every assessment is judged by assessScheme, the cadre
+ * results feeding the branch and the quarterly roll-up instead of being
+ * computed twice.
  */
 export async function assessAll(workbook: WorkbookSnapshot, packs: RunPacks, options: RunOptions = {}): Promise<RunResult> {
   const { kinds, sheets } = classifyRun(workbook, packs, options.mapping);
+  const reading = { period: options.period, mapping: options.mapping, defaultPeriod: options.defaultPeriod, today: options.today };
+  const cadre = readCadres(withoutBranchLedgers(workbook, kinds), packs.cadre, reading);
+  let cadres: Assessment | undefined;
+  let branch: Reading<BranchAssessment> | undefined;
+  let branches: BranchAssessment | undefined;
   const hasBranchLedgers = kinds.meetings.length > 0 || kinds.work.length > 0;
-  const cadres = await assessWorkbook(withoutBranchLedgers(workbook, kinds), packs.cadre, options);
-  const branches = hasBranchLedgers
-    ? await assessBranches(workbook, { branch: packs.branch, cadre: packs.cadre }, { period: options.period, defaultPeriod: options.defaultPeriod, today: options.today, mapping: options.mapping, aliases: options.aliases, cadres, kinds })
-    : undefined;
-  const done = new Map<string, SchemeAssessment>();
-  if (cadres.ledgers.length > 0) done.set(packs.cadre.id, cadreAssessment(cadres, packs.cadre));
-  if (branches) done.set(packs.branch.id, branchAssessment(branches, packs.branch));
-  const declared = await assessSchemes(workbook, packs.schemes ?? [], done, kinds, options);
-  return { kinds, sheets, cadres, branches, hasCadreLedgers: cadres.ledgers.length > 0, hasBranchLedgers, schemes: declared.schemes, schemeNotes: declared.notes };
+  const entries: RunEntry[] = [
+    { scheme: cadre.scheme, read: () => cadre.inputs, judged: (a) => (cadres = cadre.view(a)) },
+    {
+      scheme: branchScheme(packs.branch),
+      // Without meeting records or a work ledger there is no roster of branches to judge.
+      read: () => {
+        if (!hasBranchLedgers) return { ledgers: new Map(), results: new Map() };
+        branch = readBranches(workbook, { branch: packs.branch, cadre: packs.cadre }, { ...reading, aliases: options.aliases, kinds, cadres });
+        return branch.inputs;
+      },
+      judged: (a) => (branches = branch!.view(a)),
+    },
+    ...(packs.schemes ?? []).map((scheme): RunEntry => ({ scheme, read: (done) => declaredInputs(workbook, scheme, kinds, options, done) })),
+  ];
+  const judged = await judgeAll(entries, options);
+  // A workbook with no cadre rows still has its cadre assessment: empty, with the sheets it looked at.
+  cadres ??= cadre.view(await assessScheme(cadre.scheme, cadre.inputs, { period: options.period }));
+  const declared = new Set((packs.schemes ?? []).map((s) => s.id));
+  return {
+    kinds,
+    sheets,
+    cadres,
+    branches,
+    hasCadreLedgers: cadres.ledgers.length > 0,
+    hasBranchLedgers,
+    schemes: judged.order.filter((a) => declared.has(a.id)),
+    schemeNotes: judged.notes,
+  };
 }
 
 /** Every assessment of a run in the one result shape: the monthly cadre one, the branch one, then the declared ones. */

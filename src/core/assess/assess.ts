@@ -1,13 +1,14 @@
-import { type ReadOptions, readLedgers, type LedgerInfo, type Warning } from '../ledger/read';
+import { type ReadOptions, type ReadResult, readLedgers, type LedgerInfo, type Warning } from '../ledger/read';
 import { packHash } from '../pack/hash';
 import type { Pack } from '../pack/schema';
 import { periodContains } from '../period';
-import { assessScheme, type ProgressCallback } from '../scheme/assess';
+import { assessScheme, type ProgressCallback, type SchemeInputs } from '../scheme/assess';
 import { a1Column } from '../scheme/cells';
 
 export type { ProgressCallback };
 import { packScheme } from '../scheme/from-pack';
-import type { SubjectResult } from '../scheme/result';
+import type { SchemeAssessment, SubjectResult } from '../scheme/result';
+import type { Scheme } from '../scheme/schema';
 import type { WorkbookSnapshot } from '../snapshot';
 import type { Basis, Flag } from './score';
 
@@ -56,16 +57,33 @@ export interface AssessOptions extends ReadOptions {
   onProgress?: ProgressCallback;
 }
 
+/** What the run needs of an assessment before judging it: its scheme, its inputs, and how its judgement reads in the shape its own sheets and JSON keep. */
+export interface Reading<View> {
+  scheme: Scheme;
+  inputs: SchemeInputs;
+  view: (assessed: SchemeAssessment) => View;
+}
 
-/** Reads the ledgers of a workbook and assesses every cadre in them under a pack, as the one model judges its scheme. */
-export async function assessWorkbook(workbook: WorkbookSnapshot, pack: Pack, options: AssessOptions = {}): Promise<Assessment> {
+/** The cadre pack's reading of a workbook: its ledger sheets, each row a cadre in its month. */
+export function readCadres(workbook: WorkbookSnapshot, pack: Pack, options: Omit<AssessOptions, 'onProgress'> = {}): Reading<Assessment> {
   const read = readLedgers(workbook, pack, options);
   const inPeriod = (month: string | undefined) => !options.period || month === undefined || periodContains(options.period, month);
   const scheme = packScheme(pack);
   const ledger = scheme.ledgers[0]!.id;
   // Warnings about rows or sheets of other months are not this assessment's business.
   const ledgers = new Map([[ledger, { records: read.records, infos: read.ledgers, warnings: read.warnings.filter((w) => inPeriod(w.period)) }]]);
-  const assessed = await assessScheme(scheme, { ledgers, results: new Map() }, { period: options.period, onProgress: options.onProgress });
+  return { scheme, inputs: { ledgers, results: new Map() }, view: (assessed) => cadreView(pack, read, assessed, options.period) };
+}
+
+/** Reads the ledgers of a workbook and assesses every cadre in them under a pack, as the one model judges its scheme. */
+export async function assessWorkbook(workbook: WorkbookSnapshot, pack: Pack, options: AssessOptions = {}): Promise<Assessment> {
+  const { onProgress, ...read } = options;
+  const reading = readCadres(workbook, pack, read);
+  return reading.view(await assessScheme(reading.scheme, reading.inputs, { period: options.period, onProgress }));
+}
+
+/** A cadre judgement as 考评结果 and `cadres` show it: a note on a row said as a warning at its cell. */
+function cadreView(pack: Pack, read: ReadResult, assessed: SchemeAssessment, period: string | undefined): Assessment {
   const subject = pack.columns.find((c) => c.role === 'subject')!.fact;
   const infos = new Map(read.ledgers.map((l) => [l.sheet, l]));
   // A note on a cadre's row is said at the cell of what it is about, the name cell when it names nothing.
@@ -101,7 +119,7 @@ export async function assessWorkbook(workbook: WorkbookSnapshot, pack: Pack, opt
     packId: pack.id,
     packTitle: pack.title,
     rulesVersion: packHash(pack),
-    period: options.period,
+    period,
     months: assessed.periods,
     ledgers: read.ledgers,
     otherSheets: read.otherSheets,

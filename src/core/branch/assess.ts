@@ -1,4 +1,4 @@
-import { type Assessment, assessWorkbook, type ProgressCallback } from '../assess/assess';
+import { assessWorkbook, type ProgressCallback, type Reading } from '../assess/assess';
 import type { ColumnMapping } from '../ledger/columns';
 import { both } from '../messages';
 import { packHash } from '../pack/hash';
@@ -7,13 +7,13 @@ import type { LedgerRecord } from '../ledger/read';
 import { monthsOf, periodContains, unitsLabel } from '../period';
 import type { WorkbookSnapshot } from '../snapshot';
 import { readAliasSheets } from './aliases';
-import { type BranchCadre, collectCadres } from './cadres';
+import { type BranchCadre, type CadreResults, collectCadres } from './cadres';
 import { unitCoverage } from '../scheme/coverage';
 import { collectDeclared } from './declared';
 import { branchScheme, MEETINGS_LEDGER, WORK_LEDGER } from './scheme';
 import { assessScheme } from '../scheme/assess';
-import type { SubjectResult } from '../scheme/result';
-import { ledgerTitle, readBranchLedgers, type SheetKinds, withoutBranchLedgers } from './ledgers';
+import type { SchemeAssessment, SubjectResult } from '../scheme/result';
+import { classifySheets, ledgerTitle, readBranchLedgers, type SheetKinds, withoutBranchLedgers } from './ledgers';
 import { collectMeetings, type Meeting } from './meetings';
 import { BranchNameRules, BranchRoster } from './names';
 import { type BranchAssessment, branchOrder, branchResultOf, type CoverageNote } from './result';
@@ -38,8 +38,8 @@ export interface BranchAssessOptions {
   today?: string;
   /** Which sheets hold which ledger, when the caller has told them apart already. */
   kinds?: SheetKinds;
-  /** A cadre assessment already made of this workbook; made here from the cadre pack when absent. */
-  cadres?: Assessment;
+  /** The stationed cadres' results already made of this workbook; made here from the cadre pack when absent. */
+  cadres?: CadreResults;
   onProgress?: ProgressCallback;
 }
 
@@ -86,6 +86,25 @@ function outsidePeriod(period: string | undefined, rows: { unit: string; sheet: 
  * every branch for the period asked (or for every quarter the ledgers span).
  */
 export async function assessBranches(workbook: WorkbookSnapshot, packs: BranchPacks, options: BranchAssessOptions = {}): Promise<BranchAssessment> {
+  const { onProgress, ...rest } = options;
+  const kinds = options.kinds ?? classifySheets(workbook, packs.branch, new BranchNameRules(packs.branch.names), packs.cadre, options.mapping);
+  const cadres =
+    options.cadres ??
+    (packs.cadre && kinds.cadre.length > 0
+      ? await assessWorkbook(withoutBranchLedgers(workbook, kinds), packs.cadre, { period: options.period, mapping: options.mapping, defaultPeriod: options.defaultPeriod, today: options.today })
+      : undefined);
+  const reading = readBranches(workbook, packs, { ...rest, kinds, cadres });
+  return reading.view(await assessScheme(reading.scheme, reading.inputs, { period: options.period, onProgress }));
+}
+
+/**
+ * The branch pack's reading of a workbook: every branch the primary ledger
+ * names is a subject, each row of every ledger is tied to its branch by the
+ * name rules and alias tables (one sheet per branch by its title), a row
+ * naming several meeting types counts once for each, and the stationed
+ * cadres' months belong to the branch of the village served.
+ */
+export function readBranches(workbook: WorkbookSnapshot, packs: BranchPacks, options: Omit<BranchAssessOptions, 'onProgress'> = {}): Reading<BranchAssessment> {
   const pack = packs.branch;
   const rules = new BranchNameRules(pack.names);
   const read = readBranchLedgers(workbook, pack, rules, packs.cadre, { mapping: options.mapping, defaultPeriod: options.defaultPeriod, today: options.today, kinds: options.kinds });
@@ -98,12 +117,7 @@ export async function assessBranches(workbook: WorkbookSnapshot, packs: BranchPa
   const meetings = collectMeetings(read.meetings, roster);
   const work = collectWork(read.work, pack, roster, rosterTitle);
   const declared = collectDeclared(workbook, pack, read.kinds, roster, rosterTitle, { mapping: options.mapping, defaultPeriod: options.defaultPeriod, today: options.today });
-  const cadreAssessment =
-    options.cadres ??
-    (packs.cadre && read.kinds.cadre.length > 0
-      ? await assessWorkbook(withoutBranchLedgers(workbook, read.kinds), packs.cadre, { period: options.period, mapping: options.mapping, defaultPeriod: options.defaultPeriod, today: options.today })
-      : undefined);
-  const cadres = collectCadres(cadreAssessment, packs.cadre, roster, rosterTitle);
+  const cadres = collectCadres(options.cadres, packs.cadre, roster, rosterTitle);
 
   const branchCount = roster.branches.length;
   const meetingCover = unitCoverage(meetings.meetings.map((m) => ({ unit: m.month, subject: m.branch, sheet: m.sheet, row: m.row, cell: m.cell })), branchCount, pack.coverShare);
@@ -134,40 +148,43 @@ export async function assessBranches(workbook: WorkbookSnapshot, packs: BranchPa
   const owners = new Map(cadres.cadres.map((c, i) => [cadreResults[i]!, { name: named.get(c.branch)!, group: null }]));
   const title = ledgerTitle(pack, packs.cadre, 'cadre');
   const results = new Map(coverage.cadres ? cadreSchemes.map((id) => [id, { results: cadreResults, months: coverage.cadres!, title, owners }] as const) : []);
-  const assessed = await assessScheme(scheme, { ledgers, results, titles: new Map(cadreSchemes.map((id) => [id, title])) }, { period: options.period, onProgress: options.onProgress });
-  const byName = new Map(roster.branches.map((b) => [b.name, b]));
-  // 支部汇总 and `branches` show a branch's facts, not the columns of the rows counted for them.
-  const facts = new Set(scheme.facts.map((f) => f.fact));
-  const branches = assessed.results.map((r) => {
-    const b = byName.get(r.name)!;
-    const values = Object.fromEntries(Object.entries(r.values).filter(([fact]) => facts.has(fact)));
-    return branchResultOf({ ...r, values }, { id: b.id, variants: [...b.variants.keys()] });
-  });
-  branches.sort(branchOrder);
-  const periods = assessed.periods;
+  const inputs = { ledgers, results, titles: new Map(cadreSchemes.map((id) => [id, title])) };
+  const view = (assessed: SchemeAssessment): BranchAssessment => {
+    const byName = new Map(roster.branches.map((b) => [b.name, b]));
+    // 支部汇总 and `branches` show a branch's facts, not the columns of the rows counted for them.
+    const facts = new Set(scheme.facts.map((f) => f.fact));
+    const branches = assessed.results.map((r) => {
+      const b = byName.get(r.name)!;
+      const values = Object.fromEntries(Object.entries(r.values).filter(([fact]) => facts.has(fact)));
+      return branchResultOf({ ...r, values }, { id: b.id, variants: [...b.variants.keys()] });
+    });
+    branches.sort(branchOrder);
+    const periods = assessed.periods;
 
-  return {
-    packId: pack.id,
-    packTitle: pack.title,
-    rulesVersion: packHash(pack),
-    period: options.period,
-    periods,
-    branches,
-    results: assessed.results,
-    sheets: read.kinds,
-    ledgers: { meetings: read.meetings.ledgers, work: read.work.ledgers },
-    declared: declared.infos,
-    meetingRows: meetings.meetings.length,
-    workRows: work.rows.length,
-    cadreResults: cadres.cadres.length,
-    coverage: { meetings: [...meetingCover.covered], work: [...workCover.covered], cadres: [...cadres.coverage].sort() },
-    coverageNotes: coverageNotes(periods, coverage, pack, packs.cadre),
-    unmatched: [...work.unmatched, ...cadres.unmatched, ...declared.unmatched],
-    rateChecks: work.rateChecks,
-    aliasSheets: table.sheets,
-    outsidePeriod: outsidePeriod(options.period, [...meetings.meetings.map((m) => ({ unit: m.month, sheet: m.sheet, row: m.row })), ...work.rows]),
-    warnings: [...table.warnings, ...read.meetings.warnings, ...meetings.warnings, ...read.work.warnings, ...work.warnings, ...cadres.warnings, ...declared.warnings, ...assessed.warnings],
+    return {
+      packId: pack.id,
+      packTitle: pack.title,
+      rulesVersion: packHash(pack),
+      period: options.period,
+      periods,
+      branches,
+      results: assessed.results,
+      sheets: read.kinds,
+      ledgers: { meetings: read.meetings.ledgers, work: read.work.ledgers },
+      declared: declared.infos,
+      meetingRows: meetings.meetings.length,
+      workRows: work.rows.length,
+      cadreResults: cadres.cadres.length,
+      coverage: { meetings: [...meetingCover.covered], work: [...workCover.covered], cadres: [...cadres.coverage].sort() },
+      coverageNotes: coverageNotes(periods, coverage, pack, packs.cadre),
+      unmatched: [...work.unmatched, ...cadres.unmatched, ...declared.unmatched],
+      rateChecks: work.rateChecks,
+      aliasSheets: table.sheets,
+      outsidePeriod: outsidePeriod(options.period, [...meetings.meetings.map((m) => ({ unit: m.month, sheet: m.sheet, row: m.row })), ...work.rows]),
+      warnings: [...table.warnings, ...read.meetings.warnings, ...meetings.warnings, ...read.work.warnings, ...work.warnings, ...cadres.warnings, ...declared.warnings, ...assessed.warnings],
+    };
   };
+  return { scheme, inputs, view };
 }
 
 /** A meeting as a row of the meeting records: one per type the row names, its type the pack's id. */
@@ -181,29 +198,5 @@ function workRecord(w: WorkRow): LedgerRecord {
 
 /** A stationed cadre's month, shown by the village cell of the cadre's row. */
 function cadreResult(c: BranchCadre): SubjectResult {
-  const r = c.result;
-  return {
-    name: r.name,
-    group: r.branch,
-    period: r.period,
-    scored: true,
-    score: r.score,
-    grade: r.grade,
-    gradeEn: r.gradeEn,
-    stars: r.stars,
-    rank: r.rank,
-    of: r.of,
-    fallsShort: false,
-    risk: false,
-    riskReasons: [],
-    flags: [],
-    notes: [],
-    indicators: r.indicators,
-    excluded: [],
-    basis: r.basis,
-    values: {},
-    evidence: {},
-    rectifyBy: null,
-    source: { ...r.source, cell: c.cell },
-  };
+  return { ...c.result, source: { ...c.result.source!, cell: c.cell } };
 }

@@ -1,14 +1,21 @@
-import type { Assessment, CadreResult } from '../assess/assess';
+import type { LedgerInfo } from '../ledger/read';
 import type { Warning } from '../ledger/read';
+import type { SubjectResult } from '../scheme/result';
 import { both } from '../messages';
 import type { Pack } from '../pack/schema';
 import { cellOf } from './ledgers';
 import type { BranchRoster } from './names';
 import type { UnmatchedName } from './work';
 
+/** The stationed cadres' results as the run gave them, with the ledger sheets they were read from. */
+export interface CadreResults {
+  results: SubjectResult[];
+  ledgers: LedgerInfo[];
+}
+
 export interface BranchCadre {
   branch: string;
-  result: CadreResult;
+  result: SubjectResult;
   /** The village cell of the cadre's row. */
   cell: string;
 }
@@ -27,7 +34,7 @@ export interface CadreRecords {
  * Each stationed cadre's results, tied to the branch of the village they are
  * stationed in. Villages that match no branch are reported once per sheet.
  */
-export function collectCadres(assessment: Assessment | undefined, cadrePack: Pack | undefined, roster: BranchRoster, rosterTitle: { zh: string; en: string }): CadreRecords {
+export function collectCadres(assessment: CadreResults | undefined, cadrePack: Pack | undefined, roster: BranchRoster, rosterTitle: { zh: string; en: string }): CadreRecords {
   const out: CadreRecords = { cadres: [], coverage: new Set(), present: false, unmatched: [], warnings: [] };
   if (!assessment || !cadrePack || assessment.ledgers.length === 0) return out;
   const villageFact = cadrePack.columns.find((c) => c.role === 'branch')?.fact;
@@ -40,30 +47,31 @@ export function collectCadres(assessment: Assessment | undefined, cadrePack: Pac
   out.present = true;
   const unmatched = new Map<string, UnmatchedName>();
   const sheetsWithout = new Set<string>();
-  for (const c of assessment.cadres) {
+  for (const c of assessment.results) {
     out.coverage.add(c.period);
-    const villageCell = cellOf(infos.get(c.source.sheet), villageFact!, c.source.row);
-    const cell = villageCell ?? `A${c.source.row}`;
-    if (!c.branch) {
+    const source = c.source!;
+    const villageCell = cellOf(infos.get(source.sheet), villageFact!, source.row);
+    const cell = villageCell ?? `A${source.row}`;
+    if (!c.group) {
       // A sheet without the column is said once; a blank cell in it, for its cadre.
-      if (villageCell) out.warnings.push({ sheet: c.source.sheet, cell, ...both('cadreNoBranch', { name: c.name }) });
-      else if (!sheetsWithout.has(c.source.sheet)) {
-        sheetsWithout.add(c.source.sheet);
-        out.warnings.push({ sheet: c.source.sheet, cell: '', ...both('cadreNoVillage') });
+      if (villageCell) out.warnings.push({ sheet: source.sheet, cell, ...both('cadreNoBranch', { name: c.name }) });
+      else if (!sheetsWithout.has(source.sheet)) {
+        sheetsWithout.add(source.sheet);
+        out.warnings.push({ sheet: source.sheet, cell: '', ...both('cadreNoVillage') });
       }
       continue;
     }
-    const branch = roster.match(c.branch);
+    const branch = roster.match(c.group);
     if (branch) {
       out.cadres.push({ branch: branch.id, result: c, cell });
       continue;
     }
-    const key = `${c.source.sheet}\u0000${c.branch}`;
+    const key = `${source.sheet}\u0000${c.group}`;
     const seen = unmatched.get(key);
     if (seen) seen.rows++;
     else {
-      unmatched.set(key, { name: c.branch, ledger: cadrePack.title, ledgerEn: cadrePack.titleEn ?? cadrePack.title, sheet: c.source.sheet, cell, rows: 1 });
-      out.warnings.push({ sheet: c.source.sheet, cell, ...both('nameUnmatched', { name: c.branch, roster: rosterTitle.zh, rosterEn: rosterTitle.en }) });
+      unmatched.set(key, { name: c.group, ledger: cadrePack.title, ledgerEn: cadrePack.titleEn ?? cadrePack.title, sheet: source.sheet, cell, rows: 1 });
+      out.warnings.push({ sheet: source.sheet, cell, ...both('nameUnmatched', { name: c.group, roster: rosterTitle.zh, rosterEn: rosterTitle.en }) });
     }
   }
   out.unmatched = [...unmatched.values()];
