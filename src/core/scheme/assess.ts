@@ -383,7 +383,7 @@ export async function assessScheme(scheme: Scheme, inputs: SchemeInputs, options
       const read = inputs.ledgers.get(l.id) ?? { records: [], infos: [], warnings: [] };
       warnings.push(...read.warnings);
       if (l.standing || read.infos.length === 0) return [l.id, read] as const;
-      const longest = longestKind([kind, ...scheme.alsoJudgedFor]);
+      const longest = longestKind([kind, ...(scheme.alsoJudgedFor ?? [])]);
       // A row of a longer period than the scheme's (a year's figures in a quarterly scheme) has no one unit to count in.
       const records = read.records.filter((r) => {
         if (unitOf(r.period, longest) !== undefined) return true;
@@ -435,7 +435,7 @@ export async function assessScheme(scheme: Scheme, inputs: SchemeInputs, options
   let units: string[];
   // A period with no data has nothing to judge, unless every subject is judged whatever it kept: then a period asked is judged, its gaps said.
   const hasData = (u: string) => (scheme.judgeAbsent && options.period !== undefined) || monthsOf(u).some((m) => dataMonths.has(m));
-  if (options.period && scheme.alsoJudgedFor.includes(kindOf(options.period))) {
+  if (options.period && (scheme.alsoJudgedFor ?? []).includes(kindOf(options.period))) {
     units = [options.period].filter(hasData);
   } else if (options.period && !fitsKind(options.period, kind)) {
     notes.push(both('schemePeriodKind', { title: scheme.title, titleEn: scheme.titleEn ?? scheme.title, period: periodLabel(options.period), periodEn: options.period, ...periodWords }));

@@ -100,8 +100,6 @@ export function draftScheme(sheet: SheetSnapshot, options: DraftOptions): Scheme
     title: options.title,
     subject: options.subject,
     periodKind: options.periodKind,
-    alsoJudgedFor: [],
-    judgeAbsent: false,
     ledgers: [{ id: 'ledger', title: sheet.name, columns, ignoredColumns: ignored, standing: false }],
     facts: [],
     indicators: indicators.length > 0 ? indicators : [{ id: 'total', label: t('draftIndicator'), max: 100, hitPolicy: 'sum', onMissing: 'flag' }],

@@ -18,8 +18,6 @@ export function packScheme(pack: Pack): Scheme {
     subject: t('subjectStationedCadre'),
     subjectEn: t('subjectStationedCadre', {}, 'en'),
     periodKind: 'month',
-    alsoJudgedFor: [],
-    judgeAbsent: false,
     params: pack.params,
     ledgers: [{ id: 'ledger', title: pack.title, columns: pack.columns, ignoredColumns: pack.ignoredColumns, standing: false }],
     facts: pack.derived.map((d) => ({ fact: d.fact, label: d.label, ...(d.labelEn ? { labelEn: d.labelEn } : {}), source: 'ratio' as const, numerator: d.numerator, denominator: d.denominator })),

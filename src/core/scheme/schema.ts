@@ -187,12 +187,12 @@ export const SchemeSchema = z.object({
    * (a branch's month, or its year, when the yearly items fall due); any other
    * period asked is judged in the units of its own kind.
    */
-  alsoJudgedFor: z.array(PeriodKindSchema).default([]),
+  alsoJudgedFor: z.array(PeriodKindSchema).optional(),
   /**
    * Whether a subject the ledgers name is judged in a period where it has no
    * row (a branch that held no meeting has missed them all), rather than left out.
    */
-  judgeAbsent: z.boolean().default(false),
+  judgeAbsent: z.boolean().optional(),
   params: ParamsSchema,
   ledgers: z.array(SchemeLedgerSchema).default([]),
   facts: z.array(SchemeFactSchema).default([]),
