@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readRulesSheet, rulesSheetLayout, runRuleTests, validatePack } from '../../src/core/index';
+import { readRulesSheet, rulesSheetLayout, runSchemeRuleTests, validatePack } from '../../src/core/index';
+import { packScheme } from '../../src/core/scheme/from-pack';
 import type { PackEntry } from '../../src/core/rulesheet/index';
 import type { SheetSnapshot } from '../../src/core/snapshot';
 import { edit, locate } from './sheet-helpers';
@@ -43,7 +44,7 @@ describe('a capped deduction: 每次扣2分，最多扣10分', () => {
 
   it('takes off 2 a meeting, never more than 10, through json-rules-engine', async () => {
     const cases = [0, 1, 3, 5, 6, 9].map((missed) => ({ id: `missed-${missed}`, inputs: { missed }, indicator: 'life' }));
-    const results = await runRuleTests(ENTRY.pack, cases);
+    const results = await runSchemeRuleTests(packScheme(ENTRY.pack), cases);
     expect(results.map((r) => r.actual.indicators.life)).toEqual([20, 18, 14, 10, 10, 10]);
   });
 

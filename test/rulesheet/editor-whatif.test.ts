@@ -11,9 +11,10 @@ import {
   ruleDraftOf,
   ruleRowEdit,
   rulesOfWorkbook,
-  runRuleTests,
+  runSchemeRuleTests,
   whatIf,
 } from '../../src/core/index';
+import { packScheme } from '../../src/core/scheme/from-pack';
 import { defaultSheet, edit, locate, put } from './sheet-helpers';
 import { ledgerSheet, smallWorkbook } from './workbook-fixture';
 
@@ -37,12 +38,12 @@ function stricterDays(): Pack {
 
 describe('rule tests', () => {
   it('passes every default test against the default rules', async () => {
-    const results = await runRuleTests(base, entry!.tests);
+    const results = await runSchemeRuleTests(packScheme(base), entry!.tests);
     expect(results.map((r) => [r.id, r.pass])).toEqual(entry!.tests.map((t) => [t.id, true]));
   });
 
   it('says what was expected and what came out when the rules change', async () => {
-    const results = await runRuleTests(stricterDays(), entry!.tests);
+    const results = await runSchemeRuleTests(packScheme(stricterDays()), entry!.tests);
     const failed = results.filter((r) => !r.pass);
     expect(failed.map((r) => [r.id, r.checks.filter((c) => !c.pass).map((c) => c.message)])).toEqual([
       ['days-enough', ['下基层天数预期 20 分，实际 15 分', '预期没有提示，实际提示“下基层天数不足12天（10天）”']],
@@ -52,7 +53,7 @@ describe('rule tests', () => {
   });
 
   it('matches one part of a merged flag, and checks grades', async () => {
-    const [result] = await runRuleTests(base, [
+    const [result] = await runSchemeRuleTests(packScheme(base), [
       {
         id: 'two-missing',
         inputs: { project: false, cooperative: false, centralHousehold: true, richLeader: true, poorHousehold: true },
@@ -62,14 +63,14 @@ describe('rule tests', () => {
       },
     ]);
     expect(result!.pass).toBe(true);
-    const [wrong] = await runRuleTests(base, [{ id: 'grade', inputs: { days: 12 }, grade: '优秀' }]);
+    const [wrong] = await runSchemeRuleTests(packScheme(base), [{ id: 'grade', inputs: { days: 12 }, grade: '优秀' }]);
     expect(wrong!.checks.map((c) => [c.pass, c.message])).toEqual([[false, '预期等次“优秀”，实际“不合格”']]);
   });
 
   it('runs the tests a rules sheet holds, as edited there', async () => {
     const sheet = edit(defaultSheet(), '规则测试', 'dual-rating', '预期得分', 18).sheet;
     const [pack] = readRulesSheet(sheet).packs;
-    const results = await runRuleTests(pack!.pack!, pack!.tests.map((t) => t.test));
+    const results = await runSchemeRuleTests(packScheme(pack!.pack!), pack!.tests.map((t) => t.test));
     const failed = results.filter((r) => !r.pass);
     expect(failed.map((r) => r.id)).toEqual(['dual-rating']);
     expect(pack!.tests.find((t) => t.test.id === 'dual-rating')!.cell).toBe(`A${locate(sheet, '规则测试', 'dual-rating', '编号').row + 1}`);

@@ -1,12 +1,6 @@
 import * as z from 'zod';
-import { recordFacts, type RecordFacts } from '../assess/facts';
-import type { Flag } from '../assess/score';
-import type { LedgerRecord } from '../ledger/read';
 import { both, type Bilingual, t } from '../messages';
-import { FactIdSchema, type Pack } from '../pack/schema';
-import { SchemeAssessor } from '../scheme/assess';
-import { givenFacts } from '../scheme/facts';
-import { packScheme } from '../scheme/from-pack';
+import { FactIdSchema } from '../pack/schema';
 import { halfWidth } from '../text';
 import { headerKey } from './grid';
 
@@ -42,46 +36,16 @@ export interface RuleTestResult {
   actual: { indicators: Record<string, number>; score: number; grade: string; flags: string[] };
 }
 
-/** A test's inputs as the facts of one ledger row; a rate given directly stands in for its ratio. */
-function caseFacts(pack: Pack, test: RuleTestCase): RecordFacts {
-  const record: LedgerRecord = {
-    sheet: '',
-    row: 0,
-    name: test.id,
-    branch: null,
-    period: '',
-    facts: Object.fromEntries(pack.columns.map((c) => [c.fact, test.inputs[c.fact] ?? null])),
-    unreadable: new Set(),
-    impossible: new Set(),
-  };
-  const facts = recordFacts(record, pack);
-  for (const d of pack.derived) {
-    const given = test.inputs[d.fact];
-    if (given === undefined) continue;
-    facts.values[d.fact] = given;
-    facts.missing.delete(d.fact);
-  }
-  return facts;
-}
-
-/** A merged flag ("五个一未完成：一事一议项目、帮扶贫困户") also counts as each of its parts. */
-function flagTexts(f: Flag): string[] {
-  const at = f.message.indexOf('：');
-  if (at < 0) return [f.message];
-  const topic = f.message.slice(0, at + 1);
-  return [f.message, ...f.message.slice(at + 1).split('、').map((part) => topic + part)];
-}
-
 const fold = (text: string) => halfWidth(text).replace(/\s+/g, '');
 const close = (a: number, b: number) => Math.abs(a - b) < 0.005;
 
-const CADRE_WORDS = { missing: 'rsTestFlagMissing', unexpected: 'rsTestFlagUnexpected', none: 'rsTestNoFlags' } as const;
-const BRANCH_WORDS = { missing: 'rsTestFailedMissing', unexpected: 'rsTestFailedUnexpected', none: 'rsTestNoFailed' } as const;
+const FLAG_WORDS = { missing: 'rsTestFlagMissing', unexpected: 'rsTestFlagUnexpected', none: 'rsTestNoFlags' } as const;
+const FAILED_WORDS = { missing: 'rsTestFailedMissing', unexpected: 'rsTestFailedUnexpected', none: 'rsTestNoFailed' } as const;
 
 /** What the rules made of a test's inputs, in the terms its expectations use. */
 export interface TestOutcome {
-  /** A branch test's flags are failed must-meet items, and say so. */
-  kind: 'cadre' | 'branch';
+  /** The flags are failed must-meet items, and are said so. */
+  failedItems: boolean;
   indicator?: { label: string; labelEn?: string };
   /** The named indicator's points, or the total. */
   points: number;
@@ -128,7 +92,7 @@ export function testChecks(test: RuleTestCase, out: TestOutcome): RuleTestCheck[
       }),
     });
   }
-  const words = out.kind === 'branch' ? BRANCH_WORDS : CADRE_WORDS;
+  const words = out.failedItems ? FAILED_WORDS : FLAG_WORDS;
   if (test.flag !== undefined) {
     const want = fold(test.flag);
     checks.push({
@@ -155,29 +119,4 @@ export function testChecks(test: RuleTestCase, out: TestOutcome): RuleTestCheck[
     checks.push({ pass: out.risk === test.risk, ...both(out.riskName ? 'rsTestRiskOf' : 'rsTestRisk', params) });
   }
   return checks;
-}
-
-/**
- * Runs each test through the same engine and scoring as a real assessment and
- * says, for each expectation, whether it held and what came out instead.
- */
-export async function runRuleTests(pack: Pack, tests: RuleTestCase[]): Promise<RuleTestResult[]> {
-  const assessor = new SchemeAssessor(packScheme(pack));
-  const results: RuleTestResult[] = [];
-  for (const test of tests) {
-    const { values, missing } = caseFacts(pack, test);
-    const score = await assessor.judge({ name: test.id, group: null, source: null }, '', givenFacts(values, missing));
-    const indicator = test.indicator ? pack.indicators.find((i) => i.id === test.indicator) : undefined;
-    const band = { grade: score.grade };
-    const flags = indicator ? score.flags.filter((f) => f.indicator === indicator.id) : score.flags;
-    const checks = testChecks(test, {
-      kind: 'cadre',
-      indicator,
-      points: indicator ? score.indicators[indicator.id] ?? 0 : score.score,
-      grade: band.grade,
-      flags: flags.map((f) => ({ texts: flagTexts(f), message: f.message, messageEn: f.messageEn })),
-    });
-    results.push(testResult(test.id, checks, { indicators: score.indicators, score: score.score, grade: band.grade, flags: score.flags.map((f) => f.message) }));
-  }
-  return results;
 }
