@@ -7,7 +7,6 @@
 import { performance } from 'node:perf_hooks';
 import { Engine } from 'json-rules-engine';
 import { assessWorkbook } from '../src/core/assess/assess';
-import { recordFacts } from '../src/core/assess/facts';
 import { stationedCadrePack } from '../src/core/index';
 import { readLedgers } from '../src/core/ledger/read';
 import { compilePack } from '../src/core/pack/compile';
@@ -77,10 +76,17 @@ async function main(): Promise<void> {
   const pack = checked.pack;
   const snapshot = workbook();
 
-  // The bare engine gets exactly the facts the core hands its own engine.
+  // The bare engine gets the facts the core hands its own engine: each row's cells and its rates.
   const read = readLedgers(snapshot, pack);
   if (read.records.length !== ROWS) throw new Error(`expected ${ROWS} records, read ${read.records.length}`);
-  const facts = read.records.map((r) => recordFacts(r, pack).values);
+  const facts = read.records.map((r) => {
+    const values: Record<string, unknown> = { always: true, ...r.facts };
+    for (const d of pack.derived) {
+      const [num, den] = [r.facts[d.numerator], r.facts[d.denominator]];
+      values[d.fact] = typeof num === 'number' && typeof den === 'number' && den !== 0 ? num / den : null;
+    }
+    return values;
+  });
   const engine = new Engine(compilePack(pack), { allowUndefinedFacts: true });
 
   const core = async () => {
