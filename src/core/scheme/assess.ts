@@ -499,11 +499,6 @@ export async function assessScheme(scheme: Scheme, inputs: SchemeInputs, options
   };
 }
 
-/** The ledgers some fact counts rows of, rather than reading one row's value. */
-function countedLedgers(scheme: Scheme): Set<string> {
-  return new Set(scheme.facts.flatMap((f) => ('ledger' in f && f.source !== 'value' ? [f.ledger] : [])));
-}
-
 /** Each column id with the ledger it is read from: the first ledger that has it. */
 function columnLedgers(scheme: Scheme): Map<string, string> {
   const out = new Map<string, string>();
@@ -524,7 +519,7 @@ const subjectOf = (ledger: SchemeLedger) => ledger.columns.find((c) => c.role ==
  * one counted over (发展党员, 三会一课 list many rows per subject).
  */
 function singleRowLedgers(scheme: Scheme): SchemeLedger[] {
-  const counted = countedLedgers(scheme);
+  const counted = new Set(scheme.facts.flatMap((f) => ('ledger' in f && f.source !== 'value' ? [f.ledger] : [])));
   return scheme.ledgers.filter((l) => !l.standing && !counted.has(l.id));
 }
 
