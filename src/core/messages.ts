@@ -401,6 +401,8 @@ export const MESSAGES = {
   },
   rsSchemeRescale: { zh: '无数据指标不计入', en: 'Leave out indicators without data' },
   rsSchemeLowestFallsShort: { zh: '最低等次为不达标', en: 'Lowest grade falls short' },
+  rsSchemeAlsoJudgedFor: { zh: '也按所选期间考评', en: 'Also judged for the period chosen' },
+  rsSchemeJudgeAbsent: { zh: '无记录者也考评', en: 'Judge subjects with no rows' },
   rsOutcomeFailedItems: { zh: '未达标事项数', en: 'failed items' },
   rsOutcomeLastPlace: { zh: '排名末位', en: 'last place' },
   rsOutcomeScore: { zh: '得分', en: 'score' },

@@ -299,6 +299,23 @@ describe('a wrong cell of 【必达项】 or 【风险】 is named at that cell'
   });
 });
 
+describe('which periods a scheme is judged for, and whether a subject without rows is, in 【方案】', () => {
+  it('reads 也按所选期间考评 and 无记录者也考评 into the scheme, and writes them back as they were', () => {
+    let sheet = setting(sheetOf([entry(HOUSEHOLD)]), '也按所选期间考评', '月、年度');
+    sheet = setting(sheet, '无记录者也考评', '是');
+    const scheme = schemeOf(sheet);
+    expect([scheme.alsoJudgedFor, scheme.judgeAbsent]).toEqual([['month', 'year'], true]);
+    expect(schemeOf(sheetOf([entry(scheme)]))).toEqual(scheme);
+    expect(schemeOf(sheetOf([entry(HOUSEHOLD)]))).toEqual(HOUSEHOLD);
+  });
+
+  it('a period word that does not read is named at its cell', () => {
+    const sheet = setting(sheetOf([entry(HOUSEHOLD)]), '也按所选期间考评', '月、半年');
+    const at = locate(sheet, '方案', '也按所选期间考评', '值');
+    expect(readRulesSheet(sheet).problems.map((p) => [p.cell, p.message])).toEqual([[a1(at.row, at.col), '考核周期“半年”看不懂，请写 月、季度 或 年']]);
+  });
+});
+
 describe('a scheme file is checked for its items too', () => {
   it('a must-meet item reading an unknown fact, and a risk criterion reading an outcome, as validateScheme sees them', async () => {
     const { validateScheme } = await import('../../src/core/rulesheet/scheme/validate');

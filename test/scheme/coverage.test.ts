@@ -66,3 +66,28 @@ describe('a month counts as covered only when enough subjects have rows for it',
     expect(a.warnings).toEqual([]);
   });
 });
+
+describe('a scheme may judge subjects with no rows, and be judged for other periods asked', () => {
+  const roster = (options: { judgeAbsent?: boolean; alsoJudgedFor?: ('month' | 'quarter' | 'year')[] }) => SchemeSchema.parse({ ...scheme(0), ...options });
+  const inputs = () => ({ ledgers: new Map([['days', { records, infos: [info], warnings: [] }]]), results: new Map() });
+
+  it('leaves out a village with no row in a quarter, unless every village is judged: then it has missed every month', async () => {
+    const july = [...records, rec('乌兰', '2024-07')];
+    const ledgers = new Map([['days', { records: july, infos: [info], warnings: [] }]]);
+    const quiet = await assessScheme(scheme(0), { ledgers, results: new Map() }, { period: '2024-Q3' });
+    expect(quiet.results.map((r) => r.name)).toEqual(['乌兰']);
+    const all = await assessScheme(roster({ judgeAbsent: true }), { ledgers, results: new Map() }, { period: '2024-Q3' });
+    expect(all.results.map((r) => [r.name, r.values.missed, r.source])).toEqual(
+      expect.arrayContaining([
+        ['乌兰', 0, null],
+        ['巴彦', 1, null],
+        ['查干', 1, null],
+      ]),
+    );
+  });
+
+  it('judges the year asked as one period when it is one of its kinds, and its quarters otherwise', async () => {
+    expect((await assessScheme(scheme(0), inputs(), { period: '2024' })).periods).toEqual(['2024-Q2']);
+    expect((await assessScheme(roster({ alsoJudgedFor: ['year'] }), inputs(), { period: '2024' })).periods).toEqual(['2024']);
+  });
+});

@@ -8,6 +8,8 @@ export interface SchemeDraft {
   subject?: string;
   subjectEn?: string;
   periodKind?: PeriodKind;
+  alsoJudgedFor?: PeriodKind[];
+  judgeAbsent?: boolean;
   rescale?: boolean;
   lowestFallsShort?: boolean;
   coverShare?: number;

@@ -12,9 +12,9 @@ import { ENABLED } from '../words';
 import type { SchemeDraft } from './draft';
 import { PERIOD_KINDS } from './words';
 
-type Kind = 'id' | 'text' | 'period' | 'yesNo' | 'stars' | 'months' | 'share';
+type Kind = 'id' | 'text' | 'period' | 'periods' | 'yesNo' | 'stars' | 'months' | 'share';
 
-type Field = 'id' | 'subject' | 'subjectEn' | 'periodKind' | 'titleEn' | 'rescale' | 'lowestFallsShort' | 'coverShare' | 'fallsShortMaxStars' | 'rectifyMonths' | 'riskLabel' | 'riskLabelEn' | 'riskMaxStars' | 'riskRectifyMonths';
+type Field = 'id' | 'subject' | 'subjectEn' | 'periodKind' | 'titleEn' | 'rescale' | 'lowestFallsShort' | 'coverShare' | 'fallsShortMaxStars' | 'rectifyMonths' | 'riskLabel' | 'riskLabelEn' | 'riskMaxStars' | 'riskRectifyMonths' | 'alsoJudgedFor' | 'judgeAbsent';
 
 /** One row of 【方案】: the draft field it fills, its path in the scheme (for problems), whether it may be blank, and how it is written. */
 interface Row {
@@ -32,8 +32,10 @@ const yesNo = (on: boolean) => ENABLED.word(on ? 'yes' : 'no');
  * Who is assessed and how often, then how a subject stands beyond its grade:
  * whether indicators without data are left out, whether the lowest grade falls
  * short, how many subjects must have rows for a month to count as covered, the caps and deadlines for a failed must-meet item, and the risk's
- * name, cap and deadline, whose criteria are the rows of 【风险】. Blank values
- * are none, or the usual (不计入 否, 最低等次为不达标 是).
+ * name, cap and deadline, whose criteria are the rows of 【风险】; last, the
+ * other periods it is judged for when one is asked and whether a subject with
+ * no rows in a period is judged all the same. Blank values are none, or the
+ * usual (不计入 否, 最低等次为不达标 是).
  */
 const ROWS: Row[] = [
   { name: 'rsHeadId', field: 'id', path: 'id', kind: 'id', required: true, write: (s) => s.id },
@@ -50,6 +52,8 @@ const ROWS: Row[] = [
   { name: 'rsSetRiskLabelEn', field: 'riskLabelEn', path: 'risk.labelEn', kind: 'text', required: false, write: (s) => s.risk?.labelEn ?? '' },
   { name: 'rsSetRiskMaxStars', field: 'riskMaxStars', path: 'risk.maxStars', kind: 'stars', required: false, write: (s) => s.risk?.maxStars ?? '' },
   { name: 'rsSetRiskRectifyMonths', field: 'riskRectifyMonths', path: 'risk.rectifyMonths', kind: 'months', required: false, write: (s) => s.risk?.rectifyMonths ?? '' },
+  { name: 'rsSchemeAlsoJudgedFor', field: 'alsoJudgedFor', path: 'alsoJudgedFor', kind: 'periods', required: false, write: (s) => (s.alsoJudgedFor ?? []).map((k) => PERIOD_KINDS.word(k)).join('、') },
+  { name: 'rsSchemeJudgeAbsent', field: 'judgeAbsent', path: 'judgeAbsent', kind: 'yesNo', required: false, write: (s) => (s.judgeAbsent ? yesNo(true) : '') },
 ];
 
 /** The rows a risk needs once 【风险】 has criteria. */
@@ -82,6 +86,14 @@ function readValue(row: Row, cell: Cell, at: string, ctx: ReadContext, draft: Sc
       const kind = PERIOD_KINDS.parse(text);
       if (kind) draft.periodKind = kind;
       else ctx.report(at, both('rsPeriodUnknown', { text }));
+      return;
+    }
+    case 'periods': {
+      const words = text.split(/[、,，;；\s]+/).filter((w) => w !== '');
+      const kinds = words.map((w) => PERIOD_KINDS.parse(w));
+      const unknown = words.find((_, i) => kinds[i] === undefined);
+      if (unknown !== undefined) ctx.report(at, both('rsPeriodUnknown', { text: unknown }));
+      else draft.alsoJudgedFor = [...new Set(kinds.filter((k) => k !== undefined))];
       return;
     }
     case 'yesNo': {
