@@ -1,6 +1,7 @@
-import { round2 } from '../assess/score';
-import type { BranchAssessment, BranchResult } from '../branch/result';
+import { type BranchAssessment, branchOrder } from '../branch/result';
 import type { Bilingual } from '../messages';
+import type { SubjectResult } from '../scheme/result';
+import { bilingual, compareResults } from './whatif-compare';
 
 /** How one branch's period comes out: what the what-if compares. */
 export interface BranchOutcome {
@@ -38,69 +39,67 @@ export interface BranchChanges {
   counts: { up: number; down: number; starsChanged: number; standingChanged: number };
 }
 
-const bilingual = (m: Bilingual): Bilingual => ({ message: m.message, messageEn: m.messageEn });
+/** The failed must-meet items (未达标事项), as the branch sheet lists them: not a veto's or the bottom share's flag. */
+const failedItems = (r: SubjectResult) => r.flags.filter((f) => f.item);
 
-function outcome(b: BranchResult): BranchOutcome {
+function outcome(r: SubjectResult): BranchOutcome {
   return {
-    score: b.score,
-    grade: b.grade,
-    gradeEn: b.gradeEn,
-    stars: b.stars,
-    fallsShort: b.fallsShort,
-    risk: b.risk,
-    flags: b.flags.map(bilingual),
-    riskReasons: b.riskReasons.map(bilingual),
-    indicators: b.indicators,
+    score: r.score,
+    grade: r.grade,
+    gradeEn: r.gradeEn,
+    stars: r.stars,
+    fallsShort: r.fallsShort,
+    risk: r.risk,
+    flags: failedItems(r).map(bilingual),
+    riskReasons: r.riskReasons.map(bilingual),
+    indicators: r.indicators,
   };
 }
 
-/** Messages in `a` that `b` lacks, compared by their Chinese text (the English follows it). */
-const missingFrom = (a: Bilingual[], b: Bilingual[]) => a.filter((m) => !b.some((n) => n.message === m.message));
+/** The judgement in the branch sheet's order, each result with its key: its branch's roster id and its period. */
+function keyed(assessment: BranchAssessment): [SubjectResult, string][] {
+  const ids = new Map(assessment.branches.map((b) => [`${b.name}\u0000${b.period}`, b.id]));
+  return [...assessment.results].sort(branchOrder).map((r) => [r, `${ids.get(`${r.name}\u0000${r.period}`)}\u0000${r.period}`]);
+}
 
 /**
  * Compares two branch assessments of the same workbook, branch by branch and
  * period by period: what the what-if lists, whether the cadre rules changed (a
- * cadre graded 不合格 is a branch item) or the branch rules did.
+ * cadre graded 不合格 is a branch item) or the branch rules did. A branch only
+ * one side names is not compared.
  */
 export function branchChanges(now: BranchAssessment | undefined, next: BranchAssessment | undefined, labels: Map<string, string>): BranchChanges {
   const out: BranchChanges = { branches: [], unchanged: 0, counts: { up: 0, down: 0, starsChanged: 0, standingChanged: 0 } };
   if (!now || !next) return out;
-  const key = (b: BranchResult) => `${b.id}\u0000${b.period}`;
-  const after = new Map(next.branches.map((b) => [key(b), b]));
-  for (const b of now.branches) {
-    const a = after.get(key(b));
-    if (!a) continue;
-    const before = outcome(b);
-    const later = outcome(a);
-    const indicators = [...labels].flatMap(([id, label]) => {
-      const x = before.indicators[id] ?? 0;
-      const y = later.indicators[id] ?? 0;
-      return x === y ? [] : [{ id, label, before: x, after: y, delta: round2(y - x) }];
-    });
-    const change: BranchWhatIf = {
-      name: b.name,
-      period: b.period,
-      before,
-      after: later,
-      delta: round2(later.score - before.score),
-      indicators,
-      flagsAdded: missingFrom(later.flags, before.flags),
-      flagsRemoved: missingFrom(before.flags, later.flags),
-      risksAdded: missingFrom(later.riskReasons, before.riskReasons),
-      risksRemoved: missingFrom(before.riskReasons, later.riskReasons),
-    };
-    const standingChanged = before.fallsShort !== later.fallsShort || before.risk !== later.risk;
-    const moved = change.delta !== 0 || before.stars !== later.stars || standingChanged || indicators.length > 0;
-    const texts = change.flagsAdded.length + change.flagsRemoved.length + change.risksAdded.length + change.risksRemoved.length;
-    if (!moved && texts === 0) {
+  const [before, after] = [keyed(now), keyed(next)];
+  const keys = new Map([...before, ...after]);
+  const compared = compareResults(
+    before.map(([r]) => r),
+    after.map(([r]) => r),
+    { key: (r) => keys.get(r)!, labels, flags: failedItems, watch: ['stars', 'standing', 'flags', 'risks'] },
+  );
+  for (const c of compared) {
+    if (!c.before || !c.after) continue;
+    if (!c.changed) {
       out.unchanged++;
       continue;
     }
-    out.branches.push(change);
-    if (change.delta > 0) out.counts.up++;
-    if (change.delta < 0) out.counts.down++;
-    if (before.stars !== later.stars) out.counts.starsChanged++;
-    if (standingChanged) out.counts.standingChanged++;
+    out.branches.push({
+      name: c.before.name,
+      period: c.before.period,
+      before: outcome(c.before),
+      after: outcome(c.after),
+      delta: c.delta,
+      indicators: c.indicators,
+      flagsAdded: c.flagsAdded,
+      flagsRemoved: c.flagsRemoved,
+      risksAdded: c.risksAdded,
+      risksRemoved: c.risksRemoved,
+    });
+    if (c.delta > 0) out.counts.up++;
+    if (c.delta < 0) out.counts.down++;
+    if (c.starsChanged) out.counts.starsChanged++;
+    if (c.standingChanged) out.counts.standingChanged++;
   }
   out.branches.sort((x, y) => Math.abs(y.delta) - Math.abs(x.delta) || x.period.localeCompare(y.period) || x.name.localeCompare(y.name, 'zh'));
   return out;

@@ -1,15 +1,16 @@
-import { type Assessment, type AssessOptions, assessWorkbook, type CadreResult } from '../assess/assess';
+import { type Assessment, type AssessOptions, assessWorkbook } from '../assess/assess';
 import { assessBranches } from '../branch/assess';
 import type { BranchAssessment } from '../branch/result';
 import type { BranchPack } from '../branch/schema';
 import type { Bilingual } from '../messages';
 import { assessAll, type RunOptions } from '../run';
-import { round2 } from '../assess/score';
 import { packHash } from '../pack/hash';
 import type { Pack } from '../pack/schema';
+import type { SubjectResult } from '../scheme/result';
 import type { WorkbookSnapshot } from '../snapshot';
 import { diffBranchPacks, diffPacks, type PackChange } from './diff';
 import { type BranchChanges, branchChanges } from './whatif-branches';
+import { bilingual, compareResults } from './whatif-compare';
 
 export type { BranchOutcome, BranchWhatIf } from './whatif-branches';
 
@@ -55,16 +56,16 @@ export interface WhatIfResult {
   branches: BranchChanges;
 }
 
-const outcome = (c: CadreResult): CadreOutcome => ({
-  score: c.score,
-  grade: c.grade,
-  stars: c.stars,
-  flags: c.flags.map((f) => ({ message: f.message, messageEn: f.messageEn })),
-  indicators: c.indicators,
+const outcome = (r: SubjectResult): CadreOutcome => ({
+  score: r.score,
+  grade: r.grade,
+  stars: r.stars,
+  flags: r.flags.map(bilingual),
+  indicators: r.indicators,
 });
-const keyOf = (c: CadreResult) => `${c.source.sheet}\u0000${c.source.row}\u0000${c.period}`;
+// A cadre's month is its ledger row's: the same row judged under either rules.
+const keyOf = (r: SubjectResult) => `${r.source!.sheet}\u0000${r.source!.row}\u0000${r.period}`;
 const labelsOf = (...packs: Pick<Pack, 'indicators'>[]) => new Map(packs.flatMap((p) => p.indicators).map((i) => [i.id, i.label]));
-const without = (a: Bilingual[], b: Bilingual[]) => a.filter((m) => !b.some((n) => n.message === m.message));
 
 async function runBoth(snapshot: WorkbookSnapshot, current: Pack, candidate: Pack, options: WhatIfOptions) {
   const { branch, ...rest } = options;
@@ -85,37 +86,27 @@ async function runBoth(snapshot: WorkbookSnapshot, current: Pack, candidate: Pac
  */
 export async function whatIf(snapshot: WorkbookSnapshot, current: Pack, candidate: Pack, options: WhatIfOptions = {}): Promise<WhatIfResult> {
   const { now, next, branches }: { now: Assessment; next: Assessment; branches: BranchChanges } = await runBoth(snapshot, current, candidate, options);
-  const before = new Map(now.cadres.map((c) => [keyOf(c), c]));
-  const after = new Map(next.cadres.map((c) => [keyOf(c), c]));
-  const labels = labelsOf(current, candidate);
   const cadres: CadreWhatIf[] = [];
   let unchanged = 0;
-  for (const key of new Set([...before.keys(), ...after.keys()])) {
-    const b = before.get(key);
-    const a = after.get(key);
-    const who = (a ?? b)!;
-    const indicators = [...labels].flatMap(([id, label]) => {
-      const x = b?.indicators[id] ?? 0;
-      const y = a?.indicators[id] ?? 0;
-      return x === y ? [] : [{ id, label, before: x, after: y, delta: round2(y - x) }];
-    });
-    const flagsBefore = b ? outcome(b).flags : [];
-    const flagsAfter = a ? outcome(a).flags : [];
-    const change: CadreWhatIf = {
+  for (const c of compareResults(now.results, next.results, { key: keyOf, labels: labelsOf(current, candidate), watch: ['grade', 'flags'] })) {
+    if (!c.changed) {
+      unchanged++;
+      continue;
+    }
+    const who = (c.after ?? c.before)!;
+    cadres.push({
       name: who.name,
-      branch: who.branch,
+      branch: who.group,
       period: who.period,
-      source: who.source,
-      ...(b ? { before: outcome(b) } : {}),
-      ...(a ? { after: outcome(a) } : {}),
-      delta: round2((a?.score ?? 0) - (b?.score ?? 0)),
-      indicators,
-      gradeChanged: b?.grade !== a?.grade,
-      flagsAdded: without(flagsAfter, flagsBefore),
-      flagsRemoved: without(flagsBefore, flagsAfter),
-    };
-    if (change.delta === 0 && !change.gradeChanged && change.flagsAdded.length === 0 && change.flagsRemoved.length === 0 && indicators.length === 0) unchanged++;
-    else cadres.push(change);
+      source: { sheet: who.source!.sheet, row: who.source!.row },
+      ...(c.before ? { before: outcome(c.before) } : {}),
+      ...(c.after ? { after: outcome(c.after) } : {}),
+      delta: c.delta,
+      indicators: c.indicators,
+      gradeChanged: c.gradeChanged,
+      flagsAdded: c.flagsAdded,
+      flagsRemoved: c.flagsRemoved,
+    });
   }
   cadres.sort((x, y) => Math.abs(y.delta) - Math.abs(x.delta) || Number(y.gradeChanged) - Number(x.gradeChanged) || x.period.localeCompare(y.period) || x.name.localeCompare(y.name));
   return {
