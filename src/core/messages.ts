@@ -896,6 +896,13 @@ export const MESSAGES = {
     en: '{changed} branches would change score, stars, failed items or risk ({up} up, {down} down); {unchanged} unchanged',
   },
   uiWhatIfBranchNone: { zh: '当前台账中没有支部会受影响（{unchanged} 个不变）', en: 'No branch in the current ledgers is affected ({unchanged} unchanged)' },
+  uiWhatIfSubjectSummary: {
+    zh: '{subject}：{changed} 项结果的得分、等次或提示会变化（升 {up}，降 {down}），{unchanged} 项不变',
+    en: '{subject}: {changed} results would change score, grade or flags ({up} up, {down} down); {unchanged} unchanged',
+  },
+  uiWhatIfSubjectNone: { zh: '{subject}：当前台账中没有结果会受影响（{unchanged} 项不变）', en: '{subject}: no result in the current ledgers is affected ({unchanged} unchanged)' },
+  uiWhatIfNoSubjects: { zh: '工作簿中没有这个方案的台账，无法试算{subject}', en: 'The workbook has no ledger of this assessment, so no {subject} can be worked out' },
+  uiWhatIfSubjectMore: { zh: '还有 {count} 项结果有变化', en: '{count} more results change' },
   uiWhatIfNoBranches: { zh: '工作簿中没有三会一课记录或支部工作台账，无法试算支部', en: 'The workbook has no meeting records or branch work ledger, so no branch can be worked out' },
   uiWhatIfBranchMore: { zh: '还有 {count} 个支部有变化', en: '{count} more branches change' },
   uiWhatIfItemAdded: { zh: '新增未达标：{flag}', en: 'Now fails: {flag}' },

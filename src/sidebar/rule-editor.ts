@@ -12,6 +12,7 @@ import {
   type FactInfo,
   type FactKind,
   isBranchPack,
+  isSchemePack,
   ledgerFacts,
   problemsElsewhere,
   type RuleDraft,
@@ -19,6 +20,7 @@ import {
   ruleFacts,
   ruleRowEdit,
   RULES_SHEET,
+  schemeWhatIf,
   suppliedBranchFacts,
   whatIf,
   type WhatIfResult,
@@ -26,7 +28,7 @@ import {
 import type { WorkbookSnapshot } from '../core/snapshot';
 import { h, replace } from './dom';
 import { call } from './rpc';
-import { cellLink, editableBranchPack, editablePack, errorText, inLang, type RulesTabContext, tr } from './rules-context';
+import { cellLink, editableBranchPack, editablePack, editableSchemes, errorText, inLang, type RulesTabContext, tr } from './rules-context';
 import { type WhatIfNames, whatIfView } from './whatif-view';
 
 /** A rule as the editor's fields hold it, each written as on the rules sheet. */
@@ -62,8 +64,8 @@ interface EditorState {
   error?: string;
 }
 
-/** The blocks of 考评规则 whose 【规则】 table the editor edits. */
-type Block = 'cadre' | 'branch';
+/** The blocks of 考评规则 whose 【规则】 table the editor edits: the cadre block, the branch block, or a declared assessment's by its id. */
+type Block = string;
 
 /** Typing pauses this long before the what-if runs the ledgers through both sets of rules. */
 const DEBOUNCE_MS = 300;
@@ -83,14 +85,22 @@ let timer: ReturnType<typeof setTimeout> | undefined;
 let generation = 0;
 
 /** The packs the sheet holds that the editor can edit. */
-function editables(ctx: RulesTabContext): Partial<Record<Block, EditablePack>> {
-  return { cadre: editablePack(ctx), branch: editableBranchPack(ctx) };
+function editables(ctx: RulesTabContext): Map<Block, EditablePack> {
+  const out = new Map<Block, EditablePack>();
+  const cadre = editablePack(ctx);
+  const branch = editableBranchPack(ctx);
+  if (cadre) out.set('cadre', cadre);
+  if (branch) out.set('branch', branch);
+  for (const scheme of editableSchemes(ctx)) out.set(`scheme:${scheme.id}`, scheme);
+  return out;
 }
 
 /** The facts the ledgers can supply to a branch rule, worked out once per workbook read, column mapping and branch pack. */
 let supplied: { snapshot: WorkbookSnapshot; mapping: ColumnMapping; pack: BranchPack; facts: FactInfo[] } | undefined;
 
 function offeredFacts(ctx: RulesTabContext, pack: EditablePack): FactInfo[] {
+  // A declared assessment's facts are its own ledgers' columns and 数据项: each is offered, and the what-if shows what its ledgers supply.
+  if (isSchemePack(pack)) return ruleFacts(pack).all();
   if (!isBranchPack(pack)) return ledgerFacts(pack, ctx.read);
   if (supplied?.snapshot !== ctx.snapshot || supplied.mapping !== ctx.mapping || supplied.pack !== pack) {
     supplied = { snapshot: ctx.snapshot, mapping: ctx.mapping, pack, facts: suppliedBranchFacts(ctx.snapshot, pack, editablePack(ctx), ctx.mapping) };
@@ -100,11 +110,13 @@ function offeredFacts(ctx: RulesTabContext, pack: EditablePack): FactInfo[] {
 
 /** Runs the current ledgers through the rules now and the drafted rules: the cadre pack's run also shows the branches it moves. */
 function runWhatIf(ctx: RulesTabContext, pack: EditablePack, candidate: EditablePack): Promise<WhatIfResult> {
+  if (isSchemePack(pack) && isSchemePack(candidate)) return schemeWhatIf(ctx.snapshot, ctx.runPacks, pack, candidate, { mapping: ctx.mapping });
   if (isBranchPack(pack) && isBranchPack(candidate)) return branchWhatIf(ctx.snapshot, pack, candidate, { mapping: ctx.mapping, cadre: editablePack(ctx) });
   return whatIf(ctx.snapshot, pack as Pack, candidate as Pack, { mapping: ctx.mapping, branch: ctx.branchPack });
 }
 
 function whatIfNames(ctx: RulesTabContext, candidate: EditablePack): WhatIfNames {
+  if (isSchemePack(candidate)) return { scheme: candidate };
   return isBranchPack(candidate) ? { cadre: editablePack(ctx), branch: candidate } : { cadre: candidate, branch: ctx.branchPack };
 }
 
@@ -351,11 +363,11 @@ function moreFields(ctx: RulesTabContext, branch: boolean): HTMLElement {
   );
 }
 
-/** The choice of block, offered when the sheet holds both a cadre and a branch pack. */
-function blockSelect(ctx: RulesTabContext, packs: Partial<Record<Block, EditablePack>>): HTMLElement | '' {
-  if (!packs.cadre || !packs.branch) return '';
+/** The choice of block, offered when the sheet holds more than one. */
+function blockSelect(ctx: RulesTabContext, packs: Map<Block, EditablePack>): HTMLElement | '' {
+  if (packs.size < 2) return '';
   const option = (block: Block, pack: EditablePack) => h('option', { value: block, selected: block === chosen }, ctx.lang === 'zh' ? pack.title : (pack.titleEn ?? pack.title));
-  const select = h('select', { id: 'rule-block' }, option('cadre', packs.cadre), option('branch', packs.branch));
+  const select = h('select', { id: 'rule-block' }, ...[...packs].map(([block, pack]) => option(block, pack)));
   select.addEventListener('change', () => {
     chosen = select.value as Block;
     saved = undefined;
@@ -374,7 +386,7 @@ function blockSelect(ctx: RulesTabContext, packs: Partial<Record<Block, Editable
 export function ruleEditor(ctx: RulesTabContext): HTMLElement {
   const section = h('section', { id: 'rule-editor' }, h('h2', {}, tr(ctx, 'uiEditorTitle')));
   const packs = editables(ctx);
-  const pack = packs[chosen] ?? packs.cadre ?? packs.branch;
+  const pack = packs.get(chosen) ?? packs.values().next().value;
   if (!pack) {
     section.append(h('p', { class: 'muted' }, tr(ctx, 'uiEditorUnavailable')));
     return section;

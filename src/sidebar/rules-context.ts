@@ -4,6 +4,8 @@ import type { Bilingual, Lang } from '../core/messages';
 import type { BranchPack } from '../core/branch/schema';
 import type { Pack } from '../core/pack/schema';
 import { packFor, type WorkbookRules } from '../core/rulesheet/index';
+import type { RunPacks } from '../core/run';
+import type { Scheme } from '../core/scheme/schema';
 import type { WorkbookSnapshot } from '../core/snapshot';
 
 /** What the rules tab works with; main.ts owns the state and hands it over on every render. */
@@ -18,6 +20,8 @@ export interface RulesTabContext {
   mapping: ColumnMapping;
   /** The branch pack a run uses: the what-if shows the branches a cadre rule would change. */
   branchPack: BranchPack;
+  /** Every pack and declared assessment a run uses: a declared assessment's what-if runs them all, its rules in place of the sheet's. */
+  runPacks: RunPacks;
   goTo: (sheet: string, cell: string) => void;
   /** Re-reads the workbook and the rules after the rules sheet was written. */
   reload: () => Promise<void>;
@@ -42,4 +46,9 @@ export function editablePack(ctx: RulesTabContext): Pack | undefined {
 /** The branch pack the sheet's 党支部考核 block holds, even while other rows have problems, for the same reason. */
 export function editableBranchPack(ctx: RulesTabContext): BranchPack | undefined {
   return packFor(ctx.rules, 'branch')?.pack;
+}
+
+/** The declared assessments the sheet's scheme blocks hold, each even while other rows have problems, for the same reason. */
+export function editableSchemes(ctx: RulesTabContext): Scheme[] {
+  return ctx.rules.packs.flatMap((p) => (p.scheme ? [p.scheme] : []));
 }

@@ -2,7 +2,8 @@ import type { Bilingual, MessageKey } from '../core/messages';
 import type { Pack } from '../core/pack/schema';
 import { periodLabel } from '../core/period';
 import { starText } from '../core/assess/grade';
-import type { BranchChanges, BranchOutcome, BranchWhatIf, CadreWhatIf, WhatIfResult } from '../core/rulesheet/index';
+import type { BranchChanges, BranchOutcome, BranchWhatIf, CadreWhatIf, SchemeChanges, SubjectWhatIf, WhatIfResult } from '../core/rulesheet/index';
+import type { Scheme } from '../core/scheme/schema';
 import { h } from './dom';
 import { inLang, type RulesTabContext, tr } from './rules-context';
 
@@ -13,6 +14,8 @@ const MAX_SHOWN = 30;
 export interface WhatIfNames {
   cadre?: Pick<Pack, 'indicators' | 'grades'>;
   branch?: Pick<Pack, 'indicators'>;
+  /** The declared assessment whose rules changed: its subject word, indicators and grades. */
+  scheme?: Pick<Scheme, 'subject' | 'subjectEn' | 'indicators' | 'grades'>;
 }
 
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
@@ -23,7 +26,7 @@ function indicatorLabel(ctx: RulesTabContext, pack: Pick<Pack, 'indicators'> | u
   return ctx.lang === 'zh' ? indicator.label : (indicator.labelEn ?? indicator.label);
 }
 
-function gradeLabel(ctx: RulesTabContext, pack: WhatIfNames['cadre'], grade: string): string {
+function gradeLabel(ctx: RulesTabContext, pack: Pick<Pack, 'grades'> | undefined, grade: string): string {
   return ctx.lang === 'zh' ? grade : (pack?.grades.find((g) => g.grade === grade)?.gradeEn ?? grade);
 }
 
@@ -107,6 +110,38 @@ function branchBody(ctx: RulesTabContext, names: WhatIfNames, changes: BranchCha
   return [h('p', { class: 'whatif-summary' }, summary), ...(changed > 0 ? branchList(ctx, names, changes) : [])];
 }
 
+function subjectView(ctx: RulesTabContext, names: WhatIfNames, s: SubjectWhatIf): HTMLElement {
+  const score = tr(ctx, 'uiWhatIfScore', { name: s.name, before: s.before.score, after: s.after.score, delta: signed(s.delta) });
+  const grade = s.gradeChanged ? tr(ctx, 'uiWhatIfGrade', { before: gradeLabel(ctx, names.scheme, s.before.grade), after: gradeLabel(ctx, names.scheme, s.after.grade) }) : '';
+  const moved = standing(ctx, s.before) !== standing(ctx, s.after);
+  const where = [s.group, periodLabel(s.period, ctx.lang)].filter(Boolean).join(' · ');
+  return h(
+    'li',
+    { class: `whatif-subject ${s.delta < 0 ? 'down' : s.delta > 0 ? 'up' : 'same'}`, 'data-name': s.name },
+    h('div', { class: 'whatif-score' }, score + grade),
+    h('div', { class: 'muted small' }, where),
+    ...s.indicators.map((i) => h('div', { class: 'small' }, tr(ctx, 'uiWhatIfIndicator', { indicator: indicatorLabel(ctx, names.scheme, i.id, i.label), before: i.before, after: i.after }))),
+    moved ? h('div', { class: 'small whatif-standing' }, tr(ctx, 'uiWhatIfStanding', { before: standing(ctx, s.before), after: standing(ctx, s.after) })) : null,
+    ...messages(ctx, 'uiWhatIfFlagAdded', 'flag', s.flagsAdded, 'flag-added'),
+    ...messages(ctx, 'uiWhatIfFlagRemoved', 'flag', s.flagsRemoved, 'flag-removed'),
+    ...messages(ctx, 'uiWhatIfRiskAdded', 'reason', s.risksAdded, 'flag-added'),
+    ...messages(ctx, 'uiWhatIfRiskRemoved', 'reason', s.risksRemoved, 'flag-removed'),
+  );
+}
+
+/** A change of a declared assessment's rules: the results it moves, person-periods counted as results. */
+function schemeBody(ctx: RulesTabContext, names: WhatIfNames, changes: SchemeChanges | undefined): HTMLElement[] {
+  const subject = names.scheme ? (ctx.lang === 'zh' ? names.scheme.subject : (names.scheme.subjectEn ?? names.scheme.subject)) : '';
+  if (!changes || changes.subjects.length + changes.unchanged === 0) return [h('p', { class: 'whatif-summary muted' }, tr(ctx, 'uiWhatIfNoSubjects', { subject }))];
+  const changed = changes.subjects.length;
+  const { up, down } = changes.counts;
+  const summary = changed === 0 ? tr(ctx, 'uiWhatIfSubjectNone', { subject, unchanged: changes.unchanged }) : tr(ctx, 'uiWhatIfSubjectSummary', { subject, changed, up, down, unchanged: changes.unchanged });
+  const out: HTMLElement[] = [h('p', { class: 'whatif-summary' }, summary)];
+  if (changed > 0) out.push(h('ul', { id: 'whatif-subjects', class: 'whatif-list' }, ...changes.subjects.slice(0, MAX_SHOWN).map((s) => subjectView(ctx, names, s))));
+  if (changed > MAX_SHOWN) out.push(h('p', { class: 'muted small' }, tr(ctx, 'uiWhatIfSubjectMore', { count: changed - MAX_SHOWN })));
+  return out;
+}
+
 /**
  * Who would change score, grade or flags under the drafted rule, and by how
  * much, before anything is written; then the problems the rule would leave in
@@ -117,7 +152,7 @@ export function whatIfView(ctx: RulesTabContext, names: WhatIfNames, result: Wha
   if (result.ruleChanges.length === 0) body.push(h('p', { class: 'muted' }, tr(ctx, 'uiWhatIfSame')));
   else {
     body.push(h('ul', { class: 'rule-changes small muted' }, ...result.ruleChanges.map((c) => h('li', {}, inLang(ctx, c)))));
-    body.push(...(result.subject === 'branch' ? branchBody(ctx, names, result.branches) : cadreBody(ctx, names, result)));
+    body.push(...(result.subject === 'scheme' ? schemeBody(ctx, names, result.scheme) : result.subject === 'branch' ? branchBody(ctx, names, result.branches) : cadreBody(ctx, names, result)));
   }
   if (elsewhere.length > 0) {
     body.push(h('div', { id: 'elsewhere', class: 'problem small' }, tr(ctx, 'uiWhatIfElsewhere'), h('ul', {}, ...elsewhere.map((p) => h('li', {}, inLang(ctx, p))))));

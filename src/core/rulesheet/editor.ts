@@ -168,12 +168,15 @@ export function ledgerFacts(pack: Pack, read: ReadResult): FactInfo[] {
 }
 
 
+/** The block holding a pack: the one whose 【设置】 (or a scheme's 【方案】) gives its id, else the one of its title. */
 function blockOf(blocks: SheetBlock[], pack: EditablePack): SheetBlock | undefined {
-  const settingsKey = headerKey(t('rsTableSettings'));
-  const idKey = headerKey(t('rsSetId'));
+  const idRows = new Map([
+    [headerKey(t('rsTableSettings')), headerKey(t('rsSetId'))],
+    [headerKey(t('rsTableScheme')), headerKey(t('rsHeadId'))],
+  ]);
   return (
     blocks.find((b) =>
-      b.tables.some((tb) => tb.key === settingsKey && tb.rows.some((r) => r.cells.some((c) => headerKey(String(c ?? '')) === idKey) && r.cells.some((c) => String(c ?? '').trim() === pack.id))),
+      b.tables.some((tb) => idRows.has(tb.key) && tb.rows.some((r) => r.cells.some((c) => headerKey(String(c ?? '')) === idRows.get(tb.key)) && r.cells.some((c) => String(c ?? '').trim() === pack.id))),
     ) ?? blocks.find((b) => b.title === pack.title)
   );
 }

@@ -19,9 +19,10 @@ export { RuleTestCaseSchema, type RuleTestCase, type RuleTestResult, type RuleTe
 export { runEntryTests } from './run-tests';
 export { runSchemeRuleTests } from '../scheme/rule-tests';
 export { diffPacks, diffBranchPacks, diffRules, diffSchemes, removedPacks, type PackChange, type PackDiff, type RemovedPack } from './diff';
-export { whatIf, branchWhatIf, type WhatIfResult, type CadreWhatIf, type CadreOutcome, type BranchWhatIf, type BranchOutcome, type WhatIfOptions, type BranchWhatIfOptions } from './whatif';
+export { whatIf, branchWhatIf, schemeWhatIf, type WhatIfResult, type CadreWhatIf, type CadreOutcome, type BranchWhatIf, type BranchOutcome, type WhatIfOptions, type BranchWhatIfOptions } from './whatif';
 export type { BranchChanges } from './whatif-branches';
-export { type EditablePack, isBranchPack, rulesView, ruleFacts } from './editable';
+export { type EditablePack, isBranchPack, isSchemePack, rulesView, ruleFacts } from './editable';
+export type { SchemeChanges, SubjectWhatIf } from './whatif-scheme';
 export { suppliedBranchFacts } from './branch/facts';
 export { applyRuleDraft, ruleDraftOf, packWithRule, ledgerFacts, problemsElsewhere, ruleRowEdit, RuleDraftSchema, type RuleDraft, type DraftResult, type DraftProblem } from './editor';
 export type { PackEntry, LocatedTest } from './section';

@@ -42,7 +42,8 @@ export interface BranchChanges {
 /** The failed must-meet items (未达标事项), as the branch sheet lists them: not a veto's or the bottom share's flag. */
 const failedItems = (r: SubjectResult) => r.flags.filter((f) => f.item);
 
-function outcome(r: SubjectResult): BranchOutcome {
+/** A result as the what-if shows it; a branch's flags are its failed items only. */
+export function outcomeOf(r: SubjectResult, flags: (r: SubjectResult) => SubjectResult['flags'] = (x) => x.flags): BranchOutcome {
   return {
     score: r.score,
     grade: r.grade,
@@ -50,7 +51,7 @@ function outcome(r: SubjectResult): BranchOutcome {
     stars: r.stars,
     fallsShort: r.fallsShort,
     risk: r.risk,
-    flags: failedItems(r).map(bilingual),
+    flags: flags(r).map(bilingual),
     riskReasons: r.riskReasons.map(bilingual),
     indicators: r.indicators,
   };
@@ -87,8 +88,8 @@ export function branchChanges(now: BranchAssessment | undefined, next: BranchAss
     out.branches.push({
       name: c.before.name,
       period: c.before.period,
-      before: outcome(c.before),
-      after: outcome(c.after),
+      before: outcomeOf(c.before, failedItems),
+      after: outcomeOf(c.after, failedItems),
       delta: c.delta,
       indicators: c.indicators,
       flagsAdded: c.flagsAdded,

@@ -3,12 +3,14 @@ import { assessBranches } from '../branch/assess';
 import type { BranchAssessment } from '../branch/result';
 import type { BranchPack } from '../branch/schema';
 import type { Bilingual } from '../messages';
-import { assessAll, type RunOptions } from '../run';
+import { assessAll, type RunOptions, type RunPacks } from '../run';
+import type { Scheme } from '../scheme/schema';
 import { packHash } from '../pack/hash';
 import type { Pack } from '../pack/schema';
 import type { SubjectResult } from '../scheme/result';
 import type { WorkbookSnapshot } from '../snapshot';
-import { diffBranchPacks, diffPacks, type PackChange } from './diff';
+import { diffBranchPacks, diffPacks, diffSchemes, type PackChange } from './diff';
+import { type SchemeChanges, schemeChanges } from './whatif-scheme';
 import { type BranchChanges, branchChanges } from './whatif-branches';
 import { bilingual, compareResults } from './whatif-compare';
 
@@ -44,8 +46,8 @@ export interface WhatIfOptions extends AssessOptions {
 }
 
 export interface WhatIfResult {
-  /** Whose rules changed: the cadre pack's, or the branch pack's (then no cadre changes). */
-  subject: 'cadre' | 'branch';
+  /** Whose rules changed: the cadre pack's, the branch pack's or a declared assessment's (then no cadre changes). */
+  subject: 'cadre' | 'branch' | 'scheme';
   versions: { current: string; candidate: string };
   ruleChanges: PackChange[];
   /** Only the cadres whose score, grade or flags change, the biggest change first. */
@@ -54,6 +56,8 @@ export interface WhatIfResult {
   counts: { up: number; down: number; gradeChanged: number; flagsChanged: number };
   /** The branches (given the branch pack, or when the branch rules changed). */
   branches: BranchChanges;
+  /** The subjects of the declared assessment whose rules changed. */
+  scheme?: SchemeChanges;
 }
 
 const outcome = (r: SubjectResult): CadreOutcome => ({
@@ -151,5 +155,27 @@ export async function branchWhatIf(snapshot: WorkbookSnapshot, current: BranchPa
     unchanged: 0,
     counts: { up: 0, down: 0, gradeChanged: 0, flagsChanged: 0 },
     branches: branchChanges(now, next, labelsOf(current, candidate)),
+  };
+}
+
+/**
+ * The what-if for a declared assessment's rules (党员中心户, 村干部, the
+ * quarterly roll-up): the run made again on the current data with the
+ * candidate in its place, listing the subjects whose score, grade, stars,
+ * standing, flags or risk would change and by how much.
+ */
+export async function schemeWhatIf(snapshot: WorkbookSnapshot, packs: RunPacks, current: Scheme, candidate: Scheme, options: Omit<RunOptions, 'onProgress'> = {}): Promise<WhatIfResult> {
+  const withScheme = (scheme: Scheme): RunPacks => ({ ...packs, schemes: [...(packs.schemes ?? []).filter((s) => s.id !== current.id), scheme] });
+  const judged = async (scheme: Scheme) => (await assessAll(snapshot, withScheme(scheme), options)).schemes.find((a) => a.id === scheme.id);
+  const [now, next] = [await judged(current), await judged(candidate)];
+  return {
+    subject: 'scheme',
+    versions: { current: packHash(current), candidate: packHash(candidate) },
+    ruleChanges: diffSchemes(current, candidate),
+    cadres: [],
+    unchanged: 0,
+    counts: { up: 0, down: 0, gradeChanged: 0, flagsChanged: 0 },
+    branches: branchChanges(undefined, undefined, new Map()),
+    scheme: schemeChanges(now, next, labelsOf(current, candidate)),
   };
 }
