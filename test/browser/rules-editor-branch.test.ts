@@ -55,7 +55,7 @@ describe.skipIf(!HAS_CHROMIUM)('the rule editor on the branch block, in Chromium
 
     // offers the branch block, its rules and the facts the ledgers supply, and shows what raising 办结率 to 95% would do.
     await page.click('[data-tab=rules]');
-    expect(await page.locator('#rule-block option').allTextContents()).toEqual(['驻村干部月度考核', '党支部考核']);
+    expect(await page.locator('#rule-block option').allTextContents()).toEqual(['驻村干部月度考核', '党支部考核', '驻村干部季度评星定档', '党员中心户季度测评', '村干部年度目标考评']);
     await page.selectOption('#rule-block', 'branch');
     const groups = await page.locator('#rule-select optgroup').evaluateAll((els) => els.map((e) => e.getAttribute('label')));
     expect(groups).toEqual(['三会一课', '主题党日', '为民服务', '承诺践诺', '矛盾纠纷化解', '驻村干部']);
@@ -125,7 +125,13 @@ describe.skipIf(!HAS_CHROMIUM)('the rule editor on the branch block, in Chromium
     // speaks English from the same message table, flags and risk reasons included.
     await page.click('#lang');
     await page.click('[data-tab=rules]');
-    expect(await page.locator('#rule-block option').allTextContents()).toEqual(['Stationed cadres, monthly assessment', 'Party branch assessment']);
+    expect(await page.locator('#rule-block option').allTextContents()).toEqual([
+      'Stationed cadres, monthly assessment',
+      'Party branch assessment',
+      'Stationed cadres, quarterly star rating',
+      'Party-member central households, quarterly review',
+      'Village cadres, annual target assessment',
+    ]);
     await page.selectOption('#rule-select', 'meetings-committee');
     await page.fill('#rule-points', '每个扣10分');
     await page.waitForSelector('.whatif-branch');
@@ -134,6 +140,24 @@ describe.skipIf(!HAS_CHROMIUM)('the rule editor on the branch block, in Chromium
     expect(xiri).toContain('Branch meetings 20 → 10');
     expect(xiri).toContain('New risk reason: last place (24 of 24)');
     expect(await page.locator('.whatif-branch[data-branch="敖包图嘎查党支部"]').textContent()).toContain('No longer a risk reason: last place (24 of 24)');
+    expect(errors).toEqual([]);
+  });
+
+  it('edits a declared assessment’s rule the same way: the households 3 points a 政策宣传 would move, and the row saved into the household block', async () => {
+    await page.click('#lang');
+    await page.selectOption('#rule-block', 'scheme:household');
+    await page.selectOption('#rule-select', 'publicity-points');
+    expect(await page.locator('#rule-points').inputValue()).toBe('政策宣传每个2分，最多10分');
+    await page.fill('#rule-points', '政策宣传每个3分，最多10分');
+    await page.waitForSelector('.whatif-subject');
+    // More points a time reaches the cap of 10 sooner: some households gain, none loses.
+    expect(await page.locator('.whatif-summary').textContent()).toMatch(/^党员中心户：\d+ 项结果的得分、等次或提示会变化（升 \d+，降 0），\d+ 项不变$/);
+    expect(await page.locator('.whatif-subject .muted').first().textContent()).toMatch(/嘎查 · 2024年第.季度$/);
+    await page.click('#save-rule');
+    await page.waitForSelector('#rule-saved:has-text("publicity-points")');
+    const sheet = rulesSheetOf(preview);
+    const at = locate(sheet, '规则', 'publicity-points', '得分', rowOf(sheet, '【规则包】党员中心户季度测评'));
+    expect(cellValue(at.row, at.col)).toBe('政策宣传每个3分，最多10分');
     expect(errors).toEqual([]);
   });
 });
