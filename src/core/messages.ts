@@ -695,6 +695,7 @@ export const MESSAGES = {
   uiAllPeriods: { zh: '全部期间', en: 'All periods' },
   uiRun: { zh: '考评', en: 'Assess' },
   uiRunning: { zh: '正在考评… {done}/{total}', en: 'Assessing… {done}/{total}' },
+  uiRunningOf: { zh: '正在考评 {title}… {done}/{total}', en: 'Assessing {title}… {done}/{total}' },
   uiWriting: { zh: '正在写入“考评结果”…', en: 'Writing the results sheet…' },
   uiWritten: { zh: '已写入“{sheets}”（{rows} 行），{time}', en: 'Wrote "{sheets}" ({rows} rows) at {time}' },
   uiRulesLogNotSaved: {

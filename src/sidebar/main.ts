@@ -46,7 +46,8 @@ interface State {
   declaredPeriods: string[];
   mapping: ColumnMapping;
   period: string;
-  progress: { done: number; total: number };
+  /** Subjects judged of the assessment being judged, which the run goes through one after another. */
+  progress: { done: number; total: number; of?: { zh: string; en: string } };
   run?: RunResult;
   /** The assessment of the run the results panel shows, by id. */
   shown?: string;
@@ -241,8 +242,8 @@ async function run(): Promise<void> {
       mapping: state.mapping,
       period: state.period || undefined,
       today: today(),
-      onProgress: async (done, total) => {
-        state.progress = { done, total };
+      onProgress: async (done, total, of) => {
+        state.progress = { done, total, ...(of ? { of } : {}) };
         renderProgress();
         await nextFrame();
       },
@@ -268,10 +269,11 @@ async function run(): Promise<void> {
 function renderProgress(): void {
   const el = document.getElementById('status');
   if (!el) return;
-  const { done, total } = state.progress;
+  const { done, total, of } = state.progress;
+  const c = ctx();
   replace(
     el,
-    h('div', {}, tr(ctx(), 'uiRunning', { done, total })),
+    h('div', {}, of ? tr(c, 'uiRunningOf', { title: c.lang === 'zh' ? of.zh : of.en, done, total }) : tr(c, 'uiRunning', { done, total })),
     h('progress', { id: 'progress', max: Math.max(1, total), value: done }),
   );
 }

@@ -56,8 +56,9 @@ describe('one cadre twice in a month', () => {
 describe('progress', () => {
   it('is reported as rows are scored, ending at the total', async () => {
     const rows = Array.from({ length: 120 }, (_, i) => cadreRow(i + 1, `干部${i + 1}`));
-    const seen: [number, number][] = [];
-    await assessWorkbook(await snapshotOf(ledger('2024年5月', rows)), pack, { onProgress: (done, total) => void seen.push([done, total]) });
-    expect(seen).toEqual([[50, 120], [100, 120], [120, 120]]);
+    const seen: [number, number, string | undefined][] = [];
+    await assessWorkbook(await snapshotOf(ledger('2024年5月', rows)), pack, { onProgress: (done, total, of) => void seen.push([done, total, of?.zh]) });
+    // Each report names the assessment its counts are of: a run goes through several, one after another.
+    expect(seen).toEqual([[50, 120, pack.title], [100, 120, pack.title], [120, 120, pack.title]]);
   });
 });

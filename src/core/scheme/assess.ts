@@ -40,8 +40,8 @@ export interface SchemeOptions {
   onProgress?: ProgressCallback;
 }
 
-/** May return a promise: the sidebar yields to the browser there so the progress bar paints. */
-export type ProgressCallback = (done: number, total: number) => void | Promise<void>;
+/** May return a promise: the sidebar yields to the browser there so the progress bar paints. `of` names the assessment the counts are of. */
+export type ProgressCallback = (done: number, total: number, of?: { zh: string; en: string }) => void | Promise<void>;
 
 const PROGRESS_EVERY = 50;
 
@@ -457,6 +457,7 @@ export async function assessScheme(scheme: Scheme, inputs: SchemeInputs, options
     }),
   }));
   const total = plan.reduce((n, p) => n + p.judged.length, 0);
+  const title = { zh: scheme.title, en: scheme.titleEn ?? scheme.title };
   let done = 0;
   const results: SubjectResult[] = [];
   for (const { unit, judged } of plan) {
@@ -474,12 +475,12 @@ export async function assessScheme(scheme: Scheme, inputs: SchemeInputs, options
       const facts = gatherFacts(scheme.facts, subject.data as SubjectData, unit, ctx);
       inUnit.push(await assessor.judge({ name: subject.name, group: subject.group, source }, unit, facts));
       done++;
-      if (options.onProgress && done % PROGRESS_EVERY === 0) await options.onProgress(done, total);
+      if (options.onProgress && done % PROGRESS_EVERY === 0) await options.onProgress(done, total, title);
     }
     await assessor.settle(inUnit);
     results.push(...inUnit);
   }
-  await options.onProgress?.(total, total);
+  await options.onProgress?.(total, total, title);
   results.sort((a, b) => a.period.localeCompare(b.period) || a.rank - b.rank || a.name.localeCompare(b.name, 'zh'));
   return {
     id: scheme.id,
