@@ -68,16 +68,16 @@ interface RunEntry {
 /** The assessments a scheme reads the results of. */
 const sources = (scheme: Scheme) => [...new Set(scheme.facts.flatMap((f) => (f.source === 'results' ? [f.scheme] : [])))];
 
-/** Whether the inputs name anyone to assess: a row of some ledger, or another assessment's result that belongs to someone. */
-const namesAnyone = (inputs: SchemeInputs) =>
-  [...inputs.ledgers.values()].some((l) => l.records.length > 0) || [...inputs.results.values()].some((r) => r.results.some((x) => !r.owners || r.owners.has(x)));
+/** Whether there is anything to assess: a sheet of some ledger (its header alone says the ledger is kept), or another assessment's result that belongs to someone. */
+const hasInputs = (inputs: SchemeInputs) =>
+  [...inputs.ledgers.values()].some((l) => l.infos.length > 0) || [...inputs.results.values()].some((r) => r.results.some((x) => !r.owners || r.owners.has(x)));
 
 const sourceAbsent = (s: Scheme, source: string) => both('schemeSourceAbsent', { title: s.title, titleEn: s.titleEn ?? s.title, source });
 
 /**
  * Judges every assessment once, each after those whose results it reads, by
- * the one assessScheme. An assessment with nobody in its inputs is left out
- * quietly (its ledgers are absent, as the sheet accounting says); one made
+ * the one assessScheme. An assessment with no ledger sheet and no results to
+ * read is left out quietly (its ledgers are absent, as the sheet accounting says); one made
  * only of the results of an assessment that did not run says so.
  */
 async function judgeAll(entries: RunEntry[], options: RunOptions) {
@@ -96,7 +96,7 @@ async function judgeAll(entries: RunEntry[], options: RunOptions) {
     }
     const entry = waiting.splice(next, 1)[0]!;
     const inputs = entry.read(done);
-    if (!namesAnyone(inputs)) {
+    if (!hasInputs(inputs)) {
       const missing = sources(entry.scheme).find((id) => !done.has(id));
       if (entry.scheme.ledgers.length === 0 && missing) notes.push(sourceAbsent(entry.scheme, missing));
       continue;
