@@ -1,7 +1,7 @@
 import { type Assessment, type AssessOptions, type Reading, readCadres } from './assess/assess';
 import { readBranches } from './branch/assess';
 import { branchScheme } from './branch/scheme';
-import { type Classification, classifyWorkbook, type SheetClass, type SheetKinds, withoutBranchLedgers } from './branch/ledgers';
+import { type Classification, classifyWorkbook, type SheetClass, type SheetKinds, sheetsNamed } from './branch/ledgers';
 import { both, type Bilingual } from './messages';
 import { branchAssessment, cadreAssessment } from './scheme/adapt';
 import { assessScheme, type SchemeInputs } from './scheme/assess';
@@ -122,17 +122,17 @@ function declaredInputs(workbook: WorkbookSnapshot, scheme: Scheme, kinds: Sheet
 
 /**
  * Assesses everything a workbook holds, the way every host does it: the
- * sheets are told apart once, each assessment reads its own ledgers from
- * them (meeting records and work ledgers are kept out of the cadre ledger's
- * header search: a column such as 书记姓名 must not make one pass for a
- * cadre ledger), and every assessment is judged by assessScheme, the cadre
- * results feeding the branch and the quarterly roll-up instead of being
- * computed twice.
+ * sheets are told apart once (each goes to the ledger whose header it matches
+ * best, so a work ledger with a 书记姓名 column is not taken for a cadre
+ * ledger), each assessment reads its own ledgers from the sheets it was
+ * given, and every assessment is judged by assessScheme, the cadre results
+ * feeding the branch and the quarterly roll-up instead of being computed twice.
  */
 export async function assessAll(workbook: WorkbookSnapshot, packs: RunPacks, options: RunOptions = {}): Promise<RunResult> {
   const { kinds, sheets } = classifyRun(workbook, packs, options.mapping);
   const reading = { period: options.period, mapping: options.mapping, defaultPeriod: options.defaultPeriod, today: options.today };
-  const cadre = readCadres(withoutBranchLedgers(workbook, kinds), packs.cadre, reading);
+  // The cadre ledger is read from the sheets the classification gave it, as every other ledger is.
+  const cadre = readCadres(sheetsNamed(workbook, kinds.cadre), packs.cadre, reading);
   let cadres: Assessment | undefined;
   let branch: Reading<BranchAssessment> | undefined;
   let branches: BranchAssessment | undefined;

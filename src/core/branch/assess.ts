@@ -13,7 +13,7 @@ import { collectDeclared } from './declared';
 import { branchScheme, MEETINGS_LEDGER, WORK_LEDGER } from './scheme';
 import { assessScheme } from '../scheme/assess';
 import type { SchemeAssessment, SubjectResult } from '../scheme/result';
-import { classifySheets, ledgerTitle, readBranchLedgers, type SheetKinds, withoutBranchLedgers } from './ledgers';
+import { classifySheets, ledgerTitle, readBranchLedgers, type SheetKinds, sheetsNamed } from './ledgers';
 import { collectMeetings, type Meeting } from './meetings';
 import { BranchNameRules, BranchRoster } from './names';
 import { type BranchAssessment, branchOrder, branchResultOf, type CoverageNote } from './result';
@@ -91,7 +91,7 @@ export async function assessBranches(workbook: WorkbookSnapshot, packs: BranchPa
   const cadres =
     options.cadres ??
     (packs.cadre && kinds.cadre.length > 0
-      ? await assessWorkbook(withoutBranchLedgers(workbook, kinds), packs.cadre, { period: options.period, mapping: options.mapping, defaultPeriod: options.defaultPeriod, today: options.today })
+      ? await assessWorkbook(sheetsNamed(workbook, kinds.cadre), packs.cadre, { period: options.period, mapping: options.mapping, defaultPeriod: options.defaultPeriod, today: options.today })
       : undefined);
   const reading = readBranches(workbook, packs, { ...rest, kinds, cadres });
   return reading.view(await assessScheme(reading.scheme, reading.inputs, { period: options.period, onProgress }));
