@@ -90,3 +90,33 @@ export function compareResults(now: SubjectResult[], next: SubjectResult[], opti
     return { ...change, changed: change.delta !== 0 || indicators.length > 0 || watch.some((w) => moved[w]) };
   });
 }
+
+/** How one subject's period comes out, a branch's or a household's: what the what-if shows beside the other rules'. */
+export interface BranchOutcome {
+  score: number;
+  grade: string;
+  gradeEn: string;
+  stars: number;
+  fallsShort: boolean;
+  risk: boolean;
+  /** Its flags; a branch's are the must-meet items it fails (未达标事项). */
+  flags: Bilingual[];
+  /** Why it is at risk (软弱涣散风险). */
+  riskReasons: Bilingual[];
+  indicators: Record<string, number>;
+}
+
+/** A result as the what-if shows it; a branch's flags are its failed items only. */
+export function outcomeOf(r: SubjectResult, flags: (r: SubjectResult) => SubjectResult['flags'] = (x) => x.flags): BranchOutcome {
+  return {
+    score: r.score,
+    grade: r.grade,
+    gradeEn: r.gradeEn,
+    stars: r.stars,
+    fallsShort: r.fallsShort,
+    risk: r.risk,
+    flags: flags(r).map(bilingual),
+    riskReasons: r.riskReasons.map(bilingual),
+    indicators: r.indicators,
+  };
+}
