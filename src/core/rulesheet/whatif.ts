@@ -129,6 +129,9 @@ export async function whatIf(snapshot: WorkbookSnapshot, current: Pack, candidat
   };
 }
 
+/** The cadre part of a what-if whose rules are not the cadre pack's: the cadre results do not move. */
+const noCadreChanges = (): Pick<WhatIfResult, 'cadres' | 'unchanged' | 'counts'> => ({ cadres: [], unchanged: 0, counts: { up: 0, down: 0, gradeChanged: 0, flagsChanged: 0 } });
+
 export interface BranchWhatIfOptions extends Omit<RunOptions, 'onProgress'> {
   /** The cadre pack in use: its results give each branch its stationed-cadre item. */
   cadre?: Pack;
@@ -151,9 +154,7 @@ export async function branchWhatIf(snapshot: WorkbookSnapshot, current: BranchPa
     subject: 'branch',
     versions: { current: packHash(current), candidate: packHash(candidate) },
     ruleChanges: diffBranchPacks(current, candidate),
-    cadres: [],
-    unchanged: 0,
-    counts: { up: 0, down: 0, gradeChanged: 0, flagsChanged: 0 },
+    ...noCadreChanges(),
     branches: branchChanges(now, next, labelsOf(current, candidate)),
   };
 }
@@ -172,9 +173,7 @@ export async function schemeWhatIf(snapshot: WorkbookSnapshot, packs: RunPacks, 
     subject: 'scheme',
     versions: { current: packHash(current), candidate: packHash(candidate) },
     ruleChanges: diffSchemes(current, candidate),
-    cadres: [],
-    unchanged: 0,
-    counts: { up: 0, down: 0, gradeChanged: 0, flagsChanged: 0 },
+    ...noCadreChanges(),
     branches: branchChanges(undefined, undefined, new Map()),
     scheme: schemeChanges(now, next, labelsOf(current, candidate)),
   };
