@@ -82,6 +82,8 @@ export class SchemeAssessor {
   /** The facts whose rows a result keeps: what a risk reason points at. Every other fact's rows are spent once its flags and items are written. */
   private readonly evidenceFacts: ReadonlySet<string>;
   private readonly noDetails: Params;
+  /** Whether a rule's flag says what a count names ({…Detail}): most rules' flags do not, and need no details worked out. */
+  private readonly flagsNameDetails: boolean;
 
   constructor(scheme: Scheme) {
     this.scheme = textsFilled(scheme);
@@ -92,6 +94,7 @@ export class SchemeAssessor {
     this.mustMeet = new MustMeet(this.scheme.requirements, (fact) => labels.get(fact) ?? { zh: fact, en: fact });
     this.standing = new Standing(this.scheme, (fact, value) => this.show(fact, value));
     this.noDetails = Object.fromEntries([...labels.keys()].map((fact) => [`${fact}Detail`, '—']));
+    this.flagsNameDetails = this.scheme.rules.some((r) => /Detail\}/.test(`${r.flag ?? ''}${r.flagEn ?? ''}`));
   }
 
   /** A fact's value as a flag or a cell shows it: rates as percentages. */
@@ -126,8 +129,11 @@ export class SchemeAssessor {
   /** One subject in one period, before the period's ranking, quota and outputs. */
   async judge(subject: { name: string; group: string | null; source: SubjectResult['source'] }, period: string, facts: GatheredFacts): Promise<SubjectResult> {
     const row = await this.scorer.score({ values: facts.values, missing: facts.missing });
-    const { zh: details, en: detailsEn } = this.details(facts);
-    let flags: ResultFlag[] = row.flags.map((f) => ({ ...f, message: fillTemplate(f.message, details), messageEn: fillTemplate(f.messageEn, detailsEn) }));
+    let flags: ResultFlag[] = row.flags.map((f) => ({ ...f }));
+    if (this.flagsNameDetails) {
+      const { zh, en } = this.details(facts);
+      for (const f of flags) Object.assign(f, { message: fillTemplate(f.message, zh), messageEn: fillTemplate(f.messageEn, en) });
+    }
     for (const flag of flags) {
       if (!flag.rule.startsWith('missing:')) continue;
       const inputs = [...new Set((this.plan.rulesByIndicator.get(flag.indicator!) ?? []).flatMap((r) => this.plan.inputs.get(r.id) ?? []))];
