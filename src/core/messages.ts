@@ -343,6 +343,29 @@ export const MESSAGES = {
   rsTableRisk: { zh: '软弱涣散风险', en: 'Weak-and-lax risk' },
   rsHintRisk: { zh: '任一行的条件都成立，支部即标为有风险', en: 'A branch is marked at risk when every condition of any row holds' },
   rsHintBranchSettings: { zh: '规则包的基本信息、星级名额与风险、整改设置', en: 'The pack itself, star quota, risk and rectification' },
+  rsTableNames: { zh: '名称规则', en: 'Name rules' },
+  rsHintNames: {
+    zh: '各台账写的支部名称去掉这些称谓后比较，对上的算同一个支部：支部称谓总是去掉，村级称谓只在不会混淆时去掉，名称前的乡镇（以乡镇称谓结尾）对不上时去掉；用顿号分开',
+    en: 'Branch names in the ledgers are compared without these endings: the Party suffixes always, the place suffixes when that is unambiguous, a leading township (ending in a township suffix) when nothing else matches; separated by 、',
+  },
+  rsHeadNameKind: { zh: '项目', en: 'Item' },
+  rsHeadNameWords: { zh: '写法', en: 'Wordings' },
+  rsNameSuffixes: { zh: '支部称谓', en: 'Party suffixes' },
+  rsNamePlaceSuffixes: { zh: '村级称谓', en: 'Place suffixes' },
+  rsNameTownshipSuffixes: { zh: '乡镇称谓', en: 'Township suffixes' },
+  rsNameRowUnknown: { zh: '“{text}”看不懂{suggestion}；【名称规则】表可写：{known}', en: 'unknown row "{text}"{suggestionEn}; 【名称规则】 rows are: {known}' },
+  rsNameSuffixesEmpty: {
+    zh: '{field}不能为空：请写支部名称结尾表示党组织的词，如 党支部、党总支，用顿号分开',
+    en: '{fieldEn} must not be blank: write the endings that name a Party organisation, as 党支部、党总支, separated by 、',
+  },
+  rsTableNameAliases: { zh: '名称对照', en: 'Name aliases' },
+  rsHintNameAliases: {
+    zh: '台账中对不上的支部名称，写明它指哪个支部；与工作簿中“支部名称对照”表作用相同',
+    en: 'A branch name a ledger writes that matches none, beside the branch it means; as a 支部名称对照 sheet of the workbook does',
+  },
+  rsHeadWritten: { zh: '台账中的写法', en: 'As written' },
+  rsHeadAliasBranch: { zh: '对应支部', en: 'Branch' },
+  rsAliasBranchBlank: { zh: '“{text}”没有写对应支部；请写它在台账中指的支部名称，或删去这一行', en: '"{text}" names no branch; write the branch it means, or delete the row' },
   rsHeadExpected: { zh: '应达到', en: 'Expected' },
   rsHeadActual: { zh: '实际情况', en: 'Actual' },
   rsHeadMessage: { zh: '问题描述', en: 'Message' },
@@ -873,9 +896,6 @@ export const MESSAGES = {
   // Pack files holding both packs, the branch pack's change log, and the change log of every pack in the sidebar
   rsFileNoPacks: { zh: '“packs” 应是一个列表，至少含一个规则包', en: '"packs" must be a list of at least one pack' },
   rsFileDuplicatePack: { zh: '规则包编号“{id}”与 {other} 重复', en: 'pack id "{id}" is also used by {other}' },
-  rsTableCarried: { zh: '台账与数据项', en: 'Ledgers and facts' },
-  rsCarriedNames: { zh: '支部名称规则', en: 'branch name rules' },
-  rsChangeWhole: { zh: '{section}“{name}”有改动（规则包的 {key}，规则表中不列出）', en: '{sectionEn} "{name}" changed (the pack\'s {key}, not shown on the rules sheet)' },
   rsCliNewPack: { zh: '规则包“{pack}”是新增的：{indicators} 个指标，{rules} 条规则（规则版本 {to}）', en: 'pack "{pack}" is new: {indicators} indicators, {rules} rules (version {to})' },
   rsCliNoBranchPack: { zh: '{file} 中没有党支部规则包', en: '{file} holds no branch pack' },
   uiRulesVersions: { zh: '规则版本：{versions}', en: 'rules versions: {versionsEn}' },
@@ -883,10 +903,6 @@ export const MESSAGES = {
   uiImportKeptProblems: {
     zh: '规则表中的“{pack}”还有问题，导入“{file}”会原样保留它：请先改正这些问题，或导入含全部规则包的文件',
     en: '"{pack}" on the rules sheet still has problems and importing "{file}" would keep it as it is: fix them first, or import a file with every pack',
-  },
-  uiImportCarried: {
-    zh: '“{file}”中“{pack}”的{parts}与规则表不同；规则表不保存这些内容，导入后仍按默认（rules/branch.json）读取',
-    en: '"{file}": the {parts} of "{pack}" differ from the rules sheet\'s; the sheet does not hold them, so after the import the defaults (rules/branch.json) are used',
   },
   // Sidebar: the rule editor on the branch block (党支部考核) and its what-if
   uiEditorBlock: { zh: '规则包', en: 'Rule pack' },

@@ -70,19 +70,14 @@ async function replaceSheet(ctx: RulesTabContext, ready: Extract<Import, { kind:
   }
 }
 
-/** Changes to what the sheet does not hold are not made by an import: they are said apart. */
-const onSheet = (d: PackDiff) => d.changes.filter((ch) => ch.table !== 'rsTableCarried');
-
 /** One pack's part of the import: new, unchanged, or its change log. */
 function packView(ctx: RulesTabContext, file: string, d: PackDiff): HTMLElement[] {
   if (d.from === undefined) return [h('p', {}, tr(ctx, 'uiImportNew', { file, pack: d.title, indicators: d.indicators, rules: d.rules }))];
-  const changes = onSheet(d);
-  const lost = d.changes.filter((ch) => ch.table === 'rsTableCarried');
+  const changes = d.changes;
   const head = changes.length > 0 ? tr(ctx, 'rsPackChanges', { pack: d.title, count: changes.length, from: d.from, to: d.to }) : tr(ctx, 'rsPackNoChanges', { pack: d.title, from: d.from });
   return [
     h('p', { class: 'pack-changes', 'data-subject': d.subject }, head),
     ...(changes.length > 0 ? [h('ul', { class: 'change-log small', 'data-subject': d.subject }, ...changes.map((ch) => h('li', { class: `change ${ch.kind}` }, inLang(ctx, ch))))] : []),
-    ...(lost.length > 0 ? [h('p', { class: 'problem small' }, tr(ctx, 'uiImportCarried', { file, pack: d.title, parts: lost.map((ch) => ch.name).join('、') }))] : []),
   ];
 }
 
@@ -115,7 +110,7 @@ function importView(ctx: RulesTabContext, paint: () => void): HTMLElement | null
     );
   }
   const diffs = diffRules(entriesOfRules(ctx.rules), c.entries);
-  const count = diffs.reduce((n, d) => n + onSheet(d).length, 0);
+  const count = diffs.reduce((n, d) => n + d.changes.length, 0);
   const changes = count > 0 || diffs.some((d) => d.from === undefined);
   const head = changes ? tr(ctx, 'uiImportChanges', { file: c.file, count }) : tr(ctx, 'uiImportSame', { file: c.file, version: versionsOf(c.entries) });
   const apply = h('button', { id: 'replace-rules', class: 'action', type: 'button', disabled: c.replacing === true }, tr(ctx, 'uiReplaceRules'));

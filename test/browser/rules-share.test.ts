@@ -113,18 +113,18 @@ describe.skipIf(!HAS_CHROMIUM)('sharing rules as a pack file, in Chromium', () =
     await page.waitForSelector('#import-result .problem:has-text("不是有效的 JSON 文件")');
     expect(sheetState(preview.sandbox.workbook, RULES_SHEET)).toEqual(before);
 
-    // imports a branch pack file into the branch block alone, saying what the sheet cannot hold.
+    // imports a branch pack file into the branch block alone, its name aliases with it.
     const theirs = branchOfTheirs(exported.packs[1]);
     await choose('支部规则.json', theirs);
-    expect(await page.locator('#import-changes > p.import-head').textContent()).toBe('导入“支部规则.json”将带来 2 处变更：');
-    const fileVersion = packHash(readPackFile(theirs, 'x').packs[0]!.branch);
-    // What the sheet will hold: the file's pack with the name rules of rules/branch.json.
-    const sheetVersion = packHash(readPackFile({ ...theirs, names: exported.packs[1].names }, 'x').packs[0]!.branch);
-    expect(await page.locator('#import-changes p.pack-changes').allTextContents()).toEqual([`规则包“党支部考核”：2 处变更（规则版本 ${packHash(branch.branch)} → ${fileVersion}）`]);
-    expect(await page.locator('.change-log li').allTextContents()).toEqual(['设置“规则包”的限额星级最多占比：20% → 30%', '参数“办结率要求”：90% → 85%']);
-    expect(await page.locator('#import-changes .problem').textContent()).toBe(
-      '“支部规则.json”中“党支部考核”的支部名称规则与规则表不同；规则表不保存这些内容，导入后仍按默认（rules/branch.json）读取',
-    );
+    expect(await page.locator('#import-changes > p.import-head').textContent()).toBe('导入“支部规则.json”将带来 3 处变更：');
+    const sheetVersion = packHash(readPackFile(theirs, 'x').packs[0]!.branch);
+    expect(await page.locator('#import-changes p.pack-changes').allTextContents()).toEqual([`规则包“党支部考核”：3 处变更（规则版本 ${packHash(branch.branch)} → ${sheetVersion}）`]);
+    expect(await page.locator('.change-log li').allTextContents()).toEqual([
+      '设置“规则包”的限额星级最多占比：20% → 30%',
+      '参数“办结率要求”：90% → 85%',
+      '新增名称对照“巴彦”：台账中的写法 巴彦；对应支部 巴彦嘎查党支部',
+    ]);
+    expect(await page.locator('#import-changes .problem').count()).toBe(0);
     expect(await page.locator('#import-changes .muted').textContent()).toBe('规则表中的“驻村干部月度考核、驻村干部季度评星定档、党员中心户季度测评、村干部年度目标考评”保持不变');
 
     const cadreBefore = rulesSheetOf(preview).values.slice(0, rowOf(rulesSheetOf(preview), '【规则包】党支部考核'));
@@ -135,7 +135,7 @@ describe.skipIf(!HAS_CHROMIUM)('sharing rules as a pack file, in Chromium', () =
     const afterBranch = readRulesSheet(rulesSheetOf(preview));
     expect(afterBranch.problems).toEqual([]);
     expect(packFor(afterBranch, 'branch')!.pack!.starQuota).toEqual({ stars: 5, maxShare: 0.3 });
-    expect(packFor(afterBranch, 'branch')!.pack!.names).toEqual(branch.branch.names);
+    expect(packFor(afterBranch, 'branch')!.pack!.names).toEqual({ ...branch.branch.names, aliases: { 巴彦: '巴彦嘎查党支部' } });
 
     // imports a cadre pack file into the cadre block alone, keeping the branch block as it now is.
     const incoming = stricter(exported.packs[0], true);
@@ -172,11 +172,11 @@ describe.skipIf(!HAS_CHROMIUM)('sharing rules as a pack file, in Chromium', () =
     await choose('全镇规则.json', exported);
     expect(await page.locator('#import-changes p.pack-changes').allTextContents()).toEqual([
       expect.stringMatching(/^规则包“驻村干部月度考核”：\d+ 处变更（规则版本 [0-9a-f]{8} → /),
-      `规则包“党支部考核”：2 处变更（规则版本 ${packHash(readRulesSheet(rulesSheetOf(preview)).packs[1]!.branch)} → ${packHash(branch.branch)}）`,
+      `规则包“党支部考核”：3 处变更（规则版本 ${packHash(readRulesSheet(rulesSheetOf(preview)).packs[1]!.branch)} → ${packHash(branch.branch)}）`,
       // The file's declared assessments are compared with their blocks too: the same, and said so.
       ...shippedSchemes().map((s) => `规则包“${s.title}”没有变更（规则版本 ${packHash(s)}）`),
     ]);
-    expect(await page.locator('.change-log[data-subject=branch] li').allTextContents()).toEqual(['设置“规则包”的限额星级最多占比：30% → 20%', '参数“办结率要求”：85% → 90%']);
+    expect(await page.locator('.change-log[data-subject=branch] li').allTextContents()).toEqual(['设置“规则包”的限额星级最多占比：30% → 20%', '参数“办结率要求”：85% → 90%', '删除名称对照“巴彦”']);
     expect(await page.locator('#import-changes .muted').count()).toBe(0);
 
     await replaceWith('全镇规则.json');

@@ -215,15 +215,17 @@ describe('the branch pack’s change log', () => {
     expect(changes[2]).toMatchObject({ kind: 'changed', table: 'rsTableParams', name: '办结率要求', old: '90%', new: '85%', messageEn: 'parameter "办结率要求": 90% → 85%' });
   });
 
-  it('lists must-meet items added and removed, and names a change to what only a pack file holds', () => {
+  it('lists must-meet items added and removed, and the name rules row by row as 【名称规则】【名称对照】 show them', () => {
     const next = clone(branch.branch);
     next.requirements = next.requirements.filter((r) => r.id !== 'dispute-rate');
     next.names.aliases = { 巴彦: '巴彦嘎查党支部' };
+    next.names.townshipSuffixes = ['苏木', '镇'];
     next.indicators.find((i) => i.id === 'disputes')!.max = 12;
     expect(diffBranchPacks(branch.branch, next).map((c) => [c.kind, c.table, c.message])).toEqual([
       ['changed', 'rsTableIndicators', '指标“矛盾纠纷化解”的满分：10 → 12'],
       ['removed', 'rsTableRequirements', '删除必达要求“dispute-rate”'],
-      ['changed', 'rsTableCarried', '台账与数据项“支部名称规则”有改动（规则包的 names，规则表中不列出）'],
+      ['changed', 'rsTableNames', '名称规则“乡镇称谓”的写法：苏木、镇、乡、街道 → 苏木、镇'],
+      ['added', 'rsTableNameAliases', '新增名称对照“巴彦”：台账中的写法 巴彦；对应支部 巴彦嘎查党支部'],
     ]);
   });
 

@@ -103,8 +103,8 @@ export function branchScheme(pack: BranchPack): Scheme {
   };
 }
 
-/** What the rules sheet does not hold of a branch pack: its name rules, carried over from rules/branch.json. */
-export type BranchCarried = Pick<BranchPack, 'names'>;
+/** The name rules of a branch pack, which a scheme has no place for: read beside it from the branch block's 【名称规则】【名称对照】. */
+export type BranchNames = Pick<BranchPack, 'names'>;
 
 /**
  * The branch pack a scheme read from a branch block stands for: the inverse of
@@ -114,7 +114,7 @@ export type BranchCarried = Pick<BranchPack, 'names'>;
  * columns that name them, and the quota on a grade is the star quota on that
  * band's stars. Not validated: validateBranchPack names what is missing.
  */
-export function branchPackOf(scheme: Scheme, carried: BranchCarried): BranchPackInput {
+export function branchPackOf(scheme: Scheme, { names }: BranchNames): BranchPackInput {
   const meetings = scheme.ledgers.find((l) => l.id === MEETINGS_LEDGER);
   const work = scheme.ledgers.find((l) => l.id === WORK_LEDGER);
   const typeColumn = meetings?.columns.find((c) => c.fact === MEETING_TYPE);
@@ -141,7 +141,7 @@ export function branchPackOf(scheme: Scheme, carried: BranchCarried): BranchPack
     params: scheme.params,
     meetings: own.meetings!,
     work: own.work!,
-    names: carried.names,
+    names,
     ledgers: scheme.ledgers.filter((l) => l !== meetings && l !== work),
     facts: scheme.facts.filter((f) => !implicit.has(f.fact)),
     requirements: scheme.requirements,

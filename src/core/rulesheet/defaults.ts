@@ -26,7 +26,7 @@ function entry(pack: unknown, tests: unknown): PackEntry {
   return { pack: result.pack, tests: z.array(RuleTestCaseSchema).parse(tests) };
 }
 
-/** rules/branch.json: the default branch block, and the source of the parts a branch block does not lay out. */
+/** rules/branch.json: the default branch block, and the source of the parts a sheet written before they were laid out lacks. */
 export function shippedBranchPack(): BranchPack {
   const result = validateBranchPack(branch);
   if (!result.ok) throw new Error(result.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));

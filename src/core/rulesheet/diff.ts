@@ -1,13 +1,14 @@
 import type { BranchPack } from '../branch/schema';
 import { branchLedgers } from '../branch/scheme';
 import { both, type Bilingual, type MessageKey, t } from '../messages';
-import { packHash, stableJson } from '../pack/hash';
+import { packHash } from '../pack/hash';
 import { type Param, paramText } from '../pack/params';
 import type { Condition, Pack, Rule } from '../pack/schema';
 import { builtInFacts, REQUIREMENTS, RISK } from './branch/block';
 import { laidLedgers } from './branch/own-ledgers';
 import type { ConditionTable } from './branch/condition-table';
 import { sharedView } from './branch/facts';
+import { writeNameAliases, writeNameRules } from './branch/names';
 import { branchSettingCells } from './branch/settings';
 import { conditionText, shareText } from './condition';
 import { FactDirectory } from './facts';
@@ -161,11 +162,12 @@ function conditionItems<S>(spec: ConditionTable<S>, source: S): Item[] {
   }));
 }
 
-/** The header words of the tables compared row by row (【台账】【数据项】【否决】【名额】【排名】【输出】), for each field's English name. */
+/** The header words of the tables compared row by row (【台账】【数据项】【否决】【名额】【排名】【输出】【名称规则】【名称对照】), for each field's English name. */
 const DECLARED_HEADERS: MessageKey[] = [
   'rsHeadLedger', 'rsHeadLedgerId', 'rsHeadColumn', 'rsHeadId', 'rsHeadType', 'rsHeadLedgerRole', 'rsHeadAliases', 'rsHeadRange',
   'rsHeadEnglish', 'rsHeadLedgerEn', 'rsHeadLedgerSpan', 'rsHeadValues', 'rsHeadCheck', 'rsHeadName', 'rsHeadSource', 'rsHeadWhere', 'rsHeadYears', 'rsHeadFormula',
   'rsHeadFact', 'rsHeadFlag', 'rsHeadFlagEn', 'rsHeadGrade', 'rsHeadShare', 'rsHeadAction', 'rsHeadActionEn', 'rsHeadByGrade', 'rsHeadProduct',
+  'rsHeadNameKind', 'rsHeadNameWords', 'rsHeadWritten', 'rsHeadAliasBranch',
 ];
 
 /** A laid-out table as items, one a row, named by `name`, each cell a field under its header, as the sheet shows it. */
@@ -187,6 +189,8 @@ function branchTableItems(pack: BranchPack): Tables {
     ['rsTableRequirements', conditionItems(REQUIREMENTS, pack)],
     ['rsTableRisk', conditionItems(RISK, pack)],
     ...declaredTables(writeLedgers(laidLedgers(pack)), writeFacts(branchLedgers(pack), pack.facts, builtInFacts(pack))),
+    ['rsTableNames', rowItems(writeNameRules(pack.names), (row) => String(row[0]))],
+    ['rsTableNameAliases', rowItems(writeNameAliases(pack.names), (row) => String(row[0]))],
   ];
 }
 
@@ -275,27 +279,13 @@ export function diffPacks(before: Pack, after: Pack): PackChange[] {
 }
 
 /**
- * The part of a branch pack the rules sheet does not lay out (the name
- * rules): only a pack file can change it, so a change is named by part, not
- * written out field by field.
- */
-const CARRIED: { key: 'names'; name: (p: BranchPack) => string }[] = [{ key: 'names', name: () => t('rsCarriedNames') }];
-
-/**
  * The change log of a branch pack, in the same words as diffPacks: its
  * settings (star quota, months to rectify, …), indicators, rules and grades,
- * must-meet items and risk criteria as the sheet shows them, then the parts
- * only a pack file holds (table rsTableCarried).
+ * must-meet items and risk criteria, ledgers, facts and name rules as the
+ * sheet shows them.
  */
 export function diffBranchPacks(before: BranchPack, after: BranchPack): PackChange[] {
-  const changes = diffTables(branchTableItems(before), branchTableItems(after));
-  const section = { section: t('rsTableCarried'), sectionEn: t('rsTableCarried', {}, 'en').toLowerCase() };
-  for (const part of CARRIED) {
-    if (stableJson(before[part.key]) === stableJson(after[part.key])) continue;
-    const name = part.name(after);
-    changes.push({ kind: 'changed', table: 'rsTableCarried', name, ...both('rsChangeWhole', { ...section, name, key: part.key }) });
-  }
-  return changes;
+  return diffTables(branchTableItems(before), branchTableItems(after));
 }
 
 /**

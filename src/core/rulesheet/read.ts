@@ -59,15 +59,16 @@ export interface RulesRead {
 }
 
 /**
- * A branch block: read by the scheme reader into a scheme, made a branch pack
- * with what the sheet does not hold, and validated as one, each problem placed
+ * A branch block: read by the scheme reader into a scheme and its name rules,
+ * made the branch pack they stand for, and validated as one, each problem placed
  * at the cell its path was read from.
  */
 function branchBlock(ctx: ReadContext, block: SheetBlock, titleCell: string): { read: ReadPack; problems: RuleProblem[] } {
   const carried = shippedBranchPack();
   // The block read as a scheme of the model, then as the branch pack it stands for, each shape checked in turn.
-  const parsed = SchemeSchema.safeParse(readBlockScheme(ctx, block, branchLayout(carried)));
-  const result = parsed.success ? validateBranchPack(branchPackOf(parsed.data, carried)) : { ok: false as const, problems: zodProblems(parsed.error) };
+  const { names, ...scheme } = readBlockScheme(ctx, block, branchLayout(carried));
+  const parsed = SchemeSchema.safeParse(scheme);
+  const result = parsed.success ? validateBranchPack(branchPackOf(parsed.data, { names })) : { ok: false as const, problems: zodProblems(parsed.error) };
   if (result.ok) {
     // The same checks as a cadre block's rules (conditions that never hold, rules shadowed under 取第一条, gaps), on the shared view.
     const view = sharedView(result.pack).pack;

@@ -1,6 +1,6 @@
 import { factCatalogue, OUTCOME_FACTS, ownFacts } from '../../branch/catalogue';
 import type { BranchPack } from '../../branch/schema';
-import { branchLedgers, implicitFacts, MEETINGS_LEDGER, WORK_LEDGER } from '../../branch/scheme';
+import { type BranchNames, branchLedgers, implicitFacts, MEETINGS_LEDGER, WORK_LEDGER } from '../../branch/scheme';
 import type { SchemeLedger } from '../../scheme/schema';
 import { both, type MessageKey, t } from '../../messages';
 import { type SheetBlock, TableView } from '../grid';
@@ -12,7 +12,7 @@ import { testsSection, writeTests } from '../sections/tests';
 import { writeParams } from '../sections/params';
 import { FactDirectory } from '../facts';
 import type { RuleTestCase } from '../rule-tests';
-import type { BlockLayout } from '../scheme/block';
+import type { BlockLayout, SchemeRead } from '../scheme/block';
 import type { SchemeDraft } from '../scheme/draft';
 import { type ConditionTable, REQUIREMENT_TEXTS, RISK_TEXTS, writeConditionTable } from './condition-table';
 import { branchFacts, sharedView, testView } from './facts';
@@ -20,6 +20,7 @@ import { type BranchSettings, readBranchSettings, settingsSayBranch, writeBranch
 import { type FactScope, readFacts, writeFacts } from '../scheme/facts';
 import { readLedgers, writeLedgers } from '../scheme/ledgers';
 import { type BranchLedgersRead, laidLedgers, rateTolerance, splitBranchLedgers } from './own-ledgers';
+import { readNameAliases, readNameRules, writeNameAliases, writeNameRules } from './names';
 
 /** A branch pack as the rules sheet holds it, with the tests of its 【规则测试】 table. */
 export interface BranchEntry {
@@ -64,9 +65,11 @@ export interface LaidTable {
  * ledgers the pack declares as data (支部基本情况, 发展党员情况). So a clerk adds
  * a meeting type their county holds (民情恳谈会), a wording of a column, a
  * ledger, a fact or an indicator, or makes 支委会 due twice a quarter, in
- * cells. Only the name rules are not laid out: they are carried over from
- * rules/branch.json unchanged, and so are the implicit facts named after the
- * meeting types and work columns.
+ * cells. The name rules are 【名称规则】 (the endings each kind of name
+ * drops) and 【名称对照】 (names as written beside the branch they mean), so a
+ * clerk whose ledgers write 联合党支部 adds it in a cell. Only the implicit
+ * facts named after the meeting types and work columns are not rows: they
+ * follow from those types and columns.
  */
 export function branchTables({ branch: pack, tests }: BranchEntry): LaidTable[] {
   const shared = sharedView(pack);
@@ -79,6 +82,8 @@ export function branchTables({ branch: pack, tests }: BranchEntry): LaidTable[] 
     { name: 'rsTableParams', hint: 'rsHintParams', table: writeParams(pack.params) },
     { name: 'rsTableLedgers', hint: 'rsHintLedgers', table: writeLedgers(laidLedgers(pack)) },
     { name: 'rsTableFacts', hint: 'rsHintBranchFacts', table: writeFacts(branchLedgers(pack), pack.facts, builtInFacts(pack)) },
+    { name: 'rsTableNames', hint: 'rsHintNames', table: writeNameRules(pack.names) },
+    { name: 'rsTableNameAliases', hint: 'rsHintNameAliases', table: writeNameAliases(pack.names) },
     { name: testsSection.name, hint: 'rsHintBranchTests', table: writeTests(testView(pack, tests), { failed: true, risk: true }) },
   ];
 }
@@ -94,6 +99,8 @@ const KNOWN: { name: MessageKey; required: boolean }[] = [
   { name: 'rsTableParams', required: false },
   { name: 'rsTableLedgers', required: false },
   { name: 'rsTableFacts', required: false },
+  { name: 'rsTableNames', required: false },
+  { name: 'rsTableNameAliases', required: false },
 ];
 
 /** The implicit facts a branch fact may read (a ratio of two counts), named after the meeting types and work columns: not rows of 【数据项】. */
@@ -121,20 +128,27 @@ export function isBranchBlock(block: SheetBlock): boolean {
  * (the star quota as the quota on the band with those stars), 【必达要求】 and
  * 【软弱涣散风险】 as the must-meet items and risk criteria, the meeting records
  * and work ledger among 【台账】, and the facts and tests over the branch
- * catalogue. What the sheet does not lay out comes from `carried`: a sheet
- * written before the branch block laid out its ledgers, or its own facts,
- * keeps the carried ones.
+ * catalogue, and 【名称规则】【名称对照】 as the name rules, returned beside the
+ * scheme. What the sheet does not lay out comes from `carried`: a sheet
+ * written before the branch block laid out its ledgers, its own facts or its
+ * name rules keeps the carried ones.
  */
-export function branchLayout(carried: BranchPack): BlockLayout {
+export function branchLayout(carried: BranchPack): BlockLayout<SchemeRead & BranchNames> {
   let laid: BranchPack = carried;
   let tolerance: number | undefined;
   let settings: BranchSettings = {};
+  let names = carried.names;
   const pack = (draft: SchemeDraft): BranchPack => ({ ...laid, facts: draft.facts });
   return {
     known: KNOWN,
     settingsTable: 'rsTableSettings',
     // The star quota's share may name a parameter.
     settingsAfterParams: true,
+    readOwn: (tables, ctx) => {
+      const rules = tables.get('rsTableNames');
+      const aliases = tables.get('rsTableNameAliases');
+      names = { ...(rules ? readNameRules(rules, ctx) : carried.names), aliases: aliases ? readNameAliases(aliases, ctx) : carried.names.aliases };
+    },
     readSettings: (view, ctx, draft) => {
       settings = readBranchSettings(view, ctx);
       Object.assign(draft, {
@@ -210,6 +224,7 @@ export function branchLayout(carried: BranchPack): BlockLayout {
         rescale: true,
         lowestFallsShort: false,
         coverShare: draft.coverShare,
+        names,
       };
     },
   };

@@ -106,6 +106,8 @@ export interface BlockLayout<R = SchemeRead> {
   risk?: { table: ConditionTable<unknown>; facts(draft: SchemeDraft): FactDirectory; unknownFact: MessageKey };
   /** Sets what the 【规则测试】 cases may name. */
   testNames(draft: SchemeDraft, ctx: ReadContext): void;
+  /** Reads the tables only this kind of block has (a branch block's name rules), before the rest. */
+  readOwn?(tables: Map<MessageKey, TableView>, ctx: ReadContext): void;
   /** What was read as a scheme, not yet validated; `settingsCell` is where a missing single value is named. */
   scheme(draft: SchemeDraft, ctx: ReadContext, settingsCell: string): R;
 }
@@ -216,6 +218,7 @@ export function readBlockScheme<R>(ctx: ReadContext, block: SheetBlock, layout: 
   const titleCell = a1(block.row, block.col);
   const tables = collectTables(ctx, block, layout.known);
   const draft = emptyDraft();
+  layout.readOwn?.(tables, ctx);
   const read = (name: MessageKey, reader: (view: TableView) => void) => {
     const view = tables.get(name);
     if (view) reader(view);
