@@ -267,6 +267,7 @@ export const MESSAGES = {
   rsPackTitleMissing: { zh: '规则包没有名称，请在“【规则包】”后写上名称，如 【规则包】驻村干部月度考核', en: 'the pack has no title; write it after 【规则包】' },
   rsTableMissing: { zh: '规则包“{pack}”缺少【{table}】表；请从默认规则中复制这张表', en: 'the pack "{pack}" has no 【{table}】 table; copy it from the default rules' },
   rsTableUnknown: { zh: '不认识的表名“【{text}】”{suggestion}；可用的表：{known}', en: 'unknown table "【{text}】"{suggestionEn}; tables are: {known}' },
+  rsRowTwice: { zh: '“{text}”已在 {cell} 写过，这一行未读取；请只写一行', en: '"{text}" is already written at {cell}; this row is not read; write it once' },
   rsTableDuplicate: { zh: '【{table}】表出现了两次，只读取第一张（{cell}）；请把两张表合并', en: 'the 【{table}】 table appears twice; only the first ({cell}) is read; merge them' },
   rsHeaderMissing: { zh: '【{table}】表缺少“{header}”列，请在表头补上', en: 'the 【{table}】 table has no "{header}" column; add it to the header' },
   rsTableEmpty: { zh: '【{table}】表中没有可用的行', en: 'the 【{table}】 table has no usable row' },

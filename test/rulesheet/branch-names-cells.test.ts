@@ -77,6 +77,18 @@ describe('the branch block lays out its name rules in 【名称规则】 and 【
     expect(half.problems).toEqual([expect.objectContaining({ cell: `${String.fromCharCode(65 + col)}${at + 1}`, message: '“宝日温都”没有写对应支部；请写它在台账中指的支部名称，或删去这一行' })]);
   });
 
+  it('a row written twice is named at its second cell, and the first is read', () => {
+    const sheet = defaultSheet();
+    const from = start(sheet);
+    const alias = rowFor(sheet, '名称对照', from, { 台账中的写法: '宝日温都', 对应支部: '吉仁高勒嘎查党支部' });
+    const again = rowFor(sheet, '名称对照', from, { 台账中的写法: '宝日温都', 对应支部: '巴彦嘎查党支部' });
+    const at = endOf(sheet, '名称对照', from);
+    const read = branchOf(insertRow(insertRow(sheet, at, alias), at + 1, again));
+    const col = sheet.values[at - 1]!.indexOf('台账中的写法');
+    const firstBranch = `${String.fromCharCode(66 + col)}${at + 1}`;
+    expect(read.problems).toEqual([expect.objectContaining({ cell: `${String.fromCharCode(65 + col)}${at + 2}`, message: `“宝日温都”已在 ${firstBranch} 写过，这一行未读取；请只写一行` })]);
+  });
+
   it('a sheet written before the name rules were cells keeps the shipped ones', () => {
     const sheet = defaultSheet();
     const from = start(sheet);

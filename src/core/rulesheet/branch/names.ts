@@ -54,6 +54,11 @@ export function readNameRules(view: TableView, ctx: ReadContext): Pick<NameRules
       continue;
     }
     const at = view.at(row, wordsCol);
+    const before = seen.get(kind.field);
+    if (before) {
+      ctx.report(view.at(row, nameCol), both('rsRowTwice', { text: name, cell: before }));
+      continue;
+    }
     seen.set(kind.field, at);
     ctx.cells.set(`names.${kind.field}`, at);
     into[kind.field] = words(view.text(row, wordsCol));
@@ -72,13 +77,18 @@ export function readNameAliases(view: TableView, ctx: ReadContext): NameRules['a
   const branchCol = needColumn(view, ctx, 'rsHeadAliasBranch');
   if (!writtenCol || !branchCol) return aliases;
   ctx.cells.set('names.aliases', view.titleCell);
+  const cells = new Map<string, string>();
   for (const row of view.table.rows) {
     const written = view.text(row, writtenCol);
     const branch = view.text(row, branchCol);
     if (written === '' && branch === '') continue;
     if (written === '') ctx.reportField(view.at(row, writtenCol), 'rsRequired', 'rsHeadWritten');
     else if (branch === '') ctx.report(view.at(row, branchCol), both('rsAliasBranchBlank', { text: written }));
-    else aliases[written] = branch;
+    else if (written in aliases) ctx.report(view.at(row, writtenCol), both('rsRowTwice', { text: written, cell: cells.get(written)! }));
+    else {
+      aliases[written] = branch;
+      cells.set(written, view.at(row, branchCol));
+    }
   }
   return aliases;
 }
