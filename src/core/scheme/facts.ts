@@ -130,6 +130,21 @@ function planOf(facts: SchemeFact[], columns: ReadonlyMap<string, string>) {
   return plan;
 }
 
+/** A map whose entries for the values read straight from a row are made only when asked for: most never are. */
+class RowBacked<V> extends Map<string, V> {
+  constructor(private readonly make: (fact: string) => V | undefined) {
+    super();
+  }
+
+  override get(fact: string): V | undefined {
+    if (!super.has(fact)) {
+      const made = this.make(fact);
+      if (made !== undefined) super.set(fact, made);
+    }
+    return super.get(fact);
+  }
+}
+
 const words = (l: { title: string; titleEn?: string } | undefined, id: string) => ({ zh: l?.title ?? id, en: l?.titleEn ?? l?.title ?? id });
 
 /**
@@ -141,7 +156,24 @@ const words = (l: { title: string; titleEn?: string } | undefined, id: string) =
  * the rows it rests on.
  */
 export function gatherFacts(facts: SchemeFact[], data: SubjectData, unit: PeriodId, ctx: FactContext): GatheredFacts {
-  const out = givenFacts({ always: true });
+  // A value read straight from the subject's row points at its cell; that cell is worked out only when a flag or an item asks.
+  const read = new Map<string, { row: LedgerRecord; column: string }>();
+  const cellOf = (fact: string) => {
+    const r = read.get(fact);
+    return r && ctx.cellOf(r.row, r.column);
+  };
+  const out: GatheredFacts = {
+    ...givenFacts({ always: true }),
+    cells: new RowBacked((fact) => {
+      const at = cellOf(fact);
+      return at === undefined ? undefined : [at];
+    }),
+    evidence: new RowBacked((fact) => {
+      const at = cellOf(fact);
+      const r = read.get(fact);
+      return at === undefined || !r ? undefined : [{ sheet: r.row.sheet, row: r.row.row, cell: at.slice(r.row.sheet.length + 1) }];
+    }),
+  };
   const months = new Set(monthsOf(unit));
   const set = (fact: string, value: FactValue) => {
     out.values[fact] = value;
@@ -185,11 +217,7 @@ export function gatherFacts(facts: SchemeFact[], data: SubjectData, unit: Period
   const valueOf = (fact: string, ledger: string, column: string) => {
     const row = inUnit(ledger)[0];
     const value = row?.facts[column] ?? null;
-    if (row) {
-      const at = ctx.cellOf(row, column);
-      out.cells.set(fact, [at]);
-      out.evidence.set(fact, [{ sheet: row.sheet, row: row.row, cell: at.slice(row.sheet.length + 1) }]);
-    }
+    if (row) read.set(fact, { row, column });
     if (value !== null) return set(fact, value);
     const kind = row?.impossible.has(column) ? 'impossible' : row?.unreadable.has(column) ? 'unreadable' : 'absent';
     const gap = ledgerGap(ledger, months) ?? (row ? { reason: 'notRecorded' as const, ledger: title(ledger), inputs: [label(ledger, column)] } : { reason: 'notReported' as const, ledger: title(ledger) });
