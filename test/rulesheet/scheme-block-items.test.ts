@@ -309,6 +309,14 @@ describe('which periods a scheme is judged for, and whether a subject without ro
     expect(schemeOf(sheetOf([entry(HOUSEHOLD)]))).toEqual(HOUSEHOLD);
   });
 
+  it('a row of 【方案】 written twice is named at the second, and the first is read', () => {
+    const sheet = sheetOf([entry(HOUSEHOLD)]);
+    const first = locate(sheet, '方案', '无数据指标不计入', '值');
+    const twice = insertRow(sheet, first.row + 1, ['无数据指标不计入', '是']);
+    const read = readRulesSheet(twice);
+    expect(read.problems.map((p) => [p.cell, p.message])).toEqual([[a1(first.row + 1, 0), `“无数据指标不计入”已在 ${a1(first.row, 0)} 写过，这一行未读取；请只写一行`]]);
+  });
+
   it('a period word that does not read is named at its cell', () => {
     const sheet = setting(sheetOf([entry(HOUSEHOLD)]), '也按所选期间考评', '月、半年');
     const at = locate(sheet, '方案', '也按所选期间考评', '值');

@@ -1,8 +1,7 @@
 import type { NameRules } from '../../branch/schema';
 import { both, type MessageKey, t } from '../../messages';
-import { nearest } from '../facts';
-import { headerKey, type TableView } from '../grid';
-import { suggestion } from '../problem';
+import type { TableView } from '../grid';
+import { namedRows } from '../named-rows';
 import { needColumn, type ReadContext, type TableOut } from '../section';
 
 type SuffixKind = 'suffixes' | 'placeSuffixes' | 'townshipSuffixes';
@@ -44,21 +43,8 @@ export function readNameRules(view: TableView, ctx: ReadContext): Pick<NameRules
   const wordsCol = needColumn(view, ctx, 'rsHeadNameWords');
   if (!nameCol || !wordsCol) return into;
   const seen = new Map<SuffixKind, string>();
-  for (const row of view.table.rows) {
-    const name = view.text(row, nameCol);
-    if (name === '') continue;
-    const kind = KINDS.find((k) => headerKey(t(k.name)) === headerKey(name) || headerKey(t(k.name, {}, 'en')) === headerKey(name));
-    if (!kind) {
-      const names = KINDS.map((k) => t(k.name));
-      ctx.report(view.at(row, nameCol), both('rsNameRowUnknown', { text: name, known: names.join('、'), ...suggestion(nearest(name, names)) }));
-      continue;
-    }
+  for (const { kind, row } of namedRows(view, ctx, nameCol, KINDS, 'rsNameRowUnknown')) {
     const at = view.at(row, wordsCol);
-    const before = seen.get(kind.field);
-    if (before) {
-      ctx.report(view.at(row, nameCol), both('rsRowTwice', { text: name, cell: before }));
-      continue;
-    }
     seen.set(kind.field, at);
     ctx.cells.set(`names.${kind.field}`, at);
     into[kind.field] = words(view.text(row, wordsCol));

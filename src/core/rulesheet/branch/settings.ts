@@ -4,9 +4,8 @@ import type { Cell } from '../../snapshot';
 import { parseNumber, parsePercent } from '../../values';
 import { paramNumber } from '../../pack/params';
 import { formatValue, percentReference, shareText } from '../condition';
-import { nearest } from '../facts';
 import { cellText, headerKey, type TableView } from '../grid';
-import { suggestion } from '../problem';
+import { namedRows } from '../named-rows';
 import { needColumn, optional, type ReadContext, type TableOut } from '../section';
 import { SUBJECTS } from '../words';
 
@@ -149,15 +148,7 @@ export function readBranchSettings(view: TableView, ctx: ReadContext): BranchSet
   const nameCol = needColumn(view, ctx, 'rsHeadSetting');
   const valueCol = needColumn(view, ctx, 'rsHeadValue');
   if (!nameCol || !valueCol) return into;
-  for (const row of view.table.rows) {
-    const name = view.text(row, nameCol);
-    if (name === '') continue;
-    const setting = SETTINGS.find((s) => headerKey(t(s.name)) === headerKey(name) || headerKey(t(s.name, {}, 'en')) === headerKey(name));
-    if (!setting) {
-      const names = SETTINGS.map((s) => t(s.name));
-      ctx.report(view.at(row, nameCol), both('rsSettingUnknown', { text: name, known: names.join('、'), ...suggestion(nearest(name, names)) }));
-      continue;
-    }
+  for (const { kind: setting, row } of namedRows(view, ctx, nameCol, SETTINGS, 'rsSettingUnknown')) {
     const at = view.at(row, valueCol);
     ctx.cells.set(setting.path, at);
     if (setting.path === 'starQuota.stars') ctx.cells.set('starQuota', at);

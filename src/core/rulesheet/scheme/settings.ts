@@ -4,9 +4,8 @@ import { formatValue } from '../condition';
 import type { Scheme } from '../../scheme/schema';
 import type { Cell } from '../../snapshot';
 import { wholeNumber } from '../branch/settings';
-import { nearest } from '../facts';
-import { cellText, headerKey, type TableView } from '../grid';
-import { suggestion } from '../problem';
+import { cellText, type TableView } from '../grid';
+import { namedRows } from '../named-rows';
 import { needColumn, optional, type ReadContext, type TableOut } from '../section';
 import { ENABLED } from '../words';
 import type { SchemeDraft } from './draft';
@@ -126,15 +125,7 @@ export function readSchemeSettings(view: TableView, ctx: ReadContext, draft: Sch
   const valueCol = needColumn(view, ctx, 'rsHeadValue');
   if (!nameCol || !valueCol) return;
   const found = new Set<MessageKey>();
-  for (const row of view.table.rows) {
-    const name = view.text(row, nameCol);
-    if (name === '') continue;
-    const setting = ROWS.find((r) => headerKey(t(r.name)) === headerKey(name) || headerKey(t(r.name, {}, 'en')) === headerKey(name));
-    if (!setting) {
-      const names = ROWS.map((r) => t(r.name));
-      ctx.report(view.at(row, nameCol), both('rsSchemeRowUnknown', { text: name, known: names.join('、'), ...suggestion(nearest(name, names)) }));
-      continue;
-    }
+  for (const { kind: setting, row } of namedRows(view, ctx, nameCol, ROWS, 'rsSchemeRowUnknown')) {
     found.add(setting.name);
     const at = view.at(row, valueCol);
     ctx.cells.set(setting.path, at);
