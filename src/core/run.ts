@@ -26,7 +26,7 @@ import type { WorkbookSnapshot } from './snapshot';
 export interface RunPacks {
   cadre: Pack;
   branch: BranchPack;
-  /** The assessments declared as data (党员中心户, 村干部, the quarterly roll-up), run after the two above. */
+  /** The assessments declared as data (党员中心户, 村干部, the quarterly roll-up): judged in the same loop, each after those whose results it reads. */
   schemes?: Scheme[];
 }
 

@@ -58,7 +58,7 @@ interface State {
 const DEFAULTS = defaultRules();
 /** Before the rules are read (and when they are broken) the views still need column labels. */
 const fallbackPack = DEFAULTS[0].pack;
-/** The assessments declared as data, run after the two packs: their ledgers are classified and their results written with the others. */
+/** The assessments declared as data, judged with the two packs: their ledgers are classified and their results written with the others. */
 const SHIPPED_SCHEMES = shippedSchemes();
 
 /** The branch pack of the rules sheet when it reads cleanly, else the shipped one (a sheet from before it had a branch block). */
