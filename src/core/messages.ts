@@ -785,7 +785,6 @@ export const MESSAGES = {
   noBranchLedger: { zh: '工作簿中没有找到三会一课记录或支部工作台账（需要包含“会议类型”或“支部名称”“承诺数”等列的表头）', en: 'no meeting records or branch work ledger found (a header with 会议类型, or with 支部名称 and counts such as 承诺数, is needed)' },
   coverageMissing: { zh: '{ledger}没有{months}的记录，{months}的相关要求不作判定（视为无数据，不算未达标）', en: 'the {ledgerEn} has no records for {monthsEn}; the items that need them are not judged there (no data, not failed)' },
   coverageThinSubjects: { zh: '{ledger}中{unit}只有{count}个{subject}有记录，不足以说明该期已登记，视为无数据（日期是否填错？）', en: 'the {ledgerEn} has rows for {unitEn} from only {count} {subjectEn}: taken as no data (a date typed wrong?)' },
-  coverageThin: { zh: '{ledger}中{unit}只有{count}个支部有记录，不足以说明该期已登记，视为无数据（日期是否填错？）', en: 'the {ledgerEn} has rows for {unitEn} from only {count} branches: taken as no data (a date typed wrong?)' },
   noDataUncovered: { zh: '{label}：{ledger}没有{period}的记录，无数据，不作判定', en: '{labelEn}: the {ledgerEn} has no records for {periodEn}; no data, not judged' },
   noDataNotReported: { zh: '{label}：{ledger}中没有本支部{period}的记录，无数据，不作判定', en: '{labelEn}: the {ledgerEn} has no rows for this branch in {periodEn}; no data, not judged' },
   noDataNotRecorded: { zh: '{label}：{inputs}未填写或数值不可能（见数据提醒），无数据，不作判定', en: '{labelEn}: {inputsEn} not filled in or impossible (see the data warnings); no data, not judged' },
