@@ -62,7 +62,6 @@ export const MESSAGES = {
   inputUnreadable: { zh: '{indicator}：{inputs}填写无法识别，不计分', en: '{indicatorEn}: {inputsEn} could not be read, no points' },
   ratioZero: { zh: '{denominator}为0，无法计算{label}', en: '{denominatorEn} is 0, so {labelEn} cannot be computed' },
   // Rule packs
-  packInvalid: { zh: '规则包“{pack}”无效：{detail}', en: 'rule pack "{pack}" is invalid: {detail}' },
   packUnknownFact: { zh: '规则 {rule} 使用了不存在的数据项“{fact}”', en: 'rule {rule} uses an unknown fact "{fact}"' },
   packParamUnknown: { zh: '引用了不存在的参数“{name}”（已有参数：{known}）', en: 'refers to an unknown parameter "{name}" (parameters: {known})' },
   packParamMismatch: { zh: '条件引用参数“{name}”（{param}），值却写着 {value}；请只改参数的值并让条件的值与之相同，或去掉 param', en: 'the condition refers to the parameter "{name}" ({param}) but holds {value}; change the parameter and give the condition the same value, or drop its param' },
@@ -714,7 +713,6 @@ export const MESSAGES = {
   uiUnmapped: { zh: '未识别的列“{header}”', en: 'unrecognised column "{header}"' },
   uiMapTo: { zh: '对应为…', en: 'Map to…' },
   uiMapIgnore: { zh: '忽略此列', en: 'Ignore this column' },
-  uiMappingSaved: { zh: '列对应已保存', en: 'Column mapping saved' },
   uiPeriod: { zh: '考评期', en: 'Period' },
   uiAllPeriods: { zh: '全部期间', en: 'All periods' },
   uiRun: { zh: '考评', en: 'Assess' },
@@ -770,7 +768,6 @@ export const MESSAGES = {
   subjectUnknown: { zh: '没有“{label}”列，标题和表名中也没有写明{label}，本表未读取', en: 'no "{labelEn}" column, and neither the title nor the sheet name gives one; sheet not read' },
   branchPackColumn: { zh: '{ledger}缺少必需的列“{fact}”', en: 'the {ledgerEn} needs a column with fact "{fact}"' },
   branchPackWorkColumn: { zh: '数据项 {fact} 引用了支部工作台账中没有的数量列“{column}”', en: 'fact {fact} names "{column}", which is not a count column of the work ledger' },
-  meetingNoDate: { zh: '没有填写会议日期，这一行未计入', en: 'no meeting date; row not counted' },
   meetingDuplicate: { zh: '与 {other} 重复（同一支部、会议类型、日期），只计一次', en: 'duplicates {other} (same branch, meeting type and date); counted once' },
   rateMismatch: {
     zh: '填报的{label} {stated} 与台账数量不符：{numeratorLabel}{numerator}÷{denominatorLabel}{denominator}（{cells}）= {computed}，相差{diff}个百分点，按数量计算',
