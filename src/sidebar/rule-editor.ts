@@ -8,11 +8,13 @@ import {
   branchWhatIf,
   type DraftProblem,
   type EditablePack,
+  type EditorFields,
   type FactDirectory,
   type FactInfo,
   type FactKind,
   isBranchPack,
   isSchemePack,
+  kindOfPack,
   ledgerFacts,
   problemsElsewhere,
   type RuleDraft,
@@ -320,7 +322,7 @@ function indicatorSelect(ctx: RulesTabContext, pack: EditablePack): HTMLElement 
 function conditionFields(ctx: RulesTabContext, pack: EditablePack, facts: FactDirectory): HTMLElement {
   const d = state!.draft;
   const offered = offeredFacts(ctx, pack);
-  const missing: MessageKey = isBranchPack(pack) ? 'uiEditorNotSupplied' : 'uiEditorNotInLedger';
+  const missing = kindOfPack(pack).editor.notOffered;
   const present = new Set(offered.map((f) => f.fact));
   const used = Object.keys(d.conditions)
     .map((label) => facts.resolve(label))
@@ -341,12 +343,8 @@ function conditionFields(ctx: RulesTabContext, pack: EditablePack, facts: FactDi
   );
 }
 
-/**
- * The fields behind 更多. A branch rule has no flag fields: branch results list
- * the failed must-meet items, not rule flags, so a flag typed there would show
- * nowhere (one already on the sheet is kept as it is).
- */
-function moreFields(ctx: RulesTabContext, branch: boolean): HTMLElement {
+/** The fields behind 更多: a flag's English only where its kind's rules raise flags (one already on the sheet is kept as it is). */
+function moreFields(ctx: RulesTabContext, editor: EditorFields): HTMLElement {
   const d = state!.draft;
   const enabled = h('input', { type: 'checkbox', id: 'rule-enabled', checked: d.enabled });
   enabled.addEventListener('change', () => edited((x) => (x.enabled = enabled.checked)));
@@ -358,7 +356,7 @@ function moreFields(ctx: RulesTabContext, branch: boolean): HTMLElement {
     h('summary', {}, tr(ctx, 'uiEditorMore')),
     h('div', { class: 'field check' }, enabled, h('label', { for: 'rule-enabled' }, tr(ctx, 'uiEditorEnabled'))),
     id,
-    branch ? null : textField(ctx, 'rule-flag-en', 'uiEditorFlagEn', d.flagEn, 'flagEn', (v) => edited((x) => (x.flagEn = v))),
+    editor.flags ? textField(ctx, 'rule-flag-en', 'uiEditorFlagEn', d.flagEn, 'flagEn', (v) => edited((x) => (x.flagEn = v))) : null,
     textField(ctx, 'rule-note', 'uiEditorNote', d.note, 'note', (v) => edited((x) => (x.note = v))),
   );
 }
@@ -395,7 +393,7 @@ export function ruleEditor(ctx: RulesTabContext): HTMLElement {
   if (state?.version !== version) state = freshState(pack, version, saved?.id ?? state?.selected ?? '');
   live = { ctx, pack };
   const facts = ruleFacts(pack);
-  const branch = isBranchPack(pack);
+  const { editor } = kindOfPack(pack);
   const d = state.draft;
   const saveButton = h('button', { id: 'save-rule', class: 'action', type: 'button', disabled: true }, tr(ctx, 'uiSaveRule'));
   saveButton.addEventListener('click', () => void save());
@@ -406,9 +404,9 @@ export function ruleEditor(ctx: RulesTabContext): HTMLElement {
     ruleSelect(ctx, pack, facts),
     indicatorSelect(ctx, pack),
     conditionFields(ctx, pack, facts),
-    textField(ctx, 'rule-points', 'uiEditorPoints', d.points, 'points', (v) => edited((x) => (x.points = v)), branch ? 'uiEditorPointsHintBranch' : 'uiEditorPointsHint'),
-    branch ? '' : textField(ctx, 'rule-flag', 'uiEditorFlag', d.flag, 'flag', (v) => edited((x) => (x.flag = v)), 'uiEditorFlagHint'),
-    moreFields(ctx, branch),
+    textField(ctx, 'rule-points', 'uiEditorPoints', d.points, 'points', (v) => edited((x) => (x.points = v)), editor.pointsHint),
+    editor.flags ? textField(ctx, 'rule-flag', 'uiEditorFlag', d.flag, 'flag', (v) => edited((x) => (x.flag = v)), 'uiEditorFlagHint') : '',
+    moreFields(ctx, editor),
     h('div', { id: 'rule-problems-general', class: 'problem small' }),
     h('h3', {}, tr(ctx, 'uiWhatIf')),
     h('div', { id: 'whatif', 'aria-live': 'polite' }),

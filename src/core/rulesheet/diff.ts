@@ -13,7 +13,9 @@ import { branchSettingCells } from './branch/settings';
 import { conditionText, shareText } from './condition';
 import { FactDirectory } from './facts';
 import { pointsText } from './points';
-import { isBranchEntry, isSchemeEntry, type RulesEntry } from './read';
+import type { RulesEntry } from './read';
+import { type BlockKind, kindOfEntry } from './block-kinds';
+import type { EditablePack } from './editable';
 import type { ScoringPack, TableOut } from './section';
 import type { Scheme } from '../scheme/schema';
 import { writeFacts } from './scheme/facts';
@@ -320,20 +322,15 @@ export interface RemovedPack {
   from: string;
 }
 
-type Compared = { subject: 'cadre'; pack: Pack } | { subject: 'branch'; pack: BranchPack } | { subject: 'scheme'; pack: Scheme };
+type Compared = { kind: BlockKind; pack: EditablePack };
 
-const compared = (entry: RulesEntry): Compared =>
-  isSchemeEntry(entry) ? { subject: 'scheme', pack: entry.scheme } : isBranchEntry(entry) ? { subject: 'branch', pack: entry.branch } : { subject: 'cadre', pack: entry.pack };
+const compared = (entry: RulesEntry): Compared => {
+  const kind = kindOfEntry(entry);
+  return { kind, pack: kind.packOf(entry) };
+};
 
-function changesBetween(b: Compared, a: Compared): PackChange[] {
-  if (b.subject === 'branch' && a.subject === 'branch') return diffBranchPacks(b.pack, a.pack);
-  if (b.subject === 'cadre' && a.subject === 'cadre') return diffPacks(b.pack, a.pack);
-  if (b.subject === 'scheme' && a.subject === 'scheme') return diffSchemes(b.pack, a.pack);
-  return [];
-}
-
-/** Whether a pack left over may be an earlier version of one renamed: the same kind, and for a declared assessment the same subject (考核对象). */
-const sameKind = (b: Compared, a: Compared) => (b.subject === 'scheme' && a.subject === 'scheme' ? b.pack.subject === a.pack.subject : b.subject === a.subject);
+/** Whether a pack left over may be an earlier version of one renamed: the same kind, and as its kind says (a declared assessment with the same subject, 考核对象). */
+const sameKind = (b: Compared, a: Compared) => b.kind === a.kind && a.kind.mayBeRenamed(b.pack, a.pack);
 
 /**
  * Which pack of `before` each pack of `after` is compared with: the one with
@@ -345,7 +342,7 @@ function pairs(before: RulesEntry[], after: RulesEntry[]): { now: Compared[]; pa
   const now = after.map(compared);
   const partner = new Map<Compared, Compared>();
   for (const a of now) {
-    const i = left.findIndex((b) => b.subject === a.subject && b.pack.id === a.pack.id);
+    const i = left.findIndex((b) => b.kind === a.kind && b.pack.id === a.pack.id);
     if (i >= 0) partner.set(a, left.splice(i, 1)[0]!);
   }
   for (const a of now) {
@@ -367,13 +364,14 @@ export function diffRules(before: RulesEntry[], after: RulesEntry[]): PackDiff[]
   const { now, partner } = pairs(before, after);
   return now.map((a) => {
     const b = partner.get(a);
-    const base = { subject: a.subject, id: a.pack.id, title: a.pack.title, to: packHash(a.pack), indicators: a.pack.indicators.length, rules: a.pack.rules.length };
+    const base = { subject: a.kind.subject, id: a.pack.id, title: a.pack.title, to: packHash(a.pack), indicators: a.pack.indicators.length, rules: a.pack.rules.length };
     if (!b) return { ...base, changes: [] };
-    return { ...base, from: packHash(b.pack), changes: changesBetween(b, a) };
+    // Paired only within a kind.
+    return { ...base, from: packHash(b.pack), changes: a.kind.diff(b.pack, a.pack) };
   });
 }
 
 /** The packs of `before` that diffRules compares with none of `after`: the blocks deleted in between. */
 export function removedPacks(before: RulesEntry[], after: RulesEntry[]): RemovedPack[] {
-  return pairs(before, after).left.map((b) => ({ subject: b.subject, id: b.pack.id, title: b.pack.title, from: packHash(b.pack) }));
+  return pairs(before, after).left.map((b) => ({ subject: b.kind.subject, id: b.pack.id, title: b.pack.title, from: packHash(b.pack) }));
 }

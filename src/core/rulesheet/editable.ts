@@ -1,12 +1,9 @@
 import type { BranchPack } from '../branch/schema';
-import { validateBranchPack } from '../branch/validate';
 import type { MessageKey } from '../messages';
 import type { Pack, Rule } from '../pack/schema';
-import { type PackProblem, validatePack } from '../pack/validate';
-import { sharedView } from './branch/facts';
+import type { PackProblem } from '../pack/validate';
+import { BRANCH_KIND, kindOfPack, SCHEME_KIND } from './block-kinds';
 import { FactDirectory } from './facts';
-import { validateScheme } from './scheme/validate';
-import { schemeView } from './scheme/view';
 import type { ScoringPack } from './section';
 import type { Scheme } from '../scheme/schema';
 
@@ -18,9 +15,9 @@ import type { Scheme } from '../scheme/schema';
  */
 export type EditablePack = Pack | BranchPack | Scheme;
 
-export const isSchemePack = (pack: EditablePack): pack is Scheme => 'periodKind' in pack;
+export const isSchemePack = (pack: EditablePack): pack is Scheme => kindOfPack(pack) === SCHEME_KIND;
 
-export const isBranchPack = (pack: EditablePack): pack is BranchPack => !isSchemePack(pack) && pack.subject === 'branch';
+export const isBranchPack = (pack: EditablePack): pack is BranchPack => kindOfPack(pack) === BRANCH_KIND;
 
 /**
  * The pack as its 【指标】【规则】【等次】 tables see it: a cadre pack as it is,
@@ -28,8 +25,7 @@ export const isBranchPack = (pack: EditablePack): pack is BranchPack => !isSchem
  * with, so a rule typed in the editor is read exactly as its row on the sheet would be.
  */
 export function rulesView(pack: EditablePack): ScoringPack {
-  if (isSchemePack(pack)) return schemeView(pack).pack;
-  return isBranchPack(pack) ? sharedView(pack).pack : pack;
+  return kindOfPack(pack).rulesView(pack);
 }
 
 /** The facts a rule's conditions, points and flag can name. */
@@ -39,18 +35,13 @@ export function ruleFacts(pack: EditablePack): FactDirectory {
 
 /** What a condition on a name no fact has is told: the same as on the sheet, where a branch block has no 【列】 table to add an alias in. */
 export function unknownFactMessage(pack: EditablePack): MessageKey {
-  if (isSchemePack(pack)) return 'rsSchemeFactUnknown';
-  return isBranchPack(pack) ? 'rsBranchFactUnknown' : 'rsColumnUnknown';
+  return kindOfPack(pack).unknownFact;
 }
 
 export type WithRules<P extends EditablePack> = { ok: true; pack: P } | { ok: false; problems: PackProblem[] };
 
 /** The pack with other rules, validated as the sheet's reader validates its block. */
 export function withRules<P extends EditablePack>(pack: P, rules: Rule[]): WithRules<P> {
-  if (isSchemePack(pack)) {
-    const scheme = validateScheme({ ...pack, rules });
-    return scheme.ok ? { ok: true, pack: scheme.scheme as P } : scheme;
-  }
-  const result = isBranchPack(pack) ? validateBranchPack({ ...pack, rules }) : validatePack({ ...pack, rules });
+  const result = kindOfPack(pack).validate({ ...pack, rules });
   return result.ok ? { ok: true, pack: result.pack as P } : result;
 }

@@ -1,4 +1,5 @@
-import { entriesOfRules, entrySubject, type ReadPack, type RulesEntry, type RulesRead } from './read';
+import { type BlockKind, KINDS, kindOfEntry } from './block-kinds';
+import { entriesOfRules, type ReadPack, type RulesEntry, type RulesRead } from './read';
 
 export type ImportPlan =
   /** The packs the rules sheet is to hold, in its order (cadre blocks first, so their cells keep their addresses), and the blocks kept from it. */
@@ -13,11 +14,11 @@ export type ImportPlan =
  * the branch block, and a file with both packs replaces both.
  */
 export function importPlan(current: RulesRead, incoming: RulesEntry[]): ImportPlan {
-  const replaced = new Set(incoming.map(entrySubject));
+  const replaced = new Set(incoming.map((e) => kindOfEntry(e).subject));
   const kept = current.packs.filter((p) => !replaced.has(p.subject));
   const blocked = kept.filter((p) => !p.clean);
   if (blocked.length > 0) return { ok: false, blocked };
   const keptEntries = entriesOfRules({ ...current, packs: kept });
-  const of = (subject: ReadPack['subject']) => (replaced.has(subject) ? incoming : keptEntries).filter((e) => entrySubject(e) === subject);
-  return { ok: true, entries: [...of('cadre'), ...of('branch'), ...of('scheme')], kept };
+  const of = (kind: BlockKind) => (replaced.has(kind.subject) ? incoming : keptEntries).filter((e) => kindOfEntry(e) === kind);
+  return { ok: true, entries: KINDS.flatMap(of), kept };
 }

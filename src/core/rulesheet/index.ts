@@ -9,7 +9,7 @@ export { importPlan, type ImportPlan } from './import-plan';
 export { readRulesSheet, rulesOfWorkbook, packFor, schemesOf, entriesOfRules, isBranchEntry, isSchemeEntry, entrySubject, entryPack, type ReadPack, type BranchRead, type RulesEntry, type RulesRead, type WorkbookRules } from './read';
 export { shippedBranchPack } from './defaults';
 export type { BranchEntry } from './branch/block';
-export { type SchemeEntry, isSchemeBlock, readSchemeBlock, schemeTables } from './scheme/block';
+export { type SchemeEntry, isSchemeBlock, schemeTables } from './scheme/block';
 export { validateScheme, type SchemeResult } from './scheme/validate';
 export { rulesSheetLayout, rulesSheetPaint } from './layout';
 export { sheetDecoration } from './decoration';
@@ -22,6 +22,7 @@ export { diffPacks, diffBranchPacks, diffRules, diffSchemes, removedPacks, type 
 export { whatIf, branchWhatIf, schemeWhatIf, type WhatIfResult, type CadreWhatIf, type CadreOutcome, type BranchWhatIf, type BranchOutcome, type WhatIfOptions, type BranchWhatIfOptions } from './whatif';
 export type { BranchChanges } from './whatif-branches';
 export { type EditablePack, isBranchPack, isSchemePack, rulesView, ruleFacts } from './editable';
+export { type BlockKind, type EditorFields, kindOfPack } from './block-kinds';
 export type { SchemeChanges, SubjectWhatIf } from './whatif-scheme';
 export { suppliedBranchFacts } from './branch/facts';
 export { applyRuleDraft, ruleDraftOf, packWithRule, ledgerFacts, problemsElsewhere, ruleRowEdit, RuleDraftSchema, type RuleDraft, type DraftResult, type DraftProblem } from './editor';

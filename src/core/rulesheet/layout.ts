@@ -3,22 +3,14 @@ import type { Cell } from '../snapshot';
 import { sheetDecoration } from './decoration';
 import { RULES_SHEET } from './name';
 import type { RulesSheetPaint, SheetLayout } from './schemas';
-import { branchTables, type LaidTable } from './branch/block';
-import { entryPack, isBranchEntry, isSchemeEntry, type RulesEntry } from './read';
-import { schemeTables } from './scheme/block';
-import { SECTIONS } from './sections/index';
+import { kindOfEntry } from './block-kinds';
+import type { RulesEntry } from './read';
 
 
 const MIN_WIDTH = 8;
 const DEFAULT_WIDTH = 80;
 
-/** The rules sheet for some packs: one block per pack, each a title, a hint, then its tables. */
-function tablesOf(entry: RulesEntry): LaidTable[] {
-  if (isBranchEntry(entry)) return branchTables(entry);
-  if (isSchemeEntry(entry)) return schemeTables(entry);
-  return SECTIONS.map((s) => ({ name: s.name, hint: s.hint, table: s.write(entry) }));
-}
-
+/** The rules sheet for some packs: one block per pack, each a title, a hint, then the tables its kind lays out. */
 export function rulesSheetLayout(entries: RulesEntry[]): SheetLayout {
   const rows: Cell[][] = [];
   const widths: number[] = [];
@@ -28,12 +20,13 @@ export function rulesSheetLayout(entries: RulesEntry[]): SheetLayout {
   const spans: { row: number; left: number }[] = [];
 
   for (const entry of entries) {
+    const kind = kindOfEntry(entry);
     spans.push({ row: rows.length, left: 0 });
-    rows.push([`【${t('rsPackTitle')}】${entryPack(entry).title}`]);
+    rows.push([`【${t('rsPackTitle')}】${kind.packOf(entry).title}`]);
     spans.push({ row: rows.length, left: 0 });
     rows.push([t('rsPackHint')]);
     rows.push([]);
-    for (const { name, hint, table } of tablesOf(entry)) {
+    for (const { name, hint, table } of kind.tables(entry)) {
       spans.push({ row: rows.length, left: 1 });
       rows.push([`【${t(name)}】`, t(hint)]);
       rows.push(table.columns.map((c) => c.header));

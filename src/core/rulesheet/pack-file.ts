@@ -1,15 +1,10 @@
-import { validateBranchPack } from '../branch/validate';
 import { both } from '../messages';
-import { type PackProblem, validatePack } from '../pack/validate';
-import { sharedView } from './branch/facts';
+import type { PackProblem } from '../pack/validate';
+import { type BlockKind, kindOfEntry, kindOfJson } from './block-kinds';
 import { checkPack, filePath, fileLocator } from './check';
 import { problemAt, type RuleProblem } from './problem';
-import { entryPack, isBranchEntry, isSchemeEntry, type ReadPack, type RulesEntry, type RulesRead } from './read';
-import { RuleTestCaseSchema } from './rule-tests';
-import { SchemeTestCaseSchema } from '../scheme/rule-tests';
-import { validateScheme } from './scheme/validate';
-import { schemeView } from './scheme/view';
-import type { LocatedTest, ScoringPack } from './section';
+import type { ReadPack, RulesEntry, RulesRead } from './read';
+import type { LocatedTest } from './section';
 
 /**
  * A pack file holds one pack (its own fields, plus `tests`) or the whole rules,
@@ -17,13 +12,6 @@ import type { LocatedTest, ScoringPack } from './section';
  * branches says so with `"subject": "branch"`.
  */
 const isWholeRules = (json: unknown): json is { packs: unknown } => typeof json === 'object' && json !== null && !Array.isArray(json) && 'packs' in json;
-
-/** A declared assessment says how often it assesses (`periodKind`); a branch pack says it assesses branches. */
-const subjectOf = (json: unknown): 'cadre' | 'branch' | 'scheme' => {
-  if (typeof json !== 'object' || json === null) return 'cadre';
-  if ('periodKind' in json) return 'scheme';
-  return (json as { subject?: unknown }).subject === 'branch' ? 'branch' : 'cadre';
-};
 
 /** A validation problem of the pack at `at`, placed by its path from the top of the file. */
 function fileProblem(file: string, at: string, p: PackProblem): RuleProblem {
@@ -34,8 +22,8 @@ function fileProblem(file: string, at: string, p: PackProblem): RuleProblem {
 }
 
 /** A pack's `tests`, each checked as its kind's case: a scheme's may also expect output `values`. */
-function readTests(json: unknown, file: string, at: string, problems: RuleProblem[]): LocatedTest[] {
-  const schema = subjectOf(json) === 'scheme' ? SchemeTestCaseSchema : RuleTestCaseSchema;
+function readTests(json: unknown, kind: BlockKind, file: string, at: string, problems: RuleProblem[]): LocatedTest[] {
+  const schema = kind.testCase;
   const raw = typeof json === 'object' && json !== null && 'tests' in json ? (json as { tests: unknown }).tests : [];
   const tests: LocatedTest[] = [];
   (Array.isArray(raw) ? raw : []).forEach((item, i) => {
@@ -47,22 +35,6 @@ function readTests(json: unknown, file: string, at: string, problems: RuleProble
   return tests;
 }
 
-/** A pack of any kind validated: what a read pack holds of it, and the scoring part the sheet's checks look at. */
-type Validated = { ok: true; title: string; fields: Pick<ReadPack, 'pack' | 'branch' | 'scheme'>; view: ScoringPack } | { ok: false; problems: PackProblem[] };
-
-function validated(json: unknown, subject: ReadPack['subject']): Validated {
-  if (subject === 'scheme') {
-    const r = validateScheme(json);
-    return r.ok ? { ok: true, title: r.scheme.title, fields: { scheme: r.scheme }, view: schemeView(r.scheme).pack } : r;
-  }
-  if (subject === 'branch') {
-    const r = validateBranchPack(json);
-    return r.ok ? { ok: true, title: r.pack.title, fields: { branch: r.pack }, view: sharedView(r.pack).pack } : r;
-  }
-  const r = validatePack(json);
-  return r.ok ? { ok: true, title: r.pack.title, fields: { pack: r.pack }, view: r.pack } : r;
-}
-
 /**
  * One pack of a file, validated and checked as its block on the sheet would
  * be, with its tests: a cadre pack, a branch pack with the branch validator,
@@ -72,15 +44,18 @@ function validated(json: unknown, subject: ReadPack['subject']): Validated {
 function readOne(json: unknown, file: string, at: string): { read: ReadPack; problems: RuleProblem[] } {
   const problems: RuleProblem[] = [];
   const title = at === '' ? file : `${file} ${at}`;
-  const subject = subjectOf(json);
-  const tests = readTests(json, file, at, problems);
-  const result = validated(json, subject);
+  const kind = kindOfJson(json);
+  const { subject } = kind;
+  const tests = readTests(json, kind, file, at, problems);
+  const result = kind.validate(json);
   if (!result.ok) {
     problems.push(...result.problems.map((p) => fileProblem(file, at, p)));
     return { read: { title, subject, clean: false, cell: at, tests }, problems };
   }
-  problems.push(...checkPack(result.view, fileLocator(result.view, file, at)));
-  return { read: { title: result.title, subject, clean: problems.length === 0, cell: at, ...result.fields, tests }, problems };
+  // The scoring part, as the sheet's checks look at it.
+  const view = kind.rulesView(result.pack);
+  problems.push(...checkPack(view, fileLocator(view, file, at)));
+  return { read: { title: result.pack.title, subject, clean: problems.length === 0, cell: at, ...kind.fields(result.pack), tests }, problems };
 }
 
 /**
@@ -116,9 +91,9 @@ export function readPackFile(json: unknown, file: string): RulesRead {
 
 /** A pack as a file holds it: the pack's own fields, then whatever its entry carries with it (its tests). */
 function entryJson(entry: RulesEntry): Record<string, unknown> {
-  const key = isBranchEntry(entry) ? 'branch' : isSchemeEntry(entry) ? 'scheme' : 'pack';
-  const carried = Object.fromEntries(Object.entries(entry).filter(([k]) => k !== key));
-  return { ...entryPack(entry), ...carried };
+  const kind = kindOfEntry(entry);
+  const carried = Object.fromEntries(Object.entries(entry).filter(([k]) => k !== kind.key));
+  return { ...kind.packOf(entry), ...carried };
 }
 
 /** A pack file: one pack in its own shape, or the whole rules (every pack given) as `{ "packs": [ … ] }`. */

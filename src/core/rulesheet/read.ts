@@ -1,37 +1,31 @@
 import { both, t } from '../messages';
 import type { Pack } from '../pack/schema';
-import { validatePack, zodProblems } from '../pack/validate';
 import { a1, type SheetSnapshot, type WorkbookSnapshot } from '../snapshot';
 import { checkPack } from './check';
 import { cellOf, sheetLocator } from './locate';
 import { isTitleRow, scanBlocks, type SheetBlock } from './grid';
 import { problemAt, type RuleProblem } from './problem';
 import { type LocatedTest, type PackEntry, ReadContext } from './section';
-import { CADRE_LAYOUT } from './cadre-layout';
-import { packOf } from '../scheme/from-pack';
 import type { SchemeTestCase } from '../scheme/rule-tests';
 import { RULES_SHEET } from './name';
 import type { BranchPack } from '../branch/schema';
-import { validateBranchPack } from '../branch/validate';
-import { type BranchEntry, branchLayout, isBranchBlock } from './branch/block';
-import { branchPackOf } from '../branch/scheme';
-import { sharedView } from './branch/facts';
-import { shippedBranchPack } from './defaults';
-import { isSchemeBlock, readBlockScheme, readSchemeBlock, type SchemeEntry } from './scheme/block';
-import { type Scheme, SchemeSchema } from '../scheme/schema';
+import type { BranchEntry } from './branch/block';
+import type { SchemeEntry } from './scheme/block';
+import type { Scheme } from '../scheme/schema';
+import { BRANCH_KIND, kindOfBlock, kindOfEntry, readKind, SCHEME_KIND } from './block-kinds';
 
 /** What one block of the sheet holds: a cadre pack with its tests, a branch pack, or an assessment scheme declared in cells. */
 export type RulesEntry = PackEntry | BranchEntry | SchemeEntry;
 
-export const isBranchEntry = (entry: RulesEntry): entry is BranchEntry => 'branch' in entry;
+export const isBranchEntry = (entry: RulesEntry): entry is BranchEntry => kindOfEntry(entry) === BRANCH_KIND;
 
-export const isSchemeEntry = (entry: RulesEntry): entry is SchemeEntry => 'scheme' in entry;
+export const isSchemeEntry = (entry: RulesEntry): entry is SchemeEntry => kindOfEntry(entry) === SCHEME_KIND;
 
 /** What an entry's pack assesses: cadres, branches, or what a scheme's block says (its `subject`). */
-export const entrySubject = (entry: RulesEntry): ReadPack['subject'] => (isBranchEntry(entry) ? 'branch' : isSchemeEntry(entry) ? 'scheme' : 'cadre');
+export const entrySubject = (entry: RulesEntry): ReadPack['subject'] => kindOfEntry(entry).subject;
 
 /** An entry's pack, of any kind. */
-export const entryPack = (entry: RulesEntry): Pack | BranchPack | Scheme => (isBranchEntry(entry) ? entry.branch : isSchemeEntry(entry) ? entry.scheme : entry.pack);
+export const entryPack = (entry: RulesEntry): Pack | BranchPack | Scheme => kindOfEntry(entry).packOf(entry);
 
 /** One pack read from a rules sheet (or a pack file). */
 export interface ReadPack {
@@ -59,19 +53,20 @@ export interface RulesRead {
 }
 
 /**
- * A branch block: read by the scheme reader into a scheme and its name rules,
- * made the branch pack they stand for, and validated as one, each problem placed
- * at the cell its path was read from.
+ * Reads a block as its kind lays it out, validated as a pack of that kind and
+ * its rules checked as a cadre block's are (conditions that never hold, rules
+ * shadowed under 取第一条, gaps), on the view its tables are read with; each
+ * problem of validation placed at the cell its path was read from.
  */
-function branchBlock(ctx: ReadContext, block: SheetBlock, titleCell: string): { read: ReadPack; problems: RuleProblem[] } {
-  const carried = shippedBranchPack();
-  // The block read as a scheme of the model, then as the branch pack it stands for, each shape checked in turn.
-  const { names, ...scheme } = readBlockScheme(ctx, block, branchLayout(carried));
-  const parsed = SchemeSchema.safeParse(scheme);
-  const result = parsed.success ? validateBranchPack(branchPackOf(parsed.data, { names })) : { ok: false as const, problems: zodProblems(parsed.error) };
+function readBlock(sheet: string, block: SheetBlock): { read: ReadPack; problems: RuleProblem[] } {
+  const ctx = new ReadContext(sheet, block);
+  const titleCell = a1(block.row, block.col);
+  if (block.title) ctx.draft.title = block.title;
+  else ctx.report(titleCell, both('rsPackTitleMissing'));
+  const kind = kindOfBlock(block);
+  const result = kind.readBlock(ctx, block);
   if (result.ok) {
-    // The same checks as a cadre block's rules (conditions that never hold, rules shadowed under 取第一条, gaps), on the shared view.
-    const view = sharedView(result.pack).pack;
+    const view = kind.rulesView(result.pack);
     ctx.problems.push(...checkPack(view, sheetLocator(ctx, view, titleCell), { grades: false, incomplete: ctx.incomplete }));
   } else {
     const locate = cellOf(ctx, titleCell);
@@ -80,35 +75,8 @@ function branchBlock(ctx: ReadContext, block: SheetBlock, titleCell: string): { 
       if (!ctx.hasProblemAt(cell)) ctx.report(cell, p);
     }
   }
-  const read = { title: block.title, subject: 'branch' as const, clean: ctx.problems.length === 0, cell: titleCell, ...(result.ok ? { branch: result.pack } : {}), tests: ctx.tests };
-  return { read, problems: ctx.problems };
-}
-
-function readBlock(sheet: string, block: SheetBlock): { read: ReadPack; problems: RuleProblem[] } {
-  const ctx = new ReadContext(sheet, block);
-  const titleCell = a1(block.row, block.col);
-  if (block.title) ctx.draft.title = block.title;
-  else ctx.report(titleCell, both('rsPackTitleMissing'));
-  if (isSchemeBlock(block)) {
-    const { scheme } = readSchemeBlock(ctx, block);
-    return { read: { title: block.title, subject: 'scheme', clean: ctx.problems.length === 0, cell: titleCell, ...(scheme ? { scheme } : {}), tests: ctx.tests }, problems: ctx.problems };
-  }
-  if (isBranchBlock(block)) return branchBlock(ctx, block, titleCell);
-
-  // Read as a scheme of the model, then as the cadre pack it stands for.
-  const result = validatePack(packOf(readBlockScheme(ctx, block, CADRE_LAYOUT)));
-  let pack: Pack | undefined;
-  if (result.ok) {
-    pack = result.pack;
-    ctx.problems.push(...checkPack(pack, sheetLocator(ctx, pack, titleCell), { grades: false, incomplete: ctx.incomplete }));
-  } else {
-    const locate = cellOf(ctx, titleCell);
-    for (const p of result.problems) {
-      const cell = locate(p.path);
-      if (!ctx.hasProblemAt(cell)) ctx.report(cell, p);
-    }
-  }
-  return { read: { title: block.title, subject: 'cadre', clean: ctx.problems.length === 0, cell: titleCell, pack, tests: ctx.tests }, problems: ctx.problems };
+  const fields = result.ok ? kind.fields(result.pack) : {};
+  return { read: { title: block.title, subject: kind.subject, clean: ctx.problems.length === 0, cell: titleCell, ...fields, tests: ctx.tests }, problems: ctx.problems };
 }
 
 /**
@@ -146,10 +114,9 @@ export function rulesOfWorkbook(workbook: WorkbookSnapshot, defaults: RulesEntry
     from: 'default',
     sheet: RULES_SHEET,
     packs: defaults.map((d): ReadPack => {
-      if (isSchemeEntry(d)) return { title: d.scheme.title, subject: 'scheme', clean: true, cell: '', scheme: d.scheme, tests: located(d.tests) };
-      return isBranchEntry(d)
-        ? { title: d.branch.title, subject: 'branch', clean: true, cell: '', branch: d.branch, tests: located(d.tests) }
-        : { title: d.pack.title, subject: 'cadre', clean: true, cell: '', pack: d.pack, tests: located(d.tests) };
+      const kind = kindOfEntry(d);
+      const pack = kind.packOf(d);
+      return { title: pack.title, subject: kind.subject, clean: true, cell: '', ...kind.fields(pack), tests: located(d.tests) };
     }),
     problems: [],
   };
@@ -176,8 +143,7 @@ export function schemesOf(rules: RulesRead): Scheme[] | undefined {
 /** The packs of rules read without problems, as a new rules sheet would hold them. */
 export function entriesOfRules(rules: RulesRead): RulesEntry[] {
   return rules.packs.flatMap((p): RulesEntry[] => {
-    if (p.pack) return [{ pack: p.pack, tests: p.tests.map((x) => x.test) }];
-    if (p.scheme) return [{ scheme: p.scheme, tests: p.tests.map((x) => x.test) }];
-    return p.branch ? [{ branch: p.branch, tests: p.tests.map((x) => x.test) }] : [];
+    const read = readKind(p);
+    return read ? [read.kind.entry(read.pack, p.tests.map((x) => x.test))] : [];
   });
 }

@@ -2,10 +2,8 @@ import type { MessageKey } from '../../messages';
 import { t } from '../../messages';
 import type { Scheme } from '../../scheme/schema';
 import { a1 } from '../../snapshot';
-import { checkPack } from '../check';
 import { FactDirectory } from '../facts';
 import { headerKey, type SheetBlock, type TableView } from '../grid';
-import { cellOf, sheetLocator } from '../locate';
 import type { ReadContext, TableOut } from '../section';
 import { gradesSection } from '../sections/grades';
 import { indicatorsSection } from '../sections/indicators';
@@ -22,7 +20,6 @@ import { readFacts, SCHEME_FACT_SCOPE, writeFacts } from './facts';
 import { readLedgers, writeLedgers } from './ledgers';
 import { readSchemeSettings, RISK_ROWS, writeSchemeSettings } from './settings';
 import { readOutputs, readQuota, readRanking, readVetoes, writeOutputs, writeQuota, writeRanking, writeVetoes, writtenOutputIds } from './standing';
-import { validateScheme } from './validate';
 import { schemeFacts, schemeRiskFacts, schemeTestInputs, schemeTestValues, schemeView } from './view';
 
 /** An assessment scheme as the rules sheet holds it, with the cases of its 【规则测试】 table. */
@@ -115,7 +112,7 @@ export interface BlockLayout<R = SchemeRead> {
 /** A scheme as read from a block, before validation. */
 export type SchemeRead = Record<string, unknown> & Pick<SchemeDraft, 'ledgers' | 'facts'>;
 
-const SCHEME_LAYOUT: BlockLayout = {
+export const SCHEME_LAYOUT: BlockLayout = {
   known: [
     { name: 'rsTableScheme', required: true },
     { name: 'rsTableParams', required: false },
@@ -182,30 +179,6 @@ const SCHEME_LAYOUT: BlockLayout = {
 export function isSchemeBlock(block: SheetBlock): boolean {
   const keys = [headerKey(t('rsTableScheme')), headerKey(t('rsTableScheme', {}, 'en'))];
   return block.tables.some((table) => keys.includes(table.key));
-}
-
-/**
- * Reads a scheme block: each table into the scheme, names resolved to ids as
- * staff wrote them, then the whole validated (SchemeSchema and the cross-checks
- * of validateScheme) and its rules checked as a pack's are (rows that never
- * apply, bands with gaps). Every problem is added to `ctx`, named at its cell;
- * the scheme is returned only when what was read is one. The 【规则测试】 cases
- * go into `ctx.tests`, read against the names the block declares.
- */
-export function readSchemeBlock(ctx: ReadContext, block: SheetBlock): { scheme?: Scheme } {
-  const titleCell = a1(block.row, block.col);
-  const result = validateScheme(readBlockScheme(ctx, block, SCHEME_LAYOUT));
-  if (!result.ok) {
-    const locate = cellOf(ctx, titleCell);
-    for (const p of result.problems) {
-      const cell = locate(p.path);
-      if (!ctx.hasProblemAt(cell)) ctx.report(cell, p);
-    }
-    return {};
-  }
-  const view = schemeView(result.scheme).pack;
-  ctx.problems.push(...checkPack(view, sheetLocator(ctx, view, titleCell), { grades: false, incomplete: ctx.incomplete }));
-  return { scheme: result.scheme };
 }
 
 /**
