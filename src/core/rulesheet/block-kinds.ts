@@ -91,6 +91,7 @@ interface OwnKind<K extends Key, P extends EditablePack, E extends RulesEntry> {
   readBlock(ctx: ReadContext, block: SheetBlock): Validated<P>;
   validate(json: unknown): Validated<P>;
   testCase: z.ZodType<E['tests'][number]>;
+  entry(pack: P, tests: E['tests']): E;
   tables(entry: E): LaidTable[];
   rulesView(pack: P): ScoringPack;
   scheme(pack: P): Scheme;
@@ -108,7 +109,7 @@ function kind<K extends Key, P extends EditablePack, E extends RulesEntry>(own: 
     ...own,
     testCase: own.testCase as z.ZodType<SchemeTestCase>,
     packOf: (e) => (e as Record<K, P>)[own.key],
-    entry: (p, tests) => ({ [own.key]: p, tests }) as unknown as E,
+    entry: (p, tests) => own.entry(pack(p), tests as E['tests']),
     fields: (p) => ({ [own.key]: p }),
     tables: (e) => own.tables(entry(e)),
     rulesView: (p) => own.rulesView(pack(p)),
@@ -131,6 +132,7 @@ export const CADRE_KIND = kind<'pack', Pack, PackEntry>({
   readBlock: (ctx, block) => validatePack(packOf(readBlockScheme(ctx, block, CADRE_LAYOUT))),
   validate: validatePack,
   testCase: RuleTestCaseSchema,
+  entry: (pack, tests) => ({ pack, tests }),
   tables: (entry) => SECTIONS.map((s) => ({ name: s.name, hint: s.hint, table: s.write(entry) })),
   rulesView: (pack) => pack,
   scheme: packScheme,
@@ -158,6 +160,7 @@ export const BRANCH_KIND = kind<'branch', BranchPack, BranchEntry>({
   },
   validate: validateBranchPack,
   testCase: RuleTestCaseSchema,
+  entry: (branch, tests) => ({ branch, tests }),
   tables: branchTables,
   // The same checks as a cadre block's rules, on the shared view.
   rulesView: (pack) => sharedView(pack).pack,
@@ -180,6 +183,7 @@ export const SCHEME_KIND = kind<'scheme', Scheme, SchemeEntry>({
   readBlock: (ctx, block) => schemeResult(validateScheme(readBlockScheme(ctx, block, SCHEME_LAYOUT))),
   validate: (json) => schemeResult(validateScheme(json)),
   testCase: SchemeTestCaseSchema,
+  entry: (scheme, tests) => ({ scheme, tests }),
   tables: schemeTables,
   rulesView: (scheme) => schemeView(scheme).pack,
   scheme: (scheme) => scheme,
