@@ -443,7 +443,7 @@ function rulesTabView(c: ViewContext): (HTMLElement | null)[] {
   if (!state.payload || !state.rules || !state.read) return [statusView(c)];
   return [
     rulesStatusView(c),
-    rulesTab({ lang: state.lang, snapshot: state.payload.snapshot, rules: state.rules, pack: state.pack, read: state.read, mapping: state.mapping, branchPack: branchPack(), runPacks: runPacks(), goTo: c.goTo, reload, fail }),
+    rulesTab({ lang: state.lang, snapshot: state.payload.snapshot, rules: state.rules, pack: state.pack, read: state.read, mapping: state.mapping, runPacks: runPacks(), goTo: c.goTo, reload, fail }),
   ];
 }
 

@@ -2,10 +2,9 @@ import type { BranchPack } from '../core/branch/schema';
 import type { ColumnMapping } from '../core/ledger/columns';
 import type { Bilingual, MessageKey } from '../core/messages';
 import { packHash } from '../core/pack/hash';
-import type { Pack, Rule } from '../core/pack/schema';
+import type { Rule } from '../core/pack/schema';
 import {
   applyRuleDraft,
-  branchWhatIf,
   type DraftProblem,
   type EditablePack,
   type EditorFields,
@@ -22,9 +21,9 @@ import {
   ruleFacts,
   ruleRowEdit,
   RULES_SHEET,
-  schemeWhatIf,
   suppliedBranchFacts,
   whatIf,
+  whatIfPacks,
   type WhatIfResult,
 } from '../core/rulesheet/index';
 import type { WorkbookSnapshot } from '../core/snapshot';
@@ -110,16 +109,15 @@ function offeredFacts(ctx: RulesTabContext, pack: EditablePack): FactInfo[] {
   return supplied.facts;
 }
 
-/** Runs the current ledgers through the rules now and the drafted rules: the cadre pack's run also shows the branches it moves. */
+/** Runs the current ledgers through the rules now and the drafted rules, every assessment of a run with the draft's block in its place. */
 function runWhatIf(ctx: RulesTabContext, pack: EditablePack, candidate: EditablePack): Promise<WhatIfResult> {
-  if (isSchemePack(pack) && isSchemePack(candidate)) return schemeWhatIf(ctx.snapshot, ctx.runPacks, pack, candidate, { mapping: ctx.mapping });
-  if (isBranchPack(pack) && isBranchPack(candidate)) return branchWhatIf(ctx.snapshot, pack, candidate, { mapping: ctx.mapping, cadre: editablePack(ctx) });
-  return whatIf(ctx.snapshot, pack as Pack, candidate as Pack, { mapping: ctx.mapping, branch: ctx.branchPack });
+  return whatIf(ctx.snapshot, ctx.runPacks, pack, candidate, { mapping: ctx.mapping });
 }
 
+/** The names the what-if shows are the candidate run's. */
 function whatIfNames(ctx: RulesTabContext, candidate: EditablePack): WhatIfNames {
-  if (isSchemePack(candidate)) return { scheme: candidate };
-  return isBranchPack(candidate) ? { cadre: editablePack(ctx), branch: candidate } : { cadre: candidate, branch: ctx.branchPack };
+  const { packs, scheme } = whatIfPacks(ctx.runPacks, candidate);
+  return { cadre: packs.cadre, branch: packs.branch, scheme };
 }
 
 function fieldsOf(pack: EditablePack, ruleId: string): DraftFields {

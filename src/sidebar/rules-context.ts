@@ -18,9 +18,7 @@ export interface RulesTabContext {
   read: ReadResult;
   /** The column mapping the ledgers are read with, so a what-if reads them as a run would. */
   mapping: ColumnMapping;
-  /** The branch pack a run uses: the what-if shows the branches a cadre rule would change. */
-  branchPack: BranchPack;
-  /** Every pack and declared assessment a run uses: a declared assessment's what-if runs them all, its rules in place of the sheet's. */
+  /** Every pack and declared assessment a run uses: a what-if runs them all, the edited block's rules in place of the sheet's. */
   runPacks: RunPacks;
   goTo: (sheet: string, cell: string) => void;
   /** Re-reads the workbook and the rules after the rules sheet was written. */

@@ -2,7 +2,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   applyRuleDraft,
   type BranchPack,
-  branchWhatIf,
   type BranchWhatIf,
   defaultRules,
   type Pack,
@@ -13,6 +12,7 @@ import {
   ruleRowEdit,
   type RuleRowEdit,
   suppliedBranchFacts,
+  whatIf,
   type WhatIfResult,
 } from '../../src/core/index';
 import { a1, type SheetSnapshot, type WorkbookSnapshot } from '../../src/core/snapshot';
@@ -117,7 +117,7 @@ describe('the what-if of a branch rule on the township’s ledgers', () => {
       '指标“为民服务”中，办结率为 [0%,95%) 时没有任何规则满足，得 0 分且没有提示；请补一行（条件写 [0%,95%)），或调整相邻行的条件',
     ]);
 
-    const result = await branchWhatIf(township, branch, raised.candidate!, { cadre });
+    const result = await whatIf(township, { cadre, branch }, branch, raised.candidate!);
     expect(result.subject).toBe('branch');
     expect(result.cadres).toEqual([]);
     expect(result.ruleChanges.map((c) => c.message)).toEqual(['规则“service-rate”的办结率：>= 0% → >= 95%']);
@@ -150,7 +150,7 @@ describe('the what-if of a branch rule on the township’s ledgers', () => {
     expect(below.rule).toMatchObject({ id: 'service-1', when: [{ fact: 'serviceRate', op: '<', value: 0.95 }], points: { per: 'serviceRate', each: 10, max: 10 } });
     expect(problemsElsewhere(current, below)).toEqual([]);
     expect(below.candidate!.rules.filter((r) => r.indicator === 'service').map((r) => r.id)).toEqual(['service-rate', 'service-1']);
-    const back = await branchWhatIf(township, current, below.candidate!, { cadre });
+    const back = await whatIf(township, { cadre, branch }, current, below.candidate!);
     expect(lines(back).slice(0, 2)).toEqual([
       ['镇机关党支部', 79.05, 90.49, 11.44, 3, 4],
       ['宝力根嘎查党支部', 82.59, 92.08, 9.49, 4, 4],
@@ -161,7 +161,7 @@ describe('the what-if of a branch rule on the township’s ledgers', () => {
   it('switches a rule off: the branches it docked get the points back', async () => {
     const off = applyRuleDraft(branch, { ...ruleDraftOf(branch, 'meetings-committee')!, enabled: false });
     expect(off.problems).toEqual([]);
-    const result = await branchWhatIf(township, branch, off.candidate!, { cadre });
+    const result = await whatIf(township, { cadre, branch }, branch, off.candidate!);
     expect(result.ruleChanges.map((c) => c.message)).toEqual(['规则“meetings-committee”的启用：是 → 否']);
     // 希日塔拉 missed two months of 支委会, 乌兰 one: 5 points a month.
     expect(lines(result)).toEqual([
@@ -179,7 +179,7 @@ describe('the what-if of a branch rule on the township’s ledgers', () => {
   it('changes the points of a 主题党日 rule: only the branch that missed a month moves', async () => {
     const harder = applyRuleDraft(branch, { ...ruleDraftOf(branch, 'themeday-missed')!, points: '每个扣10分' });
     expect(harder.problems).toEqual([]);
-    const result = await branchWhatIf(township, branch, harder.candidate!, { cadre });
+    const result = await whatIf(township, { cadre, branch }, branch, harder.candidate!);
     expect(result.ruleChanges.map((c) => c.message)).toEqual(['规则“themeday-missed”的得分：每个扣5分 → 每个扣10分']);
     expect(lines(result)).toEqual([['敖包图嘎查党支部', 71.22, 66.22, -5, 2, 2]]);
     expect(result.branches.branches[0]!.indicators).toEqual([{ id: 'themeDay', label: '主题党日', before: 10, after: 5, delta: -5 }]);
@@ -188,7 +188,7 @@ describe('the what-if of a branch rule on the township’s ledgers', () => {
   it('finds nothing to show when the rule is saved as it was', async () => {
     const same = applyRuleDraft(branch, ruleDraftOf(branch, 'service-rate')!);
     expect(same.problems).toEqual([]);
-    const result = await branchWhatIf(township, branch, same.candidate!, { cadre });
+    const result = await whatIf(township, { cadre, branch }, branch, same.candidate!);
     expect(result.ruleChanges).toEqual([]);
     expect(result.branches.branches).toEqual([]);
     expect(result.branches.unchanged).toBe(24);
@@ -197,7 +197,7 @@ describe('the what-if of a branch rule on the township’s ledgers', () => {
   it('lists the rule changes as the branch change log does: a raised standard of 【参数】 too, not only the scoring tables', async () => {
     const param = branch.params![0]!;
     const raised: BranchPack = { ...branch, params: [{ ...param, value: 95 }, ...branch.params!.slice(1)] };
-    const result = await branchWhatIf(township, branch, raised, { cadre });
+    const result = await whatIf(township, { cadre, branch }, branch, raised);
     expect(result.ruleChanges.map((c) => c.message)).toEqual([`参数“${param.name}”：${param.value} → 95`]);
   });
 });

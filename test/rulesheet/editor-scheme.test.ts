@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyRuleDraft, ruleDraftOf, ruleRowEdit, schemeWhatIf } from '../../src/core/rulesheet/index';
+import { applyRuleDraft, ruleDraftOf, ruleRowEdit, whatIf } from '../../src/core/rulesheet/index';
 import { defaultRules, shippedSchemes } from '../../src/core/rulesheet/defaults';
 import { assessAll, type RunPacks } from '../../src/core/run';
 import { loadWorkbook } from '../../src/node/workbook-file';
@@ -28,7 +28,7 @@ describe('the rule editor edits a declared assessment’s 【规则】 too', () 
   it('its what-if runs the township example with the candidate in place and lists the households that move', async () => {
     const { snapshot } = await loadWorkbook(TOWNSHIP);
     const packs: RunPacks = { cadre: cadre.pack, branch: branch.branch, schemes: shippedSchemes() };
-    const result = await schemeWhatIf(snapshot, packs, household, morePublicity().candidate!);
+    const result = await whatIf(snapshot, packs, household, morePublicity().candidate!);
     expect(result.subject).toBe('scheme');
     expect(result.ruleChanges.length).toBeGreaterThan(0);
     const changes = result.scheme!;

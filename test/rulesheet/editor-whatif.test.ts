@@ -18,8 +18,9 @@ import { packScheme } from '../../src/core/scheme/from-pack';
 import { defaultSheet, edit, locate, put } from './sheet-helpers';
 import { ledgerSheet, smallWorkbook } from './workbook-fixture';
 
-const [entry] = defaultRules();
+const [entry, branchEntry] = defaultRules();
 const base = entry!.pack;
+const packs = { cadre: base, branch: branchEntry!.branch };
 
 /** 12 days a month instead of 10, 1.5 points a day short of it: a township's stricter rules, made in the editor. */
 function stricterDays(): Pack {
@@ -79,7 +80,7 @@ describe('rule tests', () => {
 
 describe('what-if against the current data', () => {
   it('lists who would change score, grade or flags, and by how much', async () => {
-    const result = await whatIf(smallWorkbook(), base, stricterDays());
+    const result = await whatIf(smallWorkbook(), packs, base, stricterDays());
     expect(result.cadres.map((c) => [c.name, c.delta, c.indicators.map((i) => `${i.label} ${i.before}→${i.after}`).join()])).toEqual([
       ['李四', -5, '下基层天数 20→15'],
       ['郑十', -5, '下基层天数 20→15'],
@@ -107,7 +108,7 @@ describe('what-if against the current data', () => {
   });
 
   it('finds nothing to show when the candidate is the current rules', async () => {
-    const result = await whatIf(smallWorkbook(), base, base);
+    const result = await whatIf(smallWorkbook(), packs, base, base);
     expect(result.cadres).toEqual([]);
     expect(result.unchanged).toBe(8);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { branchPack, stationedCadrePack, validateBranchPack, validatePack, whatIf } from '../../src/core/index';
+import { branchPack, classifyRun, stationedCadrePack, validateBranchPack, validatePack, whatIf } from '../../src/core/index';
 import { loadWorkbook } from '../../src/node/workbook-file';
 
 const TOWNSHIP = 'examples/乡镇党建台账示例.xlsx';
@@ -17,7 +17,7 @@ describe('the what-if reaches the branches', () => {
     const { cadre, branch } = packs();
     // 斯琴 and 韩雪 score 28–40 and are graded 不合格; with 基本合格 from 20 they no longer fail.
     const candidate = { ...cadre, grades: cadre.grades.map((g) => (g.grade === '基本合格' ? { ...g, min: 20 } : g)) };
-    const result = await whatIf(snapshot, cadre, candidate, { branch, period: '2024-Q2' });
+    const result = await whatIf(snapshot, { cadre, branch }, cadre, candidate, { period: '2024-Q2' });
 
     expect(result.cadres.map((c) => c.name).sort()).toEqual(['斯琴', '斯琴', '韩雪', '韩雪']);
     const names = result.branches.branches.map((b) => b.name).sort();
@@ -38,10 +38,15 @@ describe('the what-if reaches the branches', () => {
     expect(manduula.delta).toBeGreaterThan(0);
   });
 
-  it('leaves the branches out when it is not given the branch pack', async () => {
+  it('leaves the branches out when the workbook has no branch ledgers', async () => {
     const { snapshot } = await loadWorkbook(TOWNSHIP);
-    const { cadre } = packs();
+    const { cadre, branch } = packs();
+    const { meetings, work } = classifyRun(snapshot, { cadre, branch }).kinds;
+    const cadreOnly = { ...snapshot, sheets: snapshot.sheets.filter((s) => !meetings.includes(s.name) && !work.includes(s.name)) };
     const candidate = { ...cadre, grades: cadre.grades.map((g) => (g.grade === '基本合格' ? { ...g, min: 20 } : g)) };
-    expect((await whatIf(snapshot, cadre, candidate, { period: '2024-Q2' })).branches.branches).toEqual([]);
+    const result = await whatIf(cadreOnly, { cadre, branch }, cadre, candidate, { period: '2024-Q2' });
+    // The same cadres move as with the branches; no branch is there to move with them.
+    expect(result.cadres.map((c) => c.name).sort()).toEqual(['斯琴', '斯琴', '韩雪', '韩雪']);
+    expect(result.branches).toEqual({ branches: [], unchanged: 0, counts: { up: 0, down: 0, starsChanged: 0, standingChanged: 0 } });
   });
 });

@@ -5,6 +5,7 @@ import { validateBranchPack } from '../branch/validate';
 import type { MessageKey } from '../messages';
 import type { Pack } from '../pack/schema';
 import { type PackProblem, validatePack, zodProblems } from '../pack/validate';
+import type { RunPacks } from '../run';
 import { packOf, packScheme } from '../scheme/from-pack';
 import { SchemeTestCaseSchema, type SchemeTestCase } from '../scheme/rule-tests';
 import { type Scheme, SchemeSchema } from '../scheme/schema';
@@ -62,6 +63,8 @@ export interface BlockKind {
   scheme(pack: EditablePack): Scheme;
   /** The change log between two versions of it. */
   diff(before: EditablePack, after: EditablePack): PackChange[];
+  /** A run's packs with this one in the place of its own version: what a what-if runs each version of it with. */
+  inRun(packs: RunPacks, pack: EditablePack): RunPacks;
   /** Whether a pack of it left over may be an earlier version of another, renamed in between. */
   mayBeRenamed(before: EditablePack, after: EditablePack): boolean;
   /** What a rule's condition on a name no fact has is told. */
@@ -96,6 +99,7 @@ interface OwnKind<K extends Key, P extends EditablePack, E extends RulesEntry> {
   rulesView(pack: P): ScoringPack;
   scheme(pack: P): Scheme;
   diff(before: P, after: P): PackChange[];
+  inRun(packs: RunPacks, pack: P): RunPacks;
   mayBeRenamed(before: P, after: P): boolean;
   unknownFact: MessageKey;
   editor: EditorFields;
@@ -115,6 +119,7 @@ function kind<K extends Key, P extends EditablePack, E extends RulesEntry>(own: 
     rulesView: (p) => own.rulesView(pack(p)),
     scheme: (p) => own.scheme(pack(p)),
     diff: (before, after) => own.diff(pack(before), pack(after)),
+    inRun: (packs, p) => own.inRun(packs, pack(p)),
     mayBeRenamed: (before, after) => own.mayBeRenamed(pack(before), pack(after)),
   };
 }
@@ -137,6 +142,7 @@ export const CADRE_KIND = kind<'pack', Pack, PackEntry>({
   rulesView: (pack) => pack,
   scheme: packScheme,
   diff: (before, after) => diffPacks(before, after),
+  inRun: (packs, cadre) => ({ ...packs, cadre }),
   mayBeRenamed: () => true,
   unknownFact: 'rsColumnUnknown',
   editor: { notOffered: 'uiEditorNotInLedger', pointsHint: 'uiEditorPointsHint', flags: true },
@@ -166,6 +172,7 @@ export const BRANCH_KIND = kind<'branch', BranchPack, BranchEntry>({
   rulesView: (pack) => sharedView(pack).pack,
   scheme: branchScheme,
   diff: (before, after) => diffBranchPacks(before, after),
+  inRun: (packs, branch) => ({ ...packs, branch }),
   mayBeRenamed: () => true,
   unknownFact: 'rsBranchFactUnknown',
   editor: { notOffered: 'uiEditorNotSupplied', pointsHint: 'uiEditorPointsHintBranch', flags: false },
@@ -188,6 +195,12 @@ export const SCHEME_KIND = kind<'scheme', Scheme, SchemeEntry>({
   rulesView: (scheme) => schemeView(scheme).pack,
   scheme: (scheme) => scheme,
   diff: (before, after) => diffSchemes(before, after),
+  // In the place of the one of its id; the run's own assessments may not hold it yet (a sheet with problems runs the shipped ones).
+  inRun: (packs, scheme) => {
+    const schemes = packs.schemes ?? [];
+    const mine = schemes.some((s) => s.id === scheme.id);
+    return { ...packs, schemes: mine ? schemes.map((s) => (s.id === scheme.id ? scheme : s)) : [...schemes, scheme] };
+  },
   // Only one that assesses the same 考核对象.
   mayBeRenamed: (before, after) => before.subject === after.subject,
   unknownFact: 'rsSchemeFactUnknown',

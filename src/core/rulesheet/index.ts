@@ -19,7 +19,7 @@ export { RuleTestCaseSchema, type RuleTestCase, type RuleTestResult, type RuleTe
 export { runEntryTests } from './run-tests';
 export { runSchemeRuleTests } from '../scheme/rule-tests';
 export { diffPacks, diffBranchPacks, diffRules, diffSchemes, removedPacks, type PackChange, type PackDiff, type RemovedPack } from './diff';
-export { whatIf, branchWhatIf, schemeWhatIf, type WhatIfResult, type CadreWhatIf, type CadreOutcome, type BranchWhatIf, type BranchOutcome, type WhatIfOptions, type BranchWhatIfOptions } from './whatif';
+export { whatIf, whatIfPacks, type WhatIfResult, type CadreWhatIf, type CadreOutcome, type BranchWhatIf, type BranchOutcome, type WhatIfOptions } from './whatif';
 export type { BranchChanges } from './whatif-branches';
 export { type EditablePack, isBranchPack, isSchemePack, rulesView, ruleFacts } from './editable';
 export { type BlockKind, type EditorFields, kindOfPack } from './block-kinds';

@@ -1,15 +1,14 @@
-import { type Assessment, type AssessOptions, assessWorkbook } from '../assess/assess';
-import { assessBranches } from '../branch/assess';
-import type { BranchAssessment } from '../branch/result';
-import type { BranchPack } from '../branch/schema';
+import type { Assessment } from '../assess/assess';
 import type { Bilingual } from '../messages';
-import { assessAll, type RunOptions, type RunPacks } from '../run';
-import type { Scheme } from '../scheme/schema';
 import { packHash } from '../pack/hash';
 import type { Pack } from '../pack/schema';
+import { assessAll, type RunOptions, type RunPacks, type RunResult } from '../run';
 import type { SubjectResult } from '../scheme/result';
+import type { Scheme } from '../scheme/schema';
 import type { WorkbookSnapshot } from '../snapshot';
-import { diffBranchPacks, diffPacks, diffSchemes, type PackChange } from './diff';
+import { kindOfPack } from './block-kinds';
+import type { PackChange } from './diff';
+import type { EditablePack } from './editable';
 import { type SchemeChanges, schemeChanges } from './whatif-scheme';
 import { type BranchChanges, branchChanges } from './whatif-branches';
 import { bilingual, compareResults } from './whatif-compare';
@@ -40,13 +39,11 @@ export interface CadreWhatIf {
   flagsRemoved: Bilingual[];
 }
 
-export interface WhatIfOptions extends AssessOptions {
-  /** With the branch pack, the what-if covers the branches too, through the same run every host makes. */
-  branch?: BranchPack;
-}
+/** How the ledgers are read, as a run reads them: the what-if's two runs report no progress. */
+export type WhatIfOptions = Omit<RunOptions, 'onProgress'>;
 
 export interface WhatIfResult {
-  /** Whose rules changed: the cadre pack's, the branch pack's or a declared assessment's (then no cadre changes). */
+  /** Whose rules changed: the cadre pack's, the branch pack's or a declared assessment's (the view shows that one's changes). */
   subject: 'cadre' | 'branch' | 'scheme';
   versions: { current: string; candidate: string };
   ruleChanges: PackChange[];
@@ -54,9 +51,9 @@ export interface WhatIfResult {
   cadres: CadreWhatIf[];
   unchanged: number;
   counts: { up: number; down: number; gradeChanged: number; flagsChanged: number };
-  /** The branches (given the branch pack, or when the branch rules changed). */
+  /** The branches, whichever rules changed: none when the workbook has no branch ledgers. */
   branches: BranchChanges;
-  /** The subjects of the declared assessment whose rules changed. */
+  /** The subjects of the declared assessment whose rules changed; absent when the cadre or branch rules did. */
   scheme?: SchemeChanges;
 }
 
@@ -71,28 +68,11 @@ const outcome = (r: SubjectResult): CadreOutcome => ({
 const keyOf = (r: SubjectResult) => `${r.source!.sheet}\u0000${r.source!.row}\u0000${r.period}`;
 const labelsOf = (...packs: Pick<Pack, 'indicators'>[]) => new Map(packs.flatMap((p) => p.indicators).map((i) => [i.id, i.label]));
 
-async function runBoth(snapshot: WorkbookSnapshot, current: Pack, candidate: Pack, options: WhatIfOptions) {
-  const { branch, ...rest } = options;
-  const quiet = { ...rest, onProgress: undefined };
-  if (!branch) {
-    const [now, next] = [await assessWorkbook(snapshot, current, quiet), await assessWorkbook(snapshot, candidate, quiet)];
-    return { now, next, branches: branchChanges(undefined, undefined, new Map()) };
-  }
-  const before = await assessAll(snapshot, { cadre: current, branch }, quiet);
-  const after = await assessAll(snapshot, { cadre: candidate, branch }, quiet);
-  return { now: before.cadres, next: after.cadres, branches: branchChanges(before.branches, after.branches, labelsOf(branch)) };
-}
-
-/**
- * Runs the current data through the current and the candidate rules and says
- * who would change score, grade or flags, and by how much: what the rule
- * editor shows before a row is written to the rules sheet.
- */
-export async function whatIf(snapshot: WorkbookSnapshot, current: Pack, candidate: Pack, options: WhatIfOptions = {}): Promise<WhatIfResult> {
-  const { now, next, branches }: { now: Assessment; next: Assessment; branches: BranchChanges } = await runBoth(snapshot, current, candidate, options);
+/** The cadre part of a what-if: the months whose score, grade or flags change, the biggest change first. */
+function cadreChanges(now: Assessment, next: Assessment, labels: Map<string, string>): Pick<WhatIfResult, 'cadres' | 'unchanged' | 'counts'> {
   const cadres: CadreWhatIf[] = [];
   let unchanged = 0;
-  for (const c of compareResults(now.results, next.results, { key: keyOf, labels: labelsOf(current, candidate), watch: ['grade', 'flags'] })) {
+  for (const c of compareResults(now.results, next.results, { key: keyOf, labels, watch: ['grade', 'flags'] })) {
     if (!c.changed) {
       unchanged++;
       continue;
@@ -114,12 +94,8 @@ export async function whatIf(snapshot: WorkbookSnapshot, current: Pack, candidat
   }
   cadres.sort((x, y) => Math.abs(y.delta) - Math.abs(x.delta) || Number(y.gradeChanged) - Number(x.gradeChanged) || x.period.localeCompare(y.period) || x.name.localeCompare(y.name));
   return {
-    subject: 'cadre',
-    versions: { current: packHash(current), candidate: packHash(candidate) },
-    ruleChanges: diffPacks(current, candidate),
     cadres,
     unchanged,
-    branches,
     counts: {
       up: cadres.filter((c) => c.delta > 0).length,
       down: cadres.filter((c) => c.delta < 0).length,
@@ -129,52 +105,36 @@ export async function whatIf(snapshot: WorkbookSnapshot, current: Pack, candidat
   };
 }
 
-/** The cadre part of a what-if whose rules are not the cadre pack's: the cadre results do not move. */
-const noCadreChanges = (): Pick<WhatIfResult, 'cadres' | 'unchanged' | 'counts'> => ({ cadres: [], unchanged: 0, counts: { up: 0, down: 0, gradeChanged: 0, flagsChanged: 0 } });
-
-export interface BranchWhatIfOptions extends Omit<RunOptions, 'onProgress'> {
-  /** The cadre pack in use: its results give each branch its stationed-cadre item. */
-  cadre?: Pack;
+/**
+ * A run's packs with `pack` in the place of its own version, and the declared
+ * assessment it is when it is one: what a what-if runs, and where its names come from.
+ */
+export function whatIfPacks(packs: RunPacks, pack: EditablePack): { packs: RunPacks; scheme?: Scheme } {
+  const run = kindOfPack(pack).inRun(packs, pack);
+  return { packs: run, scheme: run.schemes?.find((s) => s === pack) };
 }
 
 /**
- * The what-if for the branch rules: the branch assessment run again on the
- * current data with the candidate branch pack, listing the branches whose
- * score, stars, failed items or risk would change and by how much. The cadre
- * results do not depend on the branch rules, so they are worked out once.
+ * Runs the current data through the current rules and through the candidate
+ * in their place, every assessment of the run each time, and says who would
+ * change score, grade, stars, standing or flags, and by how much: what the
+ * rule editor shows before a row is written to the rules sheet. The cadres,
+ * the branches and the candidate's own declared assessment are each compared
+ * whichever block changed (a cadre graded 不合格 is a branch item).
  */
-export async function branchWhatIf(snapshot: WorkbookSnapshot, current: BranchPack, candidate: BranchPack, options: BranchWhatIfOptions = {}): Promise<WhatIfResult> {
-  const { cadre, ...run } = options;
-  let cadres: Assessment | undefined;
-  let now: BranchAssessment | undefined;
-  if (cadre) ({ cadres, branches: now } = await assessAll(snapshot, { cadre, branch: current }, run));
-  else now = await assessBranches(snapshot, { branch: current }, run);
-  const next = now && (await assessBranches(snapshot, { branch: candidate, cadre }, { ...run, cadres }));
+export async function whatIf(snapshot: WorkbookSnapshot, packs: RunPacks, current: EditablePack, candidate: EditablePack, options: WhatIfOptions = {}): Promise<WhatIfResult> {
+  const kind = kindOfPack(current);
+  const before = whatIfPacks(packs, current);
+  const after = whatIfPacks(packs, candidate);
+  const quiet = { ...options, onProgress: undefined };
+  const [now, next] = [await assessAll(snapshot, before.packs, quiet), await assessAll(snapshot, after.packs, quiet)];
+  const judged = (run: RunResult, scheme: Scheme | undefined) => scheme && run.schemes.find((a) => a.id === scheme.id);
   return {
-    subject: 'branch',
+    subject: kind.subject,
     versions: { current: packHash(current), candidate: packHash(candidate) },
-    ruleChanges: diffBranchPacks(current, candidate),
-    ...noCadreChanges(),
-    branches: branchChanges(now, next, labelsOf(current, candidate)),
-  };
-}
-
-/**
- * The what-if for a declared assessment's rules (党员中心户, 村干部, the
- * quarterly roll-up): the run made again on the current data with the
- * candidate in its place, listing the subjects whose score, grade, stars,
- * standing, flags or risk would change and by how much.
- */
-export async function schemeWhatIf(snapshot: WorkbookSnapshot, packs: RunPacks, current: Scheme, candidate: Scheme, options: Omit<RunOptions, 'onProgress'> = {}): Promise<WhatIfResult> {
-  const withScheme = (scheme: Scheme): RunPacks => ({ ...packs, schemes: [...(packs.schemes ?? []).filter((s) => s.id !== current.id), scheme] });
-  const judged = async (scheme: Scheme) => (await assessAll(snapshot, withScheme(scheme), options)).schemes.find((a) => a.id === scheme.id);
-  const [now, next] = [await judged(current), await judged(candidate)];
-  return {
-    subject: 'scheme',
-    versions: { current: packHash(current), candidate: packHash(candidate) },
-    ruleChanges: diffSchemes(current, candidate),
-    ...noCadreChanges(),
-    branches: branchChanges(undefined, undefined, new Map()),
-    scheme: schemeChanges(now, next, labelsOf(current, candidate)),
+    ruleChanges: kind.diff(current, candidate),
+    ...cadreChanges(now.cadres, next.cadres, labelsOf(before.packs.cadre, after.packs.cadre)),
+    branches: branchChanges(now.branches, next.branches, labelsOf(before.packs.branch, after.packs.branch)),
+    ...(after.scheme ? { scheme: schemeChanges(judged(now, before.scheme), judged(next, after.scheme), labelsOf(current, candidate)) } : {}),
   };
 }
