@@ -6,7 +6,7 @@ import stationedCadreJson from '../rules/stationed-cadre.json';
 import { exampleTownship, generatedTownship, type TownshipOptions, townshipWorkbook } from '../scripts/township';
 import { assessWorkbook } from '../src/core/assess/assess';
 import { assessBranches } from '../src/core/branch/assess';
-import { classifySheets, withoutBranchLedgers } from '../src/core/branch/ledgers';
+import { classifySheets, withoutOtherLedgers } from '../src/core/branch/ledgers';
 import { BranchNameRules } from '../src/core/branch/names';
 import { validateBranchPack } from '../src/core/branch/validate';
 import { validatePack } from '../src/core/pack/validate';
@@ -43,7 +43,7 @@ async function bench(label: string, options: TownshipOptions, periods: (string |
   for (const period of periods) {
     t = performance.now();
     const kinds = classifySheets(snapshot, branch.pack, new BranchNameRules(branch.pack.names), cadre.pack);
-    const cadres = await assessWorkbook(withoutBranchLedgers(snapshot, kinds), cadre.pack, { period });
+    const cadres = await assessWorkbook(withoutOtherLedgers(snapshot, kinds, cadre.pack.id), cadre.pack, { period });
     const cadreTime = ms(t);
     t = performance.now();
     const result = await assessBranches(snapshot, { branch: branch.pack, cadre: cadre.pack }, { cadres, period });

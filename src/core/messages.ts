@@ -588,6 +588,7 @@ export const MESSAGES = {
   periodKindQuarter: { zh: '季度', en: 'quarter' },
   periodKindYear: { zh: '年度', en: 'year' },
   subjectStationedCadre: { zh: '驻村干部', en: 'stationed cadre' },
+  cadreLedgerTitle: { zh: '{title}台账', en: '{title} ledger' },
   subjectBranch: { zh: '党支部', en: 'Party branch' },
   schemeSheetName: { zh: '{title}结果', en: '{title} results' },
   colGroup: { zh: '所在单位', en: 'Unit' },

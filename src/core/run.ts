@@ -1,14 +1,15 @@
 import { type Assessment, type AssessOptions, type Reading, readCadres } from './assess/assess';
 import { readBranches } from './branch/assess';
-import { branchScheme } from './branch/scheme';
-import { type Classification, classifyWorkbook, type SheetClass, type SheetKinds, sheetsNamed } from './branch/ledgers';
+import { branchScheme, MEETINGS_LEDGER, WORK_LEDGER } from './branch/scheme';
+import { branchFromTitle, type Classification, classifyWorkbook, ledgersOf, type SheetClass, type SheetKinds, sheetsNamed, sheetsOf } from './branch/ledgers';
 import { both, type Bilingual } from './messages';
 import { branchAssessment, cadreAssessment } from './scheme/adapt';
 import { assessScheme, type SchemeInputs } from './scheme/assess';
 import { schemeSummary } from './scheme/summary';
 import { schemeSheetName } from './results/sheets';
 import { schemeResultTable } from './scheme/table';
-import { declaredLedgers } from './scheme/ledgers';
+import { packScheme } from './scheme/from-pack';
+import { ledgerKind } from './scheme/ledgers';
 import { readDeclaredLedgers } from './scheme/read';
 import type { SchemeAssessment } from './scheme/result';
 import type { Scheme } from './scheme/schema';
@@ -50,11 +51,15 @@ export interface RunResult {
   schemeNotes: Bilingual[];
 }
 
+/** The assessments of a run in the order it gives their ledgers: the cadre pack's, the branch pack's, then the declared ones. */
+export function runSchemes(packs: RunPacks): Scheme[] {
+  return [packScheme(packs.cadre), branchScheme(packs.branch), ...(packs.schemes ?? [])];
+}
+
 /** What every sheet is and which hold which ledger, before anything is assessed (the sidebar shows it on opening). */
 export function classifyRun(workbook: WorkbookSnapshot, packs: RunPacks, mapping: RunOptions['mapping'] = {}): Classification {
-  const schemes = packs.schemes ?? [];
-  // The branch pack's own declared ledgers (支部基本情况) are told apart in the same pass as everyone else's.
-  return classifyWorkbook(workbook, packs.branch, new BranchNameRules(packs.branch.names), packs.cadre, mapping, declaredLedgers([packs.branch, ...schemes]), schemes.map(schemeSheetName));
+  // Every assessment's ledgers are told apart in the one pass; a subject named in a title is a branch by the branch's name rules.
+  return classifyWorkbook(workbook, ledgersOf(runSchemes(packs), new BranchNameRules(packs.branch.names)), mapping, (packs.schemes ?? []).map(schemeSheetName));
 }
 
 /** One assessment of a run: its scheme, and how its inputs are read once the assessments whose results it reads have run. */
@@ -110,14 +115,15 @@ async function judgeAll(entries: RunEntry[], options: RunOptions) {
 }
 
 /** A declared assessment's inputs: its ledgers as the run's classification found them, and the results of those it reads. */
-function declaredInputs(workbook: WorkbookSnapshot, scheme: Scheme, kinds: SheetKinds, options: RunOptions, done: ReadonlyMap<string, SchemeAssessment>): SchemeInputs {
+function declaredInputs(workbook: WorkbookSnapshot, packs: RunPacks, scheme: Scheme, kinds: SheetKinds, options: RunOptions, done: ReadonlyMap<string, SchemeAssessment>): SchemeInputs {
   const results = new Map(
     sources(scheme).flatMap((id) => {
       const a = done.get(id);
       return a ? [[id, { results: a.results, months: new Set(a.results.map((r) => r.period)), title: { zh: a.title, en: a.titleEn } }] as const] : [];
     }),
   );
-  return { ledgers: readDeclaredLedgers(workbook, scheme, kinds, options), results };
+  const rules = new BranchNameRules(packs.branch.names);
+  return { ledgers: readDeclaredLedgers(workbook, scheme, kinds, { ...options, fromTitle: (title, sheet) => branchFromTitle(title, sheet, rules) }), results };
 }
 
 /**
@@ -131,16 +137,18 @@ function declaredInputs(workbook: WorkbookSnapshot, scheme: Scheme, kinds: Sheet
 export async function assessAll(workbook: WorkbookSnapshot, packs: RunPacks, options: RunOptions = {}): Promise<RunResult> {
   const { kinds, sheets } = classifyRun(workbook, packs, options.mapping);
   const reading = { period: options.period, mapping: options.mapping, defaultPeriod: options.defaultPeriod, today: options.today };
-  // The cadre ledger is read from the sheets the classification gave it, as every other ledger is.
-  const cadre = readCadres(sheetsNamed(workbook, kinds.cadre), packs.cadre, reading);
+  const [cadreScheme, branchOwn] = runSchemes(packs) as [Scheme, Scheme];
+  // Each ledger is read from the sheets the classification gave it.
+  const sheetsFor = (scheme: Scheme, ledger: string) => sheetsOf(kinds, ledgerKind(scheme.id, ledger));
+  const cadre = readCadres(sheetsNamed(workbook, sheetsFor(cadreScheme, cadreScheme.ledgers[0]!.id)), packs.cadre, reading);
   let cadres: Assessment | undefined;
   let branch: Reading<BranchAssessment> | undefined;
   let branches: BranchAssessment | undefined;
-  const hasBranchLedgers = kinds.meetings.length > 0 || kinds.work.length > 0;
+  const hasBranchLedgers = [MEETINGS_LEDGER, WORK_LEDGER].some((id) => sheetsFor(branchOwn, id).length > 0);
   const entries: RunEntry[] = [
     { scheme: cadre.scheme, read: () => cadre.inputs, judged: (a) => (cadres = cadre.view(a)) },
     {
-      scheme: branchScheme(packs.branch),
+      scheme: branchOwn,
       // Without meeting records or a work ledger there is no roster of branches to judge.
       read: () => {
         if (!hasBranchLedgers) return { ledgers: new Map(), results: new Map() };
@@ -149,7 +157,7 @@ export async function assessAll(workbook: WorkbookSnapshot, packs: RunPacks, opt
       },
       judged: (a) => (branches = branch!.view(a)),
     },
-    ...(packs.schemes ?? []).map((scheme): RunEntry => ({ scheme, read: (done) => declaredInputs(workbook, scheme, kinds, options, done) })),
+    ...(packs.schemes ?? []).map((scheme): RunEntry => ({ scheme, read: (done) => declaredInputs(workbook, packs, scheme, kinds, options, done) })),
   ];
   const judged = await judgeAll(entries, options);
   // A workbook with no cadre rows still has its cadre assessment: empty, with the sheets it looked at.

@@ -1,11 +1,10 @@
-import type { Assessment } from './assess/assess';
-import { type BuiltInKind, type LedgerKind, ledgerTitle, type Resemblance, RESULT_SHEETS, type SheetClass, type SheetRole } from './branch/ledgers';
+import { type LedgerKind, ledgerTitle, type Resemblance, RESULT_SHEETS, type SheetClass, type SheetRole } from './branch/ledgers';
+import { ledgerKind } from './scheme/ledgers';
 import type { SchemeAssessment } from './scheme/result';
-import type { BranchAssessment } from './branch/result';
 import type { LedgerInfo, SkippedRows } from './ledger/read';
 import { type Lang, type MessageKey, type Params, t } from './messages';
 import { periodLabel } from './period';
-import type { RunPacks, RunResult } from './run';
+import { runAssessments, type RunPacks, type RunResult, runSchemes } from './run';
 import { LOG_SHEET } from './rulesheet/name';
 
 /** One sheet of a workbook as a run took it: read, and for which assessment, or why not. */
@@ -14,7 +13,7 @@ export interface SheetAccount {
   role: SheetRole;
   /** The id of the pack a ledger is read for; null for any other sheet. */
   assessment: string | null;
-  /** Which of that pack's ledgers: the cadre ledger, meeting records, work counts or the branch name table. */
+  /** Which ledger: `<assessment id>/<ledger id>` (stationed-cadre/ledger, branch/meetings), or the branch name table. */
   ledger: LedgerKind | 'names' | null;
   /** 1-based first header row: a ledger's, or for an unrecognised sheet the row that most looks like one. */
   header: number | null;
@@ -30,12 +29,12 @@ export interface SheetAccount {
 export interface AccountSources {
   sheets: SheetClass[];
   packs: RunPacks;
-  /** The cadre ledgers read, and the assessment when one was made (it gives the rows outside the period). */
-  cadreLedgers?: LedgerInfo[];
-  cadres?: Assessment;
-  branches?: BranchAssessment;
-  /** The declared assessments made: the ledgers they read. */
-  schemes?: SchemeAssessment[];
+  /** The ledgers each assessment read, by ledger id, and the period it was asked for (runAssessments gives them; before a run, the cadre ledgers read so far). */
+  read?: Pick<SchemeAssessment, 'id' | 'ledgers' | 'period'>[];
+  /** Rows of a sheet whose period does not meet the one asked, by sheet. */
+  outsidePeriod?: Record<string, number>;
+  /** The sheets read as the branch name table. */
+  aliasSheets?: string[];
   /**
    * Every sheet name of the workbook, in order, when the host left some out of
    * the snapshot (hosts leave out the add-on's own result sheets).
@@ -70,47 +69,32 @@ function skippedText(skipped: SkippedRows): Text | undefined {
 
 const headerLabel = (rows: [number, number]) => (rows[0] === rows[1] ? String(rows[0]) : `${rows[0]}–${rows[1]}`);
 
-const isBuiltIn = (kind: LedgerKind): kind is BuiltInKind => !kind.includes('/');
+/** A ledger kind's title: the one its assessment gives it. */
+const kindTitle = (packs: RunPacks, kind: LedgerKind): Text => ledgerTitle(runSchemes(packs), kind);
 
-/** A ledger kind's title: the built-in ones', or the one its assessment declares. */
-function kindTitle(packs: RunPacks, kind: LedgerKind): Text {
-  if (isBuiltIn(kind)) return ledgerTitle(packs.branch, packs.cadre, kind);
-  const [owner, id] = kind.split('/') as [string, string];
-  // The branch pack declares ledgers as any assessment does (支部基本情况).
-  const ledger = [packs.branch, ...(packs.schemes ?? [])].find((s) => s.id === owner)?.ledgers.find((l) => l.id === id);
-  return { zh: ledger?.title ?? kind, en: ledger?.titleEn ?? ledger?.title ?? kind };
+/** The id of the assessment a ledger kind is read for: the kind's prefix (a ledger id has no slash). */
+const kindOwner = (kind: LedgerKind): string => kind.slice(0, kind.lastIndexOf('/'));
+
+/** The sheets some assessment read, each with its ledger and what was read of it. */
+function readSheets(sources: AccountSources): Map<string, { kind: LedgerKind; info: LedgerInfo; period?: string }> {
+  const out = new Map<string, { kind: LedgerKind; info: LedgerInfo; period?: string }>();
+  for (const a of sources.read ?? []) {
+    for (const [id, infos] of Object.entries(a.ledgers)) for (const info of infos) out.set(info.sheet, { kind: ledgerKind(a.id, id), info, period: a.period });
+  }
+  return out;
 }
 
-/** The id of the assessment a ledger kind is read for. */
-function kindOwner(packs: RunPacks, kind: LedgerKind): string {
-  if (!isBuiltIn(kind)) return kind.split('/')[0]!;
-  return kind === 'cadre' ? packs.cadre.id : packs.branch.id;
-}
-
-function ledgerInfo(sources: AccountSources, kind: LedgerKind, sheet: string): LedgerInfo | undefined {
-  if (kind === 'cadre') return sources.cadreLedgers?.find((l) => l.sheet === sheet);
-  if (kind === 'meetings' || kind === 'work') return sources.branches?.ledgers[kind].find((l) => l.sheet === sheet);
-  const [owner, id] = kind.split('/') as [string, string];
-  if (owner === sources.packs.branch.id) return sources.branches?.declared[id]?.find((l) => l.sheet === sheet);
-  return sources.schemes?.find((s) => s.id === owner)?.ledgers[id]?.find((l) => l.sheet === sheet);
-}
-
-function ledgerAccount(sources: AccountSources, c: SheetClass, kind: LedgerKind, rows: [number, number]): SheetAccount {
-  const { packs } = sources;
-  const title = kindTitle(packs, kind);
-  const info = ledgerInfo(sources, kind, c.sheet);
+function ledgerAccount(sources: AccountSources, c: SheetClass, kind: LedgerKind, rows: [number, number], read?: { info: LedgerInfo; period?: string }): SheetAccount {
+  const title = kindTitle(sources.packs, kind);
+  const info = read?.info;
   const header = info ? info.headerRows : rows;
   const parts: Text[] = [];
   if (info) {
     parts.push(say('sheetLedger', { ledger: title.zh, header: headerLabel(header), records: info.records }, { ledgerEn: title.en, header: headerLabel(header), records: info.records }));
     const skipped = skippedText(info.skipped);
     if (skipped) parts.push(skipped);
-    const period = kind === 'cadre' ? sources.cadres?.period : isBuiltIn(kind) ? sources.branches?.period : undefined;
-    const outside = !period
-      ? 0
-      : kind === 'cadre'
-        ? info.records - (sources.cadres?.cadres.filter((x) => x.source.sheet === c.sheet).length ?? info.records)
-        : (sources.branches?.outsidePeriod[c.sheet] ?? 0);
+    const period = read.period;
+    const outside = period ? (sources.outsidePeriod?.[c.sheet] ?? 0) : 0;
     if (period && outside > 0) parts.push(say('sheetOutsidePeriod', { count: outside, period: periodLabel(period) }, { count: outside, periodEn: periodLabel(period, 'en') }));
   } else {
     parts.push(say('sheetLedgerFound', { ledger: title.zh, header: headerLabel(header) }, { ledgerEn: title.en, header: headerLabel(header) }));
@@ -119,7 +103,7 @@ function ledgerAccount(sources: AccountSources, c: SheetClass, kind: LedgerKind,
   return {
     sheet: c.sheet,
     role: 'ledger',
-    assessment: kindOwner(packs, kind),
+    assessment: kindOwner(kind),
     ledger: kind,
     header: header[0],
     records: info ? info.records : null,
@@ -156,8 +140,8 @@ function otherAccount(sources: AccountSources, c: SheetClass): SheetAccount {
  */
 export function accountSheets(sources: AccountSources): SheetAccount[] {
   const classes = new Map(sources.sheets.map((c) => [c.sheet, c]));
-  const cadreSheets = new Set((sources.cadreLedgers ?? []).map((l) => l.sheet));
-  const nameTables = new Set(sources.branches?.aliasSheets ?? []);
+  const read = readSheets(sources);
+  const nameTables = new Set(sources.aliasSheets ?? []);
   // The workbook's order; a snapshot sheet the host named differently (a long CSV file name) still appears.
   const names = [...new Set([...(sources.workbookSheets ?? []), ...sources.sheets.map((c) => c.sheet)])];
   return names.map((name): SheetAccount => {
@@ -166,16 +150,26 @@ export function accountSheets(sources: AccountSources): SheetAccount[] {
       const text = say('sheetNamesTable', {});
       return { sheet: name, role: 'ledger', assessment: sources.packs.branch.id, ledger: 'names', header: null, records: null, reason: text.zh, reasonEn: text.en };
     }
-    // The cadre read has the last word on a cadre ledger: it used the whole column mapping.
-    if (cadreSheets.has(name)) return ledgerAccount(sources, c, 'cadre', c.header ?? [1, 1]);
+    // What an assessment read has the last word on a sheet: it read with the whole column mapping (the cadre read does).
+    const r = read.get(name);
+    if (r) return ledgerAccount(sources, c, r.kind, c.header ?? [1, 1], r);
     if (c.role === 'ledger' && c.kind && c.header) return ledgerAccount(sources, c, c.kind, c.header);
     return otherAccount(sources, c);
   });
 }
 
-/** The accounting of a whole run: its classification, the cadre ledgers read and the branch assessment. */
+/**
+ * The accounting of a whole run: its classification, and what each assessment
+ * read. Rows outside the period asked are the rows an assessment left out
+ * (the cadre ledger's: its records not judged; the branch ledgers': rows of
+ * another month, a row counted once however many meetings it records).
+ */
 export function runSheets(run: RunResult, packs: RunPacks, workbookSheets?: string[]): SheetAccount[] {
-  return accountSheets({ sheets: run.sheets, packs, cadreLedgers: run.cadres.ledgers, cadres: run.cadres, branches: run.branches, schemes: run.schemes, workbookSheets });
+  const outside: Record<string, number> = { ...(run.branches?.outsidePeriod ?? {}) };
+  if (run.cadres.period) {
+    for (const l of run.cadres.ledgers) outside[l.sheet] = l.records - run.cadres.cadres.filter((x) => x.source.sheet === l.sheet).length;
+  }
+  return accountSheets({ sheets: run.sheets, packs, read: runAssessments(run, packs), outsidePeriod: outside, aliasSheets: run.branches?.aliasSheets, workbookSheets });
 }
 
 /** The --json shape of the accounting. */

@@ -1,4 +1,7 @@
-import { type SheetClass, withoutBranchLedgers, type SheetKinds } from '../core/branch/ledgers';
+import { type SheetClass, type SheetKinds, sheetsOf, withoutOtherLedgers } from '../core/branch/ledgers';
+import { MEETINGS_LEDGER, WORK_LEDGER } from '../core/branch/schema';
+import { packScheme } from '../core/scheme/from-pack';
+import { ledgerKind } from '../core/scheme/ledgers';
 import type { BranchPack } from '../core/branch/schema';
 import { readDeclaredLedgers } from '../core/scheme/read';
 import { assessAll, classifyRun, type RunPacks, type RunResult, runAssessments, runRulesRecord, runSummaries, runTables, runWarnings } from '../core/run';
@@ -38,7 +41,7 @@ interface State {
   /** The rules versions earlier runs used, and the last one's packs. */
   rulesLog?: RulesLog;
   read?: ReadResult;
-  /** Which sheets are meeting records and branch work ledgers. */
+  /** Which sheets hold which ledger of which assessment. */
   kinds?: SheetKinds;
   /** What every sheet is: the ledgers panel lists the ones not read, and why. */
   sheets?: SheetClass[];
@@ -123,7 +126,7 @@ function reread(): void {
   const classes = classifyRun(state.payload.snapshot, packs, state.mapping);
   state.kinds = classes.kinds;
   state.sheets = classes.sheets;
-  state.read = readLedgers(withoutBranchLedgers(state.payload.snapshot, state.kinds), packs.cadre, { mapping: state.mapping, today: today() });
+  state.read = readLedgers(withoutOtherLedgers(state.payload.snapshot, state.kinds, packs.cadre.id), packs.cadre, { mapping: state.mapping, today: today() });
   const kinds = state.kinds;
   const snapshot = state.payload.snapshot;
   state.declaredPeriods = schemes().flatMap((scheme) => [...readDeclaredLedgers(snapshot, scheme, kinds, { mapping: state.mapping, today: today() }).values()].flatMap((l) => l.records.map((r) => r.period)));
@@ -298,7 +301,8 @@ function statusView(c: ViewContext): HTMLElement {
 /** A workbook with only branch ledgers, or only those of a declared assessment, can be assessed too. */
 function hasLedgers(): boolean {
   const kinds = state.kinds;
-  return (state.read?.ledgers.length ?? 0) > 0 || (kinds !== undefined && Object.entries(kinds).some(([kind, sheets]) => kind !== 'cadre' && (sheets?.length ?? 0) > 0));
+  const cadre = `${runPacks().cadre.id}/`;
+  return (state.read?.ledgers.length ?? 0) > 0 || (kinds !== undefined && Object.entries(kinds).some(([kind, sheets]) => !kind.startsWith(cadre) && (sheets?.length ?? 0) > 0));
 }
 
 function controlsView(c: ViewContext, read: ReadResult): HTMLElement {
@@ -378,13 +382,16 @@ function tabsView(c: ViewContext): HTMLElement {
 
 /** Every sheet and what became of it, as the current mapping reads the workbook (a remap may postdate the last run). */
 function sheetAccounts() {
-  return accountSheets({ sheets: state.sheets ?? [], packs: runPacks(), cadreLedgers: state.read?.ledgers });
+  const packs = runPacks();
+  // Before a run, only the cadre ledgers have been read.
+  return accountSheets({ sheets: state.sheets ?? [], packs, read: state.read ? [{ id: packs.cadre.id, ledgers: { [packScheme(packs.cadre).ledgers[0]!.id]: state.read.ledgers } }] : [] });
 }
 
 function assessTab(c: ViewContext): (HTMLElement | null)[] {
   const body: (HTMLElement | null)[] = [];
   const kinds = state.kinds;
-  const branchSheets = kinds ? [...kinds.meetings, ...kinds.work] : [];
+  const branch = runPacks().branch.id;
+  const branchSheets = kinds ? [MEETINGS_LEDGER, WORK_LEDGER].flatMap((id) => sheetsOf(kinds, ledgerKind(branch, id))) : [];
   if (state.read) {
     const accounts = sheetAccounts();
     body.push(

@@ -27,9 +27,9 @@ describe('the example township workbook', () => {
     expect(a.branches).toHaveLength(24);
     // Alone, the branch assessment does not know the village-cadre assessment's ledger: a run keeps it apart (test/core/sheets.test.ts).
     expect(a.sheets).toMatchObject({
-      meetings: ['三会一课记录', '阿拉坦嘎查', '都兰嘎查', '镇区第二社区'],
-      work: ['支部工作台账'],
-      cadre: expect.arrayContaining(['4月驻村台账', '5月驻村台账']),
+      'branch/meetings': ['三会一课记录', '阿拉坦嘎查', '都兰嘎查', '镇区第二社区'],
+      'branch/work': ['支部工作台账'],
+      'stationed-cadre/ledger': expect.arrayContaining(['4月驻村台账', '5月驻村台账']),
       'branch/basics': ['支部基本情况'],
       'branch/satisfaction': ['群众满意度测评'],
       'branch/development': ['发展党员情况'],

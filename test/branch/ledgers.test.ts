@@ -156,6 +156,6 @@ describe('telling the ledgers apart', () => {
       { name: '填表说明', rows: [['一、本表每月填报。'], ['二、会议类型按规定填写。']] },
     ]);
     const pack = branchPack();
-    expect(classifySheets(snapshot, pack, new BranchNameRules(pack.names), cadrePack())).toEqual({ meetings: ['三会一课'], work: ['工作台账'], cadre: ['5月驻村台账'] });
+    expect(classifySheets(snapshot, pack, new BranchNameRules(pack.names), cadrePack())).toEqual({ 'branch/meetings': ['三会一课'], 'branch/work': ['工作台账'], 'stationed-cadre/ledger': ['5月驻村台账'] });
   });
 });

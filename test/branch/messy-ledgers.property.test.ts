@@ -1,13 +1,14 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { assessBranches } from '../../src/core/branch/assess';
-import { workSpec } from '../../src/core/branch/ledgers';
+import { branchScheme, WORK_LEDGER } from '../../src/core/branch/scheme';
 import type { BranchAssessment, BranchResult } from '../../src/core/branch/result';
 import { ColumnMatcher } from '../../src/core/ledger/columns';
 import { type LedgerRecord, readLedgerSheets, type Warning } from '../../src/core/ledger/read';
 import { assessAll, runSummaries, runTables } from '../../src/core/run';
 import { a1, type SheetSnapshot } from '../../src/core/snapshot';
 import { simplified } from '../../src/core/text';
+import { schemeLedgerSpec } from '../../src/core/scheme/ledgers';
 import { loadWorkbook } from '../../src/node/workbook-file';
 import {
   addressOf,
@@ -44,7 +45,7 @@ const SEED = 20240705;
 const RUNS = 40;
 const pack = branchPack();
 const packs = { branch: pack, cadre: cadrePack() };
-const spec = workSpec(pack);
+const spec = schemeLedgerSpec(branchScheme(pack).ledgers.find((l) => l.id === WORK_LEDGER)!);
 const columnOf = new Map(spec.columns.map((c) => [c.fact, c]));
 
 /** Units staff write after these counts: 19项, 63件, 6起. */

@@ -72,7 +72,7 @@ describe('names across the ledgers of a workbook', () => {
     expect(a.cadreResults).toBe(2);
     const b = a.branches.find((x) => x.name === '温都尔嘎查党支部')!;
     expect(b.flags.map((f) => f.message)).toEqual(['驻村干部：图雅（2024年5月）考评不合格（应无不合格）']);
-    expect(a.sheets).toEqual({ meetings: ['三会一课'], work: [], cadre: ['5月驻村台账'] });
+    expect(a.sheets).toEqual({ 'branch/meetings': ['三会一课'], 'stationed-cadre/ledger': ['5月驻村台账'] });
   });
 
   it('takes aliases from the caller as well, over the pack’s', async () => {

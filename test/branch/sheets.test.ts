@@ -17,19 +17,19 @@ describe('a branch ledger whose group column is headed in its own words', () => 
       ['乌兰嘎查', '2024年5月', 20, 19],
     ]);
     const run = await assessAll(await snapshotOf(meetings(), services), packs(), { period: '2024-Q2' });
-    expect(run.kinds.work).toEqual(['便民服务']);
+    expect(run.kinds['branch/work']).toEqual(['便民服务']);
     const bayan = run.branches!.branches.find((b) => b.name === '巴彦嘎查党支部')!;
     expect(bayan.values.serviceRate).toBeCloseTo(0.84);
     expect(bayan.flags.map((f) => f.message)).toContain('办结率 84.0%，低于90%');
     expect(bayan.fallsShort).toBe(true);
     expect(run.branches!.branches.find((b) => b.name === '乌兰嘎查党支部')!.flags).toEqual([]);
-    expect(runSheets(run, packs()).find((s) => s.sheet === '便民服务')).toMatchObject({ role: 'ledger', assessment: 'branch', ledger: 'work', header: 2, records: 2 });
+    expect(runSheets(run, packs()).find((s) => s.sheet === '便民服务')).toMatchObject({ role: 'ledger', assessment: 'branch', ledger: 'branch/work', header: 2, records: 2 });
   });
 
   it('reads meeting records whose header sits under a 30-row 填报说明 block', async () => {
     const notes: FixtureCell[][] = [['填报说明'], ...Array.from({ length: 29 }, (_, i) => [i + 1, `第${i + 1}条：会议类型按支委会、党小组会、主题党日填写。`])];
     const run = await assessAll(await snapshotOf(sheet('三会一课', [...notes, ...rowsOf([MEETING_HEADER, ...meetingRows('巴彦嘎查党支部', Q2)])])), packs(), { period: '2024-Q2' });
-    expect(run.kinds.meetings).toEqual(['三会一课']);
+    expect(run.kinds['branch/meetings']).toEqual(['三会一课']);
     expect(run.branches!.ledgers.meetings[0]!.headerRows).toEqual([31, 31]);
     expect(run.branches!.branches.map((b) => [b.name, b.flags.length])).toEqual([['巴彦嘎查党支部', 0]]);
   });

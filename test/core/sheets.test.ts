@@ -28,7 +28,7 @@ describe('every sheet of a run accounted for', () => {
         sheet: '2024年5月台账',
         role: 'ledger',
         assessment: 'stationed-cadre',
-        ledger: 'cadre',
+        ledger: 'stationed-cadre/ledger',
         header: 2,
         records: 2,
         reason: '读取为驻村干部月度考核台账（表头第2行），2条记录；另有3行未作为记录：合计/小计1行、表尾（填表人、备注等）1行、空行1行',

@@ -23,6 +23,13 @@ describe('validateScheme', () => {
     for (const s of [household, villageCadre, quarter]) expect(validateScheme(s, KNOWN).ok, (s as Json).id).toBe(true);
   });
 
+  it('names a ledger marked by a column it does not have', () => {
+    const found = problems(household, (s) => (s.ledgers[0].keyColumn = 'visitType'));
+    expect(found.map(([path]) => path)).toEqual(['ledgers[0].keyColumn']);
+    expect(found[0]![1]).toContain('visitType');
+    expect(problems(household, (s) => (s.ledgers[0].keyColumn = s.ledgers[0].columns[1].fact))).toEqual([]);
+  });
+
   it('names a fact reading an unknown ledger, once, though its where names a column of that ledger too', () => {
     expect(problems(household, withFacts({ fact: 'busy', label: '忙', source: 'rows', ledger: 'visits', op: 'count', where: { column: 'kind', values: ['x'] } }))).toEqual([
       ['facts[0].ledger', '台账“visits”不在【台账】表中；请写【台账】中的台账名称或编号'],

@@ -1,6 +1,6 @@
 import { assessWorkbook, type ProgressCallback, type Reading } from '../assess/assess';
 import type { ColumnMapping } from '../ledger/columns';
-import { both } from '../messages';
+import { both, t } from '../messages';
 import { packHash } from '../pack/hash';
 import type { Pack } from '../pack/schema';
 import type { LedgerRecord } from '../ledger/read';
@@ -13,7 +13,9 @@ import { collectDeclared } from './declared';
 import { branchScheme, MEETINGS_LEDGER, WORK_LEDGER } from './scheme';
 import { assessScheme } from '../scheme/assess';
 import type { SchemeAssessment, SubjectResult } from '../scheme/result';
-import { classifySheets, ledgerTitle, readBranchLedgers, type SheetKinds, sheetsNamed } from './ledgers';
+import { branchFromTitle, classifySheets, type LedgerKind, ledgerTitle, readBranchLedgers, type SheetKinds, sheetsNamed, sheetsOf } from './ledgers';
+import { packScheme } from '../scheme/from-pack';
+import { ledgerKind } from '../scheme/ledgers';
 import { collectMeetings, type Meeting } from './meetings';
 import { BranchNameRules, BranchRoster } from './names';
 import { type BranchAssessment, branchOrder, branchResultOf, type CoverageNote } from './result';
@@ -43,29 +45,29 @@ export interface BranchAssessOptions {
   onProgress?: ProgressCallback;
 }
 
-/** Per ledger, the months (for work counts also quarters or years) it has rows for; absent when there is no such ledger. */
-interface Coverage {
-  meetings?: Set<string>;
-  work?: Set<string>;
-  cadres?: Set<string>;
-}
+/** Per ledger kind, the months (for work counts also quarters or years) it has rows for; a ledger with no sheet is left out. */
+type Coverage = Map<LedgerKind, Set<string>>;
 
-function coverageNotes(periods: string[], coverage: Coverage, pack: BranchPack, cadre: Pack | undefined): CoverageNote[] {
+function coverageNotes(periods: string[], coverage: Coverage, titles: (kind: LedgerKind) => { zh: string; en: string }): CoverageNote[] {
   const notes: CoverageNote[] = [];
   for (const period of periods) {
-    for (const kind of ['meetings', 'work', 'cadre'] as const) {
-      const covered = kind === 'meetings' ? coverage.meetings : kind === 'work' ? coverage.work : coverage.cadres;
-      if (!covered) continue;
+    for (const [kind, covered] of coverage) {
       const months = monthsOf(period);
       const coveredMonths = new Set([...covered].map((u) => monthsOf(u)).filter((ms) => ms.every((m) => months.includes(m))).flat());
       const gaps = months.filter((m) => !coveredMonths.has(m));
       if (gaps.length === 0) continue;
-      const title = ledgerTitle(pack, cadre, kind);
+      const title = titles(kind);
       notes.push({ period, ledger: kind, ...both('coverageMissing', { ledger: title.zh, ledgerEn: title.en, months: unitsLabel(gaps), monthsEn: unitsLabel(gaps, 'en') }) });
     }
   }
   return notes;
 }
+
+/** The stationed cadres' ledger as named without a cadre pack (its results given by the caller). */
+const cadreTitle = {
+  zh: t('cadreLedgerTitle', { title: t('subjectStationedCadre') }),
+  en: t('cadreLedgerTitle', { title: t('subjectStationedCadre', {}, 'en') }, 'en'),
+};
 
 /** Rows per sheet whose month (or quarter, or year) does not meet the period; a row is counted once however many meetings it records. */
 function outsidePeriod(period: string | undefined, rows: { unit: string; sheet: string; row: number }[]): Record<string, number> {
@@ -88,10 +90,11 @@ function outsidePeriod(period: string | undefined, rows: { unit: string; sheet: 
 export async function assessBranches(workbook: WorkbookSnapshot, packs: BranchPacks, options: BranchAssessOptions = {}): Promise<BranchAssessment> {
   const { onProgress, ...rest } = options;
   const kinds = options.kinds ?? classifySheets(workbook, packs.branch, new BranchNameRules(packs.branch.names), packs.cadre, options.mapping);
+  const cadreSheets = packs.cadre ? sheetsOf(kinds, ledgerKind(packs.cadre.id, packScheme(packs.cadre).ledgers[0]!.id)) : [];
   const cadres =
     options.cadres ??
-    (packs.cadre && kinds.cadre.length > 0
-      ? await assessWorkbook(sheetsNamed(workbook, kinds.cadre), packs.cadre, { period: options.period, mapping: options.mapping, defaultPeriod: options.defaultPeriod, today: options.today })
+    (packs.cadre && cadreSheets.length > 0
+      ? await assessWorkbook(sheetsNamed(workbook, cadreSheets), packs.cadre, { period: options.period, mapping: options.mapping, defaultPeriod: options.defaultPeriod, today: options.today })
       : undefined);
   const reading = readBranches(workbook, packs, { ...rest, kinds, cadres });
   return reading.view(await assessScheme(reading.scheme, reading.inputs, { period: options.period, onProgress }));
@@ -108,27 +111,33 @@ export function readBranches(workbook: WorkbookSnapshot, packs: BranchPacks, opt
   const pack = packs.branch;
   const rules = new BranchNameRules(pack.names);
   const read = readBranchLedgers(workbook, pack, rules, packs.cadre, { mapping: options.mapping, defaultPeriod: options.defaultPeriod, today: options.today, kinds: options.kinds });
+  const scheme = branchScheme(pack);
+  const cadreScheme = packs.cadre && packScheme(packs.cadre);
+  const own = (id: string) => ledgerKind(pack.id, id);
+  const cadreKind = cadreScheme ? ledgerKind(cadreScheme.id, cadreScheme.ledgers[0]!.id) : undefined;
+  const titles = (kind: LedgerKind) => ledgerTitle(cadreScheme ? [scheme, cadreScheme] : [scheme], kind);
   const primary = read.meetings.records.length > 0 ? read.meetings : read.work;
-  const rosterTitle = ledgerTitle(pack, packs.cadre, primary === read.meetings ? 'meetings' : 'work');
+  const rosterTitle = titles(own(primary === read.meetings ? MEETINGS_LEDGER : WORK_LEDGER));
   // The pack's aliases, then the workbook's name table, then the caller's: the nearer the user, the later.
   const table = readAliasSheets(workbook);
   const roster = new BranchRoster(rules, primary.records.map((r) => r.name), { ...pack.names.aliases, ...table.aliases, ...options.aliases });
 
   const meetings = collectMeetings(read.meetings, roster);
   const work = collectWork(read.work, pack, roster, rosterTitle);
-  const declared = collectDeclared(workbook, pack, read.kinds, roster, rosterTitle, { mapping: options.mapping, defaultPeriod: options.defaultPeriod, today: options.today });
+  const fromTitle = (title: string, sheetName: string) => branchFromTitle(title, sheetName, rules);
+  const declared = collectDeclared(workbook, pack, read.kinds, roster, rosterTitle, { mapping: options.mapping, defaultPeriod: options.defaultPeriod, today: options.today, fromTitle });
   const cadres = collectCadres(options.cadres, packs.cadre, roster, rosterTitle);
 
   const branchCount = roster.branches.length;
   const meetingCover = unitCoverage(meetings.meetings.map((m) => ({ unit: m.month, subject: m.branch, sheet: m.sheet, row: m.row, cell: m.cell })), branchCount, pack.coverShare);
   const workCover = unitCoverage(work.rows.map((w) => ({ unit: w.unit, subject: w.branch, sheet: w.sheet, row: w.row, cell: w.cell })), branchCount, pack.coverShare);
-  const coverage: Coverage = {
-    meetings: read.meetings.ledgers.length > 0 ? meetingCover.covered : undefined,
-    work: read.work.ledgers.length > 0 ? workCover.covered : undefined,
-    cadres: cadres.present ? cadres.coverage : undefined,
-  };
+  const coverage: Coverage = new Map([
+    ...(read.meetings.ledgers.length > 0 ? [[own(MEETINGS_LEDGER), meetingCover.covered] as const] : []),
+    ...(read.work.ledgers.length > 0 ? [[own(WORK_LEDGER), workCover.covered] as const] : []),
+    ...(cadres.present && cadreKind ? [[cadreKind, cadres.coverage] as const] : []),
+  ]);
+  const cadresCovered = cadreKind ? coverage.get(cadreKind) : undefined;
 
-  const scheme = branchScheme(pack);
   // The stationed cadres' results, under whichever id the pack's facts read them by.
   const cadreSchemes = [...new Set(scheme.facts.flatMap((f) => (f.source === 'results' ? [f.scheme] : [])))];
   const infos = (ledger: string) => (ledger === MEETINGS_LEDGER ? read.meetings.ledgers : ledger === WORK_LEDGER ? read.work.ledgers : (declared.infos[ledger] ?? []));
@@ -142,12 +151,12 @@ export function readBranches(workbook: WorkbookSnapshot, packs: BranchPacks, opt
   for (const m of meetings.meetings) add(m.branch, MEETINGS_LEDGER, meetingRecord(m));
   for (const w of work.rows) add(w.branch, WORK_LEDGER, workRecord(w));
   for (const [branch, ledgers] of declared.rows) for (const [ledger, list] of ledgers) for (const r of list) add(branch, ledger, r);
-  const present = new Set([...(coverage.meetings ? [MEETINGS_LEDGER] : []), ...(coverage.work ? [WORK_LEDGER] : []), ...declared.present]);
+  const present = new Set([...[MEETINGS_LEDGER, WORK_LEDGER].filter((id) => coverage.has(own(id))), ...declared.present]);
   const ledgers = new Map(scheme.ledgers.map((l) => [l.id, { records: rows.get(l.id)!, infos: present.has(l.id) ? infos(l.id) : [], warnings: [] }]));
   const cadreResults = cadres.cadres.map(cadreResult);
   const owners = new Map(cadres.cadres.map((c, i) => [cadreResults[i]!, { name: named.get(c.branch)!, group: null }]));
-  const title = ledgerTitle(pack, packs.cadre, 'cadre');
-  const results = new Map(coverage.cadres ? cadreSchemes.map((id) => [id, { results: cadreResults, months: coverage.cadres!, title, owners }] as const) : []);
+  const title = cadreKind ? titles(cadreKind) : cadreTitle;
+  const results = new Map(cadresCovered ? cadreSchemes.map((id) => [id, { results: cadreResults, months: cadresCovered, title, owners }] as const) : []);
   const inputs = { ledgers, results, titles: new Map(cadreSchemes.map((id) => [id, title])) };
   const view = (assessed: SchemeAssessment): BranchAssessment => {
     const byName = new Map(roster.branches.map((b) => [b.name, b]));
@@ -176,7 +185,7 @@ export function readBranches(workbook: WorkbookSnapshot, packs: BranchPacks, opt
       workRows: work.rows.length,
       cadreResults: cadres.cadres.length,
       coverage: { meetings: [...meetingCover.covered], work: [...workCover.covered], cadres: [...cadres.coverage].sort() },
-      coverageNotes: coverageNotes(periods, coverage, pack, packs.cadre),
+      coverageNotes: coverageNotes(periods, coverage, titles),
       unmatched: [...work.unmatched, ...cadres.unmatched, ...declared.unmatched],
       rateChecks: work.rateChecks,
       aliasSheets: table.sheets,

@@ -1,5 +1,5 @@
 import type { ColumnType } from '../pack/schema';
-import { declaredKind } from '../scheme/ledgers';
+import { ledgerKind } from '../scheme/ledgers';
 import type { SchemeFact } from '../scheme/schema';
 import { declaredProblems } from '../rulesheet/scheme/validate';
 import type { LedgerKind } from './ledgers';
@@ -59,7 +59,8 @@ export function declaredLedgerOf(facts: SchemeFact[], fact: SchemeFact): string 
 
 /** Where a fact's value comes from: the ledger it is computed from, and the columns of that ledger it needs. */
 export interface FactSource {
-  ledger: LedgerKind;
+  /** Null for another assessment's results (the stationed cadres'): they need that assessment's ledger. */
+  ledger: LedgerKind | null;
   /** Column facts of that ledger; none beyond those the reader needs to recognise it. */
   columns: string[];
 }
@@ -91,12 +92,12 @@ export function factSources(pack: BranchPack): Map<string, FactSource> {
   const all = [...implicitFacts(pack), ...pack.facts];
   for (const f of all) {
     if (f.source === 'results') {
-      sources.set(f.fact, { ledger: 'cadre', columns: [] });
+      sources.set(f.fact, { ledger: null, columns: [] });
       continue;
     }
     const ledger = declaredLedgerOf(all, f);
-    if (ledger === MEETINGS_LEDGER || ledger === WORK_LEDGER) sources.set(f.fact, { ledger, columns: columnsNeeded(all, f) });
-    else if (ledger) sources.set(f.fact, { ledger: declaredKind(pack.id, ledger), columns: [] });
+    if (ledger === MEETINGS_LEDGER || ledger === WORK_LEDGER) sources.set(f.fact, { ledger: ledgerKind(pack.id, ledger), columns: columnsNeeded(all, f) });
+    else if (ledger) sources.set(f.fact, { ledger: ledgerKind(pack.id, ledger), columns: [] });
   }
   return sources;
 }
@@ -104,5 +105,6 @@ export function factSources(pack: BranchPack): Map<string, FactSource> {
 /** The pack's facts read from the branch's own ledgers (meeting records, work ledger, stationed cadres): those 支部汇总 and the summary show. */
 export function ownFacts(pack: BranchPack): SchemeFact[] {
   const sources = factSources(pack);
-  return pack.facts.filter((f) => ['meetings', 'work', 'cadre'].includes(sources.get(f.fact)?.ledger ?? ''));
+    const own = new Set<LedgerKind | null>([null, ledgerKind(pack.id, MEETINGS_LEDGER), ledgerKind(pack.id, WORK_LEDGER)]);
+  return pack.facts.filter((f) => sources.has(f.fact) && own.has(sources.get(f.fact)!.ledger));
 }

@@ -4,6 +4,7 @@ import { both } from '../messages';
 import type { WorkbookSnapshot } from '../snapshot';
 import { a1Column } from '../scheme/cells';
 import { readDeclaredLedgers } from '../scheme/read';
+import type { SubjectFromTitle } from '../scheme/ledgers';
 import type { SchemeLedger } from '../scheme/schema';
 import type { SheetKinds } from './ledgers';
 import type { BranchRoster } from './names';
@@ -32,6 +33,8 @@ export interface DeclaredOptions {
   mapping?: ColumnMapping;
   defaultPeriod?: string;
   today?: string;
+  /** How a title names a branch, for a ledger kept one sheet per branch. */
+  fromTitle?: SubjectFromTitle;
 }
 
 const subjectOf = (ledger: SchemeLedger) => ledger.columns.find((c) => c.role === 'subject')!.fact;

@@ -1,30 +1,29 @@
 import { type ColumnMapping, ColumnMatcher, IGNORE } from '../ledger/columns';
 import { type Header, searchHeader } from '../ledger/header';
 import { type LedgerInfo, type LedgerSpec, type ReadResult, readLedgerSheets } from '../ledger/read';
-import type { Column, Pack } from '../pack/schema';
+import type { Pack } from '../pack/schema';
 import { CADRE_RESULT_SHEET } from '../results/table';
 import { LOG_SHEET, RULES_SHEET } from '../rulesheet/name';
 import { halfWidth } from '../text';
 import { a1, type Cell, type SheetSnapshot, type WorkbookSnapshot, unmergedValues } from '../snapshot';
-import { declaredKind, declaredLedgers } from '../scheme/ledgers';
+import { ledgerKind, runLedgers } from '../scheme/ledgers';
+import { packScheme } from '../scheme/from-pack';
+import type { SchemeLedger } from '../scheme/schema';
 import type { BranchNameRules } from './names';
-import type { BranchPack } from './schema';
+import { type BranchPack, MEETINGS_LEDGER, WORK_LEDGER } from './schema';
+import { branchScheme } from './scheme';
 import { BRANCH_RESULT_SHEET } from './table';
 
-/** A ledger an assessment declares on its own (党员中心户测评表): `<assessment id>/<ledger id>`. */
-export type DeclaredKind = `${string}/${string}`;
-
-/** The ledgers the cadre and branch packs read. */
-export type BuiltInKind = 'meetings' | 'work' | 'cadre';
-
-export type LedgerKind = BuiltInKind | DeclaredKind;
+/** A ledger of one assessment of the run: `<assessment id>/<ledger id>` (stationed-cadre/ledger, branch/meetings, 党员中心户/household). */
+export type LedgerKind = `${string}/${string}`;
 
 /** Which sheets hold which ledger; a sheet holds at most one. */
-export type SheetKinds = Record<BuiltInKind, string[]> & Partial<Record<DeclaredKind, string[]>>;
+export type SheetKinds = Partial<Record<LedgerKind, string[]>>;
 
-/** A ledger declared as data by an assessment, and how a sheet is read as one. */
-export interface DeclaredLedger {
-  kind: DeclaredKind;
+/** A ledger of some assessment of the run, and how a sheet is read as one. */
+export interface RunLedger {
+  kind: LedgerKind;
+  ledger: SchemeLedger;
   spec: LedgerSpec;
 }
 
@@ -49,37 +48,14 @@ export function branchFromTitle(title: string, sheetName: string, rules: BranchN
   return undefined;
 }
 
-/** The meeting records' columns, the meeting types the values of the meetingType column: read as any ledger's values are. */
-export function meetingColumns(pack: BranchPack): Column[] {
-  return pack.meetings.columns.map((c) => (c.fact === 'meetingType' ? { ...c, values: pack.meetings.types } : c));
+/** The ledgers of the given assessments, in the order they are given, a subject named in a title read by the branch name rules. */
+export function ledgersOf(assessments: { id: string; ledgers: SchemeLedger[] }[], rules: BranchNameRules): RunLedger[] {
+  return runLedgers(assessments, (title, sheetName) => branchFromTitle(title, sheetName, rules));
 }
 
-export function meetingSpec(pack: BranchPack, rules: BranchNameRules): LedgerSpec {
-  return {
-    columns: meetingColumns(pack),
-    ignoredColumns: pack.meetings.ignoredColumns,
-    keyFact: 'meetingType',
-    subjectFromTitle: (title, sheetName) => branchFromTitle(title, sheetName, rules),
-  };
-}
-
-/**
- * Work counts often sit in separate sheets (承诺, 服务, 纠纷): a sheet lacking some
- * columns is normal. They are kept per month or as a quarterly or yearly table.
- */
-export function workSpec(pack: BranchPack): LedgerSpec {
-  return {
-    columns: pack.work.columns,
-    ignoredColumns: pack.work.ignoredColumns,
-    warnMissing: false,
-    longerPeriods: true,
-    statedRates: pack.work.statedRates,
-    rateTolerance: pack.rateTolerance,
-  };
-}
-
-function cadreSpec(pack: Pack): LedgerSpec {
-  return { columns: pack.columns, ignoredColumns: pack.ignoredColumns };
+/** The ledgers the cadre and branch packs read, in the order a run gives them. */
+export function packLedgers(branch: BranchPack, rules: BranchNameRules, cadre?: Pack): RunLedger[] {
+  return ledgersOf([...(cadre ? [packScheme(cadre)] : []), branchScheme(branch)], rules);
 }
 
 /** The user's column mapping, kept to the facts of one ledger kind. */
@@ -165,33 +141,27 @@ const rowsOf = (header: Header): [number, number] => [header.top + 1, header.bot
 
 /**
  * Tells the ledgers of a workbook apart, and says what every other sheet is.
- * Each sheet goes to the kind whose header it matches best (most columns
- * recognised); on a tie meeting records come first, then the cadre ledger. A
- * cadre ledger with 所属支部 and 承诺数 columns thus stays a cadre ledger, and a
- * work ledger with a 书记姓名 column does not become one. A sheet no kind
- * recognises is notes (empty, or text with no ledger's header) or
- * unrecognised, with the ledger it most resembles and the column it lacks.
+ * Each sheet goes to the ledger whose header it matches best (most columns
+ * recognised); on a tie the one given first (see runLedgers: meeting records,
+ * then the cadre ledger, then work counts). A cadre ledger with 所属支部 and
+ * 承诺数 columns thus stays a cadre ledger, and a work ledger with a 书记姓名
+ * column does not become one. A sheet no ledger recognises is notes (empty,
+ * or text with no ledger's header) or unrecognised, with the ledger it most
+ * resembles and the column it lacks.
  */
 export function classifyWorkbook(
   workbook: WorkbookSnapshot,
-  branch: BranchPack,
-  rules: BranchNameRules,
-  cadre?: Pack,
+  ledgers: RunLedger[],
   mapping: ColumnMapping = {},
-  declared: DeclaredLedger[] = [],
   /** The result sheets of the declared assessments: the add-on's own too. */
   ownSheets: string[] = [],
 ): Classification {
   const results = new Set([...RESULT_SHEETS, ...ownSheets]);
-  const specs: [LedgerKind, LedgerSpec][] = [['meetings', meetingSpec(branch, rules)]];
-  if (cadre) specs.push(['cadre', cadreSpec(cadre)]);
-  specs.push(['work', workSpec(branch)]);
-  for (const d of declared) specs.push([d.kind, d.spec]);
-  const matchers = specs.map(([kind, spec]) => {
+  const matchers = ledgers.map(({ kind, spec }) => {
     const subject = spec.columns.find((c) => c.role === 'subject')!;
     return { kind, spec, key: spec.keyFact ?? subject.fact, min: Math.min(3, spec.columns.length), matcher: new ColumnMatcher(spec.columns, spec.ignoredColumns, mappingFor(spec, mapping)) };
   });
-  const kinds: SheetKinds = { meetings: [], work: [], cadre: [] };
+  const kinds: SheetKinds = {};
   const sheets: SheetClass[] = [];
   for (const sheet of workbook.sheets) {
     // The rules sheet has headers that look like a ledger's: it is never one, nor are the results.
@@ -245,9 +215,9 @@ function notLedger(sheet: SheetSnapshot, grid: Cell[][], closest: { m: { kind: L
   return { sheet: name, role: 'unrecognised', header: rowsOf(header), resembles };
 }
 
-/** Which sheets hold which ledger (see classifyWorkbook), the branch pack's declared ledgers among them. */
+/** Which sheets hold which of the cadre and branch packs' ledgers (see classifyWorkbook), the branch pack's declared ledgers among them. */
 export function classifySheets(workbook: WorkbookSnapshot, branch: BranchPack, rules: BranchNameRules, cadre?: Pack, mapping: ColumnMapping = {}): SheetKinds {
-  return classifyWorkbook(workbook, branch, rules, cadre, mapping, declaredLedgers([branch])).kinds;
+  return classifyWorkbook(workbook, packLedgers(branch, rules, cadre), mapping).kinds;
 }
 
 export function sheetsNamed(workbook: WorkbookSnapshot, names: string[]): WorkbookSnapshot {
@@ -255,13 +225,16 @@ export function sheetsNamed(workbook: WorkbookSnapshot, names: string[]): Workbo
   return { sheets: workbook.sheets.filter((s) => wanted.has(s.name)) };
 }
 
-/** The workbook without the branch ledgers and the add-on's results: what the cadre assessment should read. */
-export function withoutBranchLedgers(workbook: WorkbookSnapshot, kinds: SheetKinds): WorkbookSnapshot {
-  // Every other ledger too: a 村干部 sheet has 姓名 and 所在嘎查, but it is the village-cadre assessment's.
-  const others = Object.entries(kinds).flatMap(([kind, sheets]) => (kind === 'cadre' ? [] : (sheets ?? [])));
-  const branchSheets = new Set([...others, ...RESULT_SHEETS]);
-  return { sheets: workbook.sheets.filter((s) => !branchSheets.has(s.name)) };
+/** The workbook without the other assessments' ledgers and the add-on's results: what one assessment (the cadre one) should read. */
+export function withoutOtherLedgers(workbook: WorkbookSnapshot, kinds: SheetKinds, owner: string): WorkbookSnapshot {
+  // A 村干部 sheet has 姓名 and 所在嘎查, but it is the village-cadre assessment's.
+  const others = Object.entries(kinds).flatMap(([kind, sheets]) => (kind.startsWith(`${owner}/`) ? [] : (sheets ?? [])));
+  const skipped = new Set([...others, ...RESULT_SHEETS]);
+  return { sheets: workbook.sheets.filter((s) => !skipped.has(s.name)) };
 }
+
+/** The sheets the classification gave one ledger. */
+export const sheetsOf = (kinds: SheetKinds, kind: LedgerKind): string[] => kinds[kind] ?? [];
 
 export interface BranchLedgers {
   kinds: SheetKinds;
@@ -281,13 +254,11 @@ export interface BranchReadOptions {
 export function readBranchLedgers(workbook: WorkbookSnapshot, pack: BranchPack, rules: BranchNameRules, cadre?: Pack, options: BranchReadOptions = {}): BranchLedgers {
   const mapping = options.mapping ?? {};
   const kinds = options.kinds ?? classifySheets(workbook, pack, rules, cadre, mapping);
-  const meetingsSpec = meetingSpec(pack, rules);
-  const work = workSpec(pack);
-  return {
-    kinds,
-    meetings: readLedgerSheets(sheetsNamed(workbook, kinds.meetings), meetingsSpec, { mapping: mappingFor(meetingsSpec, mapping), defaultPeriod: options.defaultPeriod, today: options.today }),
-    work: readLedgerSheets(sheetsNamed(workbook, kinds.work), work, { mapping: mappingFor(work, mapping), defaultPeriod: options.defaultPeriod, today: options.today }),
+  const read = (id: string) => {
+    const { kind, spec } = ledgersOf([branchScheme(pack)], rules).find((l) => l.kind === ledgerKind(pack.id, id))!;
+    return readLedgerSheets(sheetsNamed(workbook, sheetsOf(kinds, kind)), spec, { mapping: mappingFor(spec, mapping), defaultPeriod: options.defaultPeriod, today: options.today });
   };
+  return { kinds, meetings: read(MEETINGS_LEDGER), work: read(WORK_LEDGER) };
 }
 
 /** The A1 cell of a fact's column in a given 1-based row of a ledger, or undefined when the sheet has no such column. */
@@ -297,13 +268,8 @@ export function cellOf(info: LedgerInfo | undefined, fact: string, row: number):
   return letters ? `${letters}${row}` : undefined;
 }
 
-/** A ledger kind's title as the messages name it: 三会一课记录, 支部工作台账, 驻村干部月度考核台账, or a ledger the branch pack declares (支部基本情况). */
-export function ledgerTitle(pack: BranchPack, cadre: Pack | undefined, kind: LedgerKind): { zh: string; en: string } {
-  if (kind.includes('/')) {
-    const ledger = pack.ledgers.find((l) => declaredKind(pack.id, l.id) === kind);
-    return { zh: ledger?.title ?? kind, en: ledger?.titleEn ?? ledger?.title ?? kind };
-  }
-  if (kind === 'meetings') return { zh: pack.meetings.title, en: pack.meetings.titleEn ?? pack.meetings.title };
-  if (kind === 'work') return { zh: pack.work.title, en: pack.work.titleEn ?? pack.work.title };
-  return { zh: `${cadre?.title ?? '驻村干部'}台账`, en: `${cadre?.titleEn ?? 'stationed cadre'} ledger` };
+/** A ledger kind's title as the messages name it: the title its assessment gives it (三会一课记录, 驻村干部月度考核台账, 支部基本情况). */
+export function ledgerTitle(assessments: { id: string; ledgers: SchemeLedger[] }[], kind: LedgerKind): { zh: string; en: string } {
+  const ledger = assessments.flatMap((a) => a.ledgers.map((l) => ({ kind: ledgerKind(a.id, l.id), l }))).find((x) => x.kind === kind)?.l;
+  return { zh: ledger?.title ?? kind, en: ledger?.titleEn ?? ledger?.title ?? kind };
 }

@@ -3,7 +3,7 @@ import type { FactValue, LedgerInfo, Warning } from '../ledger/read';
 import type { Bilingual } from '../messages';
 import type { Evidence } from '../scheme/evidence';
 import { type FailedItem, isStandingNote, type SubjectResult } from '../scheme/result';
-import type { BuiltInKind, SheetKinds } from './ledgers';
+import type { LedgerKind, SheetKinds } from './ledgers';
 import type { RateCheck, UnmatchedName } from './work';
 
 /** What a branch assessment gives back: per branch and period, and for the run as a whole. */
@@ -48,7 +48,7 @@ export interface BranchResult extends RankedScore {
 
 export interface CoverageNote extends Bilingual {
   period: string;
-  ledger: BuiltInKind;
+  ledger: LedgerKind;
 }
 
 export interface BranchAssessment {

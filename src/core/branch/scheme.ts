@@ -1,6 +1,6 @@
 import { t } from '../messages';
 import type { Scheme, SchemeFact, SchemeLedger } from '../scheme/schema';
-import { meetingColumns } from './ledgers';
+import type { Column } from '../pack/schema';
 import { type BranchPack, type BranchPackInput, MEETINGS_LEDGER, type MeetingType, WORK_LEDGER } from './schema';
 
 const MEETING_TYPE = 'meetingType';
@@ -12,10 +12,32 @@ export const MEETING_MONTHS = 'meetingMonths';
 
 export const meetingCountFact = (type: string) => `${type}Meetings`;
 
-/** The meeting records and the work ledger as ledgers of the one model, then the ledgers the pack declares. */
+/** The meeting records' columns, the meeting types the values of the meetingType column: read as any ledger's values are. */
+export function meetingColumns(pack: BranchPack): Column[] {
+  return pack.meetings.columns.map((c) => (c.fact === MEETING_TYPE ? { ...c, values: pack.meetings.types } : c));
+}
+
+/**
+ * The meeting records and the work ledger as ledgers of the one model, then
+ * the ledgers the pack declares. A sheet of meeting records is marked by its
+ * 会议类型 column, kept per month, and often one per branch, the branch named
+ * in its title. Work counts often sit in separate sheets (承诺, 服务, 纠纷): a
+ * sheet lacking some columns is normal; they are kept per month or as a
+ * quarterly or yearly table.
+ */
 export function branchLedgers(pack: BranchPack): SchemeLedger[] {
   return [
-    { id: MEETINGS_LEDGER, title: pack.meetings.title, ...(pack.meetings.titleEn ? { titleEn: pack.meetings.titleEn } : {}), columns: meetingColumns(pack), ignoredColumns: pack.meetings.ignoredColumns, standing: false },
+    {
+      id: MEETINGS_LEDGER,
+      title: pack.meetings.title,
+      ...(pack.meetings.titleEn ? { titleEn: pack.meetings.titleEn } : {}),
+      columns: meetingColumns(pack),
+      ignoredColumns: pack.meetings.ignoredColumns,
+      standing: false,
+      keyColumn: MEETING_TYPE,
+      subjectFromTitle: true,
+      monthsOnly: true,
+    },
     {
       id: WORK_LEDGER,
       title: pack.work.title,
@@ -25,6 +47,7 @@ export function branchLedgers(pack: BranchPack): SchemeLedger[] {
       standing: false,
       statedRates: pack.work.statedRates,
       rateTolerance: pack.rateTolerance,
+      warnMissing: false,
     },
     ...pack.ledgers,
   ];

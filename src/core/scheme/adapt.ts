@@ -3,6 +3,7 @@ import type { Assessment } from '../assess/assess';
 import { type BranchAssessment, branchOrder } from '../branch/result';
 import type { BranchPack } from '../branch/schema';
 import type { Pack } from '../pack/schema';
+import { packScheme } from './from-pack';
 import type { SchemeAssessment, SubjectResult, ValueColumn } from './result';
 
 /**
@@ -27,7 +28,7 @@ export function cadreAssessment(a: Assessment, pack: Pack): SchemeAssessment {
     rulesVersion: a.rulesVersion,
     period: a.period,
     periods: a.months,
-    ledgers: { cadre: a.ledgers },
+    ledgers: { [packScheme(pack).ledgers[0]!.id]: a.ledgers },
     results,
     columns: indicatorColumns(pack.indicators),
     notes: [],

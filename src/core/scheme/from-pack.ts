@@ -3,6 +3,12 @@ import type * as z from 'zod';
 import type { Pack, PackInput } from '../pack/schema';
 import type { Scheme, SchemeFactSchema } from './schema';
 
+/** The cadre ledger's title: the pack's, as a ledger (驻村干部月度考核台账). */
+const cadreLedgerTitle = (pack: Pack) => ({
+  title: t('cadreLedgerTitle', { title: pack.title }),
+  titleEn: t('cadreLedgerTitle', { title: pack.titleEn ?? t('subjectStationedCadre', {}, 'en') }, 'en'),
+});
+
 /**
  * The monthly cadre pack as an assessment of the one model: its ledger is
  * the pack's columns, its derived rates are ratio facts, and its indicators,
@@ -19,7 +25,8 @@ export function packScheme(pack: Pack): Scheme {
     subjectEn: t('subjectStationedCadre', {}, 'en'),
     periodKind: 'month',
     params: pack.params,
-    ledgers: [{ id: 'ledger', title: pack.title, columns: pack.columns, ignoredColumns: pack.ignoredColumns, standing: false }],
+    // A cadre's row is a month of work: a sheet naming a quarter is not read as one.
+    ledgers: [{ id: 'ledger', ...cadreLedgerTitle(pack), columns: pack.columns, ignoredColumns: pack.ignoredColumns, standing: false, monthsOnly: true }],
     facts: pack.derived.map((d) => ({ fact: d.fact, label: d.label, ...(d.labelEn ? { labelEn: d.labelEn } : {}), source: 'ratio' as const, numerator: d.numerator, denominator: d.denominator })),
     indicators: pack.indicators,
     rules: pack.rules,

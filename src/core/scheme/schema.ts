@@ -33,6 +33,14 @@ export const SchemeLedgerSchema = z.object({
   statedRates: z.array(StatedRateSchema).optional(),
   /** How far a stated rate may be from the counts' (0.005 = 0.5 percentage points); 0.005 when absent. */
   rateTolerance: z.number().min(0).max(1).optional(),
+  /** The column whose presence marks a sheet as this ledger when the subject's does not (会议类型: one sheet per branch names the branch only in its title). */
+  keyColumn: FactIdSchema.optional(),
+  /** A sheet without a subject column may name its subject in its title row or sheet name (巴彦嘎查党支部2024年三会一课记录), as the run's name rules read it. */
+  subjectFromTitle: z.boolean().optional(),
+  /** Whether a column a sheet lacks is warned (when absent it is): off where each sheet holds some of the columns (承诺, 服务, 纠纷 apart). */
+  warnMissing: z.boolean().optional(),
+  /** Its rows are kept per month: a sheet or period cell naming only a quarter or a year is not read as one (a row may stand for either when absent). */
+  monthsOnly: z.boolean().optional(),
 });
 export type SchemeLedger = z.infer<typeof SchemeLedgerSchema>;
 

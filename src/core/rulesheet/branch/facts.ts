@@ -1,5 +1,8 @@
 import { factCatalogue, factSources, OUTCOME_FACTS } from '../../branch/catalogue';
-import { type LedgerKind, readBranchLedgers, sheetsNamed } from '../../branch/ledgers';
+import { type LedgerKind, readBranchLedgers, sheetsNamed, sheetsOf } from '../../branch/ledgers';
+import { packScheme } from '../../scheme/from-pack';
+import { ledgerKind } from '../../scheme/ledgers';
+import { MEETINGS_LEDGER, WORK_LEDGER } from '../../branch/schema';
 import { BranchNameRules } from '../../branch/names';
 import type { BranchPack } from '../../branch/schema';
 import type { ColumnMapping } from '../../ledger/columns';
@@ -72,16 +75,22 @@ export function suppliedBranchFacts(workbook: WorkbookSnapshot, pack: BranchPack
   const read = readBranchLedgers(workbook, pack, new BranchNameRules(pack.names), cadre, { mapping });
   const columnsOf = (ledgers: { columns: { fact: string }[] }[]) => (ledgers.length > 0 ? new Set(ledgers.flatMap((l) => l.columns.map((c) => c.fact))) : undefined);
   const village = cadre?.columns.find((c) => c.role === 'branch')?.fact;
-  const cadreLedgers = cadre && village ? readLedgers(sheetsNamed(workbook, read.kinds.cadre), cadre, { mapping }).ledgers.filter((l) => l.columns.some((c) => c.fact === village)) : [];
-  const found: Partial<Record<LedgerKind, Set<string>>> = { meetings: columnsOf(read.meetings.ledgers), work: columnsOf(read.work.ledgers), cadre: columnsOf(cadreLedgers) };
+  const cadreKind = cadre && ledgerKind(cadre.id, packScheme(cadre).ledgers[0]!.id);
+  const cadreLedgers = cadreKind && village ? readLedgers(sheetsNamed(workbook, sheetsOf(read.kinds, cadreKind)), cadre, { mapping }).ledgers.filter((l) => l.columns.some((c) => c.fact === village)) : [];
   // A declared ledger (支部基本情况, one a clerk added on 考评规则) counts once a sheet is classified as it: its facts need no column beyond those that recognise it.
-  for (const [kind, sheets] of Object.entries(read.kinds)) if (kind.includes('/') && sheets && sheets.length > 0) found[kind as LedgerKind] = new Set();
+  const found = new Map<LedgerKind, Set<string>>(Object.entries(read.kinds).flatMap(([kind, sheets]) => (sheets && sheets.length > 0 ? [[kind as LedgerKind, new Set<string>()]] : [])));
+  const own = [[ledgerKind(pack.id, MEETINGS_LEDGER), columnsOf(read.meetings.ledgers)], [ledgerKind(pack.id, WORK_LEDGER), columnsOf(read.work.ledgers)]] as const;
+  for (const [kind, columns] of own) {
+    if (columns) found.set(kind, columns);
+    else found.delete(kind);
+  }
+  const cadreColumns = columnsOf(cadreLedgers);
   const sources = factSources(pack);
   return branchFacts(pack)
     .all()
     .filter((f) => {
       const source = sources.get(f.fact);
-      const columns = source && found[source.ledger];
+      const columns = source && (source.ledger === null ? cadreColumns : found.get(source.ledger));
       return columns !== undefined && source!.columns.every((c) => columns.has(c));
     });
 }

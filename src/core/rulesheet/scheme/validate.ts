@@ -54,6 +54,8 @@ export function declaredProblems(
     rangeProblems(ledger.columns, `ledgers[${i}].columns`, add);
     ledger.columns.forEach((c, j) => valueProblems(c, `ledgers[${i}].columns[${j}].values`, add));
     ledger.statedRates?.forEach((r, k) => statedRateProblems(ledger, r, `ledgers[${i}].statedRates[${k}]`, add));
+    // The column that marks a sheet as the ledger must be one of its own.
+    if (ledger.keyColumn !== undefined && !seen.has(ledger.keyColumn)) add(`ledgers[${i}].keyColumn`, both('rsFactUnknown', { text: ledger.keyColumn, ...suggestion(nearest(ledger.keyColumn, [...seen])) }));
   });
 
   const columns = columnsById([...(context.checkedLedgers ?? []), ...ledgers]);
