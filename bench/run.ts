@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { Engine } from 'json-rules-engine';
 import { assessWorkbook } from '../src/core/assess/assess';
 import { stationedCadrePack } from '../src/core/index';
-import { readLedgers } from '../src/core/ledger/read';
+import { readLedgers } from '../src/core/assess/scheme';
 import { compilePack } from '../src/core/pack/compile';
 import { validatePack } from '../src/core/pack/validate';
 import type { Cell, SheetSnapshot, WorkbookSnapshot } from '../src/core/snapshot';

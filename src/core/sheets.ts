@@ -1,4 +1,5 @@
-import { type LedgerKind, ledgerTitle, type Resemblance, RESULT_SHEETS, type SheetClass, type SheetRole } from './branch/ledgers';
+import { RESULT_SHEETS } from './results/sheets';
+import { type LedgerKind, ledgerTitle, type Resemblance, type SheetClass, type SheetRole } from './ledger/classify';
 import { ledgerKind } from './scheme/ledgers';
 import type { SchemeAssessment } from './scheme/result';
 import type { LedgerInfo, SkippedRows } from './ledger/read';

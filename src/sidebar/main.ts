@@ -1,13 +1,13 @@
-import { type SheetClass, type SheetKinds, sheetsOf, withoutOtherLedgers } from '../core/branch/ledgers';
+import { type SheetClass, type SheetKinds, sheetsOf, withoutOtherLedgers } from '../core/ledger/classify';
 import { MEETINGS_LEDGER, WORK_LEDGER } from '../core/branch/schema';
-import { packScheme } from '../core/scheme/from-pack';
+import { packScheme, readLedgers } from '../core/assess/scheme';
 import { ledgerKind } from '../core/scheme/ledgers';
 import type { BranchPack } from '../core/branch/schema';
 import { readDeclaredLedgers } from '../core/scheme/read';
 import { assessAll, classifyRun, type RunPacks, type RunResult, runAssessments, runRulesRecord, runSummaries, runTables, runWarnings } from '../core/run';
 import { accountSheets, type SheetAccount } from '../core/sheets';
 import type { ColumnMapping } from '../core/ledger/columns';
-import { type ReadResult, readLedgers } from '../core/ledger/read';
+import type { ReadResult } from '../core/ledger/read';
 import { type Lang, t } from '../core/messages';
 import type { Pack } from '../core/pack/schema';
 import { packHash } from '../core/pack/hash';

@@ -1,5 +1,5 @@
 import type { Assessment } from '../core/assess/assess';
-import type { ColumnLabel } from '../core/branch/ledgers';
+import type { ColumnLabel } from '../core/ledger/classify';
 import type { ColumnMapping } from '../core/ledger/columns';
 import { IGNORE, type ReadResult, type Warning } from '../core/ledger/read';
 import { type Lang, type MessageKey, type Params, t } from '../core/messages';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ColumnMatcher } from '../../src/core/ledger/columns';
 import { findHeader } from '../../src/core/ledger/header';
 import type { Cell } from '../../src/core/snapshot';
-import { readLedgers } from '../../src/core/ledger/read';
+import { readLedgers } from '../../src/core/assess/scheme';
 import { cadreRow, HEADER, ledger } from '../fixtures/ledgers';
 import { defaultPack } from '../fixtures/pack';
 import { branchPack } from '../branch/helpers';

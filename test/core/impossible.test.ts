@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type Assessment, assessWorkbook, type CadreResult } from '../../src/core/assess/assess';
-import { readLedgers } from '../../src/core/ledger/read';
+import { readLedgers } from '../../src/core/assess/scheme';
 import { validatePack } from '../../src/core/pack/validate';
 import { type CadreInputs, cadreRow, HEADER, ledger } from '../fixtures/ledgers';
 import { defaultPack, packInput } from '../fixtures/pack';

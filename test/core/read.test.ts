@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readLedgers } from '../../src/core/ledger/read';
+import { readLedgers } from '../../src/core/assess/scheme';
 import { validatePack } from '../../src/core/pack/validate';
 import { loadWorkbook } from '../../src/node/workbook-file';
 import { writeCsv } from '../fixtures/csv';

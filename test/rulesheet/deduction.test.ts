@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readRulesSheet, rulesSheetLayout, runSchemeRuleTests, validatePack } from '../../src/core/index';
-import { packScheme } from '../../src/core/scheme/from-pack';
+import { packScheme } from '../../src/core/assess/scheme';
 import type { PackEntry } from '../../src/core/rulesheet/index';
 import type { SheetSnapshot } from '../../src/core/snapshot';
 import { edit, locate } from './sheet-helpers';

@@ -14,7 +14,7 @@ import {
   runSchemeRuleTests,
   whatIf,
 } from '../../src/core/index';
-import { packScheme } from '../../src/core/scheme/from-pack';
+import { packScheme } from '../../src/core/assess/scheme';
 import { defaultSheet, edit, locate, put } from './sheet-helpers';
 import { ledgerSheet, smallWorkbook } from './workbook-fixture';
 

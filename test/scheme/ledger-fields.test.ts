@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { branchScheme, MEETINGS_LEDGER, WORK_LEDGER } from '../../src/core/branch/scheme';
-import { packScheme } from '../../src/core/scheme/from-pack';
+import { packScheme } from '../../src/core/assess/scheme';
 import { schemeLedgerSpec } from '../../src/core/scheme/ledgers';
 import { type SchemeInput, SchemeSchema } from '../../src/core/scheme/schema';
 import { sheet } from '../fixtures/workbook';

@@ -1,4 +1,4 @@
-import { type ReadOptions, type ReadResult, readLedgers, type LedgerInfo, type Warning } from '../ledger/read';
+import type { ReadOptions, ReadResult, LedgerInfo, Warning } from '../ledger/read';
 import { packHash } from '../pack/hash';
 import type { Pack } from '../pack/schema';
 import { periodContains } from '../period';
@@ -6,22 +6,11 @@ import { assessScheme, type ProgressCallback, type SchemeInputs } from '../schem
 import { a1Column } from '../scheme/cells';
 
 export type { ProgressCallback };
-import { packScheme } from '../scheme/from-pack';
-import type { SchemeAssessment, SubjectResult } from '../scheme/result';
+import { packScheme, readLedgers } from './scheme';
+import type { RankedScore, SchemeAssessment, SubjectResult } from '../scheme/result';
 import type { Scheme } from '../scheme/schema';
 import type { WorkbookSnapshot } from '../snapshot';
 import type { Basis, Flag } from './score';
-
-/** A score with its grade band and its place among the others of its period. */
-export interface RankedScore {
-  score: number;
-  grade: string;
-  gradeEn: string;
-  stars: number;
-  rank: number;
-  /** How many were ranked together in the period. */
-  of: number;
-}
 
 export interface CadreResult extends RankedScore {
   name: string;

@@ -1,11 +1,5 @@
 import type { FactValue } from '../ledger/read';
-
-/** Why a fact has no value for a record. */
-export type MissingReason =
-  | { kind: 'absent'; fact: string }
-  | { kind: 'unreadable'; fact: string }
-  | { kind: 'impossible'; fact: string }
-  | { kind: 'zero'; fact: string; denominator: string };
+import type { MissingReason } from '../scheme/facts';
 
 export interface RecordFacts {
   /** Flat facts for the engine: every pack fact present, null when missing. */

@@ -1,7 +1,8 @@
 import { both, fillTemplate, type Bilingual, type Params } from '../messages';
 import { ruleInputs } from '../pack/compile';
 import type { Indicator, Pack, Rule } from '../pack/schema';
-import type { MissingReason, RecordFacts } from './facts';
+import type { MissingReason } from '../scheme/facts';
+import type { RecordFacts } from './facts';
 
 export interface Flag extends Bilingual {
   /** The rule that raised it; "missing:<indicator>" for a missing input, or the ranking rule. */

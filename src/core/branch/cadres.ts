@@ -3,7 +3,7 @@ import type { Warning } from '../ledger/read';
 import type { SubjectResult } from '../scheme/result';
 import { both } from '../messages';
 import type { Pack } from '../pack/schema';
-import { cellOf } from './ledgers';
+import { cellOf } from '../ledger/classify';
 import type { BranchRoster } from './names';
 import type { UnmatchedName } from './work';
 

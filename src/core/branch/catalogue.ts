@@ -2,7 +2,7 @@ import type { ColumnType } from '../pack/schema';
 import { ledgerKind } from '../scheme/ledgers';
 import type { SchemeFact } from '../scheme/schema';
 import { declaredProblems } from '../rulesheet/scheme/validate';
-import type { LedgerKind } from './ledgers';
+import type { LedgerKind } from '../ledger/classify';
 import type { BranchPack } from './schema';
 import { branchLedgers, implicitFacts, MEETINGS_LEDGER, WORK_LEDGER } from './scheme';
 

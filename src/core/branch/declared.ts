@@ -6,7 +6,7 @@ import { a1Column } from '../scheme/cells';
 import { readDeclaredLedgers } from '../scheme/read';
 import type { SubjectFromTitle } from '../scheme/ledgers';
 import type { SchemeLedger } from '../scheme/schema';
-import type { SheetKinds } from './ledgers';
+import type { SheetKinds } from '../ledger/classify';
 import type { BranchRoster } from './names';
 import type { BranchPack } from './schema';
 import type { UnmatchedName } from './work';

@@ -1,6 +1,6 @@
 import type { LedgerInfo, ReadResult, Warning } from '../ledger/read';
 import { both } from '../messages';
-import { cellOf } from './ledgers';
+import { cellOf } from '../ledger/classify';
 import type { BranchRoster } from './names';
 
 export interface Meeting {

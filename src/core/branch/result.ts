@@ -1,9 +1,9 @@
-import type { RankedScore } from '../assess/assess';
+import type { RankedScore } from '../scheme/result';
 import type { FactValue, LedgerInfo, Warning } from '../ledger/read';
 import type { Bilingual } from '../messages';
 import type { Evidence } from '../scheme/evidence';
 import { type FailedItem, isStandingNote, type SubjectResult } from '../scheme/result';
-import type { LedgerKind, SheetKinds } from './ledgers';
+import type { LedgerKind, SheetKinds } from '../ledger/classify';
 import type { RateCheck, UnmatchedName } from './work';
 
 /** What a branch assessment gives back: per branch and period, and for the run as a whole. */

@@ -3,7 +3,7 @@ import type { RateCheck } from '../ledger/rates';
 
 export type { RateCheck } from '../ledger/rates';
 import { both } from '../messages';
-import { cellOf } from './ledgers';
+import { cellOf } from '../ledger/classify';
 import type { BranchRoster } from './names';
 import type { BranchPack } from './schema';
 

@@ -1,10 +1,8 @@
 import { both, type Bilingual } from '../messages';
-import type { Column, Pack, StatedRate } from '../pack/schema';
+import type { Column, StatedRate } from '../pack/schema';
 import { monthId, monthOfDate, yearMonthIn, yearQuarterIn } from '../period';
 import { a1, type Cell, type SheetSnapshot, type WorkbookSnapshot, unmergedValues } from '../snapshot';
 import { RULES_SHEET } from '../rulesheet/name';
-import { packScheme } from '../scheme/from-pack';
-import { schemeLedgerSpec } from '../scheme/ledgers';
 import { halfWidth, labelKey } from '../text';
 import {
   isBlank,
@@ -438,17 +436,6 @@ function valuesNamed(
     variants = variants.flatMap((v) => ids.map((id) => ({ ...v, [column.fact]: id })));
   }
   return variants;
-}
-
-/**
- * Reads every ledger of a pack in a workbook: finds each sheet's header, maps its
- * columns, and turns each data row into a record of typed facts. Anything that
- * cannot be read becomes a warning naming the sheet and cell; the row is kept
- * with that fact missing, so the cadre is still assessed. The sheets are read as
- * the one ledger of the pack's scheme, as every assessment's ledgers are.
- */
-export function readLedgers(workbook: WorkbookSnapshot, pack: Pack, options: ReadOptions = {}): ReadResult {
-  return readLedgerSheets(workbook, schemeLedgerSpec(packScheme(pack).ledgers[0]!), options);
 }
 
 /** Reads every sheet of a workbook that is a ledger of the given kind. */

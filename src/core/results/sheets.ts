@@ -2,6 +2,7 @@ import { title as householdTitle } from '../../../rules/household.json';
 import { title as quarterTitle } from '../../../rules/stationed-cadre-quarter.json';
 import { title as villageCadreTitle } from '../../../rules/village-cadre.json';
 import { t } from '../messages';
+import { LOG_SHEET } from '../rulesheet/name';
 
 /**
  * The titles of the assessments shipped as data (shippedSchemes), taken from
@@ -24,3 +25,6 @@ export function resultSheetNames(schemes: readonly { title: string }[]): string[
 export function schemeSheetName(scheme: { title: string }): string {
   return t('schemeSheetName', { title: scheme.title }).slice(0, 100);
 }
+
+/** The sheets the add-on writes its results to, and the hidden one it logs its rules in: never a ledger. */
+export const RESULT_SHEETS: readonly string[] = [...resultSheetNames([]), LOG_SHEET];

@@ -6,7 +6,7 @@ import type { MessageKey } from '../messages';
 import type { Pack } from '../pack/schema';
 import { type PackProblem, validatePack, zodProblems } from '../pack/validate';
 import type { RunPacks } from '../run';
-import { packOf, packScheme } from '../scheme/from-pack';
+import { packOf, packScheme } from '../assess/scheme';
 import { SchemeTestCaseSchema, type SchemeTestCase } from '../scheme/rule-tests';
 import { type Scheme, SchemeSchema } from '../scheme/schema';
 import { type BranchEntry, branchLayout, branchTables, isBranchBlock, type LaidTable } from './branch/block';

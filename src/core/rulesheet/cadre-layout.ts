@@ -1,5 +1,5 @@
 import { t } from '../messages';
-import type { CadreScheme } from '../scheme/from-pack';
+import type { CadreScheme } from '../assess/scheme';
 import { FactDirectory } from './facts';
 import type { ReadContext } from './section';
 import type { BlockLayout } from './scheme/block';

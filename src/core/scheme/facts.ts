@@ -1,4 +1,3 @@
-import type { MissingReason } from '../assess/facts';
 import type { FactValue, LedgerRecord } from '../ledger/read';
 import { t } from '../messages';
 import { dayLabel, monthsOf, type PeriodId, unitsLabel, unitsWithin } from '../period';
@@ -7,6 +6,13 @@ import type { SourceRow } from './evidence';
 import type { SubjectResult } from './result';
 import type { SchemeFact, SchemeLedger, Where } from './schema';
 import { lastDay, monthsBetween, monthsEnding } from './units';
+
+/** Why a fact has no value for a record. */
+export type MissingReason =
+  | { kind: 'absent'; fact: string }
+  | { kind: 'unreadable'; fact: string }
+  | { kind: 'impossible'; fact: string }
+  | { kind: 'zero'; fact: string; denominator: string };
 
 /** What one subject has, in every period: its rows of each ledger and its results in other assessments. */
 export interface SubjectData {

@@ -1,4 +1,4 @@
-import type { LedgerKind, RunLedger } from '../branch/ledgers';
+import type { LedgerKind, RunLedger } from '../ledger/classify';
 import type { LedgerSpec } from '../ledger/read';
 import type { SchemeLedger } from './schema';
 

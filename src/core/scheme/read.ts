@@ -1,4 +1,4 @@
-import { mappingFor, type SheetKinds, sheetsNamed } from '../branch/ledgers';
+import { mappingFor, type SheetKinds, sheetsNamed } from '../ledger/classify';
 import type { ColumnMapping } from '../ledger/columns';
 import { type LedgerInfo, type LedgerRecord, readLedgerSheets, type Warning } from '../ledger/read';
 import type { WorkbookSnapshot } from '../snapshot';

@@ -1,9 +1,19 @@
-import type { RankedScore } from '../assess/assess';
 import type { Basis } from '../assess/score';
 import type { FactValue, LedgerInfo, Warning } from '../ledger/read';
 import type { Bilingual } from '../messages';
 import type { Evidence } from './evidence';
 import type { PeriodKind } from './schema';
+
+/** A score with its grade band and its place among the others of its period. */
+export interface RankedScore {
+  score: number;
+  grade: string;
+  gradeEn: string;
+  stars: number;
+  rank: number;
+  /** How many were ranked together in the period. */
+  of: number;
+}
 
 /** A failed must-meet item: what was required, what the data shows, what is to be done, and the rows behind it. */
 export interface FailedItem {
@@ -79,6 +89,10 @@ export interface ValueColumn {
   labelEn: string;
   percent: boolean;
 }
+
+/** An assessment's indicators as the columns of its points. */
+export const indicatorColumns = (indicators: { id: string; label: string; labelEn?: string }[]): ValueColumn[] =>
+  indicators.map((i) => ({ id: i.id, label: i.label, labelEn: i.labelEn ?? i.label, percent: false, indicator: true }));
 
 export interface SchemeAssessment {
   id: string;

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import type { MissingReason } from '../assess/facts';
+import type { MissingReason } from './facts';
 import type { FactValue } from '../ledger/read';
 import { both, type MessageKey, t } from '../messages';
 import { FactIdSchema } from '../pack/schema';

@@ -1,12 +1,12 @@
 import { factCatalogue, factSources, OUTCOME_FACTS } from '../../branch/catalogue';
-import { type LedgerKind, readBranchLedgers, sheetsNamed, sheetsOf } from '../../branch/ledgers';
-import { packScheme } from '../../scheme/from-pack';
+import { readBranchLedgers } from '../../branch/ledgers';
+import { type LedgerKind, sheetsNamed, sheetsOf } from '../../ledger/classify';
+import { packScheme, readLedgers } from '../../assess/scheme';
 import { ledgerKind } from '../../scheme/ledgers';
 import { MEETINGS_LEDGER, WORK_LEDGER } from '../../branch/schema';
 import { BranchNameRules } from '../../branch/names';
 import type { BranchPack } from '../../branch/schema';
 import type { ColumnMapping } from '../../ledger/columns';
-import { readLedgers } from '../../ledger/read';
 import type { Pack } from '../../pack/schema';
 import type { WorkbookSnapshot } from '../../snapshot';
 import { FactDirectory, type FactInfo } from '../facts';

@@ -1,7 +1,10 @@
-import { t } from '../messages';
 import type * as z from 'zod';
+import { type ReadOptions, type ReadResult, readLedgerSheets } from '../ledger/read';
+import { t } from '../messages';
 import type { Pack, PackInput } from '../pack/schema';
-import type { Scheme, SchemeFactSchema } from './schema';
+import { schemeLedgerSpec } from '../scheme/ledgers';
+import type { Scheme, SchemeFactSchema } from '../scheme/schema';
+import type { WorkbookSnapshot } from '../snapshot';
 
 /** The cadre ledger's title: the pack's, as a ledger (驻村干部月度考核台账). */
 const cadreLedgerTitle = (pack: Pack) => ({
@@ -88,4 +91,15 @@ export function packOf(scheme: CadreScheme) {
     grades: scheme.grades,
     ...(scheme.ranking ? { ranking: scheme.ranking } : {}),
   };
+}
+
+/**
+ * Reads every ledger of a pack in a workbook: finds each sheet's header, maps its
+ * columns, and turns each data row into a record of typed facts. Anything that
+ * cannot be read becomes a warning naming the sheet and cell; the row is kept
+ * with that fact missing, so the cadre is still assessed. The sheets are read as
+ * the one ledger of the pack's scheme, as every assessment's ledgers are.
+ */
+export function readLedgers(workbook: WorkbookSnapshot, pack: Pack, options: ReadOptions = {}): ReadResult {
+  return readLedgerSheets(workbook, schemeLedgerSpec(packScheme(pack).ledgers[0]!), options);
 }

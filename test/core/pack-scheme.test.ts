@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import shipped from '../../rules/stationed-cadre.json';
 import { PackSchema } from '../../src/core/pack/schema';
 import { validatePack } from '../../src/core/pack/validate';
-import { packOf, packScheme } from '../../src/core/scheme/from-pack';
+import { packOf, packScheme } from '../../src/core/assess/scheme';
 
 describe('packOf, the inverse of packScheme', () => {
   it('gives back rules/stationed-cadre.json from its scheme, field for field', () => {
