@@ -5,7 +5,7 @@ import { loadWorkbook } from '../../src/node/workbook-file';
 import { writeCsv } from '../fixtures/csv';
 import { cadreRow, HEADER, ledger } from '../fixtures/ledgers';
 import { defaultPack, packInput } from '../fixtures/pack';
-import { type FixtureCell, sheet, snapshotOf } from '../fixtures/workbook';
+import { type FixtureCell, snapshotOf } from '../fixtures/workbook';
 
 const pack = defaultPack();
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { assessAll } from '../../src/core/run';
 import { runSheets, sheetsJson, sheetsNotRead } from '../../src/core/sheets';
 import { branchPack, cadrePack } from '../branch/helpers';
-import { cadreRow, HEADER, ledger } from '../fixtures/ledgers';
+import { cadreRow, ledger } from '../fixtures/ledgers';
 import { cli } from '../fixtures/cli';
 import { removeTempDir, tempDir } from '../fixtures/temp';
 import { sheet, snapshotOf } from '../fixtures/workbook';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readLedgerSheets } from '../../src/core/ledger/read';
-import { diffRules, entriesOfRules, readRulesSheet, rulesSheetLayout, type RulesEntry, type SchemeEntry } from '../../src/core/rulesheet/index';
+import { diffRules, readRulesSheet, rulesSheetLayout, type RulesEntry, type SchemeEntry } from '../../src/core/rulesheet/index';
 import { defaultRules } from '../../src/core/rulesheet/defaults';
 import { assessScheme } from '../../src/core/scheme/assess';
 import { schemeLedgerSpec } from '../../src/core/scheme/ledgers';

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { FactValue, LedgerRecord } from '../../src/core/ledger/read';
-import { monthsOf } from '../../src/core/period';
 import { type FactContext, gatherFacts, type SubjectData } from '../../src/core/scheme/facts';
 import type { SubjectResult } from '../../src/core/scheme/result';
 import { type SchemeFact, SchemeFactSchema } from '../../src/core/scheme/schema';

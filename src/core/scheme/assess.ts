@@ -11,7 +11,7 @@ import { a1Column } from './cells';
 import { type FactContext, gatherFacts, type GatheredFacts, isSaid, type SubjectData } from './facts';
 import { type Evidence, evidenceOf } from './evidence';
 import { MustMeet } from './must-meet';
-import type { ResultFlag, ResultNote, SchemeAssessment, SubjectResult, ValueColumn } from './result';
+import { indicatorColumns, type ResultFlag, type ResultNote, type SchemeAssessment, type SubjectResult, type ValueColumn } from './result';
 import { type Outcome, Standing } from './standing';
 import type { Scheme, SchemeLedger } from './schema';
 import { columnsById, factTypes } from './types';
@@ -290,7 +290,7 @@ export class SchemeAssessor {
   /** The computed columns of the result sheet: indicator points, then the outputs. */
   columns(): ValueColumn[] {
     return [
-      ...this.scheme.indicators.map((i) => ({ id: i.id, label: i.label, labelEn: i.labelEn ?? i.label, percent: false, indicator: true })),
+      ...indicatorColumns(this.scheme.indicators),
       ...this.scheme.outputs.map((o) => ({ id: o.id, label: o.label, labelEn: o.labelEn ?? o.label, percent: false, indicator: false })),
     ];
   }
