@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import branchPackJson from '../../rules/branch.json';
 import stationedCadreJson from '../../rules/stationed-cadre.json';
-import { validateAnyPack, validateBranchPack } from '../../src/core/branch/validate';
+import householdJson from '../../rules/household.json';
+import { validateBranchPack } from '../../src/core/branch/validate';
+import { kindOfJson } from '../../src/core/rulesheet/block-kinds';
 
 const clone = () => JSON.parse(JSON.stringify(branchPackJson));
 
@@ -23,11 +25,11 @@ describe('the branch rule pack', () => {
     expect(problems(pack)).toContain('starQuota.stars 【等次】中没有5星的一档，星级名额无从限制；请改为已有等次的星级');
   });
 
-  it('tells a cadre pack from a branch pack by its subject', () => {
-    const cadre = validateAnyPack(stationedCadreJson);
-    const branch = validateAnyPack(branchPackJson);
-    expect(cadre.ok && cadre.kind).toBe('cadre');
-    expect(branch.ok && branch.kind).toBe('branch');
+  it('tells a cadre pack from a branch pack by its subject, and a declared assessment by its period kind', () => {
+    expect(kindOfJson(stationedCadreJson).subject).toBe('cadre');
+    expect(kindOfJson(branchPackJson).subject).toBe('branch');
+    expect(kindOfJson(householdJson).subject).toBe('scheme');
+    expect(kindOfJson(branchPackJson).validate(branchPackJson).ok).toBe(true);
   });
 
   it('rejects a condition on a fact that does not exist, naming the rule', () => {

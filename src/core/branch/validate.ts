@@ -1,8 +1,8 @@
 import { both, type Bilingual, t } from '../messages';
-import type { Condition, Pack } from '../pack/schema';
+import type { Condition } from '../pack/schema';
 import { paramMap, paramProblems, resolveBands, resolveConditions, resolveNumber } from '../pack/params';
 import { rangeProblems } from '../pack/range';
-import { type PackProblem, type PackResult, TYPE_NAMES, validatePack, valueFits, zodProblems } from '../pack/validate';
+import { type PackProblem, TYPE_NAMES, valueFits, zodProblems } from '../pack/validate';
 import { factCatalogue, type BranchFactInfo, OUTCOME_FACTS } from './catalogue';
 import { declaredProblems } from '../rulesheet/scheme/validate';
 import { branchLedgers } from './scheme';
@@ -113,20 +113,4 @@ function checkConditions(id: string, when: Condition[], facts: Map<string, Branc
       add(`${at}.value`, both('packValueType', { rule: id, value: JSON.stringify(c.value), ...described(c.fact, info) }));
     }
   });
-}
-
-export type AnyPackResult =
-  | { ok: true; kind: 'cadre'; pack: Pack }
-  | { ok: true; kind: 'branch'; pack: BranchPack }
-  | { ok: false; problems: PackProblem[] };
-
-/** A pack of either kind, told apart by its `subject` ("cadre" or "branch"). */
-export function validateAnyPack(input: unknown): AnyPackResult {
-  const subject = typeof input === 'object' && input !== null ? (input as { subject?: unknown }).subject : undefined;
-  if (subject === 'branch') {
-    const r = validateBranchPack(input);
-    return r.ok ? { ok: true, kind: 'branch', pack: r.pack } : r;
-  }
-  const r: PackResult = validatePack(input);
-  return r.ok ? { ok: true, kind: 'cadre', pack: r.pack } : r;
 }
