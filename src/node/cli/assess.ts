@@ -1,3 +1,4 @@
+import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   assessAll,
@@ -27,8 +28,10 @@ import {
   summaryText,
   t,
 } from '../../core/index';
+import { reportDocument } from '../../core/report/index';
+import { renderDocx } from '../../docx/render';
 import { loadWorkbook, type LoadedWorkbook, writeResultTable } from '../workbook-file';
-import { bilingual, CliError, usage } from './errors';
+import { bilingual, CliError, usage, usageLines } from './errors';
 import { checkOutput, checkWorkbookFile, type FileArg, fileArg, writeAtomically } from './files';
 import type { CliIo } from './io';
 import { cadrePack, loadBranchPack, loadRules, usable } from './rules-input';
@@ -53,15 +56,19 @@ function parse(args: string[], io: CliIo) {
       rules: { type: 'string' },
       'branch-rules': { type: 'string' },
       out: { type: 'string' },
+      report: { type: 'string' },
+      feedback: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
     },
   });
   const given = positionals[0];
   if (!given) throw usage();
+  if (values.feedback && values.report === undefined) throw new CliError([...bilingual('cliFeedbackNeedsReport'), ...usageLines()]);
+  if (values.report !== undefined && extname(values.report).toLowerCase() !== '.docx') throw new CliError(bilingual('cliReportNotDocx', { file: values.report }));
   const period = values.period === undefined ? undefined : parsePeriodId(values.period);
   if (values.period !== undefined && !period) throw new CliError(bilingual('cliBadPeriod', { period: values.period }));
   const file = (name: string | undefined) => (name === undefined ? undefined : fileArg(io, name));
-  return { workbook: fileArg(io, given), period, rules: file(values.rules), branchRules: file(values['branch-rules']), out: file(values.out), json: values.json };
+  return { workbook: fileArg(io, given), period, rules: file(values.rules), branchRules: file(values['branch-rules']), out: file(values.out), report: file(values.report), feedback: values.feedback, json: values.json };
 }
 
 async function openWorkbook(file: FileArg): Promise<LoadedWorkbook> {
@@ -94,6 +101,7 @@ export async function assess(args: string[], io: CliIo): Promise<number> {
   const options = parse(args, io);
   const inputs = [options.workbook, options.rules, options.branchRules].filter((f): f is FileArg => f !== undefined);
   if (options.out) await checkOutput(options.out, inputs);
+  if (options.report) await checkOutput(options.report, [...inputs, ...(options.out ? [options.out] : [])]);
   const given = options.rules === undefined ? undefined : await loadRules(options.rules);
   const branchFile = options.branchRules === undefined ? undefined : await loadBranchPack(options.branchRules);
   const loaded = await openWorkbook(options.workbook);
@@ -110,6 +118,7 @@ export async function assess(args: string[], io: CliIo): Promise<number> {
     throw new CliError([t('noRecordsInPeriod', { period: periodLabel(period) }), t('noRecordsInPeriod', { periodEn: period }, 'en')]);
   }
   const summaries = runSummaries(run, packs);
+  const report = options.report && { file: options.report, document: reportDocument(run, packs, summaries, { period, feedback: options.feedback }) };
   const outcome: Outcome = {
     run,
     packs,
@@ -120,9 +129,12 @@ export async function assess(args: string[], io: CliIo): Promise<number> {
   };
 
   if (options.out) await writeResults(loaded, outcome, options.out);
+  if (report) await writeAtomically(report.file, await renderDocx(report.document));
   if (options.json) printJson(io, outcome);
   else printText(io, outcome, options.out);
   printNotRead(io, outcome);
+  // Said whatever stdout carries: JSON on stdout stays JSON.
+  if (report) io.stderr(`\n${bilingual('cliWrote', { file: report.file.given }).join('\n')}\n`);
   return 0;
 }
 

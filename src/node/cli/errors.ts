@@ -13,7 +13,7 @@ export class CliError extends Error {
 /** A message in Chinese, then in English. */
 export const bilingual = (key: MessageKey, params: Params = {}): string[] => [t(key, params), t(key, params, 'en')];
 
-const USAGE_KEYS: MessageKey[] = ['cliUsage', 'cliUsageBranch', 'cliUsageFiles', 'rsCliUsage', 'rsCliUsageExisting'];
+const USAGE_KEYS: MessageKey[] = ['cliUsage', 'cliUsageBranch', 'cliUsageFiles', 'cliUsageReport', 'rsCliUsage', 'rsCliUsageExisting'];
 
 export const usageLines = (): string[] => [...USAGE_KEYS.map((key) => t(key)), ...USAGE_KEYS.map((key) => t(key, {}, 'en'))];
 

@@ -1,0 +1,101 @@
+/** assess --report and --feedback on the township example: the Word file read back as the zip it is. */
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli, type CliRun } from '../fixtures/cli';
+import { removeTempDir, tempDir } from '../fixtures/temp';
+import { readDocx } from '../report/docx';
+
+const TOWNSHIP = 'examples/乡镇党建台账示例.xlsx';
+const SECTIONS = ['一、基本情况', '二、主要成效', '三、存在问题', '四、下步打算'];
+
+let dir: string;
+beforeAll(() => {
+  dir = tempDir('report');
+});
+afterAll(() => removeTempDir(dir));
+
+function expectRefusal(run: CliRun, zh: string, en: string) {
+  expect(run).toMatchObject({ code: 2, stdout: '' });
+  expect(run.stderr).toContain(zh);
+  expect(run.stderr).toContain(en);
+  expect(run.stderr).not.toMatch(/\n\s+at /);
+}
+
+describe('assess --report', () => {
+  let run: CliRun;
+  let docx: Awaited<ReturnType<typeof readDocx>>;
+  beforeAll(async () => {
+    const file = join(dir, '考评报告.docx');
+    run = await cli('assess', TOWNSHIP, '--period', '2024-Q2', '--report', file);
+    docx = await readDocx(await readFile(file));
+  });
+
+  it('writes the report and says where on stderr, in both languages', () => {
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(`已写入 ${join(dir, '考评报告.docx')}`);
+    expect(run.stderr).toContain(`wrote ${join(dir, '考评报告.docx')}`);
+    expect(run.stdout).toContain('2024年第二季度党支部考核情况');
+  });
+
+  it('gives each assessment a Title and the four sections as Heading1, the tables’ titles as Heading2, on A4 portrait', () => {
+    const titles = docx.paragraphs.filter((p) => p.style === 'Title').map((p) => p.text);
+    expect(titles).toContain('2024年第二季度 党支部考核 考评报告');
+    for (const heading of SECTIONS) {
+      const styles = new Set(docx.paragraphs.filter((p) => p.text === heading).map((p) => p.style));
+      expect([...styles], heading).toEqual(['Heading1']);
+    }
+    // Every assessment with results has the three tables; the yearly one has none in a quarter.
+    expect(docx.paragraphs.filter((p) => p.style === 'Heading2' && p.text === '整改清单')).toHaveLength(4);
+    expect(docx.xml).toMatch(/<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"\/>/);
+    expect(docx.pageBreaks).toBe(titles.length - 1);
+  });
+
+  it('has real Word tables with the expected header cells', () => {
+    const headers = docx.tables.map((t) => t[0]!.join('|'));
+    expect(headers).toContain('等次|星级|人数|人次|占比（按人次）');
+    expect(headers).toContain('等次|人数|人次|占比（按人次）');
+    expect(headers).toContain('考评对象|得分|等次|原因');
+    expect(headers).toContain('序号|考评对象|整改事项|责任单位|时限');
+    expect(headers).toContain('序号|考评对象|所属|考评期|整改事项|责任单位|时限');
+    const cadreGrades = docx.tables.find((t) => t[0]!.join('|') === '等次|星级|人数|人次|占比（按人次）')!;
+    expect(cadreGrades).toContainEqual(['不合格', '★☆☆☆☆', '2', '4', '9.5%']);
+  });
+});
+
+describe('assess --report --feedback', () => {
+  it('adds one feedback note per subject and period, each on a page of its own', async () => {
+    const file = join(dir, '反馈.docx');
+    const run = await cli('assess', TOWNSHIP, '--period', '2024-Q2', '--report', file, '--feedback', '--json');
+    expect(run.code).toBe(0);
+    const results = (JSON.parse(run.stdout) as { assessments: { results: unknown[] }[] }).assessments.reduce((n, a) => n + a.results.length, 0);
+    expect(run.stderr).toContain(`wrote ${file}`);
+    const docx = await readDocx(await readFile(file));
+    const reports = docx.paragraphs.filter((p) => p.style === 'Title' && p.text.endsWith('考评报告')).length;
+    const notes = docx.paragraphs.filter((p) => p.style === 'Title' && p.text.endsWith('考评反馈单'));
+    expect(notes).toHaveLength(results);
+    expect(docx.pageBreaks).toBe(reports - 1 + results);
+    expect(docx.paragraphs).toContainEqual({ style: null, text: '考评对象：敖包图嘎查党支部' });
+    expect(docx.tables.filter((t) => t[0]!.join('|') === '指标|得分（满分）|计分依据')).toHaveLength(results);
+  });
+});
+
+describe('assess refuses', () => {
+  it('--feedback without --report, naming what it needs, and exits 2', async () => {
+    expectRefusal(await cli('assess', TOWNSHIP, '--feedback'), '--feedback 要与 --report <文件.docx> 一起使用', '--feedback needs --report <file.docx>');
+  });
+
+  it('a report file that is not .docx, or is a folder', async () => {
+    expectRefusal(await cli('assess', TOWNSHIP, '--report', join(dir, '报告.doc')), '文件名应以 .docx 结尾', 'should end in .docx');
+    const folder = join(dir, '文件夹.docx');
+    await mkdir(folder);
+    expectRefusal(await cli('assess', TOWNSHIP, '--report', folder), '它是一个文件夹', 'it is a folder');
+  });
+
+  it('names --report and --feedback in the usage, in both languages', async () => {
+    const run = await cli('assess');
+    expect(run.stderr).toContain('[--report 报告.docx [--feedback]]');
+    expect(run.stderr).toContain('[--report report.docx [--feedback]]');
+    expect(run.stderr).toContain('--feedback 在同一文件中为每个考评对象每期附一页考评反馈单');
+  });
+});
