@@ -2,6 +2,7 @@ import { starText } from '../core/assess/grade';
 import type { Evidence } from '../core/scheme/evidence';
 import type { BranchAssessment, BranchFlag, BranchResult } from '../core/branch/result';
 import { periodLabel } from '../core/period';
+import type { Spark } from './charts/index';
 import { h } from './dom';
 import { tr, type ViewContext } from './views';
 
@@ -36,7 +37,7 @@ function flagView(ctx: ViewContext, f: BranchFlag): HTMLElement {
   );
 }
 
-function branchCard(ctx: ViewContext, b: BranchResult): HTMLElement {
+function branchCard(ctx: ViewContext, b: BranchResult, spark?: Spark): HTMLElement {
   const zh = ctx.lang === 'zh';
   return h(
     'li',
@@ -46,6 +47,7 @@ function branchCard(ctx: ViewContext, b: BranchResult): HTMLElement {
       { class: 'cadre-head' },
       h('strong', {}, b.name),
       h('span', { class: 'badge' }, tr(ctx, b.risk ? 'uiRisk' : 'uiFallsShort')),
+      spark?.(b.name, b.period),
     ),
     b.scored ? h('div', { class: 'muted' }, tr(ctx, 'uiBranchLine', { score: b.score, stars: starText(b.stars), rank: b.rank, of: b.of })) : null,
     h('ul', { class: 'flags' }, ...b.flags.map((f) => flagView(ctx, f))),
@@ -54,8 +56,8 @@ function branchCard(ctx: ViewContext, b: BranchResult): HTMLElement {
   );
 }
 
-/** Branches that fall short first, each with its failed items and the ledger rows behind them. */
-export function branchesView(ctx: ViewContext, a: BranchAssessment): HTMLElement {
+/** Branches that fall short first, each with its failed items, the ledger rows behind them and its sparkline. */
+export function branchesView(ctx: ViewContext, a: BranchAssessment, spark?: Spark): HTMLElement {
   const sections = a.periods.map((period) => {
     const inPeriod = a.branches.filter((b) => b.period === period);
     const short = inPeriod.filter((b) => b.fallsShort || b.risk);
@@ -64,7 +66,7 @@ export function branchesView(ctx: ViewContext, a: BranchAssessment): HTMLElement
       'div',
       { class: 'branch-period', 'data-period': period },
       h('p', { class: 'muted' }, tr(ctx, 'uiBranchCounts', { period: periodLabel(period, ctx.lang), count: inPeriod.length, short: short.length, risk: inPeriod.filter((b) => b.risk).length })),
-      h('ul', { class: 'branches-short' }, ...short.map((b) => branchCard(ctx, b))),
+      h('ul', { class: 'branches-short' }, ...short.map((b) => branchCard(ctx, b, spark))),
       ok.length > 0
         ? h(
             'details',

@@ -4,7 +4,7 @@ import { packScheme, readLedgers } from '../core/assess/scheme';
 import { ledgerKind } from '../core/scheme/ledgers';
 import type { BranchPack } from '../core/branch/schema';
 import { readDeclaredLedgers } from '../core/scheme/read';
-import { assessAll, classifyRun, type RunPacks, type RunResult, runAssessments, runRulesRecord, runSummaries, runTables, runWarnings } from '../core/run';
+import { assessAll, classifyRun, type RunPacks, type RunResult, runAssessments, runRulesRecord, runSchemes, runSummaries, runTables, runWarnings } from '../core/run';
 import { accountSheets, type SheetAccount } from '../core/sheets';
 import type { ColumnMapping } from '../core/ledger/columns';
 import type { ReadResult } from '../core/ledger/read';
@@ -22,6 +22,7 @@ import { RULES_SHEET, type RulesLog, type WorkbookPayload, type WriteResultsResu
 import { h, replace } from './dom';
 import { call } from './rpc';
 import { branchesView } from './branch-views';
+import { chartsView, sparklines } from './charts/index';
 import { rulesTab } from './rules-tab';
 import { assessmentPicker, notesView, schemeView } from './scheme-views';
 import { cellLink, ledgersView, mappingWith, overviewView, sheetsNotReadView, summaryView, tr, type ViewContext, warningsView } from './views';
@@ -54,6 +55,8 @@ interface State {
   run?: RunResult;
   /** The assessment of the run the results panel shows, by id. */
   shown?: string;
+  /** The subject whose trend the charts show, by name; the first flagged one of the assessment when not one of its subjects. */
+  trendSubject?: string;
   written?: WriteResultsResult;
   error?: string;
 }
@@ -422,7 +425,7 @@ function schemeLedgersView(c: ViewContext, accounts: SheetAccount[]): HTMLElemen
 /**
  * Every assessment of the run behind one picker: the monthly cadre and the
  * branch assessments in their own views, each declared one in the generic
- * view, each with its notes and its four-section summary.
+ * view, each with its notes, its charts and its four-section summary.
  */
 function resultsView(c: ViewContext, run: RunResult, packs: RunPacks): (HTMLElement | null)[] {
   const assessments = runAssessments(run, packs);
@@ -434,12 +437,18 @@ function resultsView(c: ViewContext, run: RunResult, packs: RunPacks): (HTMLElem
       state.shown = id;
       render();
     };
-    out.push(assessmentPicker(c, assessments, shown.id, pick), notesView(c, shown.notes, 'assessment-notes'));
-    if (shown.id === packs.cadre.id && summaries.cadre) out.push(overviewView(c, run.cadres), summaryView(c, summaries.cadre, summaryText(summaries.cadre)));
-    else if (shown.id === packs.branch.id && run.branches && summaries.branch) out.push(branchesView(c, run.branches), summaryView(c, summaries.branch, summaryText(summaries.branch), 'branch-summary'));
+    const pickSubject = (name: string) => {
+      state.trendSubject = name;
+      render();
+    };
+    const scheme = runSchemes(packs).find((s) => s.id === shown.id);
+    const spark = sparklines(c, shown);
+    out.push(assessmentPicker(c, assessments, shown.id, pick), notesView(c, shown.notes, 'assessment-notes'), scheme ? chartsView(c, shown, scheme, state.trendSubject, pickSubject) : null);
+    if (shown.id === packs.cadre.id && summaries.cadre) out.push(overviewView(c, run.cadres, spark), summaryView(c, summaries.cadre, summaryText(summaries.cadre)));
+    else if (shown.id === packs.branch.id && run.branches && summaries.branch) out.push(branchesView(c, run.branches, spark), summaryView(c, summaries.branch, summaryText(summaries.branch), 'branch-summary'));
     else {
       const summary = summaries.schemes.find((s) => s.id === shown.id)?.summary;
-      out.push(schemeView(c, shown), summary ? summaryView(c, summary, summaryText(summary), 'scheme-summary') : null);
+      out.push(schemeView(c, shown, spark), summary ? summaryView(c, summary, summaryText(summary), 'scheme-summary') : null);
     }
   }
   out.push(warningsView(c, runWarnings(run)));

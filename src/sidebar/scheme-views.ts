@@ -3,6 +3,7 @@ import type { FactValue } from '../core/ledger/read';
 import type { Bilingual } from '../core/messages';
 import { periodLabel } from '../core/period';
 import { columnValue, type SchemeAssessment, type SubjectResult, type ValueColumn } from '../core/scheme/result';
+import type { Spark } from './charts/index';
 import { h } from './dom';
 import { cellLink, tr, type ViewContext } from './views';
 
@@ -40,15 +41,16 @@ function gradeText(ctx: ViewContext, r: SubjectResult): string {
   return r.stars > 0 ? `${grade} ${starText(r.stars)}` : grade;
 }
 
-function resultCard(ctx: ViewContext, a: SchemeAssessment, r: SubjectResult): HTMLElement {
+function resultCard(ctx: ViewContext, a: SchemeAssessment, r: SubjectResult, spark?: Spark): HTMLElement {
   const zh = ctx.lang === 'zh';
   const score = { score: r.score, grade: gradeText(ctx, r), rank: r.rank, of: r.of };
   const values = a.columns.map((c) => tr(ctx, 'uiResultValue', { label: zh ? c.label : c.labelEn, value: valueText(c, columnValue(c, r)) }));
   const badge = r.risk ? 'uiRisk' : r.fallsShort ? 'uiFallsShort' : undefined;
+  const flagged = r.flags.length > 0 || badge !== undefined;
   return h(
     'li',
-    { class: r.flags.length > 0 || badge ? 'scheme-result flagged' : 'scheme-result', 'data-name': r.name, 'data-period': r.period },
-    h('div', { class: 'cadre-head' }, h('strong', {}, r.name), h('span', { class: 'muted' }, ` ${r.group ?? ''} · ${periodLabel(r.period, ctx.lang)}`), badge ? h('span', { class: 'badge' }, tr(ctx, badge)) : null),
+    { class: flagged ? 'scheme-result flagged' : 'scheme-result', 'data-name': r.name, 'data-period': r.period },
+    h('div', { class: 'cadre-head' }, h('strong', {}, r.name), h('span', { class: 'muted' }, ` ${r.group ?? ''} · ${periodLabel(r.period, ctx.lang)}`), badge ? h('span', { class: 'badge' }, tr(ctx, badge)) : null, flagged ? spark?.(r.name, r.period) : null),
     h('div', { class: 'muted score-line' }, tr(ctx, r.rank > 0 ? 'uiScoreLine' : 'uiScoreLineUnranked', score)),
     values.length > 0 ? h('div', { class: 'values small' }, values.join(' · ')) : null,
     r.flags.length > 0 ? h('ul', { class: 'flags' }, ...r.flags.map((f) => h('li', { 'data-rule': f.rule }, say(ctx, f)))) : null,
@@ -58,12 +60,12 @@ function resultCard(ctx: ViewContext, a: SchemeAssessment, r: SubjectResult): HT
   );
 }
 
-/** A declared assessment's results, as its result sheet lists them: one card per subject and period. */
-export function schemeView(ctx: ViewContext, a: SchemeAssessment): HTMLElement {
+/** A declared assessment's results, as its result sheet lists them: one card per subject and period, a flagged one with its sparkline. */
+export function schemeView(ctx: ViewContext, a: SchemeAssessment, spark?: Spark): HTMLElement {
   return h(
     'section',
     { id: 'scheme-results', 'data-assessment': a.id },
     h('h2', {}, ctx.lang === 'zh' ? a.title : a.titleEn),
-    a.results.length > 0 ? h('ul', { class: 'scheme-list' }, ...a.results.map((r) => resultCard(ctx, a, r))) : h('p', { class: 'muted' }, tr(ctx, 'uiNoResults')),
+    a.results.length > 0 ? h('ul', { class: 'scheme-list' }, ...a.results.map((r) => resultCard(ctx, a, r, spark))) : h('p', { class: 'muted' }, tr(ctx, 'uiNoResults')),
   );
 }

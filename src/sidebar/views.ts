@@ -7,6 +7,7 @@ import type { Pack } from '../core/pack/schema';
 import { periodLabel } from '../core/period';
 import type { Summary } from '../core/results/summary';
 import type { SheetAccount } from '../core/sheets';
+import type { Spark } from './charts/index';
 import { h } from './dom';
 
 export interface ViewContext {
@@ -81,7 +82,7 @@ export function sheetsNotReadView(ctx: ViewContext, accounts: SheetAccount[]): H
   return h('section', { id: 'sheets-not-read' }, h('h2', {}, tr(ctx, 'uiSheetsNotRead')), h('ul', { class: 'ledger-list' }, ...items));
 }
 
-export function overviewView(ctx: ViewContext, a: Assessment): HTMLElement {
+export function overviewView(ctx: ViewContext, a: Assessment, spark?: Spark): HTMLElement {
   const total = a.cadres.length;
   const grades = ctx.pack.grades.map((g) => {
     const count = a.cadres.filter((c) => c.grade === g.grade).length;
@@ -98,7 +99,7 @@ export function overviewView(ctx: ViewContext, a: Assessment): HTMLElement {
     h(
       'li',
       { class: 'cadre-flagged', 'data-name': c.name },
-      h('div', { class: 'cadre-head' }, h('strong', {}, c.name), h('span', { class: 'muted' }, ` ${c.branch ?? ''} · ${periodLabel(c.period, ctx.lang)}`)),
+      h('div', { class: 'cadre-head' }, h('strong', {}, c.name), h('span', { class: 'muted' }, ` ${c.branch ?? ''} · ${periodLabel(c.period, ctx.lang)}`), spark?.(c.name, c.period)),
       h('div', { class: 'muted' }, tr(ctx, 'uiScoreLine', { score: c.score, grade: ctx.lang === 'zh' ? c.grade : c.gradeEn, rank: c.rank, of: c.of })),
       h('ul', { class: 'flags' }, ...c.flags.map((f) => h('li', { 'data-rule': f.rule }, ctx.lang === 'zh' ? f.message : f.messageEn))),
       cellLink(ctx, c.source.sheet, `A${c.source.row}`),
