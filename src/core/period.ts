@@ -132,6 +132,16 @@ export function nextPeriod(period: PeriodId): string {
   return String(year + 1);
 }
 
+/** The period before: 2024-05 → 2024-04, 2024-Q1 → 2023-Q4, 2024 → 2023. */
+export function previousPeriod(period: PeriodId): string {
+  const year = Number(period.slice(0, 4));
+  const q = /-Q([1-4])$/.exec(period);
+  if (q) return Number(q[1]) === 1 ? `${year - 1}-Q4` : `${year}-Q${Number(q[1]) - 1}`;
+  const m = /-(\d{2})$/.exec(period);
+  if (m) return Number(m[1]) === 1 ? `${year - 1}-12` : monthId(year, Number(m[1]) - 1);
+  return String(year - 1);
+}
+
 /** The last day of the month `months` after the period ends: a rectification deadline. */
 export function deadlineAfter(period: PeriodId, months: number): string {
   const last = monthsOf(period).at(-1)!;

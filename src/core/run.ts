@@ -13,7 +13,9 @@ import { schemeResultTable } from './scheme/table';
 import { packScheme } from './assess/scheme';
 import { ledgerKind } from './scheme/ledgers';
 import { readDeclaredLedgers } from './scheme/read';
-import type { SchemeAssessment } from './scheme/result';
+import type { SchemeAssessment, SubjectResult } from './scheme/result';
+import { fitsKind, kindOf, unitsIn } from './scheme/units';
+import { previousPeriod } from './period';
 import type { Scheme } from './scheme/schema';
 import { BranchNameRules } from './branch/names';
 import type { BranchAssessment } from './branch/result';
@@ -85,9 +87,11 @@ const sourceAbsent = (s: Scheme, source: string) => both('schemeSourceAbsent', {
  * Judges every assessment once, each after those whose results it reads, by
  * the one assessScheme. An assessment with no ledger sheet and no results to
  * read is left out quietly (its ledgers are absent, as the sheet accounting says); one made
- * only of the results of an assessment that did not run says so.
+ * only of the results of an assessment that did not run says so. `earlier`
+ * holds, by assessment, the results of the period before its first, for each
+ * result's `previous`.
  */
-async function judgeAll(entries: RunEntry[], options: RunOptions) {
+async function judgeAll(entries: RunEntry[], options: Pick<RunOptions, 'period' | 'onProgress'>, earlier: ReadonlyMap<string, SubjectResult[]> = new Map()) {
   const done = new Map<string, SchemeAssessment>();
   const order: SchemeAssessment[] = [];
   const notes: Bilingual[] = [];
@@ -108,7 +112,7 @@ async function judgeAll(entries: RunEntry[], options: RunOptions) {
       if (entry.scheme.ledgers.length === 0 && missing) notes.push(sourceAbsent(entry.scheme, missing));
       continue;
     }
-    const assessed = await assessScheme(entry.scheme, inputs, { period: options.period, onProgress: options.onProgress });
+    const assessed = await assessScheme(entry.scheme, inputs, { period: options.period, onProgress: options.onProgress, earlier: earlier.get(entry.scheme.id) });
     done.set(entry.scheme.id, assessed);
     order.push(assessed);
     entry.judged?.(assessed);
@@ -116,16 +120,27 @@ async function judgeAll(entries: RunEntry[], options: RunOptions) {
   return { order, notes };
 }
 
+/** The period before the first unit an assessment judges of the period asked: a unit of its own kind, or of the period's kind when it is judged for that too. */
+function periodBefore(scheme: Scheme, period: string): string | undefined {
+  if ((scheme.alsoJudgedFor ?? []).includes(kindOf(period))) return previousPeriod(period);
+  return fitsKind(period, scheme.periodKind) ? previousPeriod(unitsIn(period, scheme.periodKind)[0]!) : undefined;
+}
+
 /** A declared assessment's inputs: its ledgers as the run's classification found them, and the results of those it reads. */
-function declaredInputs(workbook: WorkbookSnapshot, packs: RunPacks, scheme: Scheme, kinds: SheetKinds, options: RunOptions, done: ReadonlyMap<string, SchemeAssessment>): SchemeInputs {
+function declaredInputs(ledgers: SchemeInputs['ledgers'], scheme: Scheme, done: ReadonlyMap<string, SchemeAssessment>): SchemeInputs {
   const results = new Map(
     sources(scheme).flatMap((id) => {
       const a = done.get(id);
       return a ? [[id, { results: a.results, months: new Set(a.results.map((r) => r.period)), title: { zh: a.title, en: a.titleEn } }] as const] : [];
     }),
   );
+  return { ledgers, results };
+}
+
+/** A declared assessment's ledgers as the run's classification found them: read once, whichever periods are judged. */
+function declaredLedgers(workbook: WorkbookSnapshot, packs: RunPacks, scheme: Scheme, kinds: SheetKinds, options: RunOptions): SchemeInputs['ledgers'] {
   const rules = new BranchNameRules(packs.branch.names);
-  return { ledgers: readDeclaredLedgers(workbook, scheme, kinds, { ...options, fromTitle: (title, sheet) => branchFromTitle(title, sheet, rules) }), results };
+  return readDeclaredLedgers(workbook, scheme, kinds, { ...options, fromTitle: (title, sheet) => branchFromTitle(title, sheet, rules) });
 }
 
 /**
@@ -143,37 +158,58 @@ export async function assessAll(workbook: WorkbookSnapshot, packs: RunPacks, opt
   // Each ledger is read from the sheets the classification gave it.
   const sheetsFor = (scheme: Scheme, ledger: string) => sheetsOf(kinds, ledgerKind(scheme.id, ledger));
   const cadre = readCadres(sheetsNamed(workbook, sheetsFor(cadreScheme, cadreScheme.ledgers[0]!.id)), packs.cadre, reading);
-  let cadres: Assessment | undefined;
-  let branch: Reading<BranchAssessment> | undefined;
-  let branches: BranchAssessment | undefined;
   const hasBranchLedgers = [MEETINGS_LEDGER, WORK_LEDGER].some((id) => sheetsFor(branchOwn, id).length > 0);
-  const entries: RunEntry[] = [
-    { scheme: cadre.scheme, read: () => cadre.inputs, judged: (a) => (cadres = cadre.view(a)) },
-    {
-      scheme: branchOwn,
-      // Without meeting records or a work ledger there is no roster of branches to judge.
-      read: () => {
-        if (!hasBranchLedgers) return { ledgers: new Map(), results: new Map() };
-        branch = readBranches(workbook, { branch: packs.branch, cadre: packs.cadre }, { ...reading, aliases: options.aliases, kinds, cadres });
-        return branch.inputs;
+  const declared = new Map<string, SchemeInputs['ledgers']>();
+  const ledgersOfDeclared = (scheme: Scheme) => declared.get(scheme.id) ?? declared.set(scheme.id, declaredLedgers(workbook, packs, scheme, kinds, options)).get(scheme.id)!;
+
+  /** One pass over the workbook for a period, as a run for that period alone would judge it. */
+  const pass = async (period: string | undefined, earlier?: ReadonlyMap<string, SubjectResult[]>, onProgress?: RunOptions['onProgress']) => {
+    let cadres: Assessment | undefined;
+    let branch: Reading<BranchAssessment> | undefined;
+    let branches: BranchAssessment | undefined;
+    const entries: RunEntry[] = [
+      { scheme: cadre.scheme, read: () => cadre.inputs, judged: (a) => (cadres = cadre.view(a)) },
+      {
+        scheme: branchOwn,
+        // Without meeting records or a work ledger there is no roster of branches to judge.
+        read: () => {
+          if (!hasBranchLedgers) return { ledgers: new Map(), results: new Map() };
+          branch = readBranches(workbook, { branch: packs.branch, cadre: packs.cadre }, { ...reading, period, aliases: options.aliases, kinds, cadres });
+          return branch.inputs;
+        },
+        judged: (a) => (branches = branch!.view(a)),
       },
-      judged: (a) => (branches = branch!.view(a)),
-    },
-    ...(packs.schemes ?? []).map((scheme): RunEntry => ({ scheme, read: (done) => declaredInputs(workbook, packs, scheme, kinds, options, done) })),
-  ];
-  const judged = await judgeAll(entries, options);
+      ...(packs.schemes ?? []).map((scheme): RunEntry => ({ scheme, read: (done) => declaredInputs(ledgersOfDeclared(scheme), scheme, done) })),
+    ];
+    const judged = await judgeAll(entries, { period, onProgress }, earlier);
+    return { cadres, branches, judged };
+  };
+
+  // The period before the one asked is judged first, as a run for it would, for the comparison alone: none of it is reported.
+  const earlier = new Map<string, SubjectResult[]>();
+  if (options.period) {
+    const befores = new Map(runSchemes(packs).flatMap((s) => {
+      const before = periodBefore(s, options.period!);
+      return before ? [[s.id, before] as const] : [];
+    }));
+    for (const before of new Set(befores.values())) {
+      const { judged } = await pass(before);
+      for (const a of judged.order) if (befores.get(a.id) === before) earlier.set(a.id, a.results);
+    }
+  }
+  const main = await pass(options.period, earlier, options.onProgress);
   // A workbook with no cadre rows still has its cadre assessment: empty, with the sheets it looked at.
-  cadres ??= cadre.view(await assessScheme(cadre.scheme, cadre.inputs, { period: options.period }));
-  const declared = new Set((packs.schemes ?? []).map((s) => s.id));
+  const cadres = main.cadres ?? cadre.view(await assessScheme(cadre.scheme, cadre.inputs, { period: options.period }));
+  const ids = new Set((packs.schemes ?? []).map((s) => s.id));
   return {
     kinds,
     sheets,
     cadres,
-    branches,
+    branches: main.branches,
     hasCadreLedgers: cadres.ledgers.length > 0,
     hasBranchLedgers,
-    schemes: judged.order.filter((a) => declared.has(a.id)),
-    schemeNotes: judged.notes,
+    schemes: main.judged.order.filter((a) => ids.has(a.id)),
+    schemeNotes: main.judged.notes,
   };
 }
 

@@ -27,21 +27,23 @@ describe('the result table', () => {
     expect(table.sheet).toBe('考评结果');
     expect(table.header).toEqual([
       '姓名', '所驻村（支部）', '考评期', '下基层天数（20）', '入户率（20）', '五个一（20）', '承诺完成率（20）', '双评（20）',
-      '总分', '等次', '星级', '排名', '提示与扣分原因', '计分依据', '来源',
+      '总分', '等次', '星级', '排名', '上期得分', '变化', '提示与扣分原因', '计分依据', '来源',
     ]);
     expect(table.rows).toHaveLength(3);
     for (const row of table.rows) expect(row).toHaveLength(table.header.length);
     expect(table.columnWidths).toHaveLength(table.header.length);
     expect(table.numberFormats).toHaveLength(table.header.length);
-    expect(table.wrap.map((i) => table.header[i])).toEqual(['提示与扣分原因', '计分依据']);
+    expect(table.wrap.map((i) => table.header[i])).toEqual(['变化', '提示与扣分原因', '计分依据']);
     expect(table.note).toBe(`由“台账考评”于 2024-07-05 09:30:00 生成，规则包：驻村干部月度考核（stationed-cadre），规则版本 ${packHash(pack)}。本表每次考评整体重写，请勿在此表录入数据。`);
   });
 
   it('writes each row from the cadre\'s result', async () => {
     const table = cadreResultTable(await assessment(), pack, { time: 't' });
-    expect(table.rows[0]).toEqual(['李四', '额很嘎查', '2024年5月', 20, 20, 20, 20, 20, 100, '优秀', '★★★★★', '1/2', '', expect.stringContaining('days-full +20'), '2024年5月!3']);
-    expect(table.rows[1]!.slice(0, 13)).toEqual(['张三', '宝力格嘎查', '2024年5月', 16, 20, 20, 20, 20, 96, '优秀', '★★★★★', '2/2', '下基层天数不足10天（8天）；排名后20%']);
+    expect(table.rows[0]).toEqual(['李四', '额很嘎查', '2024年5月', 20, 20, 20, 20, 20, 100, '优秀', '★★★★★', '1/2', '', '', '', expect.stringContaining('days-full +20'), '2024年5月!3']);
+    expect(table.rows[1]!.slice(0, 15)).toEqual(['张三', '宝力格嘎查', '2024年5月', 16, 20, 20, 20, 20, 96, '优秀', '★★★★★', '2/2', '', '', '下基层天数不足10天（8天）；排名后20%']);
+    // June's row compares with May's: the score up by 4, the days made good.
     expect(table.rows[2]!.slice(0, 3)).toEqual(['张三', '宝力格嘎查', '2024年6月']);
+    expect(table.rows[2]!.slice(12, 14)).toEqual([96, '+4；整改到位：下基层天数不足10天']);
   });
 });
 

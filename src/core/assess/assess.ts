@@ -7,7 +7,7 @@ import { a1Column } from '../scheme/cells';
 
 export type { ProgressCallback };
 import { packScheme, readLedgers } from './scheme';
-import type { RankedScore, SchemeAssessment, SubjectResult } from '../scheme/result';
+import type { PreviousResult, RankedScore, SchemeAssessment, SubjectResult } from '../scheme/result';
 import type { Scheme } from '../scheme/schema';
 import type { WorkbookSnapshot } from '../snapshot';
 import type { Basis, Flag } from './score';
@@ -20,6 +20,8 @@ export interface CadreResult extends RankedScore {
   flags: Flag[];
   basis: Basis[];
   source: { sheet: string; row: number };
+  /** The same cadre in the month before, and what changed. */
+  previous?: PreviousResult;
 }
 
 export interface Assessment {
@@ -100,6 +102,7 @@ function cadreView(pack: Pack, read: ReadResult, assessed: SchemeAssessment, per
       flags: result.flags.map(({ rule, message, messageEn, indicator }) => ({ rule, message, messageEn, ...(indicator ? { indicator } : {}) })),
       basis: result.basis,
       source: { sheet: source.sheet, row: source.row },
+      ...(result.previous ? { previous: result.previous } : {}),
     };
     return { cadre, result };
   });

@@ -1,3 +1,4 @@
+import { previousJson } from '../scheme/previous';
 import type { BranchAssessment } from './result';
 
 /** The CLI's --json `branches`: stable keys, JSON-safe values, evidence with every flag. */
@@ -20,6 +21,7 @@ export function branchesJson(a: BranchAssessment) {
     indicators: Object.fromEntries(Object.entries(b.indicators).map(([id, points]) => [id, b.excluded.includes(id) ? null : points])),
     values: b.values,
     names: b.variants,
+    previous: previousJson(b),
   }));
 }
 

@@ -2,7 +2,7 @@ import type { RankedScore } from '../scheme/result';
 import type { FactValue, LedgerInfo, Warning } from '../ledger/read';
 import type { Bilingual } from '../messages';
 import type { Evidence } from '../scheme/evidence';
-import { type FailedItem, isStandingNote, type SubjectResult } from '../scheme/result';
+import { type FailedItem, isStandingNote, type PreviousResult, type SubjectResult } from '../scheme/result';
 import type { LedgerKind, SheetKinds } from '../ledger/classify';
 import type { RateCheck, UnmatchedName } from './work';
 
@@ -44,6 +44,8 @@ export interface BranchResult extends RankedScore {
   evidence: Record<string, Evidence[]>;
   /** The rectification deadline for a branch that falls short (2024年7月31日). */
   rectifyBy: string | null;
+  /** The same branch in the period before, and what changed. */
+  previous?: PreviousResult;
 }
 
 export interface CoverageNote extends Bilingual {
@@ -123,5 +125,6 @@ export function branchResultOf(r: SubjectResult, branch: { id: string; variants:
     values: r.values,
     evidence: r.evidence,
     rectifyBy: r.rectifyBy,
+    ...(r.previous ? { previous: r.previous } : {}),
   };
 }

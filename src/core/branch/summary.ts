@@ -5,6 +5,8 @@ import type { Summary } from '../results/summary';
 import type { BranchAssessment, BranchResult } from './result';
 import { factCatalogue, meetingCountFact, ownFacts } from './catalogue';
 import { deadlineAfter, nextPeriod } from '../period';
+import { t } from '../messages';
+import { comparisonSentences } from '../scheme/previous';
 import type { BranchPack } from './schema';
 
 const NAMES_SHOWN = 8;
@@ -158,13 +160,14 @@ export function branchSummary(a: BranchAssessment, written: BranchPack): Summary
   if (!period) return { title: pack.title, sections: [{ heading: '一、基本情况', sentences: [`${pack.meetings.title}和${pack.work.title}中没有可考评的记录。`] }] };
   const scope = periodLabel(period);
   const list = a.branches.filter((b) => b.period === period);
+  const compared = comparisonSentences(a.results.filter((r) => r.period === period), (r) => r.name, t('sumUnitBranches'));
   const earlier = a.periods.length > 1 ? [`本次共考评${a.periods.length}个考评期（${a.periods.map((p) => periodLabel(p)).join('、')}），以下为${scope}情况。`] : [];
   return {
     title: `${scope}${pack.title}情况`,
     sections: [
       { heading: '一、基本情况', sentences: [...earlier, ...basics(a, pack, list, scope)] },
-      { heading: '二、主要成效', sentences: results(pack, list) },
-      { heading: '三、存在问题', sentences: problems(a, pack, list, period) },
+      { heading: '二、主要成效', sentences: [...results(pack, list), ...compared.gains] },
+      { heading: '三、存在问题', sentences: [...compared.losses, ...problems(a, pack, list, period)] },
       { heading: '四、下步打算', sentences: plans(a, pack, list, period) },
     ],
   };

@@ -6,6 +6,7 @@ import type { ResultTable, TableMeta } from '../results/table';
 import type { BranchAssessment, BranchResult } from './result';
 import { factCatalogue, meetingCountFact, ownFacts } from './catalogue';
 import { evidenceText, mergeEvidence } from '../scheme/evidence';
+import { changeCell, previousScoreCell } from '../scheme/previous';
 import type { BranchPack } from './schema';
 
 export const BRANCH_RESULT_SHEET = t('branchSheetTitle');
@@ -52,6 +53,8 @@ function columns(pack: BranchPack): Column[] {
     { header: t('colTotal'), width: 56, format: '0.##', value: (b) => (b.scored ? b.score : MISSING) },
     { header: t('colStars'), width: 80, format: '', value: (b) => (b.scored ? starText(b.stars) : b.grade) },
     { header: t('colRank'), width: 56, format: '', value: (b) => (b.scored ? `${b.rank}/${b.of}` : MISSING) },
+    { header: t('colPreviousScore'), width: 64, format: '0.##', value: previousScoreCell },
+    { header: t('colChange'), width: 160, format: '', wrap: true, value: changeCell },
     { header: t('colFallsShort'), width: 56, format: '', value: (b) => yesNo(b.fallsShort) },
     { header: t('colRisk'), width: 140, format: '', wrap: true, value: (b) => (b.risk ? `${t('yes')}：${b.riskReasons.map((r) => r.message).join('；')}` : t('no')) },
     { header: t('colFailedItems'), width: 300, format: '', wrap: true, value: (b) => b.flags.map((f) => f.message).join('；') },

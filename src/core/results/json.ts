@@ -1,4 +1,5 @@
 import type { Assessment } from '../assess/assess';
+import { previousJson } from '../scheme/previous';
 
 /** The CLI's --json shape: stable keys, JSON-safe values only. */
 export function assessmentJson(a: Assessment, summary: string) {
@@ -19,6 +20,7 @@ export function assessmentJson(a: Assessment, summary: string) {
       flags: c.flags.map((f) => ({ rule: f.rule, message: f.message, messageEn: f.messageEn })),
       basis: c.basis,
       source: c.source,
+      previous: previousJson(c),
     })),
     ledgers: a.ledgers.map((l) => ({ sheet: l.sheet, headerRows: l.headerRows, records: l.records, columns: l.columns, missing: l.missing, unmapped: l.unmapped })),
     warnings: a.warnings.map((w) => ({ sheet: w.sheet, cell: w.cell, message: w.message, messageEn: w.messageEn })),

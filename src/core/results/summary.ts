@@ -1,6 +1,8 @@
 import type { Assessment, CadreResult } from '../assess/assess';
 import type { Pack } from '../pack/schema';
+import { t } from '../messages';
 import { periodLabel } from '../period';
+import { comparisonSentences } from '../scheme/previous';
 
 export interface SummarySection {
   heading: string;
@@ -83,7 +85,10 @@ export function cadreSummary(a: Assessment, pack: Pack): Summary {
     results.push(`${ind.label}得满分（${ind.max}分）的${full}人次，占${pct(full, cadres.length)}，平均${avg(cadres.map((c) => c.indicators[ind.id] ?? 0)).toFixed(1)}分。`);
   }
 
-  const problems: string[] = [];
+  const compared = comparisonSentences(a.results, (r) => `${r.name}${month(r.period)}`, t(a.months.length > 1 ? 'sumUnitTimes' : 'sumUnitPeople'));
+  results.push(...compared.gains);
+
+  const problems: string[] = [...compared.losses];
   const groups = new Map<string, { topic: string; items: { c: CadreResult; detail?: string }[] }>();
   for (const c of cadres) {
     for (const f of c.flags) {

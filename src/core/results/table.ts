@@ -4,6 +4,7 @@ import { starText } from '../assess/grade';
 import { t } from '../messages';
 import type { Pack } from '../pack/schema';
 import { periodLabel } from '../period';
+import { changeCell, previousScoreCell } from '../scheme/previous';
 
 /**
  * A result sheet as plain data: what a host writes in one batch. Hosts apply the
@@ -40,6 +41,8 @@ export function cadreResultTable(assessment: Assessment, pack: Pack, meta: Table
     t('colGrade'),
     t('colStars'),
     t('colRank'),
+    t('colPreviousScore'),
+    t('colChange'),
     t('colFlags'),
     t('colBasis'),
     t('colSource'),
@@ -53,6 +56,8 @@ export function cadreResultTable(assessment: Assessment, pack: Pack, meta: Table
     c.grade,
     starText(c.stars),
     `${c.rank}/${c.of}`,
+    previousScoreCell(c),
+    changeCell(c),
     c.flags.map((f) => f.message).join('；'),
     c.basis.map((b) => `${b.rule} +${b.points}`).join('；'),
     `${c.source.sheet}!${c.source.row}`,
@@ -63,8 +68,8 @@ export function cadreResultTable(assessment: Assessment, pack: Pack, meta: Table
     note: t('resultNote', { time: meta.time, pack: `${pack.title}（${pack.id}）`, version: assessment.rulesVersion }),
     header,
     rows,
-    columnWidths: [72, 110, 84, ...Array(n).fill(76), 56, 72, 80, 56, 260, 220, 110],
-    numberFormats: ['', '', '', ...Array(n).fill('0.##'), '0.##', '', '', '', '', '', ''],
-    wrap: [3 + n + 4, 3 + n + 5],
+    columnWidths: [72, 110, 84, ...Array(n).fill(76), 56, 72, 80, 56, 64, 160, 260, 220, 110],
+    numberFormats: ['', '', '', ...Array(n).fill('0.##'), '0.##', '', '', '', '0.##', '', '', '', ''],
+    wrap: [3 + n + 5, 3 + n + 6, 3 + n + 7],
   };
 }

@@ -18,6 +18,7 @@ import { columnsById, factTypes } from './types';
 import { unitCoverage } from './coverage';
 import { fitsKind, kindOf, longestKind, unitOf, unitsIn } from './units';
 import { subjectKey } from './subjects';
+import { linkPrevious } from './previous';
 
 /** What a run hands an assessment: each of its ledgers read once, and the results of the assessments it reads. */
 export interface SchemeInputs {
@@ -38,6 +39,8 @@ export interface SchemeOptions {
   period?: PeriodId;
   /** Called every so often with (subjects judged, subjects to judge): the sidebar shows progress. */
   onProgress?: ProgressCallback;
+  /** The results of the period before the first judged, judged for the comparison alone: each result's `previous` may be one of them. */
+  earlier?: readonly SubjectResult[];
 }
 
 /** May return a promise: the sidebar yields to the browser there so the progress bar paints. `of` names the assessment the counts are of. */
@@ -100,6 +103,22 @@ export class SchemeAssessor {
   /** A fact's value as a flag or a cell shows it: rates as percentages. */
   show(fact: string, value: unknown): string {
     return this.scorer.show(fact, value);
+  }
+
+  /** The facts a flag's rule reads: a must-meet item's conditions, a veto's fact, a scoring rule's inputs. */
+  factsOf(rule: string): string[] {
+    const item = this.scheme.requirements.find((r) => r.id === rule);
+    if (item) return [...new Set(item.when.map((c) => c.fact))];
+    const veto = this.scheme.vetoes.find((v) => `veto:${v.id}` === rule);
+    return veto ? [veto.fact] : (this.plan.inputs.get(rule) ?? []);
+  }
+
+  factLabel(fact: string): string | undefined {
+    return this.plan.labels.get(fact)?.zh;
+  }
+
+  gradeIndex(grade: string): number {
+    return this.scheme.grades.findIndex((g) => g.grade === grade);
   }
 
   isPercent(fact: string): boolean {
@@ -488,6 +507,7 @@ export async function assessScheme(scheme: Scheme, inputs: SchemeInputs, options
   }
   await options.onProgress?.(total, total, title);
   results.sort((a, b) => a.period.localeCompare(b.period) || a.rank - b.rank || a.name.localeCompare(b.name, 'zh'));
+  linkPrevious(results, options.earlier ?? [], assessor);
   return {
     id: scheme.id,
     title: scheme.title,

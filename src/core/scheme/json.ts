@@ -1,3 +1,4 @@
+import { previousJson } from './previous';
 import { columnValue, type SchemeAssessment } from './result';
 
 /** The CLI's --json `assessments`: every assessment in the one result shape, values by the label its sheet shows. */
@@ -25,6 +26,7 @@ export function assessmentsJson(list: SchemeAssessment[]) {
       notes: r.notes.map((n) => n.message),
       values: Object.fromEntries(a.columns.map((c) => [c.label, columnValue(c, r)])),
       source: r.source,
+      previous: previousJson(r),
     })),
   }));
 }

@@ -52,6 +52,34 @@ export interface ResultNote extends Bilingual {
 /** Notes on why the grade or stars are fewer than the score gives, rather than on what the data lacked. */
 export const isStandingNote = (n: ResultNote) => n.rule === 'quota' || (n.rule?.startsWith('stars:') ?? false);
 
+/** Something a result says falls short (a failed must-meet item, a rule's flag), as it moved between two periods. */
+export interface ItemChange {
+  /** The item's id or the rule's. */
+  rule: string;
+  label: string;
+  labelEn: string;
+  /** What its fact showed then and shows now (84.0% → 95.2%), when it reads one. */
+  before?: string;
+  now?: string;
+}
+
+/** The same subject's result in the period before, and what changed since. */
+export interface PreviousResult {
+  period: string;
+  score: number;
+  grade: string;
+  gradeEn: string;
+  stars: number;
+  /** Score now less score then; null when now is not scored. */
+  change: number | null;
+  /** 1 a better grade than then, -1 a worse one, 0 the same. */
+  gradeMove: -1 | 0 | 1;
+  /** Items that fell short then and are met now (整改到位). */
+  rectified: ItemChange[];
+  /** Items met (or not raised) then that fall short now. */
+  newlyFailed: ItemChange[];
+}
+
 /** One subject in one period of one assessment: the one result shape every assessment gives. */
 export interface SubjectResult extends RankedScore {
   name: string;
@@ -77,6 +105,8 @@ export interface SubjectResult extends RankedScore {
   rectifyBy: string | null;
   /** The row the result rests on; `cell` is the cell to show it by (a cadre's village), when not the row's first. */
   source: { sheet: string; row: number; cell?: string } | null;
+  /** The same subject in the period before, when that period was judged and the subject scored in it. */
+  previous?: PreviousResult;
 }
 
 /** A computed column the result sheet shows, by id with its labels. */

@@ -1,6 +1,7 @@
 import { t } from '../messages';
 import { periodLabel } from '../period';
 import type { Summary } from '../results/summary';
+import { comparisonSentences } from './previous';
 import type { SchemeAssessment, SubjectResult } from './result';
 import type { Scheme } from './schema';
 
@@ -48,7 +49,10 @@ export function schemeSummary(a: SchemeAssessment, scheme: Scheme): Summary {
     achievements.push(t('sumOutputTotal', { label: o.label, total: Math.round(total * 100) / 100 }));
   }
 
-  const problems: string[] = [];
+  const compared = comparisonSentences(results, who, unit);
+  achievements.push(...compared.gains);
+
+  const problems: string[] = [...compared.losses];
   const topics = new Map<string, SubjectResult[]>();
   for (const r of results) {
     for (const f of r.flags) {

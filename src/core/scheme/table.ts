@@ -3,6 +3,7 @@ import type { FactValue } from '../ledger/read';
 import { t } from '../messages';
 import { periodLabel } from '../period';
 import { schemeSheetName } from '../results/sheets';
+import { changeCell, previousScoreCell } from './previous';
 import type { ResultTable, TableMeta } from '../results/table';
 import type { SchemeAssessment, SubjectResult } from './result';
 import type { Scheme } from './schema';
@@ -40,6 +41,8 @@ export function schemeResultTable(assessment: SchemeAssessment, scheme: Scheme, 
     { header: t('colGrade'), width: 72, format: '', value: (r) => r.grade },
     ...(starred ? [{ header: t('colStars'), width: 80, format: '', value: (r: SubjectResult) => starText(r.stars) }] : []),
     { header: t('colRank'), width: 56, format: '', value: (r) => `${r.rank}/${r.of}` },
+    { header: t('colPreviousScore'), width: 64, format: '0.##', value: previousScoreCell },
+    { header: t('colChange'), width: 160, format: '', wrap: true, value: changeCell },
     ...scheme.outputs.map((o): Column => ({ header: o.label, width: 90, format: '0.##', value: (r) => show(r.values[o.id]) })),
     { header: t('colFlags'), width: 260, format: '', wrap: true, value: (r) => r.flags.map((f) => f.message).join('；') },
     ...(scheme.risk
