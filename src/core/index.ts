@@ -17,6 +17,7 @@ export * from './assess/grade';
 export * from './assess/rank';
 export * from './results/table';
 export * from './results/sheets';
+export * from './results/chart-sheet';
 export * from './results/summary';
 export { default as stationedCadrePack } from '../../rules/stationed-cadre.json';
 export * from './results/json';

@@ -672,6 +672,10 @@ export const MESSAGES = {
   colFlags: { zh: '提示与扣分原因', en: 'Flags' },
   colBasis: { zh: '计分依据', en: 'Rules applied' },
   colSource: { zh: '来源', en: 'Source' },
+  chartSheetTitle: { zh: '图表', en: 'Charts' },
+  chartSheetNote: { zh: '由“台账考评”于 {time} 生成。每张图表读取其左侧的数据表；本表每次考评整体重写，请勿在此表录入数据。', en: 'Written by Ledger Rules at {time}. Each chart reads the table left of it. Rewritten on every run; do not type data here.' },
+  chartBlockTitle: { zh: '{title}：{chart}', en: '{title}: {chart}' },
+  chartTrendOf: { zh: '{name}得分走势', en: 'Score trend of {name}' },
   resultNote: { zh: '由“台账考评”于 {time} 生成，规则包：{pack}，规则版本 {version}。本表每次考评整体重写，请勿在此表录入数据。', en: 'Written by Ledger Rules at {time} with rule pack {pack}, rules version {version}. Rewritten on every run; do not type data here.' },
   // Apps Script host: menu, sidebar and server errors
   addonTitle: { zh: '台账考评', en: 'Ledger Rules' },

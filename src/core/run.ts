@@ -24,6 +24,7 @@ import { branchSummary } from './branch/summary';
 import { branchResultTable } from './branch/table';
 import { packHash } from './pack/hash';
 import type { Pack } from './pack/schema';
+import { type ChartSheet, chartSheet } from './results/chart-sheet';
 import { cadreSummary, type Summary, summaryText } from './results/summary';
 import { cadreResultTable, type ResultTable, type TableMeta } from './results/table';
 import type { WorkbookSnapshot } from './snapshot';
@@ -248,6 +249,16 @@ export function runTables(run: RunResult, packs: RunPacks, meta: TableMeta): Res
   if (run.branches) tables.push(branchResultTable(run.branches, packs.branch, meta));
   for (const a of run.schemes) tables.push(schemeResultTable(a, packs.schemes!.find((s) => s.id === a.id)!, meta));
   return tables;
+}
+
+/** The 图表 sheet of a run: the charts of every assessment with results, written in the same batch as its tables. */
+export function runChartSheet(run: RunResult, packs: RunPacks, meta: TableMeta): ChartSheet | undefined {
+  const schemes = runSchemes(packs);
+  const sources = runAssessments(run, packs).map((assessment) => {
+    const scheme = schemes.find((s) => s.id === assessment.id)!;
+    return { assessment, grades: scheme.grades, mustMeet: scheme.requirements.length > 0 };
+  });
+  return chartSheet(sources, meta);
 }
 
 export interface RunSummaries {

@@ -3,6 +3,7 @@ import { basename, extname } from 'node:path';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { asShown, mergeFromA1, type Cell, type SheetSnapshot, type WorkbookSnapshot } from '../core/snapshot';
+import { type ChartSheet, chartSheetCells } from '../core/results/chart-sheet';
 import type { ResultTable } from '../core/results/table';
 
 /** A date cell as the snapshot carries it: the day alone when there is no time of day. */
@@ -114,5 +115,38 @@ export function writeResultTable(wb: ExcelJS.Workbook, table: ResultTable): Exce
     if (table.numberFormats[i]) col.numFmt = table.numberFormats[i]!;
     if (table.wrap.includes(i)) col.alignment = { wrapText: true, vertical: 'top' };
   });
+  return ws;
+}
+
+/**
+ * Writes the 图表 sheet's tables, each under its title, where Sheets puts them.
+ * ExcelJS writes no charts: the .xlsx carries the tables the charts read, and
+ * Sheets draws the charts when the add-on runs there.
+ */
+export function writeChartSheet(wb: ExcelJS.Workbook, charts: ChartSheet): ExcelJS.Worksheet {
+  const old = wb.getWorksheet(charts.sheet);
+  if (old) wb.removeWorksheet(old.id);
+  const ws = wb.addWorksheet(charts.sheet);
+  chartSheetCells(charts).forEach((row, r) => {
+    row.forEach((value, c) => {
+      if (value !== '') ws.getCell(r + 1, c + 1).value = value;
+    });
+  });
+  ws.getRow(1).font = { italic: true, color: { argb: 'FF5F6368' } };
+  for (const block of charts.blocks) {
+    ws.getCell(block.row, 1).font = { bold: true };
+    block.header.forEach((_, c) => {
+      const cell = ws.getCell(block.row + 1, c + 1);
+      cell.font = { bold: true };
+      cell.alignment = { horizontal: 'center' };
+      cell.fill = HEADER_FILL;
+      cell.border = { top: THIN, bottom: THIN, left: THIN, right: THIN };
+    });
+    block.numberFormats.forEach((format, c) => {
+      if (!format) return;
+      block.rows.forEach((_, i) => (ws.getCell(block.row + 2 + i, c + 1).numFmt = format));
+    });
+  }
+  charts.columnWidths.forEach((px, i) => (ws.getColumn(i + 1).width = Math.max(6, Math.round(px / 7))));
   return ws;
 }

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { ChartSheetSchema } from '../core/results/chart-sheet';
 import { resultSheetNames, SHIPPED_SCHEME_TITLES } from '../core/results/sheets';
 import { ResultTableSchema } from '../core/results/table';
 import { RULES_SHEET } from '../core/rulesheet/name';
@@ -94,6 +95,8 @@ export type RulesLog = z.infer<typeof RulesLogSchema>;
 
 export const WriteResultsArgsSchema = z.object({
   tables: z.array(ResultTableSchema).min(1),
+  /** The 图表 sheet: its tables written with the others, all or nothing, and its charts built over them. */
+  charts: ChartSheetSchema.optional(),
   /** The rules the run used, recorded in the rules log in the same call, once the results are in place. */
   rules: RecordRulesArgsSchema.optional(),
 });
@@ -146,7 +149,7 @@ export const AUTORUN_ATTRIBUTE = 'data-autorun';
 
 /**
  * The sheets the add-on owns and rewrites on every run without reading them
- * (考评结果, 支部汇总 and the result sheet of every assessment the sidebar runs);
+ * (考评结果, 支部汇总, the result sheet of every assessment the sidebar runs and 图表);
  * everything else is read.
  */
 export const OWNED_SHEETS: readonly string[] = resultSheetNames(SHIPPED_SCHEME_TITLES.map((title) => ({ title })));

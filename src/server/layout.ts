@@ -1,9 +1,9 @@
 import type { ResultTable } from '../core/results/table';
 import { literalGrid } from './literal';
 
-const NOTE_COLOR = '#5f6368';
-const HEADER_FILL = '#e8f0fe';
-const BORDER_COLOR = '#bdc1c6';
+export const NOTE_COLOR = '#5f6368';
+export const HEADER_FILL = '#e8f0fe';
+export const BORDER_COLOR = '#bdc1c6';
 /** The note row and the header row above the data, as the .xlsx host lays them out too. */
 const TOP_ROWS = 2;
 /** Sheets' format for "plain text": cells keep the string as written. */
@@ -14,7 +14,7 @@ export const TEXT_FORMAT = '@';
  * dropping the spare ones keeps the workbook far from Sheets' cell limit, and
  * one call per dimension keeps the cost independent of the table's size.
  */
-function resize(sheet: GoogleAppsScript.Spreadsheet.Sheet, rows: number, columns: number): void {
+export function resize(sheet: GoogleAppsScript.Spreadsheet.Sheet, rows: number, columns: number): void {
   const maxRows = sheet.getMaxRows();
   if (maxRows > rows) sheet.deleteRows(rows + 1, maxRows - rows);
   else if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows);

@@ -1,5 +1,7 @@
+import type { ChartSheet } from '../core/results/chart-sheet';
 import type { ResultTable } from '../core/results/table';
 import { OWNED_SHEETS, type RpcArgs, type RpcResult } from '../rpc/contract';
+import { layOutChartSheet } from './charts';
 import { errorText, UserError } from './errors';
 import { layOutTable } from './layout';
 import { backedUpSheet, backupName, isOwned, markOwned, requireOwn, temporaryName, temporaryOf } from './owned';
@@ -8,17 +10,34 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** Refuses, before anything is written, a table that would land on a user's sheet or that cannot be laid out. */
-function checkTables(tables: ResultTable[]): void {
+function checkTables(tables: ResultTable[], charts: ChartSheet | undefined): void {
   const seen = new Set<string>();
+  const claim = (sheet: string) => {
+    if (!isOwned(sheet)) throw new UserError('writeNotOwned', { sheet, owned: OWNED_SHEETS.join('、') });
+    if (seen.has(sheet)) throw new UserError('writeDuplicateSheet', { sheet });
+    seen.add(sheet);
+  };
   for (const table of tables) {
-    if (!isOwned(table.sheet)) throw new UserError('writeNotOwned', { sheet: table.sheet, owned: OWNED_SHEETS.join('、') });
-    if (seen.has(table.sheet)) throw new UserError('writeDuplicateSheet', { sheet: table.sheet });
-    seen.add(table.sheet);
+    claim(table.sheet);
     const width = table.header.length;
     table.rows.forEach((row, i) => {
       if (row.length !== width) throw new UserError('writeRowWidth', { sheet: table.sheet, row: i + 3, count: row.length, width });
     });
   }
+  if (charts) claim(charts.sheet);
+}
+
+/** One sheet a run writes: its name, how many rows of data it holds, and how it is laid out on a fresh sheet. */
+interface Write {
+  sheet: string;
+  rows: number;
+  lay: (fresh: Sheet) => void;
+}
+
+function writesOf(tables: ResultTable[], charts: ChartSheet | undefined): Write[] {
+  const writes = tables.map((table): Write => ({ sheet: table.sheet, rows: table.rows.length, lay: (fresh) => layOutTable(fresh, table) }));
+  if (charts) writes.push({ sheet: charts.sheet, rows: charts.blocks.reduce((n, b) => n + b.rows.length, 0), lay: (fresh) => layOutChartSheet(fresh, charts) });
+  return writes;
 }
 
 /**
@@ -45,7 +64,7 @@ function recoverLeftovers(spreadsheet: Spreadsheet): void {
 }
 
 interface Staged {
-  table: ResultTable;
+  write: Write;
   fresh: Sheet;
   old: Sheet | null;
   /** How far the swap got, so a failure can be undone step by step. */
@@ -75,21 +94,21 @@ function swap(spreadsheet: Spreadsheet, staged: Staged[]): { error: unknown; res
   try {
     for (const s of staged) {
       if (s.old) {
-        s.old.setName(backupName(s.table.sheet));
+        s.old.setName(backupName(s.write.sheet));
         s.setAside = true;
       }
-      s.fresh.setName(s.table.sheet);
+      s.fresh.setName(s.write.sheet);
       s.placed = true;
     }
     return undefined;
   } catch (error) {
     const undo = [...staged].reverse().flatMap((s) => [
       () => {
-        if (s.placed) s.fresh.setName(temporaryName(s.table.sheet));
+        if (s.placed) s.fresh.setName(temporaryName(s.write.sheet));
         s.placed = false;
       },
       () => {
-        if (s.setAside && s.old) s.old.setName(s.table.sheet);
+        if (s.setAside && s.old) s.old.setName(s.write.sheet);
         s.setAside = false;
       },
     ]);
@@ -105,16 +124,18 @@ function dropTemporaries(spreadsheet: Spreadsheet, staged: Staged[]): void {
 }
 
 /**
- * Writes the result tables all or nothing: each into a new temporary sheet,
- * and only when every one is complete do they replace the old results. On any
+ * Writes the result tables, and the 图表 sheet with its charts when given, all
+ * or nothing: each into a new temporary sheet, and only when every one is
+ * complete (every chart built) do they replace the old results. On any
  * failure before that the temporaries go and the old results stay as they
  * were, and only then does the message say so. Once every new sheet is in
  * place the run has succeeded: an old sheet that will not go is reported and
  * dropped by the next run. Tables may only target the sheets the add-on owns,
  * and an existing one must carry the add-on's mark; a ledger is never written.
  */
-export function writeResults(...[{ tables }]: RpcArgs<'writeResults'>): RpcResult<'writeResults'> {
-  checkTables(tables);
+export function writeResults(...[{ tables, charts }]: RpcArgs<'writeResults'>): RpcResult<'writeResults'> {
+  checkTables(tables, charts);
+  const writes = writesOf(tables, charts);
   const staged: Staged[] = [];
   const failed = (key: 'writeFailed' | 'writeFailedUnsure', error: unknown) => new UserError(key, { detail: errorText(error) });
   let active: Spreadsheet | undefined;
@@ -124,18 +145,18 @@ export function writeResults(...[{ tables }]: RpcArgs<'writeResults'>): RpcResul
     active = spreadsheet;
     time = Utilities.formatDate(new Date(), spreadsheet.getSpreadsheetTimeZone(), "yyyy-MM-dd'T'HH:mm:ss");
     recoverLeftovers(spreadsheet);
-    const olds = tables.map((table) => {
-      const old = spreadsheet.getSheetByName(table.sheet);
-      if (old) requireOwn(old, table.sheet);
+    const olds = writes.map((write) => {
+      const old = spreadsheet.getSheetByName(write.sheet);
+      if (old) requireOwn(old, write.sheet);
       return old;
     });
-    tables.forEach((table, i) => {
+    writes.forEach((write, i) => {
       const old = olds[i]!;
       const position = old ? old.getIndex() - 1 : spreadsheet.getNumSheets();
-      const fresh = spreadsheet.insertSheet(temporaryName(table.sheet), position);
-      staged.push({ table, fresh, old, setAside: false, placed: false });
-      markOwned(fresh, table.sheet);
-      layOutTable(fresh, table);
+      const fresh = spreadsheet.insertSheet(temporaryName(write.sheet), position);
+      staged.push({ write, fresh, old, setAside: false, placed: false });
+      markOwned(fresh, write.sheet);
+      write.lay(fresh);
     });
   } catch (error) {
     if (active) dropTemporaries(active, staged);
@@ -151,11 +172,11 @@ export function writeResults(...[{ tables }]: RpcArgs<'writeResults'>): RpcResul
     try {
       spreadsheet.deleteSheet(s.old);
     } catch {
-      leftovers.push(backupName(s.table.sheet));
+      leftovers.push(backupName(s.write.sheet));
     }
   }
   return {
-    sheets: tables.map((t) => ({ sheet: t.sheet, rows: t.rows.length })),
+    sheets: writes.map((w) => ({ sheet: w.sheet, rows: w.rows })),
     time,
     ...(leftovers.length > 0 ? { leftovers } : {}),
   };

@@ -4,7 +4,7 @@ import { packScheme, readLedgers } from '../core/assess/scheme';
 import { ledgerKind } from '../core/scheme/ledgers';
 import type { BranchPack } from '../core/branch/schema';
 import { readDeclaredLedgers } from '../core/scheme/read';
-import { assessAll, classifyRun, type RunPacks, type RunResult, runAssessments, runRulesRecord, runSchemes, runSummaries, runTables, runWarnings } from '../core/run';
+import { assessAll, classifyRun, type RunPacks, type RunResult, runAssessments, runChartSheet, runRulesRecord, runSchemes, runSummaries, runTables, runWarnings } from '../core/run';
 import { accountSheets, type SheetAccount } from '../core/sheets';
 import type { ColumnMapping } from '../core/ledger/columns';
 import type { ReadResult } from '../core/ledger/read';
@@ -259,8 +259,10 @@ async function run(): Promise<void> {
     render();
     const time = new Date().toLocaleString('zh-CN', { hour12: false });
     // The rules go with the results, so both are written under one lock in one call.
+    const charts = runChartSheet(run, packs, { time });
     state.written = await call('writeResults', {
       tables: runTables(run, packs, { time }),
+      ...(charts ? { charts } : {}),
       rules: runRulesRecord(run, packs, time),
     });
     state.rulesLog = await call('getRulesLog');

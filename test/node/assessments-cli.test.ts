@@ -2,6 +2,8 @@
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assessAll, chartSheetCells, defaultRules, type RunPacks, runChartSheet, shippedSchemes } from '../../src/core/index';
+import { loadWorkbook } from '../../src/node/workbook-file';
 import { cli } from '../fixtures/cli';
 import { removeTempDir, tempDir } from '../fixtures/temp';
 
@@ -109,5 +111,25 @@ describe('assess --out on the township example', () => {
     expect(household.rowCount).toBe(2 + 24);
     const quarter = copy.getWorksheet('驻村干部季度评星定档结果')!;
     expect(quarter.rowCount).toBe(2 + 21);
+  });
+
+  it('writes 图表 with the tables its charts read in Sheets, as the core lays them out, and reads it back as results', async () => {
+    const out = join(dir, '图表.xlsx');
+    expect((await cli('assess', TOWNSHIP, '--out', out)).code).toBe(0);
+    const copy = new ExcelJS.Workbook();
+    await copy.xlsx.readFile(out);
+    expect(copy.worksheets.at(-1)!.name).toBe('图表');
+    const [cadre, branch] = defaultRules();
+    const packs: RunPacks = { cadre: cadre.pack, branch: branch.branch, schemes: shippedSchemes() };
+    const run = await assessAll((await loadWorkbook(TOWNSHIP)).snapshot, packs, { today: new Date().toISOString().slice(0, 10) });
+    const charts = runChartSheet(run, packs, { time: 't' })!;
+    const cells = chartSheetCells(charts);
+    const sheet = copy.getWorksheet('图表')!;
+    // The note aside (it carries the time of the run), every cell where Sheets has it.
+    const read = cells.slice(1).map((row, r) => row.map((_, c) => sheet.getCell(r + 2, c + 1).value ?? ''));
+    expect(read).toEqual(cells.slice(1));
+    expect(sheet.getCell(1, 1).value).toMatch(/^由“台账考评”于 .* 生成/);
+    const again = JSON.parse((await cli('assess', out, '--json')).stdout) as Json;
+    expect(again.sheets.find((s) => s.sheet === '图表')?.role).toBe('results');
   });
 });

@@ -85,6 +85,11 @@ export function subjectNames(a: SchemeAssessment): string[] {
   return [...new Set(a.results.map((r) => r.name))];
 }
 
+/** The subject whose trend is shown when none was picked: the first one flagged, else the first listed. */
+export function firstToWatch(a: SchemeAssessment): string | undefined {
+  return (a.results.find((r) => r.flags.length > 0 || r.fallsShort || r.risk) ?? a.results[0])?.name;
+}
+
 /** A subject's place in one period of the assessment: its result, or null where it has none or was not scored. */
 export interface SeriesPoint {
   period: string;

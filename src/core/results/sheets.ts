@@ -12,13 +12,13 @@ import { LOG_SHEET } from '../rulesheet/name';
 export const SHIPPED_SCHEME_TITLES: readonly string[] = [quarterTitle, householdTitle, villageCadreTitle];
 
 /**
- * Every result sheet a run writes for these assessments: 考评结果, 支部汇总 and
- * one per declared assessment, named by it. The one list the server refuses
+ * Every result sheet a run writes for these assessments: 考评结果, 支部汇总,
+ * one per declared assessment, named by it, and 图表. The one list the server refuses
  * other tables by, leaves out of the snapshot and cleans up after.
  */
 export function resultSheetNames(schemes: readonly { title: string }[]): string[] {
   // From the message table, not the table modules: the server bundle stays free of what they import.
-  return [t('resultSheetTitle'), t('branchSheetTitle'), ...schemes.map(schemeSheetName)];
+  return [t('resultSheetTitle'), t('branchSheetTitle'), ...schemes.map(schemeSheetName), t('chartSheetTitle')];
 }
 
 /** The sheet a declared assessment's results go to, named by it: 党员中心户季度测评结果. */

@@ -17,6 +17,7 @@ import {
   type RunPacks,
   type RunResult,
   runAssessments,
+  runChartSheet,
   schemesOf,
   runSummaries,
   runTables,
@@ -30,7 +31,7 @@ import {
 } from '../../core/index';
 import { reportDocument } from '../../core/report/index';
 import { renderDocx } from '../../docx/render';
-import { loadWorkbook, type LoadedWorkbook, writeResultTable } from '../workbook-file';
+import { loadWorkbook, type LoadedWorkbook, writeChartSheet, writeResultTable } from '../workbook-file';
 import { bilingual, CliError, usage, usageLines } from './errors';
 import { checkOutput, checkWorkbookFile, type FileArg, fileArg, writeAtomically } from './files';
 import type { CliIo } from './io';
@@ -138,10 +139,12 @@ export async function assess(args: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
-/** A copy of the workbook with the result sheets added (or replaced); the input file itself is only ever read. */
+/** A copy of the workbook with the result sheets and 图表's tables added (or replaced); the input file itself is only ever read. */
 async function writeResults(loaded: LoadedWorkbook, { run, packs }: Outcome, out: FileArg): Promise<void> {
   const time = new Date().toISOString().slice(0, 19).replace('T', ' ');
   for (const table of runTables(run, packs, { time })) writeResultTable(loaded.workbook, table);
+  const charts = runChartSheet(run, packs, { time });
+  if (charts) writeChartSheet(loaded.workbook, charts);
   await writeAtomically(out, Buffer.from(await loaded.workbook.xlsx.writeBuffer()));
 }
 

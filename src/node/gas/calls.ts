@@ -6,7 +6,7 @@ export type AuthMode = 'NONE' | 'LIMITED' | 'FULL';
 const ALLOWED_WITHOUT_AUTH = new Set(['SpreadsheetApp.getUi', 'Ui.createAddonMenu', 'Ui.createMenu', 'Menu.addItem', 'Menu.addSeparator', 'Menu.addSubMenu', 'Menu.addToUi']);
 
 /** The services whose calls cost a round trip to the spreadsheet. */
-export const SPREADSHEET_SERVICES = ['SpreadsheetApp', 'Spreadsheet', 'Sheet', 'Range', 'RangeList'] as const;
+export const SPREADSHEET_SERVICES = ['SpreadsheetApp', 'Spreadsheet', 'Sheet', 'Range', 'RangeList', 'EmbeddedChartBuilder'] as const;
 
 /**
  * Every call the server makes on a fake service, counted by "Kind.method".

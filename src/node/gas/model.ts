@@ -48,6 +48,20 @@ export interface SheetMetadata {
   visibility: string;
 }
 
+/** An embedded chart as Sheet.insertChart placed it: what its builder was told. */
+export interface ChartRecord {
+  id: number;
+  /** A Charts.ChartType name: COLUMN, BAR, LINE. */
+  type: string;
+  /** The ranges it reads, in A1 notation, each with the id of its sheet. */
+  ranges: { sheetId: number; a1: string }[];
+  /** Rows of the ranges taken as headers (setNumHeaders); undefined when Sheets is left to guess. */
+  numHeaders: number | undefined;
+  /** The cell its top left corner is anchored in (1-based) and the offset from it in pixels. */
+  position: { row: number; col: number; offsetX: number; offsetY: number };
+  options: Record<string, unknown>;
+}
+
 /** As Apps Script throws them: `message` is the text, `String(error)` reads "Exception: …". */
 export class GasError extends Error {
   constructor(message: string) {
@@ -82,6 +96,8 @@ export class SheetModel {
   /** Hidden from the tab bar (Sheet.hideSheet); a script still reads and writes it. */
   hidden = false;
   metadata: SheetMetadata[] = [];
+  /** Embedded charts, in the order they were inserted. */
+  charts: ChartRecord[] = [];
 
   constructor(
     readonly id: number,

@@ -1,5 +1,5 @@
 import { CallLog } from './calls';
-import { a1Notation, checkCellText, FormulaValue, GasError, isFormula, TEXT_FORMAT, typedValue, type CellFormat, type SheetMetadata, type SheetModel, type StoredValue, type ValidationRule, type WorkbookModel } from './model';
+import { a1Notation, checkCellText, FormulaValue, GasError, isFormula, TEXT_FORMAT, typedValue, type CellFormat, type ChartRecord, type SheetMetadata, type SheetModel, type StoredValue, type ValidationRule, type WorkbookModel } from './model';
 import { type Merge, mergeFromA1 } from '../../core/snapshot';
 import { formatDate, isTimeZone } from './time';
 
@@ -331,6 +331,64 @@ class FakeDataValidationBuilder {
   }
 }
 
+/** The chart types the fakes build (Charts.ChartType), by the name Apps Script gives each. */
+export const CHART_TYPES = ['COLUMN', 'BAR', 'LINE'] as const;
+
+/** A built chart: the server hands it to insertChart. */
+class FakeEmbeddedChart {
+  constructor(readonly record: Omit<ChartRecord, 'id'>) {}
+}
+
+/**
+ * Sheet.newChart(): records what the server sets. Each range is checked when
+ * the server gets it (getRange refuses one outside the sheet); the anchor is
+ * checked when the chart is inserted.
+ */
+class FakeEmbeddedChartBuilder {
+  private type: string | undefined;
+  private readonly ranges: ChartRecord['ranges'] = [];
+  private numHeaders: number | undefined;
+  private position = { row: 1, col: 1, offsetX: 0, offsetY: 0 };
+  private readonly options: Record<string, unknown> = {};
+
+  constructor(private readonly gas: GasServices) {}
+
+  setChartType(type: string): this {
+    if (!(CHART_TYPES as readonly string[]).includes(type)) throw new GasError(`Invalid argument: type (the fakes build ${CHART_TYPES.join(', ')})`);
+    this.type = type;
+    return this;
+  }
+
+  addRange(range: FakeRange): this {
+    this.ranges.push(this.gas.rangePlace(range));
+    return this;
+  }
+
+  setNumHeaders(headers: number): this {
+    if (!Number.isInteger(headers) || headers < 0) throw new GasError('Invalid argument: headers');
+    this.numHeaders = headers;
+    return this;
+  }
+
+  setPosition(anchorRowPos: number, anchorColPos: number, offsetX: number, offsetY: number): this {
+    if (![anchorRowPos, anchorColPos, offsetX, offsetY].every(Number.isInteger) || anchorRowPos < 1 || anchorColPos < 1) throw new GasError('Invalid argument: position');
+    this.position = { row: anchorRowPos, col: anchorColPos, offsetX, offsetY };
+    return this;
+  }
+
+  setOption(option: string, value: unknown): this {
+    this.options[String(option)] = value;
+    return this;
+  }
+
+  build(): FakeEmbeddedChart {
+    if (this.type === undefined) throw new GasError('Chart type must be set.');
+    if (this.ranges.length === 0) throw new GasError('A chart needs at least one range of data.');
+    const record = { type: this.type, ranges: this.ranges.map((r) => ({ ...r })), numHeaders: this.numHeaders, position: { ...this.position }, options: structuredClone(this.options) };
+    return counted(this.gas.log, 'EmbeddedChart', new FakeEmbeddedChart(record));
+  }
+}
+
 class FakeSheet {
   constructor(
     private readonly gas: GasServices,
@@ -486,6 +544,26 @@ class FakeSheet {
     const value = valueOrVisibility === undefined || isVisibility ? null : String(valueOrVisibility);
     this.model.metadata.push({ id: this.gas.nextMetadataId(), key, value, visibility: (isVisibility ? valueOrVisibility : visibility) ?? 'DOCUMENT' });
     return this;
+  }
+
+  newChart(): FakeEmbeddedChartBuilder {
+    this.gas.checkAlive(this.model);
+    return counted(this.gas.log, 'EmbeddedChartBuilder', new FakeEmbeddedChartBuilder(this.gas));
+  }
+
+  /** Anchored outside the sheet, or reading a range a sheet no longer holds, the chart is refused as Sheets refuses such a range. */
+  insertChart(chart: FakeEmbeddedChart): void {
+    this.gas.checkAlive(this.model);
+    if (!(chart instanceof FakeEmbeddedChart)) throw new GasError('Invalid argument: chart');
+    const { record } = chart;
+    this.model.checkRange(record.position.row, record.position.col, 1, 1);
+    for (const r of record.ranges) {
+      const sheet = this.gas.workbook.sheets.find((s) => s.id === r.sheetId);
+      if (!sheet) throw new GasError('The sheet has been deleted.');
+      const box = mergeFromA1(r.a1);
+      sheet.checkRange(box.top + 1, box.left + 1, box.bottom - box.top + 1, box.right - box.left + 1);
+    }
+    this.model.charts.push({ id: this.gas.nextChartId(), ...structuredClone(record) });
   }
 
   getDeveloperMetadata(): FakeDeveloperMetadata[] {
@@ -745,6 +823,8 @@ export class GasServices {
   /** The execution running now: what a lock it takes is held by. */
   execution: object = {};
   private metadataIds = 0;
+  private chartIds = 0;
+  private readonly rangePlaces = new WeakMap<object, ChartRecord['ranges'][number]>();
 
   constructor(options: GasServicesOptions) {
     this.workbook = options.workbook;
@@ -771,6 +851,17 @@ export class GasServices {
 
   nextMetadataId(): number {
     return ++this.metadataIds;
+  }
+
+  nextChartId(): number {
+    return ++this.chartIds;
+  }
+
+  /** Where a range the server got lies, read without a counted call; anything but a range is refused, as Sheets does. */
+  rangePlace(range: unknown): ChartRecord['ranges'][number] {
+    const place = typeof range === 'object' && range !== null ? this.rangePlaces.get(range) : undefined;
+    if (!place) throw new GasError('Invalid argument: range');
+    return { ...place };
   }
 
   checkAlive(sheet: SheetModel): void {
@@ -800,7 +891,9 @@ export class GasServices {
   }
 
   range(sheet: SheetModel, row: number, col: number, rows: number, cols: number): FakeRange {
-    return counted(this.log, 'Range', new FakeRange(this, sheet, row, col, rows, cols));
+    const range = counted(this.log, 'Range', new FakeRange(this, sheet, row, col, rows, cols));
+    this.rangePlaces.set(range, { sheetId: sheet.id, a1: a1Notation(row, col, rows, cols) });
+    return range;
   }
 
   /** A stored value as getValues returns it: '' for empty, Dates from the server's realm. */
@@ -871,6 +964,7 @@ export class GasServices {
           return formatDate(date.getTime(), timeZone, pattern);
         },
       }),
+      Charts: { ChartType: Object.fromEntries(CHART_TYPES.map((type) => [type, type])) },
       ScriptApp: { AuthMode: { NONE: 'NONE', LIMITED: 'LIMITED', FULL: 'FULL', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION' } },
       console: { log: write, info: write, warn: write, error: write },
     };

@@ -1,5 +1,5 @@
 import { h } from '../dom';
-import { gradeDistribution, periodScores, type SeriesPoint, subjectNames, subjectSeries } from '../../core/results/chart-data';
+import { firstToWatch, gradeDistribution, periodScores, type SeriesPoint, subjectNames, subjectSeries } from '../../core/results/chart-data';
 import type { SchemeAssessment } from '../../core/scheme/result';
 import type { Scheme } from '../../core/scheme/schema';
 import { tr, type ViewContext } from '../views';
@@ -11,11 +11,6 @@ import { trendChart } from './trend';
 /** Beside a subject in a list: its sparkline for the period of its card, or nothing. */
 export type Spark = (name: string, period: string) => HTMLElement | null;
 
-/** The subject the trend shows when none was picked: the first one flagged, else the first listed. */
-function defaultSubject(a: SchemeAssessment): string | undefined {
-  return (a.results.find((r) => r.flags.length > 0 || r.fallsShort || r.risk) ?? a.results[0])?.name;
-}
-
 /**
  * An assessment's charts: how its results spread over the grades; with
  * must-meet items, each subject's score in the last period against the pass
@@ -24,7 +19,7 @@ function defaultSubject(a: SchemeAssessment): string | undefined {
 export function chartsView(ctx: ViewContext, a: SchemeAssessment, scheme: Scheme, subject: string | undefined, pick: (name: string) => void): HTMLElement | null {
   if (a.results.length === 0) return null;
   const names = subjectNames(a);
-  const name = subject !== undefined && names.includes(subject) ? subject : defaultSubject(a)!;
+  const name = subject !== undefined && names.includes(subject) ? subject : firstToWatch(a)!;
   const last = a.periods.at(-1);
   return h(
     'section',
