@@ -1,4 +1,5 @@
 import { h } from '../dom';
+import { attentionList } from '../../core/results/attention';
 import { gradeDistribution, periodScores, type SeriesPoint, subjectNames, subjectSeries } from '../../core/results/chart-data';
 import type { SchemeAssessment } from '../../core/scheme/result';
 import type { Scheme } from '../../core/scheme/schema';
@@ -11,15 +12,15 @@ import { trendChart } from './trend';
 /** Beside a subject in a list: its sparkline for the period of its card, or nothing. */
 export type Spark = (name: string, period: string) => HTMLElement | null;
 
-/** The subject the trend shows when none was picked: the first one flagged, else the first listed. */
+/** The subject the trend shows when none was picked: the first of the 需关注 list, else the first listed. */
 function defaultSubject(a: SchemeAssessment): string | undefined {
-  return (a.results.find((r) => r.flags.length > 0 || r.fallsShort || r.risk) ?? a.results[0])?.name;
+  return (attentionList([a])[0]?.result ?? a.results[0])?.name;
 }
 
 /**
  * An assessment's charts: how its results spread over the grades; with
  * must-meet items, each subject's score in the last period against the pass
- * line; and the trend of one subject, `subject` or the first flagged.
+ * line; and the trend of one subject, `subject` or the one most in need of attention.
  */
 export function chartsView(ctx: ViewContext, a: SchemeAssessment, scheme: Scheme, subject: string | undefined, pick: (name: string) => void): HTMLElement | null {
   if (a.results.length === 0) return null;
