@@ -16,7 +16,7 @@ const SERVER_GLOBAL = 'LedgerRules';
 /** Apps Script's V8 runtime and the browsers a sidebar runs in both take ES2020. */
 const TARGET = 'es2020';
 /** Libraries that belong in the sidebar only: the server must stay small and synchronous. */
-const SIDEBAR_ONLY = ['json-rules-engine', 'opencc-js', 'eventemitter2', 'jsonpath-plus', 'd3-scale', 'd3-shape'];
+const SIDEBAR_ONLY = ['json-rules-engine', 'opencc-js', 'eventemitter2', 'jsonpath-plus', 'd3-scale', 'd3-shape', 'docx', 'jszip'];
 
 const kb = (text: string) => `${(Buffer.byteLength(text) / 1024).toFixed(1)} kB`;
 

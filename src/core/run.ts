@@ -6,7 +6,7 @@ import { type Classification, classifyWorkbook, type SheetClass, type SheetKinds
 import { both, type Bilingual } from './messages';
 import { cadreAssessment } from './assess/adapt';
 import { branchAssessment } from './branch/adapt';
-import { assessScheme, type SchemeInputs } from './scheme/assess';
+import { assessScheme, type Progress, type SchemeInputs } from './scheme/assess';
 import { schemeSummary } from './scheme/summary';
 import { schemeSheetName } from './results/sheets';
 import { schemeResultTable } from './scheme/table';
@@ -84,6 +84,14 @@ const hasInputs = (inputs: SchemeInputs) =>
 
 const sourceAbsent = (s: Scheme, source: string) => both('schemeSourceAbsent', { title: s.title, titleEn: s.titleEn ?? s.title, source });
 
+/** What an assessment's reading came to: its ledger sheets, and their rows with the results it reads of others. */
+function readProgress(inputs: SchemeInputs, of: Progress['of'], step: Progress['step']): Progress {
+  const ledgers = [...inputs.ledgers.values()];
+  const sheets = ledgers.reduce((n, l) => n + l.infos.length, 0);
+  const records = ledgers.reduce((n, l) => n + l.records.length, 0) + [...inputs.results.values()].reduce((n, r) => n + r.results.length, 0);
+  return { stage: 'reading', done: sheets, total: sheets, records, of, step };
+}
+
 /**
  * Judges every assessment once, each after those whose results it reads, by
  * the one assessScheme. An assessment with no ledger sheet and no results to
@@ -100,6 +108,7 @@ async function judgeAll(entries: RunEntry[], options: Pick<RunOptions, 'period' 
   const waiting = [...entries];
   // An assessment waits for those it reads that are still to run; one that never will is absent.
   const ready = (e: RunEntry) => sources(e.scheme).every((id) => !ids.has(id) || !waiting.some((w) => w.scheme.id === id));
+  const report = options.onProgress;
   while (waiting.length > 0) {
     const next = waiting.findIndex(ready);
     if (next < 0) {
@@ -107,13 +116,18 @@ async function judgeAll(entries: RunEntry[], options: Pick<RunOptions, 'period' 
       break;
     }
     const entry = waiting.splice(next, 1)[0]!;
+    // Counted among all the run may judge: one with nothing to assess is passed over, and the count moves on.
+    const step = { index: entries.length - waiting.length, count: entries.length };
+    const of = { zh: entry.scheme.title, en: entry.scheme.titleEn ?? entry.scheme.title };
     const inputs = entry.read(done);
+    if (report) await report(readProgress(inputs, of, step));
     if (!hasInputs(inputs)) {
       const missing = sources(entry.scheme).find((id) => !done.has(id));
       if (entry.scheme.ledgers.length === 0 && missing) notes.push(sourceAbsent(entry.scheme, missing));
       continue;
     }
-    const assessed = await assessScheme(entry.scheme, inputs, { period: options.period, onProgress: options.onProgress, earlier: earlier.get(entry.scheme.id) });
+    const onProgress = report && ((p: Progress) => report({ ...p, step }));
+    const assessed = await assessScheme(entry.scheme, inputs, { period: options.period, onProgress, earlier: earlier.get(entry.scheme.id) });
     done.set(entry.scheme.id, assessed);
     order.push(assessed);
     entry.judged?.(assessed);

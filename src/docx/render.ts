@@ -86,3 +86,6 @@ export function reportDocx(doc: ReportDocument): Document {
 
 /** The .docx file's bytes. */
 export const renderDocx = (doc: ReportDocument): Promise<Uint8Array> => Packer.pack(reportDocx(doc), 'uint8array');
+
+/** The .docx file as a browser hands it to a download: a Blob of the Word type. */
+export const renderDocxBlob = (doc: ReportDocument): Promise<Blob> => Packer.toBlob(reportDocx(doc));

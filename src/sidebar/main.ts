@@ -5,6 +5,10 @@ import { ledgerKind } from '../core/scheme/ledgers';
 import type { BranchPack } from '../core/branch/schema';
 import { readDeclaredLedgers } from '../core/scheme/read';
 import { assessAll, classifyRun, type RunPacks, type RunResult, runAssessments, runChartSheet, runRulesRecord, runSchemes, runSummaries, runTables, runWarnings } from '../core/run';
+import type { Progress } from '../core/scheme/assess';
+import { type AttentionFilter, attentionList } from '../core/results/attention';
+import { reportDocument } from '../core/report/index';
+import { renderDocxBlob } from '../docx/render';
 import { accountSheets, type SheetAccount } from '../core/sheets';
 import type { ColumnMapping } from '../core/ledger/columns';
 import type { ReadResult } from '../core/ledger/read';
@@ -21,6 +25,7 @@ import { type Scheme, SchemeSchema } from '../core/scheme/schema';
 import { RULES_SHEET, type RulesLog, type WorkbookPayload, type WriteResultsResult } from '../rpc/contract';
 import { h, replace } from './dom';
 import { call } from './rpc';
+import { attentionView } from './attention-view';
 import { branchesView } from './branch-views';
 import { chartsView, sparklines } from './charts/index';
 import { rulesTab } from './rules-tab';
@@ -50,12 +55,22 @@ interface State {
   declaredPeriods: string[];
   mapping: ColumnMapping;
   period: string;
-  /** Subjects judged of the assessment being judged, which the run goes through one after another. */
-  progress: { done: number; total: number; of?: { zh: string; en: string } };
+  /** Where the run is: reading an assessment's ledgers or judging its subjects, and which of the run's assessments it is. */
+  progress: Progress;
+  /** The result sheets being written, and their rows. */
+  writing?: { sheets: number; rows: number };
   run?: RunResult;
+  /** The period the shown run was asked for: it names the report. */
+  runPeriod: string;
+  /** What the 需关注 list is narrowed to; kept across renders and runs. */
+  attention: AttentionFilter;
+  /** Whether the Word report carries a 考评反馈单 per subject. */
+  reportFeedback: boolean;
+  /** Set while the Word report is being built. */
+  reportBusy: boolean;
   /** The assessment of the run the results panel shows, by id. */
   shown?: string;
-  /** The subject whose trend the charts show, by name; the first flagged one of the assessment when not one of its subjects. */
+  /** The subject whose trend the charts show, by name; the first of the assessment's 需关注 list when not one of its subjects. */
   trendSubject?: string;
   written?: WriteResultsResult;
   error?: string;
@@ -84,7 +99,21 @@ function schemes(): Scheme[] {
   return (rules && rules.problems.length === 0 ? schemesOf(rules) : undefined) ?? SHIPPED_SCHEMES;
 }
 
-const state: State = { lang: 'zh', phase: 'loading', tab: 'assess', mapping: {}, declaredPeriods: [], period: '', progress: { done: 0, total: 0 } };
+const NOT_STARTED: Progress = { stage: 'reading', done: 0, total: 0 };
+
+const state: State = {
+  lang: 'zh',
+  phase: 'loading',
+  tab: 'assess',
+  mapping: {},
+  declaredPeriods: [],
+  period: '',
+  progress: NOT_STARTED,
+  runPeriod: '',
+  attention: { assessment: '', group: '', flag: '' },
+  reportFeedback: false,
+  reportBusy: false,
+};
 const root = document.getElementById('app')!;
 
 /** A macrotask, so the browser paints the progress bar between batches of rows. */
@@ -239,8 +268,9 @@ async function run(): Promise<void> {
   if (!state.payload || !pack || state.phase === 'running' || state.phase === 'writing') return;
   state.phase = 'running';
   state.written = undefined;
+  state.writing = undefined;
   state.error = undefined;
-  state.progress = { done: 0, total: state.read?.records.length ?? 0 };
+  state.progress = NOT_STARTED;
   render();
   try {
     const packs = runPacks(pack);
@@ -248,23 +278,22 @@ async function run(): Promise<void> {
       mapping: state.mapping,
       period: state.period || undefined,
       today: today(),
-      onProgress: async (done, total, of) => {
-        state.progress = { done, total, ...(of ? { of } : {}) };
+      onProgress: async (progress) => {
+        state.progress = progress;
         renderProgress();
         await nextFrame();
       },
     });
     state.run = run;
-    state.phase = 'writing';
-    render();
+    state.runPeriod = state.period;
     const time = new Date().toLocaleString('zh-CN', { hour12: false });
-    // The rules go with the results, so both are written under one lock in one call.
+    const tables = runTables(run, packs, { time });
     const charts = runChartSheet(run, packs, { time });
-    state.written = await call('writeResults', {
-      tables: runTables(run, packs, { time }),
-      ...(charts ? { charts } : {}),
-      rules: runRulesRecord(run, packs, time),
-    });
+    state.phase = 'writing';
+    state.writing = { sheets: tables.length + (charts ? 1 : 0), rows: tables.reduce((n, t) => n + t.rows.length, 0) };
+    render();
+    // The rules go with the results, so both are written under one lock in one call.
+    state.written = await call('writeResults', { tables, ...(charts ? { charts } : {}), rules: runRulesRecord(run, packs, time) });
     state.rulesLog = await call('getRulesLog');
     state.phase = 'done';
   } catch (e) {
@@ -274,22 +303,56 @@ async function run(): Promise<void> {
   render();
 }
 
+const STAGES = [
+  ['reading', 'uiStageReading'],
+  ['judging', 'uiStageJudging'],
+  ['writing', 'uiStageWriting'],
+] as const;
+
+/** The run's three stages, the one under way marked and the ones before it done. */
+function stagesView(c: ViewContext, stage: Progress['stage']): HTMLElement {
+  const at = STAGES.findIndex(([id]) => id === stage);
+  return h('ol', { class: 'stages' }, ...STAGES.map(([id, key], i) => h('li', { class: i < at ? 'stage done' : i === at ? 'stage active' : 'stage', 'data-stage': id }, tr(c, key))));
+}
+
+/** What the stage under way has come to: the sheets and rows read, the subjects judged of an assessment, the sheets being written. */
+function stageDetail(c: ViewContext): string {
+  const { stage, done, total, of, records, step } = state.progress;
+  const writing = state.writing;
+  if (state.phase === 'writing' && writing) return tr(c, 'uiWriteDetail', writing);
+  const title = of ? (c.lang === 'zh' ? of.zh : of.en) : '';
+  const place = step ? `${tr(c, 'uiStep', step)} ` : '';
+  if (stage === 'reading') return of ? place + tr(c, 'uiReadDetail', { title, sheets: done, records: records ?? 0 }) : tr(c, 'uiLoading');
+  return place + (of ? tr(c, 'uiRunningOf', { title, done, total }) : tr(c, 'uiRunning', { done, total }));
+}
+
+/** The run as a whole: each assessment a step, within it the share of its subjects judged; writing has no measure of its own. */
+function overall(): number | undefined {
+  if (state.phase === 'writing') return undefined;
+  const { stage, done, total, step } = state.progress;
+  if (!step) return 0;
+  const within = stage === 'judging' ? (total > 0 ? done / total : 1) : 0;
+  return (step.index - 1 + within) / step.count;
+}
+
+function progressView(c: ViewContext): HTMLElement[] {
+  const value = overall();
+  return [
+    stagesView(c, state.phase === 'writing' ? 'writing' : state.progress.stage),
+    h('div', { class: 'stage-detail small' }, stageDetail(c)),
+    h('progress', { id: 'progress', max: 1000, value: value === undefined ? undefined : Math.round(value * 1000) }),
+  ];
+}
+
 function renderProgress(): void {
   const el = document.getElementById('status');
-  if (!el) return;
-  const { done, total, of } = state.progress;
-  const c = ctx();
-  replace(
-    el,
-    h('div', {}, of ? tr(c, 'uiRunningOf', { title: c.lang === 'zh' ? of.zh : of.en, done, total }) : tr(c, 'uiRunning', { done, total })),
-    h('progress', { id: 'progress', max: Math.max(1, total), value: done }),
-  );
+  if (el) replace(el, ...progressView(ctx()));
 }
 
 function statusView(c: ViewContext): HTMLElement {
   const el = h('div', { id: 'status', role: 'status', 'aria-live': 'polite' });
   if (state.phase === 'loading') el.append(tr(c, 'uiLoading'));
-  if (state.phase === 'writing') el.append(tr(c, 'uiWriting'));
+  if (state.phase === 'running' || state.phase === 'writing') el.append(...progressView(c));
   if (state.phase === 'error') el.append(h('div', { class: 'error' }, tr(c, 'uiError', { detail: state.error ?? '' })));
   if (state.phase === 'done' && state.written) {
     const sheets = state.written.sheets.map((s) => s.sheet).join('、');
@@ -433,7 +496,15 @@ function resultsView(c: ViewContext, run: RunResult, packs: RunPacks): (HTMLElem
   const assessments = runAssessments(run, packs);
   const summaries = runSummaries(run, packs);
   const shown = assessments.find((a) => a.id === state.shown) ?? assessments[0];
-  const out: (HTMLElement | null)[] = [notesView(c, run.schemeNotes, 'run-notes')];
+  const filter = (f: AttentionFilter) => {
+    state.attention = f;
+    render();
+  };
+  const out: (HTMLElement | null)[] = [
+    notesView(c, run.schemeNotes, 'run-notes'),
+    reportView(c, run, packs),
+    attentionView(c, attentionList(assessments), state.attention, filter, (a) => sparklines(c, a)),
+  ];
   if (shown) {
     const pick = (id: string) => {
       state.shown = id;
@@ -446,7 +517,7 @@ function resultsView(c: ViewContext, run: RunResult, packs: RunPacks): (HTMLElem
     const scheme = runSchemes(packs).find((s) => s.id === shown.id);
     const spark = sparklines(c, shown);
     out.push(assessmentPicker(c, assessments, shown.id, pick), notesView(c, shown.notes, 'assessment-notes'), scheme ? chartsView(c, shown, scheme, state.trendSubject, pickSubject) : null);
-    if (shown.id === packs.cadre.id && summaries.cadre) out.push(overviewView(c, run.cadres, spark), summaryView(c, summaries.cadre, summaryText(summaries.cadre)));
+    if (shown.id === packs.cadre.id && summaries.cadre) out.push(overviewView(c, run.cadres), summaryView(c, summaries.cadre, summaryText(summaries.cadre)));
     else if (shown.id === packs.branch.id && run.branches && summaries.branch) out.push(branchesView(c, run.branches, spark), summaryView(c, summaries.branch, summaryText(summaries.branch), 'branch-summary'));
     else {
       const summary = summaries.schemes.find((s) => s.id === shown.id)?.summary;
@@ -455,6 +526,51 @@ function resultsView(c: ViewContext, run: RunResult, packs: RunPacks): (HTMLElem
   }
   out.push(warningsView(c, runWarnings(run)));
   return out;
+}
+
+/** The name the report is saved under: the period asked for, else the months the run covered. */
+function reportPeriod(run: RunResult, packs: RunPacks): string {
+  if (state.runPeriod) return state.runPeriod;
+  const months = [...new Set(runAssessments(run, packs).flatMap((a) => a.periods))].filter((p) => /^\d{4}-\d{2}$/.test(p)).sort();
+  return months.length === 0 ? today() : months.length === 1 ? months[0]! : `${months[0]}~${months.at(-1)}`;
+}
+
+/**
+ * The Word report, built here as the command line builds it (the same
+ * document, the same renderer), and handed to the browser as a download.
+ */
+async function downloadReport(run: RunResult, packs: RunPacks): Promise<void> {
+  state.reportBusy = true;
+  render();
+  try {
+    const doc = reportDocument(run, packs, runSummaries(run, packs), { period: state.runPeriod || undefined, feedback: state.reportFeedback });
+    const url = URL.createObjectURL(await renderDocxBlob(doc));
+    const link = h('a', { href: url, download: t('uiReportFile', { period: reportPeriod(run, packs) }) });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    // The click has handed the file over; the next macrotask may let the URL go.
+    setTimeout(() => URL.revokeObjectURL(url), 0);
+    state.reportBusy = false;
+    render();
+  } catch (e) {
+    state.reportBusy = false;
+    fail(e);
+  }
+}
+
+function reportView(c: ViewContext, run: RunResult, packs: RunPacks): HTMLElement {
+  return h(
+    'section',
+    { id: 'report' },
+    h('button', { id: 'report-download', type: 'button', disabled: state.reportBusy, onclick: (() => void downloadReport(run, packs)) as EventListener }, tr(c, state.reportBusy ? 'uiReportBuilding' : 'uiReportDownload')),
+    h(
+      'div',
+      { class: 'field check' },
+      h('input', { type: 'checkbox', id: 'report-feedback', checked: state.reportFeedback, onchange: ((e: Event) => { state.reportFeedback = (e.target as HTMLInputElement).checked; }) as EventListener }),
+      h('label', { for: 'report-feedback' }, tr(c, 'uiReportFeedback')),
+    ),
+  );
 }
 
 function rulesTabView(c: ViewContext): (HTMLElement | null)[] {
@@ -476,7 +592,6 @@ function render(): void {
   document.body.classList.toggle('busy', state.phase === 'running');
   const body = state.tab === 'assess' ? assessTab(c) : rulesTabView(c);
   replace(root, header, state.payload ? tabsView(c) : null, ...body);
-  if (state.phase === 'running') renderProgress();
 }
 
 async function start(): Promise<void> {

@@ -7,7 +7,7 @@ import type { Spark } from './charts/index';
 import { h } from './dom';
 import { cellLink, tr, type ViewContext } from './views';
 
-const say = (ctx: ViewContext, text: Bilingual) => (ctx.lang === 'zh' ? text.message : text.messageEn);
+export const say = (ctx: ViewContext, text: Bilingual) => (ctx.lang === 'zh' ? text.message : text.messageEn);
 
 /**
  * Which assessment of the run the panel below shows, each with its number of
@@ -36,7 +36,7 @@ function valueText(column: ValueColumn, value: FactValue | undefined): string {
   return typeof value === 'string' ? value : '—';
 }
 
-function gradeText(ctx: ViewContext, r: SubjectResult): string {
+export function gradeText(ctx: ViewContext, r: SubjectResult): string {
   const grade = ctx.lang === 'zh' ? r.grade : r.gradeEn;
   return r.stars > 0 ? `${grade} ${starText(r.stars)}` : grade;
 }

@@ -7,7 +7,6 @@ import type { Pack } from '../core/pack/schema';
 import { periodLabel } from '../core/period';
 import type { Summary } from '../core/results/summary';
 import type { SheetAccount } from '../core/sheets';
-import type { Spark } from './charts/index';
 import { h } from './dom';
 
 export interface ViewContext {
@@ -82,7 +81,8 @@ export function sheetsNotReadView(ctx: ViewContext, accounts: SheetAccount[]): H
   return h('section', { id: 'sheets-not-read' }, h('h2', {}, tr(ctx, 'uiSheetsNotRead')), h('ul', { class: 'ledger-list' }, ...items));
 }
 
-export function overviewView(ctx: ViewContext, a: Assessment, spark?: Spark): HTMLElement {
+/** How the cadres spread over the grades; who needs attention is in the run's one 需关注 list. */
+export function overviewView(ctx: ViewContext, a: Assessment): HTMLElement {
   const total = a.cadres.length;
   const grades = ctx.pack.grades.map((g) => {
     const count = a.cadres.filter((c) => c.grade === g.grade).length;
@@ -94,25 +94,7 @@ export function overviewView(ctx: ViewContext, a: Assessment, spark?: Spark): HT
       h('span', { class: 'bar' }, h('span', { class: 'fill', style: `width:${total ? Math.round((count / total) * 100) : 0}%` })),
     );
   });
-  const flagged = a.cadres.filter((c) => c.flags.length > 0);
-  const cards = flagged.map((c) =>
-    h(
-      'li',
-      { class: 'cadre-flagged', 'data-name': c.name },
-      h('div', { class: 'cadre-head' }, h('strong', {}, c.name), h('span', { class: 'muted' }, ` ${c.branch ?? ''} · ${periodLabel(c.period, ctx.lang)}`), spark?.(c.name, c.period)),
-      h('div', { class: 'muted' }, tr(ctx, 'uiScoreLine', { score: c.score, grade: ctx.lang === 'zh' ? c.grade : c.gradeEn, rank: c.rank, of: c.of })),
-      h('ul', { class: 'flags' }, ...c.flags.map((f) => h('li', { 'data-rule': f.rule }, ctx.lang === 'zh' ? f.message : f.messageEn))),
-      cellLink(ctx, c.source.sheet, `A${c.source.row}`),
-    ),
-  );
-  return h(
-    'section',
-    { id: 'overview' },
-    h('h2', {}, tr(ctx, 'uiOverview')),
-    h('ul', { class: 'grades' }, ...grades),
-    h('h3', {}, tr(ctx, 'uiFlagged', { count: flagged.length })),
-    flagged.length > 0 ? h('ul', { class: 'flagged' }, ...cards) : h('p', { class: 'muted' }, tr(ctx, 'uiNoFlagged')),
-  );
+  return h('section', { id: 'overview' }, h('h2', {}, tr(ctx, 'uiOverview')), h('ul', { class: 'grades' }, ...grades));
 }
 
 export function summaryView(ctx: ViewContext, summary: Summary, text: string, id = 'summary'): HTMLElement {

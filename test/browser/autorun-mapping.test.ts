@@ -68,7 +68,7 @@ describe.skipIf(!HAS_CHROMIUM)('立即考评 and mapping a column by hand, in Ch
     page = await browser.newPage({ viewport: { width: 300, height: 900 } });
     await page.goto(preview.sidebarUrl);
     await page.waitForSelector('#status .ok');
-    const flagged = await page.locator('.cadre-flagged').allTextContents();
+    const flagged = await page.locator('#attention .attention-item[data-assessment=stationed-cadre]').allTextContents();
     expect(flagged.join('\n')).toContain('其其格');
     expect(flagged.join('\n')).not.toContain('入户数');
     const results = preview.sandbox.workbook.toSnapshot().sheets.find((s) => s.name === '考评结果')!;

@@ -55,9 +55,9 @@ describe.skipIf(!HAS_CHROMIUM)('the sidebar’s charts in Chromium at 300 px', (
     for (const [i, band] of CADRE_BANDS.entries()) expect(sentence).toContain(`${band}${counts[i]}个`);
     expect(await distribution.locator('table tbody tr').evaluateAll((rows) => rows.map((r) => r.textContent))).toEqual(CADRE_BANDS.map((b, i) => `${b}${counts[i]}`));
 
-    // the trend: the first flagged cadre by default, a line through both months; another picked from the list.
+    // the trend: the cadre first in the 需关注 list by default, a line through both months; another picked from the list.
     const trend = page.locator('#chart-trend');
-    const first = await page.locator('.cadre-flagged').first().getAttribute('data-name');
+    const first = await page.locator('#attention .attention-item[data-assessment=stationed-cadre]').first().getAttribute('data-name');
     expect(await trend.locator('#trend-subject').inputValue()).toBe(first);
     expect(await trend.locator('path.chart-line').getAttribute('d')).toMatch(/^M[\d.,]+L[\d.,]+$/);
     expect(await trend.locator('circle.chart-point').count()).toBe(2);
@@ -68,8 +68,8 @@ describe.skipIf(!HAS_CHROMIUM)('the sidebar’s charts in Chromium at 300 px', (
     expect(await page.locator('#chart-trend svg').getAttribute('aria-label')).toBe(said);
     expect(await page.locator('#chart-trend table tbody tr').count()).toBe(2);
 
-    // a sparkline by each flagged cadre, its scores in words beside it and in its label.
-    const flagged = page.locator('.cadre-flagged');
+    // a sparkline by each cadre in the 需关注 list, its scores in words beside it and in its label.
+    const flagged = page.locator('#attention .attention-item[data-assessment=stationed-cadre]');
     const cards = await flagged.count();
     expect(cards).toBeGreaterThan(0);
     expect(await flagged.locator('.sparkline svg[role=img] path.chart-line').count()).toBe(cards);
@@ -118,7 +118,7 @@ describe.skipIf(!HAS_CHROMIUM)('the sidebar’s charts in Chromium at 300 px', (
     await page.selectOption('#assessment', 'stationed-cadre');
     expect(await page.locator('#chart-trend .chart-note-text').textContent()).toBe('本次只考评了2024年5月，只有这一期；选择“全部期间”再考评，可看各期走势。');
     expect(await page.locator('#chart-trend circle.chart-point').count()).toBe(1);
-    expect(await page.locator('.cadre-flagged .sparkline').count()).toBe(0);
+    expect(await page.locator('#attention .attention-item[data-assessment=stationed-cadre] .sparkline').count()).toBe(0);
     expect(await scrollsSideways(page)).toBe(false);
     expect(errors).toEqual([]);
   });

@@ -44,7 +44,7 @@ describe.skipIf(!HAS_CHROMIUM)('the sidebar in Chromium', () => {
     await expect(ledger.textContent()).resolves.toContain('12 条记录');
     expect(await page.locator('.mapping li').count()).toBeGreaterThan(10);
 
-    // assesses on 考评 and shows the overview, the flagged cadres and a summary with figures.
+    // assesses on 考评 and shows the overview, the cadres that need attention and a summary with figures.
     await page.click('#run');
     await page.waitForSelector('#overview');
     await page.waitForSelector('#status .ok');
@@ -52,9 +52,9 @@ describe.skipIf(!HAS_CHROMIUM)('the sidebar in Chromium', () => {
     expect(counts).toHaveLength(5);
     const total = counts.reduce((n, text) => n + Number(/(\d+)\s*名/.exec(text)![1]), 0);
     expect(total).toBe(12);
-    const flagged = page.locator('.cadre-flagged');
+    const flagged = page.locator('#attention .attention-item[data-assessment=stationed-cadre]');
     expect(await flagged.count()).toBeGreaterThan(0);
-    await expect(page.locator('.cadre-flagged .flags li').first().textContent()).resolves.toMatch(/\S/);
+    await expect(page.locator('#attention .attention-item[data-assessment=stationed-cadre] .flags li').first().textContent()).resolves.toMatch(/\S/);
     const summary = await page.locator('#summary').textContent();
     expect(summary).toContain('一、基本情况');
     expect(summary).toMatch(/共考评驻村干部12名/);
@@ -71,7 +71,7 @@ describe.skipIf(!HAS_CHROMIUM)('the sidebar in Chromium', () => {
     expect(sheetState(preview.sandbox.workbook, LEDGER)).toEqual(ledgerBefore);
 
     // jumps to a flagged cadre’s row in the ledger.
-    await page.locator('.cadre-flagged a.cell-link').first().click();
+    await page.locator('#attention .attention-item[data-assessment=stationed-cadre] a.cell-link').first().click();
     await expect.poll(() => preview.sandbox.workbook.activeSheet.name).toBe(LEDGER);
 
     // switches to English from the one message table.

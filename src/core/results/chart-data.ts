@@ -1,3 +1,4 @@
+import { attentionList } from './attention';
 import type { GradeBand } from '../pack/schema';
 import type { SchemeAssessment, SubjectResult } from '../scheme/result';
 
@@ -85,9 +86,9 @@ export function subjectNames(a: SchemeAssessment): string[] {
   return [...new Set(a.results.map((r) => r.name))];
 }
 
-/** The subject whose trend is shown when none was picked: the first one flagged, else the first listed. */
+/** The subject whose trend is shown when none was picked: the first of the 需关注 list, else the first listed. */
 export function firstToWatch(a: SchemeAssessment): string | undefined {
-  return (a.results.find((r) => r.flags.length > 0 || r.fallsShort || r.risk) ?? a.results[0])?.name;
+  return (attentionList([a])[0]?.result ?? a.results[0])?.name;
 }
 
 /** A subject's place in one period of the assessment: its result, or null where it has none or was not scored. */

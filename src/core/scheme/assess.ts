@@ -37,16 +37,33 @@ export interface SchemeInputs {
 export interface SchemeOptions {
   /** A month, quarter or year: the units of the assessment's own kind inside it are judged. */
   period?: PeriodId;
-  /** Called every so often with (subjects judged, subjects to judge): the sidebar shows progress. */
+  /** Called as judging starts, every few subjects and at the end: the sidebar shows progress. */
   onProgress?: ProgressCallback;
   /** The results of the period before the first judged, judged for the comparison alone: each result's `previous` may be one of them. */
   earlier?: readonly SubjectResult[];
 }
 
-/** May return a promise: the sidebar yields to the browser there so the progress bar paints. `of` names the assessment the counts are of. */
-export type ProgressCallback = (done: number, total: number, of?: { zh: string; en: string }) => void | Promise<void>;
+/**
+ * Where a run is: the stage, what has been done of it (ledger sheets read,
+ * subjects judged, sheets written), and the assessment the counts are of;
+ * `step` places that assessment among the run's, so a host can show the run's
+ * progress as a whole.
+ */
+export interface Progress {
+  stage: 'reading' | 'judging' | 'writing';
+  done: number;
+  total: number;
+  of?: { zh: string; en: string };
+  /** Rows read at the reading stage: the ledgers' and the results read of other assessments. */
+  records?: number;
+  /** The assessment's place in the run, from 1, of how many. */
+  step?: { index: number; count: number };
+}
 
-const PROGRESS_EVERY = 50;
+/** May return a promise: the sidebar yields to the browser there so the progress bar paints. */
+export type ProgressCallback = (progress: Progress) => void | Promise<void>;
+
+const PROGRESS_EVERY = 10;
 
 /** The facts a scheme's rules may read (its ledgers' columns and its 数据项), with their labels and whether they are rates. */
 function factLabels(scheme: Scheme): { labels: ScoringPlan['labels']; percent: Set<string> } {
@@ -484,6 +501,7 @@ export async function assessScheme(scheme: Scheme, inputs: SchemeInputs, options
   const total = plan.reduce((n, p) => n + p.judged.length, 0);
   const title = { zh: scheme.title, en: scheme.titleEn ?? scheme.title };
   let done = 0;
+  await options.onProgress?.({ stage: 'judging', done, total, of: title });
   const results: SubjectResult[] = [];
   for (const { unit, judged } of plan) {
     for (const source of new Set(scheme.facts.flatMap((f) => (f.source === 'results' ? [f.scheme] : [])))) {
@@ -500,12 +518,12 @@ export async function assessScheme(scheme: Scheme, inputs: SchemeInputs, options
       const facts = gatherFacts(scheme.facts, subject.data as SubjectData, unit, ctx);
       inUnit.push(await assessor.judge({ name: subject.name, group: subject.group, source }, unit, facts));
       done++;
-      if (options.onProgress && done % PROGRESS_EVERY === 0) await options.onProgress(done, total, title);
+      if (options.onProgress && done % PROGRESS_EVERY === 0) await options.onProgress({ stage: 'judging', done, total, of: title });
     }
     await assessor.settle(inUnit);
     results.push(...inUnit);
   }
-  await options.onProgress?.(total, total, title);
+  await options.onProgress?.({ stage: 'judging', done: total, total, of: title });
   results.sort((a, b) => a.period.localeCompare(b.period) || a.rank - b.rank || a.name.localeCompare(b.name, 'zh'));
   linkPrevious(results, options.earlier ?? [], assessor);
   return {

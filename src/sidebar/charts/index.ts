@@ -14,7 +14,7 @@ export type Spark = (name: string, period: string) => HTMLElement | null;
 /**
  * An assessment's charts: how its results spread over the grades; with
  * must-meet items, each subject's score in the last period against the pass
- * line; and the trend of one subject, `subject` or the first flagged.
+ * line; and the trend of one subject, `subject` or the one most in need of attention.
  */
 export function chartsView(ctx: ViewContext, a: SchemeAssessment, scheme: Scheme, subject: string | undefined, pick: (name: string) => void): HTMLElement | null {
   if (a.results.length === 0) return null;
