@@ -63,7 +63,7 @@ function whoColumns(a: SchemeAssessment, lang: Lang) {
   const several = severalPeriods(a);
   return {
     header: [t('rptColSubject', {}, lang), ...(grouped ? [t('rptColGroup', {}, lang)] : []), ...(several ? [t('rptColPeriod', {}, lang)] : [])],
-    weights: [2, ...(grouped ? [3] : []), ...(several ? [2] : [])],
+    weights: [2, ...(grouped ? [3] : []), ...(several ? [2.6] : [])],
     cells: (r: SubjectResult) => [r.name, ...(grouped ? [r.group ?? ''] : []), ...(several ? [periodLabel(r.period, lang)] : [])],
   };
 }
@@ -72,7 +72,7 @@ export function fallsShortTable(a: SchemeAssessment, lang: Lang): TableBlock {
   const who = whoColumns(a, lang);
   const header = [...who.header, t('rptColScore', {}, lang), t('rptColGrade', {}, lang), t('rptColReasons', {}, lang)];
   const rows = fallingShort(a).map((r) => [...who.cells(r), String(r.score), gradeOf(r, lang), reasonsOf(r, lang).join(sep(lang))]);
-  return table(header, rows, [...who.weights, 1.5, 1.5, 7]);
+  return table(header, rows, [...who.weights, 1.5, 1.7, 7]);
 }
 
 /** The results on the rectification list: those that fall short, are at risk or have a deadline. */
