@@ -102,11 +102,11 @@ export const MESSAGES = {
   rptFbNext: { zh: '下步要求', en: 'What to do next' },
   rptFbRectifyBy: { zh: '请于{deadline}前完成整改。', en: 'Put it right by {deadline}.' },
   rptFbKeep: { zh: '保持现有做法，继续做好各项工作。', en: 'Keep on as now.' },
-  cliFeedbackNeedsReport: { zh: '--feedback 要与 --report <文件.docx> 一起使用：反馈单写在报告文件中', en: '--feedback needs --report <file.docx>: the feedback notes go into the report file' },
+  cliFeedbackNeedsReport: { zh: '--feedback 要与 --report <文件.docx> 或 --out <文件.xlsx> 一起使用：反馈单写在报告文件中，或写入副本的“考评反馈单”表', en: '--feedback needs --report <file.docx> or --out <file.xlsx>: the feedback notes go into the report file, or into the copy\'s 考评反馈单 sheet' },
   cliReportNotDocx: { zh: '--report 要写出 Word 文件，文件名应以 .docx 结尾（现为“{file}”）', en: '--report writes a Word file; its name should end in .docx (not "{file}")' },
   cliUsageReport: {
-    zh: '  --report 报告.docx 写出 Word 考评报告（各考核方案的基本情况、主要成效、存在问题、下步打算，及等次分布、未达标对象、整改清单三张表）；--feedback 在同一文件中为每个考评对象每期附一页考评反馈单',
-    en: '  --report report.docx writes the assessment report as a Word file (each assessment\'s overview, achievements, problems and next steps, with tables of grades, who falls short and what to rectify); --feedback adds a feedback note per subject and period to the same file, one per page',
+    zh: '  --report 报告.docx 写出 Word 考评报告（各考核方案的基本情况、主要成效、存在问题、下步打算，及等次分布、未达标对象、整改清单三张表）；--feedback 在同一文件中为每个考评对象每期附一页考评反馈单，与 --out 一起时在副本中另写“考评反馈单”表（副本总有可打印的“考评报告”表）',
+    en: '  --report report.docx writes the assessment report as a Word file (each assessment\'s overview, achievements, problems and next steps, with tables of grades, who falls short and what to rectify); --feedback adds a feedback note per subject and period to the same file, one per page, and with --out a 考评反馈单 sheet to the copy (which always has the printable 考评报告 sheet)',
   },
   schemeSourceAbsent: { zh: '“{title}”读取考核方案“{source}”的结果，本次没有该结果，未考评。', en: '"{titleEn}" reads the results of "{source}", which this run did not produce; it was not assessed' },
   schemeDuplicateRow: { zh: '{name} 在 {period} 已有一行（{other}），此行未计入', en: '{name} already has a row for {periodEn} ({other}); this row is not counted' },
@@ -612,6 +612,9 @@ export const MESSAGES = {
   sumTitle: { zh: '{scope}{title}情况', en: '{title}, {scope}' },
   sumSpan: { zh: '{from}至{to}', en: '{from} to {to}' },
   sumHeading1: { zh: '一、基本情况', en: '1. Overview' },
+  reportSheetTitle: { zh: '考评报告', en: 'Assessment report' },
+  feedbackSheetTitle: { zh: '考评反馈单', en: 'Feedback notes' },
+  uiRunFeedback: { zh: '同时生成考评反馈单', en: 'Also write the feedback notes (考评反馈单)' },
   sumHeading2: { zh: '二、主要成效', en: '2. Achievements' },
   sumHeading3: { zh: '三、存在问题', en: '3. Problems' },
   sumHeading4: { zh: '四、下步打算', en: '4. Next steps' },
@@ -742,8 +745,8 @@ export const MESSAGES = {
   },
   // CLI
   cliUsage: {
-    zh: '用法：ledger-rules assess <工作簿.xlsx|.csv> [--period 2024-05] [--rules 规则包.json] [--out 结果.xlsx] [--report 报告.docx [--feedback]] [--json] [--debug]',
-    en: 'usage: ledger-rules assess <workbook.xlsx|.csv> [--period 2024-05] [--rules pack.json] [--out results.xlsx] [--report report.docx [--feedback]] [--json] [--debug]',
+    zh: '用法：ledger-rules assess <工作簿.xlsx|.csv> [--period 2024-05] [--rules 规则包.json] [--out 结果.xlsx] [--report 报告.docx] [--feedback] [--json] [--debug]',
+    en: 'usage: ledger-rules assess <workbook.xlsx|.csv> [--period 2024-05] [--rules pack.json] [--out results.xlsx] [--report report.docx] [--feedback] [--json] [--debug]',
   },
   cliUsageFiles: {
     zh: '  --out 写出工作簿的副本，输入文件从不改动；每个输出文件先写入旁边的临时文件再替换，不能是输入文件或文件夹；--debug（各命令均可用）出错时打印调用栈',

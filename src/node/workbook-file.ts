@@ -3,6 +3,7 @@ import { basename, extname } from 'node:path';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { asShown, mergeFromA1, type Cell, type SheetSnapshot, type WorkbookSnapshot } from '../core/snapshot';
+import { FONT_SIZES, type ReportSheet, reportMerges, reportSheetCells } from '../core/report/sheet';
 import { type ChartSheet, chartSheetCells } from '../core/results/chart-sheet';
 import type { ResultTable } from '../core/results/table';
 
@@ -148,5 +149,45 @@ export function writeChartSheet(wb: ExcelJS.Workbook, charts: ChartSheet): Excel
     });
   }
   charts.columnWidths.forEach((px, i) => (ws.getColumn(i + 1).width = Math.max(6, Math.round(px / 7))));
+  return ws;
+}
+
+/**
+ * Writes a printable report sheet (考评报告, 考评反馈单) as the server lays it
+ * out: the grid's widths, merged and wrapped cells, bold headings, bordered
+ * tables and the rows' estimated heights (Excel fits no row to a merged cell),
+ * set up to print on A4 portrait one page wide, with a manual break before
+ * every row the layout starts a page with.
+ */
+export function writeReportSheet(wb: ExcelJS.Workbook, report: ReportSheet): ExcelJS.Worksheet {
+  const old = wb.getWorksheet(report.sheet);
+  if (old) wb.removeWorksheet(old.id);
+  const ws = wb.addWorksheet(report.sheet, { pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  // Excel's width is in characters of about 7 px, plus 5 px of padding.
+  report.columnWidths.forEach((px, i) => (ws.getColumn(i + 1).width = Math.round(((px - 5) / 7) * 100) / 100));
+  const cells = reportSheetCells(report);
+  report.rows.forEach((r, i) => {
+    const row = ws.getRow(i + 1);
+    cells[i]!.forEach((text, c) => {
+      if (text !== '') row.getCell(c + 1).value = text;
+    });
+    row.alignment = { wrapText: true, vertical: 'top', ...(r.kind === 'title' || r.kind === 'header' ? { horizontal: 'center' } : {}) };
+    const size = FONT_SIZES[r.kind];
+    if (size !== undefined || r.kind === 'header') row.font = { bold: true, ...(size === undefined ? {} : { size }) };
+    if (r.kind === 'header' || r.kind === 'body') {
+      for (let c = 1; c <= report.columnWidths.length; c++) {
+        const cell = row.getCell(c);
+        cell.border = { top: THIN, bottom: THIN, left: THIN, right: THIN };
+        if (r.kind === 'header') cell.fill = HEADER_FILL;
+      }
+    }
+    // Points, as Excel measures rows: three quarters of a pixel.
+    if (r.height !== undefined) row.height = Math.round(r.height * 0.75 * 10) / 10;
+  });
+  for (const m of reportMerges(report)) {
+    for (let r = m.start; r < m.start + m.count; r++) ws.mergeCells(r, m.column, r, m.column + m.columns - 1);
+  }
+  // A break goes under the last row of a page.
+  for (const start of report.breaks) ws.getRow(start - 1).addPageBreak();
   return ws;
 }

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { ReportSheetSchema } from '../core/report/sheet';
 import { ChartSheetSchema } from '../core/results/chart-sheet';
 import { resultSheetNames, SHIPPED_SCHEME_TITLES } from '../core/results/sheets';
 import { ResultTableSchema } from '../core/results/table';
@@ -97,6 +98,8 @@ export const WriteResultsArgsSchema = z.object({
   tables: z.array(ResultTableSchema).min(1),
   /** The 图表 sheet: its tables written with the others, all or nothing, and its charts built over them. */
   charts: ChartSheetSchema.optional(),
+  /** The printable 考评报告 and, when asked, 考评反馈单: written with the others, all or nothing. */
+  reports: z.array(ReportSheetSchema).max(2).optional(),
   /** The rules the run used, recorded in the rules log in the same call, once the results are in place. */
   rules: RecordRulesArgsSchema.optional(),
 });
@@ -149,7 +152,7 @@ export const AUTORUN_ATTRIBUTE = 'data-autorun';
 
 /**
  * The sheets the add-on owns and rewrites on every run without reading them
- * (考评结果, 支部汇总, the result sheet of every assessment the sidebar runs and 图表);
+ * (考评结果, 支部汇总, the result sheet of every assessment the sidebar runs, 图表, 考评报告 and 考评反馈单);
  * everything else is read.
  */
 export const OWNED_SHEETS: readonly string[] = resultSheetNames(SHIPPED_SCHEME_TITLES.map((title) => ({ title })));

@@ -1,16 +1,18 @@
+import type { ReportSheet } from '../core/report/sheet';
 import type { ChartSheet } from '../core/results/chart-sheet';
 import type { ResultTable } from '../core/results/table';
 import { OWNED_SHEETS, type RpcArgs, type RpcResult } from '../rpc/contract';
 import { layOutChartSheet } from './charts';
 import { errorText, UserError } from './errors';
 import { layOutTable } from './layout';
+import { layOutReportSheet } from './reports';
 import { backedUpSheet, backupName, isOwned, markOwned, requireOwn, temporaryName, temporaryOf } from './owned';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** Refuses, before anything is written, a table that would land on a user's sheet or that cannot be laid out. */
-function checkTables(tables: ResultTable[], charts: ChartSheet | undefined): void {
+function checkTables(tables: ResultTable[], charts: ChartSheet | undefined, reports: ReportSheet[]): void {
   const seen = new Set<string>();
   const claim = (sheet: string) => {
     if (!isOwned(sheet)) throw new UserError('writeNotOwned', { sheet, owned: OWNED_SHEETS.join('、') });
@@ -25,6 +27,7 @@ function checkTables(tables: ResultTable[], charts: ChartSheet | undefined): voi
     });
   }
   if (charts) claim(charts.sheet);
+  for (const report of reports) claim(report.sheet);
 }
 
 /** One sheet a run writes: its name, how many rows of data it holds, and how it is laid out on a fresh sheet. */
@@ -34,9 +37,10 @@ interface Write {
   lay: (fresh: Sheet) => void;
 }
 
-function writesOf(tables: ResultTable[], charts: ChartSheet | undefined): Write[] {
+function writesOf(tables: ResultTable[], charts: ChartSheet | undefined, reports: ReportSheet[]): Write[] {
   const writes = tables.map((table): Write => ({ sheet: table.sheet, rows: table.rows.length, lay: (fresh) => layOutTable(fresh, table) }));
   if (charts) writes.push({ sheet: charts.sheet, rows: charts.blocks.reduce((n, b) => n + b.rows.length, 0), lay: (fresh) => layOutChartSheet(fresh, charts) });
+  for (const report of reports) writes.push({ sheet: report.sheet, rows: report.rows.length, lay: (fresh) => layOutReportSheet(fresh, report) });
   return writes;
 }
 
@@ -124,8 +128,8 @@ function dropTemporaries(spreadsheet: Spreadsheet, staged: Staged[]): void {
 }
 
 /**
- * Writes the result tables, and the 图表 sheet with its charts when given, all
- * or nothing: each into a new temporary sheet, and only when every one is
+ * Writes the result tables, and the 图表 sheet with its charts and the
+ * printable 考评报告 and 考评反馈单 when given, all or nothing: each into a new temporary sheet, and only when every one is
  * complete (every chart built) do they replace the old results. On any
  * failure before that the temporaries go and the old results stay as they
  * were, and only then does the message say so. Once every new sheet is in
@@ -133,9 +137,9 @@ function dropTemporaries(spreadsheet: Spreadsheet, staged: Staged[]): void {
  * dropped by the next run. Tables may only target the sheets the add-on owns,
  * and an existing one must carry the add-on's mark; a ledger is never written.
  */
-export function writeResults(...[{ tables, charts }]: RpcArgs<'writeResults'>): RpcResult<'writeResults'> {
-  checkTables(tables, charts);
-  const writes = writesOf(tables, charts);
+export function writeResults(...[{ tables, charts, reports = [] }]: RpcArgs<'writeResults'>): RpcResult<'writeResults'> {
+  checkTables(tables, charts, reports);
+  const writes = writesOf(tables, charts, reports);
   const staged: Staged[] = [];
   const failed = (key: 'writeFailed' | 'writeFailedUnsure', error: unknown) => new UserError(key, { detail: errorText(error) });
   let active: Spreadsheet | undefined;

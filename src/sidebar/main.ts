@@ -7,7 +7,7 @@ import { readDeclaredLedgers } from '../core/scheme/read';
 import { assessAll, classifyRun, type RunPacks, type RunResult, runAssessments, runChartSheet, runRulesRecord, runSchemes, runSummaries, runTables, runWarnings } from '../core/run';
 import type { Progress } from '../core/scheme/assess';
 import { type AttentionFilter, attentionList } from '../core/results/attention';
-import { reportDocument } from '../core/report/index';
+import { reportDocument, runReportSheets } from '../core/report/index';
 import { renderDocxBlob } from '../docx/render';
 import { accountSheets, type SheetAccount } from '../core/sheets';
 import type { ColumnMapping } from '../core/ledger/columns';
@@ -66,6 +66,8 @@ interface State {
   attention: AttentionFilter;
   /** Whether the Word report carries a 考评反馈单 per subject. */
   reportFeedback: boolean;
+  /** Whether a run writes the 考评反馈单 sheet beside 考评报告. */
+  feedbackSheet: boolean;
   /** Set while the Word report is being built. */
   reportBusy: boolean;
   /** The assessment of the run the results panel shows, by id. */
@@ -112,6 +114,7 @@ const state: State = {
   runPeriod: '',
   attention: { assessment: '', group: '', flag: '' },
   reportFeedback: false,
+  feedbackSheet: false,
   reportBusy: false,
 };
 const root = document.getElementById('app')!;
@@ -289,11 +292,12 @@ async function run(): Promise<void> {
     const time = new Date().toLocaleString('zh-CN', { hour12: false });
     const tables = runTables(run, packs, { time });
     const charts = runChartSheet(run, packs, { time });
+    const reports = runReportSheets(run, packs, { period: state.period || undefined }, { feedback: state.feedbackSheet });
     state.phase = 'writing';
-    state.writing = { sheets: tables.length + (charts ? 1 : 0), rows: tables.reduce((n, t) => n + t.rows.length, 0) };
+    state.writing = { sheets: tables.length + (charts ? 1 : 0) + reports.length, rows: tables.reduce((n, t) => n + t.rows.length, 0) };
     render();
     // The rules go with the results, so both are written under one lock in one call.
-    state.written = await call('writeResults', { tables, ...(charts ? { charts } : {}), rules: runRulesRecord(run, packs, time) });
+    state.written = await call('writeResults', { tables, ...(charts ? { charts } : {}), ...(reports.length > 0 ? { reports } : {}), rules: runRulesRecord(run, packs, time) });
     state.rulesLog = await call('getRulesLog');
     state.phase = 'done';
   } catch (e) {
@@ -387,6 +391,12 @@ function controlsView(c: ViewContext, read: ReadResult): HTMLElement {
     h('label', { for: 'period' }, tr(c, 'uiPeriod')),
     select,
     h('button', { id: 'run', class: 'action', type: 'button', disabled: busy || !hasLedgers() || !state.pack, onclick: (() => void run()) as EventListener }, tr(c, 'uiRun')),
+    h(
+      'div',
+      { class: 'field check' },
+      h('input', { type: 'checkbox', id: 'feedback-sheet', checked: state.feedbackSheet, disabled: busy, onchange: ((e: Event) => { state.feedbackSheet = (e.target as HTMLInputElement).checked; }) as EventListener }),
+      h('label', { for: 'feedback-sheet' }, tr(c, 'uiRunFeedback')),
+    ),
   );
 }
 

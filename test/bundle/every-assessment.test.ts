@@ -38,7 +38,7 @@ describe('a run of every assessment through the shipped Code.js', () => {
 
   it('owns the result sheet of every shipped assessment, from the one list the core gives', () => {
     expect(OWNED_SHEETS).toEqual(resultSheetNames(shippedSchemes()));
-    expect(OWNED_SHEETS).toEqual([...RESULTS, CHARTS]);
+    expect(OWNED_SHEETS).toEqual([...RESULTS, CHARTS, '考评报告', '考评反馈单']);
   });
 
   it('writes 考评结果, 支部汇总 and the three declared assessments’ sheets in one call, each marked, every user sheet as it was, and reads none of them back', async () => {

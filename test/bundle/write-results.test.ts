@@ -162,7 +162,7 @@ describe('writeResults', () => {
     const { sandbox, table } = await setUp();
     const before = sheetState(sandbox.workbook, LEDGER);
     expect(() => sandbox.call('writeResults', { tables: [table, { ...table, sheet: LEDGER }] })).toThrow(
-      /^不能写入工作表“2024年5月驻村干部台账”：考评只写入插件自己的结果表（考评结果、支部汇总、驻村干部季度评星定档结果、党员中心户季度测评结果、村干部年度目标考评结果、图表）/,
+      /^不能写入工作表“2024年5月驻村干部台账”：考评只写入插件自己的结果表（考评结果、支部汇总、驻村干部季度评星定档结果、党员中心户季度测评结果、村干部年度目标考评结果、图表、考评报告、考评反馈单）/,
     );
     expect(sheetState(sandbox.workbook, LEDGER)).toEqual(before);
     expect(sheetNames(sandbox)).toEqual([LEDGER, '填表说明']);

@@ -143,7 +143,7 @@ describe('assess --json accounts for every sheet of the example workbooks', () =
       expect((await cli('assess', 'examples/驻村干部台账示例.xlsx', '--out', out)).code).toBe(0);
       const sheets = JSON.parse((await cli('assess', out, '--json')).stdout).sheets as { sheet: string; role: string }[];
       expect(sheets.map((s) => s.sheet)).toEqual(await sheetNames(out));
-      expect(sheets.filter((s) => s.role === 'results').map((s) => s.sheet)).toEqual(['考评结果', '图表']);
+      expect(sheets.filter((s) => s.role === 'results').map((s) => s.sheet)).toEqual(['考评结果', '图表', '考评报告']);
     } finally {
       removeTempDir(dir);
     }

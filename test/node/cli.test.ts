@@ -118,7 +118,7 @@ describe('assess --out', () => {
     const copy = new ExcelJS.Workbook();
     await copy.xlsx.readFile(out);
     // One month of a quarter also gives the quarterly star rating, which says the months it lacks.
-    expect(copy.worksheets.map((w) => w.name)).toEqual([STYLED_LEDGER_SHEET, '填表说明', '考评结果', '驻村干部季度评星定档结果', '图表']);
+    expect(copy.worksheets.map((w) => w.name)).toEqual([STYLED_LEDGER_SHEET, '填表说明', '考评结果', '驻村干部季度评星定档结果', '图表', '考评报告']);
     const results = copy.getWorksheet('考评结果')!;
     expect(results.rowCount).toBe(2 + 6);
     expect(results.getCell('A3').value).toBe('赵六');

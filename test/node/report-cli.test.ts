@@ -1,6 +1,8 @@
 /** assess --report and --feedback on the township example: the Word file read back as the zip it is. */
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, type CliRun } from '../fixtures/cli';
 import { removeTempDir, tempDir } from '../fixtures/temp';
@@ -80,9 +82,77 @@ describe('assess --report --feedback', () => {
   });
 });
 
+/** The rows each manual page break of a sheet goes under, as the .xlsx stores them (ExcelJS writes them but does not read them back). */
+async function rowBreaks(file: string, sheet: string): Promise<number[]> {
+  const zip = await JSZip.loadAsync(await readFile(file));
+  const workbook = await zip.file('xl/workbook.xml')!.async('string');
+  const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
+  const id = new RegExp(`<sheet [^>]*name="${sheet}"[^>]*r:id="([^"]+)"`).exec(workbook)![1]!;
+  const target = new RegExp(`<Relationship [^>]*Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`<Relationship [^>]*Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)![1]!;
+  const xml = await zip.file(`xl/${target.replace(/^\/?xl\//, '')}`)!.async('string');
+  const breaks = /<rowBreaks[^>]*>([\s\S]*?)<\/rowBreaks>/.exec(xml)?.[1] ?? '';
+  return [...breaks.matchAll(/<brk [^>]*id="(\d+)"/g)].map((m) => Number(m[1]));
+}
+
+describe('assess --out with --feedback', () => {
+  let file: string;
+  let copy: ExcelJS.Workbook;
+  let run: CliRun;
+  beforeAll(async () => {
+    file = join(dir, '副本.xlsx');
+    run = await cli('assess', TOWNSHIP, '--period', '2024-Q2', '--out', file, '--feedback');
+    copy = new ExcelJS.Workbook();
+    await copy.xlsx.readFile(file);
+  });
+
+  it('writes the printable 考评报告 and 考评反馈单 after the result sheets, set up for A4 portrait one page wide', () => {
+    expect(run.code).toBe(0);
+    expect(copy.worksheets.slice(-3).map((w) => w.name)).toEqual(['图表', '考评报告', '考评反馈单']);
+    for (const name of ['考评报告', '考评反馈单']) {
+      expect(copy.getWorksheet(name)!.pageSetup, name).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    }
+  });
+
+  it('lays out 考评报告 with a title per assessment, its four sections, merged wrapped rows and bold headings', () => {
+    const sheet = copy.getWorksheet('考评报告')!;
+    const first = (r: number) => sheet.getCell(r, 1);
+    const column = Array.from({ length: sheet.rowCount }, (_, i) => String(first(i + 1).value ?? ''));
+    expect(column[0]).toMatch(/2024年第二季度 .* 考评报告/);
+    for (const heading of SECTIONS) expect(column, heading).toContain(heading);
+    const heading = column.indexOf('一、基本情况') + 1;
+    expect(first(heading).font).toMatchObject({ bold: true, size: 13 });
+    expect(first(heading).isMerged).toBe(true);
+    expect(sheet.getCell(heading, 8).master.address).toBe(`A${heading}`);
+    expect(first(heading + 1).alignment).toMatchObject({ wrapText: true });
+    const rectify = Array.from({ length: sheet.rowCount }, (_, i) => (sheet.getRow(i + 1).values as unknown[]).map(String)).find((values) => values.includes('责任单位'));
+    expect(rectify).toEqual(expect.arrayContaining(['序号', '整改事项', '时限']));
+    expect(sheet.columnCount).toBe(8);
+  });
+
+  it('breaks the page before every assessment’s report and every feedback note but the first', async () => {
+    const report = copy.getWorksheet('考评报告')!;
+    const titles = (sheet: ExcelJS.Worksheet, pattern: RegExp) =>
+      Array.from({ length: sheet.rowCount }, (_, i) => i + 1).filter((r) => pattern.test(String(sheet.getCell(r, 1).value ?? '')) && sheet.getCell(r, 1).font?.size === 16);
+    const reports = titles(report, /考评报告$/);
+    expect(reports.length).toBeGreaterThan(1);
+    expect(await rowBreaks(file, '考评报告')).toEqual(reports.slice(1).map((r) => r - 1));
+    const notes = titles(copy.getWorksheet('考评反馈单')!, /考评反馈单$/);
+    expect(notes.length).toBeGreaterThan(20);
+    expect(await rowBreaks(file, '考评反馈单')).toEqual(notes.slice(1).map((r) => r - 1));
+  });
+
+  it('writes no 考评反馈单 without --feedback', async () => {
+    const plain = join(dir, '无反馈单.xlsx');
+    expect((await cli('assess', TOWNSHIP, '--period', '2024-Q2', '--out', plain)).code).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(plain);
+    expect(book.worksheets.slice(-2).map((w) => w.name)).toEqual(['图表', '考评报告']);
+  });
+});
+
 describe('assess refuses', () => {
-  it('--feedback without --report, naming what it needs, and exits 2', async () => {
-    expectRefusal(await cli('assess', TOWNSHIP, '--feedback'), '--feedback 要与 --report <文件.docx> 一起使用', '--feedback needs --report <file.docx>');
+  it('--feedback without --report or --out, naming what it needs, and exits 2', async () => {
+    expectRefusal(await cli('assess', TOWNSHIP, '--feedback'), '--feedback 要与 --report <文件.docx> 或 --out <文件.xlsx> 一起使用', '--feedback needs --report <file.docx> or --out <file.xlsx>');
   });
 
   it('a report file that is not .docx, or is a folder', async () => {
@@ -94,8 +164,8 @@ describe('assess refuses', () => {
 
   it('names --report and --feedback in the usage, in both languages', async () => {
     const run = await cli('assess');
-    expect(run.stderr).toContain('[--report 报告.docx [--feedback]]');
-    expect(run.stderr).toContain('[--report report.docx [--feedback]]');
-    expect(run.stderr).toContain('--feedback 在同一文件中为每个考评对象每期附一页考评反馈单');
+    expect(run.stderr).toContain('[--report 报告.docx] [--feedback]');
+    expect(run.stderr).toContain('[--report report.docx] [--feedback]');
+    expect(run.stderr).toContain('--feedback 在同一文件中为每个考评对象每期附一页考评反馈单，与 --out 一起时在副本中另写“考评反馈单”表');
   });
 });

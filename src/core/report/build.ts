@@ -2,11 +2,12 @@ import type { Lang } from '../messages';
 import { t } from '../messages';
 import { periodLabel } from '../period';
 import type { Summary } from '../results/summary';
-import { runAssessments, type RunPacks, type RunResult, runSchemes, type RunSummaries } from '../run';
+import { runAssessments, type RunPacks, type RunResult, runSchemes, runSummaries, type RunSummaries } from '../run';
 import type { SchemeAssessment } from '../scheme/result';
 import { type Block, pageBreak, type ReportDocument } from './document';
 import { assessmentReport } from './assessment';
 import { type Comparison, feedbackNote } from './feedback';
+import { FEEDBACK_SHEET, REPORT_SHEET, type ReportSheet, reportSheet } from './sheet';
 
 export interface ReportOptions {
   lang?: Lang;
@@ -25,6 +26,22 @@ function summaryFor(summaries: RunSummaries, packs: RunPacks, a: SchemeAssessmen
   return summaries.schemes.find((s) => s.id === a.id)?.summary;
 }
 
+/** Each assessment of the run that has a scheme and a summary, in the order the run gives them. */
+function reported(run: RunResult, packs: RunPacks, summaries: RunSummaries) {
+  const schemes = new Map(runSchemes(packs).map((s) => [s.id, s]));
+  return runAssessments(run, packs).flatMap((a) => {
+    const scheme = schemes.get(a.id);
+    const summary = summaryFor(summaries, packs, a);
+    return scheme && summary ? [{ a, scheme, summary }] : [];
+  });
+}
+
+/** A 考评反馈单 for every subject and period of every assessment, each from a new page. */
+export function feedbackNotes(run: RunResult, packs: RunPacks, summaries: RunSummaries, options: Pick<ReportOptions, 'lang' | 'comparison'> = {}): Block[] {
+  const lang = options.lang ?? 'zh';
+  return reported(run, packs, summaries).flatMap(({ a, scheme }) => a.results.flatMap((r) => feedbackNote(a, scheme, r, lang, options.comparison)));
+}
+
 /**
  * The report of a run: every assessment's report in the order the run gives
  * them, each from a new page, then, when asked, a feedback note per subject
@@ -32,17 +49,25 @@ function summaryFor(summaries: RunSummaries, packs: RunPacks, a: SchemeAssessmen
  */
 export function reportDocument(run: RunResult, packs: RunPacks, summaries: RunSummaries, options: ReportOptions = {}): ReportDocument {
   const lang = options.lang ?? 'zh';
-  const schemes = new Map(runSchemes(packs).map((s) => [s.id, s]));
   const blocks: Block[] = [];
-  const notes: Block[] = [];
-  for (const a of runAssessments(run, packs)) {
-    const scheme = schemes.get(a.id);
-    const summary = summaryFor(summaries, packs, a);
-    if (!scheme || !summary) continue;
+  for (const { a, scheme, summary } of reported(run, packs, summaries)) {
     if (blocks.length > 0) blocks.push(pageBreak);
     blocks.push(...assessmentReport(a, scheme, summary, lang));
-    if (options.feedback) for (const r of a.results) notes.push(...feedbackNote(a, scheme, r, lang, options.comparison));
   }
+  const notes = options.feedback ? feedbackNotes(run, packs, summaries, options) : [];
   const scope = options.period ? periodLabel(options.period, lang) : '';
   return { lang, title: t('rptDocTitle', { scope }, lang).trim(), blocks: [...blocks, ...notes] };
+}
+
+/**
+ * The printable sheets of a run, written in the same batch as its tables:
+ * 考评报告 whenever some assessment has a report, and 考评反馈单 when asked
+ * and some subject has a result.
+ */
+export function runReportSheets(run: RunResult, packs: RunPacks, meta: Pick<ReportOptions, 'period' | 'lang' | 'comparison'>, { feedback = false }: { feedback?: boolean } = {}): ReportSheet[] {
+  const summaries = runSummaries(run, packs);
+  const report = reportDocument(run, packs, summaries, meta);
+  if (report.blocks.length === 0) return [];
+  const notes = feedback ? feedbackNotes(run, packs, summaries, meta) : [];
+  return [reportSheet(REPORT_SHEET, report), ...(notes.length > 0 ? [reportSheet(FEEDBACK_SHEET, { blocks: notes })] : [])];
 }

@@ -4,4 +4,5 @@ export * from './build';
 export * from './assessment';
 export * from './feedback';
 export * from './tables';
+export * from './sheet';
 export { ruleLabeller } from './rules';

@@ -13,12 +13,13 @@ export const SHIPPED_SCHEME_TITLES: readonly string[] = [quarterTitle, household
 
 /**
  * Every result sheet a run writes for these assessments: 考评结果, 支部汇总,
- * one per declared assessment, named by it, and 图表. The one list the server refuses
+ * one per declared assessment, named by it, 图表, and the printable 考评报告
+ * and 考评反馈单. The one list the server refuses
  * other tables by, leaves out of the snapshot and cleans up after.
  */
 export function resultSheetNames(schemes: readonly { title: string }[]): string[] {
   // From the message table, not the table modules: the server bundle stays free of what they import.
-  return [t('resultSheetTitle'), t('branchSheetTitle'), ...schemes.map(schemeSheetName), t('chartSheetTitle')];
+  return [t('resultSheetTitle'), t('branchSheetTitle'), ...schemes.map(schemeSheetName), t('chartSheetTitle'), t('reportSheetTitle'), t('feedbackSheetTitle')];
 }
 
 /** The sheet a declared assessment's results go to, named by it: 党员中心户季度测评结果. */

@@ -29,9 +29,9 @@ import {
   summaryText,
   t,
 } from '../../core/index';
-import { reportDocument } from '../../core/report/index';
+import { reportDocument, runReportSheets } from '../../core/report/index';
 import { renderDocx } from '../../docx/render';
-import { loadWorkbook, type LoadedWorkbook, writeChartSheet, writeResultTable } from '../workbook-file';
+import { loadWorkbook, type LoadedWorkbook, writeChartSheet, writeReportSheet, writeResultTable } from '../workbook-file';
 import { bilingual, CliError, usage, usageLines } from './errors';
 import { checkOutput, checkWorkbookFile, type FileArg, fileArg, writeAtomically } from './files';
 import type { CliIo } from './io';
@@ -64,7 +64,8 @@ function parse(args: string[], io: CliIo) {
   });
   const given = positionals[0];
   if (!given) throw usage();
-  if (values.feedback && values.report === undefined) throw new CliError([...bilingual('cliFeedbackNeedsReport'), ...usageLines()]);
+  // The notes go into the report file, or into the copy's 考评反馈单: without either they would go nowhere.
+  if (values.feedback && values.report === undefined && values.out === undefined) throw new CliError([...bilingual('cliFeedbackNeedsReport'), ...usageLines()]);
   if (values.report !== undefined && extname(values.report).toLowerCase() !== '.docx') throw new CliError(bilingual('cliReportNotDocx', { file: values.report }));
   const period = values.period === undefined ? undefined : parsePeriodId(values.period);
   if (values.period !== undefined && !period) throw new CliError(bilingual('cliBadPeriod', { period: values.period }));
@@ -129,7 +130,7 @@ export async function assess(args: string[], io: CliIo): Promise<number> {
     sheets: runSheets(run, packs, loaded.workbook.worksheets.map((ws) => ws.name)),
   };
 
-  if (options.out) await writeResults(loaded, outcome, options.out);
+  if (options.out) await writeResults(loaded, outcome, options.out, { period, feedback: options.feedback });
   if (report) await writeAtomically(report.file, await renderDocx(report.document));
   if (options.json) printJson(io, outcome);
   else printText(io, outcome, options.out);
@@ -139,12 +140,16 @@ export async function assess(args: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
-/** A copy of the workbook with the result sheets and 图表's tables added (or replaced); the input file itself is only ever read. */
-async function writeResults(loaded: LoadedWorkbook, { run, packs }: Outcome, out: FileArg): Promise<void> {
+/**
+ * A copy of the workbook with the result sheets, 图表's tables and the printable 考评报告 (and 考评反馈单 with
+ * --feedback) added (or replaced); the input file itself is only ever read.
+ */
+async function writeResults(loaded: LoadedWorkbook, { run, packs }: Outcome, out: FileArg, report: { period?: string; feedback: boolean }): Promise<void> {
   const time = new Date().toISOString().slice(0, 19).replace('T', ' ');
   for (const table of runTables(run, packs, { time })) writeResultTable(loaded.workbook, table);
   const charts = runChartSheet(run, packs, { time });
   if (charts) writeChartSheet(loaded.workbook, charts);
+  for (const sheet of runReportSheets(run, packs, { period: report.period }, { feedback: report.feedback })) writeReportSheet(loaded.workbook, sheet);
   await writeAtomically(out, Buffer.from(await loaded.workbook.xlsx.writeBuffer()));
 }
 

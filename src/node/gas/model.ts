@@ -23,6 +23,8 @@ export interface CellFormat {
   numberFormat?: string;
   bold?: boolean;
   italic?: boolean;
+  /** Points, as Range.setFontSize sets them; undefined is Sheets' default 10. */
+  fontSize?: number;
   fontColor?: string;
   background?: string;
   horizontalAlignment?: string;
@@ -93,6 +95,8 @@ export class SheetModel {
   frozenColumns = 0;
   /** 1-based column → width in pixels, for the columns whose width was set. */
   columnWidths = new Map<number, number>();
+  /** 1-based row → height in pixels, for the rows whose height was set. */
+  rowHeights = new Map<number, number>();
   /** Hidden from the tab bar (Sheet.hideSheet); a script still reads and writes it. */
   hidden = false;
   metadata: SheetMetadata[] = [];

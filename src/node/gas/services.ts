@@ -170,6 +170,14 @@ class FakeRange {
     return this;
   }
 
+  /** Merges each row of the range across its columns, as Sheets does. */
+  mergeAcross(): this {
+    this.gas.checkAlive(this.sheet);
+    const box = this.box;
+    for (let r = box.top; r <= box.bottom; r++) this.sheet.merge({ ...box, top: r, bottom: r });
+    return this;
+  }
+
   breakApart(): this {
     this.gas.checkAlive(this.sheet);
     this.sheet.breakApart(this.box);
@@ -212,6 +220,11 @@ class FakeRange {
 
   setFontWeight(weight: string | null): this {
     return this.format({ bold: weight === 'bold' });
+  }
+
+  setFontSize(size: number): this {
+    if (!Number.isInteger(size) || size < 1 || size > 400) throw new GasError('Invalid argument: size');
+    return this.format({ fontSize: size });
   }
 
   setFontStyle(style: string | null): this {
@@ -298,6 +311,31 @@ class FakeRangeList {
 
   setNumberFormat(numberFormat: string): this {
     for (const range of this.ranges) range.setNumberFormat(numberFormat);
+    return this;
+  }
+
+  setFontWeight(weight: string | null): this {
+    for (const range of this.ranges) range.setFontWeight(weight);
+    return this;
+  }
+
+  setFontSize(size: number): this {
+    for (const range of this.ranges) range.setFontSize(size);
+    return this;
+  }
+
+  setBackground(color: string): this {
+    for (const range of this.ranges) range.setBackground(color);
+    return this;
+  }
+
+  setHorizontalAlignment(alignment: string): this {
+    for (const range of this.ranges) range.setHorizontalAlignment(alignment);
+    return this;
+  }
+
+  setBorder(top: boolean | null, left: boolean | null, bottom: boolean | null, right: boolean | null, vertical: boolean | null, horizontal: boolean | null, color?: string): this {
+    for (const range of this.ranges) range.setBorder(top, left, bottom, right, vertical, horizontal, color);
     return this;
   }
 }
@@ -504,6 +542,13 @@ class FakeSheet {
   setColumnWidths(start: number, count: number, width: number): this {
     this.model.checkRange(1, start, 1, count);
     for (let c = start; c < start + count; c++) this.model.columnWidths.set(c, width);
+    return this;
+  }
+
+  setRowHeights(startRow: number, numRows: number, height: number): this {
+    this.model.checkRange(startRow, 1, numRows, 1);
+    if (!Number.isInteger(height) || height < 1) throw new GasError('Invalid argument: height');
+    for (let r = startRow; r < startRow + numRows; r++) this.model.rowHeights.set(r, height);
     return this;
   }
 
