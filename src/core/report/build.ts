@@ -2,11 +2,11 @@ import type { Lang } from '../messages';
 import { t } from '../messages';
 import { periodLabel } from '../period';
 import type { Summary } from '../results/summary';
-import { runAssessments, type RunPacks, type RunResult, runSchemes, type RunSummaries } from '../run';
+import { runAssessments, type RunPacks, type RunResult, runSchemes, runSummaries, type RunSummaries } from '../run';
 import type { SchemeAssessment } from '../scheme/result';
 import { type Block, pageBreak, type ReportDocument } from './document';
 import { assessmentReport } from './assessment';
-import { type Comparison, feedbackNote } from './feedback';
+import { feedbackNote } from './feedback';
 
 export interface ReportOptions {
   lang?: Lang;
@@ -14,8 +14,6 @@ export interface ReportOptions {
   period?: string;
   /** Add a 考评反馈单 for every subject and period, each on its own page, after the reports. */
   feedback?: boolean;
-  /** A comparison with the last period for each feedback note, where the host has one. */
-  comparison?: Comparison;
 }
 
 /** Each assessment's summary, found by the assessment it was written for. */
@@ -28,10 +26,12 @@ function summaryFor(summaries: RunSummaries, packs: RunPacks, a: SchemeAssessmen
 /**
  * The report of a run: every assessment's report in the order the run gives
  * them, each from a new page, then, when asked, a feedback note per subject
- * and period. Built from the run alone, so every host lays out the same document.
+ * and period. Built from the run alone, summaries included, so every host lays
+ * out the same document and every sentence is in the language asked for.
  */
-export function reportDocument(run: RunResult, packs: RunPacks, summaries: RunSummaries, options: ReportOptions = {}): ReportDocument {
+export function reportDocument(run: RunResult, packs: RunPacks, options: ReportOptions = {}): ReportDocument {
   const lang = options.lang ?? 'zh';
+  const summaries = runSummaries(run, packs, lang);
   const schemes = new Map(runSchemes(packs).map((s) => [s.id, s]));
   const blocks: Block[] = [];
   const notes: Block[] = [];
@@ -41,7 +41,7 @@ export function reportDocument(run: RunResult, packs: RunPacks, summaries: RunSu
     if (!scheme || !summary) continue;
     if (blocks.length > 0) blocks.push(pageBreak);
     blocks.push(...assessmentReport(a, scheme, summary, lang));
-    if (options.feedback) for (const r of a.results) notes.push(...feedbackNote(a, scheme, r, lang, options.comparison));
+    if (options.feedback) for (const r of a.results) notes.push(...feedbackNote(a, scheme, r, lang));
   }
   const scope = options.period ? periodLabel(options.period, lang) : '';
   return { lang, title: t('rptDocTitle', { scope }, lang).trim(), blocks: [...blocks, ...notes] };
