@@ -3,7 +3,7 @@ import { readBranches } from './branch/assess';
 import { branchScheme, MEETINGS_LEDGER, WORK_LEDGER } from './branch/scheme';
 import { branchFromTitle, ledgersOf } from './branch/ledgers';
 import { type Classification, classifyWorkbook, type SheetClass, type SheetKinds, sheetsNamed, sheetsOf } from './ledger/classify';
-import { both, type Bilingual } from './messages';
+import { both, type Bilingual, type Lang } from './messages';
 import { cadreAssessment } from './assess/adapt';
 import { branchAssessment } from './branch/adapt';
 import { assessScheme, type Progress, type SchemeInputs } from './scheme/assess';
@@ -284,12 +284,13 @@ export interface RunSummaries {
   text: string;
 }
 
-export function runSummaries(run: RunResult, packs: RunPacks): RunSummaries {
-  const cadre = run.hasCadreLedgers ? cadreSummary(run.cadres, packs.cadre) : undefined;
-  const branch = run.branches ? branchSummary(run.branches, packs.branch) : undefined;
-  const schemes = run.schemes.map((a) => ({ id: a.id, summary: schemeSummary(a, packs.schemes!.find((s) => s.id === a.id)!) }));
+/** Every assessment's summary in one language: Chinese for the CLI and the JSON, the sidebar's language in the sidebar. */
+export function runSummaries(run: RunResult, packs: RunPacks, lang: Lang = 'zh'): RunSummaries {
+  const cadre = run.hasCadreLedgers ? cadreSummary(run.cadres, packs.cadre, lang) : undefined;
+  const branch = run.branches ? branchSummary(run.branches, packs.branch, lang) : undefined;
+  const schemes = run.schemes.map((a) => ({ id: a.id, summary: schemeSummary(a, packs.schemes!.find((s) => s.id === a.id)!, lang) }));
   const all = [cadre, branch, ...schemes.map((s) => s.summary)].filter((s): s is Summary => s !== undefined);
-  const notes = run.schemeNotes.map((n) => n.message);
+  const notes = run.schemeNotes.map((n) => (lang === 'en' ? n.messageEn : n.message));
   const text = [...all.map(summaryText), ...(notes.length > 0 ? [notes.join('\n')] : [])].join('\n\n');
   return { cadre, branch, schemes, text };
 }

@@ -504,7 +504,7 @@ function schemeLedgersView(c: ViewContext, accounts: SheetAccount[]): HTMLElemen
  */
 function resultsView(c: ViewContext, run: RunResult, packs: RunPacks): (HTMLElement | null)[] {
   const assessments = runAssessments(run, packs);
-  const summaries = runSummaries(run, packs);
+  const summaries = runSummaries(run, packs, c.lang);
   const shown = assessments.find((a) => a.id === state.shown) ?? assessments[0];
   const filter = (f: AttentionFilter) => {
     state.attention = f;
@@ -553,9 +553,9 @@ async function downloadReport(run: RunResult, packs: RunPacks): Promise<void> {
   state.reportBusy = true;
   render();
   try {
-    const doc = reportDocument(run, packs, runSummaries(run, packs), { period: state.runPeriod || undefined, feedback: state.reportFeedback });
+    const doc = reportDocument(run, packs, { lang: state.lang, period: state.runPeriod || undefined, feedback: state.reportFeedback });
     const url = URL.createObjectURL(await renderDocxBlob(doc));
-    const link = h('a', { href: url, download: t('uiReportFile', { period: reportPeriod(run, packs) }) });
+    const link = h('a', { href: url, download: t('uiReportFile', { period: reportPeriod(run, packs) }, state.lang) });
     document.body.append(link);
     link.click();
     link.remove();

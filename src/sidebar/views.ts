@@ -5,7 +5,7 @@ import { IGNORE, type ReadResult, type Warning } from '../core/ledger/read';
 import { type Lang, type MessageKey, type Params, t } from '../core/messages';
 import type { Pack } from '../core/pack/schema';
 import { periodLabel } from '../core/period';
-import type { Summary } from '../core/results/summary';
+import { paragraphOf, type Summary } from '../core/results/summary';
 import type { SheetAccount } from '../core/sheets';
 import { h } from './dom';
 
@@ -109,7 +109,7 @@ export function summaryView(ctx: ViewContext, summary: Summary, text: string, id
     { id, class: 'summary' },
     h('h2', {}, tr(ctx, 'uiSummary'), ' ', copy),
     h('p', { class: 'summary-title' }, summary.title),
-    ...summary.sections.map((s) => h('div', { class: 'summary-section' }, h('h4', {}, s.heading), h('p', {}, s.sentences.join('')))),
+    ...summary.sections.map((s) => h('div', { class: 'summary-section' }, h('h4', {}, s.heading), h('p', {}, paragraphOf(s.sentences)))),
   );
 }
 

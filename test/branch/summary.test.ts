@@ -38,6 +38,17 @@ describe('the branch summary and the 支部汇总 table', () => {
     expect(text).not.toContain('整改清单');
   });
 
+  it('says the same in English when asked', async () => {
+    const pack = branchPack();
+    const a = await assess(sheets, { period: '2024-Q2' });
+    const en = branchSummary(a, pack, 'en');
+    expect(en.title).toBe('Party branch assessment, 2024-Q2');
+    const text = summaryText(en);
+    expect(text).toContain('3 Party branches assessed in 2024-Q2');
+    expect(text).toContain('To rectify (1 branches): (1) 查干嘎查党支部: listed as at risk of being weak and lax');
+    expect(text).not.toMatch(/[，。：；]|个支部/);
+  });
+
   it('lists evidence rows per sheet in the table, and the JSON leaves excluded indicators empty', async () => {
     const sheets = [
       { name: '三会一课', rows: [MEETING_HEADER, ...meetingRows(names[0]!, Q2, { skip: ['committee:2024-05', 'group:2024-06'] }), ...meetingRows(names[1]!, Q2)] },

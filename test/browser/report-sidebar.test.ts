@@ -130,6 +130,26 @@ describe.skipIf(!HAS_CHROMIUM)('the sidebar reads as a report, in Chromium at 30
     expect(headings).toContain('一、基本情况');
     expect(docx.paragraphs.some((p) => p.text.endsWith('考评反馈单'))).toBe(true);
     await expect(page.locator('#report-download').textContent()).resolves.toBe('下载考评报告 (.docx)');
+    // Each May note compares with April, with nothing passed for it.
+    expect(docx.paragraphs.some((p) => p.text.startsWith('上期（2024年4月）得分'))).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  it('shows the summary and downloads the report in English when the sidebar is in English', async () => {
+    expect(await page.locator('#summary').textContent()).toContain('二、主要成效');
+    await page.click('#lang');
+    const summary = await page.locator('#summary').textContent();
+    expect(summary).toContain('2. Achievements');
+    expect(summary).toContain('Grades: excellent 29 person-periods (19 people, 69.0%)');
+    expect(summary).not.toContain('等次分布');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#report-download')]);
+    const file = join(dir, 'report-en.docx');
+    await download.saveAs(file);
+    const docx = await readDocx(readFileSync(file));
+    expect(docx.paragraphs.filter((p) => p.style === 'Heading1').map((p) => p.text)).toContain('1. Overview');
+    expect(docx.paragraphs.some((p) => p.text.startsWith('Last period (2024-04) scored'))).toBe(true);
+    expect(docx.paragraphs.some((p) => p.text.startsWith('等次分布'))).toBe(false);
+    await page.click('#lang');
     expect(errors).toEqual([]);
   });
 });

@@ -150,6 +150,21 @@ describe('assess --out with --feedback', () => {
   });
 });
 
+describe('assess --period 2024-05 --report --feedback', () => {
+  it('says in a cadre’s note the April score, the change and the items rectified, from the run alone', async () => {
+    const file = join(dir, '五月反馈.docx');
+    const run = await cli('assess', TOWNSHIP, '--period', '2024-05', '--report', file, '--feedback');
+    expect(run.code).toBe(0);
+    const texts = (await readDocx(await readFile(file))).paragraphs.map((p) => p.text);
+    const start = texts.findIndex((t) => t.startsWith('考评对象：李志刚'));
+    const note = texts.slice(start, texts.indexOf('下步要求', start));
+    expect(note).toContain('与上期比较');
+    expect(note).toContain('上期（2024年4月）得分79.1分，本期98.2分，提高19.1分。');
+    expect(note).toContain('等次由合格上升为优秀。');
+    expect(note.some((t) => t.startsWith('整改到位：'))).toBe(true);
+  });
+});
+
 describe('assess refuses', () => {
   it('--feedback without --report or --out, naming what it needs, and exits 2', async () => {
     expectRefusal(await cli('assess', TOWNSHIP, '--feedback'), '--feedback 要与 --report <文件.docx> 或 --out <文件.xlsx> 一起使用', '--feedback needs --report <file.docx> or --out <file.xlsx>');

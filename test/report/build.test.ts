@@ -1,7 +1,7 @@
 /** The report document of a run, before any file format: its blocks for the township example's second quarter. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { reportDocument, ReportDocumentSchema, fallingShort, gradeCounts, type Block, type TableBlock } from '../../src/core/report/index';
-import { assessAll, runAssessments, runSchemes, runSummaries, type RunPacks, type RunResult } from '../../src/core/run';
+import { assessAll, runAssessments, runSchemes, type RunPacks, type RunResult } from '../../src/core/run';
 import type { SchemeAssessment } from '../../src/core/scheme/result';
 import { loadWorkbook } from '../../src/node/workbook-file';
 import { shippedPacks } from '../scheme/helpers';
@@ -19,7 +19,7 @@ beforeAll(async () => {
 
 const assessment = (id: string) => runAssessments(run, packs).find((a) => a.id === id)!;
 const schemeOf = (id: string) => runSchemes(packs).find((s) => s.id === id)!;
-const build = (options: Parameters<typeof reportDocument>[3] = {}) => reportDocument(run, packs, runSummaries(run, packs), { period: '2024-Q2', ...options });
+const build = (options: Parameters<typeof reportDocument>[2] = {}) => reportDocument(run, packs, { period: '2024-Q2', ...options });
 const tables = (blocks: Block[]) => blocks.filter((b): b is TableBlock => b.kind === 'table');
 /** The blocks of one assessment's report: from its title to the next page break. */
 function reportOf(blocks: Block[], title: string): Block[] {
@@ -101,11 +101,24 @@ describe('the report document of a run', () => {
     expect(cadre.some((c) => c.includes('承诺完成率 ≥ 90% +20'))).toBe(true);
   });
 
-  it('leaves a slot for the comparison with the last period, filled only where the host gives one', () => {
-    const doc = build({ feedback: true, comparison: (r) => (r.name === '图雅' && r.period === '2024-04' ? '比上期提高2分' : undefined) });
-    const at = doc.blocks.findIndex((b) => b.kind === 'paragraph' && b.text === '比上期提高2分');
-    expect(doc.blocks[at - 1]).toEqual({ kind: 'heading', level: 2, text: '与上期比较' });
-    expect(doc.blocks.filter((b) => b.kind === 'heading' && b.text === '与上期比较')).toHaveLength(1);
+  it('says in each feedback note how the subject stood in the last period: the score then and now, the grade, the items rectified and newly failed', () => {
+    const doc = build({ feedback: true });
+    const noteOf = (name: string, period: string) => {
+      const start = doc.blocks.findIndex((b, i) => b.kind === 'paragraph' && (b.text === `考评对象：${name}` || b.text.startsWith(`考评对象：${name}（`)) && doc.blocks[i + 1]?.kind === 'paragraph' && (doc.blocks[i + 1] as { text: string }).text === `考评期：${period}`);
+      expect(start, `${name} ${period}`).toBeGreaterThan(0);
+      return doc.blocks.slice(start, doc.blocks.findIndex((b, i) => i > start && b.kind === 'pageBreak'));
+    };
+    const texts = (blocks: Block[]) => blocks.filter((b) => b.kind === 'paragraph').map((b) => (b as { text: string }).text);
+    const may = noteOf('李志刚', '2024年5月');
+    const at = may.findIndex((b) => b.kind === 'heading' && b.text === '与上期比较');
+    expect(at).toBeGreaterThan(0);
+    expect(texts(may)).toContain('上期（2024年4月）得分79.1分，本期98.2分，提高19.1分。');
+    expect(texts(may)).toContain('等次由合格上升为优秀。');
+    expect(texts(may).some((t) => t.startsWith('整改到位：五个一未完成：'))).toBe(true);
+    // The first month judged has no last period in this run: no comparison is said.
+    expect(noteOf('李志刚', '2024年4月').some((b) => b.kind === 'heading' && b.text === '与上期比较')).toBe(false);
+    const newly = texts(noteOf('高娃', '2024年5月'));
+    expect(newly.some((t) => t.startsWith('新出现问题：'))).toBe(true);
   });
 
   it('is in English when asked: headings, tables and titles from the message table', () => {
@@ -115,5 +128,11 @@ describe('the report document of a run', () => {
     expect(new Set(headings)).toEqual(new Set(['1. Overview', '2. Achievements', '3. Problems', '4. Next steps']));
     expect(tables(doc.blocks)[0]!.header).toEqual(['Grade', 'Stars', 'People', 'Person-periods', 'Share (of person-periods)']);
     expect(doc.blocks.some((b) => b.kind === 'title' && b.text.startsWith('Feedback note: '))).toBe(true);
+    // The summaries' sentences too, and each note's comparison with the last period.
+    const paragraphs = doc.blocks.filter((b) => b.kind === 'paragraph').map((b) => (b as { text: string }).text);
+    expect(paragraphs).toContain('Grades: excellent 29 person-periods (19 people, 69.0%), good 8 person-periods (19.0%), satisfactory 1 person-period (2.4%), basically satisfactory 0 person-periods (0.0%), unsatisfactory 4 person-periods (2 people, 9.5%).');
+    expect(paragraphs).toContain('Last period (2024-04) scored 79.1, now 98.2: up 19.1.');
+    expect(paragraphs).toContain('Grade up from satisfactory to excellent.');
+    expect(paragraphs.some((p) => p.includes('等次分布') || p.includes('与上期'))).toBe(false);
   });
 });

@@ -73,7 +73,7 @@ describe('the 考评报告 sheet', () => {
   });
 
   it('carries every row of the document’s tables, header first, each table column over whole grid columns', () => {
-    const doc = reportDocument(run, packs, runSummaries(run, packs), { period: '2024-Q2' });
+    const doc = reportDocument(run, packs, { period: '2024-Q2' });
     const tables = doc.blocks.filter((b): b is TableBlock => b.kind === 'table');
     const cells = reportSheetCells(report);
     const laid = report.rows.map((r, i) => ({ r, cells: cells[i]! })).filter(({ r }) => r.kind === 'header' || r.kind === 'body');

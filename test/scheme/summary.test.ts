@@ -71,4 +71,24 @@ describe('the four-section summary of a declared assessment', () => {
     expect(row('甲')[col('需重点帮扶')]).toBe('否');
     expect(row('乙')[col('整改时限')]).toBe('2024年4月30日');
   });
+
+  it('counts people and person-periods apart over two quarters, and says it all in English when asked', async () => {
+    const quarter = (name: string, ratings: number[]) => sheet(name, [HOUSEHOLD_HEADER, ...['甲', '乙', '丙', '丁', '戊'].map((n, i) => [i + 1, n, '巴彦嘎查', ratings[i]!, 2, 2, 2, 1])]);
+    const run = await runSheets([quarter('2024年第一季度', [90, 80, 70, 30, 20]), quarter('2024年第二季度', [95, 85, 75, 65, 25])]);
+    const zh = runSummaries(run, shippedPacks()).schemes.find((x) => x.id === 'household')!.summary;
+    const [basics, achievements, , plans] = zh.sections.map((x) => x.sentences.join(''));
+    expect(basics).toContain('共考评党员中心户5名，2个考评期合计10人次。');
+    // 丁 and 戊 are 不合格 in both quarters, 丙 in the first: 5 人次 of 3 people.
+    expect(achievements).toContain('不合格5人次（3人，50.0%）');
+    expect(plans).toMatch(/^对评为不合格的5人次（3人，丙（2024年第一季度）、.*戊（2024年第二季度））逐一约谈，限期整改。/);
+
+    const en = runSummaries(run, shippedPacks(), 'en').schemes.find((x) => x.id === 'household')!.summary;
+    expect(en.title).toBe('Party-member central households, quarterly review, 2024-Q1 to 2024-Q2');
+    expect(en.sections.map((x) => x.heading)).toEqual(['1. Overview', '2. Achievements', '3. Problems', '4. Next steps']);
+    const [enBasics, enAchievements, , enPlans] = en.sections.map((x) => x.sentences.join(' '));
+    expect(enBasics).toContain('5 (central household) assessed over 2 periods of 2024-Q1 to 2024-Q2: 10 person-periods.');
+    expect(enAchievements).toContain('unsatisfactory 5 person-periods (3 people, 50.0%)');
+    expect(enPlans).toMatch(/^Talk to each of the 5 person-periods \(3 people, 丙 \(2024-Q1\), .*戊 \(2024-Q2\)\) graded unsatisfactory and set a deadline to improve\./);
+    expect(en.sections.flatMap((x) => x.sentences).join('')).not.toMatch(/[，。：；]|人次|等次/);
+  });
 });

@@ -28,8 +28,7 @@ const SECTION_HEADINGS: MessageKey[] = ['sumHeading1', 'sumHeading2', 'sumHeadin
 /**
  * One assessment's report: its title, the four sections of its summary as
  * level-1 headings with their sentences, and under each the table its
- * figures come from. The sentences are the summary's as written; headings,
- * tables and titles are in the language asked for.
+ * figures come from, all in the language asked for (the summary's own).
  */
 export function assessmentReport(a: SchemeAssessment, scheme: Scheme, summary: Summary, lang: Lang): Block[] {
   const blocks: Block[] = [title(t('rptTitle', { scope: scopeOf(a, lang), title: assessmentTitle(a, lang) }, lang))];

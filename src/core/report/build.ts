@@ -6,7 +6,7 @@ import { runAssessments, type RunPacks, type RunResult, runSchemes, runSummaries
 import type { SchemeAssessment } from '../scheme/result';
 import { type Block, pageBreak, type ReportDocument } from './document';
 import { assessmentReport } from './assessment';
-import { type Comparison, feedbackNote } from './feedback';
+import { feedbackNote } from './feedback';
 import { FEEDBACK_SHEET, REPORT_SHEET, type ReportSheet, reportSheet } from './sheet';
 
 export interface ReportOptions {
@@ -15,8 +15,6 @@ export interface ReportOptions {
   period?: string;
   /** Add a 考评反馈单 for every subject and period, each on its own page, after the reports. */
   feedback?: boolean;
-  /** A comparison with the last period for each feedback note, where the host has one. */
-  comparison?: Comparison;
 }
 
 /** Each assessment's summary, found by the assessment it was written for. */
@@ -37,18 +35,20 @@ function reported(run: RunResult, packs: RunPacks, summaries: RunSummaries) {
 }
 
 /** A 考评反馈单 for every subject and period of every assessment, each from a new page. */
-export function feedbackNotes(run: RunResult, packs: RunPacks, summaries: RunSummaries, options: Pick<ReportOptions, 'lang' | 'comparison'> = {}): Block[] {
+export function feedbackNotes(run: RunResult, packs: RunPacks, summaries: RunSummaries, options: Pick<ReportOptions, 'lang'> = {}): Block[] {
   const lang = options.lang ?? 'zh';
-  return reported(run, packs, summaries).flatMap(({ a, scheme }) => a.results.flatMap((r) => feedbackNote(a, scheme, r, lang, options.comparison)));
+  return reported(run, packs, summaries).flatMap(({ a, scheme }) => a.results.flatMap((r) => feedbackNote(a, scheme, r, lang)));
 }
 
 /**
  * The report of a run: every assessment's report in the order the run gives
  * them, each from a new page, then, when asked, a feedback note per subject
- * and period. Built from the run alone, so every host lays out the same document.
+ * and period. Built from the run alone, summaries included, so every host lays
+ * out the same document and every sentence is in the language asked for.
  */
-export function reportDocument(run: RunResult, packs: RunPacks, summaries: RunSummaries, options: ReportOptions = {}): ReportDocument {
+export function reportDocument(run: RunResult, packs: RunPacks, options: ReportOptions = {}): ReportDocument {
   const lang = options.lang ?? 'zh';
+  const summaries = runSummaries(run, packs, lang);
   const blocks: Block[] = [];
   for (const { a, scheme, summary } of reported(run, packs, summaries)) {
     if (blocks.length > 0) blocks.push(pageBreak);
@@ -64,9 +64,9 @@ export function reportDocument(run: RunResult, packs: RunPacks, summaries: RunSu
  * 考评报告 whenever some assessment has a report, and 考评反馈单 when asked
  * and some subject has a result.
  */
-export function runReportSheets(run: RunResult, packs: RunPacks, meta: Pick<ReportOptions, 'period' | 'lang' | 'comparison'>, { feedback = false }: { feedback?: boolean } = {}): ReportSheet[] {
-  const summaries = runSummaries(run, packs);
-  const report = reportDocument(run, packs, summaries, meta);
+export function runReportSheets(run: RunResult, packs: RunPacks, meta: Pick<ReportOptions, 'period' | 'lang'>, { feedback = false }: { feedback?: boolean } = {}): ReportSheet[] {
+  const summaries = runSummaries(run, packs, meta.lang);
+  const report = reportDocument(run, packs, meta);
   if (report.blocks.length === 0) return [];
   const notes = feedback ? feedbackNotes(run, packs, summaries, meta) : [];
   return [reportSheet(REPORT_SHEET, report), ...(notes.length > 0 ? [reportSheet(FEEDBACK_SHEET, { blocks: notes })] : [])];

@@ -1,8 +1,9 @@
 import type { Assessment, CadreResult } from '../assess/assess';
 import type { Pack } from '../pack/schema';
-import { t } from '../messages';
+import { type Lang, t } from '../messages';
 import { periodLabel } from '../period';
 import { comparisonSentences } from '../scheme/previous';
+import { asSentence, counting, NAMES_SHOWN, opened, pct } from './counts';
 
 export interface SummarySection {
   heading: string;
@@ -14,130 +15,156 @@ export interface Summary {
   sections: SummarySection[];
 }
 
-const NAMES_SHOWN = 6;
-const pct = (n: number, d: number) => (d === 0 ? '0%' : `${((n / d) * 100).toFixed(1)}%`);
 const avg = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
-
-function nameList(names: string[]): string {
-  const shown = names.slice(0, NAMES_SHOWN).join('、');
-  return names.length > NAMES_SHOWN ? `${shown}等${names.length}人` : shown;
-}
 
 /**
  * A flag's topic and its particulars: "下基层天数不足10天（8天）" → 下基层天数不足10天 + 8天;
- * "五个一未完成：合作社、贫困户" → 五个一未完成 + 合作社、贫困户.
+ * "五个一未完成：合作社、贫困户" → 五个一未完成 + 合作社、贫困户; the English the same way by its brackets and colon.
  */
-function splitFlag(message: string): { topic: string; detail?: string } {
-  const bracket = /^(.*?)（([^（）]*)）$/.exec(message);
+function splitFlag(message: string, lang: Lang): { topic: string; detail?: string } {
+  const bracket = (lang === 'en' ? /^(.*?)\s*\(([^()]*)\)$/ : /^(.*?)（([^（）]*)）$/).exec(message);
   if (bracket) return { topic: bracket[1]!.trim(), detail: bracket[2] };
-  const at = message.indexOf('：');
-  if (at > 0 && !message.startsWith('“')) return { topic: message.slice(0, at), detail: message.slice(at + 1) };
+  const colon = lang === 'en' ? ': ' : '：';
+  const at = message.indexOf(colon);
+  if (at > 0 && !message.startsWith('“') && !message.startsWith('"')) return { topic: message.slice(0, at), detail: message.slice(at + colon.length) };
   return { topic: message };
 }
 
 /** How a record's month is named beside a name: not at all for one month, "4月" within a year, "2023年12月" across years. */
-function monthNamer(months: string[]): (month: string) => string {
+function monthNamer(months: string[], lang: Lang): (month: string) => string {
   if (months.length <= 1) return () => '';
   const oneYear = new Set(months.map((m) => m.slice(0, 4))).size === 1;
-  return (month) => (oneYear ? `${Number(month.slice(5, 7))}月` : periodLabel(month));
+  return (month) => (oneYear && lang === 'zh' ? t('monthShort', { month: Number(month.slice(5, 7)) }) : periodLabel(month, lang));
 }
 
-function scopeLabel(a: Assessment): string {
-  if (a.period) return periodLabel(a.period);
-  if (a.months.length === 1) return periodLabel(a.months[0]!);
-  return `${periodLabel(a.months[0]!)}至${periodLabel(a.months[a.months.length - 1]!)}`;
+function scopeLabel(a: Assessment, lang: Lang): string {
+  if (a.period) return periodLabel(a.period, lang);
+  if (a.months.length === 1) return periodLabel(a.months[0]!, lang);
+  return t('sumSpan', { from: periodLabel(a.months[0]!, lang), to: periodLabel(a.months[a.months.length - 1]!, lang) }, lang);
 }
 
 /**
  * The assessment summary in the skeleton staff use (基本情况, 主要成效, 存在问题,
  * 下步打算). Every sentence carries a figure or a name: it is built from the
- * results only, never from stock phrases.
+ * results only, never from stock phrases. Over one month a cadre is one 名;
+ * over several each month is one 人次, and the people are said beside them.
  */
-export function cadreSummary(a: Assessment, pack: Pack): Summary {
-  const scope = a.months.length > 0 ? scopeLabel(a) : '';
-  const title = `${scope}${pack.title}情况`;
+export function cadreSummary(a: Assessment, pack: Pack, lang: Lang = 'zh'): Summary {
+  const m = (key: Parameters<typeof t>[0], params = {}) => t(key, params, lang);
+  const en = lang === 'en';
+  const scope = a.months.length > 0 ? scopeLabel(a, lang) : '';
+  const packTitle = (en && pack.titleEn) || pack.title;
+  const title = scope ? m('sumTitle', { scope, title: packTitle }) : m('sumTitleAll', { title: packTitle });
   const cadres = a.cadres;
-  if (cadres.length === 0) return { title, sections: [{ heading: '一、基本情况', sentences: ['本期没有可考评的记录。'] }] };
+  if (cadres.length === 0) return { title, sections: [{ heading: m('sumHeading1'), sentences: [m('sumNone')] }] };
 
-  const people = new Set(cadres.map((c) => c.name)).size;
-  const branches = new Set(cadres.map((c) => c.branch).filter(Boolean)).size;
-  const sheets = new Set(cadres.map((c) => c.source.sheet)).size;
-  const scores = cadres.map((c) => c.score);
+  const several = a.months.length > 1;
+  const c = counting(several, lang);
+  const peopleOf = (list: CadreResult[]) => new Set(list.map((x) => x.name)).size;
+  const count = (list: CadreResult[], particulars: string[] = []) => c.count(list.length, peopleOf(list), particulars);
+  const people = peopleOf(cadres);
+  const branches = new Set(cadres.map((x) => x.branch).filter(Boolean)).size;
+  const sheets = new Set(cadres.map((x) => x.source.sheet)).size;
+  const scores = cadres.map((x) => x.score);
   const topScore = Math.max(...scores);
   const bottomScore = Math.min(...scores);
   // Over several months one name stands for several records: say which month.
-  const month = monthNamer(a.months);
-  const who = (c: CadreResult) => `${c.name}${month(c.period)}`;
+  const month = monthNamer(a.months, lang);
+  const whoIn = (name: string, period: string) => (several ? m('sumWhoMonth', { name, month: month(period) }) : name);
+  const who = (x: CadreResult) => whoIn(x.name, x.period);
   // Everyone who shares the best or the worst score is named, not only the first found.
-  const scoredAt = (score: number) => nameList([...new Set(cadres.filter((c) => c.score === score).map(who))]);
+  const scoredAt = (score: number) => c.names([...new Set(cadres.filter((x) => x.score === score).map(who))], true);
   const basics = [
-    `${scope}共考评驻村干部${people}名${cadres.length > people ? `（${cadres.length}人次）` : ''}` +
-      `${branches > 0 ? `，覆盖${branches}个村（嘎查）` : ''}，数据来自${sheets}张台账。`,
-    `平均得分${avg(scores).toFixed(1)}分，最高${topScore}分（${scoredAt(topScore)}），最低${bottomScore}分（${scoredAt(bottomScore)}）。`,
+    m('sumCadreBasics', {
+      scope,
+      people,
+      times: cadres.length > people ? m('sumCadreTimes', { count: cadres.length }) : '',
+      villages: branches > 0 ? m('sumCadreVillages', { count: branches }) : '',
+      sheets,
+    }),
+    m('sumScores', { mean: avg(scores).toFixed(1), top: topScore, topNames: scoredAt(topScore), bottom: bottomScore, bottomNames: scoredAt(bottomScore) }),
   ];
 
-  const byGrade = pack.grades.map((g) => ({ g, n: cadres.filter((c) => c.grade === g.grade).length }));
-  const results = [
-    `等次分布：${byGrade.map(({ g, n }) => `${g.grade}${n}名（${pct(n, cadres.length)}）`).join('，')}。`,
-  ];
+  const grade = (g: { grade: string; gradeEn?: string }) => (en && g.gradeEn) || g.grade;
+  const byGrade = pack.grades.map((g) => ({ g, list: cadres.filter((x) => x.grade === g.grade) }));
+  const results = [m('sumGrades', { grades: byGrade.map(({ g, list }) => `${grade(g)}${en ? ' ' : ''}${count(list, [pct(list.length, cadres.length)])}`).join(m('sumComma')) })];
   for (const ind of pack.indicators) {
-    const full = cadres.filter((c) => (c.indicators[ind.id] ?? 0) >= ind.max).length;
-    results.push(`${ind.label}得满分（${ind.max}分）的${full}人次，占${pct(full, cadres.length)}，平均${avg(cadres.map((c) => c.indicators[ind.id] ?? 0)).toFixed(1)}分。`);
+    const full = cadres.filter((x) => (x.indicators[ind.id] ?? 0) >= ind.max);
+    const mean = avg(cadres.map((x) => x.indicators[ind.id] ?? 0)).toFixed(1);
+    results.push(m('sumCadreFull', { label: (en && ind.labelEn) || ind.label, max: ind.max, count: count(full), share: pct(full.length, cadres.length), mean }));
   }
 
-  const compared = comparisonSentences(a.results, (r) => `${r.name}${month(r.period)}`, t(a.months.length > 1 ? 'sumUnitTimes' : 'sumUnitPeople'));
+  const compared = comparisonSentences(a.results, {
+    lang,
+    who: (r) => whoIn(r.name, r.period),
+    count: (rs) => c.count(rs.length, new Set(rs.map((r) => r.name)).size),
+    unit: m(several ? 'sumUnitTimes' : 'sumUnitPeople'),
+  });
   results.push(...compared.gains);
 
   const problems: string[] = [...compared.losses];
   const groups = new Map<string, { topic: string; items: { c: CadreResult; detail?: string }[] }>();
-  for (const c of cadres) {
-    for (const f of c.flags) {
-      const { topic, detail } = f.rule.startsWith('missing:') ? { topic: f.message, detail: undefined } : splitFlag(f.message);
-      const key = f.rule.startsWith('missing:') ? `missing:${topic}` : topic;
+  for (const x of cadres) {
+    for (const f of x.flags) {
+      const missing = f.rule.startsWith('missing:');
+      const message = en ? f.messageEn : f.message;
+      // Grouped by the Chinese topic, so both languages list the same groups in the same order.
+      const key = missing ? `missing:${f.message}` : splitFlag(f.message, 'zh').topic;
+      const { topic, detail } = missing ? { topic: message, detail: undefined } : splitFlag(message, lang);
       if (!groups.has(key)) groups.set(key, { topic, items: [] });
-      groups.get(key)!.items.push({ c, detail });
+      groups.get(key)!.items.push({ c: x, detail });
     }
   }
   const sorted = [...groups.values()].sort((x, y) => y.items.length - x.items.length);
   for (const g of sorted) {
-    const detail = g.items.slice(0, NAMES_SHOWN).map(({ c, detail }) => (detail ? `${who(c)}${/^[\d.]/.test(detail) ? '' : '缺'}${detail}` : who(c)));
-    const more = g.items.length > NAMES_SHOWN ? `等${g.items.length}人次` : '';
+    const details = g.items.map(({ c: x, detail }) => (detail ? m(/^[\d.]/.test(detail) ? 'sumWhoDetail' : 'sumWhoLacks', { who: who(x), detail }) : who(x)));
     // Items that list several things ("缺一事一议项目、经济合作社") are kept apart by a semicolon.
-    const separator = detail.some((d) => d.includes('、')) ? '；' : '、';
-    problems.push(`${g.topic}：${g.items.length}人次（${detail.join(separator)}${more}）。`);
+    const separator = m(details.slice(0, NAMES_SHOWN).some((d) => d.includes(m('sumSep'))) ? 'sumSemi' : 'sumSep');
+    const shown = details.slice(0, NAMES_SHOWN).join(separator);
+    const list = details.length > NAMES_SHOWN ? m(several ? 'sumNamesMoreTimes' : 'sumNamesMore', { names: shown, count: details.length }) : shown;
+    problems.push(m('sumProblem', { topic: g.topic, count: count(g.items.map((i) => i.c), [list]) }));
   }
   if (a.warnings.length > 0) {
     // A cell can carry two warnings (unreadable, and the points it cost): it is one place to check.
     const places = [...new Set(a.warnings.map((w) => (w.cell ? `${w.sheet}!${w.cell}` : `${w.sheet}\u0000${w.message}`)))];
     const cells = places.filter((p) => !p.includes('\u0000')).slice(0, 3);
-    problems.push(`台账中有${places.length}处数据需要核实${cells.length > 0 ? `（如${cells.join('、')}）` : ''}。`);
+    problems.push(cells.length > 0 ? m('sumWarnings', { count: places.length, cells: cells.join(m('sumSep')) }) : m('sumWarningsNoCells', { count: places.length }));
   }
-  if (problems.length === 0) problems.push(`本期${cadres.length}人次均无扣分提示。`);
+  if (problems.length === 0) problems.push(m('sumCadreNoProblem', { count: count(cadres) }));
 
   const plans: string[] = [];
-  const failing = cadres.filter((c) => c.stars <= 1);
-  const lagging = cadres.filter((c) => c.flags.some((f) => f.rule === 'ranking:bottom'));
+  const failing = cadres.filter((x) => x.stars <= 1);
+  const lagging = cadres.filter((x) => x.flags.some((f) => f.rule === 'ranking:bottom'));
+  const names = (list: CadreResult[]) => c.names([...new Set(list.map((x) => x.name))], false);
   if (failing.length > 0) {
-    const names = [...new Set(failing.map((c) => c.name))];
-    const times = failing.length > names.length ? `，共${failing.length}人次` : '';
-    plans.push(`对考评为${pack.grades[pack.grades.length - 1]!.grade}的${names.length}名干部（${nameList(names)}${times}）逐一约谈，限期一个月整改。`);
+    const failed = peopleOf(failing);
+    const times = failing.length > failed ? m('sumCadreTimesAll', { count: failing.length }) : '';
+    plans.push(m('sumCadrePlanLowest', { grade: grade(pack.grades[pack.grades.length - 1]!), people: failed, names: names(failing), times }));
   }
-  if (lagging.length > 0 && pack.ranking) plans.push(`对${pack.ranking.flag}的${lagging.length}人次（${nameList([...new Set(lagging.map((c) => c.name))])}）实行动态管理，下月重点跟踪。`);
-  const missing = [...groups.entries()].filter(([k]) => k.startsWith('missing:'));
-  if (missing.length > 0 || a.warnings.length > 0) plans.push(`请各台账填报人在下次考评前补齐缺失数据、核实${a.warnings.length}处提醒。`);
-  if (plans.length === 0) plans.push(`保持现有做法，下月继续按${pack.title}规则考评${people}名干部。`);
+  if (lagging.length > 0 && pack.ranking) plans.push(m('sumCadrePlanBottom', { flag: (en && pack.ranking.flagEn) || pack.ranking.flag, count: c.count(lagging.length, lagging.length, [names(lagging)]) }));
+  const missing = [...groups.keys()].filter((k) => k.startsWith('missing:'));
+  if (missing.length > 0 || a.warnings.length > 0) plans.push(m('sumCadrePlanData', { count: a.warnings.length }));
+  if (plans.length === 0) plans.push(m('sumCadrePlanKeep', { title: packTitle, people }));
 
-  return {
+  return finished({
     title,
     sections: [
-      { heading: '一、基本情况', sentences: basics },
-      { heading: '二、主要成效', sentences: results },
-      { heading: '三、存在问题', sentences: problems },
-      { heading: '四、下步打算', sentences: plans },
+      { heading: m('sumHeading1'), sentences: basics },
+      { heading: m('sumHeading2'), sentences: results },
+      { heading: m('sumHeading3'), sentences: problems },
+      { heading: m('sumHeading4'), sentences: plans },
     ],
-  };
+  }, lang);
+}
+
+/** A section's sentences as one paragraph: Chinese sentences run on, English ones are spaced. */
+export const paragraphOf = (sentences: string[]) => sentences.reduce((text, s) => (text && /[\x21-\x7e]$/.test(text) ? `${text} ${s}` : text + s), '');
+
+/** A summary's sections as written, each with its sentences opened in the summary's language. */
+export function finished(summary: Summary, lang: Lang): Summary {
+  return lang === 'zh' ? summary : { ...summary, sections: summary.sections.map((s) => ({ ...s, sentences: s.sentences.map((x) => opened(asSentence(x, lang), lang)) })) };
 }
 
 export function summaryText(summary: Summary): string {
-  return [summary.title, ...summary.sections.map((s) => `${s.heading}\n${s.sentences.join('')}`)].join('\n');
+  return [summary.title, ...summary.sections.map((s) => `${s.heading}\n${paragraphOf(s.sentences)}`)].join('\n');
 }

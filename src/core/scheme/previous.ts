@@ -1,5 +1,5 @@
 import { round2 } from '../assess/score';
-import { t } from '../messages';
+import { type Lang, t } from '../messages';
 import { previousPeriod, unitsLabel } from '../period';
 import type { ItemChange, PreviousResult, ResultFlag, SubjectResult } from './result';
 
@@ -138,37 +138,54 @@ export function changeCell(r: { grade: string; previous?: PreviousResult }): str
 const NAMES_SHOWN = 6;
 
 /** At most a few entries, then how many in all. */
-function capped(entries: string[], unit: string): string {
-  const shown = entries.slice(0, NAMES_SHOWN).join('；');
-  return entries.length > NAMES_SHOWN ? t('sumPreviousMore', { shown, count: entries.length, unit }) : shown;
+function capped(entries: string[], unit: string, lang: Lang): string {
+  const shown = entries.slice(0, NAMES_SHOWN).join(t('sumSemi', {}, lang));
+  return entries.length > NAMES_SHOWN ? t('sumPreviousMore', { shown, count: entries.length, unit }, lang) : shown;
 }
 
-const itemText = (who: string, i: ItemChange) => `${who} ${i.label}${i.before !== undefined ? ` ${i.before} → ${i.now}` : ''}`;
+/** An item as it moved, for a sentence: 办结率 84.0% → 95.2%, else its label alone. */
+export const itemMove = (i: ItemChange, lang: Lang) => {
+  const label = lang === 'en' ? i.labelEn : i.label;
+  return i.before !== undefined ? `${label} ${i.before} → ${i.now}` : label;
+};
+
+/** How the summaries name and count the results they compare. */
+export interface Compared {
+  lang: Lang;
+  who(r: SubjectResult): string;
+  /** How many results of how many subjects: 9人次（7人）, 5名, 3个. */
+  count(rs: SubjectResult[]): string;
+  /** The unit of "and N more" after a list of results: 人次, 名, 个. */
+  unit: string;
+}
 
 /**
  * The summary's comparison with the period before, with figures: who rose and
  * the items rectified (二、主要成效), who fell and the items newly failed
  * (三、存在问题). Nothing is said when no result has a previous period.
  */
-export function comparisonSentences(results: SubjectResult[], who: (r: SubjectResult) => string, unit: string): { gains: string[]; losses: string[] } {
+export function comparisonSentences(results: SubjectResult[], { lang, who, count, unit }: Compared): { gains: string[]; losses: string[] } {
   const compared = results.filter((r): r is SubjectResult & { previous: PreviousResult } => r.previous !== undefined);
   if (compared.length === 0) return { gains: [], losses: [] };
-  const then = unitsLabel([...new Set(compared.map((r) => r.previous.period))]);
+  const m = (key: Parameters<typeof t>[0], params = {}) => t(key, params, lang);
+  const then = unitsLabel([...new Set(compared.map((r) => r.previous.period))], lang);
+  const grade = (g: { grade: string; gradeEn: string }) => (lang === 'en' ? g.gradeEn : g.grade);
   const move = (r: SubjectResult & { previous: PreviousResult }) => {
     const p = r.previous;
     const score = r.scored ? `${who(r)} ${p.score} → ${r.score}` : who(r);
-    return p.gradeMove !== 0 ? `${score}，${p.grade} → ${r.grade}` : score;
+    return p.gradeMove !== 0 ? `${score}${m('sumComma')}${grade(p)} → ${grade(r)}` : score;
   };
   const delta = (r: SubjectResult & { previous: PreviousResult }) => r.previous.change ?? 0;
   const up = compared.filter((r) => delta(r) > 0 || r.previous.gradeMove > 0).sort((a, b) => delta(b) - delta(a));
   const down = compared.filter((r) => delta(r) < 0 || r.previous.gradeMove < 0).sort((a, b) => delta(a) - delta(b));
-  const rectified = compared.flatMap((r) => r.previous.rectified.map((i) => itemText(who(r), i)));
-  const failed = compared.flatMap((r) => r.previous.newlyFailed.map((i) => itemText(who(r), i)));
+  const rectified = compared.flatMap((r) => r.previous.rectified.map((i) => `${who(r)} ${itemMove(i, lang)}`));
+  const failed = compared.flatMap((r) => r.previous.newlyFailed.map((i) => `${who(r)} ${itemMove(i, lang)}`));
   const gains: string[] = [];
   const losses: string[] = [];
-  if (up.length > 0) gains.push(t('sumPreviousUp', { then, count: up.length, unit, list: capped(up.map(move), unit) }));
-  if (rectified.length > 0) gains.push(t('sumPreviousRectified', { then, count: rectified.length, list: capped(rectified, t('sumItemUnit')) }));
-  if (down.length > 0) losses.push(t('sumPreviousDown', { then, count: down.length, unit, list: capped(down.map(move), unit) }));
-  if (failed.length > 0) losses.push(t('sumPreviousNewlyFailed', { then, count: failed.length, list: capped(failed, t('sumItemUnit')) }));
+  const items = m('sumItemUnit');
+  if (up.length > 0) gains.push(m('sumPreviousUp', { then, count: count(up), list: capped(up.map(move), unit, lang) }));
+  if (rectified.length > 0) gains.push(m('sumPreviousRectified', { then, count: rectified.length, list: capped(rectified, items, lang) }));
+  if (down.length > 0) losses.push(m('sumPreviousDown', { then, count: count(down), list: capped(down.map(move), unit, lang) }));
+  if (failed.length > 0) losses.push(m('sumPreviousNewlyFailed', { then, count: failed.length, list: capped(failed, items, lang) }));
   return { gains, losses };
 }

@@ -120,7 +120,7 @@ export async function assess(args: string[], io: CliIo): Promise<number> {
     throw new CliError([t('noRecordsInPeriod', { period: periodLabel(period) }), t('noRecordsInPeriod', { periodEn: period }, 'en')]);
   }
   const summaries = runSummaries(run, packs);
-  const report = options.report && { file: options.report, document: reportDocument(run, packs, summaries, { period, feedback: options.feedback }) };
+  const report = options.report && { file: options.report, document: reportDocument(run, packs, { period, feedback: options.feedback }) };
   const outcome: Outcome = {
     run,
     packs,
