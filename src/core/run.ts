@@ -1,7 +1,7 @@
 import { type Assessment, type AssessOptions, type Reading, readCadres } from './assess/assess';
 import { readBranches } from './branch/assess';
 import { branchScheme, MEETINGS_LEDGER, WORK_LEDGER } from './branch/scheme';
-import { branchFromTitle, ledgersOf } from './branch/ledgers';
+import { type BranchLedgers, branchFromTitle, ledgersOf, readBranchLedgers } from './branch/ledgers';
 import { type Classification, classifyWorkbook, type SheetClass, type SheetKinds, sheetsNamed, sheetsOf } from './ledger/classify';
 import { both, type Bilingual, type Lang } from './messages';
 import { cadreAssessment } from './assess/adapt';
@@ -15,7 +15,7 @@ import { ledgerKind } from './scheme/ledgers';
 import { readDeclaredLedgers } from './scheme/read';
 import type { SchemeAssessment, SubjectResult } from './scheme/result';
 import { fitsKind, kindOf, unitsIn } from './scheme/units';
-import { previousPeriod } from './period';
+import { monthsOf, previousPeriod } from './period';
 import type { Scheme } from './scheme/schema';
 import { BranchNameRules } from './branch/names';
 import type { BranchAssessment } from './branch/result';
@@ -152,6 +152,16 @@ function declaredInputs(ledgers: SchemeInputs['ledgers'], scheme: Scheme, done: 
   return { ledgers, results };
 }
 
+/** The months some ledger has rows for: a quarter's or a year's row covers each of its months. */
+function monthsWithRows(ledgers: ReadonlyMap<string, { records: { period: string }[] }>[]): Set<string> {
+  const months = new Set<string>();
+  for (const ledger of ledgers) for (const { records } of ledger.values()) for (const r of records) for (const m of monthsOf(r.period)) months.add(m);
+  return months;
+}
+
+/** A scheme's ledgers but its rosters, whose rows hold for every period and so say nothing of which have data. */
+const withoutRosters = (scheme: Scheme, ledgers: SchemeInputs['ledgers']) => new Map([...ledgers].filter(([id]) => !scheme.ledgers.find((l) => l.id === id)?.standing));
+
 /** A declared assessment's ledgers as the run's classification found them: read once, whichever periods are judged. */
 function declaredLedgers(workbook: WorkbookSnapshot, packs: RunPacks, scheme: Scheme, kinds: SheetKinds, options: RunOptions): SchemeInputs['ledgers'] {
   const rules = new BranchNameRules(packs.branch.names);
@@ -176,6 +186,9 @@ export async function assessAll(workbook: WorkbookSnapshot, packs: RunPacks, opt
   const hasBranchLedgers = [MEETINGS_LEDGER, WORK_LEDGER].some((id) => sheetsFor(branchOwn, id).length > 0);
   const declared = new Map<string, SchemeInputs['ledgers']>();
   const ledgersOfDeclared = (scheme: Scheme) => declared.get(scheme.id) ?? declared.set(scheme.id, declaredLedgers(workbook, packs, scheme, kinds, options)).get(scheme.id)!;
+  // The meeting records and work ledgers are read once, whichever periods are judged.
+  let branchRead: BranchLedgers | undefined;
+  const branchLedgers = () => (branchRead ??= readBranchLedgers(workbook, packs.branch, new BranchNameRules(packs.branch.names), packs.cadre, { ...reading, kinds }));
 
   /** One pass over the workbook for a period, as a run for that period alone would judge it. */
   const pass = async (period: string | undefined, earlier?: ReadonlyMap<string, SubjectResult[]>, onProgress?: RunOptions['onProgress']) => {
@@ -189,7 +202,7 @@ export async function assessAll(workbook: WorkbookSnapshot, packs: RunPacks, opt
         // Without meeting records or a work ledger there is no roster of branches to judge.
         read: () => {
           if (!hasBranchLedgers) return { ledgers: new Map(), results: new Map() };
-          branch = readBranches(workbook, { branch: packs.branch, cadre: packs.cadre }, { ...reading, period, aliases: options.aliases, kinds, cadres });
+          branch = readBranches(workbook, { branch: packs.branch, cadre: packs.cadre }, { ...reading, period, aliases: options.aliases, kinds, cadres, ledgers: branchLedgers() });
           return branch.inputs;
         },
         judged: (a) => (branches = branch!.view(a)),
@@ -207,7 +220,14 @@ export async function assessAll(workbook: WorkbookSnapshot, packs: RunPacks, opt
       const before = periodBefore(s, options.period!);
       return before ? [[s.id, before] as const] : [];
     }));
+    const rows = monthsWithRows([
+      cadre.inputs.ledgers,
+      ...(hasBranchLedgers ? [new Map([['meetings', branchLedgers().meetings], ['work', branchLedgers().work]])] : []),
+      ...(packs.schemes ?? []).map((scheme) => withoutRosters(scheme, ledgersOfDeclared(scheme))),
+    ]);
     for (const before of new Set(befores.values())) {
+      // A period no ledger has a row in has nothing to compare with: it is not judged at all.
+      if (!monthsOf(before).some((m) => rows.has(m))) continue;
       const { judged } = await pass(before);
       for (const a of judged.order) if (befores.get(a.id) === before) earlier.set(a.id, a.results);
     }

@@ -13,7 +13,7 @@ import { collectDeclared } from './declared';
 import { branchScheme, MEETINGS_LEDGER, WORK_LEDGER } from './scheme';
 import { assessScheme } from '../scheme/assess';
 import type { SchemeAssessment, SubjectResult } from '../scheme/result';
-import { branchFromTitle, classifySheets, readBranchLedgers } from './ledgers';
+import { type BranchLedgers, branchFromTitle, classifySheets, readBranchLedgers } from './ledgers';
 import { type LedgerKind, ledgerTitle, type SheetKinds, sheetsNamed, sheetsOf } from '../ledger/classify';
 import { packScheme } from '../assess/scheme';
 import { ledgerKind } from '../scheme/ledgers';
@@ -43,6 +43,8 @@ export interface BranchAssessOptions {
   kinds?: SheetKinds;
   /** The stationed cadres' results already made of this workbook; made here from the cadre pack when absent. */
   cadres?: CadreResults;
+  /** The meeting records and work ledgers when the caller has read them already (a run judging several periods reads them once). */
+  ledgers?: BranchLedgers;
   onProgress?: ProgressCallback;
 }
 
@@ -111,7 +113,7 @@ export async function assessBranches(workbook: WorkbookSnapshot, packs: BranchPa
 export function readBranches(workbook: WorkbookSnapshot, packs: BranchPacks, options: Omit<BranchAssessOptions, 'onProgress'> = {}): Reading<BranchAssessment> {
   const pack = packs.branch;
   const rules = new BranchNameRules(pack.names);
-  const read = readBranchLedgers(workbook, pack, rules, packs.cadre, { mapping: options.mapping, defaultPeriod: options.defaultPeriod, today: options.today, kinds: options.kinds });
+  const read = options.ledgers ?? readBranchLedgers(workbook, pack, rules, packs.cadre, { mapping: options.mapping, defaultPeriod: options.defaultPeriod, today: options.today, kinds: options.kinds });
   const scheme = branchScheme(pack);
   const cadreScheme = packs.cadre && packScheme(packs.cadre);
   const own = (id: string) => ledgerKind(pack.id, id);
