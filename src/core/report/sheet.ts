@@ -66,10 +66,14 @@ function textWidth(text: string, fontPx: number): number {
   return width;
 }
 
-/** Lines a text wraps to in a cell of this width; each line break starts one. */
+/**
+ * Lines a text wraps to in a cell of this width; each line break starts one.
+ * Wrapping breaks before a word or a closing bracket, not mid-way, so a line
+ * holds less than its width: a tenth is kept spare, or the last line is cut off in print.
+ */
 export function linesOf(text: string, cellPx: number, points = 10): number {
   const fontPx = (points * 4) / 3;
-  const room = Math.max(1, cellPx - PADDING_PX);
+  const room = Math.max(1, (cellPx - PADDING_PX) * 0.9);
   return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(textWidth(line, fontPx) / room)), 0);
 }
 
