@@ -1,9 +1,9 @@
 import type { ChartSheet } from '../core/results/chart-sheet';
-import type { ResultTable } from '../core/results/table';
+import { type ResultTable, tableTop } from '../core/results/table';
 import { OWNED_SHEETS, type RpcArgs, type RpcResult } from '../rpc/contract';
 import { layOutChartSheet } from './charts';
 import { errorText, UserError } from './errors';
-import { layOutTable } from './layout';
+import { layOutTable, type SheetIds, sheetIdsOf } from './layout';
 import { backedUpSheet, backupName, isOwned, markOwned, requireOwn, temporaryName, temporaryOf } from './owned';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -20,22 +20,23 @@ function checkTables(tables: ResultTable[], charts: ChartSheet | undefined): voi
   for (const table of tables) {
     claim(table.sheet);
     const width = table.header.length;
+    const firstData = tableTop(table).rows.length + 2;
     table.rows.forEach((row, i) => {
-      if (row.length !== width) throw new UserError('writeRowWidth', { sheet: table.sheet, row: i + 3, count: row.length, width });
+      if (row.length !== width) throw new UserError('writeRowWidth', { sheet: table.sheet, row: firstData + i, count: row.length, width });
     });
   }
   if (charts) claim(charts.sheet);
 }
 
-/** One sheet a run writes: its name, how many rows of data it holds, and how it is laid out on a fresh sheet. */
+/** One sheet a run writes: its name, how many rows of data it holds, and how it is laid out on a fresh sheet (its links to ledger sheets by their ids). */
 interface Write {
   sheet: string;
   rows: number;
-  lay: (fresh: Sheet) => void;
+  lay: (fresh: Sheet, sheetIds: SheetIds) => void;
 }
 
 function writesOf(tables: ResultTable[], charts: ChartSheet | undefined): Write[] {
-  const writes = tables.map((table): Write => ({ sheet: table.sheet, rows: table.rows.length, lay: (fresh) => layOutTable(fresh, table) }));
+  const writes = tables.map((table): Write => ({ sheet: table.sheet, rows: table.rows.length, lay: (fresh, sheetIds) => layOutTable(fresh, table, sheetIds) }));
   if (charts) writes.push({ sheet: charts.sheet, rows: charts.blocks.reduce((n, b) => n + b.rows.length, 0), lay: (fresh) => layOutChartSheet(fresh, charts) });
   return writes;
 }
@@ -145,6 +146,7 @@ export function writeResults(...[{ tables, charts }]: RpcArgs<'writeResults'>): 
     active = spreadsheet;
     time = Utilities.formatDate(new Date(), spreadsheet.getSpreadsheetTimeZone(), "yyyy-MM-dd'T'HH:mm:ss");
     recoverLeftovers(spreadsheet);
+    const sheetIds = sheetIdsOf(spreadsheet);
     const olds = writes.map((write) => {
       const old = spreadsheet.getSheetByName(write.sheet);
       if (old) requireOwn(old, write.sheet);
@@ -156,7 +158,7 @@ export function writeResults(...[{ tables, charts }]: RpcArgs<'writeResults'>): 
       const fresh = spreadsheet.insertSheet(temporaryName(write.sheet), position);
       staged.push({ write, fresh, old, setAside: false, placed: false });
       markOwned(fresh, write.sheet);
-      write.lay(fresh);
+      write.lay(fresh, sheetIds);
     });
   } catch (error) {
     if (active) dropTemporaries(active, staged);

@@ -214,6 +214,11 @@ class FakeRange {
     return this.format({ bold: weight === 'bold' });
   }
 
+  setFontSize(size: number): this {
+    if (!Number.isInteger(size) || size < 1 || size > 400) throw new GasError(`Invalid argument: size ${String(size)}`);
+    return this.format({ fontSize: size });
+  }
+
   setFontStyle(style: string | null): this {
     return this.format({ italic: style === 'italic' });
   }
