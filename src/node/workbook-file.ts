@@ -5,7 +5,8 @@ import Papa from 'papaparse';
 import { asShown, mergeFromA1, type Cell, type SheetSnapshot, type WorkbookSnapshot } from '../core/snapshot';
 import { FONT_SIZES, type ReportSheet, reportMerges, reportSheetCells } from '../core/report/sheet';
 import { type ChartSheet, chartSheetCells } from '../core/results/chart-sheet';
-import type { ResultTable } from '../core/results/table';
+import { sourceText } from '../core/results/cells';
+import { type ResultTable, tableTop } from '../core/results/table';
 
 /** A date cell as the snapshot carries it: the day alone when there is no time of day. */
 function isoFromDate(d: Date): string {
@@ -87,21 +88,37 @@ export async function loadWorkbook(file: string, skip: string[] = []): Promise<L
 const HEADER_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8F0FE' } } as const;
 const THIN = { style: 'thin', color: { argb: 'FFBDC1C6' } } as const;
 
+/** An Excel sheet reference: quoted, quotes doubled, as a link's location needs it for names such as 4月驻村台账. */
+const sheetRef = (name: string) => `'${name.replace(/'/g, "''")}'`;
+
 /**
  * Writes a result table as a sheet the add-on owns, replacing an earlier one of
- * the same name: a note row, a frozen header row, then the data, laid out for
- * reading and for printing landscape on one page width.
+ * the same name: the title, the note, the figures, a frozen header row, then
+ * the data with each source a link to its ledger cell, laid out for reading
+ * and for printing landscape on one page width.
  */
 export function writeResultTable(wb: ExcelJS.Workbook, table: ResultTable): ExcelJS.Worksheet {
   const old = wb.getWorksheet(table.sheet);
   if (old) wb.removeWorksheet(old.id);
+  const top = tableTop(table);
+  const headerRow = top.rows.length + 1;
+  const width = table.header.length;
   const ws = wb.addWorksheet(table.sheet, {
-    views: [{ state: 'frozen', ySplit: 2, xSplit: 1 }],
-    pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '2:2' },
+    views: [{ state: 'frozen', ySplit: headerRow, xSplit: 1 }],
+    pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${headerRow}:${headerRow}` },
   });
-  ws.addRow([table.note]);
-  ws.mergeCells(1, 1, 1, table.header.length);
-  ws.getRow(1).font = { italic: true, color: { argb: 'FF5F6368' } };
+  for (const row of top.rows) ws.addRow(row.map((v) => (v === '' ? null : v)));
+  if (top.title !== undefined) {
+    ws.mergeCells(top.title + 1, 1, top.title + 1, width);
+    ws.getRow(top.title + 1).font = { bold: true, size: 14 };
+  }
+  ws.mergeCells(top.note + 1, 1, top.note + 1, width);
+  ws.getRow(top.note + 1).font = { italic: true, color: { argb: 'FF5F6368' } };
+  for (const r of top.figures) {
+    top.rows[r]!.forEach((v, c) => {
+      if (c % 2 === 1 && v !== '') ws.getCell(r + 1, c + 1).font = { bold: true };
+    });
+  }
   const header = ws.addRow(table.header);
   header.font = { bold: true };
   header.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
@@ -110,6 +127,9 @@ export function writeResultTable(wb: ExcelJS.Workbook, table: ResultTable): Exce
     cell.border = { top: THIN, bottom: THIN, left: THIN, right: THIN };
   });
   for (const row of table.rows) ws.addRow(row);
+  table.sources?.cells.forEach((source, i) => {
+    if (source) ws.getCell(headerRow + 1 + i, table.sources!.column + 1).value = { text: sourceText(source), hyperlink: `#${sheetRef(source.sheet)}!${source.cell}` };
+  });
   table.columnWidths.forEach((px, i) => {
     const col = ws.getColumn(i + 1);
     col.width = Math.max(6, Math.round(px / 7));

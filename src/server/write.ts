@@ -1,10 +1,10 @@
 import type { ReportSheet } from '../core/report/sheet';
 import type { ChartSheet } from '../core/results/chart-sheet';
-import type { ResultTable } from '../core/results/table';
+import { type ResultTable, tableTop } from '../core/results/table';
 import { OWNED_SHEETS, type RpcArgs, type RpcResult } from '../rpc/contract';
 import { layOutChartSheet } from './charts';
 import { errorText, UserError } from './errors';
-import { layOutTable } from './layout';
+import { layOutTable, type SheetIds, sheetIdsOf } from './layout';
 import { layOutReportSheet } from './reports';
 import { backedUpSheet, backupName, isOwned, markOwned, requireOwn, temporaryName, temporaryOf } from './owned';
 
@@ -22,23 +22,24 @@ function checkTables(tables: ResultTable[], charts: ChartSheet | undefined, repo
   for (const table of tables) {
     claim(table.sheet);
     const width = table.header.length;
+    const firstData = tableTop(table).rows.length + 2;
     table.rows.forEach((row, i) => {
-      if (row.length !== width) throw new UserError('writeRowWidth', { sheet: table.sheet, row: i + 3, count: row.length, width });
+      if (row.length !== width) throw new UserError('writeRowWidth', { sheet: table.sheet, row: firstData + i, count: row.length, width });
     });
   }
   if (charts) claim(charts.sheet);
   for (const report of reports) claim(report.sheet);
 }
 
-/** One sheet a run writes: its name, how many rows of data it holds, and how it is laid out on a fresh sheet. */
+/** One sheet a run writes: its name, how many rows of data it holds, and how it is laid out on a fresh sheet (its links to ledger sheets by their ids). */
 interface Write {
   sheet: string;
   rows: number;
-  lay: (fresh: Sheet) => void;
+  lay: (fresh: Sheet, sheetIds: SheetIds) => void;
 }
 
 function writesOf(tables: ResultTable[], charts: ChartSheet | undefined, reports: ReportSheet[]): Write[] {
-  const writes = tables.map((table): Write => ({ sheet: table.sheet, rows: table.rows.length, lay: (fresh) => layOutTable(fresh, table) }));
+  const writes = tables.map((table): Write => ({ sheet: table.sheet, rows: table.rows.length, lay: (fresh, sheetIds) => layOutTable(fresh, table, sheetIds) }));
   if (charts) writes.push({ sheet: charts.sheet, rows: charts.blocks.reduce((n, b) => n + b.rows.length, 0), lay: (fresh) => layOutChartSheet(fresh, charts) });
   for (const report of reports) writes.push({ sheet: report.sheet, rows: report.rows.length, lay: (fresh) => layOutReportSheet(fresh, report) });
   return writes;
@@ -149,6 +150,7 @@ export function writeResults(...[{ tables, charts, reports = [] }]: RpcArgs<'wri
     active = spreadsheet;
     time = Utilities.formatDate(new Date(), spreadsheet.getSpreadsheetTimeZone(), "yyyy-MM-dd'T'HH:mm:ss");
     recoverLeftovers(spreadsheet);
+    const sheetIds = sheetIdsOf(spreadsheet);
     const olds = writes.map((write) => {
       const old = spreadsheet.getSheetByName(write.sheet);
       if (old) requireOwn(old, write.sheet);
@@ -160,7 +162,7 @@ export function writeResults(...[{ tables, charts, reports = [] }]: RpcArgs<'wri
       const fresh = spreadsheet.insertSheet(temporaryName(write.sheet), position);
       staged.push({ write, fresh, old, setAside: false, placed: false });
       markOwned(fresh, write.sheet);
-      write.lay(fresh);
+      write.lay(fresh, sheetIds);
     });
   } catch (error) {
     if (active) dropTemporaries(active, staged);

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPreview, type Preview } from '../../src/node/preview/server';
-import { ensureBuilt } from '../bundle/harness';
+import { ensureBuilt, writtenHeaderRow } from '../bundle/harness';
 import { HAS_CHROMIUM, openSidebar } from './chromium';
 
 const TOWNSHIP = 'examples/乡镇党建台账示例.xlsx';
@@ -10,8 +10,10 @@ const VILLAGE = '村干部年度目标考评结果';
 /** One row of a result sheet the run wrote, by the name in its first column, keyed by the header row. */
 function resultRow(preview: Preview, sheet: string, name: string): Record<string, unknown> | undefined {
   const values = preview.sandbox.workbook.toSnapshot().sheets.find((s) => s.name === sheet)?.values;
-  const row = values?.slice(2).find((r) => r[0] === name);
-  return row && Object.fromEntries(values![1]!.map((h, i) => [String(h), row[i]]));
+  if (!values) return undefined;
+  const header = writtenHeaderRow(preview.sandbox.workbook, sheet);
+  const row = values.slice(header + 1).find((r) => r[0] === name);
+  return row && Object.fromEntries(values[header]!.map((h, i) => [String(h), row[i]]));
 }
 
 describe.skipIf(!HAS_CHROMIUM)('every assessment of a run, in the sidebar in Chromium', () => {

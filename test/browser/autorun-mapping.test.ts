@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPreview, type Preview } from '../../src/node/preview/server';
-import { ensureBuilt } from '../bundle/harness';
+import { ensureBuilt, writtenHeaderRow } from '../bundle/harness';
 import { removeTempDir, tempDir } from '../fixtures/temp';
 import { connect, HAS_CHROMIUM } from './chromium';
 
@@ -72,7 +72,7 @@ describe.skipIf(!HAS_CHROMIUM)('立即考评 and mapping a column by hand, in Ch
     expect(flagged.join('\n')).toContain('其其格');
     expect(flagged.join('\n')).not.toContain('入户数');
     const results = preview.sandbox.workbook.toSnapshot().sheets.find((s) => s.name === '考评结果')!;
-    const header = results.values[1]!;
+    const header = results.values[writtenHeaderRow(preview.sandbox.workbook, '考评结果')]!;
     const visits = header.findIndex((h) => String(h).startsWith('入户率'));
     const row = results.values.find((r) => r[0] === '巴特尔')!;
     expect(row[visits]).toBe(20);

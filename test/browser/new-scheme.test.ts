@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packHash, readRulesSheet, RULES_SHEET } from '../../src/core/index';
 import { WorkbookModel, workbookToExcel } from '../../src/node/gas/index';
 import { startPreview, type Preview } from '../../src/node/preview/server';
-import { ensureBuilt } from '../bundle/harness';
+import { ensureBuilt, writtenHeaderRow } from '../bundle/harness';
 import { fileTempDir } from '../fixtures/temp';
 import { smallWorkbook } from '../rulesheet/workbook-fixture';
 import { HAS_CHROMIUM, openSidebar } from './chromium';
@@ -76,7 +76,8 @@ describe.skipIf(!HAS_CHROMIUM)('新增考核方案 in the sidebar, in Chromium',
     expect(list).toContain('邻里互助');
     const written = preview.sandbox.workbook.toSnapshot().sheets.find((s) => s.name === '平安家庭评比结果');
     // 姓名, 所在嘎查, 考评期, three indicators, then 总分.
-    expect(written?.values.slice(2).map((r) => [r[0], r[6]])).toEqual([
+    const header = writtenHeaderRow(preview.sandbox.workbook, '平安家庭评比结果');
+    expect(written?.values.slice(header + 1).map((r) => [r[0], r[6]])).toEqual([
       ['王芳', 90],
       ['李强', 82],
       ['赵敏', 40],

@@ -3,7 +3,7 @@ import { RULES_SHEET } from '../../src/core/index';
 import type { SheetSnapshot } from '../../src/core/snapshot';
 import { WorkbookModel, workbookToExcel } from '../../src/node/gas/index';
 import { startPreview, type Preview } from '../../src/node/preview/server';
-import { ensureBuilt } from '../bundle/harness';
+import { ensureBuilt, writtenHeaderRow } from '../bundle/harness';
 import { fileTempDir } from '../fixtures/temp';
 import { locate, rowOf } from '../rulesheet/sheet-helpers';
 import { smallWorkbook } from '../rulesheet/workbook-fixture';
@@ -32,7 +32,7 @@ export function ruleCell(preview: Preview, rowKey: string, header: string, table
 export function resultOf(preview: Preview, name: string): Record<string, unknown> | undefined {
   const sheet = preview.sandbox.workbook.toSnapshot().sheets.find((s) => s.name === '考评结果');
   if (!sheet) return undefined;
-  const header = sheet.values[1]!.map(String);
+  const header = sheet.values[writtenHeaderRow(preview.sandbox.workbook, '考评结果')]!.map(String);
   const row = sheet.values.find((r) => r[0] === name);
   return row ? Object.fromEntries(header.map((h, i) => [h, row[i]])) : undefined;
 }

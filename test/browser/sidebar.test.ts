@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPreview, type Preview } from '../../src/node/preview/server';
 import { ledgerWorkbook } from '../bundle/ledger-fixture';
-import { ensureBuilt, sheetState } from '../bundle/harness';
+import { ensureBuilt, sheetState, writtenHeaderRow } from '../bundle/harness';
 import { removeTempDir, tempDir } from '../fixtures/temp';
 import { connect, HAS_CHROMIUM } from './chromium';
 
@@ -66,8 +66,9 @@ describe.skipIf(!HAS_CHROMIUM)('the sidebar in Chromium', () => {
     expect(results).toBeDefined();
     const snapshot = preview.sandbox.workbook.toSnapshot();
     const sheet = snapshot.sheets.find((s) => s.name === '考评结果')!;
-    expect(sheet.values[1]).toContain('总分');
-    expect(sheet.values.length).toBe(2 + 12);
+    const header = writtenHeaderRow(preview.sandbox.workbook, '考评结果');
+    expect(sheet.values[header]).toContain('总分');
+    expect(sheet.values.length).toBe(header + 1 + 12);
     expect(sheetState(preview.sandbox.workbook, LEDGER)).toEqual(ledgerBefore);
 
     // jumps to a flagged cadre’s row in the ledger.

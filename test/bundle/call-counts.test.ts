@@ -41,5 +41,8 @@ describe('spreadsheet service calls', () => {
     expect(large.writing).toEqual(small.writing);
     expect(small.writing['Range.setValues']).toBe(1);
     expect(small.writing['Sheet.(resize rows)']).toBe(1);
+    // Every source links to the one ledger sheet: its id is asked for once, however many rows link to it.
+    expect(small.writing['Sheet.getSheetId']).toBe(1);
+    expect(large.writing['Range.setFontWeights']).toBe(1);
   });
 });

@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { assessAll, defaultRules, resultSheetNames, type ResultTable, type RunPacks, runTables, shippedSchemes } from '../../src/core/index';
-import type { GasSandbox } from '../../src/node/gas/index';
+import { FormulaValue, type GasSandbox } from '../../src/node/gas/index';
 import { OWNED_SHEETS, type WorkbookPayload, type WriteResultsResult } from '../../src/rpc/contract';
-import { carriesMark, sandboxOf, sheetState, workbookOf } from './harness';
+import { carriesMark, headerRowOf, sandboxOf, sheetState, shownValue, workbookOf } from './harness';
 
 const TOWNSHIP = 'examples/乡镇党建台账示例.xlsx';
 const RESULTS = ['考评结果', '支部汇总', '驻村干部季度评星定档结果', '党员中心户季度测评结果', '村干部年度目标考评结果'];
@@ -56,10 +56,45 @@ describe('a run of every assessment through the shipped Code.js', () => {
     for (const sheet of RESULTS) expect(carriesMark(sandbox.workbook.sheet(sheet), sheet), sheet).toBe(true);
     expect(states(sandbox, userSheets)).toEqual(before);
     const village = sandbox.workbook.sheet('村干部年度目标考评结果')!;
-    expect(Array.from({ length: village.maxColumns }, (_, c) => village.value(1, c))).toEqual(expect.arrayContaining(['绩效报酬系数', '绩效报酬']));
+    const villageTable = tables.find((t) => t.sheet === village.name)!;
+    expect(Array.from({ length: village.maxColumns }, (_, c) => village.value(headerRowOf(villageTable), c))).toEqual(expect.arrayContaining(['绩效报酬系数', '绩效报酬']));
 
     // The next run's snapshot is the user's workbook alone: no result sheet is taken for a ledger.
     expect((sandbox.call('getWorkbook') as WorkbookPayload).snapshot).toEqual(snapshotBefore);
+  });
+
+  it('starts every result sheet with its title and figures, the header frozen under them, and links each source to its ledger row by the sheet’s id', async () => {
+    const sandbox = await township();
+    const tables = await tablesOf(sandbox, '2024-12-31 09:00:00');
+    sandbox.call('writeResults', { tables });
+    const ids = new Map(sandbox.workbook.sheets.map((s) => [s.name, s.id]));
+    let links = 0;
+    for (const table of tables) {
+      const sheet = sandbox.workbook.sheet(table.sheet)!;
+      const header = headerRowOf(table);
+      const row = (r: number) => Array.from({ length: table.header.length }, (_, c) => shownValue(sheet.value(r, c)));
+      expect(row(0)[0], table.sheet).toMatch(/结果$/);
+      expect(row(0)[0]).toBe(table.preamble!.title);
+      expect(row(1)[0]).toBe(table.note);
+      expect(row(2).slice(0, 2)).toEqual([expect.stringMatching(/^参评对象（[人个]）$/), new Set(table.rows.map((r) => JSON.stringify(r.slice(0, 2)))).size]);
+      expect(row(2).slice(2, 4)).toEqual([expect.stringMatching(/^考评结果（(人次|个次)）$/), table.rows.length]);
+      expect(row(header)).toEqual(table.header);
+      expect(sheet.frozenRows).toBe(header + 1);
+      table.rows.forEach((data, i) => expect(row(header + 1 + i)).toEqual(data));
+      table.sources?.cells.forEach((source, i) => {
+        const cell = sheet.value(header + 1 + i, table.sources!.column);
+        if (!source) return;
+        expect(cell).toBeInstanceOf(FormulaValue);
+        const link = (cell as FormulaValue).link!;
+        expect(link.url).toBe(`#gid=${ids.get(source.sheet)}&range=${source.cell}`);
+        const ledger = sandbox.workbook.sheet(source.sheet)!;
+        // The linked row is the subject's own: its name is in that row of the ledger, however spaced there.
+        const squeeze = (v: unknown) => String(v).replace(/\s/g, '');
+        expect(ledger.values[Number(/\d+$/.exec(source.cell)![0]) - 1]!.map(squeeze)).toContain(squeeze(table.rows[i]![0]));
+        links++;
+      });
+    }
+    expect(links).toBeGreaterThan(50);
   });
 
   it('is all or nothing: a failure on the last sheet of the five leaves every earlier result as it was, or none on a first run', async () => {

@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import { assessWorkbook, cadreResultTable, stationedCadrePack, validatePack, type ResultTable, type WorkbookSnapshot } from '../../src/core/index';
-import { GasSandbox, workbookFromExcel, type SheetModel, type WorkbookModel, type WorkbookOptions } from '../../src/node/gas/index';
+import { assessWorkbook, cadreResultTable, stationedCadrePack, tableTop, validatePack, type ResultTable, type WorkbookSnapshot } from '../../src/core/index';
+import { FormulaValue, GasSandbox, workbookFromExcel, type SheetModel, type StoredValue, type WorkbookModel, type WorkbookOptions } from '../../src/node/gas/index';
 
 export const CODE_FILE = 'dist/Code.js';
 export const SIDEBAR_FILE = 'dist/Sidebar.html';
@@ -65,4 +65,23 @@ export async function resultTableFor(snapshot: WorkbookSnapshot, time = '2024-06
   if (!checked.ok) throw new Error(checked.problems.map((p) => p.message).join('\n'));
   const assessment = await assessWorkbook(snapshot, checked.pack);
   return cadreResultTable(assessment, checked.pack, { time });
+}
+
+/** Every row a result table fills, as a reader sees it: title, note and figures, the header, the data. */
+export function tableGrid(table: ResultTable): (string | number)[][] {
+  return [...tableTop(table).rows, table.header, ...table.rows];
+}
+
+/** The 0-based row of a result table's header on its sheet. */
+export const headerRowOf = (table: ResultTable): number => tableTop(table).rows.length;
+
+/** A cell as a reader sees it: a link by its text, '' for empty. */
+export function shownValue(value: StoredValue | undefined): unknown {
+  if (value === undefined) return '';
+  return value instanceof FormulaValue ? value.toString() : value;
+}
+
+/** The 0-based row of a written result sheet's header: the last row it freezes (the title, note and figures come before it). */
+export function writtenHeaderRow(workbook: WorkbookModel, sheet: string): number {
+  return workbook.sheet(sheet)!.frozenRows - 1;
 }

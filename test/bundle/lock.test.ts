@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import stationedCadrePack from '../../rules/stationed-cadre.json';
-import { both, defaultRules, RULES_SHEET, rulesSheetPaint, sheetDecoration, type ResultTable } from '../../src/core/index';
+import { both, defaultRules, RULES_SHEET, rulesSheetPaint, sheetDecoration } from '../../src/core/index';
 import { GasSandbox, WorkbookModel } from '../../src/node/gas/index';
 import { LOG_SHEET, READ_ONLY_RPCS, RPC, type RpcArgs, type RpcName, type RulesLog, type WorkbookPayload } from '../../src/rpc/contract';
 import { ledgerWorkbook } from './ledger-fixture';
-import { resultTableFor, sandboxOf, sheetState, workbookOf } from './harness';
+import { resultTableFor, sandboxOf, sheetState, shownValue, tableGrid, workbookOf } from './harness';
 
 const RESULTS = '考评结果';
 const BUSY = both('runInProgress');
@@ -18,10 +18,10 @@ const documentCalls = (sandbox: GasSandbox) => sandbox.calls.total(['Spreadsheet
 /** Every value of the results sheet, '' for empty, as a reader sees it. */
 function shown(book: WorkbookModel): unknown[][] {
   const sheet = book.sheet(RESULTS)!;
-  return Array.from({ length: sheet.maxRows }, (_, r) => Array.from({ length: sheet.maxColumns }, (_, c) => sheet.value(r, c) ?? ''));
+  return Array.from({ length: sheet.maxRows }, (_, r) => Array.from({ length: sheet.maxColumns }, (_, c) => shownValue(sheet.value(r, c))));
 }
 
-const expected = (table: ResultTable) => [[table.note, ...Array(table.header.length - 1).fill('')], table.header, ...table.rows];
+const expected = tableGrid;
 
 /** Everything the document holds: every sheet and the document properties. */
 const documentState = (book: WorkbookModel) => ({

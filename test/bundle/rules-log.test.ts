@@ -6,7 +6,7 @@ import type { GasSandbox, WorkbookModel } from '../../src/node/gas/index';
 import { assessAll, defaultRules, packHash, type RunPacks, runRulesRecord, runTables, type Scheme, shippedSchemes, t } from '../../src/core/index';
 import { LOG_SHEET, type RulesLog, type WorkbookPayload, type WriteResultsResult } from '../../src/rpc/contract';
 import { ledgerWorkbook } from './ledger-fixture';
-import { markAsAddons, resultTableFor, sandboxOf, sheetState, workbookOf } from './harness';
+import { headerRowOf, markAsAddons, resultTableFor, sandboxOf, sheetState, shownValue, workbookOf } from './harness';
 
 describe('the rules log kept with the document', () => {
   it('keeps a pack larger than one property, the history newest first, in its hidden sheet', async () => {
@@ -183,7 +183,9 @@ describe('a run’s results and the rules behind them', () => {
     const sheet = sandbox.workbook.sheet('考评结果')!;
     // A cell written empty (上期得分 with no month before) holds nothing.
     const rows = table.rows.map((row) => row.map((v) => (v === '' ? undefined : v)));
-    expect(sheet.values.slice(1, 2 + table.rows.length).map((row) => row.slice(0, table.header.length))).toEqual([table.header, ...rows]);
+    const header = headerRowOf(table);
+    const shown = sheet.values.slice(header, header + 1 + table.rows.length).map((row) => row.slice(0, table.header.length).map((v) => (v === undefined ? v : shownValue(v))));
+    expect(shown).toEqual([table.header, ...rows]);
     expect(sandbox.call('getRulesLog')).toEqual({ history: [], last: null });
     // What the sidebar shows under the result line, from the message table.
     expect(t('uiRulesLogNotSaved', { detail: written.rulesLogError! })).toMatch(/^注意：结果已写入，但本次所用的规则未能记入日志（Service Spreadsheets failed/);

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { formatDate, GasSandbox, WorkbookModel, workbookFromExcel, workbookToExcel } from '../../src/node/gas/index';
 import { ledgerWorkbook } from './ledger-fixture';
-import { resultTableFor, sandboxOf, workbookOf } from './harness';
+import { headerRowOf, resultTableFor, sandboxOf, workbookOf } from './harness';
 import type { WorkbookPayload } from '../../src/rpc/contract';
 
 /** The sandbox and the fakes are what the bundle tests stand on: they must catch what Apps Script would. */
@@ -90,10 +90,16 @@ describe('the Sheets fakes', () => {
     const copy = new ExcelJS.Workbook();
     await copy.xlsx.load(await workbookToExcel(sandbox.workbook).xlsx.writeBuffer());
     const results = copy.getWorksheet('考评结果')!;
-    expect(results.getCell('A1').value).toBe(table.note);
-    expect(results.getCell('A1').isMerged).toBe(true);
-    expect(results.getRow(2).values).toEqual([undefined, ...table.header]);
-    expect(results.getCell('A3').value).toBe(table.rows[0]![0]);
+    const header = headerRowOf(table) + 1;
+    expect(results.getCell('A1').value).toBe(table.preamble!.title);
+    expect(results.getCell('A2').value).toBe(table.note);
+    expect(results.getCell('A2').isMerged).toBe(true);
+    expect(results.getRow(header).values).toEqual([undefined, ...table.header]);
+    expect(results.getCell(header + 1, 1).value).toBe(table.rows[0]![0]);
+    // A link comes out as its formula with its text as the result.
+    const source = results.getCell(header + 1, table.sources!.column + 1).value as ExcelJS.CellFormulaValue;
+    expect(source.formula).toMatch(/^HYPERLINK\("#gid=\d+&range=A\d+",/);
+    expect(source.result).toBe(table.rows[0]![table.sources!.column]);
     const ledger = copy.getWorksheet('2024年5月驻村干部台账')!;
     expect(ledger.getCell('P5').value).toEqual(new Date(Date.UTC(2024, 4, 1)));
   });

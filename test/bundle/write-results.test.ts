@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ResultTable } from '../../src/core/index';
-import type { GasSandbox } from '../../src/node/gas/index';
+import { FormulaValue, type GasSandbox } from '../../src/node/gas/index';
 import type { WorkbookPayload, WriteResultsResult } from '../../src/rpc/contract';
 import { ledgerWorkbook } from './ledger-fixture';
-import { markAsAddons, resultTableFor, sandboxOf, sheetState, workbookOf } from './harness';
+import { headerRowOf, markAsAddons, resultTableFor, sandboxOf, sheetState, shownValue, tableGrid, workbookOf } from './harness';
 
 const LEDGER = '2024年5月驻村干部台账';
 const RESULTS = '考评结果';
@@ -17,16 +17,13 @@ async function setUp(rows = 12): Promise<{ sandbox: GasSandbox; table: ResultTab
 /** The results sheet as a reader sees it: strings, numbers, '' for empty. */
 function shown(sandbox: GasSandbox, name = RESULTS): unknown[][] {
   const sheet = sandbox.workbook.sheet(name)!;
-  return Array.from({ length: sheet.maxRows }, (_, r) => Array.from({ length: sheet.maxColumns }, (_, c) => {
-    const v = sheet.value(r, c);
-    return v === undefined ? '' : v;
-  }));
+  return Array.from({ length: sheet.maxRows }, (_, r) => Array.from({ length: sheet.maxColumns }, (_, c) => shownValue(sheet.value(r, c))));
 }
 
 const sheetNames = (sandbox: GasSandbox) => sandbox.workbook.sheets.map((s) => s.name);
 
 describe('writeResults', () => {
-  it('writes 考评结果 with the note, the header and every row, laid out for reading', async () => {
+  it('writes 考评结果 with the title, the note, the figures, the header and every row, laid out for reading', async () => {
     const { sandbox, table } = await setUp();
     const result = sandbox.call('writeResults', { tables: [table] }) as WriteResultsResult;
     expect(result.sheets).toEqual([{ sheet: RESULTS, rows: 12 }]);
@@ -34,17 +31,54 @@ describe('writeResults', () => {
     expect(sheetNames(sandbox)).toEqual([LEDGER, '填表说明', RESULTS]);
 
     const width = table.header.length;
-    const note = [table.note, ...Array(width - 1).fill('')];
-    expect(shown(sandbox)).toEqual([note, table.header, ...table.rows]);
+    const grid = shown(sandbox);
+    expect(grid).toEqual(tableGrid(table));
+    expect(grid[0]![0]).toBe('2024年5月 驻村干部月度考核结果');
+    expect(grid[1]![0]).toBe(table.note);
+    expect(grid[2]!.slice(0, 6)).toEqual(['参评对象（人）', 12, '考评结果（人次）', 12, '考评期（期）', 1]);
+    const header = headerRowOf(table);
     const sheet = sandbox.workbook.sheet(RESULTS)!;
-    expect(sheet.merges).toEqual([{ top: 0, left: 0, bottom: 0, right: width - 1 }]);
-    expect(sheet.frozenRows).toBe(2);
-    expect(sheet.format(1, 3)).toMatchObject({ bold: true, background: '#e8f0fe', wrap: true });
-    expect(sheet.format(0, 0)).toMatchObject({ italic: true });
+    expect(sheet.merges).toEqual([
+      { top: 0, left: 0, bottom: 0, right: width - 1 },
+      { top: 1, left: 0, bottom: 1, right: width - 1 },
+    ]);
+    expect(sheet.frozenRows).toBe(header + 1);
+    expect(sheet.format(0, 0)).toMatchObject({ bold: true, fontSize: 14 });
+    expect(sheet.format(1, 0)).toMatchObject({ italic: true });
+    expect([sheet.format(2, 0).bold ?? false, sheet.format(2, 1).bold]).toEqual([false, true]);
+    expect(sheet.format(header, 3)).toMatchObject({ bold: true, background: '#e8f0fe', wrap: true });
     table.columnWidths.forEach((px, i) => expect(sheet.columnWidths.get(i + 1)).toBe(px));
     const scoreColumn = table.header.indexOf('总分');
-    expect(sheet.format(2, scoreColumn).numberFormat).toBe('0.##');
-    for (const col of table.wrap) expect(sheet.format(2 + table.rows.length - 1, col)).toMatchObject({ wrap: true, verticalAlignment: 'top' });
+    expect(sheet.format(header + 1, scoreColumn).numberFormat).toBe('0.##');
+    for (const col of table.wrap) expect(sheet.format(header + table.rows.length, col)).toMatchObject({ wrap: true, verticalAlignment: 'top' });
+  });
+
+  it('makes each source a link to its ledger row, by the ledger sheet’s id, the text naming the cell', async () => {
+    const { sandbox, table } = await setUp();
+    sandbox.call('writeResults', { tables: [table] });
+    const sheet = sandbox.workbook.sheet(RESULTS)!;
+    const gid = sandbox.workbook.sheet(LEDGER)!.id;
+    const column = table.header.indexOf('来源');
+    expect(table.sources!.column).toBe(column);
+    table.rows.forEach((row, i) => {
+      const cell = sheet.value(headerRowOf(table) + 1 + i, column);
+      expect(cell).toBeInstanceOf(FormulaValue);
+      const source = table.sources!.cells[i]!;
+      expect(source.sheet).toBe(LEDGER);
+      expect((cell as FormulaValue).link).toEqual({ url: `#gid=${gid}&range=${source.cell}`, text: `${LEDGER}!${source.cell}` });
+      expect(row[column]).toBe(`${LEDGER}!${source.cell}`);
+    });
+    // No other cell is a formula: the ranks, names and notes stay text.
+    const formulas = sheet.values.flatMap((r) => r ?? []).filter((v) => v instanceof FormulaValue);
+    expect(formulas).toHaveLength(table.rows.length);
+  });
+
+  it('leaves a source as text when its sheet is gone', async () => {
+    const { sandbox, table } = await setUp();
+    const gone = { ...table, sources: { ...table.sources!, cells: table.sources!.cells.map((c) => c && { ...c, sheet: '已删除的台账' }) } };
+    sandbox.call('writeResults', { tables: [gone] });
+    const sheet = sandbox.workbook.sheet(RESULTS)!;
+    expect(sheet.values.flatMap((r) => r ?? []).filter((v) => v instanceof FormulaValue)).toEqual([]);
   });
 
   it('keeps text that Sheets would retype as text: ranks like 1/12, ID-like digits, a leading =', async () => {
@@ -53,7 +87,8 @@ describe('writeResults', () => {
     expect(table.rows[0]![rank]).toMatch(/^\d+\/12$/);
     const tricky = table.rows.map((row, i) => (i === 0 ? row.map((v, c) => (c === 0 ? '=SUM(A1:A2)' : c === 1 ? '007' : v)) : row));
     sandbox.call('writeResults', { tables: [{ ...table, rows: tricky }] });
-    expect(shown(sandbox).slice(2, 2 + tricky.length)).toEqual(tricky);
+    const first = headerRowOf(table) + 1;
+    expect(shown(sandbox).slice(first, first + tricky.length)).toEqual(tricky);
   });
 
   it('never changes a ledger cell', async () => {
@@ -74,15 +109,27 @@ describe('writeResults', () => {
     const shorter = { ...table, note: '第二次考评', rows: table.rows.slice(0, 3) };
     sandbox.call('writeResults', { tables: [shorter] });
     expect(sheetNames(sandbox)).toEqual([LEDGER, RESULTS, '填表说明']);
-    const width = table.header.length;
-    expect(shown(sandbox)).toEqual([['第二次考评', ...Array(width - 1).fill('')], table.header, ...table.rows.slice(0, 3)]);
+    expect(shown(sandbox)).toEqual(tableGrid(shorter));
+    expect(shown(sandbox)[1]![0]).toBe('第二次考评');
   });
 
   it('writes a header-only table when nobody was assessed', async () => {
     const { sandbox, table } = await setUp();
-    sandbox.call('writeResults', { tables: [{ ...table, rows: [] }] });
+    const empty: ResultTable = { ...table, rows: [] };
+    delete empty.sources;
+    sandbox.call('writeResults', { tables: [empty] });
     const blank = Array(table.header.length).fill('');
-    expect(shown(sandbox)).toEqual([[table.note, ...blank.slice(1)], table.header, blank]);
+    expect(shown(sandbox)).toEqual([...tableGrid(empty), blank]);
+    expect(sandbox.workbook.sheet(RESULTS)!.frozenRows).toBe(headerRowOf(table) + 1);
+  });
+
+  it('lays out a table without a title as before: the note on row 1, the header frozen on row 2', async () => {
+    const { sandbox, table } = await setUp();
+    const plain: ResultTable = { ...table };
+    delete plain.preamble;
+    sandbox.call('writeResults', { tables: [plain] });
+    const width = table.header.length;
+    expect(shown(sandbox)).toEqual([[table.note, ...Array(width - 1).fill('')], table.header, ...table.rows]);
     expect(sandbox.workbook.sheet(RESULTS)!.frozenRows).toBe(2);
   });
 
@@ -97,7 +144,7 @@ describe('writeResults', () => {
       numberFormats: [...table.numberFormats, ...extra.map(() => '0')],
     };
     sandbox.call('writeResults', { tables: [wide] });
-    expect(shown(sandbox).slice(1)).toEqual([wide.header, ...wide.rows]);
+    expect(shown(sandbox).slice(headerRowOf(wide))).toEqual([wide.header, ...wide.rows]);
     expect(sandbox.workbook.sheet(RESULTS)!.columnWidths.get(wide.header.length)).toBe(60);
   });
 
@@ -153,7 +200,7 @@ describe('writeResults', () => {
     sandbox.calls.reset();
     expect(() => sandbox.call('writeResults', { tables: [bad] })).toThrow(/^writeResults 收到的数据无效：\[0\]\.tables\[0\]\.rows\[0\]\[\d+\][^]*\nwriteResults received invalid data/);
     expect(() => sandbox.call('writeResults', { tables: [] })).toThrow(/writeResults 收到的数据无效/);
-    expect(() => sandbox.call('writeResults', { tables: [{ ...table, rows: [table.rows[0]!.slice(1)] }] })).toThrow(/第 3 行有 \d+ 个值，而表头有 \d+ 列/);
+    expect(() => sandbox.call('writeResults', { tables: [{ ...table, rows: [table.rows[0]!.slice(1)] }] })).toThrow(new RegExp(`第 ${headerRowOf(table) + 2} 行有 \\d+ 个值，而表头有 \\d+ 列`));
     expect(sandbox.calls.total(['Spreadsheet', 'Sheet', 'Range'])).toBe(0);
     expect(sheetNames(sandbox)).toEqual([LEDGER, '填表说明']);
   });

@@ -4,7 +4,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cli, type CliRun as Run } from '../fixtures/cli';
+import { cli, type CliRun as Run, resultHeaderRow, resultRows } from '../fixtures/cli';
 import { main } from '../../src/node/cli/main';
 import { writeCsv } from '../fixtures/csv';
 import { cadreRow, HEADER, ledger } from '../fixtures/ledgers';
@@ -120,8 +120,9 @@ describe('assess --out', () => {
     // One month of a quarter also gives the quarterly star rating, which says the months it lacks.
     expect(copy.worksheets.map((w) => w.name)).toEqual([STYLED_LEDGER_SHEET, '填表说明', '考评结果', '驻村干部季度评星定档结果', '图表', '考评报告']);
     const results = copy.getWorksheet('考评结果')!;
-    expect(results.rowCount).toBe(2 + 6);
-    expect(results.getCell('A3').value).toBe('赵六');
+    const [, ...written] = resultRows(results);
+    expect(written).toHaveLength(6);
+    expect(written[0]![0]).toBe('赵六');
   });
 
   it('writes one 考评结果 row per cadre and month of the example workbook, leaving the example as it was', async () => {
@@ -132,11 +133,37 @@ describe('assess --out', () => {
     const copy = new ExcelJS.Workbook();
     await copy.xlsx.readFile(out);
     const results = copy.getWorksheet('考评结果')!;
-    expect(results.getRow(2).values).toEqual(expect.arrayContaining(['姓名', '总分', '等次', '排名', '来源']));
-    expect(results.rowCount).toBe(2 + 80);
-    const rows = Array.from({ length: 80 }, (_, i) => results.getRow(3 + i).values as unknown[]);
-    expect(new Set(rows.map((v) => `${v[1]}|${v[3]}`)).size).toBe(80);
-    expect(rows[0]!.slice(1, 4)).toEqual(['其木格', '额很嘎查', '2024年4月']);
+    const [header, ...rows] = resultRows(results);
+    expect(header).toEqual(expect.arrayContaining(['姓名', '总分', '等次', '排名', '来源']));
+    expect(rows).toHaveLength(80);
+    expect(new Set(rows.map((v) => `${v[0]}|${v[2]}`)).size).toBe(80);
+    expect(rows[0]!.slice(0, 3)).toEqual(['其木格', '额很嘎查', '2024年4月']);
+  });
+
+  it('heads 考评结果 with its title and figures, and links each source to its ledger cell inside the workbook', async () => {
+    const out = join(fresh(), '考评结果.xlsx');
+    expect((await cli('assess', EXAMPLE, '--out', out)).code).toBe(0);
+    const copy = new ExcelJS.Workbook();
+    await copy.xlsx.readFile(out);
+    const results = copy.getWorksheet('考评结果')!;
+    expect(results.getCell('A1').value).toBe('2024年4月至2024年6月 驻村干部月度考核结果');
+    expect(results.getCell('A1').isMerged).toBe(true);
+    expect(String(results.getCell('A2').value)).toMatch(/^由“台账考评”于 /);
+    expect([results.getCell('A3').value, results.getCell('C3').value, results.getCell('D3').value]).toEqual(['参评对象（人）', '考评结果（人次）', 80]);
+    const headerRow = resultHeaderRow(results);
+    const [header] = resultRows(results);
+    const column = header!.indexOf('来源') + 1;
+    for (let r = headerRow + 1; r <= results.rowCount; r++) {
+      const cell = results.getCell(r, column);
+      const link = cell.value as ExcelJS.CellHyperlinkValue;
+      const [, sheet, ref] = /^#'(.+)'!([A-Z]+\d+)$/.exec(link.hyperlink)!;
+      expect(link.text).toBe(`${sheet}!${ref}`);
+      // Internal: the link names a sheet of this workbook and a cell of the row the result rests on.
+      const target = copy.getWorksheet(sheet!)!;
+      expect(target).toBeDefined();
+      const squeeze = (v: unknown) => String(v).replace(/\s/g, '');
+      expect((target.getRow(Number(/\d+$/.exec(ref!)![0])).values as unknown[]).map(squeeze)).toContain(squeeze(results.getCell(r, 1).value));
+    }
   });
 
   it('replaces the results of an earlier run rather than adding a second sheet', async () => {
@@ -148,8 +175,9 @@ describe('assess --out', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(second);
     expect(wb.worksheets.map((w) => w.name).filter((n) => n === '考评结果')).toHaveLength(1);
-    expect(wb.getWorksheet('考评结果')!.rowCount).toBe(2 + 27);
-    expect(wb.getWorksheet('考评结果')!.getCell('C3').value).toBe('2024年6月');
+    const [, ...rows] = resultRows(wb.getWorksheet('考评结果')!);
+    expect(rows).toHaveLength(27);
+    expect(rows[0]![2]).toBe('2024年6月');
   });
 });
 
@@ -221,7 +249,7 @@ describe('in process', () => {
     expect(stderr).toBe('\n已写入 out/结果.xlsx\nwrote out/结果.xlsx\n');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dir, 'out', '结果.xlsx'));
-    expect(wb.getWorksheet('考评结果')!.rowCount).toBe(2 + 2);
+    expect(resultRows(wb.getWorksheet('考评结果')!)).toHaveLength(1 + 2);
   });
 });
 

@@ -10,7 +10,7 @@ import { startPreview, type Preview } from '../../src/node/preview/server';
 import type { WorkbookView } from '../../src/node/preview/view';
 import type { WorkbookPayload } from '../../src/rpc/contract';
 import { ledgerWorkbook } from '../bundle/ledger-fixture';
-import { ensureBuilt, resultTableFor, shippedSidebar } from '../bundle/harness';
+import { ensureBuilt, headerRowOf, resultTableFor, shippedSidebar } from '../bundle/harness';
 import { removeTempDir, tempDir } from '../fixtures/temp';
 
 const dir = tempDir('preview');
@@ -88,8 +88,12 @@ describe('the local preview', () => {
     await rpc('selectCell', { sheet: '考评结果', cell: 'A3' });
     const view = (await (await fetch(`${preview.url}workbook`)).json()) as WorkbookView;
     const results = view.sheets.find((s) => s.name === '考评结果')!;
-    expect(results.rows[1]!.map((c) => c.text)).toEqual(table.header);
-    expect(results.rows[2]![0]!.text).toBe(table.rows[0]![0]);
+    const header = headerRowOf(table);
+    expect(results.rows[0]![0]!.text).toBe(table.preamble!.title);
+    expect(results.rows[header]!.map((c) => c.text)).toEqual(table.header);
+    expect(results.rows[header + 1]![0]!.text).toBe(table.rows[0]![0]);
+    // A source reads as the cell it links to.
+    expect(results.rows[header + 1]![table.sources!.column]!.text).toBe(table.rows[0]![table.sources!.column]);
     expect(view.selection).toEqual({ sheet: '考评结果', range: 'A3' });
     expect(digest()).toBe(original);
   });

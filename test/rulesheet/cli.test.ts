@@ -177,7 +177,7 @@ describe('ledger-rules rules …', () => {
     expect((await cli('assess', ledger, '--out', out)).code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    expect(String(wb.getWorksheet('考评结果')!.getCell('A1').value)).toContain(`规则版本 ${packHash(defaultRules()[0]!.pack)}`);
+    expect(String(wb.getWorksheet('考评结果')!.getCell('A2').value)).toContain(`规则版本 ${packHash(defaultRules()[0]!.pack)}`);
   });
 
   it('lists what changed between two versions of the rules', async () => {

@@ -211,8 +211,8 @@ describe('ledger-rules assess --rules with one pack', () => {
     expect(result.code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    expect(String(wb.getWorksheet('考评结果')!.getCell('A1').value)).toContain(`规则版本 ${packHash(cadre.pack)}`);
-    expect(String(wb.getWorksheet('支部汇总')!.getCell('A1').value)).toContain(`规则包：党支部考核（branch），规则版本 ${sheetBranch}。`);
+    expect(String(wb.getWorksheet('考评结果')!.getCell('A2').value)).toContain(`规则版本 ${packHash(cadre.pack)}`);
+    expect(String(wb.getWorksheet('支部汇总')!.getCell('A2').value)).toContain(`规则包：党支部考核（branch），规则版本 ${sheetBranch}。`);
   });
 
   it('takes the branch pack of a whole-rules file given with --branch-rules', async () => {

@@ -2,6 +2,7 @@ import { starText } from '../assess/grade';
 import type { FactValue } from '../ledger/read';
 import { t } from '../messages';
 import { periodLabel } from '../period';
+import { resultPreamble } from '../results/preamble';
 import type { ResultTable, TableMeta } from '../results/table';
 import type { BranchAssessment, BranchResult } from './result';
 import { factCatalogue, meetingCountFact, ownFacts } from './catalogue';
@@ -81,6 +82,7 @@ export function branchResultTable(assessment: BranchAssessment, pack: BranchPack
   const cols = columns(pack);
   return {
     sheet: BRANCH_RESULT_SHEET,
+    preamble: resultPreamble({ title: pack.title, period: assessment.period, periods: assessment.periods, results: assessment.results, grades: pack.grades, people: false }),
     note: t('branchResultNote', { time: meta.time, pack: `${pack.title}（${pack.id}）`, version: assessment.rulesVersion }),
     header: cols.map((c) => c.header),
     rows: assessment.branches.map((b) => cols.map((c) => c.value(b))),

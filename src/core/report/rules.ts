@@ -32,19 +32,34 @@ function valueText(c: Condition, rate: boolean, params: Map<string, Param>, lang
 
 /**
  * What a rule is, in words a reader of a feedback note follows: its note,
- * else its flag, else its conditions spelled out with the facts' labels; the
- * parameters ({下基层天数标准}) and the subject's own figures filled in.
+ * else the flag it raised on the subject as the result says it, else its
+ * flag, else its conditions spelled out with the facts' labels, else (a rule
+ * that always applies) its indicator's name; the parameters ({下基层天数标准})
+ * and the subject's own figures filled in, rates as percentages, a figure the
+ * subject lacks as —.
  */
 export function ruleLabeller(scheme: Scheme, lang: Lang): (ruleId: string, result: SubjectResult) => string {
   const rules = new Map<string, Rule>(scheme.rules.map((r) => [r.id, r]));
   const params = paramMap(scheme.params);
   const facts = factsOf(scheme, lang);
+  const indicators = new Map(scheme.indicators.map((i) => [i.id, (lang === 'en' && i.labelEn) || i.label]));
+  const filled = (text: string, result: SubjectResult) => {
+    const values = Object.fromEntries(
+      Object.entries(result.values).flatMap(([k, v]) =>
+        typeof v === 'number' ? [[k, facts.rates.has(k) ? `${Math.round(v * 1000) / 10}%` : v]] : typeof v === 'string' ? [[k, v]] : [],
+      ),
+    );
+    return fillTemplate(fillParams(text, params), values).replace(/\{\w+\}/g, '—');
+  };
   return (ruleId, result) => {
     const rule = rules.get(ruleId);
     if (!rule) return ruleId;
-    const values = Object.fromEntries(Object.entries(result.values).flatMap(([k, v]) => (typeof v === 'number' || typeof v === 'string' ? [[k, v]] : [])));
-    const text = rule.note ?? (lang === 'en' ? (rule.flagEn ?? rule.flag) : rule.flag);
-    if (text) return fillTemplate(fillParams(text, params), values);
+    if (rule.note) return filled(rule.note, result);
+    const raised = result.flags.find((f) => f.rule === ruleId);
+    if (raised) return lang === 'en' ? raised.messageEn : raised.message;
+    const flag = lang === 'en' ? (rule.flagEn ?? rule.flag) : rule.flag;
+    if (flag) return filled(flag, result);
+    if (rule.when.length === 0) return indicators.get(rule.indicator) ?? ruleId;
     return rule.when
       .map((c) => `${facts.labels.get(c.fact) ?? c.fact} ${OPERATORS[c.op] ?? c.op} ${valueText(c, facts.rates.has(c.fact), params, lang)}`)
       .join(t('rptAnd', {}, lang));

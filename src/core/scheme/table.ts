@@ -2,6 +2,9 @@ import { starText } from '../assess/grade';
 import type { FactValue } from '../ledger/read';
 import { t } from '../messages';
 import { periodLabel } from '../period';
+import { ruleLabeller } from '../report/rules';
+import { basisText, sourceCell, sourceText } from '../results/cells';
+import { resultPreamble } from '../results/preamble';
 import { schemeSheetName } from '../results/sheets';
 import { changeCell, previousScoreCell } from './previous';
 import type { ResultTable, TableMeta } from '../results/table';
@@ -31,7 +34,7 @@ function groupHeader(scheme: Scheme): string {
  */
 export function schemeResultTable(assessment: SchemeAssessment, scheme: Scheme, meta: TableMeta): ResultTable {
   const starred = scheme.grades.some((g) => g.stars > 0);
-  const rules = new Map(scheme.rules.map((r) => [r.id, r.note ?? r.id]));
+  const label = ruleLabeller(scheme, 'zh');
   const cols: Column[] = [
     { header: t('colName'), width: 80, format: '', value: (r) => r.name },
     { header: groupHeader(scheme), width: 110, format: '', value: (r) => r.group ?? '' },
@@ -50,16 +53,19 @@ export function schemeResultTable(assessment: SchemeAssessment, scheme: Scheme, 
       : []),
     ...(scheme.risk || scheme.rectifyMonths !== undefined ? [{ header: t('colDeadline'), width: 100, format: '', value: (r: SubjectResult) => r.rectifyBy ?? '' }] : []),
     { header: t('colNotes'), width: 220, format: '', wrap: true, value: (r) => r.notes.map((n) => n.message).join('；') },
-    { header: t('colBasis'), width: 220, format: '', wrap: true, value: (r) => r.basis.map((b) => `${rules.get(b.rule) ?? b.rule} ${b.points >= 0 ? '+' : ''}${b.points}`).join('；') },
-    { header: t('colSource'), width: 130, format: '', value: (r) => (r.source ? `${r.source.sheet}!${r.source.row}` : '') },
+    { header: t('colBasis'), width: 220, format: '', wrap: true, value: (r) => basisText(r.basis, (rule) => label(rule, r)) },
+    { header: t('colSource'), width: 130, format: '', value: (r) => sourceText(sourceCell(r.source)) },
   ];
+  const { results } = assessment;
   return {
     sheet: schemeSheetName(scheme),
+    preamble: resultPreamble({ title: scheme.title, period: assessment.period, periods: assessment.periods, results, grades: scheme.grades, people: true }),
     note: [t('resultNote', { time: meta.time, pack: `${scheme.title}（${scheme.id}）`, version: assessment.rulesVersion }), ...assessment.notes.map((n) => n.message)].join(' '),
     header: cols.map((c) => c.header),
-    rows: assessment.results.map((r) => cols.map((c) => c.value(r))),
+    rows: results.map((r) => cols.map((c) => c.value(r))),
     columnWidths: cols.map((c) => c.width),
     numberFormats: cols.map((c) => c.format),
     wrap: cols.flatMap((c, i) => (c.wrap ? [i] : [])),
+    sources: { column: cols.length - 1, cells: results.map((r) => sourceCell(r.source)) },
   };
 }

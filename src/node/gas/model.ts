@@ -9,11 +9,23 @@ import { formatDate, instantFromWall } from './time';
  * frozen lines, typed strings turning into numbers, dates or formulas.
  */
 
-/** A formula typed into a cell. The fake does not evaluate it; reading it gives Sheets' error text. */
+/** HYPERLINK("url","text") with string literals: what the fake can tell of a link formula. */
+const HYPERLINK = /^=\s*HYPERLINK\(\s*"((?:[^"]|"")*)"\s*,\s*"((?:[^"]|"")*)"\s*\)$/i;
+const unquote = (text: string) => text.replace(/""/g, '"');
+
+/**
+ * A formula typed into a cell. The fake evaluates none but a link: reading a
+ * HYPERLINK of two texts gives its text, as Sheets shows it; any other gives Sheets' error text.
+ */
 export class FormulaValue {
   constructor(readonly formula: string) {}
+  /** The link's address and text, for a HYPERLINK formula of two texts. */
+  get link(): { url: string; text: string } | undefined {
+    const m = HYPERLINK.exec(this.formula);
+    return m ? { url: unquote(m[1]!), text: unquote(m[2]!) } : undefined;
+  }
   toString(): string {
-    return '#ERROR!';
+    return this.link?.text ?? '#ERROR!';
   }
 }
 

@@ -223,7 +223,7 @@ class FakeRange {
   }
 
   setFontSize(size: number): this {
-    if (!Number.isInteger(size) || size < 1 || size > 400) throw new GasError('Invalid argument: size');
+    if (!Number.isInteger(size) || size < 1 || size > 400) throw new GasError(`Invalid argument: size ${String(size)}`);
     return this.format({ fontSize: size });
   }
 

@@ -99,7 +99,7 @@ export async function readWorkbookFile(file: string, options: WorkbookOptions = 
 function excelValue(value: StoredValue | undefined, timeZone: string): ExcelJS.CellValue {
   if (value === undefined || value === '') return null;
   if (value instanceof Date) return new Date(wallAsUtc(value.getTime(), timeZone));
-  if (value instanceof FormulaValue) return { formula: value.formula.slice(1), result: undefined } as ExcelJS.CellFormulaValue;
+  if (value instanceof FormulaValue) return { formula: value.formula.slice(1), result: value.link?.text } as ExcelJS.CellFormulaValue;
   return value;
 }
 
@@ -107,8 +107,8 @@ const argb = (color: string) => `FF${color.replace('#', '').toUpperCase()}`;
 
 function styleCell(cell: ExcelJS.Cell, format: CellFormat): void {
   if (format.numberFormat && format.numberFormat !== '@') cell.numFmt = format.numberFormat;
-  if (format.bold || format.italic || format.fontColor) {
-    cell.font = { bold: format.bold, italic: format.italic, ...(format.fontColor ? { color: { argb: argb(format.fontColor) } } : {}) };
+  if (format.bold || format.italic || format.fontColor || format.fontSize) {
+    cell.font = { bold: format.bold, italic: format.italic, ...(format.fontSize ? { size: format.fontSize } : {}), ...(format.fontColor ? { color: { argb: argb(format.fontColor) } } : {}) };
   }
   if (format.background) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(format.background) } };
   if (format.wrap || format.horizontalAlignment || format.verticalAlignment) {
