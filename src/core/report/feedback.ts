@@ -9,6 +9,7 @@ import { type Block, heading, pageBreak, paragraph, table, title } from './docum
 import { ruleLabeller } from './rules';
 import { assessmentTitle } from './assessment';
 import { tasksOf } from './tables';
+import { sourceCell, sourceText } from '../results/cells';
 
 const evidenceText = (e: Evidence, lang: Lang) => (e.rows.length > 1 ? `${e.sheet}!${e.cell}（${t('rptRows', { rows: e.rows.join('、') }, lang)}）` : `${e.sheet}!${e.cell}`);
 
@@ -16,7 +17,7 @@ const evidenceText = (e: Evidence, lang: Lang) => (e.rows.length > 1 ? `${e.shee
 function whereOf(f: ResultFlag, r: SubjectResult, lang: Lang): string {
   if (f.cells && f.cells.length > 0) return f.cells.join('、');
   if (f.item && f.item.evidence.length > 0) return f.item.evidence.map((e) => evidenceText(e, lang)).join('、');
-  return r.source ? `${r.source.sheet}!${r.source.cell ?? r.source.row}` : '';
+  return sourceText(sourceCell(r.source));
 }
 
 function standing(r: SubjectResult, starred: boolean, lang: Lang): string {
