@@ -286,7 +286,7 @@ export function runTables(run: RunResult, packs: RunPacks, meta: TableMeta): Res
 }
 
 /** The 图表 sheet of a run: the charts of every assessment with results, written in the same batch as its tables. */
-export function runChartSheet(run: RunResult, packs: RunPacks, meta: TableMeta): ChartSheet | undefined {
+export function runChartSheet(run: RunResult, packs: RunPacks, meta: TableMeta & { lang?: Lang }): ChartSheet | undefined {
   const schemes = runSchemes(packs);
   const sources = runAssessments(run, packs).map((assessment) => {
     const scheme = schemes.find((s) => s.id === assessment.id)!;

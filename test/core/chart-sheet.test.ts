@@ -72,6 +72,13 @@ describe('the 图表 sheet as plain data', () => {
     expect(ChartSheetSchema.parse(sheet)).toEqual(sheet);
   });
 
+  it('titles its charts and headers in English when asked, keeping its own name', () => {
+    const en = chartSheet(SOURCES, { time: 't', lang: 'en' })!;
+    expect(en.sheet).toBe('图表');
+    expect(en.charts.map((c) => c.title)).toEqual(['branch: Grade distribution', 'branch: Score by branch, 2024-Q2', 'branch: Score trend of 二村党支部', 'household: Grade distribution']);
+    expect(en.blocks[0]!.header).not.toEqual(sheet.blocks[0]!.header);
+  });
+
   it('takes its numbers from the sidebar’s chart functions', () => {
     const [grades, scores, trend] = sheet.charts.map((c) => rangeRows(sheet, c.range));
     const d = gradeDistribution(BRANCHES, BANDS);

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { t } from '../messages';
+import { type Lang, t } from '../messages';
 import type { GradeBand } from '../pack/schema';
 import { periodLabel } from '../period';
 import type { SchemeAssessment } from '../scheme/result';
@@ -81,18 +81,18 @@ interface Planned {
   kind: ChartKind;
 }
 
-const titled = (a: SchemeAssessment, chart: string) => t('chartBlockTitle', { title: a.title, chart });
+const titled = (a: SchemeAssessment, chart: string, lang: Lang) => t('chartBlockTitle', { title: lang === 'en' ? a.titleEn : a.title, chart }, lang);
 
 /** How the assessment's results spread over its grades (every band, empty ones too, and those not scored). */
-function distribution({ assessment: a, grades }: ChartSource): Planned {
+function distribution({ assessment: a, grades }: ChartSource, lang: Lang): Planned {
   const d = gradeDistribution(a, grades);
   const rows: (string | number)[][] = d.bands.map((b) => [b.grade, b.count]);
-  if (d.unscored > 0) rows.push([t('chUnscored'), d.unscored]);
-  return { kind: 'column', block: { title: titled(a, t('chDistTitle')), header: [t('chColGrade'), t('chColCount')], rows, numberFormats: ['', '0'] } };
+  if (d.unscored > 0) rows.push([t('chUnscored', {}, lang), d.unscored]);
+  return { kind: 'column', block: { title: titled(a, t('chDistTitle', {}, lang), lang), header: [t('chColGrade', {}, lang), t('chColCount', {}, lang)], rows, numberFormats: ['', '0'] } };
 }
 
 /** Each subject's score in the last period, highest first, beside the score under which it sits in the lowest band. */
-function scores({ assessment: a, grades, mustMeet }: ChartSource): Planned | undefined {
+function scores({ assessment: a, grades, mustMeet }: ChartSource, lang: Lang): Planned | undefined {
   const last = a.periods.at(-1);
   const line = passLine(grades);
   if (!mustMeet || !last || !line) return undefined;
@@ -101,8 +101,8 @@ function scores({ assessment: a, grades, mustMeet }: ChartSource): Planned | und
   return {
     kind: 'bar',
     block: {
-      title: titled(a, t('chScoresTitle', { period: periodLabel(last), subject: a.subject })),
-      header: [a.subject, t('chColScore'), t('chPassLine', { score: line.min, grade: line.grade })],
+      title: titled(a, t('chScoresTitle', { period: periodLabel(last, lang), subject: lang === 'en' ? a.subjectEn : a.subject }, lang), lang),
+      header: [lang === 'en' ? a.subjectEn : a.subject, t('chColScore', {}, lang), t('chPassLine', { score: line.min, grade: line.grade }, lang)],
       rows: marks.map((m) => [m.name, m.score, line.min]),
       numberFormats: ['', '0.##', '0.##'],
     },
@@ -110,15 +110,15 @@ function scores({ assessment: a, grades, mustMeet }: ChartSource): Planned | und
 }
 
 /** The course over the periods of the subject the sidebar shows first; a gap where it has no score. Nothing over one period. */
-function trend({ assessment: a }: ChartSource): Planned | undefined {
+function trend({ assessment: a }: ChartSource, lang: Lang): Planned | undefined {
   const name = firstToWatch(a);
   if (a.periods.length < 2 || name === undefined) return undefined;
   return {
     kind: 'line',
     block: {
-      title: titled(a, t('chartTrendOf', { name })),
-      header: [t('chColPeriod'), t('chColScore')],
-      rows: subjectSeries(a, name).map((p) => [periodLabel(p.period), p.mark?.score ?? '']),
+      title: titled(a, t('chartTrendOf', { name }, lang), lang),
+      header: [t('chColPeriod', {}, lang), t('chColScore', {}, lang)],
+      rows: subjectSeries(a, name).map((p) => [periodLabel(p.period, lang), p.mark?.score ?? '']),
       numberFormats: ['', '0.##'],
     },
   };
@@ -127,6 +127,8 @@ function trend({ assessment: a }: ChartSource): Planned | undefined {
 export interface ChartSheetMeta {
   /** When the run happened, as the host's clock says. */
   time: string;
+  /** The language of its titles and headers (the sheet's own name stays 图表); Chinese unless said. */
+  lang?: Lang;
 }
 
 /**
@@ -135,7 +137,8 @@ export interface ChartSheetMeta {
  * the tables on their block's title row, never overlap.
  */
 export function chartSheet(sources: ChartSource[], meta: ChartSheetMeta): ChartSheet | undefined {
-  const planned = sources.filter((s) => s.assessment.results.length > 0).flatMap((s) => [distribution(s), scores(s), trend(s)].filter((p): p is Planned => p !== undefined));
+  const lang = meta.lang ?? 'zh';
+  const planned = sources.filter((s) => s.assessment.results.length > 0).flatMap((s) => [distribution(s, lang), scores(s, lang), trend(s, lang)].filter((p): p is Planned => p !== undefined));
   if (planned.length === 0) return undefined;
   const width = dataWidth(planned.map((p) => p.block));
   const chartCol = width + 2;
@@ -150,7 +153,7 @@ export function chartSheet(sources: ChartSource[], meta: ChartSheetMeta): ChartS
   }
   return {
     sheet: CHART_SHEET,
-    note: t('chartSheetNote', { time: meta.time }),
+    note: t('chartSheetNote', { time: meta.time }, lang),
     size: { rows: row - 1, columns: chartCol + CHART_COLUMNS - 1 },
     columnWidths: [140, 80, 110].slice(0, width),
     blocks,
