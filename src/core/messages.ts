@@ -946,7 +946,7 @@ export const MESSAGES = {
   },
   uiWrittenLeftovers: { zh: '旧结果表 {sheets} 未能删除，下次考评时会自动删除', en: 'the previous results {sheets} could not be removed; the next run removes them' },
   uiOverview: { zh: '考评概况', en: 'Overview' },
-  uiGradeCount: { zh: '{grade} {count} 名', en: '{grade}: {count}' },
+  uiGradeCount: { zh: '{grade} {count}', en: '{grade}: {count}' },
   uiScoreLine: { zh: '{score} 分 · {grade} · 第 {rank}/{of} 名', en: '{score} points · {grade} · rank {rank}/{of}' },
   uiSummary: { zh: '考评小结', en: 'Summary' },
   uiWarnings: { zh: '数据提醒（{count}）', en: 'Data warnings ({count})' },

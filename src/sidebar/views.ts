@@ -6,6 +6,7 @@ import { type Lang, type MessageKey, type Params, t } from '../core/messages';
 import type { Pack } from '../core/pack/schema';
 import { periodLabel } from '../core/period';
 import { paragraphOf, type Summary } from '../core/results/summary';
+import { counting } from '../core/results/counts';
 import type { SheetAccount } from '../core/sheets';
 import { h } from './dom';
 
@@ -81,17 +82,22 @@ export function sheetsNotReadView(ctx: ViewContext, accounts: SheetAccount[]): H
   return h('section', { id: 'sheets-not-read' }, h('h2', {}, tr(ctx, 'uiSheetsNotRead')), h('ul', { class: 'ledger-list' }, ...items));
 }
 
-/** How the cadres spread over the grades; who needs attention is in the run's one 需关注 list. */
+/**
+ * How the cadres spread over the grades, counted as the summary counts them:
+ * over one month each result is a person (优秀 14 名), over several a 人次 with
+ * the people beside it (优秀 29人次（19人）). Who needs attention is in the run's one 需关注 list.
+ */
 export function overviewView(ctx: ViewContext, a: Assessment): HTMLElement {
   const total = a.cadres.length;
+  const count = counting(new Set(a.cadres.map((c) => c.period)).size > 1, ctx.lang);
   const grades = ctx.pack.grades.map((g) => {
-    const count = a.cadres.filter((c) => c.grade === g.grade).length;
+    const graded = a.cadres.filter((c) => c.grade === g.grade);
     const label = ctx.lang === 'zh' ? g.grade : (g.gradeEn ?? g.grade);
     return h(
       'li',
       { class: `grade stars-${g.stars}`, 'data-grade': g.grade },
-      h('span', { class: 'grade-label' }, tr(ctx, 'uiGradeCount', { grade: label, count })),
-      h('span', { class: 'bar' }, h('span', { class: 'fill', style: `width:${total ? Math.round((count / total) * 100) : 0}%` })),
+      h('span', { class: 'grade-label' }, tr(ctx, 'uiGradeCount', { grade: label, count: count.count(graded.length, new Set(graded.map((c) => c.name)).size) })),
+      h('span', { class: 'bar' }, h('span', { class: 'fill', style: `width:${total ? Math.round((graded.length / total) * 100) : 0}%` })),
     );
   });
   return h('section', { id: 'overview' }, h('h2', {}, tr(ctx, 'uiOverview')), h('ul', { class: 'grades' }, ...grades));

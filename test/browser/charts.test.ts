@@ -48,6 +48,8 @@ describe.skipIf(!HAS_CHROMIUM)('the sidebar’s charts in Chromium at 300 px', (
     expect(await bars.evaluateAll((rects) => rects.map((r) => r.getAttribute('data-grade')))).toEqual(CADRE_BANDS);
     const counts = await bars.evaluateAll((rects) => rects.map((r) => Number(r.getAttribute('data-count'))));
     expect(counts.reduce((a, b) => a + b, 0)).toBe(42);
+    // Over two months the overview counts person-periods, with the people beside them, never 42 results as 名.
+    await expect(page.locator('#overview .grade-label').first().textContent()).resolves.toBe('优秀 29人次（19人）');
     // the sentence names the image and says every count; the table holds the same numbers.
     const sentence = (await distribution.locator('.chart-sentence').textContent())!;
     expect(await distribution.locator('svg').getAttribute('aria-label')).toBe(sentence);
