@@ -773,6 +773,7 @@ export const MESSAGES = {
   chartSheetNote: { zh: '由“台账考评”于 {time} 生成。每张图表读取其左侧的数据表；本表每次考评整体重写，请勿在此表录入数据。', en: 'Written by Ledger Rules at {time}. Each chart reads the table left of it. Rewritten on every run; do not type data here.' },
   chartBlockTitle: { zh: '{title}：{chart}', en: '{title}: {chart}' },
   chartTrendOf: { zh: '{name}得分走势', en: 'Score trend of {name}' },
+  reportSheetNote: { zh: '由“台账考评”于 {time} 生成。本表每次考评整体重写，请勿在此表录入数据。', en: 'Written by Ledger Rules at {time}. Rewritten on every run; do not type data here.' },
   resultNote: { zh: '由“台账考评”于 {time} 生成，规则包：{pack}，规则版本 {version}。本表每次考评整体重写，请勿在此表录入数据。', en: 'Written by Ledger Rules at {time} with rule pack {pack}, rules version {version}. Rewritten on every run; do not type data here.' },
   // Apps Script host: menu, sidebar and server errors
   addonTitle: { zh: '台账考评', en: 'Ledger Rules' },

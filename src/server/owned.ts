@@ -94,14 +94,16 @@ function earlierOpening(role: string): string {
 
 /**
  * Whether the add-on may write `sheet` as `role`: it carries the mark, or it
- * was written by a version from before the mark (recognised by its A1, read
- * only when the mark is missing) and is marked now, so the next check needs
- * only the mark.
+ * was written without one — by a version from before the mark, or it lost the
+ * mark on an .xlsx round trip — and is recognised by its opening (A1, or A2
+ * under a result sheet's title row; read only when the mark is missing), and
+ * is marked now, so the next check needs only the mark.
  */
 export function isAddonsOwn(sheet: Sheet, role: string): boolean {
   if (hasMark(sheet, role)) return true;
-  const first = sheet.getRange(1, 1).getValue();
-  if (typeof first !== 'string' || !first.startsWith(earlierOpening(role))) return false;
+  const opening = earlierOpening(role);
+  const top = sheet.getLastRow() === 0 ? [] : sheet.getRange(1, 1, Math.min(2, sheet.getLastRow()), 1).getValues().map((r) => r[0]);
+  if (!top.some((v) => typeof v === 'string' && v.startsWith(opening))) return false;
   markOwned(sheet, role);
   return true;
 }

@@ -292,7 +292,7 @@ async function run(): Promise<void> {
     const time = new Date().toLocaleString('zh-CN', { hour12: false });
     const tables = runTables(run, packs, { time });
     const charts = runChartSheet(run, packs, { time, lang: state.lang });
-    const reports = runReportSheets(run, packs, { period: state.period || undefined, lang: state.lang }, { feedback: state.feedbackSheet });
+    const reports = runReportSheets(run, packs, { period: state.period || undefined, lang: state.lang, time }, { feedback: state.feedbackSheet });
     state.phase = 'writing';
     state.writing = { sheets: tables.length + (charts ? 1 : 0) + reports.length, rows: tables.reduce((n, t) => n + t.rows.length, 0) };
     render();

@@ -27,7 +27,7 @@ async function township(): Promise<GasSandbox> {
 async function runOf(sandbox: GasSandbox, time: string, feedback = false) {
   const payload = sandbox.call('getWorkbook') as WorkbookPayload;
   const run = await assessAll(payload.snapshot, packs, { period: '2024-Q2', today: '2024-12-31' });
-  return { tables: runTables(run, packs, { time }), charts: runChartSheet(run, packs, { time })!, reports: runReportSheets(run, packs, { period: '2024-Q2' }, { feedback }) };
+  return { tables: runTables(run, packs, { time }), charts: runChartSheet(run, packs, { time })!, reports: runReportSheets(run, packs, { period: '2024-Q2', time }, { feedback }) };
 }
 
 const names = (sandbox: GasSandbox) => sandbox.workbook.sheets.map((s) => s.name);
@@ -131,6 +131,18 @@ describe('the 考评报告 and 考评反馈单 sheets through the shipped Code.j
     expect([0, 1].map((r) => String(top.value(r, 0))).join('\n')).toContain('第一次');
     expect(names(sandbox).filter((n) => LEFTOVER.test(n))).toEqual([]);
     expect(states(sandbox, userSheets)).toEqual(before);
+  });
+
+  it('knows its sheets by their generation note when an .xlsx round trip lost their marks, and writes them again', async () => {
+    const sandbox = await township();
+    sandbox.call('writeResults', await runOf(sandbox, '第一次', true));
+    const all = [...RESULTS, CHARTS, REPORT, FEEDBACK];
+    for (const name of all) sandbox.workbook.sheet(name)!.metadata = [];
+    sandbox.call('writeResults', await runOf(sandbox, '第二次', true));
+    for (const name of all) expect(carriesMark(sandbox.workbook.sheet(name), name), name).toBe(true);
+    // A result sheet's note sits under its title row; the report sheets open with theirs.
+    expect(String(sandbox.workbook.sheet(RESULTS[0]!)!.value(1, 0))).toContain('第二次');
+    expect(String(sandbox.workbook.sheet(REPORT)!.value(0, 0))).toContain('第二次');
   });
 
   it('refuses a 考评报告 the user made by hand, and writes none of the sheets', async () => {

@@ -117,7 +117,9 @@ describe('assess --out with --feedback', () => {
     const sheet = copy.getWorksheet('考评报告')!;
     const first = (r: number) => sheet.getCell(r, 1);
     const column = Array.from({ length: sheet.rowCount }, (_, i) => String(first(i + 1).value ?? ''));
-    expect(column[0]).toMatch(/2024年第二季度 .* 考评报告/);
+    // The generation note heads the sheet, as it does every result sheet: it says whose the sheet is if its mark is lost.
+    expect(column[0]).toMatch(/^由“台账考评”于 /);
+    expect(column[1]).toMatch(/2024年第二季度 .* 考评报告/);
     for (const heading of SECTIONS) expect(column, heading).toContain(heading);
     const heading = column.indexOf('一、基本情况') + 1;
     expect(first(heading).font).toMatchObject({ bold: true, size: 13 });

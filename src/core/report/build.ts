@@ -3,6 +3,7 @@ import { t } from '../messages';
 import { periodLabel } from '../period';
 import type { Summary } from '../results/summary';
 import { runAssessments, type RunPacks, type RunResult, runSchemes, runSummaries, type RunSummaries } from '../run';
+import type { TableMeta } from '../results/table';
 import type { SchemeAssessment } from '../scheme/result';
 import { type Block, pageBreak, type ReportDocument } from './document';
 import { assessmentReport } from './assessment';
@@ -64,10 +65,12 @@ export function reportDocument(run: RunResult, packs: RunPacks, options: ReportO
  * 考评报告 whenever some assessment has a report, and 考评反馈单 when asked
  * and some subject has a result.
  */
-export function runReportSheets(run: RunResult, packs: RunPacks, meta: Pick<ReportOptions, 'period' | 'lang'>, { feedback = false }: { feedback?: boolean } = {}): ReportSheet[] {
+export function runReportSheets(run: RunResult, packs: RunPacks, meta: Pick<ReportOptions, 'period' | 'lang'> & TableMeta, { feedback = false }: { feedback?: boolean } = {}): ReportSheet[] {
   const summaries = runSummaries(run, packs, meta.lang);
   const report = reportDocument(run, packs, meta);
   if (report.blocks.length === 0) return [];
   const notes = feedback ? feedbackNotes(run, packs, summaries, meta) : [];
-  return [reportSheet(REPORT_SHEET, report), ...(notes.length > 0 ? [reportSheet(FEEDBACK_SHEET, { blocks: notes })] : [])];
+  // The generation note opens each sheet, as it opens every result sheet: it says whose the sheet is when its mark is lost.
+  const note = t('reportSheetNote', { time: meta.time }, meta.lang);
+  return [reportSheet(REPORT_SHEET, report, note), ...(notes.length > 0 ? [reportSheet(FEEDBACK_SHEET, { blocks: notes }, note)] : [])];
 }

@@ -128,10 +128,12 @@ function tableRows(block: TableBlock): ReportRow[] {
  * level-1 heading, after every table and before every page break, except at
  * the top of a page; a page break starts its page at the row after that blank.
  */
-export function reportSheet(sheet: string, document: Pick<ReportDocument, 'blocks'>): ReportSheet {
-  const rows: ReportRow[] = [];
+export function reportSheet(sheet: string, document: Pick<ReportDocument, 'blocks'>, note?: string): ReportSheet {
+  const rows: ReportRow[] = note === undefined ? [] : [fullWidth('paragraph', note)];
+  // The note heads the first page: what follows it starts that page, with no break or blank row before it.
+  const top = rows.length;
   const breaks: number[] = [];
-  const pageStart = () => rows.length === 0 || breaks.at(-1) === rows.length + 1;
+  const pageStart = () => rows.length === top || breaks.at(-1) === rows.length + 1;
   const blank = () => {
     if (!pageStart() && rows.at(-1)?.kind !== 'blank') rows.push(fullWidth('blank', ''));
   };

@@ -149,7 +149,7 @@ async function writeResults(loaded: LoadedWorkbook, { run, packs }: Outcome, out
   for (const table of runTables(run, packs, { time })) writeResultTable(loaded.workbook, table);
   const charts = runChartSheet(run, packs, { time });
   if (charts) writeChartSheet(loaded.workbook, charts);
-  for (const sheet of runReportSheets(run, packs, { period: report.period }, { feedback: report.feedback })) writeReportSheet(loaded.workbook, sheet);
+  for (const sheet of runReportSheets(run, packs, { period: report.period, time }, { feedback: report.feedback })) writeReportSheet(loaded.workbook, sheet);
   await writeAtomically(out, Buffer.from(await loaded.workbook.xlsx.writeBuffer()));
 }
 
