@@ -1,8 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPreview, type Preview } from '../../src/node/preview/server';
-import { ensureBuilt, writtenHeaderRow } from '../bundle/harness';
-import { HAS_CHROMIUM, openSidebar } from './chromium';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Preview } from '../../src/node/preview/server';
+import { writtenHeaderRow } from '../bundle/harness';
+import { HAS_CHROMIUM, sidebarSession } from './chromium';
 
 const TOWNSHIP = 'examples/乡镇党建台账示例.xlsx';
 const VILLAGE = '村干部年度目标考评结果';
@@ -17,21 +17,11 @@ function resultRow(preview: Preview, sheet: string, name: string): Record<string
 }
 
 describe.skipIf(!HAS_CHROMIUM)('every assessment of a run, in the sidebar in Chromium', () => {
+  const session = sidebarSession(TOWNSHIP, 900);
   let preview: Preview;
-  let browser: Browser;
   let page: Page;
   let errors: string[];
-
-  beforeAll(async () => {
-    ensureBuilt();
-    preview = await startPreview({ file: TOWNSHIP, port: 0 });
-    ({ browser, page, errors } = await openSidebar(preview.sidebarUrl, 900));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await preview?.close();
-  });
+  beforeAll(() => ({ preview, page, errors } = session));
 
   it('offers every ledger’s months, quarters and year; picks 村干部年度目标考评 and sees 绩效报酬 and the 一票否决 flag, 党员中心户季度测评 and its 后20% flag; a month says the yearly one was not assessed', async () => {
     // the declared ledgers are named before the run.

@@ -1,12 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPreview, type Preview } from '../../src/node/preview/server';
 import { shippedBranchPack } from '../../src/core/rulesheet/defaults';
-import { ensureBuilt } from '../bundle/harness';
 import { removeTempDir, tempDir } from '../fixtures/temp';
-import { HAS_CHROMIUM, openSidebar } from './chromium';
+import { HAS_CHROMIUM, sidebarSession } from './chromium';
 
 const TOWNSHIP = 'examples/乡镇党建台账示例.xlsx';
 const CADRE_BANDS = ['优秀', '良好', '合格', '基本合格', '不合格'];
@@ -21,24 +19,19 @@ function pngSize(file: string): { width: number; height: number } {
 }
 
 describe.skipIf(!HAS_CHROMIUM)('the sidebar’s charts in Chromium at 300 px', () => {
+  const session = sidebarSession(TOWNSHIP, 900);
   let dir: string;
-  let preview: Preview;
-  let browser: Browser;
   let page: Page;
   let errors: string[];
 
   beforeAll(async () => {
-    ensureBuilt();
+    ({ page, errors } = session);
     dir = tempDir('charts');
-    preview = await startPreview({ file: TOWNSHIP, port: 0 });
-    ({ browser, page, errors } = await openSidebar(preview.sidebarUrl, 900));
     await page.click('#run');
     await page.waitForSelector('#status .ok');
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await preview?.close();
+  afterAll(() => {
     if (dir) removeTempDir(dir);
   });
 

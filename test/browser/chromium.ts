@@ -1,5 +1,7 @@
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { startPreview, type Preview } from '../../src/node/preview/server';
+import { ensureBuilt } from '../bundle/harness';
 
 function sharedChromium(): { endpoint: string } | { skipped: string } {
   const shared = inject('chromium');
@@ -33,4 +35,28 @@ export async function openSidebar(sidebarUrl: string, height = 1600): Promise<Op
   await page.goto(sidebarUrl);
   await page.waitForSelector('#run:not([disabled])');
   return { browser, page, errors };
+}
+
+/** A preview of one workbook with its sidebar open, for the tests of the describe block that asks for it. */
+export interface SidebarSession extends OpenSidebar {
+  preview: Preview;
+}
+
+/**
+ * Opens `file` in a preview and its sidebar in a 300 px page before the
+ * block's tests, and closes both after them. The fields are there once the
+ * block's first `beforeAll` has run: read them inside hooks and tests.
+ */
+export function sidebarSession(file: string, height = 1600): SidebarSession {
+  const session = {} as SidebarSession;
+  beforeAll(async () => {
+    ensureBuilt();
+    session.preview = await startPreview({ file, port: 0 });
+    Object.assign(session, await openSidebar(session.preview.sidebarUrl, height));
+  });
+  afterAll(async () => {
+    await session.browser?.close();
+    await session.preview?.close();
+  });
+  return session;
 }

@@ -1,28 +1,18 @@
 /** The sidebar's 考评 writes the printable 考评报告 every time, and 考评反馈单 when 同时生成考评反馈单 is ticked. */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPreview, type Preview } from '../../src/node/preview/server';
-import { carriesMark, ensureBuilt } from '../bundle/harness';
-import { HAS_CHROMIUM, openSidebar } from './chromium';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Preview } from '../../src/node/preview/server';
+import { carriesMark } from '../bundle/harness';
+import { HAS_CHROMIUM, sidebarSession } from './chromium';
 
 const TOWNSHIP = 'examples/乡镇党建台账示例.xlsx';
 
 describe.skipIf(!HAS_CHROMIUM)('the report sheets written by the sidebar’s run, in Chromium', () => {
+  const session = sidebarSession(TOWNSHIP, 900);
   let preview: Preview;
-  let browser: Browser;
   let page: Page;
   let errors: string[];
-
-  beforeAll(async () => {
-    ensureBuilt();
-    preview = await startPreview({ file: TOWNSHIP, port: 0 });
-    ({ browser, page, errors } = await openSidebar(preview.sidebarUrl, 900));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await preview?.close();
-  });
+  beforeAll(() => ({ preview, page, errors } = session));
 
   const names = () => preview.sandbox.workbook.sheets.map((s) => s.name);
 

@@ -1,13 +1,11 @@
 /** The sidebar as a report: the run's progress by stage, one 需关注 list most severe first with its filters, the Word report downloaded. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPreview, type Preview } from '../../src/node/preview/server';
-import { ensureBuilt } from '../bundle/harness';
 import { removeTempDir, tempDir } from '../fixtures/temp';
 import { readDocx } from '../report/docx';
-import { HAS_CHROMIUM, openSidebar } from './chromium';
+import { HAS_CHROMIUM, sidebarSession } from './chromium';
 
 const TOWNSHIP = 'examples/乡镇党建台账示例.xlsx';
 
@@ -19,19 +17,16 @@ async function shownOf(page: Page): Promise<[number, number]> {
 }
 
 describe.skipIf(!HAS_CHROMIUM)('the sidebar reads as a report, in Chromium at 300 px', () => {
+  const session = sidebarSession(TOWNSHIP, 900);
   let dir: string;
-  let preview: Preview;
-  let browser: Browser;
   let page: Page;
   let errors: string[];
   /** Each stage and its detail the status showed during the run, in order, a change at a time. */
   let stages: { stage: string; detail: string }[];
 
   beforeAll(async () => {
-    ensureBuilt();
+    ({ page, errors } = session);
     dir = tempDir('report-sidebar');
-    preview = await startPreview({ file: TOWNSHIP, port: 0 });
-    ({ browser, page, errors } = await openSidebar(preview.sidebarUrl, 900));
     // Watched from before the click: the run re-renders the status many times between two polls.
     await page.evaluate(() => {
       const seen: { stage: string; detail: string }[] = [];
@@ -48,9 +43,7 @@ describe.skipIf(!HAS_CHROMIUM)('the sidebar reads as a report, in Chromium at 30
     stages = await page.evaluate(() => (window as unknown as { stages: { stage: string; detail: string }[] }).stages);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await preview?.close();
+  afterAll(() => {
     if (dir) removeTempDir(dir);
   });
 
