@@ -1,19 +1,18 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { assessAll, type ChartSheet, chartSheet, chartSheetCells, defaultRules, type ResultTable, type RunPacks, runAssessments, runChartSheet, runSchemes, runTables, shippedSchemes } from '../../src/core/index';
+import { assessAll, type ChartSheet, chartSheet, chartSheetCells, type ResultTable, runAssessments, runChartSheet, runSchemes, runTables } from '../../src/core/index';
 import { type GasSandbox, SPREADSHEET_SERVICES } from '../../src/node/gas/index';
 import type { WorkbookPayload, WriteResultsResult } from '../../src/rpc/contract';
-import { carriesMark, sandboxOf, sheetState, workbookOf } from './harness';
+import { carriesMark, LEFTOVER_SHEET, sandboxOf, sheetState, shippedRunPacks, TOWNSHIP_RESULT_SHEETS, workbookOf } from './harness';
 
 const TOWNSHIP = 'examples/乡镇党建台账示例.xlsx';
-const RESULTS = ['考评结果', '支部汇总', '驻村干部季度评星定档结果', '党员中心户季度测评结果', '村干部年度目标考评结果'];
+const RESULTS = TOWNSHIP_RESULT_SHEETS;
 const CHARTS = '图表';
 const UNCHANGED = /^写入考评结果失败，原有结果保持不变：/;
-const LEFTOVER = /（台账考评·(写入中|旧结果)）$/;
+const LEFTOVER = LEFTOVER_SHEET;
 const TYPES = { column: 'COLUMN', bar: 'BAR', line: 'LINE' } as const;
 
-const [cadre, branch] = defaultRules();
-const packs: RunPacks = { cadre: cadre.pack, branch: branch.branch, schemes: shippedSchemes() };
+const packs = shippedRunPacks();
 
 let book: ExcelJS.Workbook;
 

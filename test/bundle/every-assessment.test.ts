@@ -1,18 +1,17 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { assessAll, defaultRules, resultSheetNames, type ResultTable, type RunPacks, runTables, shippedSchemes } from '../../src/core/index';
+import { assessAll, resultSheetNames, type ResultTable, runTables, shippedSchemes } from '../../src/core/index';
 import { FormulaValue, type GasSandbox } from '../../src/node/gas/index';
 import { OWNED_SHEETS, type WorkbookPayload, type WriteResultsResult } from '../../src/rpc/contract';
-import { carriesMark, headerRowOf, sandboxOf, sheetState, shownValue, workbookOf } from './harness';
+import { carriesMark, headerRowOf, LEFTOVER_SHEET, sandboxOf, sheetState, shippedRunPacks, shownValue, TOWNSHIP_RESULT_SHEETS, workbookOf } from './harness';
 
 const TOWNSHIP = 'examples/乡镇党建台账示例.xlsx';
-const RESULTS = ['考评结果', '支部汇总', '驻村干部季度评星定档结果', '党员中心户季度测评结果', '村干部年度目标考评结果'];
+const RESULTS = TOWNSHIP_RESULT_SHEETS;
 const CHARTS = '图表';
 const UNCHANGED = /^写入考评结果失败，原有结果保持不变：[^]*injected failure/;
-const LEFTOVER = /（台账考评·(写入中|旧结果)）$/;
+const LEFTOVER = LEFTOVER_SHEET;
 
-const [cadre, branch] = defaultRules();
-const packs: RunPacks = { cadre: cadre.pack, branch: branch.branch, schemes: shippedSchemes() };
+const packs = shippedRunPacks();
 
 let book: ExcelJS.Workbook;
 

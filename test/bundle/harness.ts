@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import { assessWorkbook, cadreResultTable, stationedCadrePack, tableTop, validatePack, type ResultTable, type WorkbookSnapshot } from '../../src/core/index';
+import { assessWorkbook, cadreResultTable, defaultRules, type RunPacks, shippedSchemes, stationedCadrePack, tableTop, validatePack, type ResultTable, type WorkbookSnapshot } from '../../src/core/index';
 import { FormulaValue, GasSandbox, workbookFromExcel, type SheetModel, type StoredValue, type WorkbookModel, type WorkbookOptions } from '../../src/node/gas/index';
 
 export const CODE_FILE = 'dist/Code.js';
@@ -84,4 +84,16 @@ export function shownValue(value: StoredValue | undefined): unknown {
 /** The 0-based row of a written result sheet's header: the last row it freezes (the title, note and figures come before it). */
 export function writtenHeaderRow(workbook: WorkbookModel, sheet: string): number {
   return workbook.sheet(sheet)!.frozenRows - 1;
+}
+
+/** The township example's result sheets, one per assessment, in the order a run writes them. */
+export const TOWNSHIP_RESULT_SHEETS = ['考评结果', '支部汇总', '驻村干部季度评星定档结果', '党员中心户季度测评结果', '村干部年度目标考评结果'];
+
+/** A sheet a write left behind: a half-written temporary, or old results set aside. */
+export const LEFTOVER_SHEET = /（台账考评·(写入中|旧结果)）$/;
+
+/** The shipped packs and schemes, as a host runs them on a workbook with no 考评规则. */
+export function shippedRunPacks(): RunPacks {
+  const [cadre, branch] = defaultRules();
+  return { cadre: cadre.pack, branch: branch.branch, schemes: shippedSchemes() };
 }
